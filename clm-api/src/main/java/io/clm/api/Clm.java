@@ -1,0 +1,314 @@
+package io.clm.api;
+
+import io.clm.api.model.LifecycleModel;
+import io.clm.api.model.LifecycleModelProvider;
+import io.clm.api.spi.ClmProvider;
+import io.clm.api.spi.CustomerStore;
+import io.clm.api.spi.EngineConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/**
+ * The entry point of clm. Build an engine:
+ *
+ * <pre>{@code
+ * LifecycleEngine engine = Clm.builder()
+ *     .model("banking-six-stage")
+ *     .currency("EUR")
+ *     .build();
+ * }</pre>
+ *
+ * <p>and find plugins with {@link #plugins()}. The engine implementation (clm-core) is found with
+ * {@link ServiceLoader}; exactly one must be on the class path or module path.
+ */
+public final class Clm {
+
+  private Clm() {}
+
+  /**
+   * Starts configuring an engine.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The plugins visible to the thread's context class loader (or this library's loader if there is
+   * none).
+   *
+   * @return the registry
+   * @throws PluginConfigurationException if no or several engine implementations are present, two
+   *     plugins share an id, or a plugin cannot be loaded
+   */
+  public static Plugins plugins() {
+    return plugins(defaultLoader());
+  }
+
+  /**
+   * The plugins visible to a class loader.
+   *
+   * @param loader the loader to search
+   * @return the registry
+   * @throws PluginConfigurationException as {@link #plugins()}
+   */
+  public static Plugins plugins(ClassLoader loader) {
+    Objects.requireNonNull(loader, "loader");
+    return provider(loader).plugins(loader);
+  }
+
+  private static ClassLoader defaultLoader() {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    return context != null ? context : Clm.class.getClassLoader();
+  }
+
+  static ClmProvider provider(ClassLoader loader) {
+    List<ClmProvider> found = new ArrayList<>();
+    try {
+      ServiceLoader<ClmProvider> services =
+          Clm.class.getModule().isNamed()
+              ? ServiceLoader.load(ClmProvider.class)
+              : ServiceLoader.load(ClmProvider.class, loader);
+      for (ClmProvider p : services) {
+        found.add(p);
+      }
+    } catch (ServiceConfigurationError e) {
+      throw new PluginConfigurationException(
+          "the clm engine implementation could not be loaded: " + e.getMessage(), e);
+    }
+    if (found.isEmpty()) {
+      throw new PluginConfigurationException(
+          "no clm engine implementation found: add io.clm:clm-core to the class path or module path");
+    }
+    if (found.size() > 1) {
+      List<String> names = new ArrayList<>();
+      found.forEach(p -> names.add(p.getClass().getName()));
+      throw new PluginConfigurationException(
+          "several clm engine implementations found, keep exactly one: " + names);
+    }
+    return found.get(0);
+  }
+
+  /**
+   * Configures a {@link LifecycleEngine}. Every setter checks its argument at once and may be
+   * called once; {@link #build()} checks the whole configuration. Not thread-safe.
+   */
+  public static final class Builder {
+    private String modelId;
+    private Map<String, Double> modelParameters;
+    private LifecycleModel model;
+    private Currency currency;
+    private UnknownCustomers unknownCustomers;
+    private Duration futureTolerance;
+    private Duration trendWindow;
+    private Duration deduplicationWindow;
+    private Clock clock;
+    private CustomerStore store;
+    private ClassLoader classLoader;
+
+    private Builder() {}
+
+    /**
+     * Uses a discovered model with its default parameters.
+     *
+     * @param id the model's id, such as {@code banking-six-stage}
+     * @return this builder
+     * @throws IllegalStateException if a model was set already
+     */
+    public Builder model(String id) {
+      return model(id, Map.of());
+    }
+
+    /**
+     * Uses a discovered model with some parameters overridden.
+     *
+     * @param id the model's id
+     * @param parameters parameter names to values (see the model's documentation)
+     * @return this builder
+     * @throws IllegalStateException if a model was set already
+     */
+    public Builder model(String id, Map<String, Double> parameters) {
+      requireUnset(modelId == null && model == null, "model");
+      this.modelId = Objects.requireNonNull(id, "model id");
+      this.modelParameters = Map.copyOf(parameters);
+      return this;
+    }
+
+    /**
+     * Uses a model built with {@link LifecycleModel#builder(String)}.
+     *
+     * @param model the model
+     * @return this builder
+     * @throws IllegalStateException if a model was set already
+     */
+    public Builder model(LifecycleModel model) {
+      requireUnset(modelId == null && this.model == null, "model");
+      this.model = Objects.requireNonNull(model, "model");
+      return this;
+    }
+
+    /**
+     * Sets the one currency of all amounts (required). Integrators convert foreign-currency
+     * transactions to it before ingesting.
+     *
+     * @param code an ISO 4217 code such as {@code EUR}
+     * @return this builder
+     * @throws ValidationException if the code is unknown
+     */
+    public Builder currency(String code) {
+      requireUnset(currency == null, "currency");
+      this.currency = Money.currency(code);
+      return this;
+    }
+
+    /**
+     * Sets what happens to events for unknown customers (default {@link UnknownCustomers#CREATE}).
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder unknownCustomers(UnknownCustomers policy) {
+      requireUnset(unknownCustomers == null, "unknownCustomers");
+      this.unknownCustomers = Objects.requireNonNull(policy, "unknownCustomers");
+      return this;
+    }
+
+    /**
+     * Sets how far past the clock an event's timestamp may lie (default 5 minutes).
+     *
+     * @param tolerance zero or positive
+     * @return this builder
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder futureTolerance(Duration tolerance) {
+      requireUnset(futureTolerance == null, "futureTolerance");
+      if (tolerance.isNegative()) {
+        throw new IllegalArgumentException("futureTolerance " + tolerance + " is negative");
+      }
+      this.futureTolerance = tolerance;
+      return this;
+    }
+
+    /**
+     * Sets the length of the windows the volume trend compares (default 90 days).
+     *
+     * @param window at least one hour
+     * @return this builder
+     * @throws IllegalArgumentException if shorter than an hour
+     */
+    public Builder trendWindow(Duration window) {
+      requireUnset(trendWindow == null, "trendWindow");
+      if (window.compareTo(Duration.ofHours(1)) < 0) {
+        throw new IllegalArgumentException("trendWindow " + window + " is shorter than one hour");
+      }
+      this.trendWindow = window;
+      return this;
+    }
+
+    /**
+     * Bounds the memory used for idempotency: event ids are remembered only for events within
+     * {@code window} of the customer's latest event, and an older event is rejected with {@link
+     * InvalidEventException} because it can no longer be told from a duplicate. By default every
+     * id is remembered.
+     *
+     * @param window at least one day
+     * @return this builder
+     * @throws IllegalArgumentException if shorter than a day
+     */
+    public Builder deduplicationWindow(Duration window) {
+      requireUnset(deduplicationWindow == null, "deduplicationWindow");
+      if (window.compareTo(Duration.ofDays(1)) < 0) {
+        throw new IllegalArgumentException("deduplicationWindow " + window + " is shorter than one day");
+      }
+      this.deduplicationWindow = window;
+      return this;
+    }
+
+    /**
+     * Sets the wall clock used for the future tolerance (default the system UTC clock).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      requireUnset(this.clock == null, "clock");
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Persists customers in the integrator's store (default: memory only).
+     *
+     * @param store the store
+     * @return this builder
+     */
+    public Builder store(CustomerStore store) {
+      requireUnset(this.store == null, "store");
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * Sets the class loader that models and plugins are found with (default the thread's context
+     * class loader).
+     *
+     * @param loader the loader
+     * @return this builder
+     */
+    public Builder classLoader(ClassLoader loader) {
+      requireUnset(classLoader == null, "classLoader");
+      this.classLoader = Objects.requireNonNull(loader, "classLoader");
+      return this;
+    }
+
+    /**
+     * Builds the engine.
+     *
+     * @return a new, empty engine
+     * @throws IllegalStateException if the model or the currency is not set
+     * @throws PluginConfigurationException if no or several engine implementations are present, or
+     *     the model id is unknown
+     * @throws InvalidModelException if a model parameter is unknown or out of range
+     */
+    public LifecycleEngine build() {
+      if (modelId == null && model == null) {
+        throw new IllegalStateException("model is not set");
+      }
+      if (currency == null) {
+        throw new IllegalStateException("currency is not set");
+      }
+      ClassLoader loader = classLoader != null ? classLoader : defaultLoader();
+      ClmProvider provider = provider(loader);
+      LifecycleModel resolved =
+          model != null
+              ? model
+              : provider.plugins(loader).get(LifecycleModelProvider.class, modelId).create(modelParameters);
+      return provider.engine(
+          new EngineConfig(
+              resolved,
+              currency,
+              unknownCustomers != null ? unknownCustomers : UnknownCustomers.CREATE,
+              futureTolerance != null ? futureTolerance : Duration.ofMinutes(5),
+              trendWindow != null ? trendWindow : Duration.ofDays(90),
+              Optional.ofNullable(deduplicationWindow),
+              clock != null ? clock : Clock.systemUTC(),
+              Optional.ofNullable(store),
+              loader));
+    }
+
+    private static void requireUnset(boolean unset, String field) {
+      if (!unset) {
+        throw new IllegalStateException(field + " was already set");
+      }
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package io.clm.api;
+
+import java.time.Instant;
+
+/**
+ * The receipt of an erasure: what was removed. Keep it as evidence that a data subject's request
+ * was carried out; it contains no personal data beyond the masked id.
+ *
+ * @param maskedId the erased customer's masked id
+ * @param at when the erasure was done
+ * @param historyEntriesRemoved how many stage changes were removed
+ * @param stageAtErasure the stage the customer was in; aggregate counts keep counting the customer
+ *     there as erased
+ */
+public record Erasure(String maskedId, Instant at, int historyEntriesRemoved, String stageAtErasure) {}

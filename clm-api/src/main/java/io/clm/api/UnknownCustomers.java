@@ -1,0 +1,12 @@
+package io.clm.api;
+
+/** What the engine does with an event for a customer it does not know. */
+public enum UnknownCustomers {
+  /** Create the customer in the model's initial stage (the default). */
+  CREATE,
+  /**
+   * Reject the event with {@link UnknownCustomerException}; customers must be registered first
+   * with {@link LifecycleEngine#register}.
+   */
+  REJECT
+}

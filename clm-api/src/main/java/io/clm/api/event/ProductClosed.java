@@ -1,0 +1,28 @@
+package io.clm.api.event;
+
+import io.clm.api.CustomerId;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The customer closed a product.
+ *
+ * @param id unique event id
+ * @param customer the customer
+ * @param at when the product was closed
+ * @param product the kind of product
+ */
+public record ProductClosed(String id, CustomerId customer, Instant at, ProductType product)
+    implements Event {
+
+  /**
+   * Validates the event.
+   *
+   * @throws NullPointerException if a component is null
+   * @throws io.clm.api.InvalidEventException if the id is blank or too long
+   */
+  public ProductClosed {
+    Checks.common(id, customer, at);
+    Objects.requireNonNull(product, "product");
+  }
+}

@@ -1,0 +1,9 @@
+package io.clm.api.event;
+
+/** How a complaint was classified: at least urgent or normal (seed 002). */
+public enum Severity {
+  /** Must be handled first; pushes the customer towards decline while open. */
+  URGENT,
+  /** Handled in the ordinary course. */
+  NORMAL
+}

@@ -1,0 +1,48 @@
+package io.clm.api.spi;
+
+import io.clm.api.UnknownCustomers;
+import io.clm.api.model.LifecycleModel;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Currency;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An engine's configuration, as validated by {@link io.clm.api.Clm.Builder}.
+ *
+ * @param model the lifecycle model
+ * @param currency the one currency of all amounts the engine accepts
+ * @param unknownCustomers what to do with events for unknown customers
+ * @param futureTolerance how far past the clock an event's timestamp may lie
+ * @param trendWindow the length of the windows the volume trend compares
+ * @param deduplicationWindow how far back from a customer's latest event ids are remembered; empty
+ *     to remember every id
+ * @param clock the wall clock, for the future tolerance
+ * @param store where customers are persisted; empty to keep them in memory only
+ * @param classLoader where plugins were found
+ */
+public record EngineConfig(
+    LifecycleModel model,
+    Currency currency,
+    UnknownCustomers unknownCustomers,
+    Duration futureTolerance,
+    Duration trendWindow,
+    Optional<Duration> deduplicationWindow,
+    Clock clock,
+    Optional<CustomerStore> store,
+    ClassLoader classLoader) {
+
+  /** Checks that nothing is null. */
+  public EngineConfig {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(currency, "currency");
+    Objects.requireNonNull(unknownCustomers, "unknownCustomers");
+    Objects.requireNonNull(futureTolerance, "futureTolerance");
+    Objects.requireNonNull(trendWindow, "trendWindow");
+    Objects.requireNonNull(deduplicationWindow, "deduplicationWindow");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(classLoader, "classLoader");
+  }
+}
