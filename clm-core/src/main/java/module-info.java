@@ -1,0 +1,17 @@
+/**
+ * The clm engine: lifecycle state with incremental metrics, rule evaluation, history, listeners,
+ * the plugin registry, the built-in lifecycle models and JSON snapshots. Applications depend on it
+ * at run time and program against {@code io.clm.api}.
+ */
+module io.clm.core {
+  requires transitive io.clm.api;
+  requires com.google.common;
+  requires com.fasterxml.jackson.databind;
+  requires org.slf4j;
+  requires static com.google.auto.service;
+
+  uses io.clm.api.model.LifecycleModelProvider;
+  uses io.clm.api.segmentation.SegmentationScheme;
+  uses io.clm.api.retention.RetentionStrategy;
+  uses io.clm.api.complaints.ComplaintWorkflow;
+}
