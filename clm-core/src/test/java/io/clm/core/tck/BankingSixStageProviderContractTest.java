@@ -1,0 +1,13 @@
+package io.clm.core.tck;
+
+import io.clm.api.model.LifecycleModelProvider;
+import io.clm.core.models.BankingSixStageProvider;
+import io.clm.tck.LifecycleModelProviderContract;
+
+/** The plugin test kit, run against a built-in lifecycle model. */
+class BankingSixStageProviderContractTest extends LifecycleModelProviderContract {
+  @Override
+  protected LifecycleModelProvider createPlugin() {
+    return new BankingSixStageProvider();
+  }
+}
