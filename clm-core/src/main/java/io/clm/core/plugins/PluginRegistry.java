@@ -49,31 +49,55 @@ public final class PluginRegistry implements Plugins {
       registry.byKind.put(kind, registry.load(kind, failures));
     }
     if (!failures.isEmpty()) {
-      throw new PluginConfigurationException(
-          failures.size() + " plugin(s) could not be loaded: " + String.join("; ", failures));
+      throw new PluginConfigurationException(failed(failures));
     }
     return registry;
   }
 
-  private Map<String, Plugin> load(Class<? extends Plugin> kind, List<String> failures) {
+  private <T extends Plugin> Map<String, Plugin> load(Class<T> kind, List<String> failures) {
     Map<String, Plugin> found = new TreeMap<>();
-    ServiceLoader<? extends Plugin> services;
+    ServiceLoader<T> services;
     try {
       services = ServiceLoader.load(kind, loader);
     } catch (ServiceConfigurationError e) {
       failures.add(kind.getSimpleName() + ": " + e.getMessage());
       return Map.copyOf(found);
     }
-    Iterator<? extends Plugin> it = services.iterator();
+    // Provider.type() names the class before it is instantiated, so a failing constructor is
+    // reported with its class and jar; the iteration goes on after a failure (best effort, as the
+    // JDK documents), so that every failing provider is named, not just the first.
+    Iterator<ServiceLoader.Provider<T>> it = services.stream().iterator();
     while (true) {
-      Plugin plugin;
+      ServiceLoader.Provider<T> provider;
       try {
         if (!it.hasNext()) {
           break;
         }
-        plugin = it.next();
+        provider = it.next();
       } catch (ServiceConfigurationError e) {
         failures.add(describe(e));
+        continue;
+      }
+      Plugin plugin;
+      try {
+        plugin = provider.get();
+      } catch (ServiceConfigurationError | LinkageError e) {
+        Throwable cause = e instanceof ServiceConfigurationError && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof java.lang.reflect.InvocationTargetException && cause.getCause() != null) {
+          cause = cause.getCause();
+        }
+        failures.add(
+            kind.getSimpleName()
+                + " "
+                + provider.type().getName()
+                + " ("
+                + location(provider.type())
+                + ") could not be instantiated: "
+                + cause);
+        continue;
+      }
+      if (plugin == null) {
+        failures.add(kind.getSimpleName() + " " + provider.type().getName() + ": its provider() method returned null");
         continue;
       }
       String id;
@@ -113,6 +137,13 @@ public final class PluginRegistry implements Plugins {
       }
     }
     return Map.copyOf(found);
+  }
+
+  private static String failed(List<String> failures) {
+    return failures.size()
+        + (failures.size() == 1 ? " plugin" : " plugins")
+        + " could not be loaded: "
+        + String.join("; ", failures);
   }
 
   private static String describe(ServiceConfigurationError e) {
@@ -173,8 +204,7 @@ public final class PluginRegistry implements Plugins {
           List<String> failures = new ArrayList<>();
           Map<String, Plugin> loaded = load(kind, failures);
           if (!failures.isEmpty()) {
-            throw new PluginConfigurationException(
-                failures.size() + " plugin(s) could not be loaded: " + String.join("; ", failures));
+            throw new PluginConfigurationException(failed(failures));
           }
           return loaded;
         });
@@ -186,9 +216,38 @@ public final class PluginRegistry implements Plugins {
     return url == null ? "unknown" : url.toString();
   }
 
+  /**
+   * The implementation version: the package's (from the jar manifest, on the class path), else the
+   * module's version, else the jar manifest's Implementation-Version read directly (classes loaded
+   * from a module layer have no package versioning), else {@code unknown}.
+   */
   private static String version(Class<?> type) {
     Package p = type.getPackage();
     String v = p == null ? null : p.getImplementationVersion();
-    return v == null ? "unknown" : v;
+    if (v != null) {
+      return v;
+    }
+    java.lang.module.ModuleDescriptor descriptor = type.getModule().getDescriptor();
+    if (descriptor != null && descriptor.rawVersion().isPresent()) {
+      return descriptor.rawVersion().get();
+    }
+    return manifestVersion(type).orElse("unknown");
+  }
+
+  private static java.util.Optional<String> manifestVersion(Class<?> type) {
+    CodeSource source = type.getProtectionDomain().getCodeSource();
+    URL url = source == null ? null : source.getLocation();
+    if (url == null || !"file".equals(url.getProtocol()) || !url.getPath().endsWith(".jar")) {
+      return java.util.Optional.empty();
+    }
+    try (java.util.jar.JarFile jar = new java.util.jar.JarFile(new java.io.File(url.toURI()))) {
+      java.util.jar.Manifest manifest = jar.getManifest();
+      return manifest == null
+          ? java.util.Optional.empty()
+          : java.util.Optional.ofNullable(
+              manifest.getMainAttributes().getValue(java.util.jar.Attributes.Name.IMPLEMENTATION_VERSION));
+    } catch (java.io.IOException | java.net.URISyntaxException | IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    }
   }
 }

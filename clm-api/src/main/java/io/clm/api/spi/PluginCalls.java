@@ -1,0 +1,161 @@
+package io.clm.api.spi;
+
+import io.clm.api.CustomerId;
+import io.clm.api.PluginFailureException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The guard every place in clm that calls a plugin for a customer goes through, so that a
+ * misbehaving plugin is isolated: it cannot break the caller, other plugins' results stand, and the
+ * failure names the plugin (id and class), the operation and the customer (masked, never the raw
+ * id).
+ *
+ * <pre>{@code
+ * // one plugin: a result or a PluginFailureException
+ * String segment = PluginCalls.call(scheme, customer.id(), "assign", s -> s.assign(customer));
+ * PluginCalls.requireDeclared(scheme, customer.id(), "segment", segment, scheme.segments());
+ *
+ * // several plugins: each result or each failure, nothing lost
+ * PluginCalls.Outcome<List<RetentionAction>> outcome =
+ *     PluginCalls.callEach(strategies, customer.id(), "propose", s -> s.propose(context));
+ * }</pre>
+ *
+ * <p>Call a plugin before changing any state and apply its result only after the guard returns, so
+ * that a failure leaves the customer exactly as before. Messages carry the class of what the plugin
+ * threw but not its message (which may contain customer data); the exception is kept as the cause.
+ */
+public final class PluginCalls {
+
+  private PluginCalls() {}
+
+  /**
+   * Calls a plugin for one customer.
+   *
+   * @param plugin the plugin
+   * @param customer the customer the call is about
+   * @param operation what is called, for the message ({@code assign}, {@code propose})
+   * @param call the call
+   * @param <P> the plugin type
+   * @param <R> the result type
+   * @return the plugin's result, not null
+   * @throws PluginFailureException if the plugin threw (a {@link RuntimeException} or a {@link
+   *     LinkageError} such as a missing method of an older API) or returned null
+   */
+  public static <P extends Plugin, R> R call(
+      P plugin, CustomerId customer, String operation, Function<? super P, ? extends R> call) {
+    Objects.requireNonNull(plugin, "plugin");
+    Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(operation, "operation");
+    Objects.requireNonNull(call, "call");
+    R result;
+    try {
+      result = call.apply(plugin);
+    } catch (RuntimeException | LinkageError e) {
+      throw new PluginFailureException(
+          name(plugin) + " threw " + e.getClass().getName() + " in " + operation + " for customer " + customer.masked(),
+          e);
+    }
+    if (result == null) {
+      throw new PluginFailureException(
+          name(plugin) + " returned null from " + operation + " for customer " + customer.masked());
+    }
+    return result;
+  }
+
+  /**
+   * Checks that a value a plugin returned is one it declares (a segment of its scheme, a stage of
+   * its model).
+   *
+   * @param plugin the plugin
+   * @param customer the customer the value is for
+   * @param what what the value is, for the message ({@code segment}, {@code stage})
+   * @param value the value
+   * @param declared the values the plugin declares
+   * @param <V> the value type
+   * @return {@code value}
+   * @throws PluginFailureException if {@code declared} does not contain {@code value}
+   */
+  public static <V> V requireDeclared(
+      Plugin plugin, CustomerId customer, String what, V value, Collection<? extends V> declared) {
+    Objects.requireNonNull(plugin, "plugin");
+    Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(declared, "declared");
+    if (value == null || !declared.contains(value)) {
+      throw new PluginFailureException(
+          name(plugin)
+              + " returned "
+              + what
+              + " '"
+              + value
+              + "' for customer "
+              + customer.masked()
+              + ", which it does not declare; declared are "
+              + declared);
+    }
+    return value;
+  }
+
+  /**
+   * Calls several plugins for one customer: a plugin that fails is reported, the others' results
+   * stand.
+   *
+   * @param plugins the plugins, in the order to call them
+   * @param customer the customer
+   * @param operation what is called, for messages
+   * @param call the call
+   * @param <P> the plugin type
+   * @param <R> the result type
+   * @return the results by plugin id, in call order, and the failures
+   */
+  public static <P extends Plugin, R> Outcome<R> callEach(
+      Collection<? extends P> plugins,
+      CustomerId customer,
+      String operation,
+      Function<? super P, ? extends R> call) {
+    Objects.requireNonNull(plugins, "plugins");
+    Map<String, R> results = new LinkedHashMap<>();
+    List<PluginFailureException> failures = new ArrayList<>();
+    for (P plugin : plugins) {
+      try {
+        // id() first: a plugin whose id() throws is a failure like any other
+        call(plugin, customer, "id", Plugin::id);
+        R result = call(plugin, customer, operation, call);
+        results.put(plugin.id(), result);
+      } catch (PluginFailureException e) {
+        failures.add(e);
+      }
+    }
+    return new Outcome<>(results, failures);
+  }
+
+  /**
+   * What {@link #callEach} returns.
+   *
+   * @param results the results of the plugins that answered, by plugin id, in call order
+   * @param failures one exception per plugin that failed, in call order
+   * @param <R> the result type
+   */
+  public record Outcome<R>(Map<String, R> results, List<PluginFailureException> failures) {
+    /** Copies, keeping the order of the results. */
+    public Outcome {
+      results = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(results));
+      failures = List.copyOf(failures);
+    }
+  }
+
+  private static String name(Plugin plugin) {
+    String id;
+    try {
+      id = plugin.id();
+    } catch (RuntimeException e) {
+      id = "?";
+    }
+    return "plugin '" + id + "' (" + plugin.getClass().getName() + ")";
+  }
+}
