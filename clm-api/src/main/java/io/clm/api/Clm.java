@@ -74,10 +74,9 @@ public final class Clm {
   static ClmProvider provider(ClassLoader loader) {
     List<ClmProvider> found = new ArrayList<>();
     try {
-      ServiceLoader<ClmProvider> services =
-          Clm.class.getModule().isNamed()
-              ? ServiceLoader.load(ClmProvider.class)
-              : ServiceLoader.load(ClmProvider.class, loader);
+      // The given loader in both worlds: on the module path it finds the provider in the loader's
+      // module layer (and its parents), on the class path through META-INF/services.
+      ServiceLoader<ClmProvider> services = ServiceLoader.load(ClmProvider.class, loader);
       for (ClmProvider p : services) {
         found.add(p);
       }
