@@ -49,6 +49,8 @@ final class Snapshots {
   static final ObjectMapper MAPPER =
       new ObjectMapper()
           .registerModule(new ClmJacksonModule())
+          .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
           .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
           .disable(com.fasterxml.jackson.core.JsonParser.Feature.AUTO_CLOSE_SOURCE);
