@@ -75,7 +75,7 @@ public final class BankingSixStageProvider implements LifecycleModelProvider {
             .forwardOnly(false)
             .manualMoves(true);
     b.rule("first-transaction").from("potential").to("development").priority(1)
-        .when(Metric.TRANSACTION_COUNT.atLeast(developmentMin));
+        .when(Metric.TRANSACTIONS_IN_STAGE.atLeast(developmentMin));
 
     b.rule("development-closed").from("development").to("termination").priority(3)
         .when(EarlyWarning.closed());
