@@ -1,0 +1,11 @@
+/**
+ * Retention for clm: the built-in retention strategies per stage family, the explainable
+ * early-warning risk score, the BG/NBD and Gamma-Gamma models with customer lifetime value, and
+ * budgeted prioritisation of retention actions.
+ */
+module io.clm.retention {
+  requires transitive io.clm.api;
+  requires static com.google.auto.service;
+
+  exports io.clm.retention;
+}
