@@ -8,4 +8,13 @@ module io.clm.retention {
   requires static com.google.auto.service;
 
   exports io.clm.retention;
+
+  provides io.clm.api.retention.RetentionStrategy with
+      io.clm.retention.strategy.TrustBuildingStrategy,
+      io.clm.retention.strategy.SatisfactionStrategy,
+      io.clm.retention.strategy.CrossUpSellStrategy,
+      io.clm.retention.strategy.MaturityExtensionStrategy,
+      io.clm.retention.strategy.DeclineRecoveryStrategy,
+      io.clm.retention.strategy.WinBackStrategy,
+      io.clm.retention.strategy.NewLineOfBusinessStrategy;
 }
