@@ -135,18 +135,23 @@ public record BgNbd(double r, double alpha, double a, double b) {
     if (horizon == 0) {
       return 0;
     }
-    double pAlive = probabilityAlive(history);
-    double[] scratch = new double[2];
-    double aliveExpectation;
-    if (Math.abs(a - 1) < 1e-6) {
-      aliveExpectation =
-          0.5
-              * (aliveExpectation(1 - 1e-6, history, horizon, scratch)
-                  + aliveExpectation(1 + 1e-6, history, horizon, scratch));
-    } else {
-      aliveExpectation = aliveExpectation(a, history, horizon, scratch);
+    return Math.max(0, aliveExpectation(history, horizon, new double[2]) * probabilityAlive(history));
+  }
+
+  /**
+   * The expected transactions in {@code horizon} given that the customer is alive: equation 10
+   * without its P(alive) factor. At a = 1, the average of the two sides at a ± 1e-6.
+   */
+  double aliveExpectation(PurchaseHistory history, double horizon, double[] scratch) {
+    if (horizon == 0) {
+      return 0;
     }
-    return Math.max(0, aliveExpectation * pAlive);
+    if (Math.abs(a - 1) < 1e-6) {
+      return 0.5
+          * (aliveExpectation(1 - 1e-6, history, horizon, scratch)
+              + aliveExpectation(1 + 1e-6, history, horizon, scratch));
+    }
+    return aliveExpectation(a, history, horizon, scratch);
   }
 
   /** The expectation given the customer is alive, for a given value of a. */
