@@ -68,6 +68,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   static final Instant MIN_TIME = Instant.parse("0001-01-01T00:00:00Z");
   static final Instant MAX_TIME = Instant.parse("9999-12-31T23:59:59.999Z");
   private static final long NONE = CustomerMetrics.NONE;
+  private static final SecureRandom SALTS = new SecureRandom();
 
   private final EngineConfig config;
   private final LifecycleModel model;
@@ -125,7 +126,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     this.initial = model.indexOf(model.initialStage());
     this.store = config.store().orElse(null);
     this.erasedPerStage = new AtomicLongArray(n);
-    this.salt = new SecureRandom().nextLong();
+    this.salt = SALTS.nextLong();
   }
 
   EngineConfig config() {
@@ -192,7 +193,17 @@ final class CoreLifecycleEngine implements LifecycleEngine {
                 + "'");
       }
     } else if (event instanceof ManualMove) {
-      model.indexOf(((ManualMove) event).toStage());
+      ManualMove move = (ManualMove) event;
+      if (model.stage(move.toStage()).isEmpty()) {
+        throw new io.clm.api.IllegalTransitionException(
+            "to stage '"
+                + move.toStage()
+                + "' of event '"
+                + move.id()
+                + "' is not a stage of model '"
+                + model.id()
+                + "'");
+      }
     }
     return at;
   }
