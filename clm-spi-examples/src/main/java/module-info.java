@@ -8,4 +8,10 @@ module com.example.clm {
 
   provides io.clm.api.model.LifecycleModelProvider with
       com.example.clm.cards.CreditCardLifecycle;
+  provides io.clm.api.segmentation.SegmentationScheme with
+      com.example.clm.bureau.CreditBureauBands;
+  provides io.clm.api.retention.RetentionStrategy with
+      com.example.clm.loyalty.LoyaltyPointsRetention;
+  provides io.clm.api.complaints.ComplaintWorkflow with
+      com.example.clm.complaints.StrictComplaintWorkflow;
 }

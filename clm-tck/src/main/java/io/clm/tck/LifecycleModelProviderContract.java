@@ -3,7 +3,6 @@ package io.clm.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
-import static org.quicktheories.generators.SourceDSL.integers;
 
 import io.clm.api.Cause;
 import io.clm.api.ClmException;
@@ -24,8 +23,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.quicktheories.core.Gen;
-import org.quicktheories.generators.Generate;
 
 /**
  * The contract of a {@link LifecycleModelProvider}. Extend it in your plugin's tests with one
@@ -119,7 +116,7 @@ public abstract class LifecycleModelProviderContract extends PluginContract<Life
   public void createIsTotalAndDoesNotModifyItsArgument() {
     LifecycleModelProvider provider = createPlugin();
     qt().withExamples(150)
-        .forAll(overrides(provider.defaultParameters()))
+        .forAll(Overrides.of(provider.defaultParameters()))
         .checkAssert(
             overrides -> {
               Map<String, Double> argument = new HashMap<>(overrides);
@@ -230,26 +227,6 @@ public abstract class LifecycleModelProviderContract extends PluginContract<Life
       list.add(m);
     }
     return list;
-  }
-
-  private static Gen<Map<String, Double>> overrides(Map<String, Double> defaults) {
-    Set<String> names = new TreeSet<>(defaults.keySet());
-    Gen<Double> factor =
-        Generate.pick(List.of(0.0, 0.1, 0.5, 0.9, 1.0, 1.1, 2.0, 10.0, -1.0, 1e9));
-    Gen<Double> odd =
-        Generate.pick(List.of(0.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MAX_VALUE, -Double.MAX_VALUE, 1e-12));
-    return in -> {
-      Map<String, Double> m = new TreeMap<>();
-      for (String name : names) {
-        int choice = integers().between(0, 5).generate(in);
-        if (choice == 0 || choice == 1) {
-          m.put(name, defaults.get(name) * factor.generate(in));
-        } else if (choice == 2) {
-          m.put(name, odd.generate(in));
-        }
-      }
-      return m;
-    };
   }
 
   /** What makes two models equal: every part a rule engine reads. */

@@ -1,0 +1,13 @@
+package io.clm.complaints.tck;
+
+import io.clm.api.complaints.ComplaintWorkflow;
+import io.clm.complaints.profiles.FcaDispWorkflow;
+import io.clm.tck.ComplaintWorkflowContract;
+
+/** The plugin test kit, run against a built-in plugin. */
+class FcaDispWorkflowContractTest extends ComplaintWorkflowContract {
+  @Override
+  protected ComplaintWorkflow createPlugin() {
+    return new FcaDispWorkflow();
+  }
+}

@@ -1,0 +1,13 @@
+package io.clm.retention.tck;
+
+import io.clm.api.retention.RetentionStrategy;
+import io.clm.retention.strategy.TrustBuildingStrategy;
+import io.clm.tck.RetentionStrategyContract;
+
+/** The plugin test kit, run against a built-in plugin. */
+class TrustBuildingStrategyContractTest extends RetentionStrategyContract {
+  @Override
+  protected RetentionStrategy createPlugin() {
+    return new TrustBuildingStrategy();
+  }
+}

@@ -1,0 +1,13 @@
+package io.clm.segmentation.tck;
+
+import io.clm.api.segmentation.SegmentationScheme;
+import io.clm.segmentation.LifecycleStage;
+import io.clm.tck.SegmentationSchemeContract;
+
+/** The plugin test kit, run against a built-in plugin. */
+class LifecycleStageContractTest extends SegmentationSchemeContract {
+  @Override
+  protected SegmentationScheme createPlugin() {
+    return new LifecycleStage();
+  }
+}

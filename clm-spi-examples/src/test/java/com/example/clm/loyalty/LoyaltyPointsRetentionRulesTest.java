@@ -1,0 +1,60 @@
+package com.example.clm.loyalty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clm.api.Customer;
+import io.clm.api.CustomerId;
+import io.clm.api.MetricsSnapshot;
+import io.clm.api.Money;
+import io.clm.api.StageFamily;
+import io.clm.api.event.Purpose;
+import io.clm.api.retention.ActionType;
+import io.clm.api.retention.RetentionAction;
+import io.clm.api.retention.RetentionContext;
+import io.clm.api.retention.Risk;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class LoyaltyPointsRetentionRulesTest {
+  private static final Instant NOW = Instant.parse("2025-06-30T00:00:00Z");
+  private final LoyaltyPointsRetention strategy = new LoyaltyPointsRetention();
+
+  private static RetentionContext context(StageFamily family, boolean consent, double risk) {
+    MetricsSnapshot m =
+        MetricsSnapshot.builder(Currency.getInstance("EUR"), Instant.parse("2020-01-01T00:00:00Z"))
+            .consent(Purpose.MARKETING, consent, Instant.parse("2021-01-01T00:00:00Z"))
+            .build();
+    Risk r = risk == 0 ? Risk.NONE : new Risk(risk, List.of(new Risk.Contribution("falling-volume", 1.0, risk, risk)));
+    return new RetentionContext(new Customer(CustomerId.of("L-1"), "mature", 0, m, Map.of()), family, Set.of(), r, Money.of("900.00", "EUR"), NOW);
+  }
+
+  private List<ActionType> types(RetentionContext c) {
+    return strategy.propose(c).stream().map(RetentionAction::type).toList();
+  }
+
+  @Test
+  void matureCustomersWithConsentGetDoublePoints() {
+    assertThat(types(context(StageFamily.MATURITY, true, 0)))
+        .containsExactly(
+            new ActionType.Communication("points balance and expiry reminder"),
+            new ActionType.ExitBarrier(ActionType.BarrierKind.ECONOMIC));
+  }
+
+  @Test
+  void decliningCustomersAtRiskGetBonusPoints() {
+    assertThat(types(context(StageFamily.DECLINE, true, 0.6))).contains(new ActionType.Offer(20));
+    assertThat(types(context(StageFamily.DECLINE, true, 0.4))).doesNotContain(new ActionType.Offer(20));
+  }
+
+  @Test
+  void withoutConsentOnlyTheServiceMessage() {
+    assertThat(types(context(StageFamily.MATURITY, false, 0.9)))
+        .containsExactly(new ActionType.Communication("points balance and expiry reminder"));
+    assertThat(types(context(StageFamily.DECLINE, false, 0.9)))
+        .containsExactly(new ActionType.Communication("points balance and expiry reminder"));
+  }
+}

@@ -1,0 +1,164 @@
+package io.clm.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import io.clm.api.ClmException;
+import io.clm.api.Money;
+import io.clm.api.StageFamily;
+import io.clm.api.retention.ActionType;
+import io.clm.api.retention.RetentionAction;
+import io.clm.api.retention.RetentionContext;
+import io.clm.api.retention.RetentionStrategy;
+import io.clm.api.retention.Risk;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
+/**
+ * The contract of a {@link RetentionStrategy}. Extend it with one factory method:
+ *
+ * <pre>{@code
+ * class LoyaltyPointsTest extends RetentionStrategyContract {
+ *   @Override
+ *   protected RetentionStrategy createPlugin() {
+ *     return new LoyaltyPoints();
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Besides {@link PluginContract}'s rules it checks, on realistic generated contexts in every
+ * family the strategy declares: {@code propose} answers (a list, possibly empty, never null) or
+ * refuses with a {@link ClmException}; it is deterministic and safe from several threads; every
+ * action names this strategy; no marketing action is proposed without marketing consent; the
+ * returned list is the caller's (changing it changes nothing); and the actions survive clm-core's
+ * JSON round trip.
+ */
+public abstract class RetentionStrategyContract extends PluginContract<RetentionStrategy> {
+
+  /** For subclasses. */
+  protected RetentionStrategyContract() {}
+
+  @Override
+  protected final Class<RetentionStrategy> kind() {
+    return RetentionStrategy.class;
+  }
+
+  /** The families are a non-empty set, the same on every call. */
+  @Test
+  public void familiesAreDeclaredAndStable() {
+    RetentionStrategy strategy = createPlugin();
+    assertThat(strategy.families()).as("families() of %s", describe(strategy)).isNotNull().isNotEmpty();
+    assertThat(createPlugin().families()).isEqualTo(strategy.families());
+  }
+
+  /**
+   * Proposals are total, deterministic, name this strategy, respect consent, and do not depend on
+   * what the caller does with an earlier answer.
+   */
+  @Test
+  public void proposalsAreTotalDeterministicAndRespectConsent() {
+    RetentionStrategy strategy = createPlugin();
+    qt().withExamples(200)
+        .forAll(contexts(strategy.families()))
+        .checkAssert(
+            context -> {
+              Optional<List<RetentionAction>> first = propose(strategy, context);
+              if (first.isEmpty()) {
+                return;
+              }
+              List<RetentionAction> copy = List.copyOf(first.get());
+              try {
+                first.get().clear();
+              } catch (UnsupportedOperationException expected) {
+                // an unmodifiable list: fine
+              }
+              assertThat(propose(strategy, context)).as("second proposal for %s", context).contains(copy);
+              for (RetentionAction action : copy) {
+                assertThat(action.strategy()).as("strategy named by %s", action).isEqualTo(strategy.id());
+                if (!context.marketingConsent()) {
+                  assertThat(action.isMarketing())
+                      .as("%s proposes marketing action %s to a customer without marketing consent", describe(strategy), action.type())
+                      .isFalse();
+                }
+              }
+            });
+  }
+
+  /** Several threads proposing at once get what one thread gets. */
+  @Test
+  public void proposalsAreSafeFromSeveralThreads() {
+    RetentionStrategy strategy = createPlugin();
+    qt().withExamples(5)
+        .forAll(org.quicktheories.generators.SourceDSL.lists().of(contexts(strategy.families())).ofSize(40))
+        .checkAssert(
+            contexts -> {
+              List<Optional<List<RetentionAction>>> serial = new ArrayList<>();
+              contexts.forEach(c -> serial.add(propose(strategy, c).map(List::copyOf)));
+              assertThat(Concurrency.run(contexts.size(), i -> propose(strategy, contexts.get(i)).map(List::copyOf)))
+                  .as("proposals from %d threads", Concurrency.THREADS)
+                  .isEqualTo(serial);
+            });
+  }
+
+  /** The proposed actions survive clm-core's JSON round trip. */
+  @Test
+  public void resultsSurviveTheJsonRoundTrip() {
+    Optional<JsonRoundTrip> json = JsonRoundTrip.withClmModule();
+    Assumptions.assumeTrue(json.isPresent(), "clm-core is not on the test class path: no JSON round trip");
+    RetentionAction probe = new RetentionAction(new ActionType.WinBack(), "probe", Money.of("1.00", "EUR"), 1, "tck.probe");
+    Assumptions.assumeTrue(
+        json.get().supportsRoundTrip(probe, RetentionAction.class),
+        "clm-core's Jackson module does not serialise retention actions (ActionType subtypes) yet");
+    RetentionStrategy strategy = createPlugin();
+    qt().withExamples(50)
+        .forAll(contexts(strategy.families()))
+        .checkAssert(
+            context ->
+                propose(strategy, context)
+                    .ifPresent(actions -> actions.forEach(a -> assertThat(json.get().roundTrip(a, RetentionAction.class)).isEqualTo(a))));
+  }
+
+  /**
+   * Realistic contexts in the given families: generated customers, segments, an explained risk
+   * score and a customer value.
+   *
+   * @param families the families to draw from
+   * @return the generator
+   */
+  protected Gen<RetentionContext> contexts(Set<StageFamily> families) {
+    List<StageFamily> list = new ArrayList<>(new java.util.TreeSet<>(families));
+    Gen<Risk> risks =
+        doubles().between(0, 1).zip(doubles().between(0, 1), (w, s) -> new Risk(w * s, List.of(new Risk.Contribution("falling-volume", w, s, w * s))));
+    Gen<Risk> risk = Generate.oneOf(Generate.constant(Risk.NONE), risks);
+    return in -> {
+      var customer = Generators.customers(List.of("new", "active", "dormant")).generate(in);
+      StageFamily family = Generate.pick(list).generate(in);
+      Set<String> segments = Set.copyOf(Generate.pick(List.of(List.<String>of(), List.of("star"), List.of("gold", "high-value"))).generate(in));
+      Money value = Money.ofMinor(longs().between(0, 10_000_000).generate(in), Generators.CURRENCY);
+      return new RetentionContext(customer, family, segments, risk.generate(in), value, Generators.NOW);
+    };
+  }
+
+  private static Optional<List<RetentionAction>> propose(RetentionStrategy strategy, RetentionContext context) {
+    List<RetentionAction> actions;
+    try {
+      actions = strategy.propose(context);
+    } catch (ClmException refused) {
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      throw new AssertionError(describe(strategy) + ".propose(" + context + ") threw " + e, e);
+    }
+    if (actions == null) {
+      throw new AssertionError(describe(strategy) + ".propose(" + context + ") returned null; return an empty list");
+    }
+    return Optional.of(actions);
+  }
+}

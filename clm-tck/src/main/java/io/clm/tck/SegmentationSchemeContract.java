@@ -1,0 +1,302 @@
+package io.clm.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import io.clm.api.ClmException;
+import io.clm.api.Customer;
+import io.clm.api.Metric;
+import io.clm.api.segmentation.Assignment;
+import io.clm.api.segmentation.FittedScheme;
+import io.clm.api.segmentation.Population;
+import io.clm.api.segmentation.SegmentationScheme;
+import io.clm.api.segmentation.Segmenter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+/**
+ * The contract of a {@link SegmentationScheme}. Extend it with one factory method:
+ *
+ * <pre>{@code
+ * class BureauBandsTest extends SegmentationSchemeContract {
+ *   @Override
+ *   protected SegmentationScheme createPlugin() {
+ *     return new BureauBands();
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Besides {@link PluginContract}'s rules it checks, over realistic generated portfolios: the
+ * segments are well-formed and stable; configuration is total and leaves the scheme unchanged;
+ * fitting is deterministic and independent of row order; every customer gets exactly one declared
+ * segment or {@code unclassified} with a reason (or a typed refusal), the same one twice, the same
+ * one alone and in a population, from several threads; the population is not modified; and fitted
+ * schemes and assignments survive clm-core's JSON round trip and assign identically afterwards.
+ */
+public abstract class SegmentationSchemeContract extends PluginContract<SegmentationScheme> {
+
+  private static final Pattern SEGMENT = Pattern.compile("[a-z][a-z0-9-]*");
+
+  /** The stages generated customers are in (the {@code lifecycle-stage} scheme reports them). */
+  protected static final List<String> STAGES = List.of("prospect", "new", "active", "dormant", "closed");
+
+  /** For subclasses. */
+  protected SegmentationSchemeContract() {}
+
+  @Override
+  protected final Class<SegmentationScheme> kind() {
+    return SegmentationScheme.class;
+  }
+
+  /** Segments are lowercase ids, unique, never {@code unclassified}, the same on every call. */
+  @Test
+  public void segmentsAreWellFormedAndStable() {
+    SegmentationScheme scheme = createPlugin();
+    List<String> segments = scheme.segments();
+    assertThat(segments).as("segments() of %s", describe(scheme)).isNotNull().doesNotHaveDuplicates();
+    assertThat(segments).doesNotContain(Assignment.UNCLASSIFIED);
+    segments.forEach(s -> assertThat(SEGMENT.matcher(s).matches()).as("segment '%s' is lowercase letters, digits and hyphens", s).isTrue());
+    assertThat(createPlugin().segments()).as("segments() of another instance").isEqualTo(segments);
+    assertThat(scheme.kind()).isNotNull();
+    assertThat(scheme.columns()).isNotNull();
+    assertThat(scheme.formatVersion()).as("formatVersion()").isPositive();
+  }
+
+  /**
+   * Parameters are finite and stable; {@code configure} with the current values gives an equal
+   * configuration, refuses an unknown name with a {@link ClmException} naming it, is total, and
+   * leaves the scheme it is called on unchanged.
+   */
+  @Test
+  public void configurationIsTotalAndLeavesTheSchemeUnchanged() {
+    SegmentationScheme scheme = createPlugin();
+    Map<String, Double> parameters = scheme.parameters();
+    parameters.forEach((k, v) -> assertThat(Double.isFinite(v)).as("parameter '%s' is finite: %s", k, v).isTrue());
+    SegmentationScheme same = scheme.configure(parameters);
+    assertThat(same.id()).isEqualTo(scheme.id());
+    assertThat(same.parameters()).isEqualTo(parameters);
+    assertThatThrownBy(() -> scheme.configure(Map.of("tck.no-such-parameter", 1.0)))
+        .isInstanceOf(ClmException.class)
+        .hasMessageContaining("tck.no-such-parameter");
+    qt().withExamples(100)
+        .forAll(Overrides.of(parameters))
+        .checkAssert(
+            overrides -> {
+              Map<String, Double> argument = new HashMap<>(overrides);
+              try {
+                SegmentationScheme configured = scheme.configure(argument);
+                assertThat(configured).as("configure(%s)", overrides).isNotNull();
+                assertThat(configured.id()).isEqualTo(scheme.id());
+              } catch (ClmException refused) {
+                // a typed refusal
+              } catch (RuntimeException e) {
+                throw new AssertionError(describe(scheme) + ".configure(" + overrides + ") threw " + e, e);
+              }
+              assertThat(argument).as("overrides after configure()").isEqualTo(overrides);
+              assertThat(scheme.parameters()).as("the scheme's own parameters after configure()").isEqualTo(parameters);
+            });
+  }
+
+  /** Fitting twice, or on the same customers in reverse order, gives equal fitted schemes. */
+  @Test
+  public void fitIsDeterministicAndIndependentOfRowOrder() {
+    SegmentationScheme scheme = createPlugin();
+    qt().withExamples(30)
+        .forAll(portfolios())
+        .checkAssert(
+            customers -> {
+              Optional<FittedScheme> fitted = fit(scheme, population(scheme, customers));
+              List<Customer> reversed = new ArrayList<>(customers);
+              Collections.reverse(reversed);
+              assertThat(fit(scheme, population(scheme, customers))).as("second fit").isEqualTo(fitted);
+              assertThat(fit(scheme, population(scheme, reversed))).as("fit on reversed rows").isEqualTo(fitted);
+              fitted.ifPresent(
+                  f -> {
+                    assertThat(f.schemeId()).isEqualTo(scheme.id());
+                    assertThat(f.formatVersion()).isEqualTo(scheme.formatVersion());
+                  });
+            });
+  }
+
+  /**
+   * Every customer gets one declared segment or {@code unclassified} with a reason, the same on a
+   * second call and in {@code assignAll}, and {@code assignAll} leaves the population unchanged.
+   */
+  @Test
+  public void assignmentIsTotalDeterministicAndConsistent() {
+    SegmentationScheme scheme = createPlugin();
+    qt().withExamples(30)
+        .forAll(portfolios())
+        .checkAssert(
+            customers -> {
+              Population population = population(scheme, customers);
+              Optional<FittedScheme> fitted = fit(scheme, population);
+              if (fitted.isEmpty()) {
+                return;
+              }
+              Segmenter segmenter = scheme.segmenter(fitted.get());
+              Map<Metric, List<Double>> before = columns(population);
+              var all = segmenter.assignAll(population);
+              assertThat(columns(population)).as("population after assignAll").isEqualTo(before);
+              assertThat(all.size()).isEqualTo(customers.size());
+              for (int row = 0; row < customers.size(); row++) {
+                Customer c = customers.get(row);
+                Assignment a = assign(segmenter, c);
+                assertThat(assign(segmenter, c)).as("second assign for %s", c).isEqualTo(a);
+                if (a == null) {
+                  continue;
+                }
+                assertThat(a.schemeId()).isEqualTo(scheme.id());
+                assertThat(a.customer()).isEqualTo(c.id());
+                if (a.isClassified()) {
+                  List<String> declared = scheme.segments().isEmpty() ? STAGES : scheme.segments();
+                  assertThat(declared).as("segments of %s", describe(scheme)).contains(a.segment());
+                } else {
+                  assertThat(a.reason()).as("reason of an unclassified assignment").isNotBlank();
+                }
+                assertThat(all.segment(row)).as("assignAll row %d versus assign", row).isEqualTo(a.segment());
+              }
+            });
+  }
+
+  /** Several threads assigning at once get what one thread gets. */
+  @Test
+  public void assignmentIsSafeFromSeveralThreads() {
+    SegmentationScheme scheme = createPlugin();
+    qt().withExamples(5)
+        .forAll(portfolios())
+        .checkAssert(
+            customers -> {
+              Optional<FittedScheme> fitted = fit(scheme, population(scheme, customers));
+              if (fitted.isEmpty()) {
+                return;
+              }
+              Segmenter segmenter = scheme.segmenter(fitted.get());
+              List<Optional<Assignment>> serial = new ArrayList<>();
+              customers.forEach(c -> serial.add(Optional.ofNullable(assign(segmenter, c))));
+              assertThat(Concurrency.run(customers.size(), i -> Optional.ofNullable(assign(segmenter, customers.get(i)))))
+                  .as("assignments from %d threads", Concurrency.THREADS)
+                  .isEqualTo(serial);
+            });
+  }
+
+  /** Fitted schemes survive the JSON round trip, and a reloaded fitted scheme assigns identically. */
+  @Test
+  public void fittedSchemesSurviveTheJsonRoundTrip() {
+    Optional<JsonRoundTrip> json = JsonRoundTrip.withClmModule();
+    Assumptions.assumeTrue(json.isPresent(), "clm-core is not on the test class path: no JSON round trip");
+    SegmentationScheme scheme = createPlugin();
+    qt().withExamples(15)
+        .forAll(portfolios())
+        .checkAssert(
+            customers -> {
+              Optional<FittedScheme> fitted = fit(scheme, population(scheme, customers));
+              if (fitted.isEmpty()) {
+                return;
+              }
+              FittedScheme back = json.get().roundTrip(fitted.get(), FittedScheme.class);
+              assertThat(back).isEqualTo(fitted.get());
+              Segmenter original = scheme.segmenter(fitted.get());
+              Segmenter reloaded = scheme.segmenter(back);
+              for (Customer c : customers) {
+                assertThat(assign(reloaded, c)).as("assignment with the reloaded fit").isEqualTo(assign(original, c));
+              }
+            });
+  }
+
+  /** Assignments survive the JSON round trip. */
+  @Test
+  public void assignmentsSurviveTheJsonRoundTrip() {
+    Optional<JsonRoundTrip> json = JsonRoundTrip.withClmModule();
+    Assumptions.assumeTrue(json.isPresent(), "clm-core is not on the test class path: no JSON round trip");
+    Assignment probe = new Assignment("tck.probe", io.clm.api.CustomerId.of("C-1"), "gold", "", Map.of("score", 1.0));
+    Assumptions.assumeTrue(
+        json.get().supportsRoundTrip(probe, Assignment.class),
+        "clm-core's Jackson module does not read assignments back yet (it writes isClassified() as 'classified')");
+    SegmentationScheme scheme = createPlugin();
+    qt().withExamples(15)
+        .forAll(portfolios())
+        .checkAssert(
+            customers -> {
+              Optional<FittedScheme> fitted = fit(scheme, population(scheme, customers));
+              if (fitted.isEmpty()) {
+                return;
+              }
+              Segmenter segmenter = scheme.segmenter(fitted.get());
+              for (Customer c : customers) {
+                Assignment a = assign(segmenter, c);
+                if (a != null) {
+                  assertThat(json.get().roundTrip(a, Assignment.class)).isEqualTo(a);
+                }
+              }
+            });
+  }
+
+  /**
+   * Customers for a portfolio: 1 to 60 realistic customers.
+   *
+   * @return the generator
+   */
+  protected Gen<List<Customer>> portfolios() {
+    return lists().of(Generators.customers(STAGES)).ofSizeBetween(1, 60).assuming(l -> distinctIds(l));
+  }
+
+  private static boolean distinctIds(List<Customer> customers) {
+    return new HashSet<>(customers.stream().map(Customer::id).toList()).size() == customers.size();
+  }
+
+  private static Population population(SegmentationScheme scheme, List<Customer> customers) {
+    return Population.of(customers, Generators.NOW, scheme.columns());
+  }
+
+  private static Optional<FittedScheme> fit(SegmentationScheme scheme, Population population) {
+    FittedScheme fitted;
+    try {
+      fitted = scheme.fit(population);
+    } catch (ClmException refused) {
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      throw new AssertionError(describe(scheme) + ".fit() threw " + e + "; expected a fitted scheme or a ClmException", e);
+    }
+    assertThat(fitted).as("fit() of %s", describe(scheme)).isNotNull();
+    return Optional.of(fitted);
+  }
+
+  private static Assignment assign(Segmenter segmenter, Customer customer) {
+    Assignment a;
+    try {
+      a = segmenter.assign(customer, Generators.NOW);
+    } catch (ClmException refused) {
+      return null;
+    } catch (RuntimeException e) {
+      throw new AssertionError("assign(" + customer + ") threw " + e + "; expected an assignment or a ClmException", e);
+    }
+    assertThat(a).as("assign(%s)", customer).isNotNull();
+    return a;
+  }
+
+  private static Map<Metric, List<Double>> columns(Population population) {
+    Map<Metric, List<Double>> copy = new java.util.TreeMap<>();
+    for (Metric m : population.columns().metrics()) {
+      double[] values = new double[population.size()];
+      population.copy(m, values);
+      List<Double> list = new ArrayList<>();
+      for (double v : values) {
+        list.add(v);
+      }
+      copy.put(m, list);
+    }
+    return copy;
+  }
+}
