@@ -1,0 +1,210 @@
+package com.acme.clm.kit;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clm.api.Metric;
+import io.clm.tck.ComplaintWorkflowContract;
+import io.clm.tck.LifecycleModelProviderContract;
+import io.clm.tck.RetentionStrategyContract;
+import io.clm.api.Money;
+import io.clm.api.StageFamily;
+import io.clm.api.complaints.ComplaintState;
+import io.clm.api.complaints.ComplaintWorkflow;
+import io.clm.api.complaints.SlaLimit;
+import io.clm.api.complaints.SlaPolicy;
+import io.clm.api.event.Severity;
+import io.clm.api.model.LifecycleModel;
+import io.clm.api.model.LifecycleModelProvider;
+import io.clm.api.model.ModelParameters;
+import io.clm.api.retention.ActionType;
+import io.clm.api.retention.RetentionAction;
+import io.clm.api.retention.RetentionContext;
+import io.clm.api.retention.RetentionStrategy;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kit's checks can fail: each broken plugin below is caught by the check meant for it. The
+ * package is outside io.clm, as a vendor's is (the kit treats io.clm classes as built-ins).
+ */
+class ContractsCatchBrokenPluginsTest {
+
+  /** A correct small model; the broken ones below change one thing. */
+  public static class GoodModel implements LifecycleModelProvider {
+    @Override
+    public String id() {
+      return "acme.good";
+    }
+
+    @Override
+    public Map<String, Double> defaultParameters() {
+      return Map.of("active.min-transactions", 1.0);
+    }
+
+    @Override
+    public LifecycleModel create(Map<String, Double> overrides) {
+      double min = ModelParameters.resolve(id(), defaultParameters(), overrides).atLeast("active.min-transactions", 1);
+      return LifecycleModel.builder(id())
+          .stage("new", StageFamily.PROSPECT)
+          .stage("active", StageFamily.GROWTH)
+          .initial("new")
+          .rule("first").from("new").to("active").priority(1)
+          .when(Metric.TRANSACTION_COUNT.atLeast(min))
+          .build();
+    }
+  }
+
+  private static LifecycleModelProviderContract models(Supplier<LifecycleModelProvider> plugin) {
+    return new LifecycleModelProviderContract() {
+      @Override
+      protected LifecycleModelProvider createPlugin() {
+        return plugin.get();
+      }
+    };
+  }
+
+  @Test
+  void aCorrectModelPasses() {
+    LifecycleModelProviderContract c = models(GoodModel::new);
+    assertThatCode(c::idIsWellFormed).doesNotThrowAnyException();
+    assertThatCode(c::idDoesNotCollideWithABuiltIn).doesNotThrowAnyException();
+    assertThatCode(c::createIsDeterministic).doesNotThrowAnyException();
+    assertThatCode(c::createIsTotalAndDoesNotModifyItsArgument).doesNotThrowAnyException();
+    assertThatCode(c::rulesAreDeterministicOnRealisticCustomers).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aMalformedIdIsCaught() {
+    LifecycleModelProviderContract c = models(() -> new GoodModel() {
+      @Override
+      public String id() {
+        return "Acme.Good";
+      }
+    });
+    assertThatThrownBy(c::idIsWellFormed).isInstanceOf(AssertionError.class).hasMessageContaining("id 'Acme.Good' must be");
+  }
+
+  @Test
+  void anIdWithoutAnOrganisationOrThatOfABuiltInIsCaught() {
+    LifecycleModelProviderContract c = models(() -> new GoodModel() {
+      @Override
+      public String id() {
+        return "banking-six-stage";
+      }
+    });
+    assertThatThrownBy(c::idDoesNotCollideWithABuiltIn)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("ids without a dot are reserved for clm");
+  }
+
+  @Test
+  void anUnregisteredPluginIsCaught() {
+    assertThatThrownBy(models(GoodModel::new)::isRegisteredAsAService)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("annotate it with @AutoService(LifecycleModelProvider.class)");
+  }
+
+  @Test
+  void aNonDeterministicModelIsCaught() {
+    AtomicInteger calls = new AtomicInteger();
+    LifecycleModelProviderContract c = models(() -> new GoodModel() {
+      @Override
+      public LifecycleModel create(Map<String, Double> overrides) {
+        return super.create(Map.of("active.min-transactions", 1.0 + calls.incrementAndGet()));
+      }
+    });
+    assertThatThrownBy(c::createIsDeterministic).isInstanceOf(AssertionError.class).hasMessageContaining("second create()");
+  }
+
+  @Test
+  void anUntypedFailureOnOddParametersIsCaught() {
+    LifecycleModelProviderContract c = models(() -> new GoodModel() {
+      @Override
+      public LifecycleModel create(Map<String, Double> overrides) {
+        if (overrides.values().stream().anyMatch(v -> v < 0)) {
+          throw new IllegalArgumentException("negative");
+        }
+        return super.create(Map.of());
+      }
+    });
+    assertThatThrownBy(c::createIsTotalAndDoesNotModifyItsArgument)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("threw java.lang.IllegalArgumentException: negative; expected a model or an InvalidModelException");
+  }
+
+  @Test
+  void aProviderThatModifiesItsArgumentIsCaught() {
+    LifecycleModelProviderContract c = models(() -> new GoodModel() {
+      @Override
+      public LifecycleModel create(Map<String, Double> overrides) {
+        overrides.clear();
+        return super.create(overrides);
+      }
+    });
+    assertThatThrownBy(c::createIsTotalAndDoesNotModifyItsArgument)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("overrides after create()");
+  }
+
+  @Test
+  void marketingWithoutConsentIsCaught() {
+    RetentionStrategyContract c = new RetentionStrategyContract() {
+      @Override
+      protected RetentionStrategy createPlugin() {
+        return new RetentionStrategy() {
+          @Override
+          public String id() {
+            return "acme.pushy";
+          }
+
+          @Override
+          public Set<StageFamily> families() {
+            return EnumSet.of(StageFamily.DECLINE);
+          }
+
+          @Override
+          public List<RetentionAction> propose(RetentionContext context) {
+            return List.of(new RetentionAction(new ActionType.Offer(30), "keep them", Money.of("5.00", "EUR"), 50, id()));
+          }
+        };
+      }
+    };
+    assertThatThrownBy(c::proposalsAreTotalDeterministicAndRespectConsent)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("to a customer without marketing consent");
+  }
+
+  @Test
+  void aWorkflowThatLeavesWithdrawnIsCaught() {
+    ComplaintWorkflowContract c = new ComplaintWorkflowContract() {
+      @Override
+      protected ComplaintWorkflow createPlugin() {
+        return new ComplaintWorkflow() {
+          @Override
+          public String id() {
+            return "acme.lenient";
+          }
+
+          @Override
+          public Set<ComplaintState> next(ComplaintState from) {
+            return from == ComplaintState.WITHDRAWN ? EnumSet.of(ComplaintState.REOPENED) : ComplaintState.standardNext(from);
+          }
+
+          @Override
+          public SlaPolicy slaPolicy(Severity severity, String category) {
+            return SlaPolicy.builder("acme.lenient", SlaLimit.businessDays(10)).build();
+          }
+        };
+      }
+    };
+    assertThatThrownBy(c::theStateMachineIsSoundAndStable)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("moves out of WITHDRAWN");
+  }
+}
