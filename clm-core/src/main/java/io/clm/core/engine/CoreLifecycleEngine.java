@@ -69,6 +69,8 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   static final Instant MAX_TIME = Instant.parse("9999-12-31T23:59:59.999Z");
   private static final long NONE = CustomerMetrics.NONE;
   private static final SecureRandom SALTS = new SecureRandom();
+  private static final IngestResult DUPLICATE = new IngestResult(true, List.of());
+  private static final IngestResult NO_CHANGE = new IngestResult(false, List.of());
 
   private final EngineConfig config;
   private final LifecycleModel model;
@@ -405,7 +407,10 @@ final class CoreLifecycleEngine implements LifecycleEngine {
       lifecycle.readLock().unlock();
     }
     if (changes == null) {
-      return new IngestResult(true, List.of());
+      return DUPLICATE;
+    }
+    if (changes.isEmpty()) {
+      return NO_CHANGE;
     }
     notifyListeners(changes);
     return new IngestResult(false, changes);

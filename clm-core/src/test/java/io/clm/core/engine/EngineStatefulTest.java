@@ -44,7 +44,7 @@ class EngineStatefulTest {
 
   @Test
   void theEngineBehavesLikeTheReference() {
-    qt().withExamples(50).forAll(longs().all()).check(seed -> {
+    qt().withExamples(30).forAll(longs().all()).check(seed -> {
       run(seed);
       return true;
     });
