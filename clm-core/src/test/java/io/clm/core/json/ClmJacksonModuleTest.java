@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clm.api.BatchResult;
 import io.clm.api.Cause;
+import io.clm.api.Erasure;
+import io.clm.api.IngestResult;
+import io.clm.api.PluginInfo;
+import io.clm.api.Stage;
+import io.clm.api.StageFamily;
 import io.clm.api.Customer;
 import io.clm.api.CustomerId;
 import io.clm.api.MetricsSnapshot;
@@ -98,6 +104,16 @@ class ClmJacksonModuleTest {
     StageChange change =
         new StageChange(C, "potential", "growth", T, new Cause.Manual("rm-7", "vip"), Map.of("TRANSACTION_COUNT", 0.1));
     assertThat(MAPPER.readValue(MAPPER.writeValueAsString(change), StageChange.class)).isEqualTo(change);
+    IngestResult ingest = new IngestResult(false, List.of(change));
+    assertThat(MAPPER.readValue(MAPPER.writeValueAsString(ingest), IngestResult.class)).isEqualTo(ingest);
+    BatchResult batch = new BatchResult(3, 1, List.of(change));
+    assertThat(MAPPER.readValue(MAPPER.writeValueAsString(batch), BatchResult.class)).isEqualTo(batch);
+    Erasure erasure = new Erasure(C.masked(), T, 2, "growth");
+    assertThat(MAPPER.readValue(MAPPER.writeValueAsString(erasure), Erasure.class)).isEqualTo(erasure);
+    PluginInfo info = new PluginInfo("three-stage", "LifecycleModelProvider", "a.B", "unknown", "1.0");
+    assertThat(MAPPER.readValue(MAPPER.writeValueAsString(info), PluginInfo.class)).isEqualTo(info);
+    Stage stage = new Stage("growth", StageFamily.GROWTH);
+    assertThat(MAPPER.readValue(MAPPER.writeValueAsString(stage), Stage.class)).isEqualTo(stage);
   }
 
   @Test
