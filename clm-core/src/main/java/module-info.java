@@ -19,4 +19,12 @@ module io.clm.core {
   uses io.clm.api.segmentation.SegmentationScheme;
   uses io.clm.api.retention.RetentionStrategy;
   uses io.clm.api.complaints.ComplaintWorkflow;
+
+  provides io.clm.api.model.LifecycleModelProvider with
+      io.clm.core.models.ThreeStageProvider,
+      io.clm.core.models.BankingSixStageProvider,
+      io.clm.core.models.RelationshipSevenPeriodProvider,
+      io.clm.core.models.FourStageProvider,
+      io.clm.core.models.JourneySevenStageProvider,
+      io.clm.core.models.RelationshipStatusProvider;
 }
