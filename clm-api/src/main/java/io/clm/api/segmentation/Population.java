@@ -54,13 +54,17 @@ public final class Population {
   private final String[] stages;
   private final Columns columns;
 
-  private Population(Builder b) {
+  private Population(Builder b, Columns known) {
     this.asOf = b.asOf;
     this.ids = b.ids;
     this.metrics = b.metrics;
     this.held = b.held;
     this.volumes = b.volumes;
     this.stages = b.stages;
+    this.columns = known != null ? known : present(metrics, held, stages);
+  }
+
+  private static Columns present(double[][] metrics, int[][] held, String[] stages) {
     EnumSet<Metric> m = EnumSet.noneOf(Metric.class);
     for (Metric metric : Metric.values()) {
       if (metrics[metric.ordinal()] != null) {
@@ -73,7 +77,7 @@ public final class Population {
         p.add(product);
       }
     }
-    this.columns = new Columns(m, p, stages != null);
+    return new Columns(m, p, stages != null);
   }
 
   /**
@@ -192,7 +196,7 @@ public final class Population {
     b.volumes = v;
     b.stages = stages;
     b.checkAll();
-    return new Population(b);
+    return new Population(b, columns);
   }
 
   /**
@@ -306,7 +310,7 @@ public final class Population {
      * @return the population
      */
     public Population build() {
-      Population p = new Population(this);
+      Population p = new Population(this, null);
       metrics = new double[METRICS][];
       held = new int[PRODUCTS][];
       volumes = new double[PRODUCTS][];

@@ -1,0 +1,96 @@
+package io.clm.benchmarks.segmentation;
+
+import io.clm.api.segmentation.Population;
+import io.clm.api.segmentation.Segmentation;
+import io.clm.api.segmentation.SegmentationScheme;
+import io.clm.api.segmentation.Segmenter;
+import io.clm.core.plugins.PluginRegistry;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.List;
+
+/**
+ * A plain timing run of the segmentation target, for a quick number without the JMH harness:
+ * {@code java -cp ... io.clm.benchmarks.segmentation.SegmentationTiming [customers] [rounds]}.
+ * Prints the wall time of each round (fit and assign rfm, value-pyramid and loyalty-credit over the
+ * portfolio), wall-clock and this thread's CPU time (the work is single-threaded, so CPU time is
+ * what the run costs when other processes share the machine), and the heap used by the portfolio.
+ * JMH ({@link SegmentationBenchmark}) is the
+ * reference measurement.
+ */
+public final class SegmentationTiming {
+  private SegmentationTiming() {}
+
+  /**
+   * Runs the timing.
+   *
+   * @param args number of customers (default 1,000,000) and rounds (default 10)
+   */
+  public static void main(String[] args) {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+    Runtime rt = Runtime.getRuntime();
+    System.gc();
+    long heapBefore = rt.totalMemory() - rt.freeMemory();
+    Population population = Portfolio.of(n, 42);
+    System.gc();
+    long heapAfter = rt.totalMemory() - rt.freeMemory();
+    System.out.printf("population of %,d customers: about %,d bytes of heap (%.0f bytes per customer)%n",
+        n, heapAfter - heapBefore, (heapAfter - heapBefore) / (double) n);
+    PluginRegistry plugins = PluginRegistry.discover(SegmentationTiming.class.getClassLoader());
+    List<SegmentationScheme> schemes = List.of(
+        plugins.get(SegmentationScheme.class, "rfm"),
+        plugins.get(SegmentationScheme.class, "value-pyramid"),
+        plugins.get(SegmentationScheme.class, "loyalty-credit"));
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long best = Long.MAX_VALUE;
+    long bestCpu = Long.MAX_VALUE;
+    for (int round = 1; round <= rounds; round++) {
+      long start = System.nanoTime();
+      long cpuStart = threads.getCurrentThreadCpuTime();
+      StringBuilder perScheme = new StringBuilder();
+      for (SegmentationScheme scheme : schemes) {
+        long t0 = System.nanoTime();
+        Segmenter segmenter = scheme.segmenter(scheme.fit(population));
+        long t1 = System.nanoTime();
+        Segmentation s = segmenter.assignAll(population);
+        long t2 = System.nanoTime();
+        perScheme.append(String.format("  %s fit %d ms assign %d ms (%d segments)",
+            scheme.id(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, s.counts().size()));
+      }
+      long elapsed = System.nanoTime() - start;
+      long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
+      best = Math.min(best, elapsed);
+      bestCpu = Math.min(bestCpu, cpu);
+      System.out.printf("round %d: %d ms wall, %d ms cpu%s%n", round, elapsed / 1_000_000, cpu / 1_000_000, perScheme);
+    }
+    System.out.printf("best of %d rounds: %d ms wall, %d ms cpu for %,d customers%n",
+        rounds, best / 1_000_000, bestCpu / 1_000_000, n);
+    singleCustomer(schemes);
+  }
+
+  /** Time and heap allocated per single-customer assignment with each fitted scheme. */
+  private static void singleCustomer(List<SegmentationScheme> schemes) {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    io.clm.api.Customer customer = SegmentationBenchmark.sampleCustomer();
+    Population sample = Portfolio.of(10_000, 7);
+    int calls = 200_000;
+    for (SegmentationScheme scheme : schemes) {
+      Segmenter segmenter = scheme.segmenter(scheme.fit(sample));
+      int sink = 0;
+      for (int i = 0; i < calls; i++) {
+        sink += segmenter.assign(customer, Portfolio.AS_OF).segment().length();
+      }
+      long bytes = threads.getCurrentThreadAllocatedBytes();
+      long cpu = threads.getCurrentThreadCpuTime();
+      for (int i = 0; i < calls; i++) {
+        sink += segmenter.assign(customer, Portfolio.AS_OF).segment().length();
+      }
+      cpu = threads.getCurrentThreadCpuTime() - cpu;
+      bytes = threads.getCurrentThreadAllocatedBytes() - bytes;
+      System.out.printf("assign one customer with %s: %.2f us cpu, %d bytes allocated per call (%d)%n",
+          scheme.id(), cpu / 1000.0 / calls, bytes / calls, sink % 2);
+    }
+  }
+}
