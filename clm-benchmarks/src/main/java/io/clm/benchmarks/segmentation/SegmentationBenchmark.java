@@ -1,8 +1,10 @@
 package io.clm.benchmarks.segmentation;
 
+import io.clm.api.Clm;
 import io.clm.api.Customer;
 import io.clm.api.CustomerId;
 import io.clm.api.MetricsSnapshot;
+import io.clm.api.Plugins;
 import io.clm.api.event.Attribute;
 import io.clm.api.event.Direction;
 import io.clm.api.event.ProductType;
@@ -11,7 +13,6 @@ import io.clm.api.segmentation.Population;
 import io.clm.api.segmentation.Segmentation;
 import io.clm.api.segmentation.SegmentationScheme;
 import io.clm.api.segmentation.Segmenter;
-import io.clm.core.plugins.PluginRegistry;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Currency;
@@ -55,7 +56,7 @@ public class SegmentationBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     population = Portfolio.of(customers, 42);
-    PluginRegistry plugins = PluginRegistry.discover(SegmentationBenchmark.class.getClassLoader());
+    Plugins plugins = Clm.plugins();
     schemes = List.of(
         plugins.get(SegmentationScheme.class, "rfm"),
         plugins.get(SegmentationScheme.class, "value-pyramid"),

@@ -1,10 +1,11 @@
 package io.clm.benchmarks.segmentation;
 
+import io.clm.api.Clm;
+import io.clm.api.Plugins;
 import io.clm.api.segmentation.Population;
 import io.clm.api.segmentation.Segmentation;
 import io.clm.api.segmentation.SegmentationScheme;
 import io.clm.api.segmentation.Segmenter;
-import io.clm.core.plugins.PluginRegistry;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class SegmentationTiming {
     long heapAfter = rt.totalMemory() - rt.freeMemory();
     System.out.printf("population of %,d customers: about %,d bytes of heap (%.0f bytes per customer)%n",
         n, heapAfter - heapBefore, (heapAfter - heapBefore) / (double) n);
-    PluginRegistry plugins = PluginRegistry.discover(SegmentationTiming.class.getClassLoader());
+    Plugins plugins = Clm.plugins();
     List<SegmentationScheme> schemes = List.of(
         plugins.get(SegmentationScheme.class, "rfm"),
         plugins.get(SegmentationScheme.class, "value-pyramid"),
