@@ -9,6 +9,7 @@ import io.clm.api.event.Direction;
 import io.clm.api.event.ProductType;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -82,6 +83,7 @@ public final class Population {
 
   /**
    * The data a scheme reads: which metric columns, which product columns and whether the stage.
+   * The sets are immutable and iterate in declaration order.
    *
    * @param metrics the metric columns
    * @param products the product types whose holdings and volume are needed
@@ -95,8 +97,16 @@ public final class Population {
      * @throws NullPointerException if a set or an element is null
      */
     public Columns {
-      metrics = metrics.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(metrics));
-      products = products.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(products));
+      metrics = Collections.unmodifiableSet(copy(metrics, Metric.class));
+      products = Collections.unmodifiableSet(copy(products, ProductType.class));
+    }
+
+    private static <E extends Enum<E>> EnumSet<E> copy(Set<E> set, Class<E> type) {
+      EnumSet<E> copy = EnumSet.noneOf(type);
+      for (E e : set) {
+        copy.add(Objects.requireNonNull(e, type.getSimpleName()));
+      }
+      return copy;
     }
 
     /**
