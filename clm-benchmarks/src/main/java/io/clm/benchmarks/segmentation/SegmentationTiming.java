@@ -68,6 +68,34 @@ public final class SegmentationTiming {
     System.out.printf("best of %d rounds: %d ms wall, %d ms cpu for %,d customers%n",
         rounds, best / 1_000_000, bestCpu / 1_000_000, n);
     singleCustomer(schemes);
+    fromCustomers(schemes);
+  }
+
+  /** Time to build a population from customer objects (metrics computed per customer). */
+  private static void fromCustomers(List<SegmentationScheme> schemes) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Population.Columns columns = schemes.get(0).columns();
+    for (SegmentationScheme s : schemes) {
+      columns = columns.and(s.columns());
+    }
+    int n = 100_000;
+    List<io.clm.api.Customer> customers = new java.util.ArrayList<>(n);
+    io.clm.api.Customer sample = SegmentationBenchmark.sampleCustomer();
+    for (int i = 0; i < n; i++) {
+      customers.add(new io.clm.api.Customer(
+          io.clm.api.CustomerId.of("customer-" + i), "growth", 0, sample.metrics(), java.util.Map.of()));
+    }
+    long best = Long.MAX_VALUE;
+    for (int round = 0; round < 5; round++) {
+      long cpu = threads.getCurrentThreadCpuTime();
+      Population p = Population.of(customers, Portfolio.AS_OF, columns);
+      best = Math.min(best, threads.getCurrentThreadCpuTime() - cpu);
+      if (p.size() != n) {
+        throw new AssertionError();
+      }
+    }
+    System.out.printf("Population.of(%,d customers) with %d metric columns: %d ms cpu (best of 5)%n",
+        n, columns.metrics().size(), best / 1_000_000);
   }
 
   /** Time and heap allocated per single-customer assignment with each fitted scheme. */
