@@ -38,7 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -80,8 +79,7 @@ public final class ComplaintDesk {
 
   private final Map<String, Ticket> tickets = new HashMap<>();
   private final Map<CustomerId, CustomerFile> files = new HashMap<>();
-  private final PriorityQueue<Alarm> index =
-      new PriorityQueue<>(Comparator.comparing(Alarm::at).thenComparingLong(a -> a.ticket.seq));
+  private final DeadlineIndex index = new DeadlineIndex();
   private final Map<String, long[]> compliance = new TreeMap<>();
   private final List<SlaEvent> breaches = new ArrayList<>();
   private int liveAlarms;
@@ -892,10 +890,11 @@ public final class ComplaintDesk {
 
   private List<SlaEvent> advanceInternal(Instant until) {
     List<SlaEvent> fired = new ArrayList<>();
-    while (!index.isEmpty() && !index.peek().at.isAfter(until)) {
-      Alarm alarm = index.poll();
-      Ticket t = alarm.ticket;
-      if (alarm.version != t.version) {
+    while (!index.isEmpty() && index.headDueBy(until)) {
+      Ticket t = index.headTicket();
+      int version = index.headVersion();
+      index.removeHead();
+      if (version != t.version) {
         continue;
       }
       liveAlarms--;
@@ -975,12 +974,12 @@ public final class ComplaintDesk {
     }
     t.hasLiveAlarm = false;
     if (due != null) {
-      index.add(new Alarm(due.at, t, t.version));
+      index.add(due.at, t, t.version);
       liveAlarms++;
       t.hasLiveAlarm = true;
     }
     if (index.size() > 2 * liveAlarms + 1024) {
-      index.removeIf(a -> a.version != a.ticket.version);
+      index.compact();
     }
   }
 
@@ -1200,9 +1199,6 @@ public final class ComplaintDesk {
     final LinkedHashSet<String> preferences = new LinkedHashSet<>();
     final LinkedHashSet<String> departments = new LinkedHashSet<>();
   }
-
-  /** An entry of the deadline index: the ticket's next due alarm as of {@code version}. */
-  private record Alarm(Instant at, Ticket ticket, int version) {}
 
   /** What falls due next on a ticket. */
   private record Due(Instant at, SlaTarget target, SlaEvent.Kind kind, int level) {}

@@ -109,4 +109,25 @@ class ClockPropertiesTest {
     assertThat(desk.report().breaches()).hasSize(2);
     assertThat(desk.report().compliance().get("standard.normal").resolutionRate()).isEqualTo(0.0);
   }
+
+  @Test
+  void staleIndexEntriesAreDroppedWithoutLosingALiveDeadline() {
+    ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.workflow("eu-psd2"))
+        .calendar(TestCalendars.england()).startAt(START).build();
+    Instant received = Instant.parse("2025-06-02T09:00:00Z");
+    for (int i = 0; i < 3000; i++) {
+      String id = desk.open(Intake.of(ComplaintChannel.WEB, CustomerId.of("c" + i), received, "x"), "a").id();
+      desk.acknowledge(id, "a", received);
+      desk.classify(id, "a", received);
+      desk.pause(id, "a", "documents", received);
+      desk.resume(id, "a", received);
+    }
+    List<SlaEvent> events = desk.advanceTo(Instant.parse("2025-12-31T00:00:00Z"));
+    // each ticket: one warning, one breach, one escalation, in ticket order at each instant
+    assertThat(events).hasSize(9000);
+    assertThat(events.stream().filter(e -> e.kind() == SlaEvent.Kind.BREACH).map(SlaEvent::ticketId).distinct().count())
+        .isEqualTo(3000);
+    assertThat(events.get(0).ticketId()).isEqualTo("C-1");
+    assertThat(events.get(2999).ticketId()).isEqualTo("C-3000");
+  }
 }
