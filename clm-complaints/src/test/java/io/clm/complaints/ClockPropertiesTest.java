@@ -107,6 +107,8 @@ class ClockPropertiesTest {
     assertThat(desk.advanceTo(Instant.parse("2025-12-31T00:00:00Z"))).isEmpty();
     assertThat(desk.get(id).escalationLevel()).isEqualTo(2);
     assertThat(desk.report().breaches()).hasSize(2);
+    assertThat(desk.report().unclassifiedByAge()).isEqualTo(java.util.Map.of(ComplaintReport.AgeBand.OVER_56_DAYS, 1L));
+    assertThat(desk.report().compliance().get("standard.normal").firstResponseBreached()).isEqualTo(1);
     assertThat(desk.report().compliance().get("standard.normal").resolutionRate()).isEqualTo(0.0);
   }
 
