@@ -54,7 +54,7 @@ class ClockPropertiesTest {
   }
 
   private static ComplaintDesk desk(String workflow, List<Integer> tickets) {
-    ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.workflow(workflow))
+    ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow(workflow))
         .calendar(TestCalendars.england()).startAt(START).build();
     List<Integer> sorted = new ArrayList<>(tickets);
     sorted.sort(java.util.Comparator.comparingInt(v -> v % 100_000));
@@ -91,7 +91,7 @@ class ClockPropertiesTest {
 
   @Test
   void everyEventIsEmittedExactlyOnceAndAWarningPrecedesItsBreach() {
-    ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.workflow("standard"))
+    ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow("standard"))
         .calendar(TestCalendars.england()).startAt(START).build();
     // Monday 2 June 2025, 10:00 London; normal: first response 2 business days, resolution 15
     String id = desk.open(Intake.of(ComplaintChannel.WEB, CustomerId.of("a"), Instant.parse("2025-06-02T09:00:00Z"), "x"), "a").id();
@@ -114,7 +114,7 @@ class ClockPropertiesTest {
 
   @Test
   void staleIndexEntriesAreDroppedWithoutLosingALiveDeadline() {
-    ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.workflow("eu-psd2"))
+    ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow("eu-psd2"))
         .calendar(TestCalendars.england()).startAt(START).build();
     Instant received = Instant.parse("2025-06-02T09:00:00Z");
     for (int i = 0; i < 3000; i++) {

@@ -58,7 +58,7 @@ final class ComplaintFixtures {
   /** The standard workflow on a calendar covering 2025 to 2027, with the usual rules. */
   static ComplaintDesk standard() {
     return ComplaintDesk.builder()
-        .workflow(ComplaintDesk.workflow("standard"))
+        .workflow(ComplaintDesk.findWorkflow("standard"))
         .calendar(BusinessCalendar.builder("bench", ZoneOffset.UTC).year(2025).year(2026).year(2027).build())
         .classificationRules(List.of(
             ClassificationRule.amountAtLeast("large-amount", Money.of("5000.00", "EUR")),
