@@ -60,7 +60,7 @@ class CallCentreStoryTest {
     List<Reminder> reminded = new ArrayList<>();
     ComplaintDesk desk =
         ComplaintDesk.builder()
-            .workflow(ComplaintDesk.workflow("cn-banking-insurance-2020"))
+            .workflow(ComplaintDesk.findWorkflow("cn-banking-insurance-2020"))
             .calendar(TestCalendars.china())
             .customerDirectory(DIRECTORY)
             .orderBook(ORDERS)
@@ -159,7 +159,7 @@ class CallCentreStoryTest {
   @Test
   void anUnknownCallerStillGetsATicketFlaggedForIdentification() {
     List<Event> lifecycle = new ArrayList<>();
-    ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.workflow("standard"))
+    ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow("standard"))
         .calendar(TestCalendars.china()).customerDirectory(DIRECTORY).orderBook(ORDERS).events(lifecycle::add).build();
     assertThat(desk.identifyCaller("+86 10 0000 0000").customer()).isEmpty();
     Complaint c = desk.open(Intake.call("+86 10 0000 0000", t("2025-03-10T02:00:00Z"), "card swallowed by ATM")
@@ -182,7 +182,7 @@ class CallCentreStoryTest {
   @Test
   void aRejectedResolutionIsReopenedAndCountsAsANewCycle() {
     List<Event> lifecycle = new ArrayList<>();
-    ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.workflow("standard"))
+    ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow("standard"))
         .calendar(TestCalendars.china()).customerDirectory(DIRECTORY).events(lifecycle::add).build();
     Complaint c = desk.open(Intake.call(PHONE, t("2025-03-10T02:00:00Z"), "wrong fee"), "a");
     desk.acknowledge(c.id(), "a", t("2025-03-10T02:00:00Z"));

@@ -54,7 +54,7 @@ class ClockPropertiesTest {
   }
 
   private static ComplaintDesk desk(String workflow, List<Integer> tickets) {
-    ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.workflow(workflow))
+    ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow(workflow))
         .calendar(TestCalendars.england()).startAt(START).build();
     List<Integer> sorted = new ArrayList<>(tickets);
     sorted.sort(java.util.Comparator.comparingInt(v -> v % 100_000));
@@ -91,7 +91,7 @@ class ClockPropertiesTest {
 
   @Test
   void everyEventIsEmittedExactlyOnceAndAWarningPrecedesItsBreach() {
-    ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.workflow("standard"))
+    ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow("standard"))
         .calendar(TestCalendars.england()).startAt(START).build();
     // Monday 2 June 2025, 10:00 London; normal: first response 2 business days, resolution 15
     String id = desk.open(Intake.of(ComplaintChannel.WEB, CustomerId.of("a"), Instant.parse("2025-06-02T09:00:00Z"), "x"), "a").id();
@@ -107,6 +107,29 @@ class ClockPropertiesTest {
     assertThat(desk.advanceTo(Instant.parse("2025-12-31T00:00:00Z"))).isEmpty();
     assertThat(desk.get(id).escalationLevel()).isEqualTo(2);
     assertThat(desk.report().breaches()).hasSize(2);
+    assertThat(desk.report().unclassifiedByAge()).isEqualTo(java.util.Map.of(ComplaintReport.AgeBand.OVER_56_DAYS, 1L));
+    assertThat(desk.report().compliance().get("standard.normal").firstResponseBreached()).isEqualTo(1);
     assertThat(desk.report().compliance().get("standard.normal").resolutionRate()).isEqualTo(0.0);
+  }
+
+  @Test
+  void staleIndexEntriesAreDroppedWithoutLosingALiveDeadline() {
+    ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow("eu-psd2"))
+        .calendar(TestCalendars.england()).startAt(START).build();
+    Instant received = Instant.parse("2025-06-02T09:00:00Z");
+    for (int i = 0; i < 3000; i++) {
+      String id = desk.open(Intake.of(ComplaintChannel.WEB, CustomerId.of("c" + i), received, "x"), "a").id();
+      desk.acknowledge(id, "a", received);
+      desk.classify(id, "a", received);
+      desk.pause(id, "a", "documents", received);
+      desk.resume(id, "a", received);
+    }
+    List<SlaEvent> events = desk.advanceTo(Instant.parse("2025-12-31T00:00:00Z"));
+    // each ticket: one warning, one breach, one escalation, in ticket order at each instant
+    assertThat(events).hasSize(9000);
+    assertThat(events.stream().filter(e -> e.kind() == SlaEvent.Kind.BREACH).map(SlaEvent::ticketId).distinct().count())
+        .isEqualTo(3000);
+    assertThat(events.get(0).ticketId()).isEqualTo("C-1");
+    assertThat(events.get(2999).ticketId()).isEqualTo("C-3000");
   }
 }

@@ -22,7 +22,7 @@ class LifecycleIntegrationTest {
   void openUrgentComplaintsAreCountedUntilResolved() {
     LifecycleEngine engine = Clm.builder().model("relationship-seven-period").currency("CNY").build();
     ComplaintDesk desk = ComplaintDesk.builder()
-        .workflow(ComplaintDesk.workflow("standard"))
+        .workflow(ComplaintDesk.findWorkflow("standard"))
         .calendar(TestCalendars.china())
         .classificationRules(List.of(ClassificationRule.keywords("fraud", List.of("fraud"))))
         .events(engine::ingest)

@@ -44,7 +44,7 @@ class WorkflowModelTest {
 
   private static void run(List<Integer> script) {
     ComplaintDesk desk = ComplaintDesk.builder()
-        .workflow(ComplaintDesk.workflow("cn-banking-insurance-2020"))
+        .workflow(ComplaintDesk.findWorkflow("cn-banking-insurance-2020"))
         .calendar(TestCalendars.china())
         .startAt(Instant.parse("2025-01-01T00:00:00Z"))
         .build();

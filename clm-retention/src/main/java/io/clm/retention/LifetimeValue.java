@@ -52,7 +52,7 @@ public record LifetimeValue(BgNbd transactions, GammaGamma spend) {
     double[] scratch = new double[2];
     return spend.expectedSpend(history.frequency(), meanSpend)
         * transactions.probabilityAlive(history)
-        * discountedAliveTransactions(history, horizon, discountFactors(horizon), scratch);
+        * discountedAliveTransactions(history, horizon, discountFactors(horizon), scratch)[0];
   }
 
   /**
@@ -81,11 +81,8 @@ public record LifetimeValue(BgNbd transactions, GammaGamma spend) {
               h,
               k -> {
                 double alive = transactions.probabilityAlive(k);
-                return new double[] {
-                  alive,
-                  alive * transactions.aliveExpectation(k, horizon.length(), scratch),
-                  alive * discountedAliveTransactions(k, horizon, factors, scratch)
-                };
+                double[] d = discountedAliveTransactions(k, horizon, factors, scratch);
+                return new double[] {alive, alive * d[1], alive * d[0]};
               });
       double expectedSpend = spend.expectedSpend(h.frequency(), c.meanSpend());
       out.add(new CustomerValue(c.customer(), forecast[0], Math.max(0, forecast[1]), expectedSpend, expectedSpend * forecast[2]));
@@ -101,15 +98,25 @@ public record LifetimeValue(BgNbd transactions, GammaGamma spend) {
     return factors;
   }
 
-  /** Σ discounted increments of the alive-conditional expectation; increments below 0 (rounding) count as 0. */
-  private double discountedAliveTransactions(PurchaseHistory h, ValueHorizon horizon, double[] factors, double[] scratch) {
+  /**
+   * Σ discounted increments of the alive-conditional expectation (increments below 0, rounding,
+   * count as 0), and the undiscounted expectation over the whole horizon.
+   */
+  private double[] discountedAliveTransactions(PurchaseHistory h, ValueHorizon horizon, double[] factors, double[] scratch) {
+    int n = horizon.periods();
+    double[] horizons = new double[n];
+    for (int i = 0; i < n; i++) {
+      horizons[i] = (i + 1) * horizon.periodLength();
+    }
+    double[] expectations = new double[n];
+    transactions.aliveExpectations(h, horizons, expectations, scratch);
     double previous = 0;
     double sum = 0;
-    for (int i = 1; i <= horizon.periods(); i++) {
-      double current = transactions.aliveExpectation(h, i * horizon.periodLength(), scratch);
+    for (int i = 1; i <= n; i++) {
+      double current = expectations[i - 1];
       sum += Math.max(0, current - previous) * factors[i];
       previous = Math.max(previous, current);
     }
-    return sum;
+    return new double[] {sum, expectations[n - 1]};
   }
 }

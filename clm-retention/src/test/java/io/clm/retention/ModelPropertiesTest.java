@@ -60,6 +60,26 @@ class ModelPropertiesTest {
   }
 
   @Test
+  void sharedSeriesAgreesWithOneSeriesPerHorizon() {
+    qt().withExamples(300)
+        .forAll(models(), histories(), doubles().between(0.1, 30), integers().between(1, 24))
+        .checkAssert(
+            (m, h, length, periods) -> {
+              double[] horizons = new double[periods];
+              for (int i = 0; i < periods; i++) {
+                horizons[i] = (i + 1) * length;
+              }
+              double[] shared = new double[periods];
+              double[] scratch = new double[2];
+              m.aliveExpectations(h, horizons, shared, scratch);
+              for (int i = 0; i < periods; i++) {
+                double single = m.aliveExpectation(h, horizons[i], scratch);
+                assertThat(shared[i]).isCloseTo(single, org.assertj.core.api.Assertions.within(1e-9 * (1 + Math.abs(single))));
+              }
+            });
+  }
+
+  @Test
   void lifetimeValueFallsWithTheDiscountRate() {
     Gen<GammaGamma> spends =
         doubles().between(0.5, 10).zip(doubles().between(1.5, 10), doubles().between(1, 100), GammaGamma::new);

@@ -9,6 +9,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clm.api.Clm;
 import io.clm.api.Customer;
 import io.clm.api.Metric;
 import io.clm.api.ValidationException;
@@ -21,7 +22,7 @@ import io.clm.api.segmentation.Population;
 import io.clm.api.segmentation.Segmentation;
 import io.clm.api.segmentation.SegmentationScheme;
 import io.clm.api.segmentation.Segmenter;
-import io.clm.core.plugins.PluginRegistry;
+import io.clm.core.json.ClmJacksonModule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,8 +33,8 @@ import org.junit.jupiter.api.Test;
 
 class AllSchemesPropertiesTest {
   private static final List<SegmentationScheme> SCHEMES =
-      PluginRegistry.discover(AllSchemesPropertiesTest.class.getClassLoader()).all(SegmentationScheme.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+      Clm.plugins().all(SegmentationScheme.class);
+  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new ClmJacksonModule());
 
   @Test
   void everySchemeIsDiscoveredById() {

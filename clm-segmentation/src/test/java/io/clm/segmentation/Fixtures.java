@@ -1,5 +1,6 @@
 package io.clm.segmentation;
 
+import io.clm.api.Clm;
 import io.clm.api.Customer;
 import io.clm.api.CustomerId;
 import io.clm.api.MetricsSnapshot;
@@ -7,7 +8,6 @@ import io.clm.api.event.Attribute;
 import io.clm.api.event.Direction;
 import io.clm.api.event.ProductType;
 import io.clm.api.segmentation.SegmentationScheme;
-import io.clm.core.plugins.PluginRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +24,7 @@ final class Fixtures {
   private Fixtures() {}
 
   static SegmentationScheme scheme(String id) {
-    return PluginRegistry.discover(Fixtures.class.getClassLoader()).get(SegmentationScheme.class, id);
+    return Clm.plugins().get(SegmentationScheme.class, id);
   }
 
   static Customer customer(String id, UnaryOperator<MetricsSnapshot.Builder> facts) {

@@ -86,4 +86,22 @@ class PopulationTest {
     Population p = Population.builder(AS_OF, IDS).metric(Metric.PROFIT, new double[] {123456, 2}).build();
     assertThat(p.toString()).doesNotContain("alice").doesNotContain("123456");
   }
+
+  @Test
+  void anAssignmentRefusesANaNInputAndShowsNoInputsInToString() {
+    assertThatThrownBy(() -> new io.clm.api.segmentation.Assignment("rfm", IDS[0], "lost", "", java.util.Map.of("x", Double.NaN)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("assignment of customer " + IDS[0].masked() + ": input 'x' is not finite: NaN");
+    var a = new io.clm.api.segmentation.Assignment("rfm", IDS[0], "lost", "", java.util.Map.of("transaction-volume", 98765.0));
+    assertThat(a.toString()).isEqualTo("Assignment[rfm, " + IDS[0].masked() + ", lost]");
+    assertThatThrownBy(() -> new io.clm.api.segmentation.Assignment("rfm", IDS[0], "unclassified", "", java.util.Map.of()))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("assignment of customer " + IDS[0].masked() + " to 'unclassified': an unclassified assignment has a reason, a classified one has none");
+  }
+
+  @Test
+  void columnsIterateInDeclarationOrder() {
+    var c = new Population.Columns(java.util.Set.of(Metric.PROFIT, Metric.TRANSACTION_COUNT, Metric.CREDIT_SCORE), java.util.Set.of(), false);
+    assertThat(c.metrics()).containsExactly(Metric.TRANSACTION_COUNT, Metric.PROFIT, Metric.CREDIT_SCORE);
+  }
 }

@@ -53,7 +53,7 @@ public final class BankingSixStageProvider implements LifecycleModelProvider {
     Thresholds t = Thresholds.resolve(ID, DEFAULTS, overrides);
     double developmentMin = t.count("development.min-transactions", 1);
     double growthMin = t.count("growth.min-transactions", 1);
-    double minProfit = t.any("growth.min-profit");
+    double minProfit = t.value("growth.min-profit");
     double share = t.fraction("maturity.min-share-of-wallet");
     EarlyWarning warning = EarlyWarning.read(t, "decline");
     double dormantDays = t.positive("termination.inactivity-days");

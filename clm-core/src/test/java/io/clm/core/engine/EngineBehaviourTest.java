@@ -243,6 +243,22 @@ class EngineBehaviourTest {
   }
 
   @Test
+  void snapshotsKeepSeenTimestampsWithADeduplicationWindow() {
+    LifecycleEngine a = Fixtures.builder().deduplicationWindow(Duration.ofDays(10)).build();
+    for (int i = 0; i < 40; i++) {
+      a.ingest(tx("w" + i, i % 3, day(i), "1.00"));
+    }
+    String exported = snapshot(a);
+    assertThat(exported).contains("\"seenAt\"");
+    LifecycleEngine b = Fixtures.builder().deduplicationWindow(Duration.ofDays(10)).build();
+    b.importSnapshot(new java.io.ByteArrayInputStream(exported.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(snapshot(b)).isEqualTo(exported);
+    assertThat(b.ingest(tx("w39", 0, day(39), "1.00")).duplicate()).isTrue();
+    assertThatThrownBy(() -> b.ingest(tx("old", 0, day(20), "1.00")))
+        .isInstanceOf(io.clm.api.InvalidEventException.class);
+  }
+
+  @Test
   void fingerprintsAreFnv1a64OfTheUtf8Bytes() {
     // published FNV-1a 64 test vectors
     assertThat(Fingerprints.of("a")).isEqualTo(0xaf63dc4c8601ec8cL);

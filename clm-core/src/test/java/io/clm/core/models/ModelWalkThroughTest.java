@@ -99,6 +99,30 @@ class ModelWalkThroughTest {
   }
 
   @Test
+  void bankingSixStageTimeAloneLeadsFromGrowthToTermination() {
+    Walk w = new Walk("banking-six-stage");
+    for (int d = 1; d <= 6; d++) {
+      w.pay(d);
+    }
+    assertThat(w.stage()).isEqualTo("growth");
+    w.advanceTo(95.9);
+    assertThat(w.stage()).isEqualTo("growth");
+    w.advanceTo(96);
+    assertThat(w.stage()).isEqualTo("decline");
+    w.advanceTo(370.9);
+    assertThat(w.stage()).isEqualTo("decline");
+    List<StageChange> changes = w.engine.advanceTo(day(371)); // a year without business, no product
+    assertThat(changes).extracting(Walk::describe).containsExactly("decline -> termination by dormancy");
+    assertThat(changes.get(0).at()).isEqualTo(day(371));
+    assertThat(w.history())
+        .containsExactly(
+            "potential -> development by first-transaction",
+            "development -> growth by repeat-business",
+            "growth -> decline by growth-inactivity",
+            "decline -> termination by dormancy");
+  }
+
+  @Test
   void relationshipSevenPeriod() {
     Walk w = new Walk("relationship-seven-period");
     w.opened(1, ProductType.DEPOSIT);

@@ -3,8 +3,10 @@ package io.clm.retention.strategy;
 import static io.clm.retention.strategy.Contexts.START;
 import static io.clm.retention.strategy.Contexts.context;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clm.api.Money;
+import io.clm.api.PluginFailureException;
 import io.clm.api.StageFamily;
 import io.clm.api.event.Attribute;
 import io.clm.api.event.Direction;
@@ -155,6 +157,45 @@ class BuiltInStrategiesTest {
     RetentionContext decline =
         context(StageFamily.DECLINE, false, "5000.00", 0.9, b -> b.complaint("k1", Severity.URGENT, null));
     assertThat(types(RetentionPlan.of(decline, all).actions())).anyMatch(t -> t instanceof ActionType.ServiceRecovery);
+  }
+
+  private static RetentionStrategy broken(String id, java.util.function.Function<RetentionContext, List<RetentionAction>> body) {
+    return new RetentionStrategy() {
+      @Override
+      public String id() {
+        return id;
+      }
+
+      @Override
+      public Set<StageFamily> families() {
+        return EnumSet.allOf(StageFamily.class);
+      }
+
+      @Override
+      public List<RetentionAction> propose(RetentionContext context) {
+        return body.apply(context);
+      }
+    };
+  }
+
+  @Test
+  void misbehavingStrategiesAreReportedByName() {
+    RetentionContext c = context(StageFamily.GROWTH, true);
+    assertThatThrownBy(() -> RetentionPlan.of(c, List.of(broken("acme.throws", x -> { throw new IllegalStateException("boom"); }))))
+        .isInstanceOf(PluginFailureException.class)
+        .hasMessage("retention strategy 'acme.throws' failed for customer " + c.customer().id().masked())
+        .hasCauseInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> RetentionPlan.of(c, List.of(broken("acme.null", x -> null))))
+        .isInstanceOf(PluginFailureException.class)
+        .hasMessage("retention strategy 'acme.null' returned null for customer " + c.customer().id().masked());
+    RetentionAction foreign = new RetentionAction(new ActionType.WinBack(), "x", Money.of("1.00", "EUR"), 1, "acme.other");
+    assertThatThrownBy(() -> RetentionPlan.of(c, List.of(broken("acme.impostor", x -> List.of(foreign)))))
+        .isInstanceOf(PluginFailureException.class)
+        .hasMessage("retention strategy 'acme.impostor' proposed an action named 'acme.other'");
+    RetentionAction dollars = new RetentionAction(new ActionType.WinBack(), "x", Money.of("1.00", "USD"), 1, "acme.dollars");
+    assertThatThrownBy(() -> RetentionPlan.of(c, List.of(broken("acme.dollars", x -> List.of(dollars)))))
+        .isInstanceOf(PluginFailureException.class)
+        .hasMessage("retention strategy 'acme.dollars' priced an action in USD, not the customer's EUR");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.clm.segmentation.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clm.api.Clm;
 import io.clm.api.CustomerId;
 import io.clm.api.Metric;
 import io.clm.api.ValidationException;
@@ -10,9 +11,8 @@ import io.clm.api.segmentation.Assignment;
 import io.clm.api.segmentation.FittedScheme;
 import io.clm.api.segmentation.Population;
 import io.clm.api.segmentation.Segmentation;
-import io.clm.api.segmentation.Segmenter;
 import io.clm.api.segmentation.SegmentationScheme;
-import io.clm.core.plugins.PluginRegistry;
+import io.clm.api.segmentation.Segmenter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ class SegmentHistoryTest {
   private final Segmenter tiers = tiers();
 
   private static Segmenter tiers() {
-    SegmentationScheme s = PluginRegistry.discover(SegmentHistoryTest.class.getClassLoader())
+    SegmentationScheme s = Clm.plugins()
         .get(SegmentationScheme.class, "value-tier");
     return s.segmenter(new FittedScheme("value-tier", 1, Map.of(
         "high.share", 0.2, "medium.share", 0.3, "high.min-profit", 100.0, "medium.min-profit", 10.0)));
