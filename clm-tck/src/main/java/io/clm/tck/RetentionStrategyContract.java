@@ -37,7 +37,7 @@ import org.quicktheories.generators.Generate;
  * <p>Besides {@link PluginContract}'s rules it checks, on realistic generated contexts in every
  * family the strategy declares: {@code propose} answers (a list, possibly empty, never null) or
  * refuses with a {@link ClmException}; it is deterministic and safe from several threads; every
- * action names this strategy; no marketing action is proposed without marketing consent; the
+ * action names this strategy and is priced in the customer value's currency; no marketing action is proposed without marketing consent; the
  * returned list is the caller's (changing it changes nothing); and the actions survive clm-core's
  * JSON round trip.
  */
@@ -83,6 +83,9 @@ public abstract class RetentionStrategyContract extends PluginContract<Retention
               assertThat(propose(strategy, context)).as("second proposal for %s", context).contains(copy);
               for (RetentionAction action : copy) {
                 assertThat(action.strategy()).as("strategy named by %s", action).isEqualTo(strategy.id());
+                assertThat(action.expectedCost().currency())
+                    .as("currency of the cost of %s (the customer value's currency)", action.type())
+                    .isEqualTo(context.value().currency());
                 if (!context.marketingConsent()) {
                   assertThat(action.isMarketing())
                       .as("%s proposes marketing action %s to a customer without marketing consent", describe(strategy), action.type())
