@@ -132,4 +132,55 @@ class ClockPropertiesTest {
     assertThat(events.get(0).ticketId()).isEqualTo("C-1");
     assertThat(events.get(2999).ticketId()).isEqualTo("C-3000");
   }
+
+  @Test
+  void extraClockStepsBetweenOperationsChangeNothing() {
+    qt().withExamples(80)
+        .forAll(lists().of(integers().between(0, 2_000_000)).ofSizeBetween(1, 60), integers().between(0, 1))
+        .checkAssert(
+            (script, workflow) -> {
+              String id = workflow == 0 ? "standard" : "eu-psd2";
+              List<SlaEvent> stepped = new ArrayList<>();
+              List<SlaEvent> plain = new ArrayList<>();
+              ComplaintDesk a = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow(id))
+                  .calendar(TestCalendars.england()).startAt(START).slaEvents(stepped::add).build();
+              ComplaintDesk b = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow(id))
+                  .calendar(TestCalendars.england()).startAt(START).slaEvents(plain::add).build();
+              Instant at = Instant.parse("2025-01-02T09:00:00Z");
+              int opened = 0;
+              for (int v : script) {
+                int op = v % 16;
+                Instant previous = at;
+                at = at.plus(Duration.ofMinutes((v / 96) % 4000));
+                a.advanceTo(previous.plus(Duration.between(previous, at).dividedBy(2)));
+                a.advanceTo(at);
+                if (op == 0 || opened == 0) {
+                  for (ComplaintDesk d : List.of(a, b)) {
+                    d.open(Intake.of(ComplaintChannel.WEB, CustomerId.of("c" + v % 5), at, "x"), "a");
+                  }
+                  opened++;
+                } else {
+                  String ticket = "C-" + ((v / 16) % opened + 1);
+                  boolean failedA = false;
+                  boolean failedB = false;
+                  try {
+                    WorkflowModelTest.apply(a, op, ticket, at);
+                  } catch (io.clm.api.ClmException e) {
+                    failedA = true;
+                  }
+                  try {
+                    WorkflowModelTest.apply(b, op, ticket, at);
+                  } catch (io.clm.api.ClmException e) {
+                    failedB = true;
+                  }
+                  assertThat(failedA).isEqualTo(failedB);
+                }
+              }
+              Instant end = at.plus(Duration.ofDays(200));
+              a.advanceTo(end);
+              b.advanceTo(end);
+              assertThat(stepped).isEqualTo(plain);
+              assertThat(a.all()).isEqualTo(b.all());
+            });
+  }
 }
