@@ -205,7 +205,8 @@ public final class ComplaintDesk {
    * class is recorded in the audit trail). The SLA clocks start at the receipt time under the
    * workflow's policy for a normal complaint of the intake's category. A complaint is never
    * refused for want of a calendar year: the deadline is left out and the ticket flagged {@link
-   * ComplaintFlag#CALENDAR_INCOMPLETE}.
+   * ComplaintFlag#CALENDAR_INCOMPLETE}. The receipt time may lie before the desk clock (a letter
+   * registered late): deadlines already past fall due at the next clock step, at their own time.
    *
    * @param intake the complaint as received
    * @param actor who records it
