@@ -556,7 +556,9 @@ public final class ComplaintDesk {
     Map<SlaTarget, Ticket.TargetClock> moved = new EnumMap<>(SlaTarget.class);
     for (Map.Entry<SlaTarget, Ticket.TargetClock> e : t.clocks.entrySet()) {
       Ticket.TargetClock copy = copy(e.getValue());
-      copy.paused = copy.paused.plus(paused);
+      // a clock started during the pause (a response while paused) only counts its own part
+      Instant from = copy.start.isAfter(t.pausedAt) ? copy.start : t.pausedAt;
+      copy.paused = copy.paused.plus(Duration.between(from, at));
       compute(copy, e.getKey(), t.policy);
       moved.put(e.getKey(), copy);
     }
