@@ -183,4 +183,24 @@ class ClockPropertiesTest {
               assertThat(a.all()).isEqualTo(b.all());
             });
   }
+
+  @Test
+  void aResponseDuringAPauseRunsItsNextResponseClockFromTheResume() {
+    BusinessCalendar england = TestCalendars.england();
+    ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow("standard"))
+        .calendar(england).startAt(START).build();
+    Instant monday = Instant.parse("2025-06-02T09:00:00Z");
+    String id = desk.open(Intake.of(ComplaintChannel.WEB, CustomerId.of("a"), monday, "x"), "a").id();
+    desk.acknowledge(id, "a", monday);
+    desk.pause(id, "a", "waiting for statements", Instant.parse("2025-06-03T09:00:00Z"));
+    desk.respond(id, "a", "reminder sent", Instant.parse("2025-06-05T09:00:00Z"));
+    Instant resumed = Instant.parse("2025-06-09T09:00:00Z");
+    var c = desk.resume(id, "a", resumed);
+    // next response: 5 business days from the resume, Mon 16 June 17:00 BST
+    assertThat(c.deadlines().get(io.clm.api.complaints.SlaTarget.NEXT_RESPONSE))
+        .isEqualTo(Instant.parse("2025-06-16T16:00:00Z"))
+        .isEqualTo(england.deadline(resumed, SlaLimit.businessDays(5)));
+    // resolution: 15 business days from receipt moved by the 6-day pause: from Sun 8 June, Fri 27 June
+    assertThat(c.deadlines().get(io.clm.api.complaints.SlaTarget.RESOLUTION)).isEqualTo(Instant.parse("2025-06-27T16:00:00Z"));
+  }
 }
