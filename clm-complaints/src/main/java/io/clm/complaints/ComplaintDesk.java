@@ -201,10 +201,12 @@ public final class ComplaintDesk {
    * Opens a ticket. A call is matched to a customer through the customer directory; when the
    * customer cannot be identified the ticket is flagged {@link ComplaintFlag#UNIDENTIFIED_CUSTOMER}
    * and kept. A named order is looked up; an unknown one is flagged {@link
-   * ComplaintFlag#UNKNOWN_ORDER} and kept. The SLA clocks start at the receipt time under the
+   * ComplaintFlag#UNKNOWN_ORDER} and kept; so is a complaint whose lookups fail (the failure's
+   * class is recorded in the audit trail). The SLA clocks start at the receipt time under the
    * workflow's policy for a normal complaint of the intake's category. A complaint is never
    * refused for want of a calendar year: the deadline is left out and the ticket flagged {@link
-   * ComplaintFlag#CALENDAR_INCOMPLETE}.
+   * ComplaintFlag#CALENDAR_INCOMPLETE}. The receipt time may lie before the desk clock (a letter
+   * registered late): deadlines already past fall due at the next clock step, at their own time.
    *
    * @param intake the complaint as received
    * @param actor who records it
@@ -216,8 +218,14 @@ public final class ComplaintDesk {
     requireText(actor, "actor");
     advanceInternal(intake.receivedAt().isAfter(now) ? intake.receivedAt() : now);
     Optional<CustomerId> customer = intake.customer();
+    String lookupFailure = null;
     if (customer.isEmpty() && intake.callerPhone().isPresent()) {
-      customer = directory.findByPhone(intake.callerPhone().get());
+      try {
+        customer = directory.findByPhone(intake.callerPhone().get());
+      } catch (RuntimeException e) {
+        // the complaint is taken even when the directory is down
+        lookupFailure = "; customer lookup failed (" + e.getClass().getSimpleName() + ")";
+      }
     }
     long seq = ++sequence;
     Ticket t = new Ticket(prefix + seq, seq, intake.channel(), intake.receivedAt(), intake.content(),
@@ -228,9 +236,18 @@ public final class ComplaintDesk {
     if (t.customer == null) {
       t.flags.add(ComplaintFlag.UNIDENTIFIED_CUSTOMER);
       reason.append("; customer not identified");
+      if (lookupFailure != null) {
+        reason.append(lookupFailure);
+      }
     }
     if (intake.orderNumber().isPresent()) {
-      reason.append("; ").append(linkOrderInternal(t, intake.orderNumber().get()));
+      try {
+        reason.append("; ").append(linkOrderInternal(t, intake.orderNumber().get()));
+      } catch (RuntimeException e) {
+        t.orderNumber = intake.orderNumber().get();
+        t.flags.add(ComplaintFlag.UNKNOWN_ORDER);
+        reason.append("order lookup failed (").append(e.getClass().getSimpleName()).append(")");
+      }
     }
     for (SlaTarget target : new SlaTarget[] {SlaTarget.FIRST_RESPONSE, SlaTarget.RESOLUTION}) {
       if (target == SlaTarget.FIRST_RESPONSE && t.policy.firstResponse().isEmpty()) {
@@ -539,7 +556,9 @@ public final class ComplaintDesk {
     Map<SlaTarget, Ticket.TargetClock> moved = new EnumMap<>(SlaTarget.class);
     for (Map.Entry<SlaTarget, Ticket.TargetClock> e : t.clocks.entrySet()) {
       Ticket.TargetClock copy = copy(e.getValue());
-      copy.paused = copy.paused.plus(paused);
+      // a clock started during the pause (a response while paused) only counts its own part
+      Instant from = copy.start.isAfter(t.pausedAt) ? copy.start : t.pausedAt;
+      copy.paused = copy.paused.plus(Duration.between(from, at));
       compute(copy, e.getKey(), t.policy);
       moved.put(e.getKey(), copy);
     }

@@ -199,4 +199,30 @@ class CallCentreStoryTest {
         .containsExactly("C-1/opened/1", "C-1/resolved/1", "C-1/opened/2");
     assertThat(((ComplaintResolved) lifecycle.get(1)).accepted()).isFalse();
   }
+
+  @Test
+  void aComplaintIsTakenEvenWhenTheLookupsFail() {
+    CustomerDirectory down = phone -> {
+      throw new IllegalStateException("crm timeout");
+    };
+    OrderBook broken = new OrderBook() {
+      @Override
+      public Optional<Order> findOrder(String number) {
+        throw new IllegalStateException("order service timeout");
+      }
+
+      @Override
+      public List<Order> recentOrders(CustomerId customer, int limit) {
+        return List.of();
+      }
+    };
+    ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow("standard"))
+        .calendar(TestCalendars.china()).customerDirectory(down).orderBook(broken).build();
+    Complaint c = desk.open(Intake.call(PHONE, t("2025-03-10T02:00:00Z"), "atm kept my card").withOrderNumber("SO-1"), "agent");
+    assertThat(c.flags()).containsExactlyInAnyOrder(ComplaintFlag.UNIDENTIFIED_CUSTOMER, ComplaintFlag.UNKNOWN_ORDER);
+    assertThat(c.audit().get(0).reason()).isEqualTo(
+        "received by PHONE; customer not identified; customer lookup failed (IllegalStateException); "
+            + "order lookup failed (IllegalStateException)");
+    assertThat(desk.size()).isEqualTo(1);
+  }
 }

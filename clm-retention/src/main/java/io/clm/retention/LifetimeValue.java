@@ -72,7 +72,7 @@ public record LifetimeValue(BgNbd transactions, GammaGamma spend) {
     }
     double[] factors = discountFactors(horizon);
     double[] scratch = new double[2];
-    Map<PurchaseHistory, double[]> cache = new HashMap<>();
+    Map<PurchaseHistory, double[]> cache = new HashMap<>(Math.min(customers.size(), 1 << 20) * 2);
     List<CustomerValue> out = new ArrayList<>(customers.size());
     for (CustomerSummary c : customers) {
       PurchaseHistory h = c.history();

@@ -104,4 +104,25 @@ class PopulationTest {
     var c = new Population.Columns(java.util.Set.of(Metric.PROFIT, Metric.TRANSACTION_COUNT, Metric.CREDIT_SCORE), java.util.Set.of(), false);
     assertThat(c.metrics()).containsExactly(Metric.TRANSACTION_COUNT, Metric.PROFIT, Metric.CREDIT_SCORE);
   }
+
+  @Test
+  void anAbsoluteSchemeFitsOnAnEmptyPopulation() {
+    Population empty = Population.builder(AS_OF, new CustomerId[0]).build();
+    var scheme = Fixtures.scheme("relationship-status");
+    assertThat(scheme.fit(empty)).isEqualTo(new io.clm.api.segmentation.FittedScheme(
+        "relationship-status", 1, java.util.Map.of("inactivity-days", 180.0)));
+  }
+
+  @Test
+  void aSegmentationChecksItsCodes() {
+    Population p = Population.builder(AS_OF, IDS).build();
+    assertThatThrownBy(() -> io.clm.api.segmentation.Segmentation.of("x", p, List.of("a"), List.of("why"), new int[] {0, 1}))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("segmentation code 1 at row 1 has no label or reason");
+    var s = io.clm.api.segmentation.Segmentation.of("x", p, List.of("a"), List.of("why"), new int[] {-1, 0});
+    assertThat(s.segment(0)).isEqualTo("unclassified");
+    assertThat(s.reason(0)).isEqualTo("why");
+    assertThat(s.rowsIn("a")).containsExactly(1);
+    assertThat(s.counts()).containsExactly(java.util.Map.entry("a", 1L), java.util.Map.entry("unclassified", 1L));
+  }
 }

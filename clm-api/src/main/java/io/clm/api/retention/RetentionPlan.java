@@ -30,7 +30,7 @@ import java.util.Objects;
 public record RetentionPlan(List<RetentionAction> actions, int withheld) {
 
   /** The order of a plan's actions. */
-  public static final Comparator<RetentionAction> ORDER =
+  private static final Comparator<RetentionAction> ORDER =
       Comparator.comparingInt(RetentionAction::priority)
           .reversed()
           .thenComparing(RetentionAction::expectedCost)

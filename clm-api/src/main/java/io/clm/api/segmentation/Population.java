@@ -608,6 +608,7 @@ public final class Population {
    * @param metric the metric
    * @param into the array to fill, at least {@link #size()} long
    * @throws IllegalStateException if the population has no such column
+   * @throws IndexOutOfBoundsException if {@code into} is shorter than {@link #size()}
    */
   public void copy(Metric metric, double[] into) {
     double[] col = metrics[metric.ordinal()];

@@ -344,6 +344,9 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     synchronized (s) {
       awaitUnclaimed(s);
       if (s.status == CustomerState.NEW) {
+        if (store == null) {
+          return null;
+        }
         try {
           loadIfStored(s);
         } catch (UnknownCustomerException e) {
@@ -728,7 +731,8 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   @Override
   public List<StageChange> advanceTo(Instant now) {
     Objects.requireNonNull(now, "now");
-    long t = now.toEpochMilli();
+    Instant clamped = now.isAfter(MAX_TIME) ? MAX_TIME : now.isBefore(MIN_TIME) ? MIN_TIME : now;
+    long t = clamped.toEpochMilli();
     List<StageChange> all = new ArrayList<>();
     RuntimeException failure = null;
     lifecycle.readLock().lock();
