@@ -101,10 +101,8 @@ public final class CreditBureauBands implements SegmentationScheme {
 
   @Override
   public FittedScheme fit(Population population) {
+    // An absolute scheme learns nothing from the population: its fitted scheme is its configuration.
     Objects.requireNonNull(population, "population");
-    if (!population.columns().containsAll(COLUMNS)) {
-      throw new ValidationException("scheme '" + ID + "' reads column " + Population.fieldName(Metric.CREDIT_SCORE) + ", which the population lacks");
-    }
     return new FittedScheme(ID, FORMAT, parameters);
   }
 
