@@ -78,30 +78,47 @@ final class DemoCommand {
     Pipeline pipeline = new Pipeline(engine);
     ComplaintLog complaints = new ComplaintLog();
     Map<RecordKind, RowWriter> writers = export.isPresent() ? openWriters(export.get()) : Map.of();
-    long[] generated = new long[1];
+    java.util.concurrent.atomic.LongAdder generated = new java.util.concurrent.atomic.LongAdder();
     int flowMonth = Math.max(0, months - 12);
+    // Customers are independent: each month is generated and ingested in parallel slices (the
+    // engine takes concurrent ingest for different customers), then time advances for everyone.
+    int threads = writers.isEmpty() ? Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())) : 1;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "clm-demo");
+      t.setDaemon(true);
+      return t;
+    });
     try {
       for (int m = 0; m < months; m++) {
         if (m == flowMonth && m > 0) {
           pipeline.markFlowStart(portfolio.monthStart(m));
         }
         int month = m;
-        for (int c = 0; c < customers; c++) {
-          portfolio.month(c, month, e -> {
-            generated[0]++;
-            if (!writers.isEmpty()) {
-              write(writers, e);
+        List<java.util.concurrent.Future<?>> slices = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          int first = (int) ((long) customers * t / threads);
+          int last = (int) ((long) customers * (t + 1) / threads);
+          slices.add(pool.submit(() -> {
+            for (int c = first; c < last; c++) {
+              portfolio.month(c, month, e -> {
+                generated.increment();
+                if (!writers.isEmpty()) {
+                  write(writers, e);
+                }
+                complaints.accept(e);
+                pipeline.ingest(e);
+              });
             }
-            complaints.accept(e);
-            pipeline.ingest(e);
-          });
-          if ((c & 1023) == 0) {
-            progress.show(String.format("month %d/%d, %,d events", month + 1, months, generated[0]));
-          }
+          }));
+        }
+        for (java.util.concurrent.Future<?> slice : slices) {
+          await(slice);
+          progress.show(String.format("month %d/%d, %,d events", month + 1, months, generated.sum()));
         }
         pipeline.advanceTo(portfolio.monthStart(month + 1));
       }
     } finally {
+      pool.shutdownNow();
       for (RowWriter w : writers.values()) {
         w.close();
       }
@@ -109,15 +126,30 @@ final class DemoCommand {
     progress.done();
     Pipeline.Outcome outcome = pipeline.finish(customers);
     List<Report.InputCount> input = List.of(
-        new Report.InputCount("generated events", generated[0], pipeline.accepted(), pipeline.duplicates(), 0));
+        new Report.InputCount("generated events", generated.sum(), pipeline.accepted(), pipeline.duplicates(), 0));
     List<String> source = List.of(
         String.format("synthetic retail-bank portfolio: %,d customers, %d months from %s, seed %d", customers, months,
             PortfolioGenerator.DEFAULT_START, seed),
         archetypes(portfolio),
-        String.format("%,d events generated and run in %.1f s", generated[0], (System.nanoTime() - started) / 1e9));
+        String.format("%,d events generated and run in %.1f s", generated.sum(), (System.nanoTime() - started) / 1e9));
     return Sections.report(
         "clm demo: synthetic retail-bank portfolio", source, options, engine, pipeline, outcome, input, List.of(),
         end, complaints);
+  }
+
+  private static void await(java.util.concurrent.Future<?> slice) {
+    try {
+      slice.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      throw new IllegalStateException(cause);
+    }
   }
 
   private static String archetypes(PortfolioGenerator portfolio) {

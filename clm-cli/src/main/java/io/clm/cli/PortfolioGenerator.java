@@ -183,7 +183,7 @@ final class PortfolioGenerator {
           returnMonth = Integer.MAX_VALUE;
           leaves = false;
       }
-      this.baseRate = archetype == Archetype.MATURE ? 5 + random.nextDouble() * 4 : 3 + random.nextDouble() * 4;
+      this.baseRate = archetype == Archetype.MATURE ? 1.5 + random.nextDouble() * 1.5 : 1 + random.nextDouble() * 1.5;
       this.salaryMinor = 150_000 + random.nextInt(450_000);
       this.shareTarget =
           archetype == Archetype.MATURE ? 0.6 + random.nextDouble() * 0.35 : 0.15 + random.nextDouble() * 0.35;
@@ -197,7 +197,7 @@ final class PortfolioGenerator {
         out.add(attribute(from + DAY, Attribute.SCALE, money(salaryMinor * (10 + random.nextInt(60)))));
       }
       if (archetype == Archetype.PROSPECT || m < joinMonth) {
-        if (random.nextDouble() < 0.25) {
+        if (random.nextDouble() < 0.15) {
           out.add(new Interaction(next("i"), id, at(from, to),
               random.nextDouble() < 0.3 ? InteractionKind.VISIT : InteractionKind.CONTACT,
               pick(Channel.PHONE, Channel.ONLINE, Channel.BRANCH, Channel.MOBILE), null));
@@ -268,18 +268,21 @@ final class PortfolioGenerator {
       costMinor += 600 + 250L * branch + 20L * count;
       interactions(m, from, to, declining, out);
       complaints(m, from, to, declining, out);
-      if (m % 3 == 2) {
+      // The CRM and finance systems send customer figures twice a year (and loyalty indicators and
+      // the credit score once a year): an integrator's typical batch feed.
+      if (m % 6 == 5) {
         long at = to - DAY / 2;
         out.add(attribute(at, Attribute.REVENUE, money(revenueMinor)));
         out.add(attribute(at, Attribute.COST_TO_SERVE, money(costMinor)));
         double share = declining ? shareTarget * 0.4 : shareTarget;
         long total = (long) (volumeMinor / share);
         out.add(attribute(at, Attribute.TOTAL_BUSINESS, money(Math.max(total, volumeMinor))));
-        out.add(attribute(at, Attribute.COMPETITOR_ATTENTION, unit(declining ? 0.6 + random.nextDouble() * 0.4 : random.nextDouble() * 0.4)));
-        out.add(attribute(at, Attribute.PRICE_SENSITIVITY, unit(random.nextDouble())));
       }
       if (m % 12 == 11) {
-        out.add(attribute(to - DAY / 2, Attribute.CREDIT_SCORE, BigDecimal.valueOf(creditScore())));
+        long at = to - DAY / 2;
+        out.add(attribute(at, Attribute.CREDIT_SCORE, BigDecimal.valueOf(creditScore())));
+        out.add(attribute(at, Attribute.COMPETITOR_ATTENTION, unit(declining ? 0.6 + random.nextDouble() * 0.4 : random.nextDouble() * 0.4)));
+        out.add(attribute(at, Attribute.PRICE_SENSITIVITY, unit(random.nextDouble())));
       }
     }
 
@@ -315,12 +318,12 @@ final class PortfolioGenerator {
     }
 
     private void interactions(int m, long from, long to, boolean declining, List<Event> out) {
-      if (random.nextDouble() < 0.2) {
+      if (random.nextDouble() < 0.12) {
         out.add(new Interaction(next("i"), id, at(from, to),
             random.nextDouble() < 0.25 ? InteractionKind.VISIT : InteractionKind.CONTACT,
             pick(Channel.PHONE, Channel.BRANCH, Channel.MOBILE, Channel.ONLINE), null));
       }
-      if (random.nextDouble() < 0.08) {
+      if (random.nextDouble() < 0.05) {
         int score = declining ? random.nextInt(6) : 6 + random.nextInt(5);
         out.add(Interaction.survey(next("s"), id, at(from, to), pick(Channel.ONLINE, Channel.MOBILE, Channel.PHONE), score));
       }
