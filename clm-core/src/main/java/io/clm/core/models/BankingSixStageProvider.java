@@ -1,9 +1,9 @@
 package io.clm.core.models;
 
 import com.google.auto.service.AutoService;
+import io.clm.api.Condition;
 import io.clm.api.Metric;
 import io.clm.api.StageFamily;
-import io.clm.api.Condition;
 import io.clm.api.model.LifecycleModel;
 import io.clm.api.model.LifecycleModelProvider;
 import java.util.Collections;
@@ -104,7 +104,11 @@ public final class BankingSixStageProvider implements LifecycleModelProvider {
     b.rule("dormancy").from("decline").to("termination").priority(1).when(dormant);
 
     b.rule("win-back").from("termination").to("development").priority(1)
-        .when(Metric.TRANSACTIONS_IN_STAGE.atLeast(winBack));
+        .when(
+            Condition.all(
+                Metric.TRANSACTIONS_IN_STAGE.atLeast(winBack),
+                Metric.DAYS_SINCE_LAST_TRANSACTION.below(dormantDays),
+                Metric.RELATIONSHIP_CLOSED.atMost(0)));
     return b.build();
   }
 }

@@ -118,10 +118,11 @@ public final class RelationshipSevenPeriodProvider implements LifecycleModelProv
 
     b.rule("interruption-closed").from("interruption").to("dissolution").priority(2)
         .when(EarlyWarning.closed());
-    b.rule("new-cycle").from("interruption").to("socialization").priority(1)
-        .when(Metric.TRANSACTIONS_IN_STAGE.atLeast(newCycle));
-    b.rule("win-back").from("dissolution").to("socialization").priority(1)
-        .when(Metric.TRANSACTIONS_IN_STAGE.atLeast(newCycle));
+    Condition businessAgain =
+        Condition.all(
+            Metric.TRANSACTIONS_IN_STAGE.atLeast(newCycle), Metric.RELATIONSHIP_CLOSED.atMost(0));
+    b.rule("new-cycle").from("interruption").to("socialization").priority(1).when(businessAgain);
+    b.rule("win-back").from("dissolution").to("socialization").priority(1).when(businessAgain);
     return b.build();
   }
 }

@@ -358,5 +358,12 @@ class BankingSixStageProviderTest {
   void businessAfterTerminationIsAWinBack() {
     assertThat(customer().transactions(3).inStage(0).fires(model, "win-back")).isFalse();
     assertThat(customer().transactions(3).inStage(1).fires(model, "win-back")).isTrue();
+    // never straight back into termination: the new business is recent and reopens the relationship
+    assertThat(customer().transactions(3).inStage(1).daysSinceLast(364.9).fires(model, "win-back"))
+        .isTrue();
+    assertThat(customer().transactions(3).inStage(1).daysSinceLast(365).fires(model, "win-back"))
+        .isFalse();
+    assertThat(customer().transactions(3).inStage(1).closed(0, true).fires(model, "win-back"))
+        .isFalse();
   }
 }

@@ -272,6 +272,7 @@ class RelationshipSevenPeriodProviderTest {
     for (String rule : List.of("new-cycle", "win-back")) {
       assertThat(customer().transactions(3).inStage(0).fires(model, rule)).isFalse();
       assertThat(customer().transactions(4).inStage(1).fires(model, rule)).isTrue();
+      assertThat(customer().transactions(4).inStage(1).closed(0, true).fires(model, rule)).isFalse();
     }
   }
 }

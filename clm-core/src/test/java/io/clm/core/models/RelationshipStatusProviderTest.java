@@ -77,5 +77,9 @@ class RelationshipStatusProviderTest {
     assertThat(customer().transactions(1).closed(0, false).fires(model, "closure")).isFalse();
     assertThat(customer().transactions(2).inStage(0).fires(model, "reactivation")).isFalse();
     assertThat(customer().transactions(2).inStage(1).fires(model, "reactivation")).isTrue();
+    assertThat(customer().transactions(2).inStage(1).daysSinceLast(180).fires(model, "reactivation"))
+        .isFalse();
+    assertThat(customer().transactions(2).inStage(1).closed(0, true).fires(model, "reactivation"))
+        .isFalse();
   }
 }
