@@ -349,7 +349,13 @@ final class HtmlReport {
       notIncluded(r.complaints().note());
       return;
     }
-    h.append("<p>SLA policy: ").append(esc(r.complaints().data().policy())).append("</p>\n<table><tbody>");
+    h.append("<p>SLA policy: ").append(esc(r.complaints().data().policy())).append("</p>\n");
+    double compliance = r.complaints().data().compliance();
+    if (!Double.isNaN(compliance)) {
+      h.append("<p class=\"kpi\" data-compliance=\"").append(fmt(100 * compliance)).append("\">")
+          .append(String.format(Locale.ROOT, "%.1f%%", 100 * compliance)).append(" <small>of resolved tickets resolved within the deadline</small></p>\n");
+    }
+    h.append("<table><tbody>");
     r.complaints().data().figures().forEach((k, v) ->
         h.append("<tr><td>").append(esc(k)).append("</td><td class=\"n\" data-figure=\"").append(esc(k)).append("\">").append(num(v)).append("</td></tr>"));
     h.append("</tbody></table>\n</section>\n");
@@ -477,5 +483,6 @@ final class HtmlReport {
           + "th{background:#f1f3f6}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\n"
           + "tr.total td{font-weight:bold}tr.fail td{color:#c62828;font-weight:bold}tr.ok td:first-child{color:#2f7d32}\n"
           + ".matrix td{min-width:56px}.not-included{color:#8a6d3b;background:#fcf8e3;padding:8px 12px;border-radius:4px}\n"
+          + ".kpi{font-size:28px;font-weight:bold;color:#1f3a5f;margin:4px 0}.kpi small{font-size:13px;font-weight:normal;color:#555}\n"
           + "footer{text-align:center;color:#888;font-size:12px;padding:12px}\n";
 }

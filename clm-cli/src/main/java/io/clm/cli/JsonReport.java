@@ -117,6 +117,12 @@ final class JsonReport {
     note(g, r.complaints());
     if (r.complaints().included()) {
       g.writeStringField("policy", r.complaints().data().policy());
+      double compliance = r.complaints().data().compliance();
+      if (Double.isNaN(compliance)) {
+        g.writeNullField("compliance");
+      } else {
+        g.writeNumberField("compliance", round(compliance));
+      }
       g.writeObjectFieldStart("figures");
       for (Map.Entry<String, Long> e : r.complaints().data().figures().entrySet()) {
         g.writeNumberField(e.getKey(), e.getValue());

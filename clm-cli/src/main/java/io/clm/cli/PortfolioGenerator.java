@@ -130,6 +130,9 @@ final class PortfolioGenerator {
     final double baseRate;
     final long salaryMinor;
     final double shareTarget;
+    /** Pareto-distributed wealth: a few customers bring most of the profit (seed 003's pyramid). */
+    final double wealth;
+    final double loyalty;
     final int[] held = new int[ProductType.values().length];
     long volumeMinor;
     long revenueMinor;
@@ -184,7 +187,10 @@ final class PortfolioGenerator {
           leaves = false;
       }
       this.baseRate = archetype == Archetype.MATURE ? 1.5 + random.nextDouble() * 1.5 : 1 + random.nextDouble() * 1.5;
-      this.salaryMinor = 150_000 + random.nextInt(450_000);
+      this.wealth = Math.min(150, Math.pow(1 - random.nextDouble(), -1 / 1.3));
+      this.loyalty = archetype == Archetype.MATURE ? 0.55 + random.nextDouble() * 0.45
+          : archetype == Archetype.DECLINER ? random.nextDouble() * 0.5 : random.nextDouble();
+      this.salaryMinor = (long) (150_000 * Math.min(wealth, 6) + random.nextInt(150_000));
       this.shareTarget =
           archetype == Archetype.MATURE ? 0.6 + random.nextDouble() * 0.35 : 0.15 + random.nextDouble() * 0.35;
     }
@@ -194,7 +200,11 @@ final class PortfolioGenerator {
         out.add(new Interaction(next("i"), id, at(from, to), InteractionKind.CONTACT, pick(Channel.PHONE, Channel.ONLINE, Channel.BRANCH), null));
         out.add(new ConsentChange(next("k"), id, at(from, to), Purpose.MARKETING, random.nextDouble() < 0.7));
         out.add(attribute(from + DAY, Attribute.CREDIT_SCORE, BigDecimal.valueOf(creditScore())));
-        out.add(attribute(from + DAY, Attribute.SCALE, money(salaryMinor * (10 + random.nextInt(60)))));
+        out.add(attribute(from + DAY, Attribute.SCALE, money((long) (salaryMinor * wealth * (10 + random.nextInt(30))))));
+        out.add(attribute(from + DAY, Attribute.COMPETITOR_ATTENTION, unit(noisy(1 - loyalty))));
+        out.add(attribute(from + DAY, Attribute.PRICE_SENSITIVITY, unit(noisy(1 - loyalty))));
+        out.add(attribute(from + DAY, Attribute.DECISION_TIME_DAYS, BigDecimal.valueOf(1 + random.nextInt(40))));
+        out.add(attribute(from + DAY, Attribute.INCIDENT_TOLERANCE, unit(noisy(loyalty))));
       }
       if (archetype == Archetype.PROSPECT || m < joinMonth) {
         if (random.nextDouble() < 0.15) {
@@ -225,7 +235,7 @@ final class PortfolioGenerator {
           if (random.nextDouble() < 0.45) {
             open(ProductType.LOAN, from, out);
           }
-          if (random.nextDouble() < 0.35) {
+          if (random.nextDouble() < Math.min(0.9, 0.1 + wealth * 0.08)) {
             open(ProductType.WEALTH_MANAGEMENT, from, out);
           }
         }
@@ -238,7 +248,7 @@ final class PortfolioGenerator {
         if (age == 5 && held[ProductType.DEPOSIT.ordinal()] == 0) {
           open(ProductType.DEPOSIT, from, out);
         }
-        if (age == 9 && random.nextDouble() < 0.3) {
+        if (age == 9 && random.nextDouble() < Math.min(0.9, 0.1 + wealth * 0.08)) {
           open(ProductType.WEALTH_MANAGEMENT, from, out);
         }
       }
@@ -264,7 +274,9 @@ final class PortfolioGenerator {
         branch += tx.channel() == Channel.BRANCH ? 1 : 0;
       }
       volumeMinor += monthVolume;
-      revenueMinor += monthVolume / 400 + 200L * heldCount();
+      revenueMinor += monthVolume / 400 + 200L * heldCount()
+          + (long) (wealth * (held[ProductType.WEALTH_MANAGEMENT.ordinal()] * 6_000L + held[ProductType.LOAN.ordinal()] * 2_500L
+              + held[ProductType.DEPOSIT.ordinal()] * 800L));
       costMinor += 600 + 250L * branch + 20L * count;
       interactions(m, from, to, declining, out);
       complaints(m, from, to, declining, out);
@@ -281,8 +293,8 @@ final class PortfolioGenerator {
       if (m % 12 == 11) {
         long at = to - DAY / 2;
         out.add(attribute(at, Attribute.CREDIT_SCORE, BigDecimal.valueOf(creditScore())));
-        out.add(attribute(at, Attribute.COMPETITOR_ATTENTION, unit(declining ? 0.6 + random.nextDouble() * 0.4 : random.nextDouble() * 0.4)));
-        out.add(attribute(at, Attribute.PRICE_SENSITIVITY, unit(random.nextDouble())));
+        out.add(attribute(at, Attribute.COMPETITOR_ATTENTION, unit(declining ? 0.6 + random.nextDouble() * 0.4 : noisy(1 - loyalty))));
+        out.add(attribute(at, Attribute.PRICE_SENSITIVITY, unit(noisy(1 - loyalty))));
       }
     }
 
@@ -373,6 +385,10 @@ final class PortfolioGenerator {
         n += h;
       }
       return n;
+    }
+
+    private double noisy(double value) {
+      return Math.max(0, Math.min(1, value + (random.nextDouble() - 0.5) * 0.3));
     }
 
     private int creditScore() {

@@ -156,8 +156,10 @@ record Report(
    *
    * @param policy the SLA policy applied
    * @param figures labelled counts, in display order
+   * @param compliance the share of resolved tickets resolved within their deadline, 0 to 1 (NaN if
+   *     none was resolved)
    */
-  record ComplaintReport(String policy, Map<String, Long> figures) {
+  record ComplaintReport(String policy, Map<String, Long> figures, double compliance) {
     ComplaintReport {
       figures = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(figures));
     }

@@ -27,6 +27,7 @@ final class RunOptions {
           Arguments.Option.flag("json", "print the report as JSON instead of text"),
           Arguments.Option.value("html", "FILE", "also write the report as a self-contained HTML page"),
           Arguments.Option.value("top", "N", "at-risk customers to list (default 10)"),
+          Arguments.Option.value("complaint-workflow", "ID", "complaint SLA policies to check against (default standard; see 'clm plugins')"),
           Arguments.Option.flag("help", "show this help"));
 
   final String model;
@@ -34,8 +35,10 @@ final class RunOptions {
   final boolean json;
   final Optional<Path> html;
   final int top;
+  final String workflow;
 
-  private RunOptions(String model, Currency currency, boolean json, Optional<Path> html, int top) {
+  private RunOptions(String model, Currency currency, boolean json, Optional<Path> html, int top, String workflow) {
+    this.workflow = workflow;
     this.model = model;
     this.currency = currency;
     this.json = json;
@@ -53,7 +56,8 @@ final class RunOptions {
     if (currency.getDefaultFractionDigits() < 0) {
       throw new UsageException("--currency: " + currency.getCurrencyCode() + " has no fraction digits");
     }
-    return new RunOptions(a.text("model", DEFAULT_MODEL), currency, a.has("json"), a.path("html"), a.integer("top", 10, 0, 1000));
+    return new RunOptions(a.text("model", DEFAULT_MODEL), currency, a.has("json"), a.path("html"), a.integer("top", 10, 0, 1000),
+        a.text("complaint-workflow", Sections.DEFAULT_WORKFLOW));
   }
 
   LifecycleEngine engine(Clock clock, Optional<Duration> deduplicationWindow) {

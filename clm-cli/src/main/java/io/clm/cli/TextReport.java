@@ -80,6 +80,9 @@ final class TextReport {
       out.println("  " + r.complaints().note());
     } else {
       out.println("  SLA policy: " + r.complaints().data().policy());
+      double compliance = r.complaints().data().compliance();
+      out.println(Double.isNaN(compliance) ? "  no ticket was resolved"
+          : String.format("  SLA compliance: %.1f%% of resolved tickets resolved within the deadline", 100 * compliance));
       r.complaints().data().figures().forEach((k, v) -> out.printf("    %-48s %,10d%n", k, v));
     }
     out.println();
