@@ -62,6 +62,13 @@ final class AnalyzeCommand {
       out.print(Arguments.help("clm analyze --transactions FILE [--interactions FILE] [--complaints FILE] ... [options]", DESCRIPTION, OPTIONS));
       return ExitCode.OK;
     }
+    RunOptions options = RunOptions.of(a);
+    int dedupDays = a.integer("dedup-window", DEFAULT_DEDUP_DAYS, 0, 100_000);
+    Settings settings = new Settings(
+        a.has("skip-bad-rows"),
+        a.date("flow-start").map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()).orElse(null),
+        a.date("as-of").map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()).orElse(null),
+        dedupDays == 0 ? Optional.empty() : Optional.of(Duration.ofDays(dedupDays)));
     List<Input> inputs = new ArrayList<>();
     Optional<RowReader.Format> format = a.text("format").map(RowReader.Format::parse);
     for (RecordKind kind : RecordKind.values()) {
@@ -76,13 +83,6 @@ final class AnalyzeCommand {
     if (inputs.isEmpty()) {
       throw new UsageException("analyze: give at least one input file, such as --transactions FILE");
     }
-    int dedupDays = a.integer("dedup-window", DEFAULT_DEDUP_DAYS, 0, 100_000);
-    Settings settings = new Settings(
-        a.has("skip-bad-rows"),
-        a.date("flow-start").map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()).orElse(null),
-        a.date("as-of").map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()).orElse(null),
-        dedupDays == 0 ? Optional.empty() : Optional.of(Duration.ofDays(dedupDays)));
-    RunOptions options = RunOptions.of(a);
     Report report = report(inputs, settings, options, new Progress(err, terminal), err);
     options.write(report, out);
     return ExitCode.OK;

@@ -68,7 +68,14 @@ final class JsonLinesRowReader implements RowReader {
         throw bad(BadRowException.ROW, "has text after the JSON object");
       }
     } catch (JsonProcessingException e) {
-      throw bad(BadRowException.ROW, "is not valid JSON: " + e.getOriginalMessage());
+      String message = e.getOriginalMessage();
+      int cut = message.indexOf(" (");
+      message = (cut > 0 ? message.substring(0, cut) : message).replace('\n', ' ');
+      if (!message.isEmpty()) {
+        message = Character.toLowerCase(message.charAt(0)) + message.substring(1);
+      }
+      int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
+      throw bad(BadRowException.ROW, "is not valid JSON" + (column > 0 ? " at column " + column : "") + ": " + message);
     }
     return new Row(file, line, kind, values);
   }

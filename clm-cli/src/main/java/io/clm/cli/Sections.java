@@ -8,6 +8,7 @@ import io.clm.api.Money;
 import io.clm.api.PluginConfigurationException;
 import io.clm.api.Plugins;
 import io.clm.api.StageFamily;
+import io.clm.api.ValidationException;
 import io.clm.api.complaints.ComplaintWorkflow;
 import io.clm.api.complaints.SlaPolicy;
 import io.clm.api.event.Severity;
@@ -106,8 +107,20 @@ final class Sections {
       } catch (PluginConfigurationException e) {
         continue;
       }
+      boolean matrix = id.equals("loyalty-credit");
+      String title = matrix ? "Loyalty \u00d7 credit (seed 003)" : "Value pyramid by profit (seed 003)";
       Population population = Population.of(customers, asOf, scheme.columns());
-      Segmentation result = scheme.segmenter(scheme.fit(population)).assignAll(population);
+      Segmentation result;
+      try {
+        result = scheme.segmenter(scheme.fit(population)).assignAll(population);
+      } catch (ValidationException e) {
+        // Nothing to learn from (no customer has the data the scheme needs): everyone unclassified.
+        Report.SegmentTable table = new Report.SegmentTable(id, title + ": not fitted, " + e.getMessage(), List.of(), List.of(),
+            List.of(new Report.Segment(Assignment.UNCLASSIFIED, Assignment.UNCLASSIFIED, -1, -1, customers.size(), total)));
+        tables.add(table);
+        checks.add(new Report.Check(id + ": customers over all segments = customers", customers.size(), table.customers()));
+        continue;
+      }
       Map<String, long[]> counts = new LinkedHashMap<>();
       Map<String, Double> values = new HashMap<>();
       List<String> order = new ArrayList<>(result.labels());
@@ -119,7 +132,6 @@ final class Sections {
         values.merge(segment, value[row], Double::sum);
         segmentsOf.computeIfAbsent(result.customer(row).value(), k -> new TreeSet<>()).add(id + ":" + segment);
       }
-      boolean matrix = id.equals("loyalty-credit");
       List<Report.Segment> segments = new ArrayList<>();
       for (Map.Entry<String, long[]> e : counts.entrySet()) {
         if (e.getKey().equals(Assignment.UNCLASSIFIED) && e.getValue()[0] == 0) {
@@ -129,9 +141,8 @@ final class Sections {
         segments.add(new Report.Segment(e.getKey(), label(e.getKey()), cell[0], cell[1], e.getValue()[0], values.getOrDefault(e.getKey(), 0.0)));
       }
       Report.SegmentTable table = matrix
-          ? new Report.SegmentTable(id, "Loyalty \u00d7 credit (seed 003)", List.of("high credit", "low credit"),
-              List.of("low loyalty", "high loyalty"), segments)
-          : new Report.SegmentTable(id, "Value pyramid by profit (seed 003)", List.of(), List.of(), segments);
+          ? new Report.SegmentTable(id, title, List.of("high credit", "low credit"), List.of("low loyalty", "high loyalty"), segments)
+          : new Report.SegmentTable(id, title, List.of(), List.of(), segments);
       tables.add(table);
       checks.add(new Report.Check(id + ": customers over all segments = customers", customers.size(), table.customers()));
       checks.add(new Report.Check(id + ": value over all segments = total value (whole " + "units)",
