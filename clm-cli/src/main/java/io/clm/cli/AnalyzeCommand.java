@@ -85,7 +85,7 @@ final class AnalyzeCommand {
     }
     Report report = report(inputs, settings, options, new Progress(err, terminal), err);
     options.write(report, out);
-    return ExitCode.OK;
+    return report.reconciles() ? ExitCode.OK : ExitCode.INTERNAL;
   }
 
   /** An input file. */

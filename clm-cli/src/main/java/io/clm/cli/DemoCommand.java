@@ -65,7 +65,7 @@ final class DemoCommand {
     RunOptions options = RunOptions.of(a);
     Report report = report(seed, customers, months, options, export, new Progress(err, terminal));
     options.write(report, out);
-    return ExitCode.OK;
+    return report.reconciles() ? ExitCode.OK : ExitCode.INTERNAL;
   }
 
   /** Generates, runs and reports; package-private for tests. */
