@@ -13,10 +13,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** {@code clm analyze}: the pipeline on the user's own files, streamed row by row. */
 final class AnalyzeCommand {
@@ -104,7 +105,7 @@ final class AnalyzeCommand {
     LifecycleEngine engine = options.engine(clock, settings.deduplicationWindow());
     Pipeline pipeline = new Pipeline(engine);
     ComplaintLog complaints = new ComplaintLog();
-    Set<String> customers = new HashSet<>();
+    Set<String> customers = ConcurrentHashMap.newKeySet();
     List<String> rejections = new ArrayList<>();
     List<Source> sources = new ArrayList<>();
     try {
@@ -115,11 +116,36 @@ final class AnalyzeCommand {
       closeAll(sources);
       throw new BadDataException(e.getMessage(), "The header row must name the columns of docs/integration.md.");
     }
+    ParallelIngest.Outcome outcome = new ParallelIngest.Outcome() {
+      @Override
+      public void accepted(Event event, Object source) {
+        ((Source) source).accepted.incrementAndGet();
+        customers.add(event.customer().value());
+        complaints.accept(event);
+      }
+
+      @Override
+      public void duplicate(Event event, Object source) {
+        ((Source) source).duplicates.incrementAndGet();
+      }
+
+      @Override
+      public void rejected(Event event, Object source, long line, ClmException e) {
+        Source s = (Source) source;
+        BadRowException bad = new BadRowException(s.input.file().getFileName().toString(), line, "(event)", e.getMessage());
+        try {
+          reject(s, bad, settings, rejections, err);
+        } catch (BadDataException stop) {
+          throw new StopRun(stop);
+        }
+      }
+    };
+    int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     boolean flowMarked = settings.flowStart() == null;
     long lastTick = Long.MIN_VALUE;
     long maxSeen = Long.MIN_VALUE;
     long rows = 0;
-    try {
+    try (ParallelIngest ingest = new ParallelIngest(pipeline, outcome, threads)) {
       for (Source s : sources) {
         advance(s, settings, options, rejections, err);
       }
@@ -134,41 +160,36 @@ final class AnalyzeCommand {
           break;
         }
         Event event = next.head;
-        long headLine = next.headLine;
         long at = event.at().toEpochMilli();
         if (!flowMarked && !event.at().isBefore(settings.flowStart())) {
+          ingest.barrier();
           pipeline.markFlowStart(settings.flowStart());
           flowMarked = true;
         }
         if (at > maxSeen) {
           maxSeen = at;
+          // Time-driven rules fire a day behind the data, so that rows a little out of order
+          // still arrive before the rules look at them.
           long tick = Math.floorDiv(at, 86_400_000L) * 86_400_000L - 86_400_000L;
           if (tick > lastTick) {
+            ingest.barrier();
             pipeline.advanceTo(Instant.ofEpochMilli(tick));
             lastTick = tick;
           }
         }
-        try {
-          if (pipeline.ingest(event)) {
-            next.accepted++;
-            customers.add(event.customer().value());
-            complaints.accept(event);
-          } else {
-            next.duplicates++;
-          }
-        } catch (ClmException e) {
-          reject(next, new BadRowException(next.input.file().getFileName().toString(), headLine, "(event)", e.getMessage()),
-              settings, rejections, err);
-        }
+        ingest.submit(event, next, next.headLine);
         if ((++rows & 0xFFFF) == 0) {
           progress.show(String.format("%,d rows", rows));
         }
         advance(next, settings, options, rejections, err);
       }
+      ingest.barrier();
+    } catch (StopRun stop) {
+      throw stop.reason;
     } finally {
       closeAll(sources);
+      progress.done();
     }
-    progress.done();
     Instant latest = pipeline.latest();
     Instant asOf = settings.asOf() != null
         ? settings.asOf()
@@ -180,20 +201,32 @@ final class AnalyzeCommand {
     List<Report.InputCount> counts = new ArrayList<>();
     long accepted = 0;
     for (Source s : sources) {
-      counts.add(new Report.InputCount(s.input.file().getFileName().toString(), s.read, s.accepted, s.duplicates, s.rejected));
-      accepted += s.accepted;
+      counts.add(new Report.InputCount(s.input.file().getFileName().toString(), s.read, s.accepted.get(), s.duplicates.get(),
+          s.rejected.get()));
+      accepted += s.accepted.get();
     }
     if (accepted == 0) {
       throw new BadDataException("no row was accepted", "Check the files against the schema in docs/integration.md.");
     }
-    Pipeline.Outcome outcome = pipeline.finish(customers.size());
+    Pipeline.Outcome outcomeOfRun = pipeline.finish(customers.size());
     List<String> source = new ArrayList<>();
     for (Source s : sources) {
       source.add(s.input.kind().option() + ": " + s.input.file() + " (" + s.input.format().name().toLowerCase(java.util.Locale.ROOT) + ")");
     }
-    source.add(String.format("%,d rows read in %.1f s", counts.stream().mapToLong(Report.InputCount::read).sum(),
+    source.add(String.format("%,d rows read and run through the engine in %.1f s", counts.stream().mapToLong(Report.InputCount::read).sum(),
         (System.nanoTime() - started) / 1e9));
-    return Sections.report("clm analyze", source, options, engine, pipeline, outcome, counts, rejections, asOf, complaints);
+    return Sections.report("clm analyze", source, options, engine, pipeline, outcomeOfRun, counts, rejections, asOf, complaints);
+  }
+
+  /** Carries a stop on a bad row out of a worker thread. */
+  private static final class StopRun extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient BadDataException reason;
+
+    StopRun(BadDataException reason) {
+      super(reason.getMessage(), null, false, false);
+      this.reason = reason;
+    }
   }
 
   /** Reads the next usable row of a source into its head, handling bad rows. */
@@ -228,10 +261,12 @@ final class AnalyzeCommand {
     if (!settings.skipBadRows()) {
       throw new BadDataException(e.getMessage(), "Fix the row, or pass --skip-bad-rows to skip and count bad rows.");
     }
-    s.rejected++;
-    if (rejections.size() < Report.MAX_REJECTIONS_SHOWN) {
-      rejections.add(e.getMessage());
-      err.println("clm: skipped " + e.getMessage());
+    s.rejected.incrementAndGet();
+    synchronized (rejections) {
+      if (rejections.size() < Report.MAX_REJECTIONS_SHOWN) {
+        rejections.add(e.getMessage());
+        err.println("clm: skipped " + e.getMessage());
+      }
     }
   }
 
@@ -248,9 +283,9 @@ final class AnalyzeCommand {
     Event head;
     long headLine;
     long read;
-    long accepted;
-    long duplicates;
-    long rejected;
+    final AtomicLong accepted = new AtomicLong();
+    final AtomicLong duplicates = new AtomicLong();
+    final AtomicLong rejected = new AtomicLong();
 
     Source(Input input, RowReader reader) {
       this.input = input;

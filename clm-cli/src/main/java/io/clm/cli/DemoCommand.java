@@ -131,7 +131,7 @@ final class DemoCommand {
         String.format("synthetic retail-bank portfolio: %,d customers, %d months from %s, seed %d", customers, months,
             PortfolioGenerator.DEFAULT_START, seed),
         archetypes(portfolio),
-        String.format("%,d events generated and run in %.1f s", generated.sum(), (System.nanoTime() - started) / 1e9));
+        String.format("%,d events generated and run through the engine in %.1f s", generated.sum(), (System.nanoTime() - started) / 1e9));
     return Sections.report(
         "clm demo: synthetic retail-bank portfolio", source, options, engine, pipeline, outcome, input, List.of(),
         end, complaints);

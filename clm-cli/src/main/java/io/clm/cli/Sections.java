@@ -62,6 +62,7 @@ final class Sections {
       List<String> rejections,
       Instant asOf,
       ComplaintLog complaints) {
+    long started = System.nanoTime();
     List<Report.Check> checks = new ArrayList<>();
     for (Report.InputCount c : input) {
       checks.add(new Report.Check(
@@ -81,8 +82,10 @@ final class Sections {
     Report.Section<List<Report.SegmentTable>> segments = segments(plugins, customers, value, asOf, segmentsOf, checks);
     Report.Section<Report.RiskReport> risk = risk(plugins, engine, customers, value, asOf, segmentsOf, options.top, checks);
     Report.Section<Report.ComplaintReport> complaintSection = complaints(plugins, options.workflow, complaints, asOf, checks);
+    List<String> lines = new ArrayList<>(source);
+    lines.add(String.format("segments, risk, actions and complaint service levels computed in %.1f s", (System.nanoTime() - started) / 1e9));
     return new Report(
-        title, source, engine.model().id(), options.currency.getCurrencyCode(), pipeline.earliest(), outcome.flowStart(), asOf,
+        title, lines, engine.model().id(), options.currency.getCurrencyCode(), pipeline.earliest(), outcome.flowStart(), asOf,
         input, rejections, outcome.stages(), outcome.transitions(), outcome.flow(), segments, risk, complaintSection, checks);
   }
 
