@@ -42,6 +42,8 @@ public final class BusinessCalendar {
   private final Set<LocalDate> holidays;
   private final Set<LocalDate> workedWeekendDays;
   private final boolean allYears;
+  private final int firstYear;
+  private final java.util.BitSet[] businessDays;
 
   private BusinessCalendar(Builder b) {
     this.allYears = b.allYears;
@@ -53,6 +55,19 @@ public final class BusinessCalendar {
     this.years = Set.copyOf(b.years);
     this.holidays = Set.copyOf(b.holidays);
     this.workedWeekendDays = Set.copyOf(b.workedWeekendDays);
+    int first = years.isEmpty() ? 0 : java.util.Collections.min(years);
+    int last = years.isEmpty() ? -1 : java.util.Collections.max(years);
+    this.firstYear = first;
+    this.businessDays = new java.util.BitSet[last - first + 1];
+    for (int year : years) {
+      java.util.BitSet days = new java.util.BitSet(366);
+      for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
+        if (workedWeekendDays.contains(d) || (workingDays.contains(d.getDayOfWeek()) && !holidays.contains(d))) {
+          days.set(d.getDayOfYear());
+        }
+      }
+      businessDays[year - first] = days;
+    }
   }
 
   /**
@@ -117,11 +132,14 @@ public final class BusinessCalendar {
    * @throws CalendarCoverageException if the calendar has no holidays for the date's year
    */
   public boolean isBusinessDay(LocalDate date) {
-    requireYear(date.getYear());
-    if (workedWeekendDays.contains(date)) {
-      return true;
+    if (allYears) {
+      return workingDays.contains(date.getDayOfWeek());
     }
-    return workingDays.contains(date.getDayOfWeek()) && !holidays.contains(date);
+    int slot = date.getYear() - firstYear;
+    if (slot < 0 || slot >= businessDays.length || businessDays[slot] == null) {
+      throw new CalendarCoverageException("calendar '" + id + "' has no holidays for " + date.getYear());
+    }
+    return businessDays[slot].get(date.getDayOfYear());
   }
 
   /**
@@ -322,12 +340,6 @@ public final class BusinessCalendar {
       cursor = endOfDay(date);
     }
     throw new ValidationException("calendar '" + id + "' cannot fit " + amount + " of business time");
-  }
-
-  private void requireYear(int year) {
-    if (!allYears && !years.contains(year)) {
-      throw new CalendarCoverageException("calendar '" + id + "' has no holidays for " + year);
-    }
   }
 
   @Override

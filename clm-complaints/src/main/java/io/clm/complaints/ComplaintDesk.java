@@ -33,15 +33,19 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The complaint desk: takes complaints in from every channel, identifies the customer, links the
@@ -80,8 +84,7 @@ public final class ComplaintDesk {
 
   private final Map<String, Ticket> tickets = new HashMap<>();
   private final Map<CustomerId, CustomerFile> files = new HashMap<>();
-  private final PriorityQueue<Alarm> index =
-      new PriorityQueue<>(Comparator.comparing(Alarm::at).thenComparingLong(a -> a.ticket.seq));
+  private final DeadlineIndex index = new DeadlineIndex();
   private final Map<String, long[]> compliance = new TreeMap<>();
   private final List<SlaEvent> breaches = new ArrayList<>();
   private int liveAlarms;
@@ -122,7 +125,7 @@ public final class ComplaintDesk {
    * @return the workflow
    * @throws PluginConfigurationException if no workflow, or more than one, has the id
    */
-  public static ComplaintWorkflow workflow(String id) {
+  public static ComplaintWorkflow findWorkflow(String id) {
     Objects.requireNonNull(id, "id");
     List<ComplaintWorkflow> found = new ArrayList<>();
     for (ComplaintWorkflow w : ServiceLoader.load(ComplaintWorkflow.class, ComplaintDesk.class.getClassLoader())) {
@@ -198,7 +201,8 @@ public final class ComplaintDesk {
    * Opens a ticket. A call is matched to a customer through the customer directory; when the
    * customer cannot be identified the ticket is flagged {@link ComplaintFlag#UNIDENTIFIED_CUSTOMER}
    * and kept. A named order is looked up; an unknown one is flagged {@link
-   * ComplaintFlag#UNKNOWN_ORDER} and kept. The SLA clocks start at the receipt time under the
+   * ComplaintFlag#UNKNOWN_ORDER} and kept; so is a complaint whose lookups fail (the failure's
+   * class is recorded in the audit trail). The SLA clocks start at the receipt time under the
    * workflow's policy for a normal complaint of the intake's category. A complaint is never
    * refused for want of a calendar year: the deadline is left out and the ticket flagged {@link
    * ComplaintFlag#CALENDAR_INCOMPLETE}.
@@ -213,8 +217,14 @@ public final class ComplaintDesk {
     requireText(actor, "actor");
     advanceInternal(intake.receivedAt().isAfter(now) ? intake.receivedAt() : now);
     Optional<CustomerId> customer = intake.customer();
+    String lookupFailure = null;
     if (customer.isEmpty() && intake.callerPhone().isPresent()) {
-      customer = directory.findByPhone(intake.callerPhone().get());
+      try {
+        customer = directory.findByPhone(intake.callerPhone().get());
+      } catch (RuntimeException e) {
+        // the complaint is taken even when the directory is down
+        lookupFailure = "; customer lookup failed (" + e.getClass().getSimpleName() + ")";
+      }
     }
     long seq = ++sequence;
     Ticket t = new Ticket(prefix + seq, seq, intake.channel(), intake.receivedAt(), intake.content(),
@@ -225,9 +235,18 @@ public final class ComplaintDesk {
     if (t.customer == null) {
       t.flags.add(ComplaintFlag.UNIDENTIFIED_CUSTOMER);
       reason.append("; customer not identified");
+      if (lookupFailure != null) {
+        reason.append(lookupFailure);
+      }
     }
     if (intake.orderNumber().isPresent()) {
-      reason.append("; ").append(linkOrderInternal(t, intake.orderNumber().get()));
+      try {
+        reason.append("; ").append(linkOrderInternal(t, intake.orderNumber().get()));
+      } catch (RuntimeException e) {
+        t.orderNumber = intake.orderNumber().get();
+        t.flags.add(ComplaintFlag.UNKNOWN_ORDER);
+        reason.append("order lookup failed (").append(e.getClass().getSimpleName()).append(")");
+      }
     }
     for (SlaTarget target : new SlaTarget[] {SlaTarget.FIRST_RESPONSE, SlaTarget.RESOLUTION}) {
       if (target == SlaTarget.FIRST_RESPONSE && t.policy.firstResponse().isEmpty()) {
@@ -239,7 +258,7 @@ public final class ComplaintDesk {
         t.clocks.put(target, c);
       } catch (CalendarCoverageException e) {
         t.flags.add(ComplaintFlag.CALENDAR_INCOMPLETE);
-        reason.append("; no ").append(target.name().toLowerCase(java.util.Locale.ROOT)).append(" deadline: ").append(e.getMessage());
+        reason.append("; no ").append(target.name().toLowerCase(Locale.ROOT)).append(" deadline: ").append(e.getMessage());
       }
     }
     t.audit.add(new AuditEntry(intake.receivedAt(), actor, "receive", ComplaintState.RECEIVED, ComplaintState.RECEIVED, reason.toString()));
@@ -776,9 +795,9 @@ public final class ComplaintDesk {
     if (file == null || file.tickets.isEmpty()) {
       return List.of();
     }
-    List<String> ids = file.tickets.stream().map(x -> x.id).collect(java.util.stream.Collectors.toList());
+    List<String> ids = file.tickets.stream().map(x -> x.id).collect(Collectors.toList());
     List<Reminder> out = new ArrayList<>();
-    for (String department : new java.util.TreeSet<>(file.departments)) {
+    for (String department : new TreeSet<>(file.departments)) {
       Reminder r = new Reminder(department, customer, at, ids, List.copyOf(file.preferences));
       out.add(r);
       reminders.accept(r);
@@ -796,7 +815,7 @@ public final class ComplaintDesk {
     Objects.requireNonNull(customer, "customer");
     CustomerFile file = files.get(customer);
     if (file == null) {
-      return new ComplaintAppendix(customer, List.of(), List.of(), java.util.Set.of());
+      return new ComplaintAppendix(customer, List.of(), List.of(), Set.of());
     }
     List<Complaint> list = new ArrayList<>();
     for (Ticket t : file.tickets) {
@@ -892,10 +911,11 @@ public final class ComplaintDesk {
 
   private List<SlaEvent> advanceInternal(Instant until) {
     List<SlaEvent> fired = new ArrayList<>();
-    while (!index.isEmpty() && !index.peek().at.isAfter(until)) {
-      Alarm alarm = index.poll();
-      Ticket t = alarm.ticket;
-      if (alarm.version != t.version) {
+    while (!index.isEmpty() && index.headDueBy(until)) {
+      Ticket t = index.headTicket();
+      int version = index.headVersion();
+      index.removeHead();
+      if (version != t.version) {
         continue;
       }
       liveAlarms--;
@@ -914,7 +934,7 @@ public final class ComplaintDesk {
 
   private SlaEvent fire(Ticket t, Due due) {
     Ticket.TargetClock c = t.clocks.get(due.target);
-    String what = due.target.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    String what = due.target.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     SlaEvent event;
     switch (due.kind) {
       case WARNING:
@@ -975,12 +995,12 @@ public final class ComplaintDesk {
     }
     t.hasLiveAlarm = false;
     if (due != null) {
-      index.add(new Alarm(due.at, t, t.version));
+      index.add(due.at, t, t.version);
       liveAlarms++;
       t.hasLiveAlarm = true;
     }
     if (index.size() > 2 * liveAlarms + 1024) {
-      index.removeIf(a -> a.version != a.ticket.version);
+      index.compact();
     }
   }
 
@@ -1201,9 +1221,6 @@ public final class ComplaintDesk {
     final LinkedHashSet<String> departments = new LinkedHashSet<>();
   }
 
-  /** An entry of the deadline index: the ticket's next due alarm as of {@code version}. */
-  private record Alarm(Instant at, Ticket ticket, int version) {}
-
   /** What falls due next on a ticket. */
   private record Due(Instant at, SlaTarget target, SlaEvent.Kind kind, int level) {}
 
@@ -1230,7 +1247,7 @@ public final class ComplaintDesk {
     private Consumer<Reminder> reminders = r -> { };
     private String prefix = "C-";
     private Instant start = Instant.EPOCH;
-    private final java.util.Set<String> set = new java.util.HashSet<>();
+    private final Set<String> set = new HashSet<>();
 
     private Builder() {}
 
@@ -1313,7 +1330,9 @@ public final class ComplaintDesk {
     }
 
     /**
-     * Where lifecycle events go, typically {@code engine::ingest}.
+     * Where lifecycle events go, typically {@code engine::ingest}. Sinks are called after the
+     * change they report has been made; a sink that throws does not undo it, and the exception
+     * reaches the caller of the operation.
      *
      * @param sink the sink
      * @return this builder

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class BadInputTest {
 
   private final ComplaintDesk desk =
-      ComplaintDesk.builder().workflow(ComplaintDesk.workflow("standard")).calendar(TestCalendars.england()).build();
+      ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow("standard")).calendar(TestCalendars.england()).build();
   private final Instant t0 = Instant.parse("2025-06-02T09:00:00Z");
 
   private Complaint open() {
@@ -75,7 +75,7 @@ class BadInputTest {
 
   @Test
   void extendingAfterTheBreachIsRefused() {
-    ComplaintDesk psd2 = ComplaintDesk.builder().workflow(ComplaintDesk.workflow("eu-psd2")).calendar(TestCalendars.england()).build();
+    ComplaintDesk psd2 = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow("eu-psd2")).calendar(TestCalendars.england()).build();
     Complaint c = psd2.open(Intake.of(ComplaintChannel.WEB, CustomerId.of("bob"), t0, "charged twice"), "agent");
     assertThatThrownBy(() -> psd2.extend(c.id(), "boss", "holding reply", Instant.parse("2025-07-01T00:00:00Z")))
         .isInstanceOf(IllegalTransitionException.class)
@@ -153,9 +153,9 @@ class BadInputTest {
   @Test
   void workflowsAreFoundByIdAndUnknownIdsNamed() {
     for (String id : new String[] {"standard", "uk-fca-disp", "us-cfpb", "cn-banking-insurance-2020", "eu-psd2"}) {
-      assertThat(ComplaintDesk.workflow(id).id()).isEqualTo(id);
+      assertThat(ComplaintDesk.findWorkflow(id).id()).isEqualTo(id);
     }
-    assertThatThrownBy(() -> ComplaintDesk.workflow("nope"))
+    assertThatThrownBy(() -> ComplaintDesk.findWorkflow("nope"))
         .isInstanceOf(PluginConfigurationException.class)
         .hasMessage("no complaint workflow has id 'nope'");
   }

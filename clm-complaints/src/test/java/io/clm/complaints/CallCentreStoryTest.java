@@ -60,7 +60,7 @@ class CallCentreStoryTest {
     List<Reminder> reminded = new ArrayList<>();
     ComplaintDesk desk =
         ComplaintDesk.builder()
-            .workflow(ComplaintDesk.workflow("cn-banking-insurance-2020"))
+            .workflow(ComplaintDesk.findWorkflow("cn-banking-insurance-2020"))
             .calendar(TestCalendars.china())
             .customerDirectory(DIRECTORY)
             .orderBook(ORDERS)
@@ -159,7 +159,7 @@ class CallCentreStoryTest {
   @Test
   void anUnknownCallerStillGetsATicketFlaggedForIdentification() {
     List<Event> lifecycle = new ArrayList<>();
-    ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.workflow("standard"))
+    ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow("standard"))
         .calendar(TestCalendars.china()).customerDirectory(DIRECTORY).orderBook(ORDERS).events(lifecycle::add).build();
     assertThat(desk.identifyCaller("+86 10 0000 0000").customer()).isEmpty();
     Complaint c = desk.open(Intake.call("+86 10 0000 0000", t("2025-03-10T02:00:00Z"), "card swallowed by ATM")
@@ -182,7 +182,7 @@ class CallCentreStoryTest {
   @Test
   void aRejectedResolutionIsReopenedAndCountsAsANewCycle() {
     List<Event> lifecycle = new ArrayList<>();
-    ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.workflow("standard"))
+    ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow("standard"))
         .calendar(TestCalendars.china()).customerDirectory(DIRECTORY).events(lifecycle::add).build();
     Complaint c = desk.open(Intake.call(PHONE, t("2025-03-10T02:00:00Z"), "wrong fee"), "a");
     desk.acknowledge(c.id(), "a", t("2025-03-10T02:00:00Z"));
@@ -198,5 +198,31 @@ class CallCentreStoryTest {
     assertThat(lifecycle).extracting(Event::id)
         .containsExactly("C-1/opened/1", "C-1/resolved/1", "C-1/opened/2");
     assertThat(((ComplaintResolved) lifecycle.get(1)).accepted()).isFalse();
+  }
+
+  @Test
+  void aComplaintIsTakenEvenWhenTheLookupsFail() {
+    CustomerDirectory down = phone -> {
+      throw new IllegalStateException("crm timeout");
+    };
+    OrderBook broken = new OrderBook() {
+      @Override
+      public Optional<Order> findOrder(String number) {
+        throw new IllegalStateException("order service timeout");
+      }
+
+      @Override
+      public List<Order> recentOrders(CustomerId customer, int limit) {
+        return List.of();
+      }
+    };
+    ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow("standard"))
+        .calendar(TestCalendars.china()).customerDirectory(down).orderBook(broken).build();
+    Complaint c = desk.open(Intake.call(PHONE, t("2025-03-10T02:00:00Z"), "atm kept my card").withOrderNumber("SO-1"), "agent");
+    assertThat(c.flags()).containsExactlyInAnyOrder(ComplaintFlag.UNIDENTIFIED_CUSTOMER, ComplaintFlag.UNKNOWN_ORDER);
+    assertThat(c.audit().get(0).reason()).isEqualTo(
+        "received by PHONE; customer not identified; customer lookup failed (IllegalStateException); "
+            + "order lookup failed (IllegalStateException)");
+    assertThat(desk.size()).isEqualTo(1);
   }
 }

@@ -18,7 +18,7 @@ class RegulatoryProfilesTest {
   private static final CustomerId ALICE = CustomerId.of("alice");
 
   private static ComplaintDesk desk(String workflow, BusinessCalendar calendar) {
-    return ComplaintDesk.builder().workflow(ComplaintDesk.workflow(workflow)).calendar(calendar).build();
+    return ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow(workflow)).calendar(calendar).build();
   }
 
   private static Instant local(String dateTime, String zone) {

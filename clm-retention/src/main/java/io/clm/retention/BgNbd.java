@@ -64,7 +64,7 @@ public record BgNbd(double r, double alpha, double a, double b) {
   public static FittedModel<BgNbd> fit(Collection<PurchaseHistory> histories) {
     Likelihood likelihood = new Likelihood(histories);
     likelihood.requireRepeatBuyers();
-    NelderMead search = new NelderMead(20_000, 1e-12, 1e-7);
+    NelderMead search = new NelderMead(20_000, 1e-10, 1e-6);
     NelderMead.Result result =
         search.minimise("bg/nbd", NAMES, p -> -likelihood.at(Math.exp(p[0]), Math.exp(p[1]), Math.exp(p[2]), Math.exp(p[3])), new double[4], 1.0);
     double[] p = result.point();
@@ -135,18 +135,81 @@ public record BgNbd(double r, double alpha, double a, double b) {
     if (horizon == 0) {
       return 0;
     }
-    double pAlive = probabilityAlive(history);
-    double[] scratch = new double[2];
-    double aliveExpectation;
-    if (Math.abs(a - 1) < 1e-6) {
-      aliveExpectation =
-          0.5
-              * (aliveExpectation(1 - 1e-6, history, horizon, scratch)
-                  + aliveExpectation(1 + 1e-6, history, horizon, scratch));
-    } else {
-      aliveExpectation = aliveExpectation(a, history, horizon, scratch);
+    return Math.max(0, aliveExpectation(history, horizon, new double[2]) * probabilityAlive(history));
+  }
+
+  /**
+   * The expected transactions in {@code horizon} given that the customer is alive: equation 10
+   * without its P(alive) factor. At a = 1, the average of the two sides at a ± 1e-6.
+   */
+  double aliveExpectation(PurchaseHistory history, double horizon, double[] scratch) {
+    if (horizon == 0) {
+      return 0;
     }
-    return Math.max(0, aliveExpectation * pAlive);
+    if (Math.abs(a - 1) < 1e-6) {
+      return 0.5
+          * (aliveExpectation(1 - 1e-6, history, horizon, scratch)
+              + aliveExpectation(1 + 1e-6, history, horizon, scratch));
+    }
+    return aliveExpectation(a, history, horizon, scratch);
+  }
+
+  /**
+   * {@link #aliveExpectation} at several horizons at once: the hypergeometric coefficients do not
+   * depend on the horizon, so one pass of the series serves every horizon. Falls back to one series
+   * per horizon where the shared pass is not safe (a near 1, a non-positive third parameter, terms
+   * that would need rescaling).
+   *
+   * @param history the history
+   * @param horizons increasing positive horizons
+   * @param out receives the expectations, same length
+   */
+  void aliveExpectations(PurchaseHistory history, double[] horizons, double[] out, double[] scratch) {
+    int k = horizons.length;
+    int x = history.frequency();
+    double aa = r + x;
+    double bb = b + x;
+    double cc = a + b + x - 1;
+    double ageScale = alpha + history.age();
+    if (Math.abs(a - 1) < 1e-6 || cc <= 0 || k == 0) {
+      for (int i = 0; i < k; i++) {
+        out[i] = aliveExpectation(history, horizons[i], scratch);
+      }
+      return;
+    }
+    double[] z = new double[k];
+    double[] power = new double[k];
+    double[] sum = new double[k];
+    for (int i = 0; i < k; i++) {
+      z[i] = horizons[i] / (ageScale + horizons[i]);
+      power[i] = 1;
+      sum[i] = 1;
+    }
+    double zMax = z[k - 1];
+    double coefficient = 1;
+    for (int n = 0; ; n++) {
+      coefficient *= (aa + n) * (bb + n) / ((cc + n) * (n + 1));
+      for (int i = 0; i < k; i++) {
+        power[i] *= z[i];
+        sum[i] += coefficient * power[i];
+      }
+      double last = coefficient * power[k - 1];
+      if (!(sum[k - 1] < 1e250) || n >= SpecialFunctions.MAX_SERIES_TERMS) {
+        for (int i = 0; i < k; i++) {
+          out[i] = aliveExpectation(history, horizons[i], scratch);
+        }
+        return;
+      }
+      double ratio = (aa + n + 1) * (bb + n + 1) / ((cc + n + 1) * (n + 2)) * zMax;
+      if (last <= 1e-17 * sum[k - 1] && ratio < 1) {
+        break;
+      }
+    }
+    double logAgeScale = Math.log(ageScale);
+    for (int i = 0; i < k; i++) {
+      double logOneMinusZ = logAgeScale - Math.log(ageScale + horizons[i]);
+      out[i] = cc / (a - 1) * (1 - Math.exp(aa * logOneMinusZ) * sum[i]);
+    }
   }
 
   /** The expectation given the customer is alive, for a given value of a. */
@@ -186,11 +249,17 @@ public record BgNbd(double r, double alpha, double a, double b) {
   static final class Likelihood {
     final int observations;
     final int[] x;
-    final double[] recency;
-    final double[] age;
     final double[] weight;
+    /** Distinct ages and recencies, and each group's index into them. */
+    final double[] ages;
+    final double[] recencies;
+    final int[] ageIndex;
+    final int[] recencyIndex;
     final int[] distinctX;
     final double[] distinctXWeight;
+    /** Scratch space for the logs of alpha + age and alpha + recency; confined to one fit. */
+    private final double[] logAge;
+    private final double[] logRecency;
 
     Likelihood(Collection<PurchaseHistory> histories) {
       Objects.requireNonNull(histories, "histories");
@@ -207,17 +276,25 @@ public record BgNbd(double r, double alpha, double a, double b) {
       observations = histories.size();
       int n = groups.size();
       x = new int[n];
-      recency = new double[n];
-      age = new double[n];
       weight = new double[n];
+      ageIndex = new int[n];
+      recencyIndex = new int[n];
+      Map<Double, Integer> ageIds = new HashMap<>();
+      Map<Double, Integer> recencyIds = new HashMap<>();
       int i = 0;
       for (Map.Entry<PurchaseHistory, Integer> e : groups.entrySet()) {
         x[i] = e.getKey().frequency();
-        recency[i] = e.getKey().recency();
-        age[i] = e.getKey().age();
         weight[i] = e.getValue();
+        ageIndex[i] = ageIds.computeIfAbsent(e.getKey().age(), k -> ageIds.size());
+        recencyIndex[i] = recencyIds.computeIfAbsent(e.getKey().recency(), k -> recencyIds.size());
         i++;
       }
+      ages = new double[ageIds.size()];
+      ageIds.forEach((v, id) -> ages[id] = v);
+      recencies = new double[recencyIds.size()];
+      recencyIds.forEach((v, id) -> recencies[id] = v);
+      logAge = new double[ages.length];
+      logRecency = new double[recencies.length];
       distinctX = new int[byX.size()];
       distinctXWeight = new double[byX.size()];
       i = 0;
@@ -248,13 +325,19 @@ public record BgNbd(double r, double alpha, double a, double b) {
                 - SpecialFunctions.lnGamma(a + b + xk);
         ll += distinctXWeight[k] * term;
       }
+      for (int j = 0; j < ages.length; j++) {
+        logAge[j] = Math.log(alpha + ages[j]);
+      }
+      for (int j = 0; j < recencies.length; j++) {
+        logRecency[j] = Math.log(alpha + recencies[j]);
+      }
       double logA = Math.log(a);
       for (int i = 0; i < x.length; i++) {
         int xi = x[i];
-        double a3 = -(r + xi) * Math.log(alpha + age[i]);
+        double a3 = -(r + xi) * logAge[ageIndex[i]];
         double term;
         if (xi > 0) {
-          double a4 = logA - Math.log(b + xi - 1) - (r + xi) * Math.log(alpha + recency[i]);
+          double a4 = logA - Math.log(b + xi - 1) - (r + xi) * logRecency[recencyIndex[i]];
           term = SpecialFunctions.logAddExp(a3, a4);
         } else {
           term = a3;

@@ -97,7 +97,7 @@ public record GammaGamma(double p, double q, double gamma) {
       meanOfMeans += w[i] * m[i];
     }
     meanOfMeans /= spends.size();
-    NelderMead search = new NelderMead(20_000, 1e-12, 1e-7);
+    NelderMead search = new NelderMead(20_000, 1e-10, 1e-6);
     NelderMead.Result result =
         search.minimise(
             "gamma-gamma",

@@ -105,6 +105,25 @@ class CdnowReproductionTest {
   }
 
   @Test
+  void fittingInDaysGivesTheSameModelInOtherUnits() throws IOException {
+    // Only alpha carries the time unit: in days it is 7 times the weekly value; r, a and b do not
+    // change, and the log-likelihood drops by ln 7 per repeat transaction (a density in time).
+    List<PurchaseHistory> weeks = summaries.stream().map(CustomerSummary::history).collect(Collectors.toList());
+    List<PurchaseHistory> days =
+        weeks.stream()
+            .map(h -> new PurchaseHistory(h.frequency(), Math.round(h.recency() * 7), Math.round(h.age() * 7)))
+            .collect(Collectors.toList());
+    FittedModel<BgNbd> inWeeks = BgNbd.fit(weeks);
+    FittedModel<BgNbd> inDays = BgNbd.fit(days);
+    long repeats = weeks.stream().mapToLong(PurchaseHistory::frequency).sum();
+    assertThat(inDays.model().alpha()).isCloseTo(7 * inWeeks.model().alpha(), within(0.01 * 7));
+    assertThat(inDays.model().r()).isCloseTo(inWeeks.model().r(), within(0.001));
+    assertThat(inDays.model().a()).isCloseTo(inWeeks.model().a(), within(0.001));
+    assertThat(inDays.model().b()).isCloseTo(inWeeks.model().b(), within(0.001));
+    assertThat(inDays.logLikelihood()).isCloseTo(inWeeks.logLikelihood() - repeats * Math.log(7), within(0.01));
+  }
+
+  @Test
   void gammaGammaReproducesFaderHardie() {
     List<GammaGamma.Spend> spends = new ArrayList<>();
     for (CustomerSummary s : summaries) {

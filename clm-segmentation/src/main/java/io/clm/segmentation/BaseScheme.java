@@ -94,7 +94,9 @@ abstract class BaseScheme implements SegmentationScheme {
   @Override
   public final FittedScheme fit(Population population) {
     Objects.requireNonNull(population, "population");
-    requireColumns(population);
+    if (kind == Kind.POPULATION_RELATIVE) {
+      requireColumns(population);
+    }
     Map<String, Double> out = new TreeMap<>(parameters);
     learn(population, out);
     return new FittedScheme(id, formatVersion(), out);

@@ -17,11 +17,18 @@ final class SchemeSegmenter implements Segmenter {
   private final BaseScheme scheme;
   private final FittedScheme fitted;
   private final Rules rules;
+  /** Shared when the segments are fixed (nothing is ever added to it); null when they come from the data. */
+  private final Labels fixedLabels;
 
   SchemeSegmenter(BaseScheme scheme, FittedScheme fitted, Rules rules) {
     this.scheme = scheme;
     this.fitted = fitted;
     this.rules = rules;
+    this.fixedLabels = scheme.segments().isEmpty() ? null : new Labels(scheme.segments());
+  }
+
+  private Labels labels() {
+    return fixedLabels != null ? fixedLabels : new Labels(scheme.segments());
   }
 
   @Override
@@ -39,7 +46,7 @@ final class SchemeSegmenter implements Segmenter {
     Objects.requireNonNull(customer, "customer");
     Objects.requireNonNull(asOf, "asOf");
     Population one = Population.of(customer, asOf, scheme.columns());
-    Labels labels = new Labels(scheme.segments());
+    Labels labels = labels();
     int code = rules.classify(one, 0, labels);
     Map<String, Double> inputs = new HashMap<>();
     rules.explain(one, 0, inputs);
@@ -53,7 +60,7 @@ final class SchemeSegmenter implements Segmenter {
   public Segmentation assignAll(Population population) {
     Objects.requireNonNull(population, "population");
     scheme.requireColumns(population);
-    Labels labels = new Labels(scheme.segments());
+    Labels labels = labels();
     int n = population.size();
     int[] codes = new int[n];
     for (int row = 0; row < n; row++) {

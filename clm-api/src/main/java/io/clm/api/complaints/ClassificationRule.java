@@ -123,11 +123,16 @@ public interface ClassificationRule {
         id,
         Severity.URGENT,
         facts -> {
-          java.time.Instant from = facts.complaint().receivedAt().minus(window);
-          long count =
-              facts.earlierComplaints().stream()
-                  .filter(t -> !t.isBefore(from) && !t.isAfter(facts.complaint().receivedAt()))
-                  .count();
+          java.time.Instant received = facts.complaint().receivedAt();
+          java.time.Instant from = received.minus(window);
+          List<java.time.Instant> times = facts.earlierComplaints();
+          int count = 0;
+          for (int i = times.size() - 1; i >= 0 && count < earlier; i--) {
+            java.time.Instant t = times.get(i);
+            if (!t.isBefore(from) && !t.isAfter(received)) {
+              count++;
+            }
+          }
           return count >= earlier;
         });
   }

@@ -17,7 +17,7 @@ import java.util.Set;
  * stable across versions and unique among workflows. Implementations must be immutable and
  * thread-safe; every method must return the same answer for the same arguments.
  *
- * <p>Contract (checked by the test kit): {@link #next} never allows a move out of {@link
+ * <p>Contract: {@link #next} never allows a move out of {@link
  * ComplaintState#WITHDRAWN}; {@link #slaPolicy} returns a policy for every severity and every
  * category, falling back to its general policy for categories it does not know.
  */

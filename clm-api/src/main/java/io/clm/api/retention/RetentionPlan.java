@@ -30,7 +30,7 @@ import java.util.Objects;
 public record RetentionPlan(List<RetentionAction> actions, int withheld) {
 
   /** The order of a plan's actions. */
-  public static final Comparator<RetentionAction> ORDER =
+  private static final Comparator<RetentionAction> ORDER =
       Comparator.comparingInt(RetentionAction::priority)
           .reversed()
           .thenComparing(RetentionAction::expectedCost)
@@ -55,8 +55,9 @@ public record RetentionPlan(List<RetentionAction> actions, int withheld) {
    * @param context the customer
    * @param strategies the strategies to consult
    * @return the plan
-   * @throws PluginFailureException if a strategy throws, returns null or returns an action that
-   *     names another strategy; the message names the strategy and the customer (masked)
+   * @throws PluginFailureException if a strategy throws, returns null, or returns an action that
+   *     names another strategy or is priced in another currency than the customer's value; the
+   *     message names the strategy (and the customer, masked, where it helps)
    */
   public static RetentionPlan of(RetentionContext context, Collection<? extends RetentionStrategy> strategies) {
     Objects.requireNonNull(context, "context");
@@ -87,6 +88,15 @@ public record RetentionPlan(List<RetentionAction> actions, int withheld) {
             "retention strategy '" + strategy.id() + "' returned null for customer " + context.customer().id().masked());
       }
       for (RetentionAction action : proposed) {
+        if (!action.expectedCost().currency().equals(context.value().currency())) {
+          throw new PluginFailureException(
+              "retention strategy '"
+                  + strategy.id()
+                  + "' priced an action in "
+                  + action.expectedCost().currency().getCurrencyCode()
+                  + ", not the customer's "
+                  + context.value().currency().getCurrencyCode());
+        }
         if (!action.strategy().equals(strategy.id())) {
           throw new PluginFailureException(
               "retention strategy '" + strategy.id() + "' proposed an action named '" + action.strategy() + "'");

@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * @param reason why the customer is unclassified (such as {@code credit score not supplied});
  *     empty when classified
  * @param inputs the values that decided the segment, by name (metric names such as {@code
- *     days-since-last-transaction}, scores such as {@code recency-score}); sorted by name
+ *     days-since-last-transaction}, scores such as {@code recency-score}, cut points used); finite,
+ *     sorted by name; an input that is undefined for the customer is absent
  */
 public record Assignment(
     String schemeId, CustomerId customer, String segment, String reason, Map<String, Double> inputs) {
@@ -33,7 +34,8 @@ public record Assignment(
    *
    * @throws NullPointerException if a component, an input name or an input value is null
    * @throws ValidationException if the scheme id or segment is blank, an unclassified assignment
-   *     has no reason, or a classified one has a reason
+   *     has no reason, a classified one has a reason, or an input is not finite (an undefined
+   *     input is left out, not given as NaN)
    */
   public Assignment {
     Objects.requireNonNull(schemeId, "schemeId");
@@ -53,8 +55,15 @@ public record Assignment(
               + "': an unclassified assignment has a reason, a classified one has none");
     }
     TreeMap<String, Double> copy = new TreeMap<>();
-    inputs.forEach(
-        (k, v) -> copy.put(Objects.requireNonNull(k, "input name"), Objects.requireNonNull(v, k)));
+    for (Map.Entry<String, Double> e : inputs.entrySet()) {
+      String name = Objects.requireNonNull(e.getKey(), "input name");
+      double value = Objects.requireNonNull(e.getValue(), name);
+      if (!Double.isFinite(value)) {
+        throw new ValidationException(
+            "assignment of customer " + customer.masked() + ": input '" + name + "' is not finite: " + value);
+      }
+      copy.put(name, value);
+    }
     inputs = Collections.unmodifiableSortedMap(copy);
   }
 

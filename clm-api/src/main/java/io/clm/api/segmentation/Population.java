@@ -9,6 +9,7 @@ import io.clm.api.event.Direction;
 import io.clm.api.event.ProductType;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -54,13 +55,17 @@ public final class Population {
   private final String[] stages;
   private final Columns columns;
 
-  private Population(Builder b) {
+  private Population(Builder b, Columns known) {
     this.asOf = b.asOf;
     this.ids = b.ids;
     this.metrics = b.metrics;
     this.held = b.held;
     this.volumes = b.volumes;
     this.stages = b.stages;
+    this.columns = known != null ? known : present(metrics, held, stages);
+  }
+
+  private static Columns present(double[][] metrics, int[][] held, String[] stages) {
     EnumSet<Metric> m = EnumSet.noneOf(Metric.class);
     for (Metric metric : Metric.values()) {
       if (metrics[metric.ordinal()] != null) {
@@ -73,11 +78,12 @@ public final class Population {
         p.add(product);
       }
     }
-    this.columns = new Columns(m, p, stages != null);
+    return new Columns(m, p, stages != null);
   }
 
   /**
    * The data a scheme reads: which metric columns, which product columns and whether the stage.
+   * The sets are immutable and iterate in declaration order.
    *
    * @param metrics the metric columns
    * @param products the product types whose holdings and volume are needed
@@ -91,8 +97,16 @@ public final class Population {
      * @throws NullPointerException if a set or an element is null
      */
     public Columns {
-      metrics = metrics.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(metrics));
-      products = products.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(products));
+      metrics = Collections.unmodifiableSet(copy(metrics, Metric.class));
+      products = Collections.unmodifiableSet(copy(products, ProductType.class));
+    }
+
+    private static <E extends Enum<E>> EnumSet<E> copy(Set<E> set, Class<E> type) {
+      EnumSet<E> copy = EnumSet.noneOf(type);
+      for (E e : set) {
+        copy.add(Objects.requireNonNull(e, type.getSimpleName()));
+      }
+      return copy;
     }
 
     /**
@@ -192,7 +206,7 @@ public final class Population {
     b.volumes = v;
     b.stages = stages;
     b.checkAll();
-    return new Population(b);
+    return new Population(b, columns);
   }
 
   /**
@@ -306,7 +320,7 @@ public final class Population {
      * @return the population
      */
     public Population build() {
-      Population p = new Population(this);
+      Population p = new Population(this, null);
       metrics = new double[METRICS][];
       held = new int[PRODUCTS][];
       volumes = new double[PRODUCTS][];
@@ -594,6 +608,7 @@ public final class Population {
    * @param metric the metric
    * @param into the array to fill, at least {@link #size()} long
    * @throws IllegalStateException if the population has no such column
+   * @throws IndexOutOfBoundsException if {@code into} is shorter than {@link #size()}
    */
   public void copy(Metric metric, double[] into) {
     double[] col = metrics[metric.ordinal()];

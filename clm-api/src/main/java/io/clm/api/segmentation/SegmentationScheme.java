@@ -124,8 +124,8 @@ public interface SegmentationScheme extends Plugin {
    * @return the fitted scheme: this scheme's id, {@link #formatVersion()} and parameters
    *     (configuration plus learned cut points)
    * @throws NullPointerException if {@code population} is null
-   * @throws ValidationException if the population lacks a column this scheme reads, or a
-   *     population-relative scheme finds no customer it can learn from
+   * @throws ValidationException if a population-relative scheme's population lacks a column the
+   *     scheme reads or has no customer it can learn from
    */
   FittedScheme fit(Population population);
 

@@ -53,7 +53,7 @@ public final class BankingSixStageProvider implements LifecycleModelProvider {
     Thresholds t = Thresholds.resolve(ID, DEFAULTS, overrides);
     double developmentMin = t.count("development.min-transactions", 1);
     double growthMin = t.count("growth.min-transactions", 1);
-    double minProfit = t.any("growth.min-profit");
+    double minProfit = t.value("growth.min-profit");
     double share = t.fraction("maturity.min-share-of-wallet");
     EarlyWarning warning = EarlyWarning.read(t, "decline");
     double dormantDays = t.positive("termination.inactivity-days");
@@ -75,7 +75,7 @@ public final class BankingSixStageProvider implements LifecycleModelProvider {
             .forwardOnly(false)
             .manualMoves(true);
     b.rule("first-transaction").from("potential").to("development").priority(1)
-        .when(Metric.TRANSACTION_COUNT.atLeast(developmentMin));
+        .when(Metric.TRANSACTIONS_IN_STAGE.atLeast(developmentMin));
 
     b.rule("development-closed").from("development").to("termination").priority(3)
         .when(EarlyWarning.closed());

@@ -77,7 +77,7 @@ public final class RelationshipSevenPeriodProvider implements LifecycleModelProv
             .forwardOnly(false)
             .manualMoves(true);
     b.rule("first-transaction").from("exploration").to("socialization").priority(1)
-        .when(Metric.TRANSACTION_COUNT.atLeast(socialization));
+        .when(Metric.TRANSACTIONS_IN_STAGE.atLeast(socialization));
 
     b.rule("socialization-closed").from("socialization").to("dissolution").priority(2)
         .when(EarlyWarning.closed());

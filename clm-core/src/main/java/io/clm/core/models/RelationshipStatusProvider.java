@@ -59,7 +59,7 @@ public final class RelationshipStatusProvider implements LifecycleModelProvider 
         .forwardOnly(false)
         .manualMoves(true)
         .rule("activation").from("potential").to("active").priority(1)
-        .when(Metric.TRANSACTION_COUNT.atLeast(activeMin))
+        .when(Metric.TRANSACTIONS_IN_STAGE.atLeast(activeMin))
         .rule("closure").from("active").to("churned").priority(2)
         .when(EarlyWarning.closed())
         .rule("inactivity").from("active").to("churned").priority(1)

@@ -70,7 +70,9 @@ class RelationshipStatusProviderTest {
   @Test
   void rules() {
     assertThat(customer().fires(model, "activation")).isFalse();
-    assertThat(customer().transactions(1).fires(model, "activation")).isTrue();
+    assertThat(customer().transactions(1).inStage(1).fires(model, "activation")).isTrue();
+    // a transaction before a manual move back to this stage is not new business
+    assertThat(customer().transactions(1).inStage(0).fires(model, "activation")).isFalse();
     assertThat(customer().transactions(1).daysSinceLast(180).fires(model, "inactivity")).isTrue();
     assertThat(customer().transactions(1).daysSinceLast(179.9).fires(model, "inactivity")).isFalse();
     assertThat(customer().transactions(1).closed(0, true).fires(model, "closure")).isTrue();
