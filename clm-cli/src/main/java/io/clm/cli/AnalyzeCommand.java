@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /** {@code clm analyze}: the pipeline on the user's own files, streamed row by row. */
 final class AnalyzeCommand {
@@ -119,14 +119,14 @@ final class AnalyzeCommand {
     ParallelIngest.Outcome outcome = new ParallelIngest.Outcome() {
       @Override
       public void accepted(Event event, Object source) {
-        ((Source) source).accepted.incrementAndGet();
+        ((Source) source).accepted.increment();
         customers.add(event.customer().value());
         complaints.accept(event);
       }
 
       @Override
       public void duplicate(Event event, Object source) {
-        ((Source) source).duplicates.incrementAndGet();
+        ((Source) source).duplicates.increment();
       }
 
       @Override
@@ -201,9 +201,9 @@ final class AnalyzeCommand {
     List<Report.InputCount> counts = new ArrayList<>();
     long accepted = 0;
     for (Source s : sources) {
-      counts.add(new Report.InputCount(s.input.file().getFileName().toString(), s.read, s.accepted.get(), s.duplicates.get(),
-          s.rejected.get()));
-      accepted += s.accepted.get();
+      counts.add(new Report.InputCount(s.input.file().getFileName().toString(), s.read, s.accepted.sum(), s.duplicates.sum(),
+          s.rejected.sum()));
+      accepted += s.accepted.sum();
     }
     if (accepted == 0) {
       throw new BadDataException("no row was accepted", "Check the files against the schema in docs/integration.md.");
@@ -261,7 +261,7 @@ final class AnalyzeCommand {
     if (!settings.skipBadRows()) {
       throw new BadDataException(e.getMessage(), "Fix the row, or pass --skip-bad-rows to skip and count bad rows.");
     }
-    s.rejected.incrementAndGet();
+    s.rejected.increment();
     synchronized (rejections) {
       if (rejections.size() < Report.MAX_REJECTIONS_SHOWN) {
         rejections.add(e.getMessage());
@@ -283,9 +283,9 @@ final class AnalyzeCommand {
     Event head;
     long headLine;
     long read;
-    final AtomicLong accepted = new AtomicLong();
-    final AtomicLong duplicates = new AtomicLong();
-    final AtomicLong rejected = new AtomicLong();
+    final LongAdder accepted = new LongAdder();
+    final LongAdder duplicates = new LongAdder();
+    final LongAdder rejected = new LongAdder();
 
     Source(Input input, RowReader reader) {
       this.input = input;

@@ -28,7 +28,13 @@ final class ComplaintLog {
   private long opened;
   private long resolutionsWithoutOpening;
 
-  synchronized void accept(Event e) {
+  void accept(Event e) {
+    if (e instanceof ComplaintOpened || e instanceof ComplaintResolved) {
+      record(e);
+    }
+  }
+
+  private synchronized void record(Event e) {
     if (e instanceof ComplaintOpened) {
       ComplaintOpened o = (ComplaintOpened) e;
       String key = o.customer().value() + '\u0000' + o.complaintId();

@@ -12,7 +12,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Runs events through the lifecycle engine and keeps what the report needs: the stage-to-stage
@@ -24,13 +25,13 @@ final class Pipeline {
   private final List<Stage> stages;
   private final Map<String, Integer> index = new HashMap<>();
   private final long[][] transitions;
-  private final AtomicLong accepted = new AtomicLong();
-  private final AtomicLong duplicates = new AtomicLong();
+  private final LongAdder accepted = new LongAdder();
+  private final LongAdder duplicates = new LongAdder();
   private volatile Map<CustomerId, Integer> startStage;
   private long[][] transitionsAtFlowStart;
   private Instant flowStart;
-  private volatile long earliest = Long.MAX_VALUE;
-  private volatile long latest = Long.MIN_VALUE;
+  private final LongAccumulator earliest = new LongAccumulator(Math::min, Long.MAX_VALUE);
+  private final LongAccumulator latest = new LongAccumulator(Math::max, Long.MIN_VALUE);
 
   Pipeline(LifecycleEngine engine) {
     this.engine = engine;
@@ -54,18 +55,14 @@ final class Pipeline {
   boolean ingest(Event event) {
     IngestResult result = engine.ingest(event);
     if (result.duplicate()) {
-      duplicates.incrementAndGet();
+      duplicates.increment();
       return false;
     }
-    accepted.incrementAndGet();
+    accepted.increment();
     record(result.changes());
     long at = event.at().toEpochMilli();
-    if (at < earliest || at > latest) {
-      synchronized (this) {
-        earliest = Math.min(earliest, at);
-        latest = Math.max(latest, at);
-      }
-    }
+    earliest.accumulate(at);
+    latest.accumulate(at);
     return true;
   }
 
@@ -106,19 +103,21 @@ final class Pipeline {
   }
 
   long accepted() {
-    return accepted.get();
+    return accepted.sum();
   }
 
   long duplicates() {
-    return duplicates.get();
+    return duplicates.sum();
   }
 
   Instant earliest() {
-    return earliest == Long.MAX_VALUE ? null : Instant.ofEpochMilli(earliest);
+    long value = earliest.get();
+    return value == Long.MAX_VALUE ? null : Instant.ofEpochMilli(value);
   }
 
   Instant latest() {
-    return latest == Long.MIN_VALUE ? null : Instant.ofEpochMilli(latest);
+    long value = latest.get();
+    return value == Long.MIN_VALUE ? null : Instant.ofEpochMilli(value);
   }
 
   /** The result of a run: what the sections and the renderers work from. */

@@ -186,7 +186,7 @@ final class PortfolioGenerator {
           returnMonth = Integer.MAX_VALUE;
           leaves = false;
       }
-      this.baseRate = archetype == Archetype.MATURE ? 1.5 + random.nextDouble() * 1.5 : 1 + random.nextDouble() * 1.5;
+      this.baseRate = archetype == Archetype.MATURE ? 1.2 + random.nextDouble() * 1.3 : 0.8 + random.nextDouble() * 1.2;
       this.wealth = Math.min(150, Math.pow(1 - random.nextDouble(), -1 / 1.3));
       this.loyalty = archetype == Archetype.MATURE ? 0.55 + random.nextDouble() * 0.45
           : archetype == Archetype.DECLINER ? random.nextDouble() * 0.5 : random.nextDouble();
@@ -293,8 +293,9 @@ final class PortfolioGenerator {
       if (m % 12 == 11) {
         long at = to - DAY / 2;
         out.add(attribute(at, Attribute.CREDIT_SCORE, BigDecimal.valueOf(creditScore())));
-        out.add(attribute(at, Attribute.COMPETITOR_ATTENTION, unit(declining ? 0.6 + random.nextDouble() * 0.4 : noisy(1 - loyalty))));
-        out.add(attribute(at, Attribute.PRICE_SENSITIVITY, unit(noisy(1 - loyalty))));
+        if (declining) {
+          out.add(attribute(at, Attribute.COMPETITOR_ATTENTION, unit(0.6 + random.nextDouble() * 0.4)));
+        }
       }
     }
 
