@@ -42,8 +42,9 @@ import java.util.TreeSet;
 /**
  * Builds the report from a finished run: the stage figures from the pipeline, the segment matrices
  * from clm-segmentation, early warning and actions from clm-retention, and the complaint service
- * levels from clm-complaints. Value throughout is profit contribution: supplied revenue minus cost
- * to serve ({@link Metric#PROFIT}), zero where not supplied.
+ * levels from clm-complaints. Value is profit contribution (supplied revenue minus cost to serve,
+ * {@link Metric#PROFIT}, zero where not supplied), or transaction volume when no customer has
+ * revenue and cost data.
  */
 final class Sections {
   static final String DEFAULT_WORKFLOW = "standard";
@@ -73,16 +74,24 @@ final class Sections {
     checks.addAll(outcome.checks());
     Plugins plugins = Clm.plugins();
     List<Customer> customers = outcome.customers();
+    // Value is profit contribution where the data has it; without any revenue and cost to serve,
+    // transaction volume is the best measure of value there is.
+    boolean profits = customers.stream().anyMatch(c -> !Double.isNaN(c.metric(Metric.PROFIT, asOf)));
+    Metric valueMetric = profits ? Metric.PROFIT : Metric.TRANSACTION_VOLUME;
     double[] value = new double[customers.size()];
     for (int i = 0; i < value.length; i++) {
-      double profit = customers.get(i).metric(Metric.PROFIT, asOf);
-      value[i] = Double.isNaN(profit) ? 0 : profit;
+      double v = customers.get(i).metric(valueMetric, asOf);
+      value[i] = Double.isNaN(v) ? 0 : v;
     }
     Map<String, Set<String>> segmentsOf = new HashMap<>();
     Report.Section<List<Report.SegmentTable>> segments = segments(plugins, customers, value, asOf, segmentsOf, checks);
-    Report.Section<Report.RiskReport> risk = risk(plugins, engine, customers, value, asOf, segmentsOf, options.top, checks);
+    Report.Section<Report.RiskReport> risk =
+        risk(plugins, engine, customers, value, profits ? "profit contribution" : "transaction volume", asOf, segmentsOf, options.top, checks);
     Report.Section<Report.ComplaintReport> complaintSection = complaints(plugins, options.workflow, complaints, asOf, checks);
     List<String> lines = new ArrayList<>(source);
+    lines.add(profits
+        ? "value = profit contribution: supplied revenue minus cost to serve"
+        : "value = transaction volume: no revenue and cost to serve were supplied");
     lines.add(String.format("segments, risk, actions and complaint service levels computed in %.1f s", (System.nanoTime() - started) / 1e9));
     return new Report(
         title, lines, engine.model().id(), options.currency.getCurrencyCode(), pipeline.earliest(), outcome.flowStart(), asOf,
@@ -196,7 +205,7 @@ final class Sections {
   // ---- risk and retention -----------------------------------------------------------------
 
   private static Report.Section<Report.RiskReport> risk(
-      Plugins plugins, LifecycleEngine engine, List<Customer> customers, double[] value, Instant asOf,
+      Plugins plugins, LifecycleEngine engine, List<Customer> customers, double[] value, String valueName, Instant asOf,
       Map<String, Set<String>> segmentsOf, int top, List<Report.Check> checks) {
     List<RetentionStrategy> strategies = plugins.all(RetentionStrategy.class);
     if (strategies.isEmpty()) {
@@ -252,7 +261,7 @@ final class Sections {
     checks.add(new Report.Check("customers over all risk bands = customers", customers.size(), banded));
     return Report.Section.of(new Report.RiskReport(
         "early-warning score 0 to 1 (falling volume, inactivity, open and repeated complaints, closed products, falling"
-            + " satisfaction); at-risk customers ranked by profit contribution \u00d7 risk, excluding prospects and"
+            + " satisfaction); at-risk customers ranked by " + valueName + " \u00d7 risk, excluding prospects and"
             + " customers already gone; actions from " + strategies.size() + " retention strategies, consent-aware",
         distribution, atRisk));
   }
