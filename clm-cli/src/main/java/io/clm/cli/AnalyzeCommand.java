@@ -85,7 +85,7 @@ final class AnalyzeCommand {
       throw new UsageException("analyze: give at least one input file, such as --transactions FILE");
     }
     Report report = report(inputs, settings, options, new Progress(err, terminal), err);
-    options.write(report, out);
+    options.write(report, out, err);
     return report.reconciles() ? ExitCode.OK : ExitCode.INTERNAL;
   }
 

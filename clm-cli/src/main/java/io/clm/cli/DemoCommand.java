@@ -64,7 +64,7 @@ final class DemoCommand {
     Optional<Path> export = a.path("export");
     RunOptions options = RunOptions.of(a);
     Report report = report(seed, customers, months, options, export, new Progress(err, terminal));
-    options.write(report, out);
+    options.write(report, out, err);
     return report.reconciles() ? ExitCode.OK : ExitCode.INTERNAL;
   }
 

@@ -66,8 +66,8 @@ final class RunOptions {
     return builder.build();
   }
 
-  /** Prints the report on stdout (text or JSON) and writes the HTML page if asked. */
-  void write(Report report, PrintStream out) throws IOException {
+  /** Prints the report on stdout (text or JSON) and writes the HTML page if asked, saying so on stderr. */
+  void write(Report report, PrintStream out, PrintStream err) throws IOException {
     if (json) {
       JsonReport.write(report, out);
     } else {
@@ -83,6 +83,7 @@ final class RunOptions {
       try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
         HtmlReport.write(report, w);
       }
+      err.println("clm: wrote the HTML report to " + file);
     }
   }
 }

@@ -120,7 +120,7 @@ class MainTest {
     Path html = dir.resolve("report.html");
     Run r = run("demo", "--customers", "200", "--months", "12", "--json", "--html", html.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.err()).isEmpty();
+    assertThat(r.err()).isEqualTo("clm: wrote the HTML report to " + html + "\n");
     JsonNode report = new ObjectMapper().readTree(r.out());
     assertThat(report.get("customers").asLong()).isEqualTo(200);
     assertThat(report.get("model").asText()).isEqualTo("banking-six-stage");
