@@ -6,12 +6,25 @@
 module io.clm.core {
   requires transitive io.clm.api;
   requires com.google.common;
-  requires com.fasterxml.jackson.databind;
+  requires transitive com.fasterxml.jackson.databind;
   requires org.slf4j;
   requires static com.google.auto.service;
+
+  exports io.clm.core.json;
+
+  provides io.clm.api.spi.ClmProvider with io.clm.core.engine.CoreProvider;
+  provides com.fasterxml.jackson.databind.Module with io.clm.core.json.ClmJacksonModule;
 
   uses io.clm.api.model.LifecycleModelProvider;
   uses io.clm.api.segmentation.SegmentationScheme;
   uses io.clm.api.retention.RetentionStrategy;
   uses io.clm.api.complaints.ComplaintWorkflow;
+
+  provides io.clm.api.model.LifecycleModelProvider with
+      io.clm.core.models.ThreeStageProvider,
+      io.clm.core.models.BankingSixStageProvider,
+      io.clm.core.models.RelationshipSevenPeriodProvider,
+      io.clm.core.models.FourStageProvider,
+      io.clm.core.models.JourneySevenStageProvider,
+      io.clm.core.models.RelationshipStatusProvider;
 }

@@ -1,0 +1,988 @@
+package io.clm.core.engine;
+
+import io.clm.api.BatchResult;
+import io.clm.api.Cause;
+import io.clm.api.ClmException;
+import io.clm.api.Customer;
+import io.clm.api.CustomerId;
+import io.clm.api.CustomerMetrics;
+import io.clm.api.Erasure;
+import io.clm.api.IngestResult;
+import io.clm.api.InvalidEventException;
+import io.clm.api.LifecycleEngine;
+import io.clm.api.StageChange;
+import io.clm.api.StageChangeListener;
+import io.clm.api.UnknownCustomerException;
+import io.clm.api.UnknownCustomers;
+import io.clm.api.event.Attribute;
+import io.clm.api.event.AttributeUpdate;
+import io.clm.api.event.Event;
+import io.clm.api.event.ManualMove;
+import io.clm.api.event.Transaction;
+import io.clm.api.model.LifecycleModel;
+import io.clm.api.model.TransitionRule;
+import io.clm.api.spi.CustomerStore;
+import io.clm.api.spi.EngineConfig;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The in-memory lifecycle engine, optionally writing through to a {@link CustomerStore}. See
+ * {@code docs/engine.md} for the full semantics.
+ *
+ * <p><b>Threading contract.</b> Every public method is thread-safe. Each customer has its own lock
+ * (the state object's monitor, plus a claim flag that batches set on every customer they touch, in
+ * customer id order, so that batches never deadlock). Events for one customer are applied one at a
+ * time, events for different customers in parallel. The due-time index has its own lock, always
+ * taken after a customer's. Snapshot export and import take the engine's write lock and so wait
+ * for, and hold off, every other operation. Listeners run on the calling thread after the customer's
+ * lock is released.
+ */
+final class CoreLifecycleEngine implements LifecycleEngine {
+  private static final Logger LOG = LoggerFactory.getLogger(CoreLifecycleEngine.class);
+
+  static final Instant MIN_TIME = Instant.parse("0001-01-01T00:00:00Z");
+  static final Instant MAX_TIME = Instant.parse("9999-12-31T23:59:59.999Z");
+  private static final long NONE = CustomerMetrics.NONE;
+
+  private final EngineConfig config;
+  private final LifecycleModel model;
+  final Shape shape;
+  final List<String> stageIds;
+  private final TransitionRule[][] rules;
+  private final int[][] targets;
+  private final Cause.Rule[][] causes;
+  private final boolean[] terminal;
+  private final int initial;
+  private final CustomerStore store;
+
+  final ConcurrentHashMap<CustomerId, CustomerState> customers = new ConcurrentHashMap<>();
+  final DueIndex dueIndex = new DueIndex();
+  private final CopyOnWriteArrayList<Registration> listeners = new CopyOnWriteArrayList<>();
+  private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+  volatile long salt;
+  final Set<Long> erased = ConcurrentHashMap.newKeySet();
+  final AtomicLongArray erasedPerStage;
+  final AtomicLong known = new AtomicLong();
+  private final AtomicLong advancedTo = new AtomicLong(Long.MIN_VALUE);
+  /** How many customers {@link #advanceTo} evaluated: proves it touches only due customers. */
+  final LongAdder timeEvaluations = new LongAdder();
+
+  CoreLifecycleEngine(EngineConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.model = config.model();
+    if (config.trendWindow().compareTo(Duration.ofHours(1)) < 0) {
+      throw new IllegalArgumentException("trendWindow " + config.trendWindow() + " is shorter than one hour");
+    }
+    if (config.futureTolerance().isNegative()) {
+      throw new IllegalArgumentException("futureTolerance " + config.futureTolerance() + " is negative");
+    }
+    long dedup = config.deduplicationWindow().map(Duration::toMillis).orElse(-1L);
+    List<String> ids = new ArrayList<>();
+    model.stages().forEach(s -> ids.add(s.id()));
+    this.stageIds = List.copyOf(ids);
+    int n = stageIds.size();
+    this.shape = new Shape(config.currency(), config.trendWindow().toMillis(), n, dedup);
+    this.rules = new TransitionRule[n][];
+    this.targets = new int[n][];
+    this.causes = new Cause.Rule[n][];
+    this.terminal = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      List<TransitionRule> out = model.rulesFrom(stageIds.get(i));
+      rules[i] = out.toArray(new TransitionRule[0]);
+      targets[i] = new int[out.size()];
+      causes[i] = new Cause.Rule[out.size()];
+      for (int j = 0; j < out.size(); j++) {
+        targets[i][j] = model.indexOf(out.get(j).to());
+        causes[i][j] = new Cause.Rule(out.get(j).id());
+      }
+      terminal[i] = model.isTerminal(stageIds.get(i));
+    }
+    this.initial = model.indexOf(model.initialStage());
+    this.store = config.store().orElse(null);
+    this.erasedPerStage = new AtomicLongArray(n);
+    this.salt = new SecureRandom().nextLong();
+  }
+
+  EngineConfig config() {
+    return config;
+  }
+
+  @Override
+  public LifecycleModel model() {
+    return model;
+  }
+
+  // ------------------------------------------------------------------ validation at the edge
+
+  private long checkTime(Instant at, String what) {
+    if (at.isBefore(MIN_TIME) || at.isAfter(MAX_TIME)) {
+      throw new InvalidEventException(
+          "timestamp " + at + " of " + what + " is outside " + MIN_TIME + ".." + MAX_TIME);
+    }
+    Instant limit = config.clock().instant().plus(config.futureTolerance());
+    if (at.isAfter(limit)) {
+      throw new InvalidEventException(
+          "timestamp "
+              + at
+              + " of "
+              + what
+              + " is beyond the future tolerance "
+              + config.futureTolerance()
+              + " past the clock");
+    }
+    return at.toEpochMilli();
+  }
+
+  /** Checks what does not depend on the customer; returns the timestamp in epoch millis. */
+  private long checkEvent(Event event) {
+    Objects.requireNonNull(event, "event");
+    long at = checkTime(event.at(), "event '" + event.id() + "'");
+    if (event instanceof Transaction) {
+      Transaction t = (Transaction) event;
+      if (!t.amount().currency().equals(shape.currency)) {
+        throw new InvalidEventException(
+            "amount currency "
+                + t.amount().currency().getCurrencyCode()
+                + " is not the engine currency "
+                + shape.currency.getCurrencyCode()
+                + " in event '"
+                + t.id()
+                + "'");
+      }
+    } else if (event instanceof AttributeUpdate) {
+      AttributeUpdate u = (AttributeUpdate) event;
+      if (u.attribute().kind() == Attribute.Kind.MONEY
+          && u.value().stripTrailingZeros().scale() > shape.fractionDigits) {
+        throw new InvalidEventException(
+            "value "
+                + u.value().toPlainString()
+                + " of attribute "
+                + u.attribute()
+                + " has more fraction digits than "
+                + shape.currency.getCurrencyCode()
+                + " allows ("
+                + shape.fractionDigits
+                + ") in event '"
+                + u.id()
+                + "'");
+      }
+    } else if (event instanceof ManualMove) {
+      model.indexOf(((ManualMove) event).toStage());
+    }
+    return at;
+  }
+
+  private UnknownCustomerException unknown(CustomerId id) {
+    return new UnknownCustomerException("customer " + id.masked() + " is unknown");
+  }
+
+  private UnknownCustomerException erasedException(CustomerId id) {
+    return new UnknownCustomerException("customer " + id.masked() + " was erased");
+  }
+
+  boolean isErased(CustomerId id) {
+    return !erased.isEmpty() && erased.contains(Fingerprints.salted(salt, id.value()));
+  }
+
+  // ------------------------------------------------------------------ customer lookup and locks
+
+  /** The state for an id, creating a NEW placeholder in the map if absent. */
+  private CustomerState stateFor(CustomerId id) {
+    CustomerState s = customers.get(id);
+    if (s != null) {
+      return s;
+    }
+    if (isErased(id)) {
+      throw erasedException(id);
+    }
+    CustomerState fresh = new CustomerState(id, shape);
+    CustomerState prev = customers.putIfAbsent(id, fresh);
+    return prev != null ? prev : fresh;
+  }
+
+  /** Under the lock: a NEW placeholder is loaded from the store if it has the customer. */
+  private void loadIfStored(CustomerState s) {
+    if (s.status != CustomerState.NEW) {
+      return;
+    }
+    if (isErased(s.id)) {
+      discard(s);
+      throw erasedException(s.id);
+    }
+    if (store == null) {
+      return;
+    }
+    Optional<CustomerStore.StoredCustomer> stored = store.load(s.id);
+    if (stored.isEmpty()) {
+      return;
+    }
+    Customer c = stored.get().customer();
+    if (!c.metrics().currency().equals(shape.currency)) {
+      throw new ClmException(
+          "stored customer " + s.id.masked() + " has currency " + c.metrics().currency() + ", not " + shape.currency);
+    }
+    int stage = indexOfStored(c);
+    s.restore(c, stage, latestKnown(c), null, stageIds);
+    long cutoff = NONE;
+    for (Long fp : stored.get().seenEvents()) {
+      s.seenAdd(fp == 0 ? 1 : fp, s.time, cutoff);
+    }
+    for (StageChange change : store.history(s.id)) {
+      s.append(change);
+    }
+    s.status = CustomerState.LIVE;
+    known.incrementAndGet();
+    schedule(s, Math.max(s.time, s.stageEnteredAt));
+  }
+
+  private int indexOfStored(Customer c) {
+    int i = stageIds.indexOf(c.stage());
+    if (i < 0) {
+      throw new ClmException(
+          "stored customer " + c.id().masked() + " is in stage '" + c.stage() + "', not in model '" + model.id() + "'");
+    }
+    return i;
+  }
+
+  /** A stored customer's time: the latest instant its facts record. */
+  private static long latestKnown(Customer c) {
+    var m = c.metrics();
+    long t = Math.max(m.firstSeen(), m.stageEnteredAt());
+    t = Math.max(t, m.lastTransaction());
+    t = Math.max(t, m.lastInteraction());
+    t = Math.max(t, m.lastSurveyAt());
+    t = Math.max(t, m.relationshipClosedAt());
+    for (var a : m.attributes().values()) {
+      t = Math.max(t, a.at());
+    }
+    for (var v : m.consents().values()) {
+      t = Math.max(t, v.at());
+    }
+    return t;
+  }
+
+  private void discard(CustomerState s) {
+    s.status = CustomerState.DEAD;
+    customers.remove(s.id, s);
+  }
+
+  private static void awaitUnclaimed(CustomerState s) {
+    boolean interrupted = false;
+    while (s.claimed) {
+      try {
+        s.wait();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** A known customer's state, read through from the store; null if unknown. */
+  private CustomerState lookup(CustomerId id) {
+    CustomerState s = customers.get(id);
+    if (s == null && store == null) {
+      return null;
+    }
+    if (s == null) {
+      if (isErased(id)) {
+        return null;
+      }
+      s = stateFor(id);
+    }
+    synchronized (s) {
+      awaitUnclaimed(s);
+      if (s.status == CustomerState.NEW) {
+        try {
+          loadIfStored(s);
+        } catch (UnknownCustomerException e) {
+          return null;
+        }
+        if (s.status == CustomerState.NEW) {
+          discard(s);
+        }
+      }
+      return s.status == CustomerState.LIVE ? s : null;
+    }
+  }
+
+  // ------------------------------------------------------------------ ingest
+
+  @Override
+  public IngestResult ingest(Event event) {
+    long at = checkEvent(event);
+    long fp = Fingerprints.of(event.id());
+    CustomerId id = event.customer();
+    List<StageChange> changes;
+    lifecycle.readLock().lock();
+    try {
+      while (true) {
+        CustomerState s = customers.get(id);
+        if (s == null && store == null && config.unknownCustomers() == UnknownCustomers.REJECT) {
+          throw isErased(id) ? erasedException(id) : unknown(id);
+        }
+        if (s == null) {
+          s = stateFor(id);
+        }
+        synchronized (s) {
+          awaitUnclaimed(s);
+          if (s.status == CustomerState.DEAD) {
+            continue;
+          }
+          boolean fresh = false;
+          if (s.status == CustomerState.NEW) {
+            loadIfStored(s);
+            if (s.status == CustomerState.NEW) {
+              if (config.unknownCustomers() == UnknownCustomers.REJECT) {
+                discard(s);
+                throw unknown(id);
+              }
+              s.initFresh(initial, at);
+              fresh = true;
+            }
+          }
+          try {
+            changes = ingestLocked(s, event, at, fp, fresh);
+          } catch (RuntimeException e) {
+            if (fresh) {
+              discard(s);
+            }
+            throw e;
+          }
+          break;
+        }
+      }
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+    if (changes == null) {
+      return new IngestResult(true, List.of());
+    }
+    notifyListeners(changes);
+    return new IngestResult(false, changes);
+  }
+
+  /** Applies one event under the customer's lock; null for a duplicate. */
+  private List<StageChange> ingestLocked(
+      CustomerState s, Event event, long at, long fp, boolean fresh) {
+    CustomerState backup = store != null ? s.copy() : null;
+    List<StageChange> changes = new ArrayList<>(0);
+    if (!apply(s, event, at, fp, changes)) {
+      if (fresh) {
+        discard(s);
+      }
+      return null;
+    }
+    if (store != null) {
+      try {
+        store.save(stored(s), changes);
+      } catch (RuntimeException e) {
+        s.copyFrom(backup);
+        throw storeFailure(s.id, e);
+      }
+    }
+    if (fresh) {
+      s.status = CustomerState.LIVE;
+      known.incrementAndGet();
+    }
+    schedule(s, Math.max(s.time, s.stageEnteredAt));
+    return changes;
+  }
+
+  private static ClmException storeFailure(CustomerId id, RuntimeException e) {
+    if (e instanceof ClmException) {
+      return (ClmException) e;
+    }
+    return new ClmException(
+        "the customer store failed to save customer " + id.masked() + ": " + e.getClass().getName(), e);
+  }
+
+  private CustomerStore.StoredCustomer stored(CustomerState s) {
+    long[][] seen = s.seenSorted();
+    List<Long> fps = new ArrayList<>(seen.length);
+    for (long[] pair : seen) {
+      fps.add(pair[0]);
+    }
+    return new CustomerStore.StoredCustomer(s.toCustomer(stageIds), fps);
+  }
+
+  /**
+   * Applies an event to a state: checks first (nothing changes if a check fails), then records the
+   * facts, moves the stage for a manual move and evaluates the rules.
+   *
+   * @return false for a duplicate
+   */
+  private boolean apply(CustomerState s, Event event, long at, long fp, List<StageChange> changes) {
+    if (shape.dedupWindowMillis >= 0 && s.time != NONE && at < s.time - shape.dedupWindowMillis) {
+      throw new InvalidEventException(
+          "event '"
+              + event.id()
+              + "' at "
+              + event.at()
+              + " is older than the deduplication window "
+              + Duration.ofMillis(shape.dedupWindowMillis)
+              + " before the latest event of customer "
+              + s.id.masked());
+    }
+    if (s.seenContains(fp)) {
+      return false;
+    }
+    ManualMove move = event instanceof ManualMove ? (ManualMove) event : null;
+    if (move != null) {
+      model.checkManualMove(stageIds.get(s.stage), move.toStage());
+    }
+    s.precheck(event, at);
+    s.record(event, at);
+    s.seenAdd(fp, at, shape.dedupWindowMillis >= 0 ? s.time - shape.dedupWindowMillis : NONE);
+    long now = Math.max(s.time, s.stageEnteredAt);
+    if (move != null) {
+      int from = s.stage;
+      int to = model.indexOf(move.toStage());
+      StageChange change =
+          new StageChange(
+              s.id,
+              stageIds.get(from),
+              stageIds.get(to),
+              Instant.ofEpochMilli(now),
+              new Cause.Manual(move.actor(), move.reason()),
+              Map.of());
+      s.moveTo(to, now, terminal[from]);
+      s.append(change);
+      changes.add(change);
+    }
+    evaluate(s, now, changes);
+    return true;
+  }
+
+  /** Fires the first rule that holds, repeatedly, at most once per stage of the model. */
+  private void evaluate(CustomerState s, long now, List<StageChange> changes) {
+    for (int moves = 0; moves < stageIds.size(); moves++) {
+      TransitionRule[] out = rules[s.stage];
+      int fired = -1;
+      for (int i = 0; i < out.length; i++) {
+        if (out[i].condition().test(s, now)) {
+          fired = i;
+          break;
+        }
+      }
+      if (fired < 0) {
+        return;
+      }
+      int from = s.stage;
+      int to = targets[from][fired];
+      Map<String, Double> evidence = new HashMap<>();
+      out[fired].condition().collectEvidence(s, now, evidence);
+      StageChange change =
+          new StageChange(
+              s.id, stageIds.get(from), stageIds.get(to), Instant.ofEpochMilli(now), causes[from][fired], evidence);
+      s.moveTo(to, now, terminal[from]);
+      s.append(change);
+      changes.add(change);
+    }
+  }
+
+  /** Recomputes when the customer's time-driven rules can next fire, and queues it if earlier. */
+  private void schedule(CustomerState s, long now) {
+    long due = Long.MAX_VALUE;
+    for (TransitionRule r : rules[s.stage]) {
+      due = Math.min(due, r.condition().nextChange(s, now));
+    }
+    s.due = due;
+    if (due < s.queued) {
+      s.queued = due;
+      dueIndex.add(due, s);
+    }
+  }
+
+  // ------------------------------------------------------------------ batches
+
+  @Override
+  public BatchResult ingestAll(List<? extends Event> events) {
+    Objects.requireNonNull(events, "events");
+    int n = events.size();
+    long[] ats = new long[n];
+    long[] fps = new long[n];
+    for (int i = 0; i < n; i++) {
+      ats[i] = checkEvent(events.get(i));
+      fps[i] = Fingerprints.of(events.get(i).id());
+    }
+    if (n == 0) {
+      return new BatchResult(0, 0, List.of());
+    }
+    int accepted = 0;
+    int duplicates = 0;
+    List<StageChange> all = new ArrayList<>();
+    lifecycle.readLock().lock();
+    try {
+      for (Event e : events) {
+        if (!customers.containsKey(e.customer())) {
+          if (isErased(e.customer())) {
+            throw erasedException(e.customer());
+          }
+          if (store == null && config.unknownCustomers() == UnknownCustomers.REJECT) {
+            throw unknown(e.customer());
+          }
+        }
+      }
+      TreeMap<CustomerId, CustomerState> claimed = new TreeMap<>();
+      try {
+        for (Event e : events) {
+          claimed.putIfAbsent(e.customer(), null);
+        }
+        for (Map.Entry<CustomerId, CustomerState> entry : claimed.entrySet()) {
+          entry.setValue(claim(entry.getKey()));
+        }
+        Map<CustomerState, CustomerState> copies = new IdentityHashMap<>();
+        Map<CustomerState, List<StageChange>> appended = new LinkedHashMap<>();
+        Map<CustomerState, Boolean> fresh = new IdentityHashMap<>();
+        for (int i = 0; i < n; i++) {
+          Event e = events.get(i);
+          CustomerState s = claimed.get(e.customer());
+          CustomerState c = copies.get(s);
+          if (c == null) {
+            loadIfStored(s);
+            c = s.copy();
+            if (s.status == CustomerState.NEW) {
+              if (config.unknownCustomers() == UnknownCustomers.REJECT) {
+                throw unknown(s.id);
+              }
+              c.initFresh(initial, ats[i]);
+              fresh.put(s, true);
+            }
+            copies.put(s, c);
+            appended.put(s, new ArrayList<>());
+          }
+          List<StageChange> changes = appended.get(s);
+          int before = changes.size();
+          if (apply(c, e, ats[i], fps[i], changes)) {
+            accepted++;
+            all.addAll(changes.subList(before, changes.size()));
+          } else {
+            duplicates++;
+          }
+        }
+        if (store != null) {
+          for (Map.Entry<CustomerState, List<StageChange>> entry : appended.entrySet()) {
+            CustomerState c = copies.get(entry.getKey());
+            if (c.seenCount != entry.getKey().seenCount) {
+              try {
+                store.save(stored(c), entry.getValue());
+              } catch (RuntimeException e) {
+                throw storeFailure(c.id, e);
+              }
+            }
+          }
+        }
+        for (Map.Entry<CustomerState, CustomerState> entry : copies.entrySet()) {
+          CustomerState s = entry.getKey();
+          CustomerState c = entry.getValue();
+          if (fresh.containsKey(s)) {
+            if (c.seenCount == 0) {
+              continue;
+            }
+            c.status = CustomerState.LIVE;
+            known.incrementAndGet();
+          }
+          long queued = s.queued;
+          s.copyFrom(c);
+          s.queued = queued;
+          schedule(s, Math.max(s.time, s.stageEnteredAt));
+        }
+      } finally {
+        for (CustomerState s : claimed.values()) {
+          if (s != null) {
+            synchronized (s) {
+              if (s.status == CustomerState.NEW) {
+                discard(s);
+              }
+              s.claimed = false;
+              s.notifyAll();
+            }
+          }
+        }
+      }
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+    notifyListeners(all);
+    return new BatchResult(accepted, duplicates, all);
+  }
+
+  private CustomerState claim(CustomerId id) {
+    while (true) {
+      CustomerState s = stateFor(id);
+      synchronized (s) {
+        awaitUnclaimed(s);
+        if (s.status == CustomerState.DEAD) {
+          continue;
+        }
+        s.claimed = true;
+        return s;
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ registration and time
+
+  @Override
+  public boolean register(CustomerId customer, Instant since) {
+    Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(since, "since");
+    long at = checkTime(since, "the registration of customer " + customer.masked());
+    List<StageChange> changes = new ArrayList<>(0);
+    lifecycle.readLock().lock();
+    try {
+      while (true) {
+        CustomerState s = stateFor(customer);
+        synchronized (s) {
+          awaitUnclaimed(s);
+          if (s.status == CustomerState.DEAD) {
+            continue;
+          }
+          if (s.status == CustomerState.LIVE) {
+            return false;
+          }
+          loadIfStored(s);
+          if (s.status == CustomerState.LIVE) {
+            return false;
+          }
+          CustomerState backup = s.copy();
+          s.initFresh(initial, at);
+          evaluate(s, at, changes);
+          if (store != null) {
+            try {
+              store.save(stored(s), changes);
+            } catch (RuntimeException e) {
+              s.copyFrom(backup);
+              discard(s);
+              throw storeFailure(customer, e);
+            }
+          }
+          s.status = CustomerState.LIVE;
+          known.incrementAndGet();
+          schedule(s, at);
+          break;
+        }
+      }
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+    notifyListeners(changes);
+    return true;
+  }
+
+  @Override
+  public List<StageChange> advanceTo(Instant now) {
+    Objects.requireNonNull(now, "now");
+    long t = now.toEpochMilli();
+    List<StageChange> all = new ArrayList<>();
+    RuntimeException failure = null;
+    lifecycle.readLock().lock();
+    try {
+      long previous;
+      do {
+        previous = advancedTo.get();
+        if (t < previous) {
+          return List.of();
+        }
+      } while (!advancedTo.compareAndSet(previous, t));
+      for (DueIndex.Entry entry : dueIndex.pollUpTo(t)) {
+        CustomerState s = entry.state;
+        synchronized (s) {
+          awaitUnclaimed(s);
+          if (s.status != CustomerState.LIVE || entry.at != s.queued) {
+            continue;
+          }
+          s.queued = Long.MAX_VALUE;
+          if (s.due > t) {
+            if (s.due != Long.MAX_VALUE) {
+              s.queued = s.due;
+              dueIndex.add(s.due, s);
+            }
+            continue;
+          }
+          timeEvaluations.increment();
+          long at = Math.max(t, Math.max(s.time, s.stageEnteredAt));
+          CustomerState backup = store != null ? s.copy() : null;
+          List<StageChange> changes = new ArrayList<>(0);
+          evaluate(s, at, changes);
+          if (store != null && !changes.isEmpty()) {
+            try {
+              store.save(stored(s), changes);
+            } catch (RuntimeException e) {
+              s.copyFrom(backup);
+              s.queued = Long.MAX_VALUE;
+              changes.clear();
+              if (failure == null) {
+                failure = storeFailure(s.id, e);
+              }
+            }
+          }
+          schedule(s, at);
+          all.addAll(changes);
+        }
+      }
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+    all.sort(Comparator.comparing(StageChange::at).thenComparing(StageChange::customer));
+    notifyListeners(all);
+    if (failure != null) {
+      throw failure;
+    }
+    return List.copyOf(all);
+  }
+
+  // ------------------------------------------------------------------ queries
+
+  @Override
+  public Optional<Customer> customer(CustomerId customer) {
+    Objects.requireNonNull(customer, "customer");
+    lifecycle.readLock().lock();
+    try {
+      CustomerState s = lookup(customer);
+      if (s == null) {
+        return Optional.empty();
+      }
+      synchronized (s) {
+        awaitUnclaimed(s);
+        return s.status == CustomerState.LIVE ? Optional.of(s.toCustomer(stageIds)) : Optional.empty();
+      }
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+  }
+
+  @Override
+  public List<StageChange> history(CustomerId customer) {
+    Objects.requireNonNull(customer, "customer");
+    lifecycle.readLock().lock();
+    try {
+      CustomerState s = lookup(customer);
+      if (s == null) {
+        return List.of();
+      }
+      synchronized (s) {
+        awaitUnclaimed(s);
+        return s.status == CustomerState.LIVE ? s.historyList() : List.of();
+      }
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+  }
+
+  @Override
+  public void forEachCustomer(Consumer<Customer> action) {
+    Objects.requireNonNull(action, "action");
+    for (CustomerState s : customers.values()) {
+      Customer c = null;
+      synchronized (s) {
+        awaitUnclaimed(s);
+        if (s.status == CustomerState.LIVE) {
+          c = s.toCustomer(stageIds);
+        }
+      }
+      if (c != null) {
+        action.accept(c);
+      }
+    }
+  }
+
+  @Override
+  public long customerCount() {
+    return known.get();
+  }
+
+  @Override
+  public Map<String, Long> stageCounts() {
+    long[] counts = new long[stageIds.size()];
+    lifecycle.readLock().lock();
+    try {
+      for (CustomerState s : customers.values()) {
+        synchronized (s) {
+          awaitUnclaimed(s);
+          if (s.status == CustomerState.LIVE) {
+            counts[s.stage]++;
+          }
+        }
+      }
+      for (int i = 0; i < counts.length; i++) {
+        counts[i] += erasedPerStage.get(i);
+      }
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+    Map<String, Long> result = new LinkedHashMap<>();
+    for (int i = 0; i < counts.length; i++) {
+      result.put(stageIds.get(i), counts[i]);
+    }
+    return java.util.Collections.unmodifiableMap(result);
+  }
+
+  // ------------------------------------------------------------------ listeners
+
+  private static final class Registration {
+    final StageChangeListener listener;
+
+    Registration(StageChangeListener listener) {
+      this.listener = listener;
+    }
+  }
+
+  @Override
+  public AutoCloseable addListener(StageChangeListener listener) {
+    Registration r = new Registration(Objects.requireNonNull(listener, "listener"));
+    listeners.add(r);
+    return () -> listeners.remove(r);
+  }
+
+  private void notifyListeners(List<StageChange> changes) {
+    if (changes.isEmpty() || listeners.isEmpty()) {
+      return;
+    }
+    for (StageChange change : changes) {
+      for (Registration r : listeners) {
+        try {
+          r.listener.onStageChange(change);
+        } catch (RuntimeException e) {
+          LOG.warn(
+              "stage change listener {} threw {}; ignored",
+              r.listener.getClass().getName(),
+              e.getClass().getName());
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ erasure
+
+  @Override
+  public Erasure erase(CustomerId customer) {
+    Objects.requireNonNull(customer, "customer");
+    lifecycle.readLock().lock();
+    try {
+      if (customers.get(customer) == null && isErased(customer)) {
+        throw erasedException(customer);
+      }
+      CustomerState s = lookup(customer);
+      if (s == null) {
+        throw unknown(customer);
+      }
+      synchronized (s) {
+        awaitUnclaimed(s);
+        if (s.status != CustomerState.LIVE) {
+          throw unknown(customer);
+        }
+        if (store != null) {
+          store.erase(customer);
+        }
+        int removed = s.history == null ? 0 : s.history.length;
+        int stage = s.stage;
+        erased.add(Fingerprints.salted(salt, customer.value()));
+        erasedPerStage.incrementAndGet(stage);
+        s.clear();
+        discard(s);
+        known.decrementAndGet();
+        return new Erasure(customer.masked(), config.clock().instant(), removed, stageIds.get(stage));
+      }
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+  }
+
+  // ------------------------------------------------------------------ snapshots
+
+  @Override
+  public void exportSnapshot(OutputStream out) {
+    Objects.requireNonNull(out, "out");
+    lifecycle.writeLock().lock();
+    try {
+      Snapshots.write(this, out);
+    } finally {
+      lifecycle.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public void importSnapshot(InputStream in) {
+    Objects.requireNonNull(in, "in");
+    Snapshots.Contents contents = Snapshots.read(this, in);
+    lifecycle.writeLock().lock();
+    try {
+      customers.clear();
+      dueIndex.clear();
+      erased.clear();
+      known.set(0);
+      salt = contents.salt;
+      for (CustomerState s : contents.customers) {
+        s.status = CustomerState.LIVE;
+        customers.put(s.id, s);
+        known.incrementAndGet();
+        schedule(s, Math.max(s.time, s.stageEnteredAt));
+      }
+      for (long fp : contents.erased) {
+        erased.add(fp);
+      }
+      for (int i = 0; i < stageIds.size(); i++) {
+        erasedPerStage.set(i, contents.erasedPerStage[i]);
+      }
+    } finally {
+      lifecycle.writeLock().unlock();
+    }
+  }
+
+  /** For snapshots: every live customer, sorted by id. Call under the write lock. */
+  List<CustomerState> liveSorted() {
+    List<CustomerState> live = new ArrayList<>();
+    for (CustomerState s : customers.values()) {
+      if (s.status == CustomerState.LIVE) {
+        live.add(s);
+      }
+    }
+    live.sort(Comparator.comparing(s -> s.id));
+    return live;
+  }
+
+  long[] erasedSorted() {
+    long[] fps = new long[erased.size()];
+    int i = 0;
+    for (Long fp : erased) {
+      fps[i++] = fp;
+    }
+    Arrays.sort(fps);
+    return fps;
+  }
+
+  /** The masked form only: no customer data. */
+  @Override
+  public String toString() {
+    return "LifecycleEngine[model=" + model.id() + ", currency=" + shape.currency + "]";
+  }
+}

@@ -1,0 +1,21 @@
+package io.clm.core.engine;
+
+import java.util.Currency;
+
+/** What every customer of one engine shares: the currency, the trend window, the stage count. */
+final class Shape {
+  final Currency currency;
+  final int fractionDigits;
+  final long trendWindowMillis;
+  final int stageCount;
+  /** Deduplication window in millis, or -1 when every id is remembered. */
+  final long dedupWindowMillis;
+
+  Shape(Currency currency, long trendWindowMillis, int stageCount, long dedupWindowMillis) {
+    this.currency = currency;
+    this.fractionDigits = currency.getDefaultFractionDigits();
+    this.trendWindowMillis = trendWindowMillis;
+    this.stageCount = stageCount;
+    this.dedupWindowMillis = dedupWindowMillis;
+  }
+}

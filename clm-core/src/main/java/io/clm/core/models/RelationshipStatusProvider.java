@@ -1,0 +1,70 @@
+package io.clm.core.models;
+
+import com.google.auto.service.AutoService;
+import io.clm.api.Metric;
+import io.clm.api.StageFamily;
+import io.clm.api.model.LifecycleModel;
+import io.clm.api.model.LifecycleModelProvider;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The coarse relationship status of seed 004's existing-customer management: potential, active,
+ * churned. Not forward-only: a churned customer who does business again is reactivated (the
+ * win-back the seed's classification exists for). Rules and parameters are documented in {@code
+ * docs/models.md}.
+ */
+@AutoService(LifecycleModelProvider.class)
+public final class RelationshipStatusProvider implements LifecycleModelProvider {
+  /** The model id. */
+  public static final String ID = "relationship-status";
+
+  private static final Map<String, Double> DEFAULTS;
+
+  static {
+    Map<String, Double> d = new LinkedHashMap<>();
+    d.put("active.min-transactions", 1.0);
+    d.put("churn.inactivity-days", 180.0);
+    d.put("reactivation.min-transactions", 1.0);
+    DEFAULTS = Collections.unmodifiableMap(d);
+  }
+
+  /** Creates the provider. */
+  public RelationshipStatusProvider() {}
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public Map<String, Double> defaultParameters() {
+    return DEFAULTS;
+  }
+
+  @Override
+  public LifecycleModel create(Map<String, Double> overrides) {
+    Thresholds t = Thresholds.resolve(ID, DEFAULTS, overrides);
+    double activeMin = t.count("active.min-transactions", 1);
+    double churnDays = t.positive("churn.inactivity-days");
+    double reactivation = t.count("reactivation.min-transactions", 1);
+    return LifecycleModel.builder(ID)
+        .stage("potential", StageFamily.PROSPECT)
+        .stage("active", StageFamily.GROWTH)
+        .stage("churned", StageFamily.EXIT)
+        .initial("potential")
+        .terminal("churned")
+        .forwardOnly(false)
+        .manualMoves(true)
+        .rule("activation").from("potential").to("active").priority(1)
+        .when(Metric.TRANSACTION_COUNT.atLeast(activeMin))
+        .rule("closure").from("active").to("churned").priority(2)
+        .when(EarlyWarning.closed())
+        .rule("inactivity").from("active").to("churned").priority(1)
+        .when(Metric.DAYS_SINCE_LAST_TRANSACTION.atLeast(churnDays))
+        .rule("reactivation").from("churned").to("active").priority(1)
+        .when(Metric.TRANSACTIONS_IN_STAGE.atLeast(reactivation))
+        .build();
+  }
+}
