@@ -8,7 +8,6 @@ import io.clm.api.event.Direction;
 import io.clm.api.event.ProductType;
 import io.clm.api.event.Transaction;
 import io.clm.benchmarks.workload.EventStream;
-import io.clm.benchmarks.workload.SixStageModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -26,10 +25,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Time-driven re-evaluation: {@code customers} customers in development, each with one
- * transaction, spread over {@value #SLOTS} one-hour slots; each {@code advanceTo} moves the clock
- * one slot further, so that the customers of one slot (1 %) reach 180 days without a transaction
- * and move to decline. The score is the time of one {@code advanceTo}.
+ * Time-driven re-evaluation with the {@code banking-six-stage} model: {@code customers} customers
+ * in development, each with one transaction and no product, spread over {@value #SLOTS} one-hour
+ * slots; each {@code advanceTo} moves the clock one slot further, so that the customers of one
+ * slot (1 %) reach {@value #DORMANT_DAYS} days without a transaction and move to termination
+ * (rule {@code development-dormant}). The score is the time of one {@code advanceTo}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -41,6 +41,9 @@ public class AdvanceBenchmark {
 
   /** Slots the customers' due times are spread over; each advance makes one slot due. */
   static final int SLOTS = 100;
+
+  /** The model's default {@code termination.inactivity-days}. */
+  static final int DORMANT_DAYS = 365;
 
   private static final Duration SLOT = Duration.ofHours(1);
 
@@ -74,7 +77,7 @@ public class AdvanceBenchmark {
               ProductType.CURRENT_ACCOUNT,
               Channel.MOBILE));
     }
-    firstDue = start.plus(Duration.ofDays((long) SixStageModel.INACTIVE_DAYS));
+    firstDue = start.plus(Duration.ofDays(DORMANT_DAYS));
     advances = 0;
   }
 

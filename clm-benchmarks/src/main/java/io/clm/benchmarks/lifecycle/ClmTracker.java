@@ -3,7 +3,6 @@ package io.clm.benchmarks.lifecycle;
 import io.clm.api.Clm;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.event.Event;
-import io.clm.benchmarks.workload.SixStageModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,7 +15,7 @@ final class ClmTracker implements LifecycleTracker {
   }
 
   static LifecycleEngine newEngine() {
-    return Clm.builder().model(SixStageModel.create()).currency("EUR").build();
+    return Clm.builder().model("banking-six-stage").currency("EUR").build();
   }
 
   LifecycleEngine engine() {

@@ -2,14 +2,20 @@ package io.clm.benchmarks.peers;
 
 import io.clm.api.event.Attribute;
 import io.clm.api.event.AttributeUpdate;
+import io.clm.api.event.ComplaintOpened;
+import io.clm.api.event.ComplaintResolved;
 import io.clm.api.event.Event;
+import io.clm.api.event.ProductClosed;
+import io.clm.api.event.ProductOpened;
 import io.clm.api.event.RelationshipClosed;
+import io.clm.api.event.Severity;
 import io.clm.api.event.Transaction;
 
 /**
  * What a team using a general-purpose state machine would keep per customer to drive the six-stage
  * rules: the current stage and only the facts the guards read (clm keeps its full metric set).
- * Events arrive in timestamp order per customer, as in the benchmark feed.
+ * Events arrive in timestamp order per customer, as in the benchmark feed. Complaints are counted
+ * simply (each complaint opened once and resolved once), which is all the guards need.
  */
 public final class PeerCustomer {
   static final long NONE = Long.MIN_VALUE;
@@ -34,6 +40,11 @@ public final class PeerCustomer {
   double costToServe = Double.NaN;
   long closedAt = NONE;
   boolean debtsSettled;
+  /** Products opened minus closed, per product type. */
+  final short[] productBalance = new short[8];
+  int openComplaints;
+  int openUrgentComplaints;
+  int acceptedResolutions;
 
   /**
    * The current stage.
@@ -71,6 +82,20 @@ public final class PeerCustomer {
         revenue = u.value().doubleValue();
       } else if (u.attribute() == Attribute.COST_TO_SERVE) {
         costToServe = u.value().doubleValue();
+      }
+    } else if (event instanceof ProductOpened) {
+      productBalance[((ProductOpened) event).product().ordinal()]++;
+    } else if (event instanceof ProductClosed) {
+      productBalance[((ProductClosed) event).product().ordinal()]--;
+    } else if (event instanceof ComplaintOpened) {
+      openComplaints++;
+      if (((ComplaintOpened) event).severity() == Severity.URGENT) {
+        openUrgentComplaints++;
+      }
+    } else if (event instanceof ComplaintResolved) {
+      openComplaints = Math.max(0, openComplaints - 1);
+      if (((ComplaintResolved) event).accepted()) {
+        acceptedResolutions++;
       }
     } else if (event instanceof RelationshipClosed) {
       RelationshipClosed r = (RelationshipClosed) event;
@@ -149,6 +174,14 @@ public final class PeerCustomer {
   boolean profitableOrUnknown() {
     double profit = revenue - costToServe;
     return Double.isNaN(profit) || profit > 0;
+  }
+
+  int productsHeld() {
+    int held = 0;
+    for (short balance : productBalance) {
+      held += Math.max(0, balance);
+    }
+    return held;
   }
 
   long transactionsInStage() {

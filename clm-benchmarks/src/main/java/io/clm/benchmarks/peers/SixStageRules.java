@@ -1,14 +1,14 @@
 package io.clm.benchmarks.peers;
 
-import io.clm.benchmarks.workload.SixStageModel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The six-stage rules of {@link SixStageModel} as plain guards over {@link PeerCustomer}, for the
- * comparison libraries. Each library registers them as its own transitions with guards.
+ * The rules of clm's built-in {@code banking-six-stage} model with its default parameters
+ * (docs/models.md), written as plain guards over {@link PeerCustomer} for the comparison
+ * libraries. Each library registers them as its own guarded transitions.
  */
 public final class SixStageRules {
 
@@ -24,6 +24,16 @@ public final class SixStageRules {
 
   /** Most stage changes one event may cause: one per stage, as in clm. */
   public static final int MAX_STEPS = SixStage.values().length;
+
+  static final double GROWTH_TRANSACTIONS = 5;
+  static final double MATURITY_SHARE = 0.5;
+  static final double VOLUME_DROP = 0.3;
+  static final double INACTIVITY_DAYS = 90;
+  static final double URGENT_COMPLAINTS = 1;
+  static final double OPEN_COMPLAINTS = 2;
+  static final double RECOVERY_TREND = 0.1;
+  static final double RECOVERY_DAYS = 30;
+  static final double DORMANT_DAYS = 365;
 
   private static final List<Rule> RULES = rules();
   private static final Rule[][] BY_SOURCE = bySource();
@@ -57,41 +67,45 @@ public final class SixStageRules {
 
   private static List<Rule> rules() {
     Predicate<PeerCustomer> closed = PeerCustomer::closedWithDebtsSettled;
-    Predicate<PeerCustomer> inactive =
-        c -> c.daysSinceLastTransaction() >= SixStageModel.INACTIVE_DAYS;
-    Predicate<PeerCustomer> falling = c -> c.volumeTrend() <= SixStageModel.DECLINE_TREND;
+    Predicate<PeerCustomer> dormant =
+        c -> c.daysSinceLastTransaction() >= DORMANT_DAYS && c.productsHeld() <= 0;
+    Predicate<PeerCustomer> complaints =
+        c -> c.openUrgentComplaints >= URGENT_COMPLAINTS || c.openComplaints >= OPEN_COMPLAINTS;
+    Predicate<PeerCustomer> inactive = c -> c.daysSinceLastTransaction() >= INACTIVITY_DAYS;
+    Predicate<PeerCustomer> falling = c -> c.volumeTrend() <= -VOLUME_DROP;
     List<Rule> rules = new ArrayList<>();
     rules.add(new Rule(SixStage.POTENTIAL, SixStage.DEVELOPMENT, 1, PeerCustomer::hasTransacted));
-    rules.add(new Rule(SixStage.DEVELOPMENT, SixStage.TERMINATION, 4, closed));
-    rules.add(new Rule(SixStage.DEVELOPMENT, SixStage.DECLINE, 3, inactive));
-    rules.add(
-        new Rule(
-            SixStage.DEVELOPMENT,
-            SixStage.GROWTH,
-            2,
-            c -> c.transactionCount() >= SixStageModel.GROWTH_TRANSACTIONS && c.profitableOrUnknown()));
-    rules.add(new Rule(SixStage.GROWTH, SixStage.TERMINATION, 4, closed));
+
+    rules.add(new Rule(SixStage.DEVELOPMENT, SixStage.TERMINATION, 3, closed));
+    rules.add(new Rule(SixStage.DEVELOPMENT, SixStage.TERMINATION, 2, dormant));
+    rules.add(new Rule(SixStage.DEVELOPMENT, SixStage.GROWTH, 1,
+        c -> c.transactionsInStage() >= GROWTH_TRANSACTIONS && c.profitableOrUnknown()));
+
+    rules.add(new Rule(SixStage.GROWTH, SixStage.TERMINATION, 5, closed));
+    rules.add(new Rule(SixStage.GROWTH, SixStage.DECLINE, 4, complaints));
     rules.add(new Rule(SixStage.GROWTH, SixStage.DECLINE, 3, inactive));
     rules.add(new Rule(SixStage.GROWTH, SixStage.DECLINE, 2, falling));
-    rules.add(
-        new Rule(
-            SixStage.GROWTH,
-            SixStage.MATURITY,
-            1,
-            c -> c.shareOfWallet() >= SixStageModel.MATURITY_SHARE));
-    rules.add(new Rule(SixStage.MATURITY, SixStage.TERMINATION, 3, closed));
+    rules.add(new Rule(SixStage.GROWTH, SixStage.MATURITY, 1, c -> c.shareOfWallet() >= MATURITY_SHARE));
+
+    rules.add(new Rule(SixStage.MATURITY, SixStage.TERMINATION, 4, closed));
+    rules.add(new Rule(SixStage.MATURITY, SixStage.DECLINE, 3, complaints));
     rules.add(new Rule(SixStage.MATURITY, SixStage.DECLINE, 2, inactive));
     rules.add(new Rule(SixStage.MATURITY, SixStage.DECLINE, 1, falling));
-    rules.add(new Rule(SixStage.DECLINE, SixStage.TERMINATION, 2, closed));
-    rules.add(
-        new Rule(
-            SixStage.DECLINE,
-            SixStage.GROWTH,
-            1,
-            c -> c.volumeTrend() >= SixStageModel.RECOVERY_TREND
-                && c.daysSinceLastTransaction() <= SixStageModel.RECOVERY_RECENCY_DAYS));
-    rules.add(
-        new Rule(SixStage.TERMINATION, SixStage.DEVELOPMENT, 1, c -> c.transactionsInStage() >= 1));
+
+    rules.add(new Rule(SixStage.DECLINE, SixStage.TERMINATION, 4, closed));
+    rules.add(new Rule(SixStage.DECLINE, SixStage.GROWTH, 3,
+        c -> c.volumeTrend() >= RECOVERY_TREND
+            && c.daysSinceLastTransaction() <= RECOVERY_DAYS
+            && c.openComplaints <= 0));
+    rules.add(new Rule(SixStage.DECLINE, SixStage.GROWTH, 2,
+        c -> c.acceptedResolutions >= 1
+            && c.transactionsInStage() >= 1
+            && c.daysSinceLastTransaction() <= RECOVERY_DAYS
+            && c.openComplaints <= 0
+            && !(c.volumeTrend() <= -VOLUME_DROP)));
+    rules.add(new Rule(SixStage.DECLINE, SixStage.TERMINATION, 1, dormant));
+
+    rules.add(new Rule(SixStage.TERMINATION, SixStage.DEVELOPMENT, 1, c -> c.transactionsInStage() >= 1));
     rules.sort(
         Comparator.comparing(Rule::from).thenComparing(Comparator.comparingInt(Rule::priority).reversed()));
     return List.copyOf(rules);
