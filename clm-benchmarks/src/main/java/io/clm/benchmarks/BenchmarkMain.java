@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -24,8 +25,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs the benchmarks and writes the report: every JMH benchmark in the jar (or those the usual
- * JMH command-line options select), then the heap footprint of each lifecycle implementation in a
- * JVM of its own, then a summary table.
+ * JMH command-line options select) with JMH's GC profiler unless other profilers are named, then
+ * the heap footprint of each lifecycle implementation in a JVM of its own, then a summary table.
  *
  * <p>Results go to {@code clm-benchmarks/target/results/} when run from the repository root
  * ({@code target/results/} otherwise): {@code jmh.json} (JMH's JSON), {@code footprint.json} and
@@ -58,6 +59,10 @@ public final class BenchmarkMain {
     }
     if (!cli.getResult().hasValue()) {
       options.result(results.resolve("jmh.json").toString());
+    }
+    if (cli.getProfilers().isEmpty()) {
+      // Allocation per event is part of the report.
+      options.addProfiler(GCProfiler.class);
     }
     Collection<RunResult> runs = new Runner(options.build()).run();
 
@@ -97,13 +102,20 @@ public final class BenchmarkMain {
   }
 
   /**
-   * The population each implementation's footprint is measured on. Spring Statemachine ingests
-   * too slowly to load a large population within the run's time budget; its per-customer state
-   * does not depend on the population size (see docs/performance.md), so it is measured on a
-   * smaller one.
+   * The population each implementation's footprint is measured on. squirrel-foundation and Spring
+   * Statemachine ingest too slowly to load a million customers within the run's time budget;
+   * their per-customer state (a fixed set of objects per customer) does not depend on the
+   * population size, so they are measured on smaller ones (docs/performance.md).
    */
   static int footprintCustomers(Implementation implementation, int customers) {
-    return implementation == Implementation.SPRING ? Math.min(customers, 20_000) : customers;
+    switch (implementation) {
+      case SQUIRREL:
+        return Math.min(customers, 100_000);
+      case SPRING:
+        return Math.min(customers, 20_000);
+      default:
+        return customers;
+    }
   }
 
   private static String footprint(Implementation implementation, int customers, int eventsPerCustomer)

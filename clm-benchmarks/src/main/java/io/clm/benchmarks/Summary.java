@@ -55,8 +55,8 @@ final class Summary {
     if (!ingest.isEmpty() || !parallel.isEmpty() || !bytes.isEmpty()) {
       out.append("## Ingest: clm and the state-machine libraries\n\n");
       out.append("| implementation | customers | events/customer | threads | events/s | ± (99.9 %) "
-          + "| clm is faster by | bytes/customer | uses more memory than clm by |\n");
-      out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+          + "| clm is faster by | allocated bytes/event | bytes/customer | uses more memory than clm by |\n");
+      out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
       Map<String, Double> clmScore = new LinkedHashMap<>();
       for (RunResult run : ingest.values()) {
         if ("clm".equals(run.getParams().getParam("implementation"))) {
@@ -69,13 +69,14 @@ final class Summary {
         Result<?> r = run.getPrimaryResult();
         Double reference = clmScore.get(population(run.getParams()));
         Double b = bytes.get(implementation);
-        out.append(String.format(Locale.ROOT, "| %s | %s | %s | 1 | %s | %s | %s | %s | %s |\n",
+        out.append(String.format(Locale.ROOT, "| %s | %s | %s | 1 | %s | %s | %s | %s | %s | %s |\n",
             implementation,
             run.getParams().getParam("customers"),
             run.getParams().getParam("eventsPerCustomer"),
             count(r.getScore()),
             count(r.getScoreError()),
             reference == null ? "" : ratio(reference / r.getScore()),
+            allocation(run),
             b == null ? "" : String.format(Locale.ROOT, "%.0f", b)
                 + (footprintPopulation.get(implementation).equals(run.getParams().getParam("customers"))
                     ? "" : " (" + footprintPopulation.get(implementation) + " customers)"),
@@ -84,17 +85,18 @@ final class Summary {
       for (RunResult run : parallel) {
         Result<?> r = run.getPrimaryResult();
         Double single = clmScore.get(population(run.getParams()));
-        out.append(String.format(Locale.ROOT, "| clm | %s | %s | %d | %s | %s | %s | | |\n",
+        out.append(String.format(Locale.ROOT, "| clm | %s | %s | %d | %s | %s | %s | %s | | |\n",
             run.getParams().getParam("customers"),
             run.getParams().getParam("eventsPerCustomer"),
             run.getParams().getThreads(),
             count(r.getScore()),
             count(r.getScoreError()),
-            single == null ? "" : ratio(single / r.getScore()) + " (vs. 1 thread)"));
+            single == null ? "" : ratio(single / r.getScore()) + " (vs. 1 thread)",
+            allocation(run)));
       }
       if (ingest.isEmpty()) {
         for (Map.Entry<String, Double> e : bytes.entrySet()) {
-          out.append(String.format(Locale.ROOT, "| %s | %s | | | | | | %.0f | %s |\n",
+          out.append(String.format(Locale.ROOT, "| %s | %s | | | | | | | %.0f | %s |\n",
               e.getKey(), footprintPopulation.get(e.getKey()), e.getValue(),
               clmBytes == null ? "" : ratio(e.getValue() / clmBytes)));
         }
@@ -134,6 +136,12 @@ final class Summary {
       out.append('\n');
     }
     return out.toString();
+  }
+
+  /** JMH's GC profiler result, normalised per operation (here per event). */
+  private static String allocation(RunResult run) {
+    Result<?> r = run.getSecondaryResults().get("gc.alloc.rate.norm");
+    return r == null ? "" : String.format(Locale.ROOT, "%.0f", r.getScore());
   }
 
   private static String population(BenchmarkParams p) {

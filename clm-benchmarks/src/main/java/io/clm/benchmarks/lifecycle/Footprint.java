@@ -67,18 +67,21 @@ public final class Footprint {
 
   private static void appendBreakdown(
       StringBuilder out, Implementation implementation, int customers, int eventsPerCustomer) {
+    // Per class: what the tracker holds with the population minus what an empty tracker holds,
+    // so that shared objects (the model, configuration, class loader) do not count.
+    GraphLayout empty = GraphLayout.parseInstance(implementation.create().stateRoot());
     Event[] events = EventStream.generate(customers, eventsPerCustomer, EventStream.SEED).events();
     LifecycleTracker tracker = implementation.create();
     for (Event event : events) {
       tracker.accept(event);
     }
     events = null;
-    GraphLayout own = GraphLayout.parseInstance(tracker.stateRoot());
-    List<Class<?>> classes = new ArrayList<>(own.getClasses());
-    classes.sort(Comparator.comparingLong((Class<?> type) -> own.getClassSizes().count(type)).reversed());
+    GraphLayout full = GraphLayout.parseInstance(tracker.stateRoot());
+    List<Class<?>> classes = new ArrayList<>(full.getClasses());
+    classes.sort(Comparator.comparingLong((Class<?> type) -> -ownSize(full, empty, type)));
     boolean first = true;
     for (Class<?> type : classes) {
-      double perCustomer = own.getClassSizes().count(type) / (double) customers;
+      double perCustomer = ownSize(full, empty, type) / (double) customers;
       if (perCustomer < 0.5) {
         continue;
       }
@@ -86,8 +89,13 @@ public final class Footprint {
       first = false;
       out.append(String.format(Locale.ROOT,
           "{\"class\":\"%s\",\"bytesPerCustomer\":%.1f,\"instancesPerCustomer\":%.2f}",
-          type.getName(), perCustomer, own.getClassCounts().count(type) / (double) customers));
+          type.getName(), perCustomer,
+          (full.getClassCounts().count(type) - empty.getClassCounts().count(type)) / (double) customers));
     }
+  }
+
+  private static long ownSize(GraphLayout full, GraphLayout empty, Class<?> type) {
+    return full.getClassSizes().count(type) - empty.getClassSizes().count(type);
   }
 
   private static String json(String map) {
