@@ -68,6 +68,9 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   static final Instant MIN_TIME = Instant.parse("0001-01-01T00:00:00Z");
   static final Instant MAX_TIME = Instant.parse("9999-12-31T23:59:59.999Z");
   private static final long NONE = CustomerMetrics.NONE;
+  private static final SecureRandom SALTS = new SecureRandom();
+  private static final IngestResult DUPLICATE = new IngestResult(true, List.of());
+  private static final IngestResult NO_CHANGE = new IngestResult(false, List.of());
 
   private final EngineConfig config;
   private final LifecycleModel model;
@@ -79,6 +82,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   private final boolean[] terminal;
   private final int initial;
   private final CustomerStore store;
+  private final long toleranceMillis;
 
   final ConcurrentHashMap<CustomerId, CustomerState> customers = new ConcurrentHashMap<>();
   final DueIndex dueIndex = new DueIndex();
@@ -124,8 +128,11 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     }
     this.initial = model.indexOf(model.initialStage());
     this.store = config.store().orElse(null);
+    Duration longest = Duration.ofDays(3_660_000);
+    this.toleranceMillis =
+        config.futureTolerance().compareTo(longest) > 0 ? longest.toMillis() : config.futureTolerance().toMillis();
     this.erasedPerStage = new AtomicLongArray(n);
-    this.salt = new SecureRandom().nextLong();
+    this.salt = SALTS.nextLong();
   }
 
   EngineConfig config() {
@@ -139,29 +146,36 @@ final class CoreLifecycleEngine implements LifecycleEngine {
 
   // ------------------------------------------------------------------ validation at the edge
 
-  private long checkTime(Instant at, String what) {
+  /** Checks a timestamp against the supported range and the future tolerance. */
+  private long checkTime(Instant at, Event event, CustomerId registered) {
     if (at.isBefore(MIN_TIME) || at.isAfter(MAX_TIME)) {
       throw new InvalidEventException(
-          "timestamp " + at + " of " + what + " is outside " + MIN_TIME + ".." + MAX_TIME);
+          "timestamp " + at + " of " + what(event, registered) + " is outside " + MIN_TIME + ".." + MAX_TIME);
     }
-    Instant limit = config.clock().instant().plus(config.futureTolerance());
-    if (at.isAfter(limit)) {
+    long millis = at.toEpochMilli();
+    if (millis - toleranceMillis > config.clock().millis()) {
       throw new InvalidEventException(
           "timestamp "
               + at
               + " of "
-              + what
+              + what(event, registered)
               + " is beyond the future tolerance "
               + config.futureTolerance()
               + " past the clock");
     }
-    return at.toEpochMilli();
+    return millis;
+  }
+
+  private static String what(Event event, CustomerId registered) {
+    return event != null
+        ? "event '" + event.id() + "'"
+        : "the registration of customer " + registered.masked();
   }
 
   /** Checks what does not depend on the customer; returns the timestamp in epoch millis. */
   private long checkEvent(Event event) {
     Objects.requireNonNull(event, "event");
-    long at = checkTime(event.at(), "event '" + event.id() + "'");
+    long at = checkTime(event.at(), event, null);
     if (event instanceof Transaction) {
       Transaction t = (Transaction) event;
       if (!t.amount().currency().equals(shape.currency)) {
@@ -192,7 +206,17 @@ final class CoreLifecycleEngine implements LifecycleEngine {
                 + "'");
       }
     } else if (event instanceof ManualMove) {
-      model.indexOf(((ManualMove) event).toStage());
+      ManualMove move = (ManualMove) event;
+      if (model.stage(move.toStage()).isEmpty()) {
+        throw new io.clm.api.IllegalTransitionException(
+            "to stage '"
+                + move.toStage()
+                + "' of event '"
+                + move.id()
+                + "' is not a stage of model '"
+                + model.id()
+                + "'");
+      }
     }
     return at;
   }
@@ -320,6 +344,9 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     synchronized (s) {
       awaitUnclaimed(s);
       if (s.status == CustomerState.NEW) {
+        if (store == null) {
+          return null;
+        }
         try {
           loadIfStored(s);
         } catch (UnknownCustomerException e) {
@@ -383,7 +410,10 @@ final class CoreLifecycleEngine implements LifecycleEngine {
       lifecycle.readLock().unlock();
     }
     if (changes == null) {
-      return new IngestResult(true, List.of());
+      return DUPLICATE;
+    }
+    if (changes.isEmpty()) {
+      return NO_CHANGE;
     }
     notifyListeners(changes);
     return new IngestResult(false, changes);
@@ -458,8 +488,8 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     if (move != null) {
       model.checkManualMove(stageIds.get(s.stage), move.toStage());
     }
-    s.precheck(event, at);
-    s.record(event, at);
+    long minor = s.precheck(event, at);
+    s.record(event, at, minor);
     s.seenAdd(fp, at, shape.dedupWindowMillis >= 0 ? s.time - shape.dedupWindowMillis : NONE);
     long now = Math.max(s.time, s.stageEnteredAt);
     if (move != null) {
@@ -655,7 +685,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   public boolean register(CustomerId customer, Instant since) {
     Objects.requireNonNull(customer, "customer");
     Objects.requireNonNull(since, "since");
-    long at = checkTime(since, "the registration of customer " + customer.masked());
+    long at = checkTime(since, null, customer);
     List<StageChange> changes = new ArrayList<>(0);
     lifecycle.readLock().lock();
     try {
@@ -701,7 +731,8 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   @Override
   public List<StageChange> advanceTo(Instant now) {
     Objects.requireNonNull(now, "now");
-    long t = now.toEpochMilli();
+    Instant clamped = now.isAfter(MAX_TIME) ? MAX_TIME : now.isBefore(MIN_TIME) ? MIN_TIME : now;
+    long t = clamped.toEpochMilli();
     List<StageChange> all = new ArrayList<>();
     RuntimeException failure = null;
     lifecycle.readLock().lock();

@@ -183,9 +183,10 @@ final class CustomerState implements CustomerMetrics {
   /**
    * Checks what could fail before anything changes: sums that would overflow.
    *
+   * @return a transaction's amount in minor units, else 0
    * @throws InvalidEventException naming the event
    */
-  void precheck(Event event, long at) {
+  long precheck(Event event, long at) {
     if (event instanceof Transaction) {
       Transaction t = (Transaction) event;
       long minor = t.amount().minorUnits();
@@ -199,11 +200,13 @@ final class CustomerState implements CustomerMetrics {
         throw new InvalidEventException(
             "amount " + t.amount() + " overflows the customer's totals in event '" + t.id() + "'");
       }
+      return minor;
     }
+    return 0;
   }
 
   /** Applies an event's facts (not its stage effect). The event was checked by {@link #precheck}. */
-  void record(Event event, long at) {
+  void record(Event event, long at, long minor) {
     if (at > time) {
       time = at;
     }
@@ -211,7 +214,7 @@ final class CustomerState implements CustomerMetrics {
       firstSeen = at;
     }
     if (event instanceof Transaction) {
-      transaction((Transaction) event, at);
+      transaction((Transaction) event, at, minor);
     } else if (event instanceof Interaction) {
       interaction((Interaction) event, at);
     } else if (event instanceof ProductOpened) {
@@ -257,8 +260,7 @@ final class CustomerState implements CustomerMetrics {
     // ManualMove: only its time counts here; the engine moves the stage.
   }
 
-  private void transaction(Transaction t, long at) {
-    long minor = t.amount().minorUnits();
+  private void transaction(Transaction t, long at, long minor) {
     int slot = ensureProduct(t.product().ordinal());
     int offset = t.direction() == Direction.DEBIT ? 0 : 2;
     products[slot + offset]++;

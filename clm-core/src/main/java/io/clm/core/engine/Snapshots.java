@@ -49,6 +49,8 @@ final class Snapshots {
   static final ObjectMapper MAPPER =
       new ObjectMapper()
           .registerModule(new ClmJacksonModule())
+          .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
           .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
           .disable(com.fasterxml.jackson.core.JsonParser.Feature.AUTO_CLOSE_SOURCE);
@@ -154,7 +156,7 @@ final class Snapshots {
     contents.erasedPerStage = new long[engine.stageIds.size()];
     for (Iterator<Map.Entry<String, JsonNode>> it = counts.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      int stage = stage(engine, e.getKey(), "erased.stageCounts");
+      int stage = stage(engine, e.getKey(), "snapshot erased.stageCounts stage");
       if (!e.getValue().canConvertToLong() || e.getValue().longValue() < 0) {
         throw new SnapshotException("snapshot field 'erased.stageCounts." + e.getKey() + "' is not a count");
       }
@@ -186,7 +188,7 @@ final class Snapshots {
     }
     int stage = stage(engine, customer.stage(), where + " stage");
     for (String done : customer.completedStageMillis().keySet()) {
-      stage(engine, done, where + " completedStageMillis");
+      stage(engine, done, where + " completedStageMillis stage");
     }
     Instant time = convert(field(node, "time", path), Instant.class, path + "time");
     Map<String, long[]> complaintTimes = new HashMap<>();
@@ -214,8 +216,8 @@ final class Snapshots {
     JsonNode history = field(node, "history", path);
     for (int i = 0; i < history.size(); i++) {
       StageChange change = convert(history.get(i), StageChange.class, path + "history[" + i + "]");
-      stage(engine, change.from(), where + " history");
-      stage(engine, change.to(), where + " history");
+      stage(engine, change.from(), where + " history stage");
+      stage(engine, change.to(), where + " history stage");
       if (!change.customer().equals(customer.id())) {
         throw new SnapshotException(where + " history[" + i + "] belongs to another customer");
       }
@@ -228,12 +230,7 @@ final class Snapshots {
     int i = engine.stageIds.indexOf(stageId);
     if (i < 0) {
       throw new SnapshotException(
-          (where.startsWith("snapshot") ? where : "snapshot " + where)
-              + " names stage '"
-              + stageId
-              + "', which is not in model '"
-              + engine.model().id()
-              + "'");
+          where + " '" + stageId + "' is not a stage of model '" + engine.model().id() + "'");
     }
     return i;
   }

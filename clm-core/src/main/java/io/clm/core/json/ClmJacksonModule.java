@@ -137,7 +137,12 @@ public final class ClmJacksonModule extends SimpleModule {
       if (amount == null || currency == null || !currency.isTextual() || !(amount.isTextual() || amount.isNumber())) {
         return (Money) ctxt.handleUnexpectedToken(Money.class, p);
       }
-      return Money.of(amount.isTextual() ? amount.textValue() : amount.decimalValue().toPlainString(), currency.textValue());
+      try {
+        return Money.of(
+            amount.isTextual() ? amount.textValue() : amount.decimalValue().toPlainString(), currency.textValue());
+      } catch (ClmException e) {
+        throw com.fasterxml.jackson.databind.JsonMappingException.from(p, e.getMessage(), e);
+      }
     }
   }
 }

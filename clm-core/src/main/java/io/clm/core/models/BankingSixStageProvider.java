@@ -1,9 +1,9 @@
 package io.clm.core.models;
 
 import com.google.auto.service.AutoService;
+import io.clm.api.Condition;
 import io.clm.api.Metric;
 import io.clm.api.StageFamily;
-import io.clm.api.Condition;
 import io.clm.api.model.LifecycleModel;
 import io.clm.api.model.LifecycleModelProvider;
 import java.util.Collections;
@@ -53,7 +53,7 @@ public final class BankingSixStageProvider implements LifecycleModelProvider {
     Thresholds t = Thresholds.resolve(ID, DEFAULTS, overrides);
     double developmentMin = t.count("development.min-transactions", 1);
     double growthMin = t.count("growth.min-transactions", 1);
-    double minProfit = t.any("growth.min-profit");
+    double minProfit = t.value("growth.min-profit");
     double share = t.fraction("maturity.min-share-of-wallet");
     EarlyWarning warning = EarlyWarning.read(t, "decline");
     double dormantDays = t.positive("termination.inactivity-days");
@@ -75,7 +75,7 @@ public final class BankingSixStageProvider implements LifecycleModelProvider {
             .forwardOnly(false)
             .manualMoves(true);
     b.rule("first-transaction").from("potential").to("development").priority(1)
-        .when(Metric.TRANSACTION_COUNT.atLeast(developmentMin));
+        .when(Metric.TRANSACTIONS_IN_STAGE.atLeast(developmentMin));
 
     b.rule("development-closed").from("development").to("termination").priority(3)
         .when(EarlyWarning.closed());
@@ -104,7 +104,11 @@ public final class BankingSixStageProvider implements LifecycleModelProvider {
     b.rule("dormancy").from("decline").to("termination").priority(1).when(dormant);
 
     b.rule("win-back").from("termination").to("development").priority(1)
-        .when(Metric.TRANSACTIONS_IN_STAGE.atLeast(winBack));
+        .when(
+            Condition.all(
+                Metric.TRANSACTIONS_IN_STAGE.atLeast(winBack),
+                Metric.DAYS_SINCE_LAST_TRANSACTION.below(dormantDays),
+                Metric.RELATIONSHIP_CLOSED.atMost(0)));
     return b.build();
   }
 }

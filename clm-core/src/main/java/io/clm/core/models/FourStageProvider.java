@@ -62,7 +62,7 @@ public final class FourStageProvider implements LifecycleModelProvider {
             .forwardOnly(false)
             .manualMoves(true);
     b.rule("first-transaction").from("exploration").to("formation").priority(1)
-        .when(Metric.TRANSACTION_COUNT.atLeast(formationMin));
+        .when(Metric.TRANSACTIONS_IN_STAGE.atLeast(formationMin));
     b.rule("satisfied-repeat-business").from("formation").to("stability").priority(1)
         .when(
             Condition.all(

@@ -68,13 +68,12 @@ public final class JourneySevenStageProvider implements LifecycleModelProvider {
     Condition purchase =
         Condition.any(
             Metric.PRODUCTS_HELD.atLeast(purchaseProducts),
-            Metric.TRANSACTION_COUNT.atLeast(purchaseTransactions));
+            Metric.TRANSACTIONS_IN_STAGE.atLeast(purchaseTransactions));
     Condition departure =
-        Condition.any(
-            EarlyWarning.closed(),
-            Condition.all(
-                Metric.DAYS_SINCE_LAST_TRANSACTION.atLeast(departureDays),
-                Metric.PRODUCTS_HELD.atMost(0)));
+        Condition.all(
+            Metric.PRODUCTS_HELD.atMost(0),
+            Condition.any(
+                EarlyWarning.closed(), Metric.DAYS_SINCE_LAST_TRANSACTION.atLeast(departureDays)));
     return LifecycleModel.builder(ID)
         .stage("awareness", StageFamily.PROSPECT)
         .stage("interest", StageFamily.PROSPECT)

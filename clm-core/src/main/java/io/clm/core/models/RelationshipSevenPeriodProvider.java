@@ -77,7 +77,7 @@ public final class RelationshipSevenPeriodProvider implements LifecycleModelProv
             .forwardOnly(false)
             .manualMoves(true);
     b.rule("first-transaction").from("exploration").to("socialization").priority(1)
-        .when(Metric.TRANSACTION_COUNT.atLeast(socialization));
+        .when(Metric.TRANSACTIONS_IN_STAGE.atLeast(socialization));
 
     b.rule("socialization-closed").from("socialization").to("dissolution").priority(2)
         .when(EarlyWarning.closed());
@@ -118,10 +118,11 @@ public final class RelationshipSevenPeriodProvider implements LifecycleModelProv
 
     b.rule("interruption-closed").from("interruption").to("dissolution").priority(2)
         .when(EarlyWarning.closed());
-    b.rule("new-cycle").from("interruption").to("socialization").priority(1)
-        .when(Metric.TRANSACTIONS_IN_STAGE.atLeast(newCycle));
-    b.rule("win-back").from("dissolution").to("socialization").priority(1)
-        .when(Metric.TRANSACTIONS_IN_STAGE.atLeast(newCycle));
+    Condition businessAgain =
+        Condition.all(
+            Metric.TRANSACTIONS_IN_STAGE.atLeast(newCycle), Metric.RELATIONSHIP_CLOSED.atMost(0));
+    b.rule("new-cycle").from("interruption").to("socialization").priority(1).when(businessAgain);
+    b.rule("win-back").from("dissolution").to("socialization").priority(1).when(businessAgain);
     return b.build();
   }
 }

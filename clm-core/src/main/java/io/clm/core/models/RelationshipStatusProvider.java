@@ -1,6 +1,7 @@
 package io.clm.core.models;
 
 import com.google.auto.service.AutoService;
+import io.clm.api.Condition;
 import io.clm.api.Metric;
 import io.clm.api.StageFamily;
 import io.clm.api.model.LifecycleModel;
@@ -58,13 +59,17 @@ public final class RelationshipStatusProvider implements LifecycleModelProvider 
         .forwardOnly(false)
         .manualMoves(true)
         .rule("activation").from("potential").to("active").priority(1)
-        .when(Metric.TRANSACTION_COUNT.atLeast(activeMin))
+        .when(Metric.TRANSACTIONS_IN_STAGE.atLeast(activeMin))
         .rule("closure").from("active").to("churned").priority(2)
         .when(EarlyWarning.closed())
         .rule("inactivity").from("active").to("churned").priority(1)
         .when(Metric.DAYS_SINCE_LAST_TRANSACTION.atLeast(churnDays))
         .rule("reactivation").from("churned").to("active").priority(1)
-        .when(Metric.TRANSACTIONS_IN_STAGE.atLeast(reactivation))
+        .when(
+            Condition.all(
+                Metric.TRANSACTIONS_IN_STAGE.atLeast(reactivation),
+                Metric.DAYS_SINCE_LAST_TRANSACTION.below(churnDays),
+                Metric.RELATIONSHIP_CLOSED.atMost(0)))
         .build();
   }
 }

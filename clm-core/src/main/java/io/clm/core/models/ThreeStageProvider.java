@@ -58,7 +58,7 @@ public final class ThreeStageProvider implements LifecycleModelProvider {
         .forwardOnly(true)
         .manualMoves(true)
         .rule("first-purchase").from("prospect").to("new").priority(1)
-        .when(Metric.TRANSACTION_COUNT.atLeast(newMin))
+        .when(Metric.TRANSACTIONS_IN_STAGE.atLeast(newMin))
         .rule("repeat-purchase").from("new").to("loyal").priority(1)
         .when(
             Condition.all(

@@ -63,7 +63,7 @@ final class Thresholds {
   }
 
   /** Any finite value. */
-  double any(String name) {
+  double value(String name) {
     return parameters.get(name);
   }
 

@@ -176,7 +176,9 @@ class BankingSixStageProviderTest {
   @Test
   void firstTransactionStartsDevelopment() {
     assertThat(customer().fires(model, "first-transaction")).isFalse();
-    assertThat(customer().transactions(1).fires(model, "first-transaction")).isTrue();
+    assertThat(customer().transactions(1).inStage(1).fires(model, "first-transaction")).isTrue();
+    // a transaction before a manual move back to this stage is not new business
+    assertThat(customer().transactions(1).inStage(0).fires(model, "first-transaction")).isFalse();
   }
 
   @Test
@@ -358,5 +360,12 @@ class BankingSixStageProviderTest {
   void businessAfterTerminationIsAWinBack() {
     assertThat(customer().transactions(3).inStage(0).fires(model, "win-back")).isFalse();
     assertThat(customer().transactions(3).inStage(1).fires(model, "win-back")).isTrue();
+    // never straight back into termination: the new business is recent and reopens the relationship
+    assertThat(customer().transactions(3).inStage(1).daysSinceLast(364.9).fires(model, "win-back"))
+        .isTrue();
+    assertThat(customer().transactions(3).inStage(1).daysSinceLast(365).fires(model, "win-back"))
+        .isFalse();
+    assertThat(customer().transactions(3).inStage(1).closed(0, true).fires(model, "win-back"))
+        .isFalse();
   }
 }

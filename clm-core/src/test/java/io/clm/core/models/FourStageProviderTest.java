@@ -95,7 +95,9 @@ class FourStageProviderTest {
   @Test
   void firstTransactionStartsFormation() {
     assertThat(customer().fires(model, "first-transaction")).isFalse();
-    assertThat(customer().transactions(1).fires(model, "first-transaction")).isTrue();
+    assertThat(customer().transactions(1).inStage(1).fires(model, "first-transaction")).isTrue();
+    // a transaction before a manual move back to this stage is not new business
+    assertThat(customer().transactions(1).inStage(0).fires(model, "first-transaction")).isFalse();
   }
 
   @Test

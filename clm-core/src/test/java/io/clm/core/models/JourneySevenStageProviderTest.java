@@ -109,7 +109,9 @@ class JourneySevenStageProviderTest {
       assertThat(customer().interactions(5).fires(model, rule)).isFalse();
       assertThat(customer().products(1, 0).fires(model, rule)).isTrue();
       assertThat(customer().products(1, 1).fires(model, rule)).isFalse();
-      assertThat(customer().transactions(1).fires(model, rule)).isTrue();
+      assertThat(customer().transactions(1).inStage(1).fires(model, rule)).isTrue();
+      // business before a manual move back into the funnel is not a new purchase
+      assertThat(customer().transactions(1).inStage(0).fires(model, rule)).isFalse();
     }
   }
 
@@ -141,6 +143,11 @@ class JourneySevenStageProviderTest {
   void closureOrInactivityWithoutProductsMeansDeparture() {
     for (String rule : List.of("purchase-departure", "usage-departure", "loyalty-departure")) {
       assertThat(customer().transactions(3).closed(0, true).fires(model, rule)).isTrue();
+      assertThat(customer().transactions(3).closed(0, true).products(1, 1).fires(model, rule))
+          .isTrue();
+      // a product opened after the closure: the customer is back
+      assertThat(customer().transactions(3).closed(0, true).products(1, 0).fires(model, rule))
+          .isFalse();
       assertThat(customer().transactions(3).closed(0, false).fires(model, rule)).isFalse();
       assertThat(customer().transactions(3).daysSinceLast(180).products(1, 1).fires(model, rule))
           .isTrue();

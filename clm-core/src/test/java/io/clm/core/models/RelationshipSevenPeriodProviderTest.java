@@ -150,7 +150,9 @@ class RelationshipSevenPeriodProviderTest {
   @Test
   void firstTransactionStartsSocialization() {
     assertThat(customer().fires(model, "first-transaction")).isFalse();
-    assertThat(customer().transactions(1).fires(model, "first-transaction")).isTrue();
+    assertThat(customer().transactions(1).inStage(1).fires(model, "first-transaction")).isTrue();
+    // a transaction before a manual move back to this stage is not new business
+    assertThat(customer().transactions(1).inStage(0).fires(model, "first-transaction")).isFalse();
   }
 
   @Test
@@ -272,6 +274,7 @@ class RelationshipSevenPeriodProviderTest {
     for (String rule : List.of("new-cycle", "win-back")) {
       assertThat(customer().transactions(3).inStage(0).fires(model, rule)).isFalse();
       assertThat(customer().transactions(4).inStage(1).fires(model, rule)).isTrue();
+      assertThat(customer().transactions(4).inStage(1).closed(0, true).fires(model, rule)).isFalse();
     }
   }
 }

@@ -70,12 +70,18 @@ class RelationshipStatusProviderTest {
   @Test
   void rules() {
     assertThat(customer().fires(model, "activation")).isFalse();
-    assertThat(customer().transactions(1).fires(model, "activation")).isTrue();
+    assertThat(customer().transactions(1).inStage(1).fires(model, "activation")).isTrue();
+    // a transaction before a manual move back to this stage is not new business
+    assertThat(customer().transactions(1).inStage(0).fires(model, "activation")).isFalse();
     assertThat(customer().transactions(1).daysSinceLast(180).fires(model, "inactivity")).isTrue();
     assertThat(customer().transactions(1).daysSinceLast(179.9).fires(model, "inactivity")).isFalse();
     assertThat(customer().transactions(1).closed(0, true).fires(model, "closure")).isTrue();
     assertThat(customer().transactions(1).closed(0, false).fires(model, "closure")).isFalse();
     assertThat(customer().transactions(2).inStage(0).fires(model, "reactivation")).isFalse();
     assertThat(customer().transactions(2).inStage(1).fires(model, "reactivation")).isTrue();
+    assertThat(customer().transactions(2).inStage(1).daysSinceLast(180).fires(model, "reactivation"))
+        .isFalse();
+    assertThat(customer().transactions(2).inStage(1).closed(0, true).fires(model, "reactivation"))
+        .isFalse();
   }
 }

@@ -68,7 +68,9 @@ class ThreeStageProviderTest {
   @Test
   void firstPurchaseMakesANewCustomer() {
     assertThat(customer().fires(model, "first-purchase")).isFalse();
-    assertThat(customer().transactions(1).fires(model, "first-purchase")).isTrue();
+    assertThat(customer().transactions(1).inStage(1).fires(model, "first-purchase")).isTrue();
+    // a transaction before a manual move back to this stage is not new business
+    assertThat(customer().transactions(1).inStage(0).fires(model, "first-purchase")).isFalse();
   }
 
   @Test

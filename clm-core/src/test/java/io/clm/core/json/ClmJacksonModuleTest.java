@@ -1,0 +1,127 @@
+package io.clm.core.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clm.api.BatchResult;
+import io.clm.api.Cause;
+import io.clm.api.Erasure;
+import io.clm.api.IngestResult;
+import io.clm.api.PluginInfo;
+import io.clm.api.Stage;
+import io.clm.api.StageFamily;
+import io.clm.api.Customer;
+import io.clm.api.CustomerId;
+import io.clm.api.MetricsSnapshot;
+import io.clm.api.Money;
+import io.clm.api.StageChange;
+import io.clm.api.event.Attribute;
+import io.clm.api.event.AttributeUpdate;
+import io.clm.api.event.Channel;
+import io.clm.api.event.ComplaintOpened;
+import io.clm.api.event.ComplaintResolved;
+import io.clm.api.event.ConsentChange;
+import io.clm.api.event.Direction;
+import io.clm.api.event.Event;
+import io.clm.api.event.Interaction;
+import io.clm.api.event.InteractionKind;
+import io.clm.api.event.ManualMove;
+import io.clm.api.event.ProductClosed;
+import io.clm.api.event.ProductOpened;
+import io.clm.api.event.ProductType;
+import io.clm.api.event.Purpose;
+import io.clm.api.event.RelationshipClosed;
+import io.clm.api.event.Severity;
+import io.clm.api.event.Transaction;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ClmJacksonModuleTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
+  private static final CustomerId C = CustomerId.of("cust-1");
+  private static final Instant T = Instant.parse("2026-03-01T10:15:30.123Z");
+
+  @Test
+  void theModuleIsFoundAsAService() {
+    assertThat(MAPPER.getRegisteredModuleIds()).contains("clm");
+  }
+
+  @Test
+  void valuesHaveTheDocumentedShape() throws Exception {
+    assertThat(MAPPER.writeValueAsString(Money.of("12.5", "EUR"))).isEqualTo("{\"amount\":\"12.50\",\"currency\":\"EUR\"}");
+    assertThat(MAPPER.writeValueAsString(T)).isEqualTo("\"2026-03-01T10:15:30.123Z\"");
+    assertThat(MAPPER.writeValueAsString(Duration.ofMinutes(5))).isEqualTo("\"PT5M\"");
+    assertThat(MAPPER.writeValueAsString(C)).isEqualTo("\"cust-1\"");
+    assertThat(MAPPER.writeValueAsString(new Cause.Rule("first-purchase")))
+        .isEqualTo("{\"type\":\"rule\",\"ruleId\":\"first-purchase\"}");
+    assertThat(MAPPER.readValue("\"JPY\"", Currency.class)).isEqualTo(Currency.getInstance("JPY"));
+  }
+
+  @Test
+  void everyEventRoundTrips() throws Exception {
+    List<Event> events =
+        List.of(
+            new Transaction("e1", C, T, Direction.CREDIT, Money.of("1250.00", "EUR"), ProductType.LOAN, Channel.MOBILE),
+            Interaction.survey("e2", C, T, Channel.ONLINE, 7),
+            Interaction.of("e3", C, T, InteractionKind.VISIT, Channel.BRANCH),
+            new ProductOpened("e4", C, T, ProductType.CARD),
+            new ProductClosed("e5", C, T, ProductType.CARD),
+            new ComplaintOpened("e6", C, T, "k-1", Severity.URGENT),
+            new ComplaintResolved("e7", C, T, "k-1", false),
+            new RelationshipClosed("e8", C, T, true),
+            new ManualMove("e9", C, T, "growth", "rm-7", "reviewed"),
+            new AttributeUpdate("e10", C, T, Attribute.TOTAL_BUSINESS, new BigDecimal("1500.50")),
+            new ConsentChange("e11", C, T, Purpose.MARKETING, true));
+    for (Event e : events) {
+      String json = MAPPER.writeValueAsString(e);
+      assertThat(json).contains("\"type\":");
+      assertThat(MAPPER.readValue(json, Event.class)).isEqualTo(e);
+    }
+  }
+
+  @Test
+  void customersAndChangesRoundTrip() throws Exception {
+    MetricsSnapshot metrics =
+        MetricsSnapshot.builder(Currency.getInstance("EUR"), T)
+            .transactions(ProductType.DEPOSIT, Direction.CREDIT, 3, 150_000)
+            .transactedBetween(T, T.plusSeconds(60))
+            .windowVolume(225, 150_000)
+            .survey(T, 9)
+            .complaint("k-1", Severity.NORMAL, null)
+            .complaint("k-2", Severity.URGENT, true)
+            .attribute(Attribute.REVENUE, new BigDecimal("10.10"), T)
+            .consent(Purpose.PROFILING, false, T)
+            .build();
+    Customer customer = new Customer(C, "growth", 1, metrics, Map.of("potential", 86_400_000L));
+    assertThat(MAPPER.readValue(MAPPER.writeValueAsString(customer), Customer.class)).isEqualTo(customer);
+    StageChange change =
+        new StageChange(C, "potential", "growth", T, new Cause.Manual("rm-7", "vip"), Map.of("TRANSACTION_COUNT", 0.1));
+    assertThat(MAPPER.readValue(MAPPER.writeValueAsString(change), StageChange.class)).isEqualTo(change);
+    IngestResult ingest = new IngestResult(false, List.of(change));
+    assertThat(MAPPER.readValue(MAPPER.writeValueAsString(ingest), IngestResult.class)).isEqualTo(ingest);
+    BatchResult batch = new BatchResult(3, 1, List.of(change));
+    assertThat(MAPPER.readValue(MAPPER.writeValueAsString(batch), BatchResult.class)).isEqualTo(batch);
+    Erasure erasure = new Erasure(C.masked(), T, 2, "growth");
+    assertThat(MAPPER.readValue(MAPPER.writeValueAsString(erasure), Erasure.class)).isEqualTo(erasure);
+    PluginInfo info = new PluginInfo("three-stage", "LifecycleModelProvider", "a.B", "unknown", "1.0");
+    assertThat(MAPPER.readValue(MAPPER.writeValueAsString(info), PluginInfo.class)).isEqualTo(info);
+    Stage stage = new Stage("growth", StageFamily.GROWTH);
+    assertThat(MAPPER.readValue(MAPPER.writeValueAsString(stage), Stage.class)).isEqualTo(stage);
+  }
+
+  @Test
+  void invalidValuesAreRejectedByTheRecords() {
+    assertThatThrownBy(() -> MAPPER.readValue("{\"amount\":\"1.005\",\"currency\":\"EUR\"}", Money.class))
+        .isInstanceOf(JsonProcessingException.class)
+        .hasRootCauseMessage("amount 1.005 has more fraction digits than EUR allows (2)");
+    assertThatThrownBy(() -> MAPPER.readValue("\"yesterday\"", Instant.class))
+        .isInstanceOf(JsonProcessingException.class);
+  }
+}
