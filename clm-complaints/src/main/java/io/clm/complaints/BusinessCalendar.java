@@ -249,7 +249,7 @@ public final class BusinessCalendar {
       case CALENDAR_DAYS_TO_BUSINESS_DAY:
         return endOfDay(businessDayOnOrAfter(received.plusDays(limit.amount())));
       case BUSINESS_DAYS:
-        return closeOfBusiness(plusBusinessDays(receiptBusinessDay(start), limit.amount()));
+        return closeOfBusiness(plusBusinessDays(received, limit.amount()));
       case BUSINESS_HOURS:
         return plusBusinessTime(start, Duration.ofHours(limit.amount()));
       default:
@@ -279,21 +279,6 @@ public final class BusinessCalendar {
       default:
         throw new AssertionError(lead.unit());
     }
-  }
-
-  /**
-   * The business day a complaint counts as received on: the day itself if it is a business day and
-   * business has not closed, otherwise the next business day.
-   *
-   * @param received when it was received
-   * @return the receipt business day
-   */
-  public LocalDate receiptBusinessDay(Instant received) {
-    LocalDate date = received.atZone(zone).toLocalDate();
-    if (isBusinessDay(date) && received.isBefore(closeOfBusiness(date))) {
-      return date;
-    }
-    return businessDayOnOrAfter(date.plusDays(1));
   }
 
   private Instant plusBusinessTime(Instant start, Duration amount) {

@@ -205,7 +205,8 @@ public final class ComplaintDesk {
    * class is recorded in the audit trail). The SLA clocks start at the receipt time under the
    * workflow's policy for a normal complaint of the intake's category. A complaint is never
    * refused for want of a calendar year: the deadline is left out and the ticket flagged {@link
-   * ComplaintFlag#CALENDAR_INCOMPLETE}.
+   * ComplaintFlag#CALENDAR_INCOMPLETE}. The receipt time may lie before the desk clock (a letter
+   * registered late): deadlines already past fall due at the next clock step, at their own time.
    *
    * @param intake the complaint as received
    * @param actor who records it
@@ -555,7 +556,9 @@ public final class ComplaintDesk {
     Map<SlaTarget, Ticket.TargetClock> moved = new EnumMap<>(SlaTarget.class);
     for (Map.Entry<SlaTarget, Ticket.TargetClock> e : t.clocks.entrySet()) {
       Ticket.TargetClock copy = copy(e.getValue());
-      copy.paused = copy.paused.plus(paused);
+      // a clock started during the pause (a response while paused) only counts its own part
+      Instant from = copy.start.isAfter(t.pausedAt) ? copy.start : t.pausedAt;
+      copy.paused = copy.paused.plus(Duration.between(from, at));
       compute(copy, e.getKey(), t.policy);
       moved.put(e.getKey(), copy);
     }

@@ -132,4 +132,75 @@ class ClockPropertiesTest {
     assertThat(events.get(0).ticketId()).isEqualTo("C-1");
     assertThat(events.get(2999).ticketId()).isEqualTo("C-3000");
   }
+
+  @Test
+  void extraClockStepsBetweenOperationsChangeNothing() {
+    qt().withExamples(80)
+        .forAll(lists().of(integers().between(0, 2_000_000)).ofSizeBetween(1, 60), integers().between(0, 1))
+        .checkAssert(
+            (script, workflow) -> {
+              String id = workflow == 0 ? "standard" : "eu-psd2";
+              List<SlaEvent> stepped = new ArrayList<>();
+              List<SlaEvent> plain = new ArrayList<>();
+              ComplaintDesk a = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow(id))
+                  .calendar(TestCalendars.england()).startAt(START).slaEvents(stepped::add).build();
+              ComplaintDesk b = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow(id))
+                  .calendar(TestCalendars.england()).startAt(START).slaEvents(plain::add).build();
+              Instant at = Instant.parse("2025-01-02T09:00:00Z");
+              int opened = 0;
+              for (int v : script) {
+                int op = v % 16;
+                Instant previous = at;
+                at = at.plus(Duration.ofMinutes((v / 96) % 4000));
+                a.advanceTo(previous.plus(Duration.between(previous, at).dividedBy(2)));
+                a.advanceTo(at);
+                if (op == 0 || opened == 0) {
+                  for (ComplaintDesk d : List.of(a, b)) {
+                    d.open(Intake.of(ComplaintChannel.WEB, CustomerId.of("c" + v % 5), at, "x"), "a");
+                  }
+                  opened++;
+                } else {
+                  String ticket = "C-" + ((v / 16) % opened + 1);
+                  boolean failedA = false;
+                  boolean failedB = false;
+                  try {
+                    WorkflowModelTest.apply(a, op, ticket, at);
+                  } catch (io.clm.api.ClmException e) {
+                    failedA = true;
+                  }
+                  try {
+                    WorkflowModelTest.apply(b, op, ticket, at);
+                  } catch (io.clm.api.ClmException e) {
+                    failedB = true;
+                  }
+                  assertThat(failedA).isEqualTo(failedB);
+                }
+              }
+              Instant end = at.plus(Duration.ofDays(200));
+              a.advanceTo(end);
+              b.advanceTo(end);
+              assertThat(stepped).isEqualTo(plain);
+              assertThat(a.all()).isEqualTo(b.all());
+            });
+  }
+
+  @Test
+  void aResponseDuringAPauseRunsItsNextResponseClockFromTheResume() {
+    BusinessCalendar england = TestCalendars.england();
+    ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow("standard"))
+        .calendar(england).startAt(START).build();
+    Instant monday = Instant.parse("2025-06-02T09:00:00Z");
+    String id = desk.open(Intake.of(ComplaintChannel.WEB, CustomerId.of("a"), monday, "x"), "a").id();
+    desk.acknowledge(id, "a", monday);
+    desk.pause(id, "a", "waiting for statements", Instant.parse("2025-06-03T09:00:00Z"));
+    desk.respond(id, "a", "reminder sent", Instant.parse("2025-06-05T09:00:00Z"));
+    Instant resumed = Instant.parse("2025-06-09T09:00:00Z");
+    var c = desk.resume(id, "a", resumed);
+    // next response: 5 business days from the resume, Mon 16 June 17:00 BST
+    assertThat(c.deadlines().get(io.clm.api.complaints.SlaTarget.NEXT_RESPONSE))
+        .isEqualTo(Instant.parse("2025-06-16T16:00:00Z"))
+        .isEqualTo(england.deadline(resumed, SlaLimit.businessDays(5)));
+    // resolution: 15 business days from receipt moved by the 6-day pause: from Sun 8 June, Fri 27 June
+    assertThat(c.deadlines().get(io.clm.api.complaints.SlaTarget.RESOLUTION)).isEqualTo(Instant.parse("2025-06-27T16:00:00Z"));
+  }
 }

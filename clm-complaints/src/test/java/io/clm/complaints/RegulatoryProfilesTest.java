@@ -42,11 +42,14 @@ class RegulatoryProfilesTest {
   }
 
   @Test
-  void fcaComplaintReceivedOnSaturdayCountsFromTheNextBusinessDay() {
+  void fcaComplaintReceivedOnSaturdayCountsTheBusinessDaysFollowingIt() {
     ComplaintDesk desk = desk("uk-fca-disp", TestCalendars.england());
-    // Saturday 19 April 2025 counts as received on Tuesday 22 April (Easter Monday is a holiday)
+    // Saturday 19 April 2025: the business days following it are Tue 22, Wed 23, Thu 24 April
     Complaint c = letter(desk, local("2025-04-19T11:00", "Europe/London"), "general");
-    assertThat(c.deadlines().get(SlaTarget.FIRST_RESPONSE)).isEqualTo(Instant.parse("2025-04-25T16:00:00Z"));
+    assertThat(c.deadlines().get(SlaTarget.FIRST_RESPONSE)).isEqualTo(Instant.parse("2025-04-24T16:00:00Z"));
+    // received after close of business on Thursday 24 April: Fri 25 (1), Mon 28 (2), Tue 29 (3)
+    Complaint late = letter(desk, local("2025-04-24T18:30", "Europe/London"), "general");
+    assertThat(late.deadlines().get(SlaTarget.FIRST_RESPONSE)).isEqualTo(Instant.parse("2025-04-29T16:00:00Z"));
   }
 
   @Test

@@ -180,7 +180,7 @@ class WorkflowModelTest {
     }
   }
 
-  private static void apply(ComplaintDesk desk, int op, String id, Instant at) {
+  static void apply(ComplaintDesk desk, int op, String id, Instant at) {
     switch (op) {
       case 1:
         desk.acknowledge(id, "a", at);

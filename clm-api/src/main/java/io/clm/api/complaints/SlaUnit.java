@@ -17,9 +17,10 @@ public enum SlaUnit {
    */
   CALENDAR_DAYS_TO_BUSINESS_DAY,
   /**
-   * Business days: a complaint received on a non-business day or after close of business counts as
-   * received on the next business day; the deadline is the close of business of the n-th business
-   * day after that. Used for FCA DISP 1.5 and PSD2 Art. 101.
+   * Business days: the deadline is the close of business of the n-th business day following the
+   * day of receipt, whatever that day was (a complaint received on a Saturday or after close of
+   * business is not moved to the next business day first: the stricter reading). Used for FCA DISP
+   * 1.5 and PSD2 Art. 101.
    */
   BUSINESS_DAYS,
   /** Hours inside business hours, starting at receipt (or at the next opening). */
