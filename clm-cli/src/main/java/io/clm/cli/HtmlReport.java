@@ -265,8 +265,8 @@ final class HtmlReport {
     double value = t.value();
     long customers = Math.max(1, t.customers());
     svg("shares-" + t.schemeId(), width, t.segments().size() * rowH + 30, t.title() + ": share of customers and share of value");
-    h.append("<text x=\"").append(left).append("\" y=\"14\" class=\"legend\">\u25a0 customers  </text>")
-        .append("<text x=\"").append(left + 110).append("\" y=\"14\" class=\"legend value\">\u25a0 value</text>");
+    h.append("<text x=\"").append(left).append("\" y=\"14\" fill=\"#4e79a7\">\u25a0 share of customers</text>")
+        .append("<text x=\"").append(left + 150).append("\" y=\"14\" fill=\"#f28e2b\">\u25a0 share of value</text>");
     int y = 22;
     double span = width - left - 120;
     for (Report.Segment s : t.segments()) {
@@ -477,8 +477,8 @@ final class HtmlReport {
           + "main{max-width:1100px;margin:0 auto;padding:8px 24px 32px}\n"
           + "section{background:#fff;border-radius:6px;box-shadow:0 1px 3px rgba(0,0,0,.08);margin:18px 0;padding:16px 22px}\n"
           + "h2{font-size:18px;margin:0 0 12px;color:#1f3a5f}h3{font-size:15px;margin:18px 0 8px}h3 small{color:#888;font-weight:normal}\n"
-          + "svg{display:block;max-width:100%;height:auto;font-size:12px;margin:6px 0 12px}svg text{fill:#333}\n"
-          + "svg .small{font-size:11px}svg .legend{fill:#4e79a7}svg .legend.value{fill:#f28e2b}\n"
+          + "svg{display:block;max-width:100%;height:auto;font-size:12px;margin:6px 0 12px;fill:#333}\n"
+          + "svg .small{font-size:11px}\n"
           + "table{border-collapse:collapse;margin:6px 0 10px;font-size:13px}th,td{padding:4px 10px;border-bottom:1px solid #e5e7eb;text-align:left}\n"
           + "th{background:#f1f3f6}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\n"
           + "tr.total td{font-weight:bold}tr.fail td{color:#c62828;font-weight:bold}tr.ok td:first-child{color:#2f7d32}\n"
