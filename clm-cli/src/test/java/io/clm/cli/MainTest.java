@@ -95,6 +95,25 @@ class MainTest {
   }
 
   @Test
+  void theFlowStartsWhereAsked() throws Exception {
+    Run r = run("analyze",
+        "--transactions", SAMPLES.resolve("transactions.csv").toString(),
+        "--interactions", SAMPLES.resolve("interactions.jsonl").toString(),
+        "--flow-start", "2025-07-01", "--as-of", "2026-01-01", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode report = new ObjectMapper().readTree(r.out());
+    assertThat(report.get("flowStart").asText()).isEqualTo("2025-07-01T00:00:00Z");
+    assertThat(report.get("asOf").asText()).isEqualTo("2026-01-01T00:00:00Z");
+    // All three customers were known before July: none is new in the flow.
+    long newcomers = 0;
+    for (JsonNode v : report.get("flow").get(0)) {
+      newcomers += v.asLong();
+    }
+    assertThat(newcomers).isZero();
+    assertThat(report.get("reconciles").asBoolean()).isTrue();
+  }
+
+  @Test
   void aBadRowStopsTheRunWithFileLineAndField() throws Exception {
     Path file = dir.resolve("tx.csv");
     Files.writeString(file, "id,customer_id,timestamp,direction,amount,product,channel\n"
