@@ -1,0 +1,115 @@
+package io.clm.benchmarks.lifecycle;
+
+import io.clm.api.event.Event;
+import io.clm.benchmarks.workload.EventStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.ref.Reference;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.openjdk.jol.info.GraphLayout;
+
+/**
+ * Heap bytes per customer at steady state, measured, not estimated: the live heap after a full
+ * collection with an empty tracker, and again after the whole feed went through the tracker and
+ * the feed was dropped; the difference divided by the number of customers. Whatever the tracker
+ * keeps of the events (customer ids, timestamps) counts, as it would in production. A second,
+ * smaller population is then walked with JOL to break the bytes down by class.
+ *
+ * <p>Run in a JVM of its own per implementation ({@link io.clm.benchmarks.BenchmarkMain} does
+ * that); prints one JSON object on the last line of standard output.
+ *
+ * <p>Arguments: implementation, customers, events per customer, customers for the breakdown.
+ */
+public final class Footprint {
+
+  private Footprint() {}
+
+  /**
+   * Measures one implementation.
+   *
+   * @param args implementation, customers, events per customer, breakdown customers
+   */
+  public static void main(String[] args) {
+    Implementation implementation = Implementation.named(args[0]);
+    int customers = Integer.parseInt(args[1]);
+    int eventsPerCustomer = Integer.parseInt(args[2]);
+    int breakdownCustomers = Integer.parseInt(args[3]);
+
+    LifecycleTracker tracker = implementation.create();
+    long before = liveHeap();
+    Event[] events = EventStream.generate(customers, eventsPerCustomer, EventStream.SEED).events();
+    long start = System.nanoTime();
+    for (Event event : events) {
+      tracker.accept(event);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    events = null;
+    long after = liveHeap();
+    String stages = json(tracker.stageCounts().toString());
+    Reference.reachabilityFence(tracker);
+    tracker = null;
+
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT,
+        "{\"implementation\":\"%s\",\"customers\":%d,\"events\":%d,\"bytesPerCustomer\":%.1f,"
+            + "\"ingestSeconds\":%.1f,\"stages\":%s,\"breakdownCustomers\":%d,\"breakdown\":[",
+        implementation.label(), customers, (long) customers * eventsPerCustomer,
+        (after - before) / (double) customers, seconds, stages, breakdownCustomers));
+    if (breakdownCustomers > 0) {
+      appendBreakdown(out, implementation, breakdownCustomers, eventsPerCustomer);
+    }
+    out.append("]}");
+    System.out.println(out);
+  }
+
+  private static void appendBreakdown(
+      StringBuilder out, Implementation implementation, int customers, int eventsPerCustomer) {
+    // Per class: what the tracker holds with the population minus what an empty tracker holds,
+    // so that shared objects (the model, configuration, class loader) do not count.
+    GraphLayout empty = GraphLayout.parseInstance(implementation.create().stateRoot());
+    Event[] events = EventStream.generate(customers, eventsPerCustomer, EventStream.SEED).events();
+    LifecycleTracker tracker = implementation.create();
+    for (Event event : events) {
+      tracker.accept(event);
+    }
+    events = null;
+    GraphLayout full = GraphLayout.parseInstance(tracker.stateRoot());
+    List<Class<?>> classes = new ArrayList<>(full.getClasses());
+    classes.sort(Comparator.comparingLong((Class<?> type) -> -ownSize(full, empty, type)));
+    boolean first = true;
+    for (Class<?> type : classes) {
+      double perCustomer = ownSize(full, empty, type) / (double) customers;
+      if (perCustomer < 0.5) {
+        continue;
+      }
+      out.append(first ? "" : ",");
+      first = false;
+      out.append(String.format(Locale.ROOT,
+          "{\"class\":\"%s\",\"bytesPerCustomer\":%.1f,\"instancesPerCustomer\":%.2f}",
+          type.getName(), perCustomer,
+          (full.getClassCounts().count(type) - empty.getClassCounts().count(type)) / (double) customers));
+    }
+  }
+
+  private static long ownSize(GraphLayout full, GraphLayout empty, Class<?> type) {
+    return full.getClassSizes().count(type) - empty.getClassSizes().count(type);
+  }
+
+  private static String json(String map) {
+    // {potential=1, development=2} -> {"potential":1,"development":2}
+    return map.replaceAll("([a-z-]+)=", "\"$1\":");
+  }
+
+  static long liveHeap() {
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    long used = Long.MAX_VALUE;
+    for (int i = 0; i < 4; i++) {
+      System.gc();
+      used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
+    }
+    return used;
+  }
+}

@@ -1,0 +1,194 @@
+package io.clm.benchmarks.peers;
+
+import io.clm.api.event.Attribute;
+import io.clm.api.event.AttributeUpdate;
+import io.clm.api.event.ComplaintOpened;
+import io.clm.api.event.ComplaintResolved;
+import io.clm.api.event.Event;
+import io.clm.api.event.ProductClosed;
+import io.clm.api.event.ProductOpened;
+import io.clm.api.event.RelationshipClosed;
+import io.clm.api.event.Severity;
+import io.clm.api.event.Transaction;
+
+/**
+ * What a team using a general-purpose state machine would keep per customer to drive the six-stage
+ * rules: the current stage and only the facts the guards read (clm keeps its full metric set).
+ * Events arrive in timestamp order per customer, as in the benchmark feed. Complaints are counted
+ * simply (each complaint opened once and resolved once), which is all the guards need.
+ */
+public final class PeerCustomer {
+  static final long NONE = Long.MIN_VALUE;
+  static final long TREND_WINDOW_MILLIS = 90L * 86_400_000L;
+
+  SixStage stage = SixStage.POTENTIAL;
+  long now = NONE;
+  long stageEnteredAt = NONE;
+  long transactionsInStage;
+  long transactionCount;
+  long volumeMinor;
+  long lastTransaction = NONE;
+  /** The latest three trend windows that saw transactions: numbers and volumes, newest first. */
+  long window0 = NONE;
+  long window1 = NONE;
+  long window2 = NONE;
+  long volume0;
+  long volume1;
+  long volume2;
+  double totalBusiness = Double.NaN;
+  double revenue = Double.NaN;
+  double costToServe = Double.NaN;
+  long closedAt = NONE;
+  boolean debtsSettled;
+  /** Products opened minus closed, per product type. */
+  final short[] productBalance = new short[8];
+  int openComplaints;
+  int openUrgentComplaints;
+  int acceptedResolutions;
+
+  /**
+   * The current stage.
+   *
+   * @return the stage
+   */
+  public SixStage stage() {
+    return stage;
+  }
+
+  /**
+   * Updates the facts with an event.
+   *
+   * @param event the event, not older than the customer's previous ones
+   */
+  public void apply(Event event) {
+    long at = event.at().toEpochMilli();
+    if (stageEnteredAt == NONE) {
+      stageEnteredAt = at;
+    }
+    now = Math.max(now, at);
+    if (event instanceof Transaction) {
+      Transaction t = (Transaction) event;
+      long minor = t.amount().minorUnits();
+      transactionCount++;
+      transactionsInStage++;
+      volumeMinor += minor;
+      lastTransaction = Math.max(lastTransaction, at);
+      addToWindow(Math.floorDiv(at, TREND_WINDOW_MILLIS), minor);
+    } else if (event instanceof AttributeUpdate) {
+      AttributeUpdate u = (AttributeUpdate) event;
+      if (u.attribute() == Attribute.TOTAL_BUSINESS) {
+        totalBusiness = u.value().doubleValue();
+      } else if (u.attribute() == Attribute.REVENUE) {
+        revenue = u.value().doubleValue();
+      } else if (u.attribute() == Attribute.COST_TO_SERVE) {
+        costToServe = u.value().doubleValue();
+      }
+    } else if (event instanceof ProductOpened) {
+      productBalance[((ProductOpened) event).product().ordinal()]++;
+    } else if (event instanceof ProductClosed) {
+      productBalance[((ProductClosed) event).product().ordinal()]--;
+    } else if (event instanceof ComplaintOpened) {
+      openComplaints++;
+      if (((ComplaintOpened) event).severity() == Severity.URGENT) {
+        openUrgentComplaints++;
+      }
+    } else if (event instanceof ComplaintResolved) {
+      openComplaints = Math.max(0, openComplaints - 1);
+      if (((ComplaintResolved) event).accepted()) {
+        acceptedResolutions++;
+      }
+    } else if (event instanceof RelationshipClosed) {
+      RelationshipClosed r = (RelationshipClosed) event;
+      if (at >= closedAt) {
+        closedAt = at;
+        debtsSettled = r.debtsSettled();
+      }
+    }
+  }
+
+  private void addToWindow(long window, long minor) {
+    if (window == window0) {
+      volume0 += minor;
+    } else if (window > window0) {
+      window2 = window1;
+      volume2 = volume1;
+      window1 = window0;
+      volume1 = volume0;
+      window0 = window;
+      volume0 = minor;
+    } else if (window == window1) {
+      volume1 += minor;
+    } else if (window == window2) {
+      volume2 += minor;
+    }
+  }
+
+  /**
+   * Records a move to another stage at the customer's time.
+   *
+   * @param to the new stage
+   */
+  public void enter(SixStage to) {
+    if (to != stage) {
+      stage = to;
+      stageEnteredAt = now;
+      transactionsInStage = 0;
+    }
+  }
+
+  long windowVolume(long window) {
+    if (window == window0) {
+      return volume0;
+    }
+    if (window == window1) {
+      return volume1;
+    }
+    return window == window2 ? volume2 : 0;
+  }
+
+  boolean hasTransacted() {
+    return transactionCount >= 1;
+  }
+
+  boolean closedWithDebtsSettled() {
+    return closedAt != NONE && closedAt >= lastTransaction && debtsSettled;
+  }
+
+  double daysSinceLastTransaction() {
+    return lastTransaction == NONE ? Double.NaN : (now - lastTransaction) / 86_400_000.0;
+  }
+
+  double volumeTrend() {
+    long window = Math.floorDiv(now, TREND_WINDOW_MILLIS);
+    long previous = windowVolume(window - 2);
+    return previous == 0 ? Double.NaN : (windowVolume(window - 1) - previous) / (double) previous;
+  }
+
+  double shareOfWallet() {
+    if (!(totalBusiness > 0)) {
+      return Double.NaN;
+    }
+    return Math.min(1.0, volumeMinor / 100.0 / totalBusiness);
+  }
+
+  boolean profitableOrUnknown() {
+    double profit = revenue - costToServe;
+    return Double.isNaN(profit) || profit > 0;
+  }
+
+  int productsHeld() {
+    int held = 0;
+    for (short balance : productBalance) {
+      held += Math.max(0, balance);
+    }
+    return held;
+  }
+
+  long transactionsInStage() {
+    return transactionsInStage;
+  }
+
+  long transactionCount() {
+    return transactionCount;
+  }
+}
