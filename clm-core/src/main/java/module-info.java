@@ -7,6 +7,7 @@ module io.clm.core {
   requires transitive io.clm.api;
   requires com.google.common;
   requires transitive com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.datatype.jdk8;
   requires org.slf4j;
   requires static com.google.auto.service;
 

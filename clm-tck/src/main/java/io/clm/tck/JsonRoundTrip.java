@@ -62,20 +62,4 @@ public final class JsonRoundTrip {
       throw new AssertionError("cannot read " + type.getName() + " back from " + json + ": " + e, e);
     }
   }
-
-  /**
-   * Whether a value survives the round trip: written, read back and equal. For probing what the
-   * module supports.
-   *
-   * @param value the value
-   * @param type the type to read
-   * @return true if the value read back equals it
-   */
-  public boolean supportsRoundTrip(Object value, Class<?> type) {
-    try {
-      return value.equals(mapper.readValue(mapper.writeValueAsString(value), type));
-    } catch (Exception e) {
-      return false;
-    }
-  }
 }

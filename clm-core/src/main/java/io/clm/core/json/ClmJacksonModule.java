@@ -14,21 +14,22 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.google.auto.service.AutoService;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.SerializationConfig;
+import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
+import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import io.clm.api.retention.ActionType;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import io.clm.api.Cause;
 import io.clm.api.ClmException;
 import io.clm.api.CustomerId;
 import io.clm.api.Money;
-import io.clm.api.event.AttributeUpdate;
-import io.clm.api.event.ComplaintOpened;
-import io.clm.api.event.ComplaintResolved;
-import io.clm.api.event.ConsentChange;
 import io.clm.api.event.Event;
-import io.clm.api.event.Interaction;
-import io.clm.api.event.ManualMove;
-import io.clm.api.event.ProductClosed;
-import io.clm.api.event.ProductOpened;
-import io.clm.api.event.RelationshipClosed;
-import io.clm.api.event.Transaction;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -51,8 +52,9 @@ import java.util.function.Function;
  * "2026-01-31T09:00:00Z"}, {@code "PT5M"}); {@link Currency} as its ISO 4217 code; {@link
  * CustomerId} as a plain string; {@link Money} as {@code {"amount": "12.50", "currency": "EUR"}}
  * with the amount as a string so that no reader turns it into floating point; {@link Event} and
- * {@link Cause} with a {@code type} property ({@code "transaction"}, {@code "manual-move"}, {@code
- * "rule"}, ...). Reading validates through the records' constructors, so an invalid value fails
+ * {@link Cause} and {@link ActionType} with a {@code type} property ({@code "transaction"}, {@code
+ * "manual-move"}, {@code "rule"}, {@code "service-recovery"}, ...); {@link java.util.Optional} as
+ * its value or null; records as their components only. Reading validates through the records' constructors, so an invalid value fails
  * with the same message as in code. Lifecycle models are code, not data, and are not serialised.
  */
 @AutoService(Module.class)
@@ -69,22 +71,68 @@ public final class ClmJacksonModule extends SimpleModule {
     text(CustomerId.class, CustomerId::value, CustomerId::new);
     addSerializer(Money.class, new MoneySerializer());
     addDeserializer(Money.class, new MoneyDeserializer());
-    setMixInAnnotation(Event.class, TypedMixin.class);
-    setMixInAnnotation(Cause.class, TypedMixin.class);
-    registerSubtypes(
-        new NamedType(Transaction.class, "transaction"),
-        new NamedType(Interaction.class, "interaction"),
-        new NamedType(ProductOpened.class, "product-opened"),
-        new NamedType(ProductClosed.class, "product-closed"),
-        new NamedType(ComplaintOpened.class, "complaint-opened"),
-        new NamedType(ComplaintResolved.class, "complaint-resolved"),
-        new NamedType(RelationshipClosed.class, "relationship-closed"),
-        new NamedType(ManualMove.class, "manual-move"),
-        new NamedType(AttributeUpdate.class, "attribute-update"),
-        new NamedType(ConsentChange.class, "consent-change"),
-        new NamedType(Cause.Rule.class, "rule"),
-        new NamedType(Cause.Manual.class, "manual"),
-        new NamedType(Cause.Import.class, "import"));
+    registerSealed(Event.class);
+    registerSealed(Cause.class);
+    registerSealed(ActionType.class);
+  }
+
+  @Override
+  public void setupModule(SetupContext context) {
+    super.setupModule(context);
+    new Jdk8Module().setupModule(context);
+    context.addBeanSerializerModifier(new RecordComponentsOnly());
+  }
+
+  /**
+   * Registers a sealed hierarchy: a {@code type} property whose value is the subtype's simple name
+   * in kebab case ({@code ProductOpened} is {@code "product-opened"}).
+   */
+  private void registerSealed(Class<?> root) {
+    setMixInAnnotation(root, TypedMixin.class);
+    for (Class<?> subtype : root.getPermittedSubclasses()) {
+      registerSubtypes(new NamedType(subtype, kebab(subtype.getSimpleName())));
+    }
+  }
+
+  static String kebab(String simpleName) {
+    StringBuilder name = new StringBuilder();
+    for (int i = 0; i < simpleName.length(); i++) {
+      char c = simpleName.charAt(i);
+      if (Character.isUpperCase(c) && i > 0) {
+        name.append('-');
+      }
+      name.append(Character.toLowerCase(c));
+    }
+    return name.toString();
+  }
+
+  /**
+   * Writes a record's components and nothing else, so that derived accessors such as {@code
+   * Assignment.isClassified()} never appear in JSON and every document reads back through the
+   * canonical constructor.
+   */
+  private static final class RecordComponentsOnly extends BeanSerializerModifier {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public List<BeanPropertyWriter> changeProperties(
+        SerializationConfig config, BeanDescription description, List<BeanPropertyWriter> properties) {
+      Class<?> type = description.getBeanClass();
+      if (!type.isRecord()) {
+        return properties;
+      }
+      Set<String> components = new HashSet<>();
+      for (RecordComponent component : type.getRecordComponents()) {
+        components.add(component.getName());
+      }
+      List<BeanPropertyWriter> kept = new ArrayList<>();
+      for (BeanPropertyWriter property : properties) {
+        if (components.contains(property.getName())) {
+          kept.add(property);
+        }
+      }
+      return kept;
+    }
   }
 
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
