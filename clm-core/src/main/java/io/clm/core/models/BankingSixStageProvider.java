@@ -6,7 +6,6 @@ import io.clm.api.Metric;
 import io.clm.api.StageFamily;
 import io.clm.api.model.LifecycleModel;
 import io.clm.api.model.LifecycleModelProvider;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,13 +16,11 @@ import java.util.Map;
  * and parameters are documented in {@code docs/models.md}.
  */
 @AutoService(LifecycleModelProvider.class)
-public final class BankingSixStageProvider implements LifecycleModelProvider {
+public final class BankingSixStageProvider extends BuiltInModel {
   /** The model id. */
   public static final String ID = "banking-six-stage";
 
-  private static final Map<String, Double> DEFAULTS;
-
-  static {
+  private static Map<String, Double> defaults() {
     Map<String, Double> d = new LinkedHashMap<>();
     d.put("development.min-transactions", 1.0);
     d.put("growth.min-transactions", 5.0);
@@ -32,25 +29,16 @@ public final class BankingSixStageProvider implements LifecycleModelProvider {
     d.putAll(EarlyWarning.defaults("decline"));
     d.put("termination.inactivity-days", 365.0);
     d.put("win-back.min-transactions", 1.0);
-    DEFAULTS = Collections.unmodifiableMap(d);
+    return d;
   }
 
   /** Creates the provider. */
-  public BankingSixStageProvider() {}
-
-  @Override
-  public String id() {
-    return ID;
+  public BankingSixStageProvider() {
+    super(ID, defaults());
   }
 
   @Override
-  public Map<String, Double> defaultParameters() {
-    return DEFAULTS;
-  }
-
-  @Override
-  public LifecycleModel create(Map<String, Double> overrides) {
-    Thresholds t = Thresholds.resolve(ID, DEFAULTS, overrides);
+  LifecycleModel build(Thresholds t) {
     double developmentMin = t.count("development.min-transactions", 1);
     double growthMin = t.count("growth.min-transactions", 1);
     double minProfit = t.value("growth.min-profit");

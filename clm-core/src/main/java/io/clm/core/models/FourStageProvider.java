@@ -6,7 +6,6 @@ import io.clm.api.Metric;
 import io.clm.api.StageFamily;
 import io.clm.api.model.LifecycleModel;
 import io.clm.api.model.LifecycleModelProvider;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,37 +16,26 @@ import java.util.Map;
  * docs/models.md}.
  */
 @AutoService(LifecycleModelProvider.class)
-public final class FourStageProvider implements LifecycleModelProvider {
+public final class FourStageProvider extends BuiltInModel {
   /** The model id. */
   public static final String ID = "four-stage";
 
-  private static final Map<String, Double> DEFAULTS;
-
-  static {
+  private static Map<String, Double> defaults() {
     Map<String, Double> d = new LinkedHashMap<>();
     d.put("formation.min-transactions", 1.0);
     d.put("stability.min-transactions", 5.0);
     d.put("stability.min-satisfaction", 7.0);
     d.putAll(EarlyWarning.defaults("decline"));
-    DEFAULTS = Collections.unmodifiableMap(d);
+    return d;
   }
 
   /** Creates the provider. */
-  public FourStageProvider() {}
-
-  @Override
-  public String id() {
-    return ID;
+  public FourStageProvider() {
+    super(ID, defaults());
   }
 
   @Override
-  public Map<String, Double> defaultParameters() {
-    return DEFAULTS;
-  }
-
-  @Override
-  public LifecycleModel create(Map<String, Double> overrides) {
-    Thresholds t = Thresholds.resolve(ID, DEFAULTS, overrides);
+  LifecycleModel build(Thresholds t) {
     double formationMin = t.count("formation.min-transactions", 1);
     double stabilityMin = t.count("stability.min-transactions", 1);
     double satisfaction = t.between("stability.min-satisfaction", 0, 10);

@@ -6,7 +6,6 @@ import io.clm.api.Metric;
 import io.clm.api.StageFamily;
 import io.clm.api.model.LifecycleModel;
 import io.clm.api.model.LifecycleModelProvider;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,13 +17,11 @@ import java.util.Map;
  * docs/models.md}.
  */
 @AutoService(LifecycleModelProvider.class)
-public final class JourneySevenStageProvider implements LifecycleModelProvider {
+public final class JourneySevenStageProvider extends BuiltInModel {
   /** The model id. */
   public static final String ID = "journey-seven-stage";
 
-  private static final Map<String, Double> DEFAULTS;
-
-  static {
+  private static Map<String, Double> defaults() {
     Map<String, Double> d = new LinkedHashMap<>();
     d.put("interest.min-interactions", 1.0);
     d.put("consideration.min-interactions", 3.0);
@@ -35,25 +32,16 @@ public final class JourneySevenStageProvider implements LifecycleModelProvider {
     d.put("loyalty.min-products", 2.0);
     d.put("loyalty.min-satisfaction", 8.0);
     d.put("departure.inactivity-days", 180.0);
-    DEFAULTS = Collections.unmodifiableMap(d);
+    return d;
   }
 
   /** Creates the provider. */
-  public JourneySevenStageProvider() {}
-
-  @Override
-  public String id() {
-    return ID;
+  public JourneySevenStageProvider() {
+    super(ID, defaults());
   }
 
   @Override
-  public Map<String, Double> defaultParameters() {
-    return DEFAULTS;
-  }
-
-  @Override
-  public LifecycleModel create(Map<String, Double> overrides) {
-    Thresholds t = Thresholds.resolve(ID, DEFAULTS, overrides);
+  LifecycleModel build(Thresholds t) {
     double interest = t.count("interest.min-interactions", 1);
     double consideration = t.count("consideration.min-interactions", 1);
     t.requireBelow("interest.min-interactions", "consideration.min-interactions");

@@ -6,7 +6,6 @@ import io.clm.api.Metric;
 import io.clm.api.StageFamily;
 import io.clm.api.model.LifecycleModel;
 import io.clm.api.model.LifecycleModelProvider;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,13 +17,11 @@ import java.util.Map;
  * documented in {@code docs/models.md}.
  */
 @AutoService(LifecycleModelProvider.class)
-public final class RelationshipSevenPeriodProvider implements LifecycleModelProvider {
+public final class RelationshipSevenPeriodProvider extends BuiltInModel {
   /** The model id. */
   public static final String ID = "relationship-seven-period";
 
-  private static final Map<String, Double> DEFAULTS;
-
-  static {
+  private static Map<String, Double> defaults() {
     Map<String, Double> d = new LinkedHashMap<>();
     d.put("socialization.min-transactions", 1.0);
     d.put("growth.min-repeat-transactions", 2.0);
@@ -34,25 +31,16 @@ public final class RelationshipSevenPeriodProvider implements LifecycleModelProv
     d.put("interruption.inactivity-days", 180.0);
     d.put("dissolution.inactivity-days", 365.0);
     d.put("new-cycle.min-transactions", 1.0);
-    DEFAULTS = Collections.unmodifiableMap(d);
+    return d;
   }
 
   /** Creates the provider. */
-  public RelationshipSevenPeriodProvider() {}
-
-  @Override
-  public String id() {
-    return ID;
+  public RelationshipSevenPeriodProvider() {
+    super(ID, defaults());
   }
 
   @Override
-  public Map<String, Double> defaultParameters() {
-    return DEFAULTS;
-  }
-
-  @Override
-  public LifecycleModel create(Map<String, Double> overrides) {
-    Thresholds t = Thresholds.resolve(ID, DEFAULTS, overrides);
+  LifecycleModel build(Thresholds t) {
     double socialization = t.count("socialization.min-transactions", 1);
     double repeat = t.count("growth.min-repeat-transactions", 1);
     double maturityMin = t.count("maturity.min-transactions", 1);

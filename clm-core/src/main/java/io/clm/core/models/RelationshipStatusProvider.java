@@ -6,7 +6,6 @@ import io.clm.api.Metric;
 import io.clm.api.StageFamily;
 import io.clm.api.model.LifecycleModel;
 import io.clm.api.model.LifecycleModelProvider;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,36 +16,25 @@ import java.util.Map;
  * docs/models.md}.
  */
 @AutoService(LifecycleModelProvider.class)
-public final class RelationshipStatusProvider implements LifecycleModelProvider {
+public final class RelationshipStatusProvider extends BuiltInModel {
   /** The model id. */
   public static final String ID = "relationship-status";
 
-  private static final Map<String, Double> DEFAULTS;
-
-  static {
+  private static Map<String, Double> defaults() {
     Map<String, Double> d = new LinkedHashMap<>();
     d.put("active.min-transactions", 1.0);
     d.put("churn.inactivity-days", 180.0);
     d.put("reactivation.min-transactions", 1.0);
-    DEFAULTS = Collections.unmodifiableMap(d);
+    return d;
   }
 
   /** Creates the provider. */
-  public RelationshipStatusProvider() {}
-
-  @Override
-  public String id() {
-    return ID;
+  public RelationshipStatusProvider() {
+    super(ID, defaults());
   }
 
   @Override
-  public Map<String, Double> defaultParameters() {
-    return DEFAULTS;
-  }
-
-  @Override
-  public LifecycleModel create(Map<String, Double> overrides) {
-    Thresholds t = Thresholds.resolve(ID, DEFAULTS, overrides);
+  LifecycleModel build(Thresholds t) {
     double activeMin = t.count("active.min-transactions", 1);
     double churnDays = t.positive("churn.inactivity-days");
     double reactivation = t.count("reactivation.min-transactions", 1);

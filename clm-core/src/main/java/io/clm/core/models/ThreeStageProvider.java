@@ -6,7 +6,6 @@ import io.clm.api.Metric;
 import io.clm.api.StageFamily;
 import io.clm.api.model.LifecycleModel;
 import io.clm.api.model.LifecycleModelProvider;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,36 +16,25 @@ import java.util.Map;
  * docs/models.md}.
  */
 @AutoService(LifecycleModelProvider.class)
-public final class ThreeStageProvider implements LifecycleModelProvider {
+public final class ThreeStageProvider extends BuiltInModel {
   /** The model id. */
   public static final String ID = "three-stage";
 
-  private static final Map<String, Double> DEFAULTS;
-
-  static {
+  private static Map<String, Double> defaults() {
     Map<String, Double> d = new LinkedHashMap<>();
     d.put("new.min-transactions", 1.0);
     d.put("loyal.min-repeat-transactions", 3.0);
     d.put("loyal.min-satisfaction", 7.0);
-    DEFAULTS = Collections.unmodifiableMap(d);
+    return d;
   }
 
   /** Creates the provider. */
-  public ThreeStageProvider() {}
-
-  @Override
-  public String id() {
-    return ID;
+  public ThreeStageProvider() {
+    super(ID, defaults());
   }
 
   @Override
-  public Map<String, Double> defaultParameters() {
-    return DEFAULTS;
-  }
-
-  @Override
-  public LifecycleModel create(Map<String, Double> overrides) {
-    Thresholds t = Thresholds.resolve(ID, DEFAULTS, overrides);
+  LifecycleModel build(Thresholds t) {
     double newMin = t.count("new.min-transactions", 1);
     double repeat = t.count("loyal.min-repeat-transactions", 1);
     double satisfaction = t.between("loyal.min-satisfaction", 0, 10);
