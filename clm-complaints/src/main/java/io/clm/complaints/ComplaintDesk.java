@@ -1183,7 +1183,8 @@ public final class ComplaintDesk {
     }
     if (!next.contains(to)) {
       throw new IllegalTransitionException(
-          "ticket " + t.id + " cannot move from " + t.state + " to " + to + " under workflow '" + workflow.id() + "'");
+          "ticket " + t.id + " cannot move from " + t.state + " to " + to + " under workflow '"
+              + PluginCalls.call(workflow, subject, "id", ComplaintWorkflow::id) + "'");
     }
   }
 
