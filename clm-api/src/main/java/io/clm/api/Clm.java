@@ -5,6 +5,7 @@ import io.clm.api.model.LifecycleModelProvider;
 import io.clm.api.spi.ClmProvider;
 import io.clm.api.spi.CustomerStore;
 import io.clm.api.spi.EngineConfig;
+import io.clm.api.spi.PluginCalls;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -277,6 +278,8 @@ public final class Clm {
      * @throws PluginConfigurationException if no or several engine implementations are present, or
      *     the model id is unknown
      * @throws InvalidModelException if a model parameter is unknown or out of range
+     * @throws PluginFailureException if the model's provider throws anything else or returns null
+     *     from {@code create}; the message names the provider's id and class
      */
     public LifecycleEngine build() {
       if (modelId == null && model == null) {
@@ -288,9 +291,7 @@ public final class Clm {
       ClassLoader loader = classLoader != null ? classLoader : defaultLoader();
       ClmProvider provider = provider(loader);
       LifecycleModel resolved =
-          model != null
-              ? model
-              : provider.plugins(loader).get(LifecycleModelProvider.class, modelId).create(modelParameters);
+          model != null ? model : create(provider.plugins(loader).get(LifecycleModelProvider.class, modelId));
       return provider.engine(
           new EngineConfig(
               resolved,
@@ -302,6 +303,22 @@ public final class Clm {
               clock != null ? clock : Clock.systemUTC(),
               Optional.ofNullable(store),
               loader));
+    }
+
+    /**
+     * Creates the model through the guard: a typed refusal (such as an unknown parameter) passes
+     * through, anything else the provider throws, and null, is its failure.
+     */
+    private LifecycleModel create(LifecycleModelProvider modelProvider) {
+      Map<String, Double> parameters = modelParameters;
+      try {
+        return PluginCalls.call(modelProvider, "Clm.builder().build()", "create", p -> p.create(parameters));
+      } catch (PluginFailureException e) {
+        if (e.getCause() instanceof ClmException refusal) {
+          throw refusal;
+        }
+        throw e;
+      }
     }
 
     private static void requireUnset(boolean unset, String field) {

@@ -3,6 +3,7 @@ package io.clm.complaints;
 import io.clm.api.CustomerId;
 import io.clm.api.IllegalTransitionException;
 import io.clm.api.PluginConfigurationException;
+import io.clm.api.PluginFailureException;
 import io.clm.api.ValidationException;
 import io.clm.api.complaints.AuditEntry;
 import io.clm.api.complaints.CalendarCoverageException;
@@ -26,6 +27,7 @@ import io.clm.api.event.ComplaintOpened;
 import io.clm.api.event.ComplaintResolved;
 import io.clm.api.event.Event;
 import io.clm.api.event.Severity;
+import io.clm.api.spi.PluginCalls;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -58,6 +60,12 @@ import java.util.stream.Collectors;
  * ticket, so a refused operation ({@link IllegalTransitionException} for a move the workflow
  * forbids, {@link ValidationException} for bad input) leaves the ticket exactly as it was. No ticket
  * is ever removed.
+ *
+ * <p>The workflow and the classification and routing rules are called before anything changes. One
+ * that throws, returns null (or a null state, rule or blank assignee) gives a {@link
+ * PluginFailureException} naming it (id and class) and the ticket (with the masked customer when
+ * known), and the ticket stays exactly as it was: same state, audit trail, deadlines; {@link #open}
+ * then opens no ticket.
  *
  * <p>Time: the desk has a clock. {@link #advanceTo} moves it and emits every SLA warning, breach and
  * escalation that falls due, exactly once, in deadline order; it touches only the tickets that are
@@ -97,10 +105,10 @@ public final class ComplaintDesk {
     this.directory = b.directory;
     this.orders = b.orders;
     List<ClassificationRule> cr = new ArrayList<>(b.classificationRules);
-    cr.addAll(workflow.classificationRules());
+    cr.addAll(rules(workflow, "classificationRules", ComplaintWorkflow::classificationRules));
     this.classificationRules = List.copyOf(cr);
     List<RoutingRule> rr = new ArrayList<>(b.routingRules);
-    rr.addAll(workflow.routingRules());
+    rr.addAll(rules(workflow, "routingRules", ComplaintWorkflow::routingRules));
     this.routingRules = List.copyOf(rr);
     this.events = b.events;
     this.slaEvents = b.slaEvents;
@@ -227,11 +235,13 @@ public final class ComplaintDesk {
         lookupFailure = "; customer lookup failed (" + e.getClass().getSimpleName() + ")";
       }
     }
+    // the workflow is asked before anything changes: a failing workflow leaves no trace
+    SlaPolicy provisional = slaPolicy(subject(prefix + (sequence + 1), customer.orElse(null)), Severity.NORMAL, intake.category());
     long seq = ++sequence;
     Ticket t = new Ticket(prefix + seq, seq, intake.channel(), intake.receivedAt(), intake.content(),
         intake.amountAtStake().orElse(null), intake.category());
     t.customer = customer.orElse(null);
-    t.policy = workflow.slaPolicy(Severity.NORMAL, t.category);
+    t.policy = provisional;
     StringBuilder reason = new StringBuilder("received by " + intake.channel());
     if (t.customer == null) {
       t.flags.add(ComplaintFlag.UNIDENTIFIED_CUSTOMER);
@@ -374,13 +384,14 @@ public final class ComplaintDesk {
     requireMove(t, ComplaintState.CLASSIFIED);
     ComplaintFacts facts = new ComplaintFacts(snapshot(t), t.customer != null && directory.isVulnerable(t.customer), earlier(t));
     Classification result = new Classification(Severity.NORMAL, Classification.DEFAULT_RULE);
+    String subject = subject(t);
     for (ClassificationRule rule : classificationRules) {
-      if (rule.matches(facts)) {
-        result = new Classification(rule.severity(), rule.id());
+      if (guarded(rule, rule::id, subject, "matches", () -> rule.matches(facts))) {
+        result = new Classification(guarded(rule, rule::id, subject, "severity", rule::severity), guarded(rule, rule::id, subject, "id", rule::id));
         break;
       }
     }
-    SlaPolicy policy = workflow.slaPolicy(result.severity(), t.category);
+    SlaPolicy policy = slaPolicy(subject, result.severity(), t.category);
     Map<SlaTarget, Ticket.TargetClock> recomputed = recompute(t, policy);
     t.classification = result;
     applyPolicy(t, policy, recomputed);
@@ -406,12 +417,19 @@ public final class ComplaintDesk {
     Ticket t = prepare(ticketId, actor, at);
     requireMove(t, ComplaintState.ASSIGNED);
     Complaint current = snapshot(t);
-    String assignee = workflow.defaultAssignee();
+    String subject = subject(t);
+    String assignee = PluginCalls.call(workflow, subject, "defaultAssignee", ComplaintWorkflow::defaultAssignee);
+    if (assignee.isBlank()) {
+      throw PluginCalls.failure(workflow, subject, "returned a blank assignee from defaultAssignee");
+    }
     String rule = Classification.DEFAULT_RULE;
     for (RoutingRule r : routingRules) {
-      if (r.matches(current)) {
-        assignee = r.assignee();
-        rule = r.id();
+      if (guarded(r, r::id, subject, "matches", () -> r.matches(current))) {
+        assignee = guarded(r, r::id, subject, "assignee", r::assignee);
+        rule = guarded(r, r::id, subject, "id", r::id);
+        if (assignee.isBlank()) {
+          throw new PluginFailureException(ruleName(r, r::id) + " returned a blank assignee for " + subject);
+        }
         break;
       }
     }
@@ -1158,10 +1176,78 @@ public final class ComplaintDesk {
   }
 
   private void requireMove(Ticket t, ComplaintState to) {
-    if (!workflow.next(t.state).contains(to)) {
-      throw new IllegalTransitionException(
-          "ticket " + t.id + " cannot move from " + t.state + " to " + to + " under workflow '" + workflow.id() + "'");
+    String subject = subject(t);
+    Set<ComplaintState> next = PluginCalls.call(workflow, subject, "next(" + t.state + ")", w -> copy(w.next(t.state)));
+    if (next.contains(null)) {
+      throw PluginCalls.failure(workflow, subject, "returned a null state from next(" + t.state + ")");
     }
+    if (!next.contains(to)) {
+      throw new IllegalTransitionException(
+          "ticket " + t.id + " cannot move from " + t.state + " to " + to + " under workflow '"
+              + PluginCalls.call(workflow, subject, "id", ComplaintWorkflow::id) + "'");
+    }
+  }
+
+  // ---------------------------------------------------------------- guarded plugin calls
+
+  /** How messages name a ticket: its id, and the masked customer when known. */
+  private static String subject(Ticket t) {
+    return subject(t.id, t.customer);
+  }
+
+  private static String subject(String ticketId, CustomerId customer) {
+    return "ticket " + ticketId + (customer == null ? "" : " of " + PluginCalls.subject(customer));
+  }
+
+  /** Copies a set inside the guard (a null set stays null, a null element is kept to be reported). */
+  private static Set<ComplaintState> copy(Set<ComplaintState> states) {
+    return states == null ? null : new HashSet<>(states);
+  }
+
+  private SlaPolicy slaPolicy(String subject, Severity severity, String category) {
+    return PluginCalls.call(workflow, subject, "slaPolicy(" + severity + ", " + category + ")", w -> w.slaPolicy(severity, category));
+  }
+
+  private static <R> List<R> rules(
+      ComplaintWorkflow workflow, String operation, java.util.function.Function<ComplaintWorkflow, List<R>> call) {
+    String subject = "complaint desk";
+    List<R> rules = PluginCalls.call(workflow, subject, operation, w -> {
+      List<R> answer = call.apply(w);
+      return answer == null ? null : new ArrayList<>(answer);
+    });
+    if (rules.contains(null)) {
+      throw PluginCalls.failure(workflow, subject, "returned a null rule from " + operation);
+    }
+    return rules;
+  }
+
+  /**
+   * Calls a classification or routing rule (not plugins themselves, but supplied by workflows and
+   * integrators): a rule that throws or answers null is named with its id and class, like a plugin.
+   */
+  private static <R> R guarded(Object rule, java.util.function.Supplier<String> id, String subject, String operation,
+      java.util.function.Supplier<R> call) {
+    R result;
+    try {
+      result = call.get();
+    } catch (RuntimeException | LinkageError e) {
+      throw new PluginFailureException(
+          ruleName(rule, id) + " threw " + e.getClass().getName() + " in " + operation + " for " + subject, e);
+    }
+    if (result == null) {
+      throw new PluginFailureException(ruleName(rule, id) + " returned null from " + operation + " for " + subject);
+    }
+    return result;
+  }
+
+  private static String ruleName(Object rule, java.util.function.Supplier<String> id) {
+    String name;
+    try {
+      name = id.get();
+    } catch (RuntimeException e) {
+      name = "?";
+    }
+    return "rule '" + name + "' (" + rule.getClass().getName() + ")";
   }
 
   private static void requireAnswerable(Ticket t) {
@@ -1404,6 +1490,8 @@ public final class ComplaintDesk {
      *
      * @return the desk
      * @throws IllegalStateException if the workflow or the calendar is missing
+     * @throws PluginFailureException if the workflow's rules cannot be read (it throws, or returns
+     *     null or a null rule)
      */
     public ComplaintDesk build() {
       if (workflow == null) {

@@ -69,7 +69,8 @@ public final class RetentionPrioritiser {
    * @param probabilityOfLeaving P(leave), 0 to 1: for example 1 − P(alive) from {@link BgNbd}, or
    *     the risk score
    * @param actions the actions proposed for the customer, for example a {@link
-   *     io.clm.api.retention.RetentionPlan}'s
+   *     io.clm.api.retention.RetentionPlan}'s (the strategies in its {@code failures()} proposed
+   *     nothing; report them, the other strategies' actions stand)
    */
   public record Candidate(RetentionContext context, double probabilityOfLeaving, List<RetentionAction> actions) {
     /**

@@ -1,6 +1,10 @@
 package io.clm.api.retention;
 
+import io.clm.api.CustomerId;
 import io.clm.api.PluginFailureException;
+import io.clm.api.StageFamily;
+import io.clm.api.spi.Plugin;
+import io.clm.api.spi.PluginCalls;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -8,14 +12,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * The merged proposals of several {@link RetentionStrategy}s for one customer.
+ * The merged proposals of several {@link RetentionStrategy}s for one customer, and the strategies
+ * that misbehaved.
  *
  * <p>The merge is deterministic, whatever order the strategies come in:
  *
  * <ol>
  *   <li>strategies are consulted in id order, only those whose families include the customer's;
+ *   <li>a strategy that misbehaves (its {@code id}, {@code families} or {@code propose} throws or
+ *       returns null, or it proposes a null action, an action naming another strategy or one priced
+ *       in another currency than the customer's value) contributes nothing and is reported in {@link
+ *       #failures()}; the other strategies' actions stand;
  *   <li>marketing actions for a customer without marketing consent are dropped and counted in
  *       {@link #withheld()} (a well-behaved strategy proposes none);
  *   <li>proposals of the same {@link ActionType} (equal records) are merged into one: the one with
@@ -24,10 +34,14 @@ import java.util.Objects;
  *       strategy id, then type.
  * </ol>
  *
+ * <p>Exceptions compare by identity, so two plans with failures are never equal.
+ *
  * @param actions the merged actions, most urgent first
  * @param withheld how many marketing actions were dropped for lack of consent
+ * @param failures one exception per strategy that misbehaved, naming the strategy (id and class)
+ *     and the customer (masked): first those whose id failed, in the order given, then by id
  */
-public record RetentionPlan(List<RetentionAction> actions, int withheld) {
+public record RetentionPlan(List<RetentionAction> actions, int withheld, List<PluginFailureException> failures) {
 
   /** The order of a plan's actions. */
   private static final Comparator<RetentionAction> ORDER =
@@ -37,6 +51,13 @@ public record RetentionPlan(List<RetentionAction> actions, int withheld) {
           .thenComparing(RetentionAction::strategy)
           .thenComparing(a -> a.type().toString());
 
+  /** Which of two proposals of one action type is kept. */
+  private static final Comparator<RetentionAction> PREFERENCE =
+      Comparator.comparingInt(RetentionAction::priority)
+          .reversed()
+          .thenComparing(RetentionAction::expectedCost)
+          .thenComparing(RetentionAction::strategy);
+
   /**
    * Validates and copies.
    *
@@ -44,72 +65,89 @@ public record RetentionPlan(List<RetentionAction> actions, int withheld) {
    */
   public RetentionPlan {
     actions = List.copyOf(actions);
+    failures = List.copyOf(failures);
     if (withheld < 0) {
       throw new io.clm.api.ValidationException("withheld " + withheld + " is negative");
     }
   }
 
   /**
-   * Asks every applicable strategy and merges the proposals.
+   * Asks every applicable strategy and merges the proposals; a strategy that misbehaves is isolated
+   * (see the class description) and reported in {@link #failures()}, never thrown.
    *
    * @param context the customer
    * @param strategies the strategies to consult
    * @return the plan
-   * @throws PluginFailureException if a strategy throws, returns null, or returns an action that
-   *     names another strategy or is priced in another currency than the customer's value; the
-   *     message names the strategy (and the customer, masked, where it helps)
    */
   public static RetentionPlan of(RetentionContext context, Collection<? extends RetentionStrategy> strategies) {
     Objects.requireNonNull(context, "context");
     Objects.requireNonNull(strategies, "strategies");
-    List<RetentionStrategy> ordered = new ArrayList<>(strategies);
-    ordered.sort(Comparator.comparing(RetentionStrategy::id));
-    boolean consent = context.marketingConsent();
-    Map<ActionType, RetentionAction> merged = new LinkedHashMap<>();
-    Comparator<RetentionAction> preference =
-        Comparator.comparingInt(RetentionAction::priority)
-            .reversed()
-            .thenComparing(RetentionAction::expectedCost)
-            .thenComparing(RetentionAction::strategy);
-    int withheld = 0;
-    for (RetentionStrategy strategy : ordered) {
-      if (!strategy.families().contains(context.family())) {
-        continue;
+    CustomerId customer = context.customer().id();
+    String subject = PluginCalls.subject(customer);
+    List<PluginFailureException> failures = new ArrayList<>();
+    List<Map.Entry<String, RetentionStrategy>> byId = new ArrayList<>();
+    for (RetentionStrategy strategy : strategies) {
+      try {
+        byId.add(Map.entry(PluginCalls.call(strategy, customer, "id", Plugin::id), strategy));
+      } catch (PluginFailureException e) {
+        failures.add(e);
       }
+    }
+    byId.sort(Map.Entry.comparingByKey());
+    Map<ActionType, RetentionAction> merged = new LinkedHashMap<>();
+    int withheld = 0;
+    for (Map.Entry<String, RetentionStrategy> entry : byId) {
+      String id = entry.getKey();
+      RetentionStrategy strategy = entry.getValue();
       List<RetentionAction> proposed;
       try {
-        proposed = strategy.propose(context);
-      } catch (RuntimeException e) {
-        throw new PluginFailureException(
-            "retention strategy '" + strategy.id() + "' failed for customer " + context.customer().id().masked(), e);
-      }
-      if (proposed == null) {
-        throw new PluginFailureException(
-            "retention strategy '" + strategy.id() + "' returned null for customer " + context.customer().id().masked());
+        Set<StageFamily> families = PluginCalls.call(strategy, customer, "families", RetentionStrategy::families);
+        if (!families.contains(context.family())) {
+          continue;
+        }
+        proposed = checked(strategy, id, subject, context, PluginCalls.call(strategy, customer, "propose", s -> copy(s.propose(context))));
+      } catch (PluginFailureException e) {
+        failures.add(e);
+        continue;
       }
       for (RetentionAction action : proposed) {
-        if (!action.expectedCost().currency().equals(context.value().currency())) {
-          throw new PluginFailureException(
-              "retention strategy '"
-                  + strategy.id()
-                  + "' priced an action in "
-                  + action.expectedCost().currency().getCurrencyCode()
-                  + ", not the customer's "
-                  + context.value().currency().getCurrencyCode());
-        }
-        if (!action.strategy().equals(strategy.id())) {
-          throw new PluginFailureException(
-              "retention strategy '" + strategy.id() + "' proposed an action named '" + action.strategy() + "'");
-        }
-        if (action.isMarketing() && !consent) {
+        if (action.isMarketing() && !context.marketingConsent()) {
           withheld++;
           continue;
         }
-        merged.merge(action.type(), action, (x, y) -> preference.compare(x, y) <= 0 ? x : y);
+        merged.merge(action.type(), action, (x, y) -> PREFERENCE.compare(x, y) <= 0 ? x : y);
       }
     }
     List<RetentionAction> actions = new ArrayList<>(merged.values());
     actions.sort(ORDER);
-    return new RetentionPlan(actions, withheld);
+    return new RetentionPlan(actions, withheld, failures);
+  }
+
+  /** Copies a proposal inside the guard, so that a list that fails to iterate is the plugin's failure. */
+  private static List<RetentionAction> copy(List<RetentionAction> proposed) {
+    return proposed == null ? null : new ArrayList<>(proposed);
+  }
+
+  /** Checks every action of a proposal; one broken action rejects the whole proposal. */
+  private static List<RetentionAction> checked(
+      RetentionStrategy strategy, String id, String subject, RetentionContext context, List<RetentionAction> proposed) {
+    for (RetentionAction action : proposed) {
+      if (action == null) {
+        throw PluginCalls.failure(strategy, subject, "proposed a null action");
+      }
+      if (!action.strategy().equals(id)) {
+        throw PluginCalls.failure(strategy, subject, "proposed an action named '" + action.strategy() + "'");
+      }
+      if (!action.expectedCost().currency().equals(context.value().currency())) {
+        throw PluginCalls.failure(
+            strategy,
+            subject,
+            "proposed an action priced in "
+                + action.expectedCost().currency().getCurrencyCode()
+                + " instead of "
+                + context.value().currency().getCurrencyCode());
+      }
+    }
+    return proposed;
   }
 }

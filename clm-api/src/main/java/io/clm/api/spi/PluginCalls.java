@@ -14,7 +14,9 @@ import java.util.function.Function;
  * The guard every place in clm that calls a plugin for a customer goes through, so that a
  * misbehaving plugin is isolated: it cannot break the caller, other plugins' results stand, and the
  * failure names the plugin (id and class), the operation and the customer (masked, never the raw
- * id).
+ * id), or, for a call about something else (a complaint ticket of an unidentified caller), a
+ * subject the caller describes. A problem only the caller can see in a result (an action naming
+ * another strategy) is reported with {@link #failure} in the same words.
  *
  * <pre>{@code
  * // one plugin: a result or a PluginFailureException
@@ -24,6 +26,9 @@ import java.util.function.Function;
  * // several plugins: each result or each failure, nothing lost
  * PluginCalls.Outcome<List<RetentionAction>> outcome =
  *     PluginCalls.callEach(strategies, customer.id(), "propose", s -> s.propose(context));
+ *
+ * // not about one customer
+ * Set<ComplaintState> next = PluginCalls.call(workflow, "ticket C-12", "next", w -> w.next(state));
  * }</pre>
  *
  * <p>Call a plugin before changing any state and apply its result only after the guard returns, so
@@ -49,8 +54,28 @@ public final class PluginCalls {
    */
   public static <P extends Plugin, R> R call(
       P plugin, CustomerId customer, String operation, Function<? super P, ? extends R> call) {
+    return call(plugin, subject(customer), operation, call);
+  }
+
+  /**
+   * Calls a plugin about something that is not (or not known to be) one customer, such as a
+   * complaint ticket of an unidentified caller.
+   *
+   * @param plugin the plugin
+   * @param subject what the call is about, for the message ({@code ticket C-12}); it must not hold
+   *     personal data or a raw customer id
+   * @param operation what is called, for the message ({@code next}, {@code slaPolicy})
+   * @param call the call
+   * @param <P> the plugin type
+   * @param <R> the result type
+   * @return the plugin's result, not null
+   * @throws PluginFailureException if the plugin threw (a {@link RuntimeException} or a {@link
+   *     LinkageError}) or returned null
+   */
+  public static <P extends Plugin, R> R call(
+      P plugin, String subject, String operation, Function<? super P, ? extends R> call) {
     Objects.requireNonNull(plugin, "plugin");
-    Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(operation, "operation");
     Objects.requireNonNull(call, "call");
     R result;
@@ -58,12 +83,10 @@ public final class PluginCalls {
       result = call.apply(plugin);
     } catch (RuntimeException | LinkageError e) {
       throw new PluginFailureException(
-          name(plugin) + " threw " + e.getClass().getName() + " in " + operation + " for customer " + customer.masked(),
-          e);
+          name(plugin) + " threw " + e.getClass().getName() + " in " + operation + " for " + subject, e);
     }
     if (result == null) {
-      throw new PluginFailureException(
-          name(plugin) + " returned null from " + operation + " for customer " + customer.masked());
+      throw failure(plugin, subject, "returned null from " + operation);
     }
     return result;
   }
@@ -83,22 +106,68 @@ public final class PluginCalls {
    */
   public static <V> V requireDeclared(
       Plugin plugin, CustomerId customer, String what, V value, Collection<? extends V> declared) {
+    return requireDeclared(plugin, subject(customer), what, value, declared);
+  }
+
+  /**
+   * Checks that a value a plugin returned about something other than one customer is one it
+   * declares (a state of its workflow).
+   *
+   * @param plugin the plugin
+   * @param subject what the value is for, for the message ({@code ticket C-12}); no personal data
+   * @param what what the value is, for the message ({@code state})
+   * @param value the value
+   * @param declared the values the plugin declares
+   * @param <V> the value type
+   * @return {@code value}
+   * @throws PluginFailureException if {@code declared} does not contain {@code value}
+   */
+  public static <V> V requireDeclared(
+      Plugin plugin, String subject, String what, V value, Collection<? extends V> declared) {
     Objects.requireNonNull(plugin, "plugin");
-    Objects.requireNonNull(customer, "customer");
+    Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(declared, "declared");
     if (value == null || !declared.contains(value)) {
-      throw new PluginFailureException(
-          name(plugin)
-              + " returned "
-              + what
-              + " '"
-              + value
-              + "' for customer "
-              + customer.masked()
-              + ", which it does not declare; declared are "
-              + declared);
+      throw failure(
+          plugin,
+          subject,
+          "returned " + what + " '" + value + "'",
+          ", which it does not declare; declared are " + declared);
     }
     return value;
+  }
+
+  /**
+   * The exception for a plugin whose result breaks its contract in a way only the caller can check
+   * (an action naming another strategy, a price in the wrong currency): {@code plugin 'id' (class)
+   * <problem> for <subject>}.
+   *
+   * @param plugin the plugin
+   * @param subject what the call was about ({@code customer #1a2b3c4d}, {@code ticket C-12}); no
+   *     personal data
+   * @param problem what the plugin did, starting with a verb ({@code proposed an action named
+   *     'acme.other'})
+   * @return the exception, to throw or to collect
+   */
+  public static PluginFailureException failure(Plugin plugin, String subject, String problem) {
+    return failure(plugin, subject, problem, "");
+  }
+
+  /**
+   * The subject of a call about a customer, as messages name it.
+   *
+   * @param customer the customer
+   * @return {@code customer} and the masked id
+   */
+  public static String subject(CustomerId customer) {
+    return "customer " + Objects.requireNonNull(customer, "customer").masked();
+  }
+
+  private static PluginFailureException failure(Plugin plugin, String subject, String problem, String tail) {
+    Objects.requireNonNull(plugin, "plugin");
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(problem, "problem");
+    return new PluginFailureException(name(plugin) + " " + problem + " for " + subject + tail);
   }
 
   /**

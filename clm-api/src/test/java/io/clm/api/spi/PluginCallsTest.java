@@ -110,4 +110,33 @@ class PluginCallsTest {
         .startsWith("plugin '?' (io.clm.api.spi.PluginCallsTest$")
         .endsWith("threw java.lang.IllegalStateException in id for customer " + ALICE.masked());
   }
+
+  @Test
+  void aCallAboutSomethingOtherThanACustomerNamesThatSubject() {
+    Fake boom = new Fake("acme.workflow", c -> {
+      throw new UnsupportedOperationException();
+    });
+    assertThatThrownBy(() -> PluginCalls.call(boom, "ticket C-12", "next(RECEIVED)", p -> p.answer(ALICE)))
+        .isInstanceOf(PluginFailureException.class)
+        .hasMessage(
+            "plugin 'acme.workflow' (io.clm.api.spi.PluginCallsTest$Fake) threw java.lang.UnsupportedOperationException in next(RECEIVED) for ticket C-12");
+    Fake silent = new Fake("acme.workflow", c -> null);
+    assertThatThrownBy(() -> PluginCalls.call(silent, "ticket C-12", "slaPolicy", p -> p.answer(ALICE)))
+        .hasMessage("plugin 'acme.workflow' (io.clm.api.spi.PluginCallsTest$Fake) returned null from slaPolicy for ticket C-12");
+    assertThatThrownBy(() -> PluginCalls.requireDeclared(silent, "ticket C-12", "state", "LOST", List.of("OPEN")))
+        .hasMessage(
+            "plugin 'acme.workflow' (io.clm.api.spi.PluginCallsTest$Fake) returned state 'LOST' for ticket C-12, which it does not declare; declared are [OPEN]");
+  }
+
+  @Test
+  void aFailureTheCallerFindsIsWordedLikeTheOthers() {
+    Fake ok = new Fake("acme.loyalty", c -> "x");
+    assertThat(PluginCalls.subject(ALICE)).isEqualTo("customer " + ALICE.masked()).doesNotContain("CB-0004711");
+    assertThat(PluginCalls.failure(ok, PluginCalls.subject(ALICE), "proposed an action named 'acme.other'"))
+        .isInstanceOf(PluginFailureException.class)
+        .hasNoCause()
+        .hasMessage(
+            "plugin 'acme.loyalty' (io.clm.api.spi.PluginCallsTest$Fake) proposed an action named 'acme.other' for customer "
+                + ALICE.masked());
+  }
 }

@@ -7,6 +7,7 @@ import io.clm.api.spi.Plugin;
 import java.net.URL;
 import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -55,13 +56,14 @@ public final class PluginRegistry implements Plugins {
   }
 
   private <T extends Plugin> Map<String, Plugin> load(Class<T> kind, List<String> failures) {
+    // a TreeMap, kept as it is: all(kind), list() and the known ids are ordered by id
     Map<String, Plugin> found = new TreeMap<>();
     ServiceLoader<T> services;
     try {
       services = ServiceLoader.load(kind, loader);
     } catch (ServiceConfigurationError e) {
       failures.add(kind.getSimpleName() + ": " + e.getMessage());
-      return Map.copyOf(found);
+      return Collections.unmodifiableMap(found);
     }
     // Provider.type() names the class before it is instantiated, so a failing constructor is
     // reported with its class and jar; the iteration goes on after a failure (best effort, as the
@@ -136,7 +138,7 @@ public final class PluginRegistry implements Plugins {
                 + ")");
       }
     }
-    return Map.copyOf(found);
+    return Collections.unmodifiableMap(found);
   }
 
   private static String failed(List<String> failures) {

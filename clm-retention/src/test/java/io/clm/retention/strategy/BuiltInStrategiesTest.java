@@ -3,10 +3,8 @@ package io.clm.retention.strategy;
 import static io.clm.retention.strategy.Contexts.START;
 import static io.clm.retention.strategy.Contexts.context;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clm.api.Money;
-import io.clm.api.PluginFailureException;
 import io.clm.api.StageFamily;
 import io.clm.api.event.Attribute;
 import io.clm.api.event.Direction;
@@ -159,43 +157,86 @@ class BuiltInStrategiesTest {
     assertThat(types(RetentionPlan.of(decline, all).actions())).anyMatch(t -> t instanceof ActionType.ServiceRecovery);
   }
 
-  private static RetentionStrategy broken(String id, java.util.function.Function<RetentionContext, List<RetentionAction>> body) {
-    return new RetentionStrategy() {
-      @Override
-      public String id() {
-        return id;
-      }
+  /** A strategy that applies to every family and answers with a given function. */
+  static class Misbehaving implements RetentionStrategy {
+    private final String id;
+    private final java.util.function.Function<RetentionContext, List<RetentionAction>> body;
 
-      @Override
-      public Set<StageFamily> families() {
-        return EnumSet.allOf(StageFamily.class);
-      }
+    Misbehaving(String id, java.util.function.Function<RetentionContext, List<RetentionAction>> body) {
+      this.id = id;
+      this.body = body;
+    }
 
-      @Override
-      public List<RetentionAction> propose(RetentionContext context) {
-        return body.apply(context);
-      }
-    };
+    @Override
+    public String id() {
+      return id;
+    }
+
+    @Override
+    public Set<StageFamily> families() {
+      return EnumSet.allOf(StageFamily.class);
+    }
+
+    @Override
+    public List<RetentionAction> propose(RetentionContext context) {
+      return body.apply(context);
+    }
   }
 
+  private static final String MISBEHAVING = Misbehaving.class.getName();
+
   @Test
-  void misbehavingStrategiesAreReportedByName() {
+  void misbehavingStrategiesAreReportedByNameAndTheOthersStand() {
     RetentionContext c = context(StageFamily.GROWTH, true);
-    assertThatThrownBy(() -> RetentionPlan.of(c, List.of(broken("acme.throws", x -> { throw new IllegalStateException("boom"); }))))
-        .isInstanceOf(PluginFailureException.class)
-        .hasMessage("retention strategy 'acme.throws' failed for customer " + c.customer().id().masked())
-        .hasCauseInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> RetentionPlan.of(c, List.of(broken("acme.null", x -> null))))
-        .isInstanceOf(PluginFailureException.class)
-        .hasMessage("retention strategy 'acme.null' returned null for customer " + c.customer().id().masked());
+    String customer = c.customer().id().masked();
     RetentionAction foreign = new RetentionAction(new ActionType.WinBack(), "x", Money.of("1.00", "EUR"), 1, "acme.other");
-    assertThatThrownBy(() -> RetentionPlan.of(c, List.of(broken("acme.impostor", x -> List.of(foreign)))))
-        .isInstanceOf(PluginFailureException.class)
-        .hasMessage("retention strategy 'acme.impostor' proposed an action named 'acme.other'");
     RetentionAction dollars = new RetentionAction(new ActionType.WinBack(), "x", Money.of("1.00", "USD"), 1, "acme.dollars");
-    assertThatThrownBy(() -> RetentionPlan.of(c, List.of(broken("acme.dollars", x -> List.of(dollars)))))
-        .isInstanceOf(PluginFailureException.class)
-        .hasMessage("retention strategy 'acme.dollars' priced an action in USD, not the customer's EUR");
+    RetentionStrategy unnamed =
+        new Misbehaving("unused", x -> List.of()) {
+          @Override
+          public String id() {
+            throw new IllegalStateException("no licence");
+          }
+        };
+    RetentionStrategy familyless =
+        new Misbehaving("acme.familyless", x -> List.of()) {
+          @Override
+          public Set<StageFamily> families() {
+            return null;
+          }
+        };
+    List<RetentionStrategy> strategies =
+        List.of(
+            new Misbehaving("acme.throws", x -> {
+              throw new IllegalStateException("boom for " + x.customer().id().value());
+            }),
+            new CrossUpSellStrategy(),
+            new Misbehaving("acme.null", x -> null),
+            new Misbehaving("acme.impostor", x -> List.of(foreign)),
+            new Misbehaving("acme.dollars", x -> List.of(dollars)),
+            new Misbehaving("acme.hole", x -> java.util.Arrays.asList((RetentionAction) null)),
+            familyless,
+            unnamed);
+
+    RetentionPlan plan = RetentionPlan.of(c, strategies);
+
+    RetentionPlan alone = RetentionPlan.of(c, List.of(new CrossUpSellStrategy()));
+    assertThat(alone.actions()).isNotEmpty();
+    assertThat(alone.failures()).isEmpty();
+    assertThat(plan.actions()).isEqualTo(alone.actions());
+    assertThat(plan.withheld()).isEqualTo(alone.withheld());
+    assertThat(plan.failures())
+        .extracting(Throwable::getMessage)
+        .containsExactly(
+            "plugin '?' (" + unnamed.getClass().getName() + ") threw java.lang.IllegalStateException in id for customer " + customer,
+            "plugin 'acme.dollars' (" + MISBEHAVING + ") proposed an action priced in USD instead of EUR for customer " + customer,
+            "plugin 'acme.familyless' (" + familyless.getClass().getName() + ") returned null from families for customer " + customer,
+            "plugin 'acme.hole' (" + MISBEHAVING + ") proposed a null action for customer " + customer,
+            "plugin 'acme.impostor' (" + MISBEHAVING + ") proposed an action named 'acme.other' for customer " + customer,
+            "plugin 'acme.null' (" + MISBEHAVING + ") returned null from propose for customer " + customer,
+            "plugin 'acme.throws' (" + MISBEHAVING + ") threw java.lang.IllegalStateException in propose for customer " + customer);
+    assertThat(plan.failures().get(6)).hasCauseInstanceOf(IllegalStateException.class);
+    assertThat(plan.failures()).allSatisfy(e -> assertThat(e.getMessage()).doesNotContain(c.customer().id().value()));
   }
 
   @Test
