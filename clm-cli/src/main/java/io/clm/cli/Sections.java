@@ -250,6 +250,7 @@ final class Sections {
       if (plan.withheld() > 0) {
         actions.add(plan.withheld() + " marketing action(s) withheld: no marketing consent");
       }
+      plan.failures().forEach(f -> actions.add("strategy failed, its actions are left out: " + f.getMessage()));
       atRisk.add(new Report.AtRisk(c.id().masked(), c.stage(), value[i], risks[i].score(), factors, actions));
     }
     List<Report.Band> distribution = new ArrayList<>();
