@@ -1,0 +1,47 @@
+package io.clm.api.complaints;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A warning, a breach or an escalation, emitted once by the desk's clock when its time comes.
+ *
+ * @param ticketId the ticket
+ * @param policyId the SLA policy the deadline comes from
+ * @param target which deadline
+ * @param kind warning, breach or escalation
+ * @param level the escalation level (1, 2, ...); 0 for warnings and breaches
+ * @param deadline the deadline concerned
+ * @param at when the event was due (not when the clock got there)
+ */
+public record SlaEvent(
+    String ticketId, String policyId, SlaTarget target, Kind kind, int level, Instant deadline, Instant at) {
+
+  /** What happened. */
+  public enum Kind {
+    /** The deadline is near. */
+    WARNING,
+    /** The deadline passed without the response. */
+    BREACH,
+    /** The breach has lasted long enough to reach an escalation level. */
+    ESCALATION
+  }
+
+  /**
+   * Validates the event.
+   *
+   * @throws NullPointerException if a component is null
+   * @throws IllegalArgumentException if the level does not fit the kind
+   */
+  public SlaEvent {
+    Objects.requireNonNull(ticketId, "ticketId");
+    Objects.requireNonNull(policyId, "policyId");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(deadline, "deadline");
+    Objects.requireNonNull(at, "at");
+    if ((kind == Kind.ESCALATION) != (level > 0) || level < 0) {
+      throw new IllegalArgumentException("level " + level + " does not fit " + kind);
+    }
+  }
+}

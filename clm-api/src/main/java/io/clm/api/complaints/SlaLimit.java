@@ -1,0 +1,86 @@
+package io.clm.api.complaints;
+
+import io.clm.api.ValidationException;
+import java.util.Objects;
+
+/**
+ * An amount of time in an {@link SlaUnit}, such as 15 business days or 8 weeks.
+ *
+ * @param amount how many units; 1 to 3650
+ * @param unit how they are counted
+ */
+public record SlaLimit(int amount, SlaUnit unit) {
+
+  /**
+   * Validates the limit.
+   *
+   * @throws NullPointerException if {@code unit} is null
+   * @throws ValidationException if {@code amount} is not between 1 and 3650
+   */
+  public SlaLimit {
+    Objects.requireNonNull(unit, "unit");
+    if (amount < 1 || amount > 3650) {
+      throw new ValidationException("sla amount " + amount + " is not between 1 and 3650");
+    }
+  }
+
+  /**
+   * Business days.
+   *
+   * @param n how many
+   * @return the limit
+   */
+  public static SlaLimit businessDays(int n) {
+    return new SlaLimit(n, SlaUnit.BUSINESS_DAYS);
+  }
+
+  /**
+   * Calendar days.
+   *
+   * @param n how many
+   * @return the limit
+   */
+  public static SlaLimit calendarDays(int n) {
+    return new SlaLimit(n, SlaUnit.CALENDAR_DAYS);
+  }
+
+  /**
+   * Weeks, counted as 7 calendar days each.
+   *
+   * @param n how many
+   * @return the limit in calendar days
+   * @throws ValidationException if the result is out of range
+   */
+  public static SlaLimit weeks(int n) {
+    if (n < 1 || n > 521) {
+      throw new ValidationException("sla weeks " + n + " is not between 1 and 521");
+    }
+    return new SlaLimit(7 * n, SlaUnit.CALENDAR_DAYS);
+  }
+
+  /**
+   * Calendar days whose last day moves to the next business day.
+   *
+   * @param n how many
+   * @return the limit
+   */
+  public static SlaLimit calendarDaysToBusinessDay(int n) {
+    return new SlaLimit(n, SlaUnit.CALENDAR_DAYS_TO_BUSINESS_DAY);
+  }
+
+  /**
+   * Business hours.
+   *
+   * @param n how many
+   * @return the limit
+   */
+  public static SlaLimit businessHours(int n) {
+    return new SlaLimit(n, SlaUnit.BUSINESS_HOURS);
+  }
+
+  /** Returns for example {@code 15 BUSINESS_DAYS}. */
+  @Override
+  public String toString() {
+    return amount + " " + unit;
+  }
+}

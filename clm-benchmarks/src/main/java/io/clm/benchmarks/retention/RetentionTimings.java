@@ -1,0 +1,75 @@
+package io.clm.benchmarks.retention;
+
+import io.clm.retention.BgNbd;
+import io.clm.retention.CustomerSummary;
+import io.clm.retention.FittedModel;
+import io.clm.retention.LifetimeValue;
+import io.clm.retention.PurchaseHistory;
+import java.util.HashSet;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A quick measurement of the two retention benchmarks without the JMH harness: warms up, then
+ * prints the median of several runs, as wall-clock time and as the measuring thread's CPU time
+ * (the latter is robust when other processes share the machine). For the report; the JMH classes
+ * are the reference.
+ */
+public final class RetentionTimings {
+
+  private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+  private RetentionTimings() {}
+
+  /**
+   * Runs the measurements.
+   *
+   * @param args ignored
+   */
+  public static void main(String[] args) {
+    List<PurchaseHistory> histories = CdnowData.summaries().stream().map(CustomerSummary::history).collect(Collectors.toList());
+    FittedModel<BgNbd> fit = null;
+    for (int i = 0; i < 30; i++) {
+      fit = BgNbd.fit(histories);
+    }
+    long[] fitNanos = new long[20];
+    long[] fitCpu = new long[20];
+    for (int i = 0; i < fitNanos.length; i++) {
+      long c0 = CPU.getCurrentThreadCpuTime();
+      long t0 = System.nanoTime();
+      fit = BgNbd.fit(histories);
+      fitNanos[i] = System.nanoTime() - t0;
+      fitCpu[i] = CPU.getCurrentThreadCpuTime() - c0;
+    }
+    System.out.printf(
+        "bg/nbd fit on CDNOW: median %.1f ms wall, %.1f ms cpu (%d evaluations, %d groups of %d customers), %s, LL %.2f%n",
+        median(fitNanos) / 1e6,
+        median(fitCpu) / 1e6, fit.evaluations(), fit.groups(), fit.observations(), fit.model(), fit.logLikelihood());
+
+    List<CustomerSummary> million = SyntheticCohort.generate(1_000_000, 42, LifetimeValueScoringBenchmark.BG, LifetimeValueScoringBenchmark.GG);
+    System.out.printf("synthetic population: %d customers, %d distinct histories%n",
+        million.size(), new HashSet<>(million.stream().map(CustomerSummary::history).collect(Collectors.toList())).size());
+    LifetimeValue clv = new LifetimeValue(LifetimeValueScoringBenchmark.BG, LifetimeValueScoringBenchmark.GG);
+    for (int i = 0; i < 3; i++) {
+      clv.score(million, LifetimeValueScoringBenchmark.YEAR_MONTHLY);
+    }
+    long[] scoreNanos = new long[5];
+    long[] scoreCpu = new long[5];
+    for (int i = 0; i < scoreNanos.length; i++) {
+      long c0 = CPU.getCurrentThreadCpuTime();
+      long t0 = System.nanoTime();
+      clv.score(million, LifetimeValueScoringBenchmark.YEAR_MONTHLY);
+      scoreNanos[i] = System.nanoTime() - t0;
+      scoreCpu[i] = CPU.getCurrentThreadCpuTime() - c0;
+    }
+    System.out.printf(
+        "P(alive) + CLV for 1,000,000 customers: median %.0f ms wall, %.0f ms cpu%n",
+        median(scoreNanos) / 1e6, median(scoreCpu) / 1e6);
+  }
+
+  private static double median(long[] values) {
+    long[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+}

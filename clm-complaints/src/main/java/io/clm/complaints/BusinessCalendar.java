@@ -1,0 +1,467 @@
+package io.clm.complaints;
+
+import io.clm.api.ValidationException;
+import io.clm.api.complaints.CalendarCoverageException;
+import io.clm.api.complaints.SlaLimit;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Business days and hours in one time zone: working weekdays, business hours, and per year the
+ * public holidays and the weekend days that are worked instead (the Chinese 调休 make-up days).
+ *
+ * <p>A calendar knows only the years it was given. Any date in another year raises {@link
+ * CalendarCoverageException} rather than a guess; declare a year without holidays with {@code
+ * year(y)}. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * BusinessCalendar england = BusinessCalendar.builder("england", ZoneId.of("Europe/London"))
+ *     .businessHours(LocalTime.of(9, 0), LocalTime.of(17, 0))
+ *     .holidays(2026, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 4, 3), ...)
+ *     .build();
+ * }</pre>
+ */
+public final class BusinessCalendar {
+
+  private final String id;
+  private final ZoneId zone;
+  private final Set<DayOfWeek> workingDays;
+  private final LocalTime open;
+  private final LocalTime close;
+  private final Set<Integer> years;
+  private final Set<LocalDate> holidays;
+  private final Set<LocalDate> workedWeekendDays;
+  private final boolean allYears;
+  private final int firstYear;
+  private final java.util.BitSet[] businessDays;
+
+  private BusinessCalendar(Builder b) {
+    this.allYears = b.allYears;
+    this.id = b.id;
+    this.zone = b.zone;
+    this.workingDays = Set.copyOf(b.workingDays);
+    this.open = b.open;
+    this.close = b.close;
+    this.years = Set.copyOf(b.years);
+    this.holidays = Set.copyOf(b.holidays);
+    this.workedWeekendDays = Set.copyOf(b.workedWeekendDays);
+    int first = years.isEmpty() ? 0 : java.util.Collections.min(years);
+    int last = years.isEmpty() ? -1 : java.util.Collections.max(years);
+    this.firstYear = first;
+    this.businessDays = new java.util.BitSet[last - first + 1];
+    for (int year : years) {
+      java.util.BitSet days = new java.util.BitSet(366);
+      for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
+        if (workedWeekendDays.contains(d) || (workingDays.contains(d.getDayOfWeek()) && !holidays.contains(d))) {
+          days.set(d.getDayOfYear());
+        }
+      }
+      businessDays[year - first] = days;
+    }
+  }
+
+  /**
+   * Starts a calendar: Monday to Friday, 09:00 to 17:00, no years yet.
+   *
+   * @param id a name for messages ({@code england}, {@code cn-mainland})
+   * @param zone the time zone of the business days
+   * @return a builder
+   */
+  public static Builder builder(String id, ZoneId zone) {
+    return new Builder(id, zone);
+  }
+
+  /**
+   * A calendar that treats every day as a business day, for calendar-day policies: open all day,
+   * covering all years.
+   *
+   * @param zone the time zone
+   * @return the calendar
+   */
+  public static BusinessCalendar everyDay(ZoneId zone) {
+    Builder b = new Builder("every-day", zone);
+    b.workingDays = EnumSet.allOf(DayOfWeek.class);
+    b.open = LocalTime.MIDNIGHT;
+    b.close = LocalTime.MAX;
+    b.allYears = true;
+    return new BusinessCalendar(b);
+  }
+
+  /**
+   * The calendar's name.
+   *
+   * @return the id
+   */
+  public String id() {
+    return id;
+  }
+
+  /**
+   * The calendar's time zone.
+   *
+   * @return the zone
+   */
+  public ZoneId zone() {
+    return zone;
+  }
+
+  /**
+   * The years the calendar covers.
+   *
+   * @return the years, sorted
+   */
+  public Set<Integer> years() {
+    return new TreeSet<>(years);
+  }
+
+  /**
+   * Whether a date is a business day.
+   *
+   * @param date the date
+   * @return true on a working weekday that is not a holiday, or a worked weekend day
+   * @throws CalendarCoverageException if the calendar has no holidays for the date's year
+   */
+  public boolean isBusinessDay(LocalDate date) {
+    if (allYears) {
+      return workingDays.contains(date.getDayOfWeek());
+    }
+    int slot = date.getYear() - firstYear;
+    if (slot < 0 || slot >= businessDays.length || businessDays[slot] == null) {
+      throw new CalendarCoverageException("calendar '" + id + "' has no holidays for " + date.getYear());
+    }
+    return businessDays[slot].get(date.getDayOfYear());
+  }
+
+  /**
+   * The first business day on or after a date.
+   *
+   * @param date the date
+   * @return that day
+   * @throws CalendarCoverageException if a year on the way is not covered
+   */
+  public LocalDate businessDayOnOrAfter(LocalDate date) {
+    LocalDate d = date;
+    for (int i = 0; i < 400; i++) {
+      if (isBusinessDay(d)) {
+        return d;
+      }
+      d = d.plusDays(1);
+    }
+    throw new ValidationException("calendar '" + id + "' has no business day within 400 days of " + date);
+  }
+
+  /**
+   * The business day that lies {@code n} business days after {@code date}.
+   *
+   * @param date the start (not counted)
+   * @param n how many business days, at least 0
+   * @return the date
+   * @throws CalendarCoverageException if a year on the way is not covered
+   */
+  public LocalDate plusBusinessDays(LocalDate date, int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("n " + n + " is negative");
+    }
+    LocalDate d = date;
+    int left = n;
+    while (left > 0) {
+      d = businessDayOnOrAfter(d.plusDays(1));
+      left--;
+    }
+    return d;
+  }
+
+  /**
+   * The business day that lies {@code n} business days before {@code date}.
+   *
+   * @param date the start (not counted)
+   * @param n how many, at least 0
+   * @return the date
+   * @throws CalendarCoverageException if a year on the way is not covered
+   */
+  public LocalDate minusBusinessDays(LocalDate date, int n) {
+    LocalDate d = date;
+    int left = n;
+    while (left > 0) {
+      d = d.minusDays(1);
+      int guard = 0;
+      while (!isBusinessDay(d)) {
+        d = d.minusDays(1);
+        if (++guard > 400) {
+          throw new ValidationException("calendar '" + id + "' has no business day within 400 days before " + date);
+        }
+      }
+      left--;
+    }
+    return d;
+  }
+
+  /**
+   * The close of business on a date.
+   *
+   * @param date the date
+   * @return the instant business closes
+   */
+  public Instant closeOfBusiness(LocalDate date) {
+    if (close.equals(LocalTime.MAX)) {
+      return endOfDay(date);
+    }
+    return ZonedDateTime.of(date, close, zone).toInstant();
+  }
+
+  /**
+   * The end of a date: midnight at the start of the next day.
+   *
+   * @param date the date
+   * @return the instant the date ends
+   */
+  public Instant endOfDay(LocalDate date) {
+    return date.plusDays(1).atStartOfDay(zone).toInstant();
+  }
+
+  /**
+   * The deadline for a limit counted from a start, as described in {@link
+   * io.clm.api.complaints.SlaUnit}.
+   *
+   * @param start when the clock starts (the receipt of the complaint)
+   * @param limit the limit
+   * @return the deadline
+   * @throws CalendarCoverageException if a year the deadline needs is not covered
+   */
+  public Instant deadline(Instant start, SlaLimit limit) {
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(limit, "limit");
+    ZonedDateTime at = start.atZone(zone);
+    LocalDate received = at.toLocalDate();
+    switch (limit.unit()) {
+      case CALENDAR_DAYS:
+        return endOfDay(received.plusDays(limit.amount()));
+      case CALENDAR_DAYS_TO_BUSINESS_DAY:
+        return endOfDay(businessDayOnOrAfter(received.plusDays(limit.amount())));
+      case BUSINESS_DAYS:
+        return closeOfBusiness(plusBusinessDays(received, limit.amount()));
+      case BUSINESS_HOURS:
+        return plusBusinessTime(start, Duration.ofHours(limit.amount()));
+      default:
+        throw new AssertionError(limit.unit());
+    }
+  }
+
+  /**
+   * The instant a limit before a deadline falls on: {@code n} business days earlier at close of
+   * business, {@code n} calendar days earlier, or {@code n} business hours earlier.
+   *
+   * @param deadline the deadline
+   * @param lead how long before
+   * @return the instant
+   * @throws CalendarCoverageException if a year on the way is not covered
+   */
+  public Instant before(Instant deadline, SlaLimit lead) {
+    switch (lead.unit()) {
+      case CALENDAR_DAYS:
+      case CALENDAR_DAYS_TO_BUSINESS_DAY:
+        return deadline.atZone(zone).minusDays(lead.amount()).toInstant();
+      case BUSINESS_DAYS:
+        LocalDate day = deadline.minusNanos(1).atZone(zone).toLocalDate();
+        return closeOfBusiness(minusBusinessDays(businessDayOnOrAfter(day), lead.amount()));
+      case BUSINESS_HOURS:
+        return minusBusinessTime(deadline, Duration.ofHours(lead.amount()));
+      default:
+        throw new AssertionError(lead.unit());
+    }
+  }
+
+  private Instant plusBusinessTime(Instant start, Duration amount) {
+    Duration left = amount;
+    LocalDate date = start.atZone(zone).toLocalDate();
+    Instant cursor = start;
+    for (int guard = 0; guard < 4000; guard++) {
+      if (isBusinessDay(date)) {
+        Instant opening = ZonedDateTime.of(date, open, zone).toInstant();
+        Instant closing = closeOfBusiness(date);
+        Instant from = cursor.isAfter(opening) ? cursor : opening;
+        if (from.isBefore(closing)) {
+          Duration available = Duration.between(from, closing);
+          if (available.compareTo(left) >= 0) {
+            return from.plus(left);
+          }
+          left = left.minus(available);
+        }
+      }
+      date = date.plusDays(1);
+      cursor = date.atStartOfDay(zone).toInstant();
+    }
+    throw new ValidationException("calendar '" + id + "' cannot fit " + amount + " of business time");
+  }
+
+  private Instant minusBusinessTime(Instant end, Duration amount) {
+    Duration left = amount;
+    LocalDate date = end.atZone(zone).toLocalDate();
+    Instant cursor = end;
+    for (int guard = 0; guard < 4000; guard++) {
+      if (isBusinessDay(date)) {
+        Instant opening = ZonedDateTime.of(date, open, zone).toInstant();
+        Instant closing = closeOfBusiness(date);
+        Instant to = cursor.isBefore(closing) ? cursor : closing;
+        if (to.isAfter(opening)) {
+          Duration available = Duration.between(opening, to);
+          if (available.compareTo(left) >= 0) {
+            return to.minus(left);
+          }
+          left = left.minus(available);
+        }
+      }
+      date = date.minusDays(1);
+      cursor = endOfDay(date);
+    }
+    throw new ValidationException("calendar '" + id + "' cannot fit " + amount + " of business time");
+  }
+
+  @Override
+  public String toString() {
+    return "BusinessCalendar[" + id + ", " + zone + ", years " + years() + "]";
+  }
+
+  /** Builds a {@link BusinessCalendar}; holidays and years add up, the rest may be set once. */
+  public static final class Builder {
+    private final String id;
+    private final ZoneId zone;
+    private Set<DayOfWeek> workingDays =
+        EnumSet.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
+    private boolean workingDaysSet;
+    private LocalTime open = LocalTime.of(9, 0);
+    private LocalTime close = LocalTime.of(17, 0);
+    private boolean hoursSet;
+    private boolean allYears;
+    private final Set<Integer> years = new HashSet<>();
+    private final Set<LocalDate> holidays = new HashSet<>();
+    private final Set<LocalDate> workedWeekendDays = new HashSet<>();
+
+    private Builder(String id, ZoneId zone) {
+      this.id = Objects.requireNonNull(id, "id");
+      if (id.isBlank()) {
+        throw new ValidationException("calendar id is blank");
+      }
+      this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    /**
+     * Sets the working weekdays.
+     *
+     * @param days the days; not empty
+     * @return this builder
+     * @throws ValidationException if empty
+     * @throws IllegalStateException if already set
+     */
+    public Builder workingDays(Set<DayOfWeek> days) {
+      if (workingDaysSet) {
+        throw new IllegalStateException("working days were already set");
+      }
+      if (days.isEmpty()) {
+        throw new ValidationException("working days are empty");
+      }
+      workingDays = EnumSet.copyOf(days);
+      workingDaysSet = true;
+      return this;
+    }
+
+    /**
+     * Sets the business hours.
+     *
+     * @param opens opening time
+     * @param closes closing time, after opening
+     * @return this builder
+     * @throws ValidationException if closing is not after opening
+     * @throws IllegalStateException if already set
+     */
+    public Builder businessHours(LocalTime opens, LocalTime closes) {
+      if (hoursSet) {
+        throw new IllegalStateException("business hours were already set");
+      }
+      if (!closes.isAfter(opens)) {
+        throw new ValidationException("business hours close " + closes + " is not after open " + opens);
+      }
+      open = opens;
+      close = closes;
+      hoursSet = true;
+      return this;
+    }
+
+    /**
+     * Declares a covered year, with no holidays unless {@link #holidays} adds some.
+     *
+     * @param year the year
+     * @return this builder
+     */
+    public Builder year(int year) {
+      years.add(year);
+      return this;
+    }
+
+    /**
+     * Adds a year's public holidays (and covers the year).
+     *
+     * @param year the year
+     * @param dates the holidays, all in that year
+     * @return this builder
+     * @throws ValidationException if a date lies in another year
+     */
+    public Builder holidays(int year, LocalDate... dates) {
+      for (LocalDate d : dates) {
+        if (d.getYear() != year) {
+          throw new ValidationException("holiday " + d + " is not in " + year);
+        }
+      }
+      year(year);
+      holidays.addAll(Set.of(dates));
+      return this;
+    }
+
+    /**
+     * Adds weekend days that are worked (make-up working days), in a covered year.
+     *
+     * @param year the year
+     * @param dates the dates, all in that year
+     * @return this builder
+     * @throws ValidationException if a date lies in another year
+     */
+    public Builder workedDays(int year, LocalDate... dates) {
+      for (LocalDate d : dates) {
+        if (d.getYear() != year) {
+          throw new ValidationException("worked day " + d + " is not in " + year);
+        }
+      }
+      year(year);
+      workedWeekendDays.addAll(Set.of(dates));
+      return this;
+    }
+
+    /**
+     * Builds the calendar.
+     *
+     * @return the calendar
+     * @throws ValidationException if no year is covered, or a date is both a holiday and worked
+     */
+    public BusinessCalendar build() {
+      if (years.isEmpty() && !allYears) {
+        throw new ValidationException("calendar '" + id + "' covers no year");
+      }
+      for (LocalDate d : workedWeekendDays) {
+        if (holidays.contains(d)) {
+          throw new ValidationException("date " + d + " is both a holiday and a worked day");
+        }
+      }
+      return new BusinessCalendar(this);
+    }
+  }
+}

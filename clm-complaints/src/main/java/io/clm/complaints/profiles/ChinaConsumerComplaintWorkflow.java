@@ -1,0 +1,35 @@
+package io.clm.complaints.profiles;
+
+import com.google.auto.service.AutoService;
+import io.clm.api.complaints.ComplaintWorkflow;
+import io.clm.api.complaints.SlaLimit;
+import io.clm.api.complaints.SlaPolicy;
+import java.util.Map;
+
+/**
+ * China, 银行业保险业消费投诉处理管理办法 (CBIRC Order 2020 No. 3, in force 1 March 2020): a decision
+ * within 15 days of receipt, extendable to 30 days for complex cases, and by a further 30 days (60
+ * at most) with approval. Days are calendar days counted by the PRC Civil Code (the day of receipt
+ * not counted; a last day that is a statutory holiday moves to the next working day). Time spent
+ * on external appraisal, testing or assessment is not counted: pause the ticket.
+ */
+@AutoService(ComplaintWorkflow.class)
+public final class ChinaConsumerComplaintWorkflow extends RegulatoryProfile {
+
+  /** The workflow id. */
+  public static final String ID = "cn-banking-insurance-2020";
+
+  /** Creates the profile. */
+  public ChinaConsumerComplaintWorkflow() {
+    super(
+        ID,
+        SlaPolicy.builder(ID + ".general", SlaLimit.calendarDaysToBusinessDay(15))
+            .extension(SlaLimit.calendarDaysToBusinessDay(30))
+            .extension(SlaLimit.calendarDaysToBusinessDay(60))
+            .warnBefore(SlaLimit.calendarDays(3))
+            .escalation(null)
+            .source("银行业保险业消费投诉处理管理办法 (CBIRC Order 2020 No. 3): 15 days, 30, a further 30 with approval")
+            .build(),
+        Map.of());
+  }
+}

@@ -1,0 +1,46 @@
+package io.clm.complaints.profiles;
+
+import com.google.auto.service.AutoService;
+import io.clm.api.complaints.ComplaintWorkflow;
+import io.clm.api.complaints.SlaLimit;
+import io.clm.api.complaints.SlaPolicy;
+import java.util.Map;
+
+/**
+ * UK, FCA Handbook DISP 1. General complaints: summary resolution by close of business on the third
+ * business day after the day of receipt (DISP 1.5.1R; reported as the first-response deadline),
+ * final response by the end of eight weeks after receipt (DISP 1.6.2R). Payment-services and
+ * e-money complaints (categories {@code payment-services}, {@code e-money}): final response within
+ * 15 business days, or 35 business days after a holding response in exceptional circumstances
+ * (DISP 1.6.2AR, PSRs 2017 reg. 101).
+ */
+@AutoService(ComplaintWorkflow.class)
+public final class FcaDispWorkflow extends RegulatoryProfile {
+
+  /** The workflow id. */
+  public static final String ID = "uk-fca-disp";
+
+  /** Creates the profile. */
+  public FcaDispWorkflow() {
+    super(ID, general(), Map.of("payment-services", payments(), "e-money", payments()));
+  }
+
+  private static SlaPolicy general() {
+    return SlaPolicy.builder(ID + ".general", SlaLimit.weeks(8))
+        .firstResponse(SlaLimit.businessDays(3))
+        .warnBefore(SlaLimit.calendarDays(7))
+        .escalation(null)
+        .source("FCA Handbook DISP 1.5.1R (close of the third business day), DISP 1.6.2R (eight weeks)")
+        .build();
+  }
+
+  private static SlaPolicy payments() {
+    return SlaPolicy.builder(ID + ".payment-services", SlaLimit.businessDays(15))
+        .firstResponse(SlaLimit.businessDays(3))
+        .extension(SlaLimit.businessDays(35))
+        .warnBefore(SlaLimit.businessDays(3))
+        .escalation(null)
+        .source("FCA Handbook DISP 1.6.2AR; Payment Services Regulations 2017 reg. 101")
+        .build();
+  }
+}

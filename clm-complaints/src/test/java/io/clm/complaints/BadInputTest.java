@@ -1,0 +1,168 @@
+package io.clm.complaints;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clm.api.CustomerId;
+import io.clm.api.IllegalTransitionException;
+import io.clm.api.Money;
+import io.clm.api.PluginConfigurationException;
+import io.clm.api.ValidationException;
+import io.clm.api.complaints.CalendarCoverageException;
+import io.clm.api.complaints.Complaint;
+import io.clm.api.complaints.ComplaintChannel;
+import io.clm.api.complaints.Resolution;
+import io.clm.api.complaints.SlaLimit;
+import io.clm.api.complaints.SlaPolicy;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Bad input is refused with an exact message and leaves the ticket as it was. */
+class BadInputTest {
+
+  private final ComplaintDesk desk =
+      ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow("standard")).calendar(TestCalendars.england()).build();
+  private final Instant t0 = Instant.parse("2025-06-02T09:00:00Z");
+
+  private Complaint open() {
+    return desk.open(Intake.of(ComplaintChannel.WEB, CustomerId.of("bob"), t0, "charged twice"), "agent");
+  }
+
+  @Test
+  void aForbiddenMoveThrowsAndLeavesTheTicketUnchanged() {
+    Complaint c = open();
+    Resolution r = new Resolution("refund", Optional.empty(), "fees");
+    assertThatThrownBy(() -> desk.resolve(c.id(), r, "agent", t0))
+        .isInstanceOf(IllegalTransitionException.class)
+        .hasMessage("ticket C-1 cannot move from RECEIVED to RESOLVED under workflow 'standard'");
+    assertThat(desk.get(c.id())).isEqualTo(c);
+  }
+
+  @Test
+  void negativeCompensationIsRefused() {
+    assertThatThrownBy(() -> new Resolution("refund", Optional.of(Money.of("-5.00", "GBP")), "fees"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("compensation -5.00 GBP is negative");
+  }
+
+  @Test
+  void compensationInAnUnknownCurrencyIsRefused() {
+    assertThatThrownBy(() -> Money.of("5.00", "XYZ"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("currency 'XYZ' is not an ISO 4217 code");
+  }
+
+  @Test
+  void aCalendarMissingAYearThrowsATypedException() {
+    BusinessCalendar calendar = TestCalendars.england2025Only();
+    assertThatThrownBy(() -> calendar.deadline(Instant.parse("2025-12-15T10:00:00Z"), SlaLimit.businessDays(15)))
+        .isInstanceOf(CalendarCoverageException.class)
+        .hasMessage("calendar 'england' has no holidays for 2026");
+  }
+
+  @Test
+  void extendingWithoutAnExtensionIsRefused() {
+    Complaint c = open();
+    assertThatThrownBy(() -> desk.extend(c.id(), "boss", "more time", t0))
+        .isInstanceOf(IllegalTransitionException.class)
+        .hasMessage("ticket C-1 has no further extension under sla policy 'standard.normal'");
+    assertThat(desk.get(c.id())).isEqualTo(c);
+  }
+
+  @Test
+  void extendingAfterTheBreachIsRefused() {
+    ComplaintDesk psd2 = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow("eu-psd2")).calendar(TestCalendars.england()).build();
+    Complaint c = psd2.open(Intake.of(ComplaintChannel.WEB, CustomerId.of("bob"), t0, "charged twice"), "agent");
+    assertThatThrownBy(() -> psd2.extend(c.id(), "boss", "holding reply", Instant.parse("2025-07-01T00:00:00Z")))
+        .isInstanceOf(IllegalTransitionException.class)
+        .hasMessage("resolution deadline of ticket C-1 was already breached");
+  }
+
+  @Test
+  void operationsBeforeTheClockAreRefused() {
+    Complaint c = open();
+    desk.advanceTo(t0.plusSeconds(3600));
+    assertThatThrownBy(() -> desk.acknowledge(c.id(), "agent", t0))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("at 2025-06-02T09:00:00Z is before the desk clock 2025-06-02T10:00:00Z");
+    assertThatThrownBy(() -> desk.advanceTo(t0))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("advance to 2025-06-02T09:00:00Z is before the desk clock 2025-06-02T10:00:00Z");
+  }
+
+  @Test
+  void unknownTicketsBlankActorsAndBadIntake() {
+    assertThatThrownBy(() -> desk.get("C-9")).isInstanceOf(ValidationException.class).hasMessage("ticket 'C-9' is not known");
+    Complaint c = open();
+    assertThatThrownBy(() -> desk.acknowledge(c.id(), " ", t0)).isInstanceOf(ValidationException.class).hasMessage("actor is blank");
+    assertThatThrownBy(() -> Intake.of(ComplaintChannel.WEB, null, t0, " "))
+        .isInstanceOf(ValidationException.class).hasMessage("content is blank");
+    assertThatThrownBy(() -> Intake.of(ComplaintChannel.WEB, null, t0, "x").withAmountAtStake(Money.of("-1.00", "EUR")))
+        .isInstanceOf(ValidationException.class).hasMessage("amount at stake -1.00 EUR is negative");
+    assertThatThrownBy(() -> desk.reassign(c.id(), "ops", "agent", "", t0))
+        .isInstanceOf(ValidationException.class).hasMessage("reason is blank");
+  }
+
+  @Test
+  void answeringTwiceIsRefused() {
+    Complaint c = open();
+    for (String step : new String[] {"ack", "classify", "assign", "start"}) {
+      switch (step) {
+        case "ack":
+          desk.acknowledge(c.id(), "a", t0);
+          break;
+        case "classify":
+          desk.classify(c.id(), "a", t0);
+          break;
+        case "assign":
+          desk.assign(c.id(), "a", t0);
+          break;
+        default:
+          desk.start(c.id(), "a", t0);
+      }
+    }
+    desk.resolve(c.id(), new Resolution("refund", Optional.empty(), "fees"), "a", t0);
+    desk.reject(c.id(), "a", "not enough", t0);
+    assertThatThrownBy(() -> desk.accept(c.id(), "a", t0))
+        .isInstanceOf(IllegalTransitionException.class)
+        .hasMessage("customer already answered the resolution of ticket C-1");
+  }
+
+  @Test
+  void policiesAndCalendarsValidateTheirInput() {
+    assertThatThrownBy(() -> SlaPolicy.builder("x", SlaLimit.businessDays(15)).extension(SlaLimit.calendarDays(35)).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("extension 35 CALENDAR_DAYS of policy 'x' is not in BUSINESS_DAYS");
+    assertThatThrownBy(() -> SlaPolicy.builder("x", SlaLimit.businessDays(15)).extension(SlaLimit.businessDays(10)).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("extension 10 BUSINESS_DAYS of policy 'x' is not longer than 15 BUSINESS_DAYS");
+    assertThatThrownBy(() -> SlaLimit.businessDays(0))
+        .isInstanceOf(ValidationException.class).hasMessage("sla amount 0 is not between 1 and 3650");
+    assertThatThrownBy(() -> BusinessCalendar.builder("x", ZoneId.of("UTC")).holidays(2025, LocalDate.of(2026, 1, 1)))
+        .isInstanceOf(ValidationException.class).hasMessage("holiday 2026-01-01 is not in 2025");
+    assertThatThrownBy(() -> BusinessCalendar.builder("x", ZoneId.of("UTC")).build())
+        .isInstanceOf(ValidationException.class).hasMessage("calendar 'x' covers no year");
+    assertThatThrownBy(() -> BusinessCalendar.builder("x", ZoneId.of("UTC")).businessHours(LocalTime.of(17, 0), LocalTime.of(9, 0)))
+        .isInstanceOf(ValidationException.class).hasMessage("business hours close 09:00 is not after open 17:00");
+  }
+
+  @Test
+  void workflowsAreFoundByIdAndUnknownIdsNamed() {
+    for (String id : new String[] {"standard", "uk-fca-disp", "us-cfpb", "cn-banking-insurance-2020", "eu-psd2"}) {
+      assertThat(ComplaintDesk.findWorkflow(id).id()).isEqualTo(id);
+    }
+    assertThatThrownBy(() -> ComplaintDesk.findWorkflow("nope"))
+        .isInstanceOf(PluginConfigurationException.class)
+        .hasMessage("no complaint workflow has id 'nope'");
+  }
+
+  @Test
+  void toStringNeverShowsContentOrCustomer() {
+    Complaint c = open();
+    assertThat(c.toString()).isEqualTo("Complaint[C-1, RECEIVED]");
+  }
+}

@@ -1,0 +1,163 @@
+package io.clm.retention;
+
+import io.clm.api.ValidationException;
+import io.clm.api.retention.ConvergenceException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The Gamma-Gamma model of spend per transaction (Fader and Hardie, "The Gamma-Gamma Model of
+ * Monetary Value", 2013; Fader, Hardie and Lee, "RFM and CLV: Using Iso-Value Curves for Customer
+ * Base Analysis", Journal of Marketing Research 42(4), 2005). A customer's transaction values are
+ * Gamma(p, ν) around a customer-specific mean; across customers ν ~ Gamma(q, γ). The model assumes
+ * that spend is independent of the purchase process, so it combines with {@link BgNbd} into a
+ * lifetime value.
+ *
+ * <p>It is fitted on repeat buyers only: x is the number of repeat transactions and the mean spend
+ * is the average value of those transactions (the first purchase excluded). Money is in major units
+ * of one currency.
+ *
+ * @param p shape of the transaction-value distribution, positive
+ * @param q shape of the distribution of ν across customers, positive
+ * @param gamma scale of the distribution of ν across customers, positive
+ */
+public record GammaGamma(double p, double q, double gamma) {
+
+  private static final String[] NAMES = {"p", "q", "gamma"};
+
+  /**
+   * Validates the parameters.
+   *
+   * @throws ValidationException if a parameter is not a positive finite number
+   */
+  public GammaGamma {
+    BgNbd.positive(p, "p");
+    BgNbd.positive(q, "q");
+    BgNbd.positive(gamma, "gamma");
+  }
+
+  /**
+   * A repeat buyer's spend, the input of the model.
+   *
+   * @param frequency x, the number of repeat transactions, at least 1
+   * @param meanSpend the mean value of those transactions, positive, in major units
+   */
+  public record Spend(int frequency, double meanSpend) {
+    /**
+     * Validates.
+     *
+     * @throws ValidationException if frequency is below 1 or the mean spend is not positive and
+     *     finite
+     */
+    public Spend {
+      if (frequency < 1) {
+        throw new ValidationException("frequency " + frequency + " is below 1: only repeat buyers have a mean spend");
+      }
+      if (!(meanSpend > 0) || Double.isInfinite(meanSpend)) {
+        throw new ValidationException("meanSpend " + meanSpend + " is not a positive finite number");
+      }
+    }
+  }
+
+  /**
+   * Fits the model to the repeat buyers of a population by maximum likelihood over the logarithms
+   * of p, q and γ.
+   *
+   * @param spends one entry per repeat buyer
+   * @return the fitted model and its log-likelihood
+   * @throws ValidationException if there are no repeat buyers
+   * @throws ConvergenceException if the search does not converge
+   */
+  public static FittedModel<GammaGamma> fit(Collection<Spend> spends) {
+    Objects.requireNonNull(spends, "spends");
+    if (spends.isEmpty()) {
+      throw new ValidationException("population has no repeat buyers");
+    }
+    Map<Spend, Integer> groups = new HashMap<>();
+    for (Spend s : spends) {
+      groups.merge(Objects.requireNonNull(s, "spend"), 1, Integer::sum);
+    }
+    List<Spend> distinct = new ArrayList<>(groups.keySet());
+    int n = distinct.size();
+    double[] x = new double[n];
+    double[] m = new double[n];
+    double[] w = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = distinct.get(i).frequency();
+      m[i] = distinct.get(i).meanSpend();
+      w[i] = groups.get(distinct.get(i));
+    }
+    // Start γ at the scale of the data: with p = q = 1, E[spend] = γ.
+    double meanOfMeans = 0;
+    for (int i = 0; i < n; i++) {
+      meanOfMeans += w[i] * m[i];
+    }
+    meanOfMeans /= spends.size();
+    NelderMead search = new NelderMead(20_000, 1e-10, 1e-6);
+    NelderMead.Result result =
+        search.minimise(
+            "gamma-gamma",
+            NAMES,
+            v -> -logLikelihood(Math.exp(v[0]), Math.exp(v[1]), Math.exp(v[2]), x, m, w),
+            new double[] {0, 0, Math.log(meanOfMeans)},
+            1.0);
+    double[] v = result.point();
+    GammaGamma model;
+    try {
+      model = new GammaGamma(Math.exp(v[0]), Math.exp(v[1]), Math.exp(v[2]));
+    } catch (ValidationException e) {
+      throw new ConvergenceException(
+          "gamma-gamma fit drifted to degenerate parameters: " + e.getMessage(), result.evaluations(), -result.value());
+    }
+    return new FittedModel<>(model, -result.value(), result.evaluations(), spends.size(), n);
+  }
+
+  private static double logLikelihood(double p, double q, double gamma, double[] x, double[] m, double[] w) {
+    double ll = 0;
+    double lnGammaQ = SpecialFunctions.lnGamma(q);
+    double logGamma = Math.log(gamma);
+    for (int i = 0; i < x.length; i++) {
+      double px = p * x[i];
+      ll +=
+          w[i]
+              * (SpecialFunctions.lnGamma(px + q)
+                  - SpecialFunctions.lnGamma(px)
+                  - lnGammaQ
+                  + q * logGamma
+                  + (px - 1) * Math.log(m[i])
+                  + px * Math.log(x[i])
+                  - (px + q) * Math.log(gamma + m[i] * x[i]));
+    }
+    return ll;
+  }
+
+  /**
+   * The expected value of a customer's transactions given the observed repeat transactions:
+   * {@code p (γ + x m) / (p x + q − 1)}, a weighted average of the population mean {@code p γ / (q −
+   * 1)} and the customer's own mean. A customer with no repeat transaction gets the population mean.
+   *
+   * @param frequency x, the number of repeat transactions, at least 0
+   * @param meanSpend their mean value in major units (ignored when x = 0), at least 0
+   * @return the expected spend per transaction, in major units
+   * @throws ValidationException if frequency or mean spend is negative or not finite, or if the
+   *     expectation does not exist (q ≤ 1 for a customer with no repeat transaction, p x + q ≤ 1
+   *     otherwise)
+   */
+  public double expectedSpend(int frequency, double meanSpend) {
+    if (frequency < 0) {
+      throw new ValidationException("frequency " + frequency + " is negative");
+    }
+    if (!(meanSpend >= 0) || Double.isInfinite(meanSpend)) {
+      throw new ValidationException("meanSpend " + meanSpend + " is negative or not finite");
+    }
+    double denominator = p * frequency + q - 1;
+    if (!(denominator > 0)) {
+      throw new ValidationException("expected spend does not exist: p x + q - 1 = " + denominator + " is not positive");
+    }
+    return frequency == 0 ? p * gamma / (q - 1) : p * (gamma + frequency * meanSpend) / denominator;
+  }
+}

@@ -1,0 +1,263 @@
+package io.clm.retention;
+
+import io.clm.api.CustomerId;
+import io.clm.api.Money;
+import io.clm.api.ValidationException;
+import io.clm.api.retention.ActionType;
+import io.clm.api.retention.RetentionAction;
+import io.clm.api.retention.RetentionContext;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Spends a retention budget where value × risk is highest (seed 004: keeping a customer costs 5–25 %
+ * of winning a new one, so a churn model must point the spending at the customers worth saving).
+ *
+ * <p>For every candidate action, the <em>expected saved value</em> is
+ *
+ * <pre>
+ * saved = value × P(leave) × uplift(action type) − expected cost
+ * </pre>
+ *
+ * where the uplift is the assumed share of the at-risk value the action saves. Each customer gets at
+ * most one action, the one with the highest saved value (ties: lower cost, then higher priority);
+ * customers are ranked by it (ties: customer id) and taken greedily while the budget lasts: a
+ * customer whose action no longer fits is skipped and cheaper ones further down are still
+ * considered. Only actions with a positive saved value are selected; {@link ActionType.Abandon}
+ * saves nothing and is never selected; marketing actions are never selected for a customer without
+ * marketing consent. The total cost never exceeds the budget (exact, in minor units).
+ *
+ * <pre>{@code
+ * RetentionPrioritiser prioritiser = RetentionPrioritiser.builder()
+ *     .uplift(0.10)
+ *     .uplift(ActionType.ServiceRecovery.class, 0.30)
+ *     .build();
+ * Allocation allocation = prioritiser.allocate(candidates, Money.of("5000.00", "EUR"));
+ * }</pre>
+ */
+public final class RetentionPrioritiser {
+
+  /** The default uplift when none is configured: an action saves 10 % of the value at risk. */
+  public static final double DEFAULT_UPLIFT = 0.10;
+
+  private final double uplift;
+  private final Map<Class<? extends ActionType>, Double> upliftByType;
+
+  private RetentionPrioritiser(double uplift, Map<Class<? extends ActionType>, Double> upliftByType) {
+    this.uplift = uplift;
+    this.upliftByType = Map.copyOf(upliftByType);
+  }
+
+  /**
+   * Starts a configuration.
+   *
+   * @return a builder with the default uplift and no per-type uplifts
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A customer who may be acted on.
+   *
+   * @param context the customer's retention context (value, consent)
+   * @param probabilityOfLeaving P(leave), 0 to 1: for example 1 − P(alive) from {@link BgNbd}, or
+   *     the risk score
+   * @param actions the actions proposed for the customer, for example a {@link
+   *     io.clm.api.retention.RetentionPlan}'s
+   */
+  public record Candidate(RetentionContext context, double probabilityOfLeaving, List<RetentionAction> actions) {
+    /**
+     * Validates and copies.
+     *
+     * @throws ValidationException if the probability is outside 0..1
+     */
+    public Candidate {
+      Objects.requireNonNull(context, "context");
+      if (!(probabilityOfLeaving >= 0 && probabilityOfLeaving <= 1)) {
+        throw new ValidationException(
+            "probabilityOfLeaving " + probabilityOfLeaving + " is outside 0..1 for customer " + context.customer().id().masked());
+      }
+      actions = List.copyOf(actions);
+    }
+  }
+
+  /**
+   * One customer chosen for one action.
+   *
+   * @param customer the customer
+   * @param action the action
+   * @param expectedSavedValue value × P(leave) × uplift − cost, major units
+   */
+  public record Selection(CustomerId customer, RetentionAction action, double expectedSavedValue) {
+    /** Validates. */
+    public Selection {
+      Objects.requireNonNull(customer, "customer");
+      Objects.requireNonNull(action, "action");
+    }
+
+    /** Returns the masked id, the action type and the saved value: no personal data. */
+    @Override
+    public String toString() {
+      return "Selection[" + customer.masked() + ", " + action.type() + ", saved=" + expectedSavedValue + "]";
+    }
+  }
+
+  /**
+   * The outcome: who to act on with what, ranked, and what it costs.
+   *
+   * @param selections the chosen customers and actions, best first
+   * @param spent the total expected cost, at most the budget
+   * @param budget the budget
+   */
+  public record Allocation(List<Selection> selections, Money spent, Money budget) {
+    /** Validates and copies. */
+    public Allocation {
+      selections = List.copyOf(selections);
+      Objects.requireNonNull(spent, "spent");
+      Objects.requireNonNull(budget, "budget");
+    }
+  }
+
+  /**
+   * Chooses who to act on within the budget.
+   *
+   * @param candidates the customers, possibly empty
+   * @param budget the budget, at least 0
+   * @return the allocation
+   * @throws ValidationException if the budget is negative, or a customer's value or an action's
+   *     cost is in another currency than the budget
+   */
+  public Allocation allocate(Collection<Candidate> candidates, Money budget) {
+    Objects.requireNonNull(candidates, "candidates");
+    Objects.requireNonNull(budget, "budget");
+    if (budget.isNegative()) {
+      throw new ValidationException("budget " + budget + " is negative");
+    }
+    long budgetMinor = budget.minorUnits();
+    List<Selection> best = new ArrayList<>();
+    for (Candidate c : candidates) {
+      Objects.requireNonNull(c, "candidate");
+      sameCurrency(c.context().value(), budget);
+      double atRisk = c.context().value().amount().doubleValue() * c.probabilityOfLeaving();
+      boolean consent = c.context().marketingConsent();
+      Selection chosen = null;
+      for (RetentionAction action : c.actions()) {
+        sameCurrency(action.expectedCost(), budget);
+        if (action.type() instanceof ActionType.Abandon || (action.isMarketing() && !consent)) {
+          continue;
+        }
+        if (action.expectedCost().minorUnits() > budgetMinor) {
+          continue;
+        }
+        double saved = atRisk * upliftOf(action.type()) - action.expectedCost().amount().doubleValue();
+        if (!(saved > 0)) {
+          continue;
+        }
+        Selection s = new Selection(c.context().customer().id(), action, saved);
+        if (chosen == null || BETTER_ACTION.compare(s, chosen) < 0) {
+          chosen = s;
+        }
+      }
+      if (chosen != null) {
+        best.add(chosen);
+      }
+    }
+    best.sort(
+        Comparator.comparingDouble(Selection::expectedSavedValue).reversed().thenComparing(Selection::customer));
+    List<Selection> selected = new ArrayList<>();
+    long remaining = budgetMinor;
+    for (Selection s : best) {
+      long cost = s.action().expectedCost().minorUnits();
+      if (cost <= remaining) {
+        selected.add(s);
+        remaining -= cost;
+      }
+    }
+    return new Allocation(selected, Money.ofMinor(budgetMinor - remaining, budget.currency()), budget);
+  }
+
+  private static final Comparator<Selection> BETTER_ACTION =
+      Comparator.comparingDouble(Selection::expectedSavedValue)
+          .reversed()
+          .thenComparing(s -> s.action().expectedCost())
+          .thenComparing(Comparator.comparingInt((Selection s) -> s.action().priority()).reversed())
+          .thenComparing(s -> s.action().type().toString());
+
+  private double upliftOf(ActionType type) {
+    return upliftByType.getOrDefault(type.getClass(), uplift);
+  }
+
+  private static void sameCurrency(Money money, Money budget) {
+    if (!money.currency().equals(budget.currency())) {
+      throw new ValidationException(
+          "currency " + money.currency().getCurrencyCode() + " does not match the budget's " + budget.currency().getCurrencyCode());
+    }
+  }
+
+  /** Configures a {@link RetentionPrioritiser}. Each setter checks its argument at once. */
+  public static final class Builder {
+    private double uplift = DEFAULT_UPLIFT;
+    private boolean upliftSet;
+    private final Map<Class<? extends ActionType>, Double> upliftByType = new HashMap<>();
+
+    private Builder() {}
+
+    /**
+     * The uplift of every action type without its own.
+     *
+     * @param uplift the share of the value at risk an action saves, 0 to 1
+     * @return this builder
+     * @throws ValidationException if the uplift is outside 0..1
+     * @throws IllegalStateException if already set
+     */
+    public Builder uplift(double uplift) {
+      if (upliftSet) {
+        throw new IllegalStateException("uplift was already set to " + this.uplift);
+      }
+      this.uplift = checkUplift(uplift, "uplift");
+      upliftSet = true;
+      return this;
+    }
+
+    /**
+     * The uplift of one action type.
+     *
+     * @param type the action type, such as {@code ActionType.ServiceRecovery.class}
+     * @param uplift the share of the value at risk the action saves, 0 to 1
+     * @return this builder
+     * @throws ValidationException if the uplift is outside 0..1
+     * @throws IllegalStateException if already set for this type
+     */
+    public Builder uplift(Class<? extends ActionType> type, double uplift) {
+      Objects.requireNonNull(type, "type");
+      if (upliftByType.containsKey(type)) {
+        throw new IllegalStateException("uplift of " + type.getSimpleName() + " was already set");
+      }
+      upliftByType.put(type, checkUplift(uplift, "uplift of " + type.getSimpleName()));
+      return this;
+    }
+
+    private static double checkUplift(double uplift, String field) {
+      if (!(uplift >= 0 && uplift <= 1)) {
+        throw new ValidationException(field + " " + uplift + " is outside 0..1");
+      }
+      return uplift;
+    }
+
+    /**
+     * Builds the prioritiser.
+     *
+     * @return the prioritiser
+     */
+    public RetentionPrioritiser build() {
+      return new RetentionPrioritiser(uplift, upliftByType);
+    }
+  }
+
+}

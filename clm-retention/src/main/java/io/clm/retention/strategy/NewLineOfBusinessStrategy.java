@@ -1,0 +1,58 @@
+package io.clm.retention.strategy;
+
+import com.google.auto.service.AutoService;
+import io.clm.api.StageFamily;
+import io.clm.api.event.ProductType;
+import io.clm.api.retention.ActionType;
+import io.clm.api.retention.RetentionAction;
+import io.clm.api.retention.RetentionContext;
+import io.clm.api.retention.RetentionStrategy;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * After an interruption: one line of business ended while the customer may continue in another, so
+ * a new cycle can start (seed 002, 中断期). Proposes, with marketing consent, a cross-sell of the
+ * first product type the customer does not hold, and a service contact to close the ended line
+ * cleanly.
+ */
+@AutoService(RetentionStrategy.class)
+public final class NewLineOfBusinessStrategy implements RetentionStrategy {
+
+  /** The id, {@value}. */
+  public static final String ID = "new-line-of-business";
+
+  /** Creates the strategy. */
+  public NewLineOfBusinessStrategy() {}
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public Set<StageFamily> families() {
+    return EnumSet.of(StageFamily.INTERRUPTION);
+  }
+
+  @Override
+  public List<RetentionAction> propose(RetentionContext context) {
+    Actions actions =
+        new Actions(context, ID)
+            .add(
+                new ActionType.Communication("close the ended line of business cleanly"),
+                "interruption: a clean ending keeps the door open for a new cycle (seed 002)",
+                Actions.CONTACT_COST,
+                40);
+    ProductType next = CrossUpSellStrategy.firstNotHeld(context);
+    if (next != null) {
+      actions.add(
+          new ActionType.CrossSell(next),
+          "interruption: a new line of business starts a new cycle (seed 002)",
+          Actions.SALE_COST,
+          60);
+    }
+    return actions.list();
+  }
+}

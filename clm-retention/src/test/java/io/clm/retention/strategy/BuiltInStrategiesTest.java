@@ -1,0 +1,241 @@
+package io.clm.retention.strategy;
+
+import static io.clm.retention.strategy.Contexts.START;
+import static io.clm.retention.strategy.Contexts.context;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clm.api.Money;
+import io.clm.api.PluginFailureException;
+import io.clm.api.StageFamily;
+import io.clm.api.event.Attribute;
+import io.clm.api.event.Direction;
+import io.clm.api.event.ProductType;
+import io.clm.api.event.Severity;
+import io.clm.api.retention.ActionType;
+import io.clm.api.retention.RetentionAction;
+import io.clm.api.retention.RetentionContext;
+import io.clm.api.retention.RetentionPlan;
+import io.clm.api.retention.RetentionStrategy;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class BuiltInStrategiesTest {
+
+  private static List<ActionType> types(List<RetentionAction> actions) {
+    return actions.stream().map(RetentionAction::type).collect(Collectors.toList());
+  }
+
+  @Test
+  void everyStageFamilyHasExactlyOneBuiltInStrategyAndAllAreDiscovered() {
+    List<RetentionStrategy> found = new ArrayList<>();
+    ServiceLoader.load(RetentionStrategy.class).forEach(found::add);
+    assertThat(found)
+        .extracting(RetentionStrategy::id)
+        .containsExactlyInAnyOrder(
+            "trust-building",
+            "satisfaction",
+            "cross-up-sell",
+            "maturity-extension",
+            "decline-recovery",
+            "win-back",
+            "new-line-of-business");
+    Set<StageFamily> covered = EnumSet.noneOf(StageFamily.class);
+    for (RetentionStrategy s : found) {
+      for (StageFamily f : s.families()) {
+        assertThat(covered.add(f)).as("%s covered twice", f).isTrue();
+      }
+    }
+    assertThat(covered).containsExactlyInAnyOrder(StageFamily.values());
+  }
+
+  @Test
+  void trustBuildingExplainsAndOffersWithConsent() {
+    List<RetentionAction> a = new TrustBuildingStrategy().propose(context(StageFamily.PROSPECT, true));
+    assertThat(types(a))
+        .containsExactly(new ActionType.Communication("explain the product and answer the prospect's questions"), new ActionType.Offer(0));
+    assertThat(a.get(0).rationale()).contains("trust").contains("seeds 000, 003");
+    assertThat(a.get(0).expectedCost()).isEqualTo(Money.of("5.00", "EUR"));
+    assertThat(a).allSatisfy(x -> assertThat(x.strategy()).isEqualTo("trust-building"));
+  }
+
+  @Test
+  void satisfactionRecoversAnOpenComplaint() {
+    RetentionContext c =
+        context(StageFamily.ONBOARDING, false, "500.00", 0, b -> b.complaint("k1", Severity.NORMAL, null));
+    List<RetentionAction> a = new SatisfactionStrategy().propose(c);
+    assertThat(a.get(0).type()).isEqualTo(new ActionType.ServiceRecovery(Money.of("10.00", "EUR")));
+    assertThat(a.get(0).expectedCost()).isEqualTo(Money.of("25.00", "EUR"));
+    assertThat(a.get(0).priority()).isEqualTo(80);
+    assertThat(types(a)).hasSize(2).noneMatch(ActionType::isMarketing);
+  }
+
+  @Test
+  void growthCrossSellsTheFirstTypeNotHeldAndUpSellsTheMostUsed() {
+    RetentionContext c =
+        context(
+            StageFamily.GROWTH,
+            true,
+            "800.00",
+            0,
+            b ->
+                b.products(ProductType.CURRENT_ACCOUNT, 1, 0)
+                    .products(ProductType.CARD, 1, 0)
+                    .transactions(ProductType.CURRENT_ACCOUNT, Direction.DEBIT, 3, 3000)
+                    .transactions(ProductType.CARD, Direction.DEBIT, 30, 9000));
+    List<ActionType> t = types(new CrossUpSellStrategy().propose(c));
+    assertThat(t)
+        .contains(new ActionType.CrossSell(ProductType.DEPOSIT), new ActionType.UpSell(ProductType.CARD))
+        .hasSize(3);
+  }
+
+  @Test
+  void maturityRaisesAllThreeExitBarriersAndLowersTransactionCost() {
+    RetentionContext c =
+        context(
+            StageFamily.MATURITY,
+            true,
+            "5000.00",
+            0,
+            b ->
+                b.transactions(ProductType.CURRENT_ACCOUNT, Direction.DEBIT, 10, 10000)
+                    .digitalTransactions(2)
+                    .attribute(Attribute.TOTAL_BUSINESS, new BigDecimal("1000"), START));
+    List<RetentionAction> a = new MaturityExtensionStrategy().propose(c);
+    assertThat(types(a))
+        .contains(
+            new ActionType.ExitBarrier(ActionType.BarrierKind.ECONOMIC),
+            new ActionType.ExitBarrier(ActionType.BarrierKind.TECHNICAL),
+            new ActionType.ExitBarrier(ActionType.BarrierKind.CONTRACTUAL),
+            new ActionType.Offer(5));
+    // Share of wallet 100 / 1000 is low: barriers get the +10 boost.
+    assertThat(a.stream().filter(x -> x.type().equals(new ActionType.ExitBarrier(ActionType.BarrierKind.TECHNICAL))).findFirst().orElseThrow().priority())
+        .isEqualTo(60);
+    // The offer costs handling plus 5 % of the value, capped at 250.
+    assertThat(a.stream().filter(x -> x.type() instanceof ActionType.Offer).findFirst().orElseThrow().expectedCost())
+        .isEqualTo(Money.of("275.00", "EUR"));
+  }
+
+  @Test
+  void maturityWithoutConsentKeepsOnlyTheTechnicalBarrier() {
+    RetentionContext c = context(StageFamily.MATURITY, false, "5000.00", 0, b -> b);
+    assertThat(types(new MaturityExtensionStrategy().propose(c)))
+        .containsExactly(new ActionType.ExitBarrier(ActionType.BarrierKind.TECHNICAL));
+  }
+
+  @Test
+  void winBackProposesAnExitConversationAndACampaign() {
+    assertThat(types(new WinBackStrategy().propose(context(StageFamily.EXIT, true))))
+        .containsExactly(new ActionType.Communication("exit conversation: learn what lured the customer away"), new ActionType.WinBack());
+  }
+
+  @Test
+  void interruptionOffersANewLineOfBusiness() {
+    RetentionContext c = context(StageFamily.INTERRUPTION, true, "500.00", 0, b -> b.products(ProductType.CURRENT_ACCOUNT, 1, 1).products(ProductType.DEPOSIT, 1, 0));
+    assertThat(types(new NewLineOfBusinessStrategy().propose(c)))
+        .contains(new ActionType.CrossSell(ProductType.CURRENT_ACCOUNT));
+  }
+
+  @Test
+  void noMarketingWithoutConsentButServiceRecoveryStays() {
+    List<RetentionStrategy> all = new ArrayList<>();
+    ServiceLoader.load(RetentionStrategy.class).forEach(all::add);
+    for (StageFamily family : StageFamily.values()) {
+      RetentionContext c =
+          context(family, false, "5000.00", 0.9, b -> b.complaint("k1", Severity.URGENT, null).attribute(Attribute.COMPETITOR_ATTENTION, BigDecimal.ONE, START));
+      RetentionPlan plan = RetentionPlan.of(c, all);
+      assertThat(plan.actions()).as("%s", family).noneMatch(RetentionAction::isMarketing);
+      assertThat(plan.withheld()).isZero();
+    }
+    RetentionContext decline =
+        context(StageFamily.DECLINE, false, "5000.00", 0.9, b -> b.complaint("k1", Severity.URGENT, null));
+    assertThat(types(RetentionPlan.of(decline, all).actions())).anyMatch(t -> t instanceof ActionType.ServiceRecovery);
+  }
+
+  private static RetentionStrategy broken(String id, java.util.function.Function<RetentionContext, List<RetentionAction>> body) {
+    return new RetentionStrategy() {
+      @Override
+      public String id() {
+        return id;
+      }
+
+      @Override
+      public Set<StageFamily> families() {
+        return EnumSet.allOf(StageFamily.class);
+      }
+
+      @Override
+      public List<RetentionAction> propose(RetentionContext context) {
+        return body.apply(context);
+      }
+    };
+  }
+
+  @Test
+  void misbehavingStrategiesAreReportedByName() {
+    RetentionContext c = context(StageFamily.GROWTH, true);
+    assertThatThrownBy(() -> RetentionPlan.of(c, List.of(broken("acme.throws", x -> { throw new IllegalStateException("boom"); }))))
+        .isInstanceOf(PluginFailureException.class)
+        .hasMessage("retention strategy 'acme.throws' failed for customer " + c.customer().id().masked())
+        .hasCauseInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> RetentionPlan.of(c, List.of(broken("acme.null", x -> null))))
+        .isInstanceOf(PluginFailureException.class)
+        .hasMessage("retention strategy 'acme.null' returned null for customer " + c.customer().id().masked());
+    RetentionAction foreign = new RetentionAction(new ActionType.WinBack(), "x", Money.of("1.00", "EUR"), 1, "acme.other");
+    assertThatThrownBy(() -> RetentionPlan.of(c, List.of(broken("acme.impostor", x -> List.of(foreign)))))
+        .isInstanceOf(PluginFailureException.class)
+        .hasMessage("retention strategy 'acme.impostor' proposed an action named 'acme.other'");
+    RetentionAction dollars = new RetentionAction(new ActionType.WinBack(), "x", Money.of("1.00", "USD"), 1, "acme.dollars");
+    assertThatThrownBy(() -> RetentionPlan.of(c, List.of(broken("acme.dollars", x -> List.of(dollars)))))
+        .isInstanceOf(PluginFailureException.class)
+        .hasMessage("retention strategy 'acme.dollars' priced an action in USD, not the customer's EUR");
+  }
+
+  @Test
+  void planMergeIsDeterministicAndDropsMarketingWithoutConsent() {
+    RetentionStrategy noisy =
+        new RetentionStrategy() {
+          @Override
+          public String id() {
+            return "acme.noisy";
+          }
+
+          @Override
+          public Set<StageFamily> families() {
+            return EnumSet.of(StageFamily.GROWTH);
+          }
+
+          @Override
+          public List<RetentionAction> propose(RetentionContext context) {
+            return List.of(
+                new RetentionAction(new ActionType.CrossSell(ProductType.CURRENT_ACCOUNT), "always sell", Money.of("1.00", "EUR"), 99, id()),
+                new RetentionAction(
+                    new ActionType.Communication("relationship review: clarify duties and rights, prepare personalised service"),
+                    "same contact, higher priority",
+                    Money.of("5.00", "EUR"),
+                    70,
+                    id()));
+          }
+        };
+    List<RetentionStrategy> strategies = new ArrayList<>(List.of(new CrossUpSellStrategy(), noisy, new WinBackStrategy()));
+    RetentionContext consenting = context(StageFamily.GROWTH, true);
+    RetentionPlan first = RetentionPlan.of(consenting, strategies);
+    Collections.reverse(strategies);
+    assertThat(RetentionPlan.of(consenting, strategies)).isEqualTo(first);
+    assertThat(first.actions().get(0).strategy()).isEqualTo("acme.noisy");
+    assertThat(first.actions().get(0).priority()).isEqualTo(99);
+    // The duplicated contact is merged into the higher-priority proposal.
+    assertThat(first.actions().stream().filter(a -> a.type() instanceof ActionType.Communication)).singleElement()
+        .satisfies(a -> assertThat(a.priority()).isEqualTo(70));
+    RetentionPlan withoutConsent = RetentionPlan.of(context(StageFamily.GROWTH, false), strategies);
+    assertThat(withoutConsent.actions()).noneMatch(RetentionAction::isMarketing);
+    assertThat(withoutConsent.withheld()).isEqualTo(1);
+  }
+}

@@ -1,0 +1,100 @@
+package io.clm.retention.strategy;
+
+import static io.clm.retention.strategy.Contexts.START;
+import static io.clm.retention.strategy.Contexts.context;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clm.api.Money;
+import io.clm.api.StageFamily;
+import io.clm.api.ValidationException;
+import io.clm.api.event.Attribute;
+import io.clm.api.event.Severity;
+import io.clm.api.retention.ActionType;
+import io.clm.api.retention.RetentionAction;
+import io.clm.api.retention.RetentionContext;
+import io.clm.retention.strategy.DeclineRecoveryStrategy.Cause;
+import io.clm.retention.strategy.DeclineRecoveryStrategy.Response;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class DeclineRecoveryStrategyTest {
+
+  private final DeclineRecoveryStrategy strategy = new DeclineRecoveryStrategy();
+
+  private static List<ActionType> types(List<RetentionAction> actions) {
+    return actions.stream().map(RetentionAction::type).collect(Collectors.toList());
+  }
+
+  @Test
+  void causeIsReadFromTheMetrics() {
+    assertThat(DeclineRecoveryStrategy.cause(context(StageFamily.DECLINE, true, "1.00", 0, b -> b.complaint("k", Severity.NORMAL, null))))
+        .isEqualTo(Cause.OUR_FAULT);
+    assertThat(DeclineRecoveryStrategy.cause(context(StageFamily.DECLINE, true, "1.00", 0, b -> b.survey(START, 9).survey(START, 5))))
+        .isEqualTo(Cause.OUR_FAULT);
+    assertThat(DeclineRecoveryStrategy.cause(context(StageFamily.DECLINE, true, "1.00", 0, b -> b.attribute(Attribute.CREDIT_SCORE, new BigDecimal("420"), START))))
+        .isEqualTo(Cause.CUSTOMER_TROUBLE);
+    assertThat(DeclineRecoveryStrategy.cause(context(StageFamily.DECLINE, true, "1.00", 0, b -> b.attribute(Attribute.COMPETITOR_ATTENTION, new BigDecimal("0.8"), START))))
+        .isEqualTo(Cause.COMPETITION);
+    assertThat(DeclineRecoveryStrategy.cause(context(StageFamily.DECLINE, true, "1.00", 0, b -> b))).isEqualTo(Cause.UNKNOWN);
+  }
+
+  @Test
+  void responseIsChosenByValueAndRisk() {
+    assertThat(strategy.response(context(StageFamily.DECLINE, true, "1000.00", 0.5, b -> b))).isEqualTo(Response.RESCUE);
+    assertThat(strategy.response(context(StageFamily.DECLINE, true, "1000.00", 0.49, b -> b))).isEqualTo(Response.RESPOND);
+    assertThat(strategy.response(context(StageFamily.DECLINE, true, "999.99", 0.2, b -> b))).isEqualTo(Response.IMPROVE);
+    assertThat(strategy.response(context(StageFamily.DECLINE, true, "999.99", 0.8, b -> b))).isEqualTo(Response.ABANDON);
+  }
+
+  @Test
+  void rescueAgainstCompetitionCutsThePriceAndRaisesAnEconomicBarrier() {
+    RetentionContext c =
+        context(StageFamily.DECLINE, true, "2000.00", 0.9, b -> b.attribute(Attribute.COMPETITOR_ATTENTION, new BigDecimal("0.9"), START));
+    List<RetentionAction> a = strategy.propose(c);
+    assertThat(types(a)).containsExactly(new ActionType.Offer(10), new ActionType.ExitBarrier(ActionType.BarrierKind.ECONOMIC));
+    assertThat(a.get(0).priority()).isEqualTo(90);
+    assertThat(a.get(0).rationale()).startsWith("decline, rescue (seed 000), cause: competition (seed 003)");
+  }
+
+  @Test
+  void ourFaultIsCorrectedAndCompensatedEvenWhenAbandoning() {
+    RetentionContext c = context(StageFamily.DECLINE, false, "100.00", 0.9, b -> b.complaint("k", Severity.URGENT, null));
+    List<RetentionAction> a = strategy.propose(c);
+    assertThat(types(a)).containsExactly(new ActionType.ServiceRecovery(Money.of("10.00", "EUR")), new ActionType.Abandon());
+    assertThat(a.get(0).priority()).isEqualTo(60);
+  }
+
+  @Test
+  void customersTroubleGetsHelpNotAnOffer() {
+    RetentionContext c = context(StageFamily.DECLINE, true, "3000.00", 0.2, b -> b.attribute(Attribute.VULNERABLE, BigDecimal.ONE, START));
+    assertThat(types(strategy.propose(c))).containsExactly(new ActionType.Communication("help the customer through their difficulty"));
+  }
+
+  @Test
+  void unknownCauseGetsAnEarlyWarningCall() {
+    RetentionContext c = context(StageFamily.DECLINE, true, "3000.00", 0.7, b -> b);
+    List<RetentionAction> a = strategy.propose(c);
+    assertThat(types(a)).containsExactly(new ActionType.Communication("early-warning call: find out why business is falling"));
+    assertThat(a.get(0).priority()).isEqualTo(90);
+  }
+
+  @Test
+  void improveAddsAProductReview() {
+    RetentionContext c = context(StageFamily.DECLINE, true, "10.00", 0.1, b -> b.attribute(Attribute.PRICE_SENSITIVITY, new BigDecimal("0.9"), START));
+    assertThat(types(strategy.propose(c)))
+        .containsExactly(new ActionType.Offer(5), new ActionType.Communication("collect the customer's unmet needs to improve the product"));
+  }
+
+  @Test
+  void thresholdsAreChecked() {
+    assertThatThrownBy(() -> new DeclineRecoveryStrategy(new BigDecimal("-1"), 0.5))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("highValueFrom -1 is negative");
+    assertThatThrownBy(() -> new DeclineRecoveryStrategy(BigDecimal.TEN, 1.5))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("highRiskFrom 1.5 is outside 0..1");
+  }
+}

@@ -1,0 +1,258 @@
+package io.clm.segmentation.history;
+
+import io.clm.api.CustomerId;
+import io.clm.api.ValidationException;
+import io.clm.api.segmentation.Assignment;
+import io.clm.api.segmentation.Segmentation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Segment membership over time for one scheme: record each re-segmentation, get back the customers
+ * who moved ({@link SegmentMove}, like stage changes), ask where a customer was at any instant, and
+ * count migrations between two instants ({@link MigrationMatrix}). Works for any scheme, built-in
+ * or not.
+ *
+ * <pre>{@code
+ * SegmentHistory history = new SegmentHistory("rfm");
+ * history.record(segmenter.assignAll(januaryPortfolio), january);
+ * List<SegmentMove> moves = history.record(segmenter.assignAll(februaryPortfolio), february);
+ * MigrationMatrix matrix = history.migration(january, february);
+ * long lapsed = matrix.count("champions", "at-risk");
+ * }</pre>
+ *
+ * <p>A customer's first recording places it without a move. Each customer's recordings must go
+ * forward in time. Memory grows with customers and with moves, not with recordings where nothing
+ * changed. Thread-safe; a recording that is refused changes nothing.
+ */
+public final class SegmentHistory {
+  private final String schemeId;
+  private final List<String> labels = new ArrayList<>();
+  private final Map<String, Integer> codes = new HashMap<>();
+  private final Map<CustomerId, Timeline> customers = new HashMap<>();
+
+  /** One customer's segments: instants and label codes, ascending in time, changes only. */
+  private static final class Timeline {
+    long[] times = new long[2];
+    int[] codes = new int[2];
+    int size;
+    long lastRecorded;
+
+    int at(long t) {
+      int i = Arrays.binarySearch(times, 0, size, t);
+      if (i >= 0) {
+        return codes[i];
+      }
+      int insertion = -1 - i;
+      return insertion == 0 ? -1 : codes[insertion - 1];
+    }
+
+    void add(long t, int code) {
+      if (size == times.length) {
+        times = Arrays.copyOf(times, size * 2);
+        codes = Arrays.copyOf(codes, size * 2);
+      }
+      times[size] = t;
+      codes[size] = code;
+      size++;
+    }
+  }
+
+  /**
+   * Starts an empty history.
+   *
+   * @param schemeId the scheme whose segments it records
+   * @throws NullPointerException if {@code schemeId} is null
+   */
+  public SegmentHistory(String schemeId) {
+    this.schemeId = Objects.requireNonNull(schemeId, "schemeId");
+  }
+
+  /**
+   * The scheme.
+   *
+   * @return the scheme id
+   */
+  public String schemeId() {
+    return schemeId;
+  }
+
+  /**
+   * Records the segments of a whole population at an instant.
+   *
+   * @param segmentation the segments, of this history's scheme
+   * @param at when they were taken
+   * @return the moves, in row order; empty when nobody moved
+   * @throws NullPointerException if an argument is null
+   * @throws ValidationException if the segmentation is of another scheme, names a customer twice,
+   *     or {@code at} is not after a customer's previous recording
+   */
+  public synchronized List<SegmentMove> record(Segmentation segmentation, Instant at) {
+    Objects.requireNonNull(segmentation, "segmentation");
+    Objects.requireNonNull(at, "at");
+    requireScheme(segmentation.schemeId());
+    long t = at.toEpochMilli();
+    int n = segmentation.size();
+    Set<CustomerId> seen = new HashSet<>(Math.max(16, n * 2));
+    for (int row = 0; row < n; row++) {
+      CustomerId id = segmentation.customer(row);
+      if (!seen.add(id)) {
+        throw new ValidationException("segmentation names customer " + id.masked() + " twice");
+      }
+      requireForward(id, t, at);
+    }
+    List<SegmentMove> moves = new ArrayList<>();
+    for (int row = 0; row < n; row++) {
+      apply(segmentation.customer(row), segmentation.segment(row), t, at, moves);
+    }
+    return moves;
+  }
+
+  /**
+   * Records one customer's assignment at an instant.
+   *
+   * @param assignment the assignment, of this history's scheme
+   * @param at when it was made
+   * @return the move, or empty if the customer is new or stayed
+   * @throws NullPointerException if an argument is null
+   * @throws ValidationException if the assignment is of another scheme or {@code at} is not after
+   *     the customer's previous recording
+   */
+  public synchronized Optional<SegmentMove> record(Assignment assignment, Instant at) {
+    Objects.requireNonNull(assignment, "assignment");
+    Objects.requireNonNull(at, "at");
+    requireScheme(assignment.schemeId());
+    long t = at.toEpochMilli();
+    requireForward(assignment.customer(), t, at);
+    List<SegmentMove> moves = new ArrayList<>(1);
+    apply(assignment.customer(), assignment.segment(), t, at, moves);
+    return moves.stream().findFirst();
+  }
+
+  /**
+   * Where a customer was at an instant.
+   *
+   * @param customer the customer
+   * @param at the instant
+   * @return the segment recorded last at or before {@code at}; empty if none was
+   */
+  public synchronized Optional<String> segmentAt(CustomerId customer, Instant at) {
+    Timeline tl = customers.get(Objects.requireNonNull(customer, "customer"));
+    if (tl == null) {
+      return Optional.empty();
+    }
+    int code = tl.at(at.toEpochMilli());
+    return code < 0 ? Optional.empty() : Optional.of(labels.get(code));
+  }
+
+  /**
+   * A customer's moves, oldest first.
+   *
+   * @param customer the customer
+   * @return the moves; empty for a customer never recorded or never moved
+   */
+  public synchronized List<SegmentMove> moves(CustomerId customer) {
+    Timeline tl = customers.get(Objects.requireNonNull(customer, "customer"));
+    List<SegmentMove> moves = new ArrayList<>();
+    if (tl != null) {
+      for (int i = 1; i < tl.size; i++) {
+        moves.add(
+            new SegmentMove(
+                schemeId, customer, labels.get(tl.codes[i - 1]), labels.get(tl.codes[i]), Instant.ofEpochMilli(tl.times[i])));
+      }
+    }
+    return List.copyOf(moves);
+  }
+
+  /**
+   * Counts customers by segment at {@code from} and segment at {@code to}. Customers without a
+   * recording at or before {@code from} are not counted.
+   *
+   * @param from the earlier instant
+   * @param to the later instant
+   * @return the migration matrix
+   * @throws NullPointerException if an argument is null
+   * @throws ValidationException if {@code to} is before {@code from}
+   */
+  public synchronized MigrationMatrix migration(Instant from, Instant to) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    if (to.isBefore(from)) {
+      throw new ValidationException("migration 'to' " + to + " is before 'from' " + from);
+    }
+    long f = from.toEpochMilli();
+    long t = to.toEpochMilli();
+    long[][] counts = new long[labels.size()][labels.size()];
+    for (Timeline tl : customers.values()) {
+      int a = tl.at(f);
+      if (a >= 0) {
+        counts[a][tl.at(t)]++;
+      }
+    }
+    return new MigrationMatrix(schemeId, from, to, labels, counts);
+  }
+
+  /**
+   * Number of customers recorded.
+   *
+   * @return the count
+   */
+  public synchronized int size() {
+    return customers.size();
+  }
+
+  private void requireScheme(String other) {
+    if (!schemeId.equals(other)) {
+      throw new ValidationException(
+          "segment history of '" + schemeId + "' cannot record segments of '" + other + "'");
+    }
+  }
+
+  private void requireForward(CustomerId id, long t, Instant at) {
+    Timeline tl = customers.get(id);
+    if (tl != null && t <= tl.lastRecorded) {
+      throw new ValidationException(
+          "customer "
+              + id.masked()
+              + " was already recorded at "
+              + Instant.ofEpochMilli(tl.lastRecorded)
+              + ", not before "
+              + at);
+    }
+  }
+
+  private void apply(CustomerId id, String segment, long t, Instant at, List<SegmentMove> moves) {
+    Integer code = codes.get(segment);
+    if (code == null) {
+      code = labels.size();
+      labels.add(segment);
+      codes.put(segment, code);
+    }
+    Timeline tl = customers.get(id);
+    if (tl == null) {
+      tl = new Timeline();
+      customers.put(id, tl);
+      tl.add(t, code);
+    } else {
+      int previous = tl.codes[tl.size - 1];
+      if (previous != code) {
+        tl.add(t, code);
+        moves.add(new SegmentMove(schemeId, id, labels.get(previous), segment, at));
+      }
+    }
+    tl.lastRecorded = t;
+  }
+
+  @Override
+  public synchronized String toString() {
+    return "SegmentHistory[" + schemeId + ", " + customers.size() + " customers]";
+  }
+}
