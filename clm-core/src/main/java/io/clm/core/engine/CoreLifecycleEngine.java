@@ -546,7 +546,6 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     }
     s.due = due;
     if (due < s.queued) {
-      s.queued = due;
       dueIndex.add(due, s);
     }
   }
@@ -640,9 +639,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
             c.status = CustomerState.LIVE;
             known.incrementAndGet();
           }
-          long queued = s.queued;
           s.copyFrom(c);
-          s.queued = queued;
           schedule(s, Math.max(s.time, s.stageEnteredAt));
         }
       } finally {
@@ -754,7 +751,6 @@ final class CoreLifecycleEngine implements LifecycleEngine {
           s.queued = Long.MAX_VALUE;
           if (s.due > t) {
             if (s.due != Long.MAX_VALUE) {
-              s.queued = s.due;
               dueIndex.add(s.due, s);
             }
             continue;

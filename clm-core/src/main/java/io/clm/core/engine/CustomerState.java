@@ -1,5 +1,6 @@
 package io.clm.core.engine;
 
+import io.clm.api.ClmException;
 import io.clm.api.Customer;
 import io.clm.api.CustomerId;
 import io.clm.api.CustomerMetrics;
@@ -45,8 +46,14 @@ final class CustomerState implements CustomerMetrics {
   private static final ProductType[] PRODUCTS = ProductType.values();
   private static final Attribute[] ATTRIBUTES = Attribute.values();
   private static final Purpose[] PURPOSES = Purpose.values();
-  /** Per product: debit count, debit minor, credit count, credit minor, opened, closed. */
-  private static final int SLOTS = 6;
+  /**
+   * Per product four longs: the debit and credit counts packed (debit in the high 32 bits), debit
+   * minor, credit minor, and the opened and closed counts packed (opened in the high 32 bits).
+   * Counts are kept within {@code 0..Integer.MAX_VALUE}.
+   */
+  private static final int SLOTS = 4;
+  /** Largest count kept per product and direction. */
+  static final long MAX_COUNT = Integer.MAX_VALUE;
 
   final CustomerId id;
   final Shape shape;
@@ -78,7 +85,10 @@ final class CustomerState implements CustomerMetrics {
   int productMask;
   long[] products;
   Extras extras;
-  /** Completed millis per stage index, -1 for a stage never left; null until the first move. */
+  /**
+   * Completed millis per stage index, -1 for a stage never left; null until the first move, and
+   * only as long as the highest stage index left.
+   */
   long[] completed;
   StageChange[] history;
 
@@ -91,6 +101,8 @@ final class CustomerState implements CustomerMetrics {
   /** Next instant a time-driven rule can fire, and the earliest entry queued in the due index. */
   long due = Long.MAX_VALUE;
   long queued = Long.MAX_VALUE;
+  /** This customer's slot in the due index, -1 when not queued; written under the index's lock. */
+  int heapIndex = -1;
 
   CustomerState(CustomerId id, Shape shape) {
     this.id = id;
@@ -191,7 +203,12 @@ final class CustomerState implements CustomerMetrics {
       Transaction t = (Transaction) event;
       long minor = t.amount().minorUnits();
       int slot = productSlot(t.product().ordinal());
-      long sum = slot < 0 ? 0 : products[slot + (t.direction() == Direction.DEBIT ? 1 : 3)];
+      boolean debit = t.direction() == Direction.DEBIT;
+      long sum = slot < 0 ? 0 : products[slot + (debit ? 1 : 2)];
+      if (slot >= 0 && (debit ? high(products[slot]) : low(products[slot])) >= MAX_COUNT) {
+        throw new InvalidEventException(
+            "transaction count of " + t.product() + " overflows the customer's totals in event '" + t.id() + "'");
+      }
       int w = windowOf(at);
       try {
         Math.addExact(sum, minor);
@@ -202,7 +219,25 @@ final class CustomerState implements CustomerMetrics {
       }
       return minor;
     }
+    if (event instanceof ProductOpened || event instanceof ProductClosed) {
+      boolean opened = event instanceof ProductOpened;
+      ProductType product =
+          opened ? ((ProductOpened) event).product() : ((ProductClosed) event).product();
+      int slot = productSlot(product.ordinal());
+      if (slot >= 0 && (opened ? high(products[slot + 3]) : low(products[slot + 3])) >= MAX_COUNT) {
+        throw new InvalidEventException(
+            "product count of " + product + " overflows the customer's totals in event '" + event.id() + "'");
+      }
+    }
     return 0;
+  }
+
+  private static long high(long packed) {
+    return packed >>> 32;
+  }
+
+  private static long low(long packed) {
+    return packed & 0xffff_ffffL;
   }
 
   /** Applies an event's facts (not its stage effect). The event was checked by {@link #precheck}. */
@@ -219,10 +254,10 @@ final class CustomerState implements CustomerMetrics {
       interaction((Interaction) event, at);
     } else if (event instanceof ProductOpened) {
       int slot = ensureProduct(((ProductOpened) event).product().ordinal());
-      products[slot + 4]++;
+      products[slot + 3] += 1L << 32;
     } else if (event instanceof ProductClosed) {
       int slot = ensureProduct(((ProductClosed) event).product().ordinal());
-      products[slot + 5]++;
+      products[slot + 3]++;
     } else if (event instanceof ComplaintOpened) {
       ComplaintOpened c = (ComplaintOpened) event;
       Complaint complaint = complaint(c.complaintId());
@@ -262,9 +297,13 @@ final class CustomerState implements CustomerMetrics {
 
   private void transaction(Transaction t, long at, long minor) {
     int slot = ensureProduct(t.product().ordinal());
-    int offset = t.direction() == Direction.DEBIT ? 0 : 2;
-    products[slot + offset]++;
-    products[slot + offset + 1] += minor;
+    if (t.direction() == Direction.DEBIT) {
+      products[slot] += 1L << 32;
+      products[slot + 1] += minor;
+    } else {
+      products[slot]++;
+      products[slot + 2] += minor;
+    }
     if (t.channel().isDigital()) {
       digital++;
     }
@@ -434,10 +473,7 @@ final class CustomerState implements CustomerMetrics {
 
   /** Moves to stage {@code to} at {@code at}, keeping the time spent in the stage left. */
   void moveTo(int to, long at, boolean leavingTerminal) {
-    if (completed == null) {
-      completed = new long[shape.stageCount];
-      Arrays.fill(completed, -1);
-    }
+    ensureCompleted(stage);
     long spent = Math.max(0, at - stageEnteredAt);
     completed[stage] = completed[stage] < 0 ? spent : completed[stage] + spent;
     stage = (short) to;
@@ -446,6 +482,17 @@ final class CustomerState implements CustomerMetrics {
     if (leavingTerminal) {
       cycle++;
     }
+  }
+
+  /** Grows {@link #completed} to hold stage index {@code index}; it is only as long as needed. */
+  private void ensureCompleted(int index) {
+    int n = completed == null ? 0 : completed.length;
+    if (index < n) {
+      return;
+    }
+    long[] grown = completed == null ? new long[index + 1] : Arrays.copyOf(completed, index + 1);
+    Arrays.fill(grown, n, index + 1, -1);
+    completed = grown;
   }
 
   void append(StageChange change) {
@@ -562,7 +609,10 @@ final class CustomerState implements CustomerMetrics {
     return c;
   }
 
-  /** Takes over every field of {@code o}; {@code o} must not be used afterwards. */
+  /**
+   * Takes over every field of {@code o} except the due index's ({@link #queued}, {@link
+   * #heapIndex}); {@code o} must not be used afterwards.
+   */
   void copyFrom(CustomerState o) {
     status = o.status;
     stage = o.stage;
@@ -592,7 +642,6 @@ final class CustomerState implements CustomerMetrics {
     seenAt = o.seenAt == null ? null : o.seenAt.clone();
     seenCount = o.seenCount;
     due = o.due;
-    queued = o.queued;
   }
 
   /** Forgets everything personal (erasure). */
@@ -628,12 +677,12 @@ final class CustomerState implements CustomerMetrics {
         activities.add(
             new MetricsSnapshot.ProductActivity(
                 p,
-                products[slot],
+                high(products[slot]),
                 products[slot + 1],
+                low(products[slot]),
                 products[slot + 2],
-                products[slot + 3],
-                (int) products[slot + 4],
-                (int) products[slot + 5]));
+                (int) high(products[slot + 3]),
+                (int) low(products[slot + 3])));
       }
     }
     List<MetricsSnapshot.WindowVolume> windows = new ArrayList<>();
@@ -725,12 +774,14 @@ final class CustomerState implements CustomerMetrics {
     products = null;
     for (MetricsSnapshot.ProductActivity p : m.products()) {
       int slot = ensureProduct(p.product().ordinal());
-      products[slot] = p.debitCount();
+      if (p.debitCount() > MAX_COUNT || p.creditCount() > MAX_COUNT) {
+        throw new ClmException(
+            "customer " + c.id().masked() + " has more than " + MAX_COUNT + " transactions of " + p.product());
+      }
+      products[slot] = (p.debitCount() << 32) | p.creditCount();
       products[slot + 1] = p.debitMinor();
-      products[slot + 2] = p.creditCount();
-      products[slot + 3] = p.creditMinor();
-      products[slot + 4] = p.opened();
-      products[slot + 5] = p.closed();
+      products[slot + 2] = p.creditMinor();
+      products[slot + 3] = ((long) p.opened() << 32) | p.closed();
     }
     extras = null;
     if (m.surveys() > 0 || m.lastSurveyAt() != NONE) {
@@ -764,11 +815,9 @@ final class CustomerState implements CustomerMetrics {
     c.completedStageMillis()
         .forEach(
             (stageId, millis) -> {
-              if (completed == null) {
-                completed = new long[shape.stageCount];
-                Arrays.fill(completed, -1);
-              }
-              completed[stageIds.indexOf(stageId)] = millis;
+              int index = stageIds.indexOf(stageId);
+              ensureCompleted(index);
+              completed[index] = millis;
             });
   }
 
@@ -798,22 +847,25 @@ final class CustomerState implements CustomerMetrics {
   @Override
   public long transactionCount(ProductType product, Direction direction) {
     int slot = productSlot(product.ordinal());
-    return slot < 0 ? 0 : products[slot + (direction == Direction.DEBIT ? 0 : 2)];
+    if (slot < 0) {
+      return 0;
+    }
+    return direction == Direction.DEBIT ? high(products[slot]) : low(products[slot]);
   }
 
   @Override
   public long transactionMinor(ProductType product, Direction direction) {
     int slot = productSlot(product.ordinal());
-    return slot < 0 ? 0 : products[slot + (direction == Direction.DEBIT ? 1 : 3)];
+    return slot < 0 ? 0 : products[slot + (direction == Direction.DEBIT ? 1 : 2)];
   }
 
   @Override
   public long transactionCount(Direction direction) {
     long sum = 0;
     if (products != null) {
-      int offset = direction == Direction.DEBIT ? 0 : 2;
+      boolean debit = direction == Direction.DEBIT;
       for (int slot = 0; slot < products.length; slot += SLOTS) {
-        sum += products[slot + offset];
+        sum += debit ? high(products[slot]) : low(products[slot]);
       }
     }
     return sum;
@@ -823,7 +875,7 @@ final class CustomerState implements CustomerMetrics {
   public long transactionMinor(Direction direction) {
     long sum = 0;
     if (products != null) {
-      int offset = direction == Direction.DEBIT ? 1 : 3;
+      int offset = direction == Direction.DEBIT ? 1 : 2;
       for (int slot = 0; slot < products.length; slot += SLOTS) {
         sum += products[slot + offset];
       }
@@ -868,13 +920,13 @@ final class CustomerState implements CustomerMetrics {
   @Override
   public int productsOpened(ProductType product) {
     int slot = productSlot(product.ordinal());
-    return slot < 0 ? 0 : (int) products[slot + 4];
+    return slot < 0 ? 0 : (int) high(products[slot + 3]);
   }
 
   @Override
   public int productsClosed(ProductType product) {
     int slot = productSlot(product.ordinal());
-    return slot < 0 ? 0 : (int) products[slot + 5];
+    return slot < 0 ? 0 : (int) low(products[slot + 3]);
   }
 
   @Override

@@ -186,6 +186,12 @@ final class Snapshots {
         throw new SnapshotException(where + " has trend window number " + w.window() + " out of range");
       }
     }
+    for (MetricsSnapshot.ProductActivity p : m.products()) {
+      if (p.debitCount() > CustomerState.MAX_COUNT || p.creditCount() > CustomerState.MAX_COUNT) {
+        throw new SnapshotException(
+            where + " has a transaction count of " + p.product() + " beyond " + CustomerState.MAX_COUNT);
+      }
+    }
     int stage = stage(engine, customer.stage(), where + " stage");
     for (String done : customer.completedStageMillis().keySet()) {
       stage(engine, done, where + " completedStageMillis stage");
