@@ -1,0 +1,295 @@
+package io.clm.cli;
+
+import io.clm.api.ClmException;
+import io.clm.api.LifecycleEngine;
+import io.clm.api.event.Event;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** {@code clm analyze}: the pipeline on the user's own files, streamed row by row. */
+final class AnalyzeCommand {
+  static final int DEFAULT_DEDUP_DAYS = 35;
+
+  static final List<Arguments.Option> OPTIONS;
+
+  static {
+    List<Arguments.Option> o = new ArrayList<>();
+    for (RecordKind kind : RecordKind.values()) {
+      o.add(Arguments.Option.value(kind.option(), "FILE", kind.option() + " file (" + String.join(",", kind.fields()) + ")"));
+    }
+    o.add(Arguments.Option.value("format", "FORMAT", "csv or jsonl for every file (default: from each file's extension)"));
+    o.add(Arguments.Option.flag("skip-bad-rows", "skip and count bad rows instead of stopping at the first"));
+    o.add(Arguments.Option.value("flow-start", "DATE", "start the stage flow at this date (default: every customer counts as new)"));
+    o.add(Arguments.Option.value("as-of", "DATE", "report as of this date (default: the day after the latest event)"));
+    o.add(Arguments.Option.value("dedup-window", "DAYS", "remember event ids this many days back per customer, 0 for all (default 35)"));
+    o.addAll(RunOptions.OPTIONS);
+    OPTIONS = List.copyOf(o);
+  }
+
+  static final String DESCRIPTION =
+      "Runs the lifecycle, segmentation, retention and complaint pipeline on your own data: give at\n"
+          + "least one file. Files are CSV with a header row, or JSON Lines, in the schema of\n"
+          + "docs/integration.md (samples in docs/samples/). Rows are streamed: memory grows with the\n"
+          + "number of customers, not rows. Rows sorted by timestamp give the most accurate stage history.\n"
+          + "A bad row stops the run with its file, line and field (exit code 1), or with --skip-bad-rows\n"
+          + "is skipped and counted. The report always says how many rows were read, accepted and rejected.";
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final boolean terminal;
+
+  AnalyzeCommand(PrintStream out, PrintStream err, boolean terminal) {
+    this.out = out;
+    this.err = err;
+    this.terminal = terminal;
+  }
+
+  ExitCode run(String[] args) throws IOException, BadDataException {
+    Arguments a = Arguments.parse("analyze", OPTIONS, args);
+    if (a.has("help")) {
+      out.print(Arguments.help("clm analyze --transactions FILE [--interactions FILE] [--complaints FILE] ... [options]", DESCRIPTION, OPTIONS));
+      return ExitCode.OK;
+    }
+    RunOptions options = RunOptions.of(a);
+    int dedupDays = a.integer("dedup-window", DEFAULT_DEDUP_DAYS, 0, 100_000);
+    Settings settings = new Settings(
+        a.has("skip-bad-rows"),
+        a.date("flow-start").map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()).orElse(null),
+        a.date("as-of").map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()).orElse(null),
+        dedupDays == 0 ? Optional.empty() : Optional.of(Duration.ofDays(dedupDays)));
+    List<Input> inputs = new ArrayList<>();
+    Optional<RowReader.Format> format = a.text("format").map(RowReader.Format::parse);
+    for (RecordKind kind : RecordKind.values()) {
+      Optional<Path> file = a.path(kind.option());
+      if (file.isPresent()) {
+        if (!Files.isRegularFile(file.get())) {
+          throw new java.nio.file.NoSuchFileException(file.get().toString());
+        }
+        inputs.add(new Input(kind, file.get(), format.orElseGet(() -> RowReader.Format.of(file.get()))));
+      }
+    }
+    if (inputs.isEmpty()) {
+      throw new UsageException("analyze: give at least one input file, such as --transactions FILE");
+    }
+    Report report = report(inputs, settings, options, new Progress(err, terminal), err);
+    options.write(report, out, err);
+    return report.reconciles() ? ExitCode.OK : ExitCode.INTERNAL;
+  }
+
+  /** An input file. */
+  record Input(RecordKind kind, Path file, RowReader.Format format) {}
+
+  /** How to run. */
+  record Settings(boolean skipBadRows, Instant flowStart, Instant asOf, Optional<Duration> deduplicationWindow) {}
+
+  /** Reads, runs and reports; package-private for tests. */
+  static Report report(List<Input> inputs, Settings settings, RunOptions options, Progress progress, PrintStream err)
+      throws IOException, BadDataException {
+    long started = System.nanoTime();
+    Clock clock = settings.asOf() != null
+        ? Clock.fixed(settings.asOf().plus(Duration.ofDays(1)), ZoneOffset.UTC)
+        : Clock.systemUTC();
+    LifecycleEngine engine = options.engine(clock, settings.deduplicationWindow());
+    Pipeline pipeline = new Pipeline(engine);
+    ComplaintLog complaints = new ComplaintLog();
+    Set<String> customers = ConcurrentHashMap.newKeySet();
+    List<String> rejections = new ArrayList<>();
+    List<Source> sources = new ArrayList<>();
+    try {
+      for (Input in : inputs) {
+        sources.add(new Source(in, RowReader.open(in.file(), in.format(), in.kind())));
+      }
+    } catch (BadRowException e) {
+      closeAll(sources);
+      throw new BadDataException(e.getMessage(), "The header row must name the columns of docs/integration.md.");
+    }
+    ParallelIngest.Outcome outcome = new ParallelIngest.Outcome() {
+      @Override
+      public void accepted(Event event, Object source) {
+        ((Source) source).accepted.increment();
+        customers.add(event.customer().value());
+        complaints.accept(event);
+      }
+
+      @Override
+      public void duplicate(Event event, Object source) {
+        ((Source) source).duplicates.increment();
+      }
+
+      @Override
+      public void rejected(Event event, Object source, long line, ClmException e) {
+        Source s = (Source) source;
+        BadRowException bad = new BadRowException(s.input.file().getFileName().toString(), line, "(event)", e.getMessage());
+        try {
+          reject(s, bad, settings, rejections, err);
+        } catch (BadDataException stop) {
+          throw new StopRun(stop);
+        }
+      }
+    };
+    int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    boolean flowMarked = settings.flowStart() == null;
+    long lastTick = Long.MIN_VALUE;
+    long maxSeen = Long.MIN_VALUE;
+    long rows = 0;
+    try (ParallelIngest ingest = new ParallelIngest(pipeline, outcome, threads)) {
+      for (Source s : sources) {
+        advance(s, settings, options, rejections, err);
+      }
+      while (true) {
+        Source next = null;
+        for (Source s : sources) {
+          if (s.head != null && (next == null || s.head.at().isBefore(next.head.at()))) {
+            next = s;
+          }
+        }
+        if (next == null) {
+          break;
+        }
+        Event event = next.head;
+        long at = event.at().toEpochMilli();
+        if (!flowMarked && !event.at().isBefore(settings.flowStart())) {
+          ingest.barrier();
+          pipeline.markFlowStart(settings.flowStart());
+          flowMarked = true;
+        }
+        if (at > maxSeen) {
+          maxSeen = at;
+          // Time-driven rules fire a day behind the data, so that rows a little out of order
+          // still arrive before the rules look at them.
+          long tick = Math.floorDiv(at, 86_400_000L) * 86_400_000L - 86_400_000L;
+          if (tick > lastTick) {
+            ingest.barrier();
+            pipeline.advanceTo(Instant.ofEpochMilli(tick));
+            lastTick = tick;
+          }
+        }
+        ingest.submit(event, next, next.headLine);
+        if ((++rows & 0xFFFF) == 0) {
+          progress.show(String.format("%,d rows", rows));
+        }
+        advance(next, settings, options, rejections, err);
+      }
+      ingest.barrier();
+    } catch (StopRun stop) {
+      throw stop.reason;
+    } finally {
+      closeAll(sources);
+      progress.done();
+    }
+    Instant latest = pipeline.latest();
+    Instant asOf = settings.asOf() != null
+        ? settings.asOf()
+        : latest == null ? Instant.now() : LocalDate.ofInstant(latest, ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    if (!flowMarked) {
+      pipeline.markFlowStart(settings.flowStart());
+    }
+    pipeline.advanceTo(asOf);
+    List<Report.InputCount> counts = new ArrayList<>();
+    long accepted = 0;
+    for (Source s : sources) {
+      counts.add(new Report.InputCount(s.input.file().getFileName().toString(), s.read, s.accepted.sum(), s.duplicates.sum(),
+          s.rejected.sum()));
+      accepted += s.accepted.sum();
+    }
+    if (accepted == 0) {
+      throw new BadDataException("no row was accepted", "Check the files against the schema in docs/integration.md.");
+    }
+    Pipeline.Outcome outcomeOfRun = pipeline.finish(customers.size());
+    List<String> source = new ArrayList<>();
+    for (Source s : sources) {
+      source.add(s.input.kind().option() + ": " + s.input.file() + " (" + s.input.format().name().toLowerCase(java.util.Locale.ROOT) + ")");
+    }
+    source.add(String.format("%,d rows read and run through the engine in %.1f s", counts.stream().mapToLong(Report.InputCount::read).sum(),
+        (System.nanoTime() - started) / 1e9));
+    return Sections.report("clm analyze", source, options, engine, pipeline, outcomeOfRun, counts, rejections, asOf, complaints);
+  }
+
+  /** Carries a stop on a bad row out of a worker thread. */
+  private static final class StopRun extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient BadDataException reason;
+
+    StopRun(BadDataException reason) {
+      super(reason.getMessage(), null, false, false);
+      this.reason = reason;
+    }
+  }
+
+  /** Reads the next usable row of a source into its head, handling bad rows. */
+  private static void advance(Source s, Settings settings, RunOptions options, List<String> rejections, PrintStream err)
+      throws IOException, BadDataException {
+    while (true) {
+      Row row;
+      try {
+        row = s.reader.next();
+      } catch (BadRowException e) {
+        s.read++;
+        reject(s, e, settings, rejections, err);
+        continue;
+      }
+      if (row == null) {
+        s.head = null;
+        return;
+      }
+      s.read++;
+      try {
+        s.head = row.kind().eventOf(row, options.currency);
+        s.headLine = row.line();
+        return;
+      } catch (BadRowException e) {
+        reject(s, e, settings, rejections, err);
+      }
+    }
+  }
+
+  private static void reject(Source s, BadRowException e, Settings settings, List<String> rejections, PrintStream err)
+      throws BadDataException {
+    if (!settings.skipBadRows()) {
+      throw new BadDataException(e.getMessage(), "Fix the row, or pass --skip-bad-rows to skip and count bad rows.");
+    }
+    s.rejected.increment();
+    synchronized (rejections) {
+      if (rejections.size() < Report.MAX_REJECTIONS_SHOWN) {
+        rejections.add(e.getMessage());
+        err.println("clm: skipped " + e.getMessage());
+      }
+    }
+  }
+
+  private static void closeAll(List<Source> sources) throws IOException {
+    for (Source s : sources) {
+      s.reader.close();
+    }
+  }
+
+  /** An open input with its current row and counts. */
+  private static final class Source {
+    final Input input;
+    final RowReader reader;
+    Event head;
+    long headLine;
+    long read;
+    final LongAdder accepted = new LongAdder();
+    final LongAdder duplicates = new LongAdder();
+    final LongAdder rejected = new LongAdder();
+
+    Source(Input input, RowReader reader) {
+      this.input = input;
+      this.reader = reader;
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package io.clm.cli;
+
+import io.clm.api.event.ComplaintOpened;
+import io.clm.api.event.ComplaintResolved;
+import io.clm.api.event.Event;
+import io.clm.api.event.Severity;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Follows complaint tickets through the event stream for the complaint section: keeps the open
+ * tickets only (memory bounded by open tickets, not by events) and the handling time of each
+ * resolved one, by severity.
+ */
+final class ComplaintLog {
+  /** An open ticket. */
+  record Open(String customer, String complaintId, Severity severity, Instant openedAt) {}
+
+  /** A resolved ticket's handling time. */
+  record Resolved(Severity severity, Instant openedAt, Duration took, boolean accepted) {}
+
+  private final Map<String, Open> open = new HashMap<>();
+  private final List<Resolved> resolved = new ArrayList<>();
+  private long opened;
+  private long resolutionsWithoutOpening;
+
+  void accept(Event e) {
+    if (e instanceof ComplaintOpened || e instanceof ComplaintResolved) {
+      record(e);
+    }
+  }
+
+  private synchronized void record(Event e) {
+    if (e instanceof ComplaintOpened) {
+      ComplaintOpened o = (ComplaintOpened) e;
+      String key = o.customer().value() + '\u0000' + o.complaintId();
+      if (open.putIfAbsent(key, new Open(o.customer().value(), o.complaintId(), o.severity(), o.at())) == null) {
+        opened++;
+      }
+    } else if (e instanceof ComplaintResolved) {
+      ComplaintResolved r = (ComplaintResolved) e;
+      Open o = open.remove(r.customer().value() + '\u0000' + r.complaintId());
+      if (o == null) {
+        resolutionsWithoutOpening++;
+      } else {
+        resolved.add(new Resolved(o.severity(), o.openedAt(), Duration.between(o.openedAt(), r.at()), r.accepted()));
+      }
+    }
+  }
+
+  synchronized long opened() {
+    return opened;
+  }
+
+  synchronized List<Open> open() {
+    return List.copyOf(open.values());
+  }
+
+  synchronized List<Resolved> resolved() {
+    return List.copyOf(resolved);
+  }
+
+  synchronized long resolutionsWithoutOpening() {
+    return resolutionsWithoutOpening;
+  }
+}

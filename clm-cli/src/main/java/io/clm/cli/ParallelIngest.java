@@ -1,0 +1,141 @@
+package io.clm.cli;
+
+import io.clm.api.ClmException;
+import io.clm.api.event.Event;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Feeds events to the engine from several worker threads, each customer always on the same worker
+ * so that a customer's events keep their order. Queues are bounded, so a fast reader waits for the
+ * engine instead of piling events up in memory. {@link #barrier()} waits until everything submitted
+ * so far has been applied (before time advances).
+ */
+final class ParallelIngest implements AutoCloseable {
+  private static final int BATCH = 512;
+
+  /** What to do with each event's outcome; called on worker threads. */
+  interface Outcome {
+    void accepted(Event event, Object source);
+
+    void duplicate(Event event, Object source);
+
+    void rejected(Event event, Object source, long line, ClmException e);
+  }
+
+  private record Item(Event event, Object source, long line) {}
+
+  private final Pipeline pipeline;
+  private final Outcome outcome;
+  private final List<BlockingQueue<List<Object>>> queues = new ArrayList<>();
+  private final List<List<Object>> pending = new ArrayList<>();
+  private final List<Thread> workers = new ArrayList<>();
+  private volatile Throwable failure;
+
+  ParallelIngest(Pipeline pipeline, Outcome outcome, int threads) {
+    this.pipeline = pipeline;
+    this.outcome = outcome;
+    for (int i = 0; i < threads; i++) {
+      BlockingQueue<List<Object>> queue = new ArrayBlockingQueue<>(8);
+      queues.add(queue);
+      pending.add(new ArrayList<>(BATCH));
+      Thread t = new Thread(() -> work(queue), "clm-ingest-" + i);
+      t.setDaemon(true);
+      workers.add(t);
+      t.start();
+    }
+  }
+
+  /** Submits an event for ingest. */
+  void submit(Event event, Object source, long line) {
+    int w = Math.floorMod(event.customer().hashCode(), queues.size());
+    List<Object> batch = pending.get(w);
+    batch.add(new Item(event, source, line));
+    if (batch.size() == BATCH) {
+      put(w, batch);
+      pending.set(w, new ArrayList<>(BATCH));
+    }
+  }
+
+  /** Waits until every event submitted so far has been applied. */
+  void barrier() {
+    CountDownLatch done = new CountDownLatch(queues.size());
+    for (int w = 0; w < queues.size(); w++) {
+      List<Object> batch = pending.get(w);
+      batch.add(done);
+      put(w, batch);
+      pending.set(w, new ArrayList<>(BATCH));
+    }
+    try {
+      done.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+    rethrow();
+  }
+
+  private void put(int w, List<Object> batch) {
+    try {
+      queues.get(w).put(batch);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+    rethrow();
+  }
+
+  private void rethrow() {
+    Throwable f = failure;
+    if (f instanceof RuntimeException) {
+      throw (RuntimeException) f;
+    }
+    if (f instanceof Error) {
+      throw (Error) f;
+    }
+  }
+
+  private void work(BlockingQueue<List<Object>> queue) {
+    while (true) {
+      List<Object> batch;
+      try {
+        batch = queue.take();
+      } catch (InterruptedException e) {
+        return;
+      }
+      for (Object o : batch) {
+        if (o instanceof CountDownLatch) {
+          ((CountDownLatch) o).countDown();
+          continue;
+        }
+        if (failure != null) {
+          continue;
+        }
+        Item item = (Item) o;
+        try {
+          if (pipeline.ingest(item.event())) {
+            outcome.accepted(item.event(), item.source());
+          } else {
+            outcome.duplicate(item.event(), item.source());
+          }
+        } catch (ClmException e) {
+          try {
+            outcome.rejected(item.event(), item.source(), item.line(), e);
+          } catch (RuntimeException | Error fatal) {
+            failure = fatal;
+          }
+        } catch (RuntimeException | Error e) {
+          failure = e;
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    workers.forEach(Thread::interrupt);
+  }
+}

@@ -1,0 +1,169 @@
+package io.clm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user meets it: help, exit codes, messages, and analyze on the sample files. */
+class MainTest {
+  static final Path SAMPLES = Path.of("..", "docs", "samples");
+
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false)
+        .run(args);
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void withoutArgumentsPrintsTheOverviewAndExitsWithTheUsageCode() {
+    Run r = run();
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).startsWith("Usage: clm <command> [options]").contains("demo", "analyze", "plugins");
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String command : new String[] {"demo", "analyze", "plugins"}) {
+      Run r = run(command, "--help");
+      assertThat(r.code()).as(command).isZero();
+      assertThat(r.out()).startsWith("Usage: clm " + command).contains("--help");
+    }
+    assertThat(run("--help").code()).isZero();
+  }
+
+  @Test
+  void usageErrorsNameTheProblem() {
+    assertThat(run("frobnicate")).isEqualTo(new Run(2, "",
+        "clm: unknown command 'frobnicate'; commands are demo, analyze, plugins\nRun 'clm --help' for usage.\n"));
+    assertThat(run("demo", "--customers", "many")).isEqualTo(new Run(2, "",
+        "clm: demo: --customers 'many' is not a whole number\nRun 'clm demo --help' for usage.\n"));
+    assertThat(run("demo", "--colour").err()).startsWith("clm: demo: unknown option --colour\n");
+    assertThat(run("demo", "--months", "0").err()).startsWith("clm: demo: --months 0 is outside 3..120\n");
+    assertThat(run("demo", "--html").err()).startsWith("clm: demo: option --html needs a value (FILE)\n");
+    assertThat(run("analyze").err()).startsWith("clm: analyze: give at least one input file, such as --transactions FILE\n");
+    assertThat(run("analyze", "--transactions", "x.txt", "--currency", "EURO").code()).isEqualTo(2);
+  }
+
+  @Test
+  void aMissingFileIsAFileError() {
+    Run r = run("analyze", "--transactions", dir.resolve("none.csv").toString());
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.err()).startsWith("clm: file not found: ");
+  }
+
+  @Test
+  void anUnknownModelIsAConfigurationError() {
+    Run r = run("demo", "--customers", "10", "--months", "3", "--model", "no-such-model");
+    assertThat(r.code()).isEqualTo(4);
+    assertThat(r.err()).startsWith("clm: configuration: ");
+  }
+
+  @Test
+  void analyzesTheSampleFiles() throws Exception {
+    Run r = run("analyze",
+        "--transactions", SAMPLES.resolve("transactions.csv").toString(),
+        "--interactions", SAMPLES.resolve("interactions.jsonl").toString(),
+        "--complaints", SAMPLES.resolve("complaints.csv").toString(),
+        "--attributes", SAMPLES.resolve("attributes.csv").toString(),
+        "--products", SAMPLES.resolve("products.csv").toString(),
+        "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode report = new ObjectMapper().readTree(r.out());
+    assertThat(report.get("customers").asLong()).isEqualTo(3);
+    assertThat(report.get("reconciles").asBoolean()).isTrue();
+    long read = 0;
+    for (JsonNode input : report.get("input")) {
+      assertThat(input.get("rejected").asLong()).isZero();
+      read += input.get("read").asLong();
+    }
+    assertThat(read).isEqualTo(84 + 8 + 5 + 16 + 6);
+    assertThat(report.get("complaints").get("figures").get("tickets opened").asLong()).isEqualTo(3);
+  }
+
+  @Test
+  void theFlowStartsWhereAsked() throws Exception {
+    Run r = run("analyze",
+        "--transactions", SAMPLES.resolve("transactions.csv").toString(),
+        "--interactions", SAMPLES.resolve("interactions.jsonl").toString(),
+        "--flow-start", "2025-07-01", "--as-of", "2026-01-01", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode report = new ObjectMapper().readTree(r.out());
+    assertThat(report.get("flowStart").asText()).isEqualTo("2025-07-01T00:00:00Z");
+    assertThat(report.get("asOf").asText()).isEqualTo("2026-01-01T00:00:00Z");
+    // All three customers were known before July: none is new in the flow.
+    long newcomers = 0;
+    for (JsonNode v : report.get("flow").get(0)) {
+      newcomers += v.asLong();
+    }
+    assertThat(newcomers).isZero();
+    assertThat(report.get("reconciles").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aBadRowStopsTheRunWithFileLineAndField() throws Exception {
+    Path file = dir.resolve("tx.csv");
+    Files.writeString(file, "id,customer_id,timestamp,direction,amount,product,channel\n"
+        + "t1,C1,2025-01-02T10:00:00Z,debit,10.00,card,pos\n"
+        + "t2,C1,2025-01-03T10:00:00Z,debit,ten,card,pos\n"
+        + "t3,C2,2025-01-04T10:00:00Z,credit,5,current-account,online\n");
+    Run stop = run("analyze", "--transactions", file.toString());
+    assertThat(stop.code()).isEqualTo(1);
+    assertThat(stop.out()).isEmpty();
+    assertThat(stop.err()).isEqualTo("clm: bad data: tx.csv line 3, field 'amount': 'ten' is not a decimal number\n"
+        + "Fix the row, or pass --skip-bad-rows to skip and count bad rows.\n");
+
+    Run skip = run("analyze", "--transactions", file.toString(), "--skip-bad-rows");
+    assertThat(skip.code()).isZero();
+    assertThat(skip.err()).isEqualTo("clm: skipped tx.csv line 3, field 'amount': 'ten' is not a decimal number\n");
+    assertThat(skip.out()).containsPattern("tx.csv +3 +2 +0 +1")
+        .contains("tx.csv line 3, field 'amount': 'ten' is not a decimal number")
+        .contains("all figures reconcile.");
+  }
+
+  @Test
+  void demoWritesTextJsonAndHtml() throws Exception {
+    Path html = dir.resolve("report.html");
+    Run r = run("demo", "--customers", "200", "--months", "12", "--json", "--html", html.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).isEqualTo("clm: wrote the HTML report to " + html + "\n");
+    JsonNode report = new ObjectMapper().readTree(r.out());
+    assertThat(report.get("customers").asLong()).isEqualTo(200);
+    assertThat(report.get("model").asText()).isEqualTo("banking-six-stage");
+    assertThat(Files.readString(html)).contains("id=\"stage-flow\"", "id=\"heat-map-loyalty-credit\"", "id=\"risk-distribution\"");
+    Run text = run("demo", "--customers", "200", "--months", "12", "--model", "relationship-status");
+    assertThat(text.out()).contains("Lifecycle stages (relationship-status)", "all figures reconcile.");
+  }
+
+  @Test
+  void demoExportIsReadByAnalyze() throws Exception {
+    Path data = dir.resolve("data");
+    assertThat(run("demo", "--customers", "60", "--months", "6", "--export", data.toString()).code()).isZero();
+    Run r = run("analyze",
+        "--transactions", data.resolve("transactions.csv").toString(),
+        "--interactions", data.resolve("interactions.csv").toString(),
+        "--complaints", data.resolve("complaints.csv").toString(),
+        "--attributes", data.resolve("attributes.csv").toString(),
+        "--products", data.resolve("products.csv").toString(),
+        "--relationships", data.resolve("relationships.csv").toString(),
+        "--consents", data.resolve("consents.csv").toString(),
+        "--dedup-window", "0", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode report = new ObjectMapper().readTree(r.out());
+    assertThat(report.get("customers").asLong()).isEqualTo(60);
+    assertThat(report.get("reconciles").asBoolean()).isTrue();
+  }
+}
