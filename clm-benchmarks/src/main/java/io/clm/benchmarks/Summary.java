@@ -19,16 +19,21 @@ final class Summary {
   private static final String PARALLEL = "lifecycle.ParallelIngestBenchmark.ingest";
   private static final String ADVANCE = "lifecycle.AdvanceBenchmark.advance";
 
+  private static final Pattern BREAKDOWN = Pattern.compile(
+      "\\{\"class\":\"([^\"]+)\",\"bytesPerCustomer\":([0-9.]+)");
+
   private Summary() {}
 
   static String render(Collection<RunResult> runs, List<String> footprints) {
     StringBuilder out = new StringBuilder();
     Map<String, Double> bytes = new LinkedHashMap<>();
     Map<String, String> footprintPopulation = new LinkedHashMap<>();
+    Map<String, Double> cpuRate = new LinkedHashMap<>();
     for (String f : footprints) {
       String implementation = field(f, "implementation");
       bytes.put(implementation, Double.parseDouble(field(f, "bytesPerCustomer")));
       footprintPopulation.put(implementation, field(f, "customers"));
+      cpuRate.put(implementation, Double.parseDouble(field(f, "eventsPerCpuSecond")));
     }
 
     Map<String, RunResult> ingest = new LinkedHashMap<>();
@@ -100,6 +105,33 @@ final class Summary {
               e.getKey(), footprintPopulation.get(e.getKey()), e.getValue(),
               clmBytes == null ? "" : ratio(e.getValue() / clmBytes)));
         }
+      }
+      out.append('\n');
+    }
+
+    if (!footprints.isEmpty()) {
+      out.append("## One pass over the feed, in CPU time of the ingesting thread\n\n");
+      out.append("| implementation | customers | events | events per CPU-second | clm is faster by |\n");
+      out.append("|---|---:|---:|---:|---:|\n");
+      Double clmRate = cpuRate.get("clm");
+      for (String f : footprints) {
+        String implementation = field(f, "implementation");
+        double rate = cpuRate.get(implementation);
+        out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |\n",
+            implementation, field(f, "customers"), field(f, "events"), count(rate),
+            clmRate == null ? "" : ratio(clmRate / rate)));
+      }
+      out.append('\n');
+      out.append("## Heap per customer, by class (JOL, against an empty tracker)\n\n");
+      for (String f : footprints) {
+        out.append("- ").append(field(f, "implementation")).append(" (")
+            .append(field(f, "breakdownCustomers")).append(" customers): ");
+        Matcher m = BREAKDOWN.matcher(f);
+        List<String> parts = new ArrayList<>();
+        while (m.find() && parts.size() < 12) {
+          parts.add(m.group(1) + " " + m.group(2));
+        }
+        out.append(String.join(", ", parts)).append('\n');
       }
       out.append('\n');
     }

@@ -4,6 +4,7 @@ import io.clm.api.event.Event;
 import io.clm.benchmarks.workload.EventStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
 import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +17,10 @@ import org.openjdk.jol.info.GraphLayout;
  * collection with an empty tracker, and again after the whole feed went through the tracker and
  * the feed was dropped; the difference divided by the number of customers. Whatever the tracker
  * keeps of the events (customer ids, timestamps) counts, as it would in production. A second,
- * smaller population is then walked with JOL to break the bytes down by class.
+ * smaller population is then walked with JOL to break the bytes down by class. The single pass
+ * over the feed is also timed in CPU time of the ingesting thread, a throughput figure that other
+ * processes on the machine disturb much less than wall-clock time (garbage collection runs in
+ * other threads and is not included).
  *
  * <p>Run in a JVM of its own per implementation ({@link io.clm.benchmarks.BenchmarkMain} does
  * that); prints one JSON object on the last line of standard output.
@@ -41,11 +45,14 @@ public final class Footprint {
     LifecycleTracker tracker = implementation.create();
     long before = liveHeap();
     Event[] events = EventStream.generate(customers, eventsPerCustomer, EventStream.SEED).events();
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long cpuStart = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     for (Event event : events) {
       tracker.accept(event);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
     events = null;
     long after = liveHeap();
     String stages = json(tracker.stageCounts().toString());
@@ -55,9 +62,11 @@ public final class Footprint {
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT,
         "{\"implementation\":\"%s\",\"customers\":%d,\"events\":%d,\"bytesPerCustomer\":%.1f,"
-            + "\"ingestSeconds\":%.1f,\"stages\":%s,\"breakdownCustomers\":%d,\"breakdown\":[",
+            + "\"ingestSeconds\":%.1f,\"ingestCpuSeconds\":%.1f,\"eventsPerCpuSecond\":%.0f,"
+            + "\"stages\":%s,\"breakdownCustomers\":%d,\"breakdown\":[",
         implementation.label(), customers, (long) customers * eventsPerCustomer,
-        (after - before) / (double) customers, seconds, stages, breakdownCustomers));
+        (after - before) / (double) customers, seconds, cpuSeconds,
+        customers * (double) eventsPerCustomer / cpuSeconds, stages, breakdownCustomers));
     if (breakdownCustomers > 0) {
       appendBreakdown(out, implementation, breakdownCustomers, eventsPerCustomer);
     }
