@@ -176,8 +176,9 @@ public sealed interface Condition permits Condition.Threshold, Condition.All, Co
 
     @Override
     public boolean test(CustomerMetrics m, long now) {
-      for (Condition c : conditions) {
-        if (!c.test(m, now)) {
+      // Indexed loops: rules run after every event, and an iterator per call adds up.
+      for (int i = 0; i < conditions.size(); i++) {
+        if (!conditions.get(i).test(m, now)) {
           return false;
         }
       }
@@ -214,8 +215,8 @@ public sealed interface Condition permits Condition.Threshold, Condition.All, Co
 
     @Override
     public boolean test(CustomerMetrics m, long now) {
-      for (Condition c : conditions) {
-        if (c.test(m, now)) {
+      for (int i = 0; i < conditions.size(); i++) {
+        if (conditions.get(i).test(m, now)) {
           return true;
         }
       }
@@ -249,8 +250,8 @@ public sealed interface Condition permits Condition.Threshold, Condition.All, Co
 
   private static long earliest(List<Condition> conditions, CustomerMetrics m, long now) {
     long earliest = Long.MAX_VALUE;
-    for (Condition c : conditions) {
-      earliest = Math.min(earliest, c.nextChange(m, now));
+    for (int i = 0; i < conditions.size(); i++) {
+      earliest = Math.min(earliest, conditions.get(i).nextChange(m, now));
     }
     return earliest;
   }

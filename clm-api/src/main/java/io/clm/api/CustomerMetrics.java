@@ -241,7 +241,7 @@ public interface CustomerMetrics {
    */
   default long transactionCount(Direction direction) {
     long sum = 0;
-    for (ProductType product : ProductType.values()) {
+    for (ProductType product : ProductTypes.ALL) {
       sum += transactionCount(product, direction);
     }
     return sum;
@@ -255,7 +255,7 @@ public interface CustomerMetrics {
    */
   default long transactionMinor(Direction direction) {
     long sum = 0;
-    for (ProductType product : ProductType.values()) {
+    for (ProductType product : ProductTypes.ALL) {
       sum += transactionMinor(product, direction);
     }
     return sum;

@@ -149,19 +149,19 @@ public enum Metric {
             : (m.windowVolumeMinor(window - 1) - previous) / (double) previous;
       case PRODUCTS_HELD:
         int held = 0;
-        for (ProductType product : ProductType.values()) {
+        for (ProductType product : ProductTypes.ALL) {
           held += m.productsHeld(product);
         }
         return held;
       case PRODUCT_TYPES_HELD:
         int types = 0;
-        for (ProductType product : ProductType.values()) {
+        for (ProductType product : ProductTypes.ALL) {
           types += m.productsHeld(product) > 0 ? 1 : 0;
         }
         return types;
       case PRODUCTS_CLOSED:
         int closed = 0;
-        for (ProductType product : ProductType.values()) {
+        for (ProductType product : ProductTypes.ALL) {
           closed += m.productsClosed(product);
         }
         return closed;
