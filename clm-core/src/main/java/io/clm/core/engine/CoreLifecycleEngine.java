@@ -86,7 +86,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   private final CustomerStore store;
   private final long toleranceMillis;
 
-  final ConcurrentHashMap<CustomerId, CustomerState> customers = new ConcurrentHashMap<>();
+  final CustomerTable customers = new CustomerTable();
   final DueIndex dueIndex = new DueIndex();
   private final CopyOnWriteArrayList<Registration> listeners = new CopyOnWriteArrayList<>();
   private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -250,7 +250,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
       throw erasedException(id);
     }
     CustomerState fresh = new CustomerState(id, shape);
-    CustomerState prev = customers.putIfAbsent(id, fresh);
+    CustomerState prev = customers.putIfAbsent(fresh);
     return prev != null ? prev : fresh;
   }
 
@@ -976,7 +976,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
       salt = contents.salt;
       for (CustomerState s : contents.customers) {
         s.status = CustomerState.LIVE;
-        customers.put(s.id, s);
+        customers.put(s);
         known.incrementAndGet();
         schedule(s, Math.max(s.time, s.stageEnteredAt));
       }

@@ -56,6 +56,8 @@ final class CustomerState implements CustomerMetrics {
   static final long MAX_COUNT = Integer.MAX_VALUE;
 
   final CustomerId id;
+  /** {@link CustomerTable#hash} of the id. */
+  final int hash;
   final Shape shape;
 
   byte status = NEW;
@@ -106,6 +108,7 @@ final class CustomerState implements CustomerMetrics {
 
   CustomerState(CustomerId id, Shape shape) {
     this.id = id;
+    this.hash = CustomerTable.hash(id);
     this.shape = shape;
   }
 
