@@ -62,8 +62,6 @@ final class CustomerState implements CustomerMetrics {
   static final long MAX_COUNT = Integer.MAX_VALUE;
 
   final CustomerId id;
-  /** {@link CustomerTable#hash} of the id. */
-  final int hash;
   final Shape shape;
 
   byte status = NEW;
@@ -114,7 +112,6 @@ final class CustomerState implements CustomerMetrics {
 
   CustomerState(CustomerId id, Shape shape) {
     this.id = id;
-    this.hash = CustomerTable.hash(id);
     this.shape = shape;
   }
 

@@ -7,7 +7,8 @@ import java.util.NoSuchElementException;
 /**
  * The engine's customers by id: an open-addressing table (linear probing) of the states
  * themselves, so a customer costs one array slot instead of a map node. The id is the state's own
- * {@link CustomerState#id} and its hash {@link CustomerState#hash}.
+ * {@link CustomerState#id}; a parallel array holds the ids' hashes, so probing touches no state
+ * but the one found.
  *
  * <p>Reads take no lock: a state found is always the one for its id (a state's id never changes;
  * callers check {@link CustomerState#status} under the customer's lock, as with any removed
@@ -21,7 +22,18 @@ final class CustomerTable {
   /** Marks a removed slot; never returned. */
   private static final CustomerState TOMBSTONE = new CustomerState(CustomerId.of("-"), null);
 
-  private volatile CustomerState[] table = new CustomerState[MIN_CAPACITY];
+  /** The slots: states and, in a parallel array, their hashes, so probing reads no state. */
+  private static final class Slots {
+    final CustomerState[] states;
+    final int[] hashes;
+
+    Slots(int capacity) {
+      states = new CustomerState[capacity];
+      hashes = new int[capacity];
+    }
+  }
+
+  private volatile Slots table = new Slots(MIN_CAPACITY);
   /** Live entries; under the lock. */
   private int size;
   /** Live entries plus tombstones; under the lock. */
@@ -48,7 +60,9 @@ final class CustomerTable {
     return get(id) != null;
   }
 
-  private static CustomerState find(CustomerState[] t, CustomerId id, int h) {
+  private static CustomerState find(Slots slots, CustomerId id, int h) {
+    CustomerState[] t = slots.states;
+    int[] hashes = slots.hashes;
     int mask = t.length - 1;
     int i = h & mask;
     while (true) {
@@ -56,7 +70,7 @@ final class CustomerTable {
       if (s == null) {
         return null;
       }
-      if (s != TOMBSTONE && s.hash == h && (s.id == id || s.id.equals(id))) {
+      if (hashes[i] == h && s != TOMBSTONE && (s.id == id || s.id.equals(id))) {
         return s;
       }
       i = (i + 1) & mask;
@@ -65,7 +79,7 @@ final class CustomerTable {
 
   /** Adds the state unless its id is present; returns the state present before, or null. */
   synchronized CustomerState putIfAbsent(CustomerState fresh) {
-    CustomerState present = find(table, fresh.id, fresh.hash);
+    CustomerState present = find(table, fresh.id, hash(fresh.id));
     if (present != null) {
       return present;
     }
@@ -75,23 +89,26 @@ final class CustomerTable {
 
   /** Adds or replaces the state for its id. */
   synchronized void put(CustomerState state) {
-    remove(state.id, find(table, state.id, state.hash));
+    remove(state.id, find(table, state.id, hash(state.id)));
     insert(state);
   }
 
   private void insert(CustomerState fresh) {
-    if ((used + 1) * 4L > table.length * 3L) {
+    if ((used + 1) * 4L > table.states.length * 3L) {
       rebuild(size + 1);
     }
-    CustomerState[] t = table;
+    Slots slots = table;
+    CustomerState[] t = slots.states;
+    int h = hash(fresh.id);
     int mask = t.length - 1;
-    int i = fresh.hash & mask;
+    int i = h & mask;
     while (t[i] != null && t[i] != TOMBSTONE) {
       i = (i + 1) & mask;
     }
     if (t[i] == null) {
       used++;
     }
+    slots.hashes[i] = h;
     t[i] = fresh;
     size++;
   }
@@ -101,9 +118,9 @@ final class CustomerTable {
     if (state == null) {
       return;
     }
-    CustomerState[] t = table;
+    CustomerState[] t = table.states;
     int mask = t.length - 1;
-    int i = state.hash & mask;
+    int i = hash(id) & mask;
     while (t[i] != null) {
       if (t[i] == state) {
         t[i] = TOMBSTONE;
@@ -120,24 +137,28 @@ final class CustomerTable {
     while (capacity < live * 2L) {
       capacity <<= 1;
     }
-    CustomerState[] old = table;
-    CustomerState[] t = new CustomerState[capacity];
+    Slots old = table;
+    Slots fresh = new Slots(capacity);
+    CustomerState[] t = fresh.states;
     int mask = capacity - 1;
-    for (CustomerState s : old) {
+    for (int j = 0; j < old.states.length; j++) {
+      CustomerState s = old.states[j];
       if (s != null && s != TOMBSTONE) {
-        int i = s.hash & mask;
+        int h = old.hashes[j];
+        int i = h & mask;
         while (t[i] != null) {
           i = (i + 1) & mask;
         }
+        fresh.hashes[i] = h;
         t[i] = s;
       }
     }
     used = size;
-    table = t;
+    table = fresh;
   }
 
   synchronized void clear() {
-    table = new CustomerState[MIN_CAPACITY];
+    table = new Slots(MIN_CAPACITY);
     size = 0;
     used = 0;
   }
@@ -151,7 +172,7 @@ final class CustomerTable {
    * states added or removed meanwhile may or may not be.
    */
   Iterable<CustomerState> values() {
-    CustomerState[] t = table;
+    CustomerState[] t = table.states;
     return () ->
         new Iterator<CustomerState>() {
           private int index = -1;
