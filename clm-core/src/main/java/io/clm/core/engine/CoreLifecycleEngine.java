@@ -77,6 +77,8 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   final Shape shape;
   final List<String> stageIds;
   private final TransitionRule[][] rules;
+  /** {@link #rules}' conditions, compiled. */
+  private final CompiledCondition[][] conditions;
   private final int[][] targets;
   private final Cause.Rule[][] causes;
   private final boolean[] terminal;
@@ -84,7 +86,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   private final CustomerStore store;
   private final long toleranceMillis;
 
-  final ConcurrentHashMap<CustomerId, CustomerState> customers = new ConcurrentHashMap<>();
+  final CustomerTable customers = new CustomerTable();
   final DueIndex dueIndex = new DueIndex();
   private final CopyOnWriteArrayList<Registration> listeners = new CopyOnWriteArrayList<>();
   private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -112,6 +114,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     int n = stageIds.size();
     this.shape = new Shape(config.currency(), config.trendWindow().toMillis(), n, dedup);
     this.rules = new TransitionRule[n][];
+    this.conditions = new CompiledCondition[n][];
     this.targets = new int[n][];
     this.causes = new Cause.Rule[n][];
     this.terminal = new boolean[n];
@@ -120,9 +123,11 @@ final class CoreLifecycleEngine implements LifecycleEngine {
       rules[i] = out.toArray(new TransitionRule[0]);
       targets[i] = new int[out.size()];
       causes[i] = new Cause.Rule[out.size()];
+      conditions[i] = new CompiledCondition[out.size()];
       for (int j = 0; j < out.size(); j++) {
         targets[i][j] = model.indexOf(out.get(j).to());
         causes[i][j] = new Cause.Rule(out.get(j).id());
+        conditions[i][j] = CompiledCondition.of(out.get(j).condition());
       }
       terminal[i] = model.isTerminal(stageIds.get(i));
     }
@@ -245,7 +250,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
       throw erasedException(id);
     }
     CustomerState fresh = new CustomerState(id, shape);
-    CustomerState prev = customers.putIfAbsent(id, fresh);
+    CustomerState prev = customers.putIfAbsent(fresh);
     return prev != null ? prev : fresh;
   }
 
@@ -515,9 +520,10 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   private void evaluate(CustomerState s, long now, List<StageChange> changes) {
     for (int moves = 0; moves < stageIds.size(); moves++) {
       TransitionRule[] out = rules[s.stage];
+      CompiledCondition[] tests = conditions[s.stage];
       int fired = -1;
-      for (int i = 0; i < out.length; i++) {
-        if (out[i].condition().test(s, now)) {
+      for (int i = 0; i < tests.length; i++) {
+        if (tests[i].test(s, now)) {
           fired = i;
           break;
         }
@@ -541,8 +547,8 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   /** Recomputes when the customer's time-driven rules can next fire, and queues it if earlier. */
   private void schedule(CustomerState s, long now) {
     long due = Long.MAX_VALUE;
-    for (TransitionRule r : rules[s.stage]) {
-      due = Math.min(due, r.condition().nextChange(s, now));
+    for (CompiledCondition c : conditions[s.stage]) {
+      due = Math.min(due, c.nextChange(s, now));
     }
     s.due = due;
     if (due < s.queued) {
@@ -970,7 +976,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
       salt = contents.salt;
       for (CustomerState s : contents.customers) {
         s.status = CustomerState.LIVE;
-        customers.put(s.id, s);
+        customers.put(s);
         known.incrementAndGet();
         schedule(s, Math.max(s.time, s.stageEnteredAt));
       }

@@ -46,6 +46,12 @@ final class CustomerState implements CustomerMetrics {
   private static final ProductType[] PRODUCTS = ProductType.values();
   private static final Attribute[] ATTRIBUTES = Attribute.values();
   private static final Purpose[] PURPOSES = Purpose.values();
+
+  static {
+    if (ATTRIBUTES.length > 31 || PRODUCTS.length > 31) {
+      throw new ExceptionInInitializerError("attribute and product sets must fit an int mask");
+    }
+  }
   /**
    * Per product four longs: the debit and credit counts packed (debit in the high 32 bits), debit
    * minor, credit minor, and the opened and closed counts packed (opened in the high 32 bits).
@@ -117,6 +123,8 @@ final class CustomerState implements CustomerMetrics {
     long lastSurveyAt = NONE;
     long relationshipClosedAt = NONE;
     boolean debtsSettled;
+    /** Attributes held (bit = ordinal); the three arrays hold only those, in ordinal order. */
+    int attributeMask;
     BigDecimal[] attributeValues;
     double[] attributeDoubles;
     long[] attributeAt;
@@ -128,6 +136,7 @@ final class CustomerState implements CustomerMetrics {
     Extras copy() {
       Extras e = new Extras();
       e.surveys = surveys;
+      e.attributeMask = attributeMask;
       e.satisfactionSum = satisfactionSum;
       e.lastSatisfaction = lastSatisfaction;
       e.lastSurveyAt = lastSurveyAt;
@@ -338,14 +347,28 @@ final class CustomerState implements CustomerMetrics {
 
   void setAttribute(Attribute attribute, BigDecimal value, long at) {
     Extras x = extras();
-    if (x.attributeValues == null) {
-      x.attributeValues = new BigDecimal[ATTRIBUTES.length];
-      x.attributeDoubles = new double[ATTRIBUTES.length];
-      x.attributeAt = new long[ATTRIBUTES.length];
-      Arrays.fill(x.attributeDoubles, Double.NaN);
-      Arrays.fill(x.attributeAt, NONE);
+    int ordinal = attribute.ordinal();
+    int i = attributeSlot(x, ordinal);
+    if (i < 0) {
+      i = Integer.bitCount(x.attributeMask & ((1 << ordinal) - 1));
+      int n = x.attributeValues == null ? 0 : x.attributeValues.length;
+      BigDecimal[] values = new BigDecimal[n + 1];
+      double[] doubles = new double[n + 1];
+      long[] ats = new long[n + 1];
+      if (n > 0) {
+        System.arraycopy(x.attributeValues, 0, values, 0, i);
+        System.arraycopy(x.attributeValues, i, values, i + 1, n - i);
+        System.arraycopy(x.attributeDoubles, 0, doubles, 0, i);
+        System.arraycopy(x.attributeDoubles, i, doubles, i + 1, n - i);
+        System.arraycopy(x.attributeAt, 0, ats, 0, i);
+        System.arraycopy(x.attributeAt, i, ats, i + 1, n - i);
+      }
+      ats[i] = NONE;
+      x.attributeValues = values;
+      x.attributeDoubles = doubles;
+      x.attributeAt = ats;
+      x.attributeMask |= 1 << ordinal;
     }
-    int i = attribute.ordinal();
     BigDecimal old = x.attributeValues[i];
     if (old == null
         || at > x.attributeAt[i]
@@ -354,6 +377,14 @@ final class CustomerState implements CustomerMetrics {
       x.attributeDoubles[i] = value.doubleValue();
       x.attributeAt[i] = at;
     }
+  }
+
+  /** The attribute's index in the extras' arrays, or -1 when it was never set. */
+  private static int attributeSlot(Extras x, int ordinal) {
+    if ((x.attributeMask & (1 << ordinal)) == 0) {
+      return -1;
+    }
+    return Integer.bitCount(x.attributeMask & ((1 << ordinal) - 1));
   }
 
   void setConsent(Purpose purpose, boolean granted, long at) {
@@ -535,7 +566,7 @@ final class CustomerState implements CustomerMetrics {
     if (seen == null) {
       seen = new long[4];
       seenAt = timed ? new long[4] : null;
-    } else if ((seenCount + 1) * 4 > seen.length * 3) {
+    } else if (seenFull(seenCount + 1, seen.length)) {
       rebuildSeen(timed ? cutoff : NONE);
     }
     insertSeen(fp, at);
@@ -567,7 +598,7 @@ final class CustomerState implements CustomerMetrics {
       }
     }
     int capacity = 4;
-    while ((live + 1) * 4 > capacity * 3) {
+    while (seenFull(live + 1, capacity)) {
       capacity <<= 1;
     }
     seen = new long[capacity];
@@ -578,6 +609,15 @@ final class CustomerState implements CustomerMetrics {
         insertSeen(oldKeys[i], oldAt == null ? 0 : oldAt[i]);
       }
     }
+  }
+
+  /**
+   * Whether {@code count} fingerprints overfill a table of {@code capacity} slots: at most seven
+   * eighths full (linear probing stays short at that load in tables this small, and most customers
+   * keep tens of ids, not thousands).
+   */
+  private static boolean seenFull(int count, int capacity) {
+    return count * 8L > capacity * 7L;
   }
 
   private static int mix(long fp) {
@@ -707,9 +747,9 @@ final class CustomerState implements CustomerMetrics {
     Map<Attribute, MetricsSnapshot.AttributeValue> attributes = new EnumMap<>(Attribute.class);
     if (x.attributeValues != null) {
       for (Attribute a : ATTRIBUTES) {
-        BigDecimal v = x.attributeValues[a.ordinal()];
-        if (v != null) {
-          attributes.put(a, new MetricsSnapshot.AttributeValue(v, x.attributeAt[a.ordinal()]));
+        int i = attributeSlot(x, a.ordinal());
+        if (i >= 0) {
+          attributes.put(a, new MetricsSnapshot.AttributeValue(x.attributeValues[i], x.attributeAt[i]));
         }
       }
     }
@@ -1008,9 +1048,11 @@ final class CustomerState implements CustomerMetrics {
 
   @Override
   public double attribute(Attribute attribute) {
-    return extras == null || extras.attributeDoubles == null
-        ? Double.NaN
-        : extras.attributeDoubles[attribute.ordinal()];
+    if (extras == null) {
+      return Double.NaN;
+    }
+    int i = attributeSlot(extras, attribute.ordinal());
+    return i < 0 ? Double.NaN : extras.attributeDoubles[i];
   }
 
   @Override
