@@ -134,8 +134,10 @@ public final class LifecycleModel {
   public int indexOf(String stageId) {
     Integer index = order.get(stageId);
     if (index == null) {
+      List<String> ids = new ArrayList<>();
+      stages.forEach(s -> ids.add(s.id()));
       throw new IllegalTransitionException(
-          "stage '" + stageId + "' is not in model '" + id + "'; stages are " + order.keySet());
+          "stage '" + stageId + "' is not in model '" + id + "'; stages are " + ids);
     }
     return index;
   }
@@ -226,7 +228,9 @@ public final class LifecycleModel {
   /** Returns the model id and stage ids. */
   @Override
   public String toString() {
-    return "LifecycleModel[" + id + ", stages=" + order.keySet() + "]";
+    List<String> ids = new ArrayList<>();
+    stages.forEach(s -> ids.add(s.id()));
+    return "LifecycleModel[" + id + ", stages=" + ids + "]";
   }
 
   /**
