@@ -417,13 +417,7 @@ public final class BusinessCalendar {
      * @throws ValidationException if a date lies in another year
      */
     public Builder holidays(int year, LocalDate... dates) {
-      for (LocalDate d : dates) {
-        if (d.getYear() != year) {
-          throw new ValidationException("holiday " + d + " is not in " + year);
-        }
-      }
-      year(year);
-      holidays.addAll(Set.of(dates));
+      holidays.addAll(inYear(year, dates, "holiday"));
       return this;
     }
 
@@ -436,14 +430,19 @@ public final class BusinessCalendar {
      * @throws ValidationException if a date lies in another year
      */
     public Builder workedDays(int year, LocalDate... dates) {
+      workedWeekendDays.addAll(inYear(year, dates, "worked day"));
+      return this;
+    }
+
+    /** Checks that every date lies in the year, and covers the year. */
+    private Set<LocalDate> inYear(int year, LocalDate[] dates, String what) {
       for (LocalDate d : dates) {
         if (d.getYear() != year) {
-          throw new ValidationException("worked day " + d + " is not in " + year);
+          throw new ValidationException(what + " " + d + " is not in " + year);
         }
       }
       year(year);
-      workedWeekendDays.addAll(Set.of(dates));
-      return this;
+      return Set.of(dates);
     }
 
     /**
