@@ -129,13 +129,14 @@ public final class Main {
     List<Arguments.Option> options = List.of(Arguments.Option.flag("help", "show this help"));
     Arguments a = Arguments.parse("plugins", options, args);
     if (a.has("help")) {
-      out.print(Arguments.help("clm plugins", "Lists every plugin found on the class path: kind, id, class and jar.", options));
+      out.print(Arguments.help("clm plugins", "Lists every plugin found on the class path: kind, id, version, class and jar.", options));
       return ExitCode.OK;
     }
     List<PluginInfo> found = Clm.plugins().list();
-    out.printf("%-24s %-28s %s%n", "KIND", "ID", "CLASS");
+    String row = "%-24s %-28s %-16s %-62s %s%n";
+    out.printf(row, "KIND", "ID", "VERSION", "CLASS", "JAR");
     for (PluginInfo p : found) {
-      out.printf("%-24s %-28s %s%n", p.kind(), p.id(), p.className());
+      out.printf(row, p.kind(), p.id(), p.version(), p.className(), p.location());
     }
     out.println(found.size() + " plugins");
     return ExitCode.OK;

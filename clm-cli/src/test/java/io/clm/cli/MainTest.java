@@ -46,6 +46,21 @@ class MainTest {
   }
 
   @Test
+  void pluginsListsKindIdVersionClassAndJarOfEveryPlugin() {
+    Run r = run("plugins");
+    assertThat(r.code()).isZero();
+    String[] lines = r.out().split("\n");
+    assertThat(lines[0].split("\\s+")).containsExactly("KIND", "ID", "VERSION", "CLASS", "JAR");
+    String sixStage =
+        java.util.Arrays.stream(lines).filter(l -> l.contains(" banking-six-stage ")).findFirst().orElseThrow();
+    String[] columns = sixStage.trim().split("\\s+");
+    assertThat(columns[0]).isEqualTo("LifecycleModelProvider");
+    assertThat(columns[3]).isEqualTo("io.clm.core.models.BankingSixStageProvider");
+    assertThat(columns[4]).isNotBlank().isNotEqualTo("unknown");
+    assertThat(lines[lines.length - 1]).matches("\\d+ plugins");
+  }
+
+  @Test
   void usageErrorsNameTheProblem() {
     assertThat(run("frobnicate")).isEqualTo(new Run(2, "",
         "clm: unknown command 'frobnicate'; commands are demo, analyze, plugins\nRun 'clm --help' for usage.\n"));
