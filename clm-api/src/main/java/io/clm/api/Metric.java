@@ -297,8 +297,11 @@ public enum Metric {
   }
 
   private static double major(CustomerMetrics m, long minor) {
-    return minor / Math.pow(10, m.currency().getDefaultFractionDigits());
+    int digits = m.currency().getDefaultFractionDigits();
+    return minor / (digits < POWERS_OF_TEN.length ? POWERS_OF_TEN[digits] : Math.pow(10, digits));
   }
+
+  private static final double[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
 
   private static double ratio(double numerator, double denominator) {
     return denominator == 0 ? Double.NaN : numerator / denominator;

@@ -2,6 +2,7 @@ package io.clm.core.engine;
 
 import io.clm.api.BatchResult;
 import io.clm.api.Cause;
+import io.clm.api.Condition;
 import io.clm.api.ClmException;
 import io.clm.api.Customer;
 import io.clm.api.CustomerId;
@@ -77,8 +78,8 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   final Shape shape;
   final List<String> stageIds;
   private final TransitionRule[][] rules;
-  /** {@link #rules}' conditions, compiled. */
-  private final CompiledCondition[][] conditions;
+  /** {@link #rules}' conditions, in arrays for the per-event loops. */
+  private final Condition[][] conditions;
   private final int[][] targets;
   private final Cause.Rule[][] causes;
   private final boolean[] terminal;
@@ -114,7 +115,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     int n = stageIds.size();
     this.shape = new Shape(config.currency(), config.trendWindow().toMillis(), n, dedup);
     this.rules = new TransitionRule[n][];
-    this.conditions = new CompiledCondition[n][];
+    this.conditions = new Condition[n][];
     this.targets = new int[n][];
     this.causes = new Cause.Rule[n][];
     this.terminal = new boolean[n];
@@ -123,11 +124,11 @@ final class CoreLifecycleEngine implements LifecycleEngine {
       rules[i] = out.toArray(new TransitionRule[0]);
       targets[i] = new int[out.size()];
       causes[i] = new Cause.Rule[out.size()];
-      conditions[i] = new CompiledCondition[out.size()];
+      conditions[i] = new Condition[out.size()];
       for (int j = 0; j < out.size(); j++) {
         targets[i][j] = model.indexOf(out.get(j).to());
         causes[i][j] = new Cause.Rule(out.get(j).id());
-        conditions[i][j] = CompiledCondition.of(out.get(j).condition());
+        conditions[i][j] = out.get(j).condition();
       }
       terminal[i] = model.isTerminal(stageIds.get(i));
     }
@@ -520,7 +521,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   private void evaluate(CustomerState s, long now, List<StageChange> changes) {
     for (int moves = 0; moves < stageIds.size(); moves++) {
       TransitionRule[] out = rules[s.stage];
-      CompiledCondition[] tests = conditions[s.stage];
+      Condition[] tests = conditions[s.stage];
       int fired = -1;
       for (int i = 0; i < tests.length; i++) {
         if (tests[i].test(s, now)) {
@@ -547,8 +548,9 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   /** Recomputes when the customer's time-driven rules can next fire, and queues it if earlier. */
   private void schedule(CustomerState s, long now) {
     long due = Long.MAX_VALUE;
-    for (CompiledCondition c : conditions[s.stage]) {
-      due = Math.min(due, c.nextChange(s, now));
+    Condition[] tests = conditions[s.stage];
+    for (int i = 0; i < tests.length; i++) {
+      due = Math.min(due, tests[i].nextChange(s, now));
     }
     s.due = due;
     if (due < s.queued) {
