@@ -1,0 +1,35 @@
+package io.clm.kafka.streams;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.clm.core.json.ClmJacksonModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The one place that configures JSON for this module: clm's own Jackson module, amounts read as
+ * decimals. Everything written to or read from a topic or a store goes through {@link #MAPPER}.
+ */
+final class ClmJson {
+  static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .registerModule(new ClmJacksonModule())
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+  private ClmJson() {}
+
+  static byte[] write(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("cannot write " + value.getClass().getSimpleName() + " as json", e);
+    }
+  }
+
+  static <T> T read(byte[] bytes, Class<T> type) throws IOException {
+    return MAPPER.readValue(bytes, type);
+  }
+}

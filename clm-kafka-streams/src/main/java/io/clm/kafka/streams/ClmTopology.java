@@ -1,0 +1,359 @@
+package io.clm.kafka.streams;
+
+import io.clm.api.Clm;
+import io.clm.api.LifecycleEngine;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * clm's lifecycle engine as a Kafka Streams topology. Build one, then run it:
+ *
+ * <pre>{@code
+ * ClmTopology clm = ClmTopology.builder()
+ *     .engine(engine -> engine.model("banking-six-stage").currency("EUR"))
+ *     .inputTopic("clm-events")
+ *     .stageChangeTopic("clm-stage-changes")
+ *     .deadLetterTopic("clm-dead-letters")
+ *     .build();
+ * KafkaStreams streams = clm.newKafkaStreams(properties); // exactly-once unless set otherwise
+ * streams.start();
+ * }</pre>
+ *
+ * <p>The input topic holds clm events as JSON ({@link ClmSerdes#events()}), keyed by customer id in
+ * UTF-8, so that every event of a customer lands in one partition and one task. Each task runs its
+ * own engine over two persistent, changelogged stores: {@value #CUSTOMERS_STORE} (one record per
+ * customer: state, seen event fingerprints, stage history) and {@value #DUE_STORE} (the due-time
+ * index). Stage changes go to the stage-change topic keyed by customer id; input that cannot be
+ * applied goes, unchanged, to the dead-letter topic with its reason ({@link DeadLetter}).
+ *
+ * <p>One instance of this class serves one application instance: its {@link #counts()} sum the
+ * tasks this instance runs.
+ */
+@SuppressWarnings("exports")
+public final class ClmTopology {
+  /** Name of the store of customer records. */
+  public static final String CUSTOMERS_STORE = "clm-customers";
+  /** Name of the store of the due-time index. */
+  public static final String DUE_STORE = "clm-due";
+
+  static final String SOURCE = "clm-events";
+  static final String PROCESSOR = "clm-lifecycle";
+  static final String STAGE_CHANGE_SINK = "clm-stage-changes";
+  static final String DEAD_LETTER_SINK = "clm-dead-letters";
+
+  final Function<KafkaCustomerStore, LifecycleEngine> engineFactory;
+  final String inputTopic;
+  final String stageChangeTopic;
+  final String deadLetterTopic;
+  final Optional<Duration> punctuationInterval;
+  final Clock clock;
+  final int maxCachedCustomers;
+  final int maxWokenPerPunctuation;
+  final Counters counters = new Counters();
+
+  private ClmTopology(Builder b) {
+    Consumer<Clm.Builder> settings = b.engine;
+    Clock clock = b.clock != null ? b.clock : Clock.systemUTC();
+    this.engineFactory =
+        store -> {
+          Clm.Builder builder = Clm.builder().clock(clock).store(store);
+          settings.accept(builder);
+          return builder.build();
+        };
+    this.inputTopic = b.inputTopic;
+    this.stageChangeTopic = b.stageChangeTopic;
+    this.deadLetterTopic = b.deadLetterTopic;
+    this.punctuationInterval =
+        b.punctuationInterval == null ? Optional.of(Duration.ofMinutes(1)) : b.punctuationInterval;
+    this.clock = clock;
+    this.maxCachedCustomers = b.maxCachedCustomers != null ? b.maxCachedCustomers : 100_000;
+    this.maxWokenPerPunctuation = b.maxWokenPerPunctuation != null ? b.maxWokenPerPunctuation : 10_000;
+  }
+
+  /**
+   * Starts configuring a topology.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A new Kafka Streams topology: source, lifecycle processor with its two stores, and the two
+   * sinks. Each call returns a new topology; all of them count into this instance's {@link
+   * #counts()}.
+   *
+   * @return the topology
+   */
+  public Topology topology() {
+    StoreBuilder<KeyValueStore<Bytes, byte[]>> customers =
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMERS_STORE), Serdes.Bytes(), Serdes.ByteArray())
+            .withCachingEnabled();
+    StoreBuilder<KeyValueStore<Bytes, byte[]>> due =
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE_STORE), Serdes.Bytes(), Serdes.ByteArray())
+            .withCachingEnabled();
+    Topology topology = new Topology();
+    topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), inputTopic);
+    topology.addProcessor(PROCESSOR, () -> new LifecycleProcessor(this), SOURCE);
+    topology.addStateStore(customers, PROCESSOR);
+    topology.addStateStore(due, PROCESSOR);
+    topology.addSink(STAGE_CHANGE_SINK, stageChangeTopic, new ByteArraySerializer(), new ByteArraySerializer(), PROCESSOR);
+    topology.addSink(DEAD_LETTER_SINK, deadLetterTopic, new ByteArraySerializer(), new ByteArraySerializer(), PROCESSOR);
+    return topology;
+  }
+
+  /**
+   * Kafka Streams over {@link #topology()} with clm's defaults under the given properties:
+   * {@code processing.guarantee=exactly_once_v2} unless the properties set another guarantee.
+   *
+   * @param properties Kafka Streams configuration: at least {@code application.id} and {@code
+   *     bootstrap.servers}; add {@code application.server} for {@link #queries}
+   * @return the streams, not started
+   */
+  public KafkaStreams newKafkaStreams(Properties properties) {
+    return new KafkaStreams(topology(), withDefaults(properties));
+  }
+
+  /**
+   * The properties with clm's defaults added: exactly-once v2 unless a guarantee is set.
+   *
+   * @param properties Kafka Streams configuration
+   * @return a copy with the defaults
+   */
+  public static Properties withDefaults(Properties properties) {
+    Properties all = new Properties();
+    all.putAll(Objects.requireNonNull(properties, "properties"));
+    all.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    return all;
+  }
+
+  /**
+   * Queries of one customer's state in running streams of this topology.
+   *
+   * @param streams the running streams
+   * @param self this instance's {@code application.server} host and port
+   * @param remote how to ask the instance that owns a customer, when it is not this one
+   * @return the queries
+   */
+  public CustomerQueries queries(KafkaStreams streams, HostInfo self, RemoteCustomers remote) {
+    return new CustomerQueries(streams, self, remote);
+  }
+
+  /**
+   * What this instance's tasks have done so far.
+   *
+   * @return the counts
+   */
+  public ProcessingCounts counts() {
+    return counters.snapshot();
+  }
+
+  /**
+   * Configures a {@link ClmTopology}. Every setter checks its argument at once and may be called
+   * once; {@link #build()} checks that the engine and the three topics are set. Not thread-safe.
+   */
+  public static final class Builder {
+    private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+
+    private Consumer<Clm.Builder> engine;
+    private String inputTopic;
+    private String stageChangeTopic;
+    private String deadLetterTopic;
+    private Optional<Duration> punctuationInterval;
+    private Clock clock;
+    private Integer maxCachedCustomers;
+    private Integer maxWokenPerPunctuation;
+
+    private Builder() {}
+
+    /**
+     * Configures the engine each task runs (required): at least the model and the currency. The
+     * settings are applied to a fresh {@link Clm#builder()} for every task, after this topology
+     * set the store and the clock, which the settings must therefore leave alone.
+     *
+     * @param settings what to set, such as {@code e -> e.model("banking-six-stage").currency("EUR")}
+     * @return this builder
+     * @throws IllegalStateException if the engine was set already
+     */
+    public Builder engine(Consumer<Clm.Builder> settings) {
+      requireUnset(engine == null, "engine");
+      this.engine = Objects.requireNonNull(settings, "engine");
+      return this;
+    }
+
+    /**
+     * Sets the topic of clm events, keyed by customer id (required).
+     *
+     * @param topic a legal Kafka topic name
+     * @return this builder
+     * @throws IllegalArgumentException if the name is not a legal topic name
+     */
+    public Builder inputTopic(String topic) {
+      requireUnset(inputTopic == null, "inputTopic");
+      this.inputTopic = topic("inputTopic", topic);
+      return this;
+    }
+
+    /**
+     * Sets the topic stage changes are written to (required).
+     *
+     * @param topic a legal Kafka topic name
+     * @return this builder
+     * @throws IllegalArgumentException if the name is not a legal topic name
+     */
+    public Builder stageChangeTopic(String topic) {
+      requireUnset(stageChangeTopic == null, "stageChangeTopic");
+      this.stageChangeTopic = topic("stageChangeTopic", topic);
+      return this;
+    }
+
+    /**
+     * Sets the topic input that cannot be applied is written to (required).
+     *
+     * @param topic a legal Kafka topic name
+     * @return this builder
+     * @throws IllegalArgumentException if the name is not a legal topic name
+     */
+    public Builder deadLetterTopic(String topic) {
+      requireUnset(deadLetterTopic == null, "deadLetterTopic");
+      this.deadLetterTopic = topic("deadLetterTopic", topic);
+      return this;
+    }
+
+    /**
+     * Sets how often, in wall-clock time, each task evaluates the time-driven rules of the
+     * customers due (default one minute).
+     *
+     * @param interval at least one millisecond
+     * @return this builder
+     * @throws IllegalArgumentException if zero or negative
+     */
+    public Builder punctuationInterval(Duration interval) {
+      requireUnset(punctuationInterval == null, "punctuationInterval");
+      if (interval.isZero() || interval.isNegative()) {
+        throw new IllegalArgumentException("punctuationInterval " + interval + " is not positive");
+      }
+      this.punctuationInterval = Optional.of(interval);
+      return this;
+    }
+
+    /**
+     * Turns time-driven rules off: stages change on events only. For replays of history, where
+     * the wall clock says nothing about the customers' time.
+     *
+     * @return this builder
+     */
+    public Builder withoutPunctuation() {
+      requireUnset(punctuationInterval == null, "punctuationInterval");
+      this.punctuationInterval = Optional.empty();
+      return this;
+    }
+
+    /**
+     * Sets the clock that time-driven rules and the engines' future tolerance read (default the
+     * system UTC clock).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      requireUnset(this.clock == null, "clock");
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Bounds the customers a task's engine keeps decoded in memory (default 100,000); past that the
+     * task starts a fresh engine, which reads customers back from the store as events arrive.
+     *
+     * @param customers at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if less than 1
+     */
+    public Builder maxCachedCustomers(int customers) {
+      requireUnset(maxCachedCustomers == null, "maxCachedCustomers");
+      if (customers < 1) {
+        throw new IllegalArgumentException("maxCachedCustomers " + customers + " is less than 1");
+      }
+      this.maxCachedCustomers = customers;
+      return this;
+    }
+
+    /**
+     * Bounds how many due customers one punctuation of one task evaluates (default 10,000); the
+     * rest wait for the next punctuation, earliest first.
+     *
+     * @param customers at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if less than 1
+     */
+    public Builder maxWokenPerPunctuation(int customers) {
+      requireUnset(maxWokenPerPunctuation == null, "maxWokenPerPunctuation");
+      if (customers < 1) {
+        throw new IllegalArgumentException("maxWokenPerPunctuation " + customers + " is less than 1");
+      }
+      this.maxWokenPerPunctuation = customers;
+      return this;
+    }
+
+    /**
+     * Builds the topology.
+     *
+     * @return the topology
+     * @throws IllegalStateException if the engine or a topic is not set, or two topics are the same
+     */
+    public ClmTopology build() {
+      if (engine == null) {
+        throw new IllegalStateException("engine is not set");
+      }
+      if (inputTopic == null) {
+        throw new IllegalStateException("inputTopic is not set");
+      }
+      if (stageChangeTopic == null) {
+        throw new IllegalStateException("stageChangeTopic is not set");
+      }
+      if (deadLetterTopic == null) {
+        throw new IllegalStateException("deadLetterTopic is not set");
+      }
+      if (inputTopic.equals(stageChangeTopic) || inputTopic.equals(deadLetterTopic)
+          || stageChangeTopic.equals(deadLetterTopic)) {
+        throw new IllegalStateException(
+            "topics must differ: inputTopic " + inputTopic + ", stageChangeTopic " + stageChangeTopic
+                + ", deadLetterTopic " + deadLetterTopic);
+      }
+      return new ClmTopology(this);
+    }
+
+    private static String topic(String field, String name) {
+      Objects.requireNonNull(name, field);
+      if (!TOPIC.matcher(name).matches() || name.equals(".") || name.equals("..")) {
+        throw new IllegalArgumentException(field + " '" + name + "' is not a legal topic name");
+      }
+      return name;
+    }
+
+    private static void requireUnset(boolean unset, String field) {
+      if (!unset) {
+        throw new IllegalStateException(field + " was already set");
+      }
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package io.clm.kafka.streams;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.clm.api.ClmException;
+import io.clm.api.CustomerId;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * A minimal HTTP endpoint, on the JDK's own server, through which instances answer each other's
+ * customer queries: {@code GET /clm/customers/{url-encoded id}} answers 200 with the {@link
+ * CustomerView} as JSON, or 404. It serves this instance's store only, so a query never hops
+ * twice. Bind it to the host and port given as {@code application.server}.
+ */
+@SuppressWarnings("exports")
+public final class HttpCustomerEndpoint implements AutoCloseable {
+  private static final String PATH = "/clm/customers/";
+
+  private final HttpServer server;
+
+  private HttpCustomerEndpoint(HttpServer server) {
+    this.server = server;
+  }
+
+  /**
+   * Starts serving this instance's customers.
+   *
+   * @param bind the address and port to listen on
+   * @param queries this instance's queries
+   * @return the running endpoint
+   * @throws UncheckedIOException if the port cannot be bound
+   */
+  public static HttpCustomerEndpoint start(InetSocketAddress bind, CustomerQueries queries) {
+    HttpServer server;
+    try {
+      server = HttpServer.create(bind, 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on " + bind, e);
+    }
+    server.createContext(PATH, exchange -> answer(exchange, queries));
+    server.start();
+    return new HttpCustomerEndpoint(server);
+  }
+
+  /**
+   * The port the endpoint listens on.
+   *
+   * @return the port
+   */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  private static void answer(HttpExchange exchange, CustomerQueries queries) throws IOException {
+    try (exchange) {
+      if (!"GET".equals(exchange.getRequestMethod())) {
+        exchange.sendResponseHeaders(405, -1);
+        return;
+      }
+      String raw = exchange.getRequestURI().getRawPath().substring(PATH.length());
+      Optional<CustomerView> view;
+      try {
+        view = queries.local(new CustomerId(URLDecoder.decode(raw, StandardCharsets.UTF_8)));
+      } catch (CustomerQueryException e) {
+        send(exchange, 503, e.getMessage().getBytes(StandardCharsets.UTF_8));
+        return;
+      } catch (ClmException | IllegalArgumentException e) {
+        send(exchange, 400, e.getMessage().getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      if (view.isEmpty()) {
+        exchange.sendResponseHeaders(404, -1);
+        return;
+      }
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      send(exchange, 200, ClmJson.write(view.get()));
+    }
+  }
+
+  private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+    exchange.sendResponseHeaders(status, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  /**
+   * A client for other instances' endpoints, with a two-second timeout per request.
+   *
+   * @return the client
+   */
+  public static RemoteCustomers client() {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    return (owner, customer) -> {
+      URI uri =
+          URI.create(
+              "http://" + owner.host() + ":" + owner.port() + PATH
+                  + URLEncoder.encode(customer.value(), StandardCharsets.UTF_8).replace("+", "%20"));
+      HttpResponse<byte[]> response;
+      try {
+        response =
+            http.send(
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+      } catch (IOException e) {
+        throw new CustomerQueryException("instance " + owner + " cannot be asked for customer " + customer.masked(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CustomerQueryException("interrupted asking " + owner + " for customer " + customer.masked(), e);
+      }
+      return switch (response.statusCode()) {
+        case 200 -> Optional.of(ClmSerdes.customerViews().deserializer().deserialize("", response.body()));
+        case 404 -> Optional.empty();
+        default -> throw new CustomerQueryException(
+            "instance " + owner + " answered " + response.statusCode() + " for customer " + customer.masked() + ": "
+                + new String(response.body(), StandardCharsets.UTF_8));
+      };
+    };
+  }
+
+  /** Stops serving, waiting at most a second for requests under way. */
+  @Override
+  public void close() {
+    server.stop(1);
+  }
+}

@@ -1,0 +1,193 @@
+package io.clm.kafka.streams;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.clm.api.ClmException;
+import io.clm.api.CustomerId;
+import io.clm.api.IngestResult;
+import io.clm.api.LifecycleEngine;
+import io.clm.api.StageChange;
+import io.clm.api.event.Event;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.Cancellable;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * One stream task's lifecycle engine. Each input record is read as a clm event and applied; stage
+ * changes go to the stage-change sink, anything that cannot be applied to the dead-letter sink
+ * with its reason. A wall-clock punctuator reads the customers due from the due-time index and
+ * lets the engine evaluate their time-driven rules.
+ *
+ * <p>The engine is created in {@link #init} and dropped in {@link #close}: when Kafka Streams
+ * re-creates a task (after a failover, or to roll back an aborted transaction), the engine starts
+ * empty and reads customers from the restored stores, so it never holds state the stores do not.
+ */
+final class LifecycleProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+  private final ClmTopology topology;
+  private final Counters counters;
+  private final Clock clock;
+  private ProcessorContext<byte[], byte[]> context;
+  private KafkaCustomerStore store;
+  private LifecycleEngine engine;
+  private Cancellable punctuator;
+
+  LifecycleProcessor(ClmTopology topology) {
+    this.topology = topology;
+    this.counters = topology.counters;
+    this.clock = topology.clock;
+  }
+
+  @Override
+  public void init(ProcessorContext<byte[], byte[]> context) {
+    this.context = context;
+    KeyValueStore<Bytes, byte[]> customers = context.getStateStore(ClmTopology.CUSTOMERS_STORE);
+    KeyValueStore<Bytes, byte[]> due = context.getStateStore(ClmTopology.DUE_STORE);
+    store = new KafkaCustomerStore(customers, due);
+    engine = newEngine();
+    topology.punctuationInterval.ifPresent(
+        interval -> punctuator = context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, at -> punctuate()));
+  }
+
+  private LifecycleEngine newEngine() {
+    LifecycleEngine built = topology.engineFactory.apply(store);
+    store.model(built.model());
+    return built;
+  }
+
+  @Override
+  public void process(Record<byte[], byte[]> record) {
+    Optional<DeadLetter> failure = apply(record);
+    failure.ifPresent(letter -> deadLetter(record, letter));
+    if (engine.customerCount() > topology.maxCachedCustomers) {
+      // Every accepted change is already in the stores: a fresh engine reads customers back as needed.
+      engine = newEngine();
+    }
+  }
+
+  private Optional<DeadLetter> apply(Record<byte[], byte[]> record) {
+    Event event;
+    try {
+      event = ClmJson.read(record.value() == null ? new byte[0] : record.value(), Event.class);
+      if (event == null) {
+        return refusal(DeadLetter.Reason.MALFORMED, "the record value is empty");
+      }
+    } catch (JsonProcessingException e) {
+      ClmException invalid = clmCause(e);
+      return invalid != null
+          ? refusal(DeadLetter.Reason.INVALID, invalid.getMessage())
+          : refusal(DeadLetter.Reason.MALFORMED, "not a clm event: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      return refusal(DeadLetter.Reason.MALFORMED, "not a clm event: " + e.getMessage());
+    }
+    byte[] expectedKey = event.customer().value().getBytes(StandardCharsets.UTF_8);
+    if (record.key() == null || !Arrays.equals(record.key(), expectedKey)) {
+      return refusal(
+          DeadLetter.Reason.REFUSED,
+          "record key " + describeKey(record.key()) + " is not the event's customer " + event.customer().masked()
+              + ": events must be keyed by customer id so that each customer lives in one partition");
+    }
+    IngestResult result;
+    try {
+      result = engine.ingest(event);
+    } catch (ClmException e) {
+      if (e.getCause() instanceof RuntimeException storeFailure && !(storeFailure instanceof ClmException)) {
+        // The store failed, not the event: let Kafka Streams fail the task and roll back.
+        throw e;
+      }
+      return refusal(DeadLetter.Reason.REFUSED, e.getMessage());
+    }
+    if (result.duplicate()) {
+      counters.duplicates.increment();
+    } else {
+      counters.applied.increment();
+    }
+    forward(result.changes(), record.timestamp());
+    return Optional.empty();
+  }
+
+  private static String describeKey(byte[] key) {
+    if (key == null) {
+      return "null";
+    }
+    try {
+      return new CustomerId(new String(key, StandardCharsets.UTF_8)).masked();
+    } catch (ClmException e) {
+      return "of " + key.length + " bytes that are not a customer id";
+    }
+  }
+
+  private static ClmException clmCause(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ClmException clm) {
+        return clm;
+      }
+    }
+    return null;
+  }
+
+  private static Optional<DeadLetter> refusal(DeadLetter.Reason reason, String message) {
+    return Optional.of(new DeadLetter(reason, message, "", -1, -1));
+  }
+
+  private void deadLetter(Record<byte[], byte[]> record, DeadLetter reason) {
+    Optional<RecordMetadata> source = context.recordMetadata();
+    DeadLetter letter =
+        new DeadLetter(
+            reason.reason(),
+            reason.message(),
+            source.map(RecordMetadata::topic).orElse(topology.inputTopic),
+            source.map(RecordMetadata::partition).orElse(-1),
+            source.map(RecordMetadata::offset).orElse(-1L));
+    RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+    letter.writeTo(headers);
+    counters.deadLetter(letter.reason());
+    context.forward(
+        new Record<>(record.key(), record.value(), record.timestamp(), headers), ClmTopology.DEAD_LETTER_SINK);
+  }
+
+  private void forward(List<StageChange> changes, long timestamp) {
+    for (StageChange change : changes) {
+      context.forward(
+          new Record<>(change.customer().value().getBytes(StandardCharsets.UTF_8), ClmJson.write(change), timestamp),
+          ClmTopology.STAGE_CHANGE_SINK);
+    }
+    counters.stageChanges.add(changes.size());
+  }
+
+  /** Wakes the customers due by now, and only those, and lets the engine evaluate them. */
+  void punctuate() {
+    Instant now = clock.instant();
+    long millis = now.toEpochMilli();
+    counters.punctuations.increment();
+    List<CustomerId> due = store.dueIndex().dueUpTo(millis, topology.maxWokenPerPunctuation);
+    for (CustomerId id : due) {
+      engine.customer(id); // reads the customer from the store, which queues it in the engine's index
+    }
+    counters.customersWoken.add(due.size());
+    forward(engine.advanceTo(now), millis);
+    for (CustomerId id : due) {
+      store.reschedule(id, millis);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (punctuator != null) {
+      punctuator.cancel();
+    }
+    engine = null;
+    store = null;
+  }
+}

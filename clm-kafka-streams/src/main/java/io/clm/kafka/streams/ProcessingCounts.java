@@ -1,0 +1,35 @@
+package io.clm.kafka.streams;
+
+/**
+ * What the topology's tasks in this application instance have done since it was built: a
+ * consistent-enough view for monitoring (each count is exact; the counts are read one after the
+ * other). Every input record is counted exactly once as applied, duplicate or dead letter.
+ *
+ * @param applied events applied to a customer
+ * @param duplicates events ignored because their id had been applied before
+ * @param malformed input records sent to the dead-letter topic as {@link DeadLetter.Reason#MALFORMED}
+ * @param invalid input records sent to the dead-letter topic as {@link DeadLetter.Reason#INVALID}
+ * @param refused input records sent to the dead-letter topic as {@link DeadLetter.Reason#REFUSED}
+ * @param stageChanges stage changes written to the output topic
+ * @param punctuations time-driven passes over the due-time index
+ * @param customersWoken customers read from the due-time index by those passes
+ */
+public record ProcessingCounts(
+    long applied,
+    long duplicates,
+    long malformed,
+    long invalid,
+    long refused,
+    long stageChanges,
+    long punctuations,
+    long customersWoken) {
+
+  /**
+   * Input records sent to the dead-letter topic, for any reason.
+   *
+   * @return malformed + invalid + refused
+   */
+  public long deadLetters() {
+    return malformed + invalid + refused;
+  }
+}
