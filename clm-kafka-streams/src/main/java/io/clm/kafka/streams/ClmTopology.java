@@ -2,6 +2,7 @@ package io.clm.kafka.streams;
 
 import io.clm.api.Clm;
 import io.clm.api.LifecycleEngine;
+import io.clm.api.spi.CustomerStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -38,9 +39,9 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>The input topic holds clm events as JSON ({@link ClmSerdes#events()}), keyed by customer id in
  * UTF-8, so that every event of a customer lands in one partition and one task. Each task runs its
- * own engine over two persistent, changelogged stores: {@value #CUSTOMERS_STORE} (one record per
- * customer: state, seen event fingerprints, stage history) and {@value #DUE_STORE} (the due-time
- * index). Stage changes go to the stage-change topic keyed by customer id; input that cannot be
+ * own engine over three persistent, changelogged stores: {@value #CUSTOMERS_STORE} (clm's customer
+ * record per customer), {@value #APPENDED_STORE} (the seen events and stage history appended to
+ * them) and {@value #DUE_STORE} (the due-time index). Stage changes go to the stage-change topic keyed by customer id; input that cannot be
  * applied goes, unchanged, to the dead-letter topic with its reason ({@link DeadLetter}).
  *
  * <p>One instance of this class serves one application instance: its {@link #counts()} sum the
@@ -50,6 +51,8 @@ import org.apache.kafka.streams.state.Stores;
 public final class ClmTopology {
   /** Name of the store of customer records. */
   public static final String CUSTOMERS_STORE = "clm-customers";
+  /** Name of the store of seen events and stage history appended to the customer records. */
+  public static final String APPENDED_STORE = "clm-appended";
   /** Name of the store of the due-time index. */
   public static final String DUE_STORE = "clm-due";
 
@@ -58,7 +61,7 @@ public final class ClmTopology {
   static final String STAGE_CHANGE_SINK = "clm-stage-changes";
   static final String DEAD_LETTER_SINK = "clm-dead-letters";
 
-  final Function<KafkaCustomerStore, LifecycleEngine> engineFactory;
+  final Function<CustomerStore, LifecycleEngine> engineFactory;
   final String inputTopic;
   final String stageChangeTopic;
   final String deadLetterTopic;
@@ -107,6 +110,9 @@ public final class ClmTopology {
     StoreBuilder<KeyValueStore<Bytes, byte[]>> customers =
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMERS_STORE), Serdes.Bytes(), Serdes.ByteArray())
             .withCachingEnabled();
+    StoreBuilder<KeyValueStore<Bytes, byte[]>> appended =
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(APPENDED_STORE), Serdes.Bytes(), Serdes.ByteArray())
+            .withCachingEnabled();
     StoreBuilder<KeyValueStore<Bytes, byte[]>> due =
         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE_STORE), Serdes.Bytes(), Serdes.ByteArray())
             .withCachingEnabled();
@@ -114,6 +120,7 @@ public final class ClmTopology {
     topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), inputTopic);
     topology.addProcessor(PROCESSOR, () -> new LifecycleProcessor(this), SOURCE);
     topology.addStateStore(customers, PROCESSOR);
+    topology.addStateStore(appended, PROCESSOR);
     topology.addStateStore(due, PROCESSOR);
     topology.addSink(STAGE_CHANGE_SINK, stageChangeTopic, new ByteArraySerializer(), new ByteArraySerializer(), PROCESSOR);
     topology.addSink(DEAD_LETTER_SINK, deadLetterTopic, new ByteArraySerializer(), new ByteArraySerializer(), PROCESSOR);
@@ -154,7 +161,7 @@ public final class ClmTopology {
    * @return the queries
    */
   public CustomerQueries queries(KafkaStreams streams, HostInfo self, RemoteCustomers remote) {
-    return new CustomerQueries(streams, self, remote);
+    return new CustomerQueries(streams, self, remote, engineFactory);
   }
 
   /**

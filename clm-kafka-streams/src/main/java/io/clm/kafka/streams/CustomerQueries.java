@@ -1,7 +1,15 @@
 package io.clm.kafka.streams;
 
 import io.clm.api.CustomerId;
+import io.clm.api.LifecycleEngine;
+import io.clm.api.spi.CustomerStore;
+import io.clm.api.spi.StoreBatch;
+import io.clm.api.spi.StoredCustomer;
+import io.clm.api.spi.Tombstone;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Bytes;
@@ -25,11 +33,14 @@ public final class CustomerQueries {
   private final KafkaStreams streams;
   private final HostInfo self;
   private final RemoteCustomers remote;
+  private final Function<CustomerStore, LifecycleEngine> engines;
 
-  CustomerQueries(KafkaStreams streams, HostInfo self, RemoteCustomers remote) {
+  CustomerQueries(
+      KafkaStreams streams, HostInfo self, RemoteCustomers remote, Function<CustomerStore, LifecycleEngine> engines) {
     this.streams = Objects.requireNonNull(streams, "streams");
     this.self = Objects.requireNonNull(self, "self");
     this.remote = Objects.requireNonNull(remote, "remote");
+    this.engines = engines;
   }
 
   /**
@@ -68,22 +79,59 @@ public final class CustomerQueries {
   }
 
   private Optional<CustomerView> local(CustomerId customer, int partition) {
-    ReadOnlyKeyValueStore<Bytes, byte[]> store;
-    byte[] record;
+    Optional<StoredCustomer> stored;
     try {
-      store =
-          streams.store(
-              StoreQueryParameters.fromNameAndType(ClmTopology.CUSTOMERS_STORE, QueryableStoreTypes.<Bytes, byte[]>keyValueStore())
-                  .withPartition(partition));
-      record = store.get(KafkaCustomerStore.key(customer));
+      stored = StoreLayout.load(store(ClmTopology.CUSTOMERS_STORE, partition), store(ClmTopology.APPENDED_STORE, partition), customer);
     } catch (InvalidStateStoreException e) {
       throw new CustomerQueryException(
           "the store of customer " + customer.masked() + " is not open for queries now: " + e.getMessage(), e);
     }
-    if (record == null) {
+    if (stored.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(
-        new CustomerView(CustomerRecords.customer(record).customer(), CustomerRecords.history(record)));
+    // The record is the engine's own encoding: an engine over this one customer decodes it.
+    LifecycleEngine engine = engines.apply(new OneCustomerStore(stored.get()));
+    return engine.customer(customer).map(state -> new CustomerView(state, engine.history(customer)));
+  }
+
+  private ReadOnlyKeyValueStore<Bytes, byte[]> store(String name, int partition) {
+    return streams.store(
+        StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<Bytes, byte[]>keyValueStore())
+            .withPartition(partition));
+  }
+
+  /** A read-only store holding one customer, for decoding it. */
+  private record OneCustomerStore(StoredCustomer customer) implements CustomerStore {
+    @Override
+    public Optional<StoredCustomer> load(CustomerId id) {
+      return id.equals(customer.record().customer()) ? Optional.of(customer) : Optional.empty();
+    }
+
+    @Override
+    public void scan(Consumer<StoredCustomer> action) {
+      action.accept(customer);
+    }
+
+    @Override
+    public void scanDue(long epochMillis, Consumer<CustomerId> action) {
+      if (customer.record().dueAt() <= epochMillis) {
+        action.accept(customer.record().customer());
+      }
+    }
+
+    @Override
+    public List<Tombstone> tombstones() {
+      return List.of();
+    }
+
+    @Override
+    public Optional<String> position() {
+      return Optional.empty();
+    }
+
+    @Override
+    public void write(StoreBatch batch) {
+      throw new UnsupportedOperationException("a customer query does not write");
+    }
   }
 }

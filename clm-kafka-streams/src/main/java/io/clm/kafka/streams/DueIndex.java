@@ -2,7 +2,6 @@ package io.clm.kafka.streams;
 
 import io.clm.api.Customer;
 import io.clm.api.CustomerId;
-import io.clm.api.MetricsSnapshot;
 import io.clm.api.model.LifecycleModel;
 import io.clm.api.model.TransitionRule;
 import java.nio.ByteBuffer;
@@ -61,32 +60,15 @@ final class DueIndex {
   }
 
   /**
-   * The earliest instant after the customer's own time at which a rule out of its stage can fire
-   * by the passage of time alone.
+   * The earliest instant after {@code now} at which a rule out of the customer's stage can fire by
+   * the passage of time alone; {@code Long.MAX_VALUE} if none can.
    */
-  static long dueAt(LifecycleModel model, Customer customer, long now) {
-    long at = Math.max(now, latestKnown(customer.metrics()));
+  static long nextDue(LifecycleModel model, Customer customer, long now) {
     long due = Long.MAX_VALUE;
     for (TransitionRule rule : model.rulesFrom(customer.stage())) {
-      due = Math.min(due, rule.condition().nextChange(customer.metrics(), at));
+      due = Math.min(due, rule.condition().nextChange(customer.metrics(), now));
     }
     return due;
-  }
-
-  /** The latest instant the customer's facts record: the engine's own time for the customer. */
-  private static long latestKnown(MetricsSnapshot m) {
-    long t = Math.max(m.firstSeen(), m.stageEnteredAt());
-    t = Math.max(t, m.lastTransaction());
-    t = Math.max(t, m.lastInteraction());
-    t = Math.max(t, m.lastSurveyAt());
-    t = Math.max(t, m.relationshipClosedAt());
-    for (var a : m.attributes().values()) {
-      t = Math.max(t, a.at());
-    }
-    for (var c : m.consents().values()) {
-      t = Math.max(t, c.at());
-    }
-    return t;
   }
 
   static Bytes key(long due, CustomerId customer) {

@@ -1,92 +1,185 @@
 package io.clm.kafka.streams;
 
+import io.clm.api.Customer;
 import io.clm.api.CustomerId;
-import io.clm.api.StageChange;
 import io.clm.api.model.LifecycleModel;
 import io.clm.api.spi.CustomerStore;
+import io.clm.api.spi.HistoryEntry;
+import io.clm.api.spi.SeenEvent;
+import io.clm.api.spi.StoreBatch;
+import io.clm.api.spi.StoredCustomer;
+import io.clm.api.spi.Tombstone;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * clm's customer store over one stream task's key-value stores: the customer records (see {@link
- * CustomerRecords}) and the {@link DueIndex}. A save writes the record and moves the customer's
- * due entry in the same task, so both reach the changelogs in the same transaction.
+ * clm's customer store over one stream task's three key-value stores (laid out as {@link
+ * StoreLayout} says): customer records, appended seen events and history, and the {@link
+ * DueIndex}. Everything one batch writes reaches the changelogs in the task's transaction, so under
+ * exactly-once a batch is committed whole or not at all; a batch that fails half-way fails the task,
+ * and Kafka Streams restores the stores from the changelogs before it runs again.
+ *
+ * <p>Used by one stream thread at a time, as Kafka Streams runs a task.
  */
 final class KafkaCustomerStore implements CustomerStore {
   private final KeyValueStore<Bytes, byte[]> customers;
+  private final KeyValueStore<Bytes, byte[]> appended;
   private final DueIndex due;
-  private LifecycleModel model;
+  private final KeyValueStore<Bytes, byte[]> dueStore;
 
-  KafkaCustomerStore(KeyValueStore<Bytes, byte[]> customers, KeyValueStore<Bytes, byte[]> due) {
+  KafkaCustomerStore(
+      KeyValueStore<Bytes, byte[]> customers, KeyValueStore<Bytes, byte[]> appended, KeyValueStore<Bytes, byte[]> due) {
     this.customers = customers;
+    this.appended = appended;
+    this.dueStore = due;
     this.due = new DueIndex(due);
-  }
-
-  /** Sets the model whose rules decide due times; called once, right after the engine is built. */
-  void model(LifecycleModel model) {
-    this.model = Objects.requireNonNull(model, "model");
-  }
-
-  DueIndex dueIndex() {
-    return due;
   }
 
   @Override
   public Optional<StoredCustomer> load(CustomerId customer) {
-    byte[] record = customers.get(key(customer));
-    return record == null ? Optional.empty() : Optional.of(CustomerRecords.customer(record));
+    return StoreLayout.load(customers, appended, customer);
   }
 
   @Override
-  public void save(StoredCustomer customer, List<StageChange> appended) {
-    CustomerId id = customer.customer().id();
-    Bytes key = key(id);
+  public void scan(Consumer<StoredCustomer> action) {
+    List<CustomerId> ids = new ArrayList<>();
+    try (KeyValueIterator<Bytes, byte[]> all = customers.all()) {
+      while (all.hasNext()) {
+        Bytes key = all.next().key;
+        if (StoreLayout.isCustomerKey(key)) {
+          ids.add(StoreLayout.customerOf(key));
+        }
+      }
+    }
+    for (CustomerId id : ids) {
+      load(id).ifPresent(action);
+    }
+  }
+
+  @Override
+  public void scanDue(long epochMillis, Consumer<CustomerId> action) {
+    due.dueUpTo(epochMillis, Integer.MAX_VALUE).forEach(action);
+  }
+
+  /** Up to {@code limit} customers the due-time index lists at or before an instant, earliest first. */
+  List<CustomerId> due(long epochMillis, int limit) {
+    return due.dueUpTo(epochMillis, limit);
+  }
+
+  @Override
+  public List<Tombstone> tombstones() {
+    List<Tombstone> tombstones = new ArrayList<>();
+    long count = tombstoneCount();
+    for (long i = 0; i < count; i++) {
+      ByteBuffer t = ByteBuffer.wrap(customers.get(StoreLayout.tombstoneKey(i)));
+      long salt = t.getLong();
+      long fingerprint = t.getLong();
+      byte[] stage = new byte[t.remaining()];
+      t.get(stage);
+      tombstones.add(new Tombstone(salt, fingerprint, new String(stage, StandardCharsets.UTF_8)));
+    }
+    return tombstones;
+  }
+
+  private long tombstoneCount() {
+    byte[] count = customers.get(StoreLayout.TOMBSTONE_COUNT);
+    return count == null ? 0 : ByteBuffer.wrap(count).getLong();
+  }
+
+  @Override
+  public Optional<String> position() {
+    byte[] position = customers.get(StoreLayout.POSITION);
+    return position == null ? Optional.empty() : Optional.of(new String(position, StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public void write(StoreBatch batch) {
+    if (batch.replaceAll()) {
+      clear(customers);
+      clear(appended);
+      clear(dueStore);
+    }
+    for (StoreBatch.Write w : batch.writes()) {
+      CustomerId id = w.record().customer();
+      Bytes key = StoreLayout.customerKey(id);
+      byte[] previous = customers.get(key);
+      long indexed = previous == null ? Long.MAX_VALUE : StoreLayout.indexed(previous);
+      int seen = previous == null ? 0 : StoreLayout.seenCount(previous);
+      for (SeenEvent e : w.seen()) {
+        appended.put(StoreLayout.appendedKey(id, StoreLayout.SEEN, seen++), StoreLayout.seenValue(e));
+      }
+      for (HistoryEntry h : w.history()) {
+        appended.put(StoreLayout.appendedKey(id, StoreLayout.HISTORY, h.sequence()), h.change());
+      }
+      long dueAt = w.record().dueAt();
+      customers.put(key, StoreLayout.customerValue(dueAt, w.record(), seen));
+      due.move(id, indexed, dueAt);
+    }
+    for (StoreBatch.Erase e : batch.erasures()) {
+      erase(e.customer());
+      long count = tombstoneCount();
+      byte[] stage = e.tombstone().stage().getBytes(StandardCharsets.UTF_8);
+      customers.put(
+          StoreLayout.tombstoneKey(count),
+          ByteBuffer.allocate(16 + stage.length)
+              .putLong(e.tombstone().salt())
+              .putLong(e.tombstone().fingerprint())
+              .put(stage)
+              .array());
+      customers.put(StoreLayout.TOMBSTONE_COUNT, ByteBuffer.allocate(8).putLong(count + 1).array());
+    }
+    batch.position().ifPresent(p -> customers.put(StoreLayout.POSITION, p.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private void erase(CustomerId id) {
+    Bytes key = StoreLayout.customerKey(id);
     byte[] previous = customers.get(key);
-    long before = previous == null ? Long.MAX_VALUE : CustomerRecords.due(previous);
-    long after = DueIndex.dueAt(model, customer.customer(), Long.MIN_VALUE);
-    customers.put(key, CustomerRecords.encode(customer, after, previous, appended));
-    due.move(id, before, after);
+    if (previous != null) {
+      due.move(id, StoreLayout.indexed(previous), Long.MAX_VALUE);
+      customers.delete(key);
+    }
+    for (byte kind : new byte[] {StoreLayout.SEEN, StoreLayout.HISTORY}) {
+      List<Bytes> keys = new ArrayList<>();
+      try (KeyValueIterator<Bytes, byte[]> it = StoreLayout.range(appended, id, kind)) {
+        it.forEachRemaining(entry -> keys.add(entry.key));
+      }
+      keys.forEach(appended::delete);
+    }
   }
 
   /**
-   * Recomputes a customer's due time as of {@code now}, after a punctuation looked at it: a rule
-   * that was due has fired or no longer holds, so the next instant lies after {@code now}.
+   * Lists a customer under a later instant in the due-time index, after a punctuation looked at
+   * it: whatever was due has fired or no longer holds, so the next instant lies after {@code now}.
+   * The record itself is left as the engine wrote it.
    */
-  void reschedule(CustomerId id, long now) {
-    Bytes key = key(id);
-    byte[] record = customers.get(key);
-    if (record == null) {
+  void reschedule(CustomerId id, Optional<Customer> customer, LifecycleModel model, long now) {
+    Bytes key = StoreLayout.customerKey(id);
+    byte[] value = customers.get(key);
+    if (value == null || customer.isEmpty()) {
       return;
     }
-    long before = CustomerRecords.due(record);
-    long after = DueIndex.dueAt(model, CustomerRecords.customer(record).customer(), now);
-    if (after != before) {
-      customers.put(key, CustomerRecords.withDue(record, after));
-      due.move(id, before, after);
+    long indexed = StoreLayout.indexed(value);
+    long written = StoreLayout.dueAt(value);
+    long next = written > now ? written : DueIndex.nextDue(model, customer.get(), now);
+    if (next != indexed) {
+      customers.put(key, StoreLayout.withIndexed(value, next));
+      due.move(id, indexed, next);
     }
   }
 
-  @Override
-  public List<StageChange> history(CustomerId customer) {
-    byte[] record = customers.get(key(customer));
-    return record == null ? List.of() : CustomerRecords.history(record);
-  }
-
-  @Override
-  public void erase(CustomerId customer) {
-    Bytes key = key(customer);
-    byte[] record = customers.get(key);
-    if (record != null) {
-      due.move(customer, CustomerRecords.due(record), Long.MAX_VALUE);
-      customers.delete(key);
+  private static void clear(KeyValueStore<Bytes, byte[]> store) {
+    List<Bytes> keys = new ArrayList<>();
+    try (KeyValueIterator<Bytes, byte[]> all = store.all()) {
+      all.forEachRemaining((KeyValue<Bytes, byte[]> entry) -> keys.add(entry.key));
     }
-  }
-
-  static Bytes key(CustomerId customer) {
-    return Bytes.wrap(customer.value().getBytes(StandardCharsets.UTF_8));
+    keys.forEach(store::delete);
   }
 }

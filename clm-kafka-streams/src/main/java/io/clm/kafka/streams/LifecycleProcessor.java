@@ -53,17 +53,16 @@ final class LifecycleProcessor implements Processor<byte[], byte[], byte[], byte
   public void init(ProcessorContext<byte[], byte[]> context) {
     this.context = context;
     KeyValueStore<Bytes, byte[]> customers = context.getStateStore(ClmTopology.CUSTOMERS_STORE);
+    KeyValueStore<Bytes, byte[]> appended = context.getStateStore(ClmTopology.APPENDED_STORE);
     KeyValueStore<Bytes, byte[]> due = context.getStateStore(ClmTopology.DUE_STORE);
-    store = new KafkaCustomerStore(customers, due);
+    store = new KafkaCustomerStore(customers, appended, due);
     engine = newEngine();
     topology.punctuationInterval.ifPresent(
         interval -> punctuator = context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, at -> punctuate()));
   }
 
   private LifecycleEngine newEngine() {
-    LifecycleEngine built = topology.engineFactory.apply(store);
-    store.model(built.model());
-    return built;
+    return topology.engineFactory.apply(store);
   }
 
   @Override
@@ -171,14 +170,14 @@ final class LifecycleProcessor implements Processor<byte[], byte[], byte[], byte
     Instant now = clock.instant();
     long millis = now.toEpochMilli();
     counters.punctuations.increment();
-    List<CustomerId> due = store.dueIndex().dueUpTo(millis, topology.maxWokenPerPunctuation);
+    List<CustomerId> due = store.due(millis, topology.maxWokenPerPunctuation);
     for (CustomerId id : due) {
       engine.customer(id); // reads the customer from the store, which queues it in the engine's index
     }
     counters.customersWoken.add(due.size());
     forward(engine.advanceTo(now), millis);
     for (CustomerId id : due) {
-      store.reschedule(id, millis);
+      store.reschedule(id, engine.customer(id), engine.model(), millis);
     }
   }
 
