@@ -69,6 +69,7 @@ public final class ClmTopology {
   final Clock clock;
   final int maxCachedCustomers;
   final int maxWokenPerPunctuation;
+  final boolean inMemoryStores;
   final Counters counters = new Counters();
 
   private ClmTopology(Builder b) {
@@ -88,6 +89,7 @@ public final class ClmTopology {
     this.clock = clock;
     this.maxCachedCustomers = b.maxCachedCustomers != null ? b.maxCachedCustomers : 100_000;
     this.maxWokenPerPunctuation = b.maxWokenPerPunctuation != null ? b.maxWokenPerPunctuation : 10_000;
+    this.inMemoryStores = b.inMemoryStores;
   }
 
   /**
@@ -107,15 +109,9 @@ public final class ClmTopology {
    * @return the topology
    */
   public Topology topology() {
-    StoreBuilder<KeyValueStore<Bytes, byte[]>> customers =
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMERS_STORE), Serdes.Bytes(), Serdes.ByteArray())
-            .withCachingEnabled();
-    StoreBuilder<KeyValueStore<Bytes, byte[]>> appended =
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(APPENDED_STORE), Serdes.Bytes(), Serdes.ByteArray())
-            .withCachingEnabled();
-    StoreBuilder<KeyValueStore<Bytes, byte[]>> due =
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE_STORE), Serdes.Bytes(), Serdes.ByteArray())
-            .withCachingEnabled();
+    StoreBuilder<KeyValueStore<Bytes, byte[]>> customers = store(CUSTOMERS_STORE);
+    StoreBuilder<KeyValueStore<Bytes, byte[]>> appended = store(APPENDED_STORE);
+    StoreBuilder<KeyValueStore<Bytes, byte[]>> due = store(DUE_STORE);
     Topology topology = new Topology();
     topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), inputTopic);
     topology.addProcessor(PROCESSOR, () -> new LifecycleProcessor(this), SOURCE);
@@ -125,6 +121,14 @@ public final class ClmTopology {
     topology.addSink(STAGE_CHANGE_SINK, stageChangeTopic, new ByteArraySerializer(), new ByteArraySerializer(), PROCESSOR);
     topology.addSink(DEAD_LETTER_SINK, deadLetterTopic, new ByteArraySerializer(), new ByteArraySerializer(), PROCESSOR);
     return topology;
+  }
+
+  private StoreBuilder<KeyValueStore<Bytes, byte[]>> store(String name) {
+    return Stores.keyValueStoreBuilder(
+            inMemoryStores ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name),
+            Serdes.Bytes(),
+            Serdes.ByteArray())
+        .withCachingEnabled();
   }
 
   /**
@@ -188,6 +192,7 @@ public final class ClmTopology {
     private Clock clock;
     private Integer maxCachedCustomers;
     private Integer maxWokenPerPunctuation;
+    private boolean inMemoryStores;
 
     private Builder() {}
 
@@ -318,6 +323,20 @@ public final class ClmTopology {
         throw new IllegalArgumentException("maxWokenPerPunctuation " + customers + " is less than 1");
       }
       this.maxWokenPerPunctuation = customers;
+      return this;
+    }
+
+    /**
+     * Keeps the stores in memory instead of RocksDB (default RocksDB). They are still backed by
+     * changelog topics, but every start restores them completely, and the heap must hold them: for
+     * tests and small portfolios.
+     *
+     * @return this builder
+     * @throws IllegalStateException if called twice
+     */
+    public Builder inMemoryStores() {
+      requireUnset(!inMemoryStores, "inMemoryStores");
+      this.inMemoryStores = true;
       return this;
     }
 

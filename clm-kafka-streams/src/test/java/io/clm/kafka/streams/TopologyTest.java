@@ -1,0 +1,202 @@
+package io.clm.kafka.streams;
+
+import static io.clm.kafka.streams.TestEvents.START;
+import static io.clm.kafka.streams.TestEvents.json;
+import static io.clm.kafka.streams.TestEvents.key;
+import static io.clm.kafka.streams.TestEvents.transaction;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clm.api.Clm;
+import io.clm.api.CustomerId;
+import io.clm.api.LifecycleEngine;
+import io.clm.api.StageChange;
+import io.clm.api.event.Event;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TopologyTest {
+  @TempDir Path stateDir;
+
+  private TopologyTestDriver driver;
+  private TestInputTopic<byte[], byte[]> input;
+  private TestOutputTopic<byte[], byte[]> changes;
+  private TestOutputTopic<byte[], byte[]> deadLetters;
+  private final TestEvents.MovableClock clock = new TestEvents.MovableClock(START.plus(Duration.ofDays(400)));
+
+  private ClmTopology start(ClmTopology.Builder builder) {
+    ClmTopology clm =
+        builder.inputTopic("events").stageChangeTopic("changes").deadLetterTopic("dead-letters").clock(clock).build();
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, "clm-test");
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    driver = new TopologyTestDriver(clm.topology(), ClmTopology.withDefaults(p), START);
+    input = driver.createInputTopic("events", new ByteArraySerializer(), new ByteArraySerializer());
+    changes = driver.createOutputTopic("changes", new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    deadLetters = driver.createOutputTopic("dead-letters", new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    return clm;
+  }
+
+  @AfterEach
+  void close() {
+    if (driver != null) {
+      driver.close();
+    }
+  }
+
+  private static ClmTopology.Builder banking() {
+    return ClmTopology.builder().engine(e -> e.model("banking-six-stage").currency("EUR")).withoutPunctuation();
+  }
+
+  private List<StageChange> readChanges() {
+    List<StageChange> read = new ArrayList<>();
+    for (TestRecord<byte[], byte[]> r : changes.readRecordsToList()) {
+      StageChange change = ClmSerdes.stageChanges().deserializer().deserialize("changes", r.value());
+      assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(change.customer().value());
+      read.add(change);
+    }
+    return read;
+  }
+
+  @Test
+  void aFirstTransactionMovesTheCustomerAndTheChangeIsWrittenKeyedByCustomer() {
+    ClmTopology clm = start(banking());
+    input.pipeInput(key("C-1"), json(transaction("p-1", "C-1", START, "2500.00")));
+
+    List<StageChange> written = readChanges();
+    assertThat(written).hasSize(1);
+    assertThat(written.get(0).from()).isEqualTo("potential");
+    assertThat(written.get(0).to()).isEqualTo("development");
+    assertThat(written.get(0).at()).isEqualTo(START);
+    assertThat(clm.counts()).isEqualTo(new ProcessingCounts(1, 0, 0, 0, 0, 1, 0, 0));
+  }
+
+  @Test
+  void aRedeliveredEventIsADuplicateAndCountsOnce() {
+    ClmTopology clm = start(banking());
+    byte[] event = json(transaction("p-1", "C-1", START, "10.00"));
+    input.pipeInput(key("C-1"), event);
+    input.pipeInput(key("C-1"), event);
+
+    assertThat(readChanges()).hasSize(1);
+    assertThat(clm.counts().applied()).isEqualTo(1);
+    assertThat(clm.counts().duplicates()).isEqualTo(1);
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void theTopologyGivesTheSameChangesAndStatesAsOneInMemoryEngine() {
+    ClmTopology clm = start(banking().inMemoryStores());
+    List<Event> feed = TestEvents.feed(40, 1_500, 7);
+    LifecycleEngine reference = Clm.builder().model("banking-six-stage").currency("EUR").clock(clock).build();
+    List<StageChange> expected = new ArrayList<>();
+    for (Event e : feed) {
+      expected.addAll(reference.ingest(e).changes());
+      input.pipeInput(key(e.customer().value()), json(e), e.at());
+    }
+
+    assertThat(expected).isNotEmpty();
+    assertThat(readChanges()).containsExactlyElementsOf(expected);
+    assertThat(clm.counts().applied() + clm.counts().duplicates()).isEqualTo(feed.size());
+    assertThat(clm.counts().duplicates()).isEqualTo(feed.size() - feed.stream().map(Event::id).distinct().count());
+
+    KeyValueStore<Bytes, byte[]> customers = driver.getKeyValueStore(ClmTopology.CUSTOMERS_STORE);
+    KeyValueStore<Bytes, byte[]> appended = driver.getKeyValueStore(ClmTopology.APPENDED_STORE);
+    LifecycleEngine fromStore =
+        Clm.builder()
+            .model("banking-six-stage")
+            .currency("EUR")
+            .clock(clock)
+            .store(new KafkaCustomerStore(customers, appended, driver.getKeyValueStore(ClmTopology.DUE_STORE)))
+            .build();
+    reference.forEachCustomer(
+        c -> {
+          assertThat(fromStore.customer(c.id())).contains(c);
+          assertThat(fromStore.history(c.id())).isEqualTo(reference.history(c.id()));
+        });
+  }
+
+  @Test
+  void unreadableInputGoesToTheDeadLetterTopicUnchangedWithItsReasonAndProcessingGoesOn() {
+    ClmTopology clm = start(banking());
+    byte[] notJson = "{not json".getBytes(StandardCharsets.UTF_8);
+    byte[] unknownType = "{\"type\":\"gift\",\"id\":\"g-1\"}".getBytes(StandardCharsets.UTF_8);
+    String negative = new String(json(transaction("p-9", "C-1", START, "1.00")), StandardCharsets.UTF_8)
+        .replace("\"1.00\"", "\"-1.00\"");
+    input.pipeInput(key("C-1"), notJson);
+    input.pipeInput(key("C-1"), unknownType);
+    input.pipeInput(key("C-1"), negative.getBytes(StandardCharsets.UTF_8));
+    input.pipeInput(key("C-2"), json(transaction("p-2", "C-1", START, "1.00")));
+    input.pipeInput(key("C-1"), json(new io.clm.api.event.Transaction(
+        "p-3", CustomerId.of("C-1"), START, io.clm.api.event.Direction.CREDIT, io.clm.api.Money.of("1.00", "USD"),
+        io.clm.api.event.ProductType.CURRENT_ACCOUNT, io.clm.api.event.Channel.MOBILE)));
+    input.pipeInput(key("C-1"), json(transaction("p-4", "C-1", START, "1.00")));
+
+    List<TestRecord<byte[], byte[]>> letters = deadLetters.readRecordsToList();
+    assertThat(letters).hasSize(5);
+    assertThat(letters.get(0).value()).isEqualTo(notJson);
+    assertThat(letters.get(0).key()).isEqualTo(key("C-1"));
+    List<DeadLetter> reasons = letters.stream().map(r -> DeadLetter.from(r.headers())).toList();
+    assertThat(reasons).extracting(DeadLetter::reason).containsExactly(
+        DeadLetter.Reason.MALFORMED, DeadLetter.Reason.MALFORMED, DeadLetter.Reason.INVALID,
+        DeadLetter.Reason.REFUSED, DeadLetter.Reason.REFUSED);
+    assertThat(reasons).extracting(DeadLetter::offset).containsExactly(0L, 1L, 2L, 3L, 4L);
+    assertThat(reasons).allSatisfy(r -> assertThat(r.topic()).isEqualTo("events"));
+    assertThat(reasons.get(1).message()).contains("gift");
+    assertThat(reasons.get(2).message()).contains("amount").contains("negative");
+    assertThat(reasons.get(3).message()).contains("is not the event's customer " + CustomerId.of("C-1").masked());
+    assertThat(reasons.get(4).message()).contains("USD");
+    assertThat(readChanges()).extracting(StageChange::to).containsExactly("development");
+    assertThat(clm.counts()).isEqualTo(new ProcessingCounts(1, 0, 2, 1, 2, 1, 0, 0));
+  }
+
+  @Test
+  void aPunctuationWakesOnlyTheCustomersDueAndTheirTimeDrivenRulesFire() {
+    clock.set(START.plus(Duration.ofDays(20)));
+    ClmTopology clm =
+        start(
+            ClmTopology.builder()
+                .engine(e -> e.model(TestEvents.dormancyModel()).currency("EUR"))
+                .punctuationInterval(Duration.ofMinutes(1)));
+    input.pipeInput(key("A"), json(transaction("a-1", "A", START, "5.00")));
+    input.pipeInput(key("B"), json(transaction("b-1", "B", START.plus(Duration.ofDays(20)), "5.00")));
+    assertThat(readChanges()).extracting(StageChange::to).containsExactly("active", "active");
+
+    clock.set(START.plus(Duration.ofDays(31)));
+    driver.advanceWallClockTime(Duration.ofMinutes(1));
+
+    List<StageChange> fired = readChanges();
+    assertThat(fired).hasSize(1);
+    assertThat(fired.get(0).customer()).isEqualTo(CustomerId.of("A"));
+    assertThat(fired.get(0).to()).isEqualTo("dormant");
+    assertThat(fired.get(0).at()).isEqualTo(START.plus(Duration.ofDays(31)));
+    assertThat(clm.counts().customersWoken()).isEqualTo(1);
+
+    clock.set(START.plus(Duration.ofDays(32)));
+    driver.advanceWallClockTime(Duration.ofMinutes(1));
+    assertThat(readChanges()).isEmpty();
+    assertThat(clm.counts().customersWoken()).isEqualTo(1);
+
+    clock.set(START.plus(Duration.ofDays(51)));
+    driver.advanceWallClockTime(Duration.ofMinutes(1));
+    assertThat(readChanges()).extracting(c -> c.customer().value() + ":" + c.to()).containsExactly("B:dormant");
+    assertThat(clm.counts().customersWoken()).isEqualTo(2);
+    assertThat(clm.counts().punctuations()).isEqualTo(3);
+  }
+}
