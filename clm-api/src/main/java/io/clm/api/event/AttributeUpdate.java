@@ -45,4 +45,14 @@ public record AttributeUpdate(
               + "'");
     }
   }
+
+  /**
+   * Always {@link EventType#ATTRIBUTE_UPDATE}.
+   *
+   * @return the kind of event
+   */
+  @Override
+  public EventType type() {
+    return EventType.ATTRIBUTE_UPDATE;
+  }
 }

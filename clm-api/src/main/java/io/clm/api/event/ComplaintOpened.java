@@ -29,4 +29,14 @@ public record ComplaintOpened(
     Checks.text(complaintId, "complaint id", Checks.MAX_ID_LENGTH);
     Objects.requireNonNull(severity, "severity");
   }
+
+  /**
+   * Always {@link EventType#COMPLAINT_OPENED}.
+   *
+   * @return the kind of event
+   */
+  @Override
+  public EventType type() {
+    return EventType.COMPLAINT_OPENED;
+  }
 }

@@ -27,4 +27,14 @@ public record ComplaintResolved(
     Checks.common(id, customer, at);
     Checks.text(complaintId, "complaint id", Checks.MAX_ID_LENGTH);
   }
+
+  /**
+   * Always {@link EventType#COMPLAINT_RESOLVED}.
+   *
+   * @return the kind of event
+   */
+  @Override
+  public EventType type() {
+    return EventType.COMPLAINT_RESOLVED;
+  }
 }

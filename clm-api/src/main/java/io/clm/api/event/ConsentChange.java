@@ -27,4 +27,14 @@ public record ConsentChange(
     Checks.common(id, customer, at);
     Objects.requireNonNull(purpose, "purpose");
   }
+
+  /**
+   * Always {@link EventType#CONSENT_CHANGE}.
+   *
+   * @return the kind of event
+   */
+  @Override
+  public EventType type() {
+    return EventType.CONSENT_CHANGE;
+  }
 }

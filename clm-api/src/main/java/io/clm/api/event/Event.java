@@ -7,9 +7,19 @@ import java.time.Instant;
  * Something that happened to a customer, fed to the lifecycle engine. Events are validated once, in
  * their constructors: an invalid event cannot exist.
  *
- * <p>Every event has an {@link #id()} that is unique across all events of an engine: the engine
- * ignores an event whose id it has seen before and reports it as a duplicate, so that replaying a
- * feed is safe. Use the id of the source record (a core-banking posting id, a CRM activity id).
+ * <p><b>Idempotency.</b> An event {@link #id()} is unique <em>per customer</em>: the engine
+ * remembers, for each customer, the ids of the events applied to that customer (and a fingerprint
+ * of each event's content). An event whose id was applied to the same customer before is:
+ *
+ * <ul>
+ *   <li>a <b>duplicate</b> if its content (kind, customer, timestamp and every field) is the same:
+ *       it is ignored and reported as a duplicate, so that replaying a feed is safe;
+ *   <li>a <b>conflict</b> if its content differs: it is refused with {@link
+ *       io.clm.api.ConflictingEventException} naming the event id, and nothing is stored.
+ * </ul>
+ *
+ * <p>The same id for two different customers names two different events. Use the id of the
+ * source record (a core-banking posting id, a CRM activity id).
  */
 public sealed interface Event
     permits Transaction,
@@ -43,4 +53,11 @@ public sealed interface Event
    * @return the timestamp
    */
   Instant at();
+
+  /**
+   * The kind of event, for switch expressions over all kinds.
+   *
+   * @return the kind
+   */
+  EventType type();
 }

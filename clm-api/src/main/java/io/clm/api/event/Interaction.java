@@ -82,4 +82,14 @@ public record Interaction(
       String id, CustomerId customer, Instant at, Channel channel, int satisfaction) {
     return new Interaction(id, customer, at, InteractionKind.SURVEY, channel, satisfaction);
   }
+
+  /**
+   * Always {@link EventType#INTERACTION}.
+   *
+   * @return the kind of event
+   */
+  @Override
+  public EventType type() {
+    return EventType.INTERACTION;
+  }
 }

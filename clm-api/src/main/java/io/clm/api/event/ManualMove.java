@@ -31,4 +31,14 @@ public record ManualMove(
     Checks.text(actor, "actor", Checks.MAX_ID_LENGTH);
     Checks.text(reason, "reason", 1000);
   }
+
+  /**
+   * Always {@link EventType#MANUAL_MOVE}.
+   *
+   * @return the kind of event
+   */
+  @Override
+  public EventType type() {
+    return EventType.MANUAL_MOVE;
+  }
 }

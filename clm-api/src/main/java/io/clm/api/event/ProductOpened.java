@@ -25,4 +25,14 @@ public record ProductOpened(String id, CustomerId customer, Instant at, ProductT
     Checks.common(id, customer, at);
     Objects.requireNonNull(product, "product");
   }
+
+  /**
+   * Always {@link EventType#PRODUCT_OPENED}.
+   *
+   * @return the kind of event
+   */
+  @Override
+  public EventType type() {
+    return EventType.PRODUCT_OPENED;
+  }
 }

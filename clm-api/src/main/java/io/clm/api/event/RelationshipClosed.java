@@ -24,4 +24,14 @@ public record RelationshipClosed(String id, CustomerId customer, Instant at, boo
   public RelationshipClosed {
     Checks.common(id, customer, at);
   }
+
+  /**
+   * Always {@link EventType#RELATIONSHIP_CLOSED}.
+   *
+   * @return the kind of event
+   */
+  @Override
+  public EventType type() {
+    return EventType.RELATIONSHIP_CLOSED;
+  }
 }

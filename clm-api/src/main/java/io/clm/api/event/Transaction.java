@@ -40,4 +40,14 @@ public record Transaction(
     Objects.requireNonNull(product, "product");
     Objects.requireNonNull(channel, "channel");
   }
+
+  /**
+   * Always {@link EventType#TRANSACTION}.
+   *
+   * @return the kind of event
+   */
+  @Override
+  public EventType type() {
+    return EventType.TRANSACTION;
+  }
 }

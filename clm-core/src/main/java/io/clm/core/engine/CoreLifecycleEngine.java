@@ -4,6 +4,7 @@ import io.clm.api.BatchResult;
 import io.clm.api.Cause;
 import io.clm.api.Condition;
 import io.clm.api.ClmException;
+import io.clm.api.ConflictingEventException;
 import io.clm.api.Customer;
 import io.clm.api.CustomerId;
 import io.clm.api.CustomerMetrics;
@@ -281,7 +282,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     }
     CustomerState loaded = codec.decodeState(s.id, stored.get().record().state());
     for (SeenEvent e : stored.get().seen()) {
-      loaded.seenAdd(e.id(), e.at(), NONE);
+      loaded.seenAdd(e.id(), e.content(), e.at(), NONE);
     }
     for (HistoryEntry h : stored.get().history()) {
       loaded.append(codec.decodeChange(s.id, h.change()));
@@ -414,7 +415,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     }
     if (store != null) {
       try {
-        store.write(StoreBatch.of(List.of(write(s, List.of(new SeenEvent(fp, 0, at)), changes))));
+        store.write(StoreBatch.of(List.of(write(s, List.of(new SeenEvent(fp, s.seen[s.seenFind(fp) + 1], at)), changes))));
       } catch (RuntimeException e) {
         s.copyFrom(backup);
         throw storeFailure(s.id, e);
@@ -465,8 +466,14 @@ final class CoreLifecycleEngine implements LifecycleEngine {
               + " before the latest event of customer "
               + s.id.masked());
     }
-    if (s.seenContains(fp)) {
-      return false;
+    long content = Fingerprints.content(event);
+    int slot = s.seenFind(fp);
+    if (slot >= 0) {
+      if (s.seen[slot + 1] == content) {
+        return false;
+      }
+      throw new ConflictingEventException(
+          "event '" + event.id() + "' was applied to customer " + s.id.masked() + " before with other content");
     }
     ManualMove move = event instanceof ManualMove ? (ManualMove) event : null;
     if (move != null) {
@@ -474,7 +481,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     }
     long minor = s.precheck(event, at);
     s.record(event, at, minor);
-    s.seenAdd(fp, at, shape.dedupWindowMillis >= 0 ? s.time - shape.dedupWindowMillis : NONE);
+    s.seenAdd(fp, content, at, shape.dedupWindowMillis >= 0 ? s.time - shape.dedupWindowMillis : NONE);
     long now = Math.max(s.time, s.stageEnteredAt);
     if (move != null) {
       int from = s.stage;
@@ -604,7 +611,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
           List<StageChange> changes = appended.get(s);
           int before = changes.size();
           if (apply(c, e, ats[i], fps[i], changes)) {
-            newSeen.computeIfAbsent(s, k -> new ArrayList<>()).add(new SeenEvent(fps[i], 0, ats[i]));
+            newSeen.computeIfAbsent(s, k -> new ArrayList<>()).add(new SeenEvent(fps[i], c.seen[c.seenFind(fps[i]) + 1], ats[i]));
             accepted++;
             all.addAll(changes.subList(before, changes.size()));
           } else {

@@ -98,10 +98,12 @@ final class CustomerState implements CustomerMetrics {
   long[] completed;
   StageChange[] history;
 
-  /** Open-addressing set of event id fingerprints (0 = empty slot). */
+  /**
+   * Open-addressing table of the seen events, interleaved so that a probe reads one cache line: per
+   * slot the id fingerprint (0 = empty slot), the content fingerprint and, only with a
+   * deduplication window, the event's timestamp.
+   */
   long[] seen;
-  /** Timestamps parallel to {@link #seen}, only with a deduplication window. */
-  long[] seenAt;
   int seenCount;
 
   /** Next instant a time-driven rule can fire, and the earliest entry queued in the due index. */
@@ -539,61 +541,68 @@ final class CustomerState implements CustomerMetrics {
 
   // ---------------------------------------------------------------- seen event ids
 
-  boolean seenContains(long fp) {
+  private int stride() {
+    return shape.dedupWindowMillis >= 0 ? 3 : 2;
+  }
+
+  /** The index in {@link #seen} of the slot holding id fingerprint {@code fp}, or -1. */
+  int seenFind(long fp) {
     if (seen == null) {
-      return false;
+      return -1;
     }
-    int mask = seen.length - 1;
+    int stride = stride();
+    int mask = seen.length / stride - 1;
     int i = mix(fp) & mask;
     while (true) {
-      long k = seen[i];
+      long k = seen[i * stride];
       if (k == 0) {
-        return false;
+        return -1;
       }
       if (k == fp) {
-        return true;
+        return i * stride;
       }
       i = (i + 1) & mask;
     }
   }
 
   /**
-   * Remembers a fingerprint. With a deduplication window, entries older than {@code cutoff} are
+   * Remembers a seen event. With a deduplication window, entries older than {@code cutoff} are
    * dropped whenever the table would otherwise grow.
    */
-  void seenAdd(long fp, long at, long cutoff) {
-    boolean timed = shape.dedupWindowMillis >= 0;
+  void seenAdd(long fp, long content, long at, long cutoff) {
+    int stride = stride();
     if (seen == null) {
-      seen = new long[4];
-      seenAt = timed ? new long[4] : null;
-    } else if (seenFull(seenCount + 1, seen.length)) {
-      rebuildSeen(timed ? cutoff : NONE);
+      seen = new long[4 * stride];
+    } else if (seenFull(seenCount + 1, seen.length / stride)) {
+      rebuildSeen(stride == 3 ? cutoff : NONE);
     }
-    insertSeen(fp, at);
+    insertSeen(fp, content, at);
   }
 
-  private void insertSeen(long fp, long at) {
-    int mask = seen.length - 1;
+  private void insertSeen(long fp, long content, long at) {
+    int stride = stride();
+    int mask = seen.length / stride - 1;
     int i = mix(fp) & mask;
-    while (seen[i] != 0) {
-      if (seen[i] == fp) {
+    while (seen[i * stride] != 0) {
+      if (seen[i * stride] == fp) {
         return;
       }
       i = (i + 1) & mask;
     }
-    seen[i] = fp;
-    if (seenAt != null) {
-      seenAt[i] = at;
+    seen[i * stride] = fp;
+    seen[i * stride + 1] = content;
+    if (stride == 3) {
+      seen[i * stride + 2] = at;
     }
     seenCount++;
   }
 
   private void rebuildSeen(long cutoff) {
-    long[] oldKeys = seen;
-    long[] oldAt = seenAt;
+    int stride = stride();
+    long[] old = seen;
     int live = 0;
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldKeys[i] != 0 && (oldAt == null || oldAt[i] >= cutoff)) {
+    for (int i = 0; i < old.length; i += stride) {
+      if (old[i] != 0 && (stride == 2 || old[i + 2] >= cutoff)) {
         live++;
       }
     }
@@ -601,12 +610,11 @@ final class CustomerState implements CustomerMetrics {
     while (seenFull(live + 1, capacity)) {
       capacity <<= 1;
     }
-    seen = new long[capacity];
-    seenAt = oldAt == null ? null : new long[capacity];
+    seen = new long[capacity * stride];
     seenCount = 0;
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldKeys[i] != 0 && (oldAt == null || oldAt[i] >= cutoff)) {
-        insertSeen(oldKeys[i], oldAt == null ? 0 : oldAt[i]);
+    for (int i = 0; i < old.length; i += stride) {
+      if (old[i] != 0 && (stride == 2 || old[i + 2] >= cutoff)) {
+        insertSeen(old[i], old[i + 1], stride == 3 ? old[i + 2] : 0);
       }
     }
   }
@@ -625,19 +633,20 @@ final class CustomerState implements CustomerMetrics {
     return (int) (h ^ (h >>> 32));
   }
 
-  /** The remembered fingerprints and their timestamps (0 without a window), sorted by fingerprint. */
+  /** The seen events as {id, content, at (0 without a window)}, sorted by id fingerprint. */
   long[][] seenSorted() {
-    long[][] pairs = new long[seenCount][];
+    long[][] rows = new long[seenCount][];
     int n = 0;
     if (seen != null) {
-      for (int i = 0; i < seen.length; i++) {
+      int stride = stride();
+      for (int i = 0; i < seen.length; i += stride) {
         if (seen[i] != 0) {
-          pairs[n++] = new long[] {seen[i], seenAt == null ? 0 : seenAt[i]};
+          rows[n++] = new long[] {seen[i], seen[i + 1], stride == 3 ? seen[i + 2] : 0};
         }
       }
     }
-    Arrays.sort(pairs, (a, b) -> Long.compare(a[0], b[0]));
-    return pairs;
+    java.util.Arrays.sort(rows, (a, b) -> Long.compare(a[0], b[0]));
+    return rows;
   }
 
   // ---------------------------------------------------------------- copies
@@ -679,7 +688,6 @@ final class CustomerState implements CustomerMetrics {
     completed = o.completed == null ? null : o.completed.clone();
     history = o.history;
     seen = o.seen == null ? null : o.seen.clone();
-    seenAt = o.seenAt == null ? null : o.seenAt.clone();
     seenCount = o.seenCount;
     due = o.due;
   }
@@ -691,7 +699,6 @@ final class CustomerState implements CustomerMetrics {
     completed = null;
     history = null;
     seen = null;
-    seenAt = null;
     seenCount = 0;
   }
 

@@ -77,11 +77,13 @@ final class Snapshots {
       c.set("customer", MAPPER.valueToTree(s.toCustomer(engine.stageIds)));
       c.put("time", Instant.ofEpochMilli(s.time).toString());
       ArrayNode seen = c.putArray("seenEvents");
+      ArrayNode content = c.putArray("seenContent");
       ArrayNode seenAt = engine.shape.dedupWindowMillis >= 0 ? c.putArray("seenAt") : null;
       for (long[] pair : s.seenSorted()) {
         seen.add(hex(pair[0]));
+        content.add(hex(pair[1]));
         if (seenAt != null) {
-          seenAt.add(pair[1]);
+          seenAt.add(pair[2]);
         }
       }
       ObjectNode times = c.putObject("complaintTimes");
@@ -215,9 +217,14 @@ final class Snapshots {
     if (timed && (seenAt == null || seenAt.size() != seen.size())) {
       throw new SnapshotException("snapshot field '" + path + "seenAt' is missing or does not match seenEvents");
     }
+    JsonNode content = field(node, "seenContent", path);
+    if (content.size() != seen.size()) {
+      throw new SnapshotException("snapshot field '" + path + "seenContent' does not match seenEvents");
+    }
     for (int i = 0; i < seen.size(); i++) {
       long fp = unhex(seen.get(i).asText(), path + "seenEvents[" + i + "]");
-      s.seenAdd(fp == 0 ? 1 : fp, timed ? seenAt.get(i).asLong() : 0, CustomerMetrics.NONE);
+      long c = unhex(content.get(i).asText(), path + "seenContent[" + i + "]");
+      s.seenAdd(fp == 0 ? 1 : fp, c, timed ? seenAt.get(i).asLong() : 0, CustomerMetrics.NONE);
     }
     JsonNode history = field(node, "history", path);
     for (int i = 0; i < history.size(); i++) {
