@@ -1,0 +1,221 @@
+package io.clm.kafka.streams;
+
+import io.clm.api.CustomerId;
+import io.clm.api.Money;
+import io.clm.api.event.Channel;
+import io.clm.api.event.Direction;
+import io.clm.api.event.ProductType;
+import io.clm.api.event.Transaction;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.LogDirDescription;
+import org.apache.kafka.clients.admin.ReplicaInfo;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.StateRestoreListener;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * Measures, by hand and never in the test phase, end-to-end throughput through a real broker with
+ * one and two application instances, the bytes per customer in the stores and the changelogs, and
+ * the restore time of an instance on an empty disk. Arguments: customers, events, partitions.
+ * See docs/scaling.md for the command and the figures.
+ */
+public final class ThroughputHarness {
+  private ThroughputHarness() {}
+
+  public static void main(String[] args) throws Exception {
+    int customers = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    int events = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
+    int partitions = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+    Path dir = Files.createTempDirectory("clm-throughput");
+    try (Broker broker = new Broker()) {
+      broker.createTopics(partitions, "events", "changes-1", "dead-1", "changes-2", "dead-2");
+      long produced = produce(broker.bootstrapServers(), customers, events);
+      System.out.printf("produced %d events for %d customers into %d partitions in %d ms%n",
+          events, customers, partitions, produced);
+
+      Path one = dir.resolve("one");
+      double single = run(broker, "clm-one", "changes-1", "dead-1", List.of(one), events);
+      System.out.printf("1 instance : %,.0f events/s%n", single);
+      double pair = run(broker, "clm-two", "changes-2", "dead-2", List.of(dir.resolve("two-a"), dir.resolve("two-b")), events);
+      System.out.printf("2 instances: %,.0f events/s (ratio %.2f)%n", pair, pair / single);
+
+      long stateBytes = size(one);
+      long changelogBytes = changelogBytes(broker.bootstrapServers(), "clm-one");
+      System.out.printf("state directory (RocksDB): %,d bytes, %,d bytes per customer%n", stateBytes, stateBytes / customers);
+      System.out.printf("changelogs (before compaction): %,d bytes, %,d bytes per customer%n",
+          changelogBytes, changelogBytes / customers);
+
+      restore(broker, dir.resolve("restore"), customers);
+    }
+  }
+
+  private static long produce(String bootstrap, int customers, int events) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+    p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    Random random = new Random(1);
+    Instant start = Instant.parse("2025-01-01T00:00:00Z");
+    long began = System.nanoTime();
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+      for (int i = 0; i < events; i++) {
+        String customer = "C-" + random.nextInt(customers);
+        Transaction t = new Transaction(
+            "t-" + i, CustomerId.of(customer), start.plusSeconds(i * (365L * 86_400 / events)),
+            random.nextBoolean() ? Direction.CREDIT : Direction.DEBIT,
+            Money.ofMinor(100 + random.nextInt(100_000), Currency.getInstance("EUR")),
+            ProductType.values()[random.nextInt(ProductType.values().length)], Channel.MOBILE);
+        producer.send(new ProducerRecord<>("events", customer, TestEvents.json(t)));
+      }
+    }
+    return (System.nanoTime() - began) / 1_000_000;
+  }
+
+  /** Runs instances of one application until every event is processed; events per second. */
+  private static double run(Broker broker, String application, String changes, String dead, List<Path> dirs, int events)
+      throws InterruptedException {
+    List<KafkaStreams> all = new ArrayList<>();
+    List<ClmTopology> topologies = new ArrayList<>();
+    long began = System.nanoTime();
+    long cpuBefore = processCpuNanos();
+    for (Path dir : dirs) {
+      ClmTopology clm = topology(changes, dead);
+      topologies.add(clm);
+      KafkaStreams streams = clm.newKafkaStreams(properties(broker.bootstrapServers(), application, dir));
+      streams.start();
+      all.add(streams);
+    }
+    while (total(topologies) < events) {
+      Thread.sleep(20);
+    }
+    double seconds = (System.nanoTime() - began) / 1e9;
+    double cpu = (processCpuNanos() - cpuBefore) / 1e9;
+    double streamCpu = streamThreadCpuSeconds(application);
+    all.forEach(s -> s.close(Duration.ofSeconds(60)));
+    ProcessingCounts counts = topologies.get(0).counts();
+    System.out.printf("  %s: %d instance(s), %.1f s wall, %.1f s CPU of this JVM (broker included), %.1f s CPU of the"
+            + " stream threads: %,.0f events per CPU-second of the JVM, %,.0f per CPU-second of the stream threads%n",
+        application, dirs.size(), seconds, cpu, streamCpu, events / cpu, events / streamCpu);
+    System.out.printf("  first instance's counts %s%n", counts);
+    return events / seconds;
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static double streamThreadCpuSeconds(String application) {
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long nanos = 0;
+    for (java.lang.management.ThreadInfo info : threads.dumpAllThreads(false, false)) {
+      if (info.getThreadName().startsWith(application + "-") && info.getThreadName().contains("StreamThread")) {
+        nanos += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+      }
+    }
+    return nanos / 1e9;
+  }
+
+  private static long total(List<ClmTopology> topologies) {
+    long sum = 0;
+    for (ClmTopology t : topologies) {
+      ProcessingCounts c = t.counts();
+      sum += c.applied() + c.duplicates() + c.deadLetters();
+    }
+    return sum;
+  }
+
+  private static void restore(Broker broker, Path dir, int customers) throws InterruptedException {
+    AtomicLong restored = new AtomicLong();
+    AtomicLong lastEnd = new AtomicLong();
+    ClmTopology clm = topology("changes-1", "dead-1");
+    KafkaStreams streams = clm.newKafkaStreams(properties(broker.bootstrapServers(), "clm-one", dir));
+    streams.setGlobalStateRestoreListener(new StateRestoreListener() {
+      @Override
+      public void onRestoreStart(TopicPartition partition, String store, long start, long end) {}
+
+      @Override
+      public void onBatchRestored(TopicPartition partition, String store, long batchEnd, long count) {}
+
+      @Override
+      public void onRestoreEnd(TopicPartition partition, String store, long total) {
+        restored.addAndGet(total);
+        lastEnd.set(System.nanoTime());
+      }
+    });
+    long began = System.nanoTime();
+    streams.start();
+    while (streams.state() != KafkaStreams.State.RUNNING || lastEnd.get() == 0 || System.nanoTime() - lastEnd.get() < 3_000_000_000L) {
+      Thread.sleep(50);
+    }
+    double seconds = (lastEnd.get() - began) / 1e9;
+    streams.close(Duration.ofSeconds(60));
+    System.out.printf("restore on an empty disk: %,d changelog records in %.1f s, %.1f s per million customers%n",
+        restored.get(), seconds, seconds * 1_000_000 / customers);
+  }
+
+  private static ClmTopology topology(String changes, String dead) {
+    return ClmTopology.builder()
+        .engine(e -> e.model("banking-six-stage").currency("EUR").futureTolerance(Duration.ofDays(36_500)))
+        .inputTopic("events")
+        .stageChangeTopic(changes)
+        .deadLetterTopic(dead)
+        .withoutPunctuation()
+        .build();
+  }
+
+  private static Properties properties(String bootstrap, String application, Path dir) {
+    Properties p = Instance.properties(bootstrap, dir, new HostInfo("127.0.0.1", 1));
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, application);
+    p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 10);
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+    p.put(StreamsConfig.consumerPrefix("max.poll.records"), 2_000);
+    p.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+    return p;
+  }
+
+  private static long size(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+    }
+  }
+
+  private static long changelogBytes(String bootstrap, String application) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      long bytes = 0;
+      List<Integer> brokers = admin.describeCluster().nodes().get().stream().map(n -> n.id()).toList();
+      for (Map<String, LogDirDescription> dirs : admin.describeLogDirs(brokers).allDescriptions().get().values()) {
+        for (LogDirDescription d : dirs.values()) {
+          for (Map.Entry<TopicPartition, ReplicaInfo> r : d.replicaInfos().entrySet()) {
+            if (r.getKey().topic().startsWith(application + "-") && r.getKey().topic().endsWith("-changelog")) {
+              bytes += r.getValue().size();
+            }
+          }
+        }
+      }
+      return bytes;
+    }
+  }
+}
