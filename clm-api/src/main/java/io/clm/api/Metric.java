@@ -15,94 +15,178 @@ import io.clm.api.event.ProductType;
  */
 public enum Metric {
   /** Number of transactions: frequency. */
-  TRANSACTION_COUNT,
+  TRANSACTION_COUNT(Range.COUNT, Change.EVENTS),
   /** Number of debit transactions. */
-  DEBIT_COUNT,
+  DEBIT_COUNT(Range.COUNT, Change.EVENTS),
   /** Number of credit transactions. */
-  CREDIT_COUNT,
+  CREDIT_COUNT(Range.COUNT, Change.EVENTS),
   /** Total transaction amount, debits plus credits: monetary value. */
-  TRANSACTION_VOLUME,
+  TRANSACTION_VOLUME(Range.MONEY, Change.EVENTS),
   /** Total debit amount. */
-  DEBIT_VOLUME,
+  DEBIT_VOLUME(Range.MONEY, Change.EVENTS),
   /** Total credit amount. */
-  CREDIT_VOLUME,
+  CREDIT_VOLUME(Range.MONEY, Change.EVENTS),
   /** Mean transaction amount; NaN without transactions. */
-  AVERAGE_TRANSACTION,
+  AVERAGE_TRANSACTION(Range.MONEY, Change.EVENTS),
   /** Share of transactions made in digital channels, 0 to 1; NaN without transactions. */
-  DIGITAL_SHARE,
+  DIGITAL_SHARE(Range.SHARE, Change.EVENTS),
   /** Days since the latest transaction: recency. NaN without transactions. Grows with time. */
-  DAYS_SINCE_LAST_TRANSACTION,
+  DAYS_SINCE_LAST_TRANSACTION(Range.DAYS, Change.ELAPSED_DAYS),
   /** Days since the first transaction: tenure as a customer. NaN without transactions. Grows with time. */
-  TENURE_DAYS,
+  TENURE_DAYS(Range.DAYS, Change.ELAPSED_DAYS),
   /** Days since clm first saw the customer. Grows with time. */
-  DAYS_SINCE_FIRST_SEEN,
+  DAYS_SINCE_FIRST_SEEN(Range.DAYS, Change.ELAPSED_DAYS),
   /** Days in the current stage. Grows with time. */
-  DAYS_IN_STAGE,
+  DAYS_IN_STAGE(Range.DAYS, Change.ELAPSED_DAYS),
   /** Transactions since the customer entered the current stage. */
-  TRANSACTIONS_IN_STAGE,
+  TRANSACTIONS_IN_STAGE(Range.COUNT, Change.EVENTS),
   /** Volume in the last complete trend window. Changes at window boundaries. */
-  RECENT_VOLUME,
+  RECENT_VOLUME(Range.MONEY, Change.WINDOWS),
   /** Volume in the complete window before the last. Changes at window boundaries. */
-  PREVIOUS_VOLUME,
+  PREVIOUS_VOLUME(Range.MONEY, Change.WINDOWS),
   /**
    * Relative change of volume from the previous complete window to the last:
    * {@code (recent - previous) / previous}; -0.5 means volume halved. NaN when the previous window
    * had no volume. Changes at window boundaries.
    */
-  VOLUME_TREND,
+  VOLUME_TREND(Range.TREND, Change.WINDOWS),
   /** Products held now, all types. */
-  PRODUCTS_HELD,
+  PRODUCTS_HELD(Range.COUNT, Change.EVENTS),
   /** Distinct product types held now. */
-  PRODUCT_TYPES_HELD,
+  PRODUCT_TYPES_HELD(Range.COUNT, Change.EVENTS),
   /** Products closed, all types. */
-  PRODUCTS_CLOSED,
+  PRODUCTS_CLOSED(Range.COUNT, Change.EVENTS),
   /** Non-financial interactions. */
-  INTERACTION_COUNT,
+  INTERACTION_COUNT(Range.COUNT, Change.EVENTS),
   /** Mean survey score, 0 to 10; NaN without surveys. */
-  AVERAGE_SATISFACTION,
+  AVERAGE_SATISFACTION(Range.SCORE, Change.EVENTS),
   /** The latest survey score, 0 to 10; NaN without surveys. */
-  LAST_SATISFACTION,
+  LAST_SATISFACTION(Range.SCORE, Change.EVENTS),
   /**
    * The latest survey score minus the mean of the earlier ones; negative when satisfaction falls.
    * NaN with fewer than two surveys.
    */
-  SATISFACTION_CHANGE,
+  SATISFACTION_CHANGE(Range.SCORE_CHANGE, Change.EVENTS),
   /** Complaints ever opened. */
-  TOTAL_COMPLAINTS,
+  TOTAL_COMPLAINTS(Range.COUNT, Change.EVENTS),
   /** Complaints open now. */
-  OPEN_COMPLAINTS,
+  OPEN_COMPLAINTS(Range.COUNT, Change.EVENTS),
   /** Urgent complaints open now. */
-  OPEN_URGENT_COMPLAINTS,
+  OPEN_URGENT_COMPLAINTS(Range.COUNT, Change.EVENTS),
   /** Resolutions the customer accepted. */
-  ACCEPTED_RESOLUTIONS,
+  ACCEPTED_RESOLUTIONS(Range.COUNT, Change.EVENTS),
   /**
    * The bank's share of the customer's total business, 0 to 1: transaction volume divided by the
    * supplied {@link Attribute#TOTAL_BUSINESS}, capped at 1. NaN when no positive total is supplied.
    */
-  SHARE_OF_WALLET,
+  SHARE_OF_WALLET(Range.SHARE, Change.EVENTS),
   /** Supplied revenue minus supplied cost to serve; positive once break-even is passed. NaN unless both are supplied. */
-  PROFIT,
+  PROFIT(Range.ANY, Change.EVENTS),
   /** Supplied {@link Attribute#REVENUE}. */
-  REVENUE,
+  REVENUE(Range.ANY, Change.EVENTS),
   /** Supplied {@link Attribute#COST_TO_SERVE}. */
-  COST_TO_SERVE,
+  COST_TO_SERVE(Range.ANY, Change.EVENTS),
   /** Supplied {@link Attribute#CREDIT_SCORE}. */
-  CREDIT_SCORE,
+  CREDIT_SCORE(Range.ANY, Change.EVENTS),
   /** Supplied {@link Attribute#SCALE}. */
-  SCALE,
+  SCALE(Range.ANY, Change.EVENTS),
   /** Supplied {@link Attribute#COMPETITOR_ATTENTION}. */
-  COMPETITOR_ATTENTION,
+  COMPETITOR_ATTENTION(Range.ANY, Change.EVENTS),
   /** Supplied {@link Attribute#PRICE_SENSITIVITY}. */
-  PRICE_SENSITIVITY,
+  PRICE_SENSITIVITY(Range.ANY, Change.EVENTS),
   /** Supplied {@link Attribute#DECISION_TIME_DAYS}. */
-  DECISION_TIME_DAYS,
+  DECISION_TIME_DAYS(Range.ANY, Change.EVENTS),
   /** Supplied {@link Attribute#INCIDENT_TOLERANCE}. */
-  INCIDENT_TOLERANCE,
+  INCIDENT_TOLERANCE(Range.ANY, Change.EVENTS),
   /** 1 if the relationship was closed after the latest transaction with all debts settled, else 0. */
-  RELATIONSHIP_CLOSED;
+  RELATIONSHIP_CLOSED(Range.FLAG, Change.EVENTS);
 
   /** Milliseconds in a day. */
   public static final long DAY_MILLIS = 86_400_000L;
+
+  /** The values a measure can take (besides NaN for "no data"). */
+  public enum Range {
+    /** A count: a whole number, 0 or more. */
+    COUNT(0, Double.POSITIVE_INFINITY),
+    /** An amount in major units of the engine's currency, 0 or more. */
+    MONEY(0, Double.POSITIVE_INFINITY),
+    /** A share, 0 to 1. */
+    SHARE(0, 1),
+    /** Fractional days of 24 hours; negative only for facts later than the evaluation instant. */
+    DAYS(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
+    /** A relative change, -1 (all gone) or more. */
+    TREND(-1, Double.POSITIVE_INFINITY),
+    /** A survey score, 0 to 10. */
+    SCORE(0, 10),
+    /** The change of a survey score, -10 to 10. */
+    SCORE_CHANGE(-10, 10),
+    /** 0 or 1. */
+    FLAG(0, 1),
+    /** Any finite value (supplied attributes and values derived from them). */
+    ANY(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+
+    private final double min;
+    private final double max;
+
+    Range(double min, double max) {
+      this.min = min;
+      this.max = max;
+    }
+
+    /**
+     * The least value.
+     *
+     * @return the bound, possibly negative infinity
+     */
+    public double min() {
+      return min;
+    }
+
+    /**
+     * The greatest value.
+     *
+     * @return the bound, possibly positive infinity
+     */
+    public double max() {
+      return max;
+    }
+  }
+
+  /** What makes a measure change: only events, or also the passing of time (what {@code advanceTo} watches). */
+  public enum Change {
+    /** Only an event of the customer changes it. */
+    EVENTS,
+    /** It grows with elapsed time from an anchor instant. */
+    ELAPSED_DAYS,
+    /** It changes when the clock crosses a trend-window boundary. */
+    WINDOWS
+  }
+
+  private final Range range;
+  private final Change change;
+
+  Metric(Range range, Change change) {
+    this.range = range;
+    this.change = change;
+  }
+
+  /**
+   * The values this measure can take.
+   *
+   * @return the range
+   */
+  public Range range() {
+    return range;
+  }
+
+  /**
+   * What makes this measure change.
+   *
+   * @return {@link Change#EVENTS} unless time alone moves it
+   */
+  public Change change() {
+    return change;
+  }
 
   /**
    * Computes the measure.
@@ -112,114 +196,84 @@ public enum Metric {
    * @return the value, or NaN when undefined
    */
   public double valueOf(CustomerMetrics m, long now) {
-    switch (this) {
-      case TRANSACTION_COUNT:
-        return m.transactionCount(Direction.DEBIT) + (double) m.transactionCount(Direction.CREDIT);
-      case DEBIT_COUNT:
-        return m.transactionCount(Direction.DEBIT);
-      case CREDIT_COUNT:
-        return m.transactionCount(Direction.CREDIT);
-      case TRANSACTION_VOLUME:
-        return major(m, m.transactionMinor(Direction.DEBIT) + m.transactionMinor(Direction.CREDIT));
-      case DEBIT_VOLUME:
-        return major(m, m.transactionMinor(Direction.DEBIT));
-      case CREDIT_VOLUME:
-        return major(m, m.transactionMinor(Direction.CREDIT));
-      case AVERAGE_TRANSACTION:
-        return ratio(TRANSACTION_VOLUME.valueOf(m, now), TRANSACTION_COUNT.valueOf(m, now));
-      case DIGITAL_SHARE:
-        return ratio(m.digitalTransactionCount(), TRANSACTION_COUNT.valueOf(m, now));
-      case DAYS_SINCE_LAST_TRANSACTION:
-      case TENURE_DAYS:
-      case DAYS_SINCE_FIRST_SEEN:
-      case DAYS_IN_STAGE:
+    return switch (this) {
+      case TRANSACTION_COUNT -> m.transactionCount(Direction.DEBIT) + (double) m.transactionCount(Direction.CREDIT);
+      case DEBIT_COUNT -> m.transactionCount(Direction.DEBIT);
+      case CREDIT_COUNT -> m.transactionCount(Direction.CREDIT);
+      // exact: the engine refuses a transaction that would take the total past Long.MAX_VALUE
+      case TRANSACTION_VOLUME -> major(m, m.transactionMinor(Direction.DEBIT) + m.transactionMinor(Direction.CREDIT));
+      case DEBIT_VOLUME -> major(m, m.transactionMinor(Direction.DEBIT));
+      case CREDIT_VOLUME -> major(m, m.transactionMinor(Direction.CREDIT));
+      case AVERAGE_TRANSACTION -> ratio(TRANSACTION_VOLUME.valueOf(m, now), TRANSACTION_COUNT.valueOf(m, now));
+      case DIGITAL_SHARE -> ratio(m.digitalTransactionCount(), TRANSACTION_COUNT.valueOf(m, now));
+      case DAYS_SINCE_LAST_TRANSACTION, TENURE_DAYS, DAYS_SINCE_FIRST_SEEN, DAYS_IN_STAGE -> {
         long anchor = anchor(m);
-        return anchor == CustomerMetrics.NONE ? Double.NaN : (now - anchor) / (double) DAY_MILLIS;
-      case TRANSACTIONS_IN_STAGE:
-        return m.transactionsInStage();
-      case RECENT_VOLUME:
-        return major(m, m.windowVolumeMinor(window(m, now) - 1));
-      case PREVIOUS_VOLUME:
-        return major(m, m.windowVolumeMinor(window(m, now) - 2));
-      case VOLUME_TREND:
+        yield anchor == CustomerMetrics.NONE ? Double.NaN : (now - anchor) / (double) DAY_MILLIS;
+      }
+      case TRANSACTIONS_IN_STAGE -> m.transactionsInStage();
+      case RECENT_VOLUME -> major(m, m.windowVolumeMinor(window(m, now) - 1));
+      case PREVIOUS_VOLUME -> major(m, m.windowVolumeMinor(window(m, now) - 2));
+      case VOLUME_TREND -> {
         long window = window(m, now);
         long previous = m.windowVolumeMinor(window - 2);
-        return previous == 0
+        yield previous == 0
             ? Double.NaN
             : (m.windowVolumeMinor(window - 1) - previous) / (double) previous;
-      case PRODUCTS_HELD:
+      }
+      case PRODUCTS_HELD -> {
         int held = 0;
         for (ProductType product : ProductTypes.ALL) {
           held += m.productsHeld(product);
         }
-        return held;
-      case PRODUCT_TYPES_HELD:
+        yield held;
+      }
+      case PRODUCT_TYPES_HELD -> {
         int types = 0;
         for (ProductType product : ProductTypes.ALL) {
           types += m.productsHeld(product) > 0 ? 1 : 0;
         }
-        return types;
-      case PRODUCTS_CLOSED:
+        yield types;
+      }
+      case PRODUCTS_CLOSED -> {
         int closed = 0;
         for (ProductType product : ProductTypes.ALL) {
           closed += m.productsClosed(product);
         }
-        return closed;
-      case INTERACTION_COUNT:
-        return m.interactionCount();
-      case AVERAGE_SATISFACTION:
-        return ratio(m.satisfactionSum(), m.surveyCount());
-      case LAST_SATISFACTION:
-        return m.surveyCount() == 0 ? Double.NaN : m.lastSatisfaction();
-      case SATISFACTION_CHANGE:
+        yield closed;
+      }
+      case INTERACTION_COUNT -> m.interactionCount();
+      case AVERAGE_SATISFACTION -> ratio(m.satisfactionSum(), m.surveyCount());
+      case LAST_SATISFACTION -> m.surveyCount() == 0 ? Double.NaN : m.lastSatisfaction();
+      case SATISFACTION_CHANGE -> {
         if (m.surveyCount() < 2) {
-          return Double.NaN;
+          yield Double.NaN;
         }
         double earlierMean =
             (m.satisfactionSum() - m.lastSatisfaction()) / (double) (m.surveyCount() - 1);
-        return m.lastSatisfaction() - earlierMean;
-      case TOTAL_COMPLAINTS:
-        return m.complaintsOpened();
-      case OPEN_COMPLAINTS:
-        return m.openComplaints();
-      case OPEN_URGENT_COMPLAINTS:
-        return m.openUrgentComplaints();
-      case ACCEPTED_RESOLUTIONS:
-        return m.acceptedResolutions();
-      case SHARE_OF_WALLET:
+        yield m.lastSatisfaction() - earlierMean;
+      }
+      case TOTAL_COMPLAINTS -> m.complaintsOpened();
+      case OPEN_COMPLAINTS -> m.openComplaints();
+      case OPEN_URGENT_COMPLAINTS -> m.openUrgentComplaints();
+      case ACCEPTED_RESOLUTIONS -> m.acceptedResolutions();
+      case SHARE_OF_WALLET -> {
         double total = m.attribute(Attribute.TOTAL_BUSINESS);
-        if (!(total > 0)) {
-          return Double.NaN;
-        }
-        return Math.min(1.0, TRANSACTION_VOLUME.valueOf(m, now) / total);
-      case PROFIT:
-        return m.attribute(Attribute.REVENUE) - m.attribute(Attribute.COST_TO_SERVE);
-      case REVENUE:
-        return m.attribute(Attribute.REVENUE);
-      case COST_TO_SERVE:
-        return m.attribute(Attribute.COST_TO_SERVE);
-      case CREDIT_SCORE:
-        return m.attribute(Attribute.CREDIT_SCORE);
-      case SCALE:
-        return m.attribute(Attribute.SCALE);
-      case COMPETITOR_ATTENTION:
-        return m.attribute(Attribute.COMPETITOR_ATTENTION);
-      case PRICE_SENSITIVITY:
-        return m.attribute(Attribute.PRICE_SENSITIVITY);
-      case DECISION_TIME_DAYS:
-        return m.attribute(Attribute.DECISION_TIME_DAYS);
-      case INCIDENT_TOLERANCE:
-        return m.attribute(Attribute.INCIDENT_TOLERANCE);
-      case RELATIONSHIP_CLOSED:
+        yield total > 0 ? Math.min(1.0, TRANSACTION_VOLUME.valueOf(m, now) / total) : Double.NaN;
+      }
+      case PROFIT -> m.attribute(Attribute.REVENUE) - m.attribute(Attribute.COST_TO_SERVE);
+      case REVENUE -> m.attribute(Attribute.REVENUE);
+      case COST_TO_SERVE -> m.attribute(Attribute.COST_TO_SERVE);
+      case CREDIT_SCORE -> m.attribute(Attribute.CREDIT_SCORE);
+      case SCALE -> m.attribute(Attribute.SCALE);
+      case COMPETITOR_ATTENTION -> m.attribute(Attribute.COMPETITOR_ATTENTION);
+      case PRICE_SENSITIVITY -> m.attribute(Attribute.PRICE_SENSITIVITY);
+      case DECISION_TIME_DAYS -> m.attribute(Attribute.DECISION_TIME_DAYS);
+      case INCIDENT_TOLERANCE -> m.attribute(Attribute.INCIDENT_TOLERANCE);
+      case RELATIONSHIP_CLOSED -> {
         long closedAt = m.relationshipClosedAt();
-        return closedAt != CustomerMetrics.NONE
-                && closedAt >= m.lastTransaction()
-                && m.debtsSettled()
-            ? 1
-            : 0;
-      default:
-        throw new AssertionError(this);
-    }
+        yield closedAt != CustomerMetrics.NONE && closedAt >= m.lastTransaction() && m.debtsSettled() ? 1 : 0;
+      }
+    };
   }
 
   /**
@@ -228,7 +282,7 @@ public enum Metric {
    * @return true for the "days since" measures and the trend-window measures
    */
   public boolean isTimeDependent() {
-    return isElapsedDays() || isWindowed();
+    return change != Change.EVENTS;
   }
 
   /**
@@ -242,7 +296,7 @@ public enum Metric {
    * @return epoch milliseconds after {@code now}, or {@link Long#MAX_VALUE}
    */
   public long nextChange(CustomerMetrics m, long now, double threshold) {
-    if (isElapsedDays()) {
+    if (change == Change.ELAPSED_DAYS) {
       long anchor = anchor(m);
       if (anchor == CustomerMetrics.NONE || Double.isNaN(threshold)) {
         return Long.MAX_VALUE;
@@ -255,7 +309,7 @@ public enum Metric {
       }
       return crossing == now ? now + 1 : Long.MAX_VALUE;
     }
-    if (isWindowed()) {
+    if (change == Change.WINDOWS) {
       long window = window(m, now);
       boolean anyTracked =
           m.windowVolumeMinor(window) != 0
@@ -266,30 +320,14 @@ public enum Metric {
     return Long.MAX_VALUE;
   }
 
-  private boolean isElapsedDays() {
-    return this == DAYS_SINCE_LAST_TRANSACTION
-        || this == TENURE_DAYS
-        || this == DAYS_SINCE_FIRST_SEEN
-        || this == DAYS_IN_STAGE;
-  }
-
-  private boolean isWindowed() {
-    return this == RECENT_VOLUME || this == PREVIOUS_VOLUME || this == VOLUME_TREND;
-  }
-
   private long anchor(CustomerMetrics m) {
-    switch (this) {
-      case DAYS_SINCE_LAST_TRANSACTION:
-        return m.lastTransaction();
-      case TENURE_DAYS:
-        return m.firstTransaction();
-      case DAYS_SINCE_FIRST_SEEN:
-        return m.firstSeen();
-      case DAYS_IN_STAGE:
-        return m.stageEnteredAt();
-      default:
-        throw new AssertionError(this);
-    }
+    return switch (this) {
+      case DAYS_SINCE_LAST_TRANSACTION -> m.lastTransaction();
+      case TENURE_DAYS -> m.firstTransaction();
+      case DAYS_SINCE_FIRST_SEEN -> m.firstSeen();
+      case DAYS_IN_STAGE -> m.stageEnteredAt();
+      default -> throw new AssertionError(this + " is not an elapsed-days measure");
+    };
   }
 
   private static long window(CustomerMetrics m, long now) {

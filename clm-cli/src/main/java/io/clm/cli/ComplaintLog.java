@@ -29,26 +29,29 @@ final class ComplaintLog {
   private long resolutionsWithoutOpening;
 
   void accept(Event e) {
-    if (e instanceof ComplaintOpened || e instanceof ComplaintResolved) {
-      record(e);
+    switch (e.type()) {
+      case COMPLAINT_OPENED -> opened((ComplaintOpened) e);
+      case COMPLAINT_RESOLVED -> resolved((ComplaintResolved) e);
+      case TRANSACTION, INTERACTION, PRODUCT_OPENED, PRODUCT_CLOSED, RELATIONSHIP_CLOSED, MANUAL_MOVE,
+          ATTRIBUTE_UPDATE, CONSENT_CHANGE -> {
+        // not a complaint
+      }
     }
   }
 
-  private synchronized void record(Event e) {
-    if (e instanceof ComplaintOpened) {
-      ComplaintOpened o = (ComplaintOpened) e;
-      String key = o.customer().value() + '\u0000' + o.complaintId();
-      if (open.putIfAbsent(key, new Open(o.customer().value(), o.complaintId(), o.severity(), o.at())) == null) {
-        opened++;
-      }
-    } else if (e instanceof ComplaintResolved) {
-      ComplaintResolved r = (ComplaintResolved) e;
-      Open o = open.remove(r.customer().value() + '\u0000' + r.complaintId());
-      if (o == null) {
-        resolutionsWithoutOpening++;
-      } else {
-        resolved.add(new Resolved(o.severity(), o.openedAt(), Duration.between(o.openedAt(), r.at()), r.accepted()));
-      }
+  private synchronized void opened(ComplaintOpened o) {
+    String key = o.customer().value() + '\u0000' + o.complaintId();
+    if (open.putIfAbsent(key, new Open(o.customer().value(), o.complaintId(), o.severity(), o.at())) == null) {
+      opened++;
+    }
+  }
+
+  private synchronized void resolved(ComplaintResolved r) {
+    Open o = open.remove(r.customer().value() + '\u0000' + r.complaintId());
+    if (o == null) {
+      resolutionsWithoutOpening++;
+    } else {
+      resolved.add(new Resolved(o.severity(), o.openedAt(), Duration.between(o.openedAt(), r.at()), r.accepted()));
     }
   }
 

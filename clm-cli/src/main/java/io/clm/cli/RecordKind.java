@@ -233,22 +233,16 @@ enum RecordKind {
 
   /** The kind whose files hold an event. */
   static RecordKind of(Event e) {
-    if (e instanceof Transaction) {
-      return TRANSACTIONS;
-    } else if (e instanceof Interaction) {
-      return INTERACTIONS;
-    } else if (e instanceof ComplaintOpened || e instanceof ComplaintResolved) {
-      return COMPLAINTS;
-    } else if (e instanceof AttributeUpdate) {
-      return ATTRIBUTES;
-    } else if (e instanceof ProductOpened || e instanceof ProductClosed) {
-      return PRODUCTS;
-    } else if (e instanceof RelationshipClosed) {
-      return RELATIONSHIPS;
-    } else if (e instanceof ConsentChange) {
-      return CONSENTS;
-    }
-    throw new IllegalArgumentException("no file kind for " + e.getClass().getSimpleName());
+    return switch (e.type()) {
+      case TRANSACTION -> TRANSACTIONS;
+      case INTERACTION -> INTERACTIONS;
+      case COMPLAINT_OPENED, COMPLAINT_RESOLVED -> COMPLAINTS;
+      case ATTRIBUTE_UPDATE -> ATTRIBUTES;
+      case PRODUCT_OPENED, PRODUCT_CLOSED -> PRODUCTS;
+      case RELATIONSHIP_CLOSED -> RELATIONSHIPS;
+      case CONSENT_CHANGE -> CONSENTS;
+      case MANUAL_MOVE -> throw new IllegalArgumentException("no file kind for " + e.getClass().getSimpleName());
+    };
   }
 
   private static String[] row(Event e, String... specific) {

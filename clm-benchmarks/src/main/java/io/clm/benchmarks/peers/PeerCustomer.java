@@ -1,6 +1,5 @@
 package io.clm.benchmarks.peers;
 
-import io.clm.api.event.Attribute;
 import io.clm.api.event.AttributeUpdate;
 import io.clm.api.event.ComplaintOpened;
 import io.clm.api.event.ComplaintResolved;
@@ -66,42 +65,53 @@ public final class PeerCustomer {
       stageEnteredAt = at;
     }
     now = Math.max(now, at);
-    if (event instanceof Transaction) {
-      Transaction t = (Transaction) event;
-      long minor = t.amount().minorUnits();
-      transactionCount++;
-      transactionsInStage++;
-      volumeMinor += minor;
-      lastTransaction = Math.max(lastTransaction, at);
-      addToWindow(Math.floorDiv(at, TREND_WINDOW_MILLIS), minor);
-    } else if (event instanceof AttributeUpdate) {
-      AttributeUpdate u = (AttributeUpdate) event;
-      if (u.attribute() == Attribute.TOTAL_BUSINESS) {
-        totalBusiness = u.value().doubleValue();
-      } else if (u.attribute() == Attribute.REVENUE) {
-        revenue = u.value().doubleValue();
-      } else if (u.attribute() == Attribute.COST_TO_SERVE) {
-        costToServe = u.value().doubleValue();
+    switch (event.type()) {
+      case TRANSACTION -> transaction((Transaction) event, at);
+      case ATTRIBUTE_UPDATE -> attribute((AttributeUpdate) event);
+      case PRODUCT_OPENED -> productBalance[((ProductOpened) event).product().ordinal()]++;
+      case PRODUCT_CLOSED -> productBalance[((ProductClosed) event).product().ordinal()]--;
+      case COMPLAINT_OPENED -> {
+        openComplaints++;
+        if (((ComplaintOpened) event).severity() == Severity.URGENT) {
+          openUrgentComplaints++;
+        }
       }
-    } else if (event instanceof ProductOpened) {
-      productBalance[((ProductOpened) event).product().ordinal()]++;
-    } else if (event instanceof ProductClosed) {
-      productBalance[((ProductClosed) event).product().ordinal()]--;
-    } else if (event instanceof ComplaintOpened) {
-      openComplaints++;
-      if (((ComplaintOpened) event).severity() == Severity.URGENT) {
-        openUrgentComplaints++;
+      case COMPLAINT_RESOLVED -> {
+        openComplaints = Math.max(0, openComplaints - 1);
+        if (((ComplaintResolved) event).accepted()) {
+          acceptedResolutions++;
+        }
       }
-    } else if (event instanceof ComplaintResolved) {
-      openComplaints = Math.max(0, openComplaints - 1);
-      if (((ComplaintResolved) event).accepted()) {
-        acceptedResolutions++;
+      case RELATIONSHIP_CLOSED -> {
+        RelationshipClosed r = (RelationshipClosed) event;
+        if (at >= closedAt) {
+          closedAt = at;
+          debtsSettled = r.debtsSettled();
+        }
       }
-    } else if (event instanceof RelationshipClosed) {
-      RelationshipClosed r = (RelationshipClosed) event;
-      if (at >= closedAt) {
-        closedAt = at;
-        debtsSettled = r.debtsSettled();
+      case INTERACTION, MANUAL_MOVE, CONSENT_CHANGE -> {
+        // no guard of the six-stage rules reads these
+      }
+    }
+  }
+
+  private void transaction(Transaction t, long at) {
+    long minor = t.amount().minorUnits();
+    transactionCount++;
+    transactionsInStage++;
+    volumeMinor += minor;
+    lastTransaction = Math.max(lastTransaction, at);
+    addToWindow(Math.floorDiv(at, TREND_WINDOW_MILLIS), minor);
+  }
+
+  private void attribute(AttributeUpdate u) {
+    switch (u.attribute()) {
+      case TOTAL_BUSINESS -> totalBusiness = u.value().doubleValue();
+      case REVENUE -> revenue = u.value().doubleValue();
+      case COST_TO_SERVE -> costToServe = u.value().doubleValue();
+      case CREDIT_SCORE, SCALE, COMPETITOR_ATTENTION, PRICE_SENSITIVITY, DECISION_TIME_DAYS, INCIDENT_TOLERANCE,
+          VULNERABLE -> {
+        // not read by the rules
       }
     }
   }

@@ -93,7 +93,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   private final int initial;
   private final CustomerStore store;
   final CustomerCodec codec;
-  private final long toleranceMillis;
+  private final EdgeChecks edge;
 
   final CustomerTable customers = new CustomerTable();
   final DueIndex dueIndex = new DueIndex();
@@ -143,9 +143,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     this.initial = model.indexOf(model.initialStage());
     this.store = config.store().orElse(null);
     this.codec = new CustomerCodec(shape, stageIds, model.id());
-    Duration longest = Duration.ofDays(3_660_000);
-    this.toleranceMillis =
-        config.futureTolerance().compareTo(longest) > 0 ? longest.toMillis() : config.futureTolerance().toMillis();
+    this.edge = new EdgeChecks(config, shape);
     this.erasedPerStage = new AtomicLongArray(n);
     this.salt = SALTS.nextLong();
   }
@@ -157,83 +155,6 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   @Override
   public LifecycleModel model() {
     return model;
-  }
-
-  // ------------------------------------------------------------------ validation at the edge
-
-  /** Checks a timestamp against the supported range and the future tolerance. */
-  private long checkTime(Instant at, Event event, CustomerId registered) {
-    if (at.isBefore(MIN_TIME) || at.isAfter(MAX_TIME)) {
-      throw new InvalidEventException(
-          "timestamp " + at + " of " + what(event, registered) + " is outside " + MIN_TIME + ".." + MAX_TIME);
-    }
-    long millis = at.toEpochMilli();
-    if (millis - toleranceMillis > config.clock().millis()) {
-      throw new InvalidEventException(
-          "timestamp "
-              + at
-              + " of "
-              + what(event, registered)
-              + " is beyond the future tolerance "
-              + config.futureTolerance()
-              + " past the clock");
-    }
-    return millis;
-  }
-
-  private static String what(Event event, CustomerId registered) {
-    return event != null
-        ? "event '" + event.id() + "'"
-        : "the registration of customer " + registered.masked();
-  }
-
-  /** Checks what does not depend on the customer; returns the timestamp in epoch millis. */
-  private long checkEvent(Event event) {
-    Objects.requireNonNull(event, "event");
-    long at = checkTime(event.at(), event, null);
-    if (event instanceof Transaction) {
-      Transaction t = (Transaction) event;
-      if (!t.amount().currency().equals(shape.currency)) {
-        throw new InvalidEventException(
-            "amount currency "
-                + t.amount().currency().getCurrencyCode()
-                + " is not the engine currency "
-                + shape.currency.getCurrencyCode()
-                + " in event '"
-                + t.id()
-                + "'");
-      }
-    } else if (event instanceof AttributeUpdate) {
-      AttributeUpdate u = (AttributeUpdate) event;
-      if (u.attribute().kind() == Attribute.Kind.MONEY
-          && u.value().stripTrailingZeros().scale() > shape.fractionDigits) {
-        throw new InvalidEventException(
-            "value "
-                + u.value().toPlainString()
-                + " of attribute "
-                + u.attribute()
-                + " has more fraction digits than "
-                + shape.currency.getCurrencyCode()
-                + " allows ("
-                + shape.fractionDigits
-                + ") in event '"
-                + u.id()
-                + "'");
-      }
-    } else if (event instanceof ManualMove) {
-      ManualMove move = (ManualMove) event;
-      if (model.stage(move.toStage()).isEmpty()) {
-        throw new io.clm.api.IllegalTransitionException(
-            "to stage '"
-                + move.toStage()
-                + "' of event '"
-                + move.id()
-                + "' is not a stage of model '"
-                + model.id()
-                + "'");
-      }
-    }
-    return at;
   }
 
   private UnknownCustomerException unknown(CustomerId id) {
@@ -347,7 +268,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
 
   @Override
   public IngestResult ingest(Event event) {
-    long at = checkEvent(event);
+    long at = edge.checkEvent(event);
     long fp = Fingerprints.of(event.id());
     CustomerId id = event.customer();
     List<StageChange> changes;
@@ -558,7 +479,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     long[] ats = new long[n];
     long[] fps = new long[n];
     for (int i = 0; i < n; i++) {
-      ats[i] = checkEvent(events.get(i));
+      ats[i] = edge.checkEvent(events.get(i));
       fps[i] = Fingerprints.of(events.get(i).id());
     }
     if (n == 0) {
@@ -690,7 +611,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   public boolean register(CustomerId customer, Instant since) {
     Objects.requireNonNull(customer, "customer");
     Objects.requireNonNull(since, "since");
-    long at = checkTime(since, null, customer);
+    long at = edge.checkTime(since, null, customer);
     List<StageChange> changes = new ArrayList<>(0);
     lifecycle.readLock().lock();
     try {

@@ -210,35 +210,51 @@ final class CustomerState implements CustomerMetrics {
    * @throws InvalidEventException naming the event
    */
   long precheck(Event event, long at) {
-    if (event instanceof Transaction) {
-      Transaction t = (Transaction) event;
-      long minor = t.amount().minorUnits();
-      int slot = productSlot(t.product().ordinal());
-      boolean debit = t.direction() == Direction.DEBIT;
-      long sum = slot < 0 ? 0 : products[slot + (debit ? 1 : 2)];
-      if (slot >= 0 && (debit ? high(products[slot]) : low(products[slot])) >= MAX_COUNT) {
-        throw new InvalidEventException(
-            "transaction count of " + t.product() + " overflows the customer's totals in event '" + t.id() + "'");
-      }
-      int w = windowOf(at);
-      try {
-        Math.addExact(sum, minor);
-        Math.addExact(windowVolumeMinor(w), minor);
-      } catch (ArithmeticException e) {
-        throw new InvalidEventException(
-            "amount " + t.amount() + " overflows the customer's totals in event '" + t.id() + "'");
-      }
-      return minor;
+    return switch (event.type()) {
+      case TRANSACTION -> precheckTransaction((Transaction) event, at);
+      case PRODUCT_OPENED -> precheckProduct(event, ((ProductOpened) event).product(), true);
+      case PRODUCT_CLOSED -> precheckProduct(event, ((ProductClosed) event).product(), false);
+      case INTERACTION, COMPLAINT_OPENED, COMPLAINT_RESOLVED, RELATIONSHIP_CLOSED, MANUAL_MOVE,
+          ATTRIBUTE_UPDATE, CONSENT_CHANGE -> 0;
+    };
+  }
+
+  /**
+   * Every running sum of a transaction is exact: the per-product sum, the trend window and the
+   * customer's total volume over all products and both directions (so that no sum the metrics
+   * take can wrap). An overflow is refused, never wrapped.
+   */
+  private long precheckTransaction(Transaction t, long at) {
+    long minor = t.amount().minorUnits();
+    int slot = productSlot(t.product().ordinal());
+    boolean debit = t.direction() == Direction.DEBIT;
+    long sum = slot < 0 ? 0 : products[slot + (debit ? 1 : 2)];
+    if (slot >= 0 && (debit ? high(products[slot]) : low(products[slot])) >= MAX_COUNT) {
+      throw new InvalidEventException(
+          "transaction count of " + t.product() + " overflows the customer's totals in event '" + t.id() + "'");
     }
-    if (event instanceof ProductOpened || event instanceof ProductClosed) {
-      boolean opened = event instanceof ProductOpened;
-      ProductType product =
-          opened ? ((ProductOpened) event).product() : ((ProductClosed) event).product();
-      int slot = productSlot(product.ordinal());
-      if (slot >= 0 && (opened ? high(products[slot + 3]) : low(products[slot + 3])) >= MAX_COUNT) {
-        throw new InvalidEventException(
-            "product count of " + product + " overflows the customer's totals in event '" + event.id() + "'");
+    int w = windowOf(at);
+    try {
+      Math.addExact(sum, minor);
+      Math.addExact(windowVolumeMinor(w), minor);
+      long total = minor;
+      if (products != null) {
+        for (int i = 0; i < products.length; i += SLOTS) {
+          total = Math.addExact(total, Math.addExact(products[i + 1], products[i + 2]));
+        }
       }
+    } catch (ArithmeticException e) {
+      throw new InvalidEventException(
+          "amount " + t.amount() + " overflows the customer's totals in event '" + t.id() + "'");
+    }
+    return minor;
+  }
+
+  private long precheckProduct(Event event, ProductType product, boolean opened) {
+    int slot = productSlot(product.ordinal());
+    if (slot >= 0 && (opened ? high(products[slot + 3]) : low(products[slot + 3])) >= MAX_COUNT) {
+      throw new InvalidEventException(
+          "product count of " + product + " overflows the customer's totals in event '" + event.id() + "'");
     }
     return 0;
   }
@@ -259,51 +275,55 @@ final class CustomerState implements CustomerMetrics {
     if (firstSeen == NONE || at < firstSeen) {
       firstSeen = at;
     }
-    if (event instanceof Transaction) {
-      transaction((Transaction) event, at, minor);
-    } else if (event instanceof Interaction) {
-      interaction((Interaction) event, at);
-    } else if (event instanceof ProductOpened) {
-      int slot = ensureProduct(((ProductOpened) event).product().ordinal());
-      products[slot + 3] += 1L << 32;
-    } else if (event instanceof ProductClosed) {
-      int slot = ensureProduct(((ProductClosed) event).product().ordinal());
-      products[slot + 3]++;
-    } else if (event instanceof ComplaintOpened) {
-      ComplaintOpened c = (ComplaintOpened) event;
-      Complaint complaint = complaint(c.complaintId());
-      if (at > complaint.openedAt) {
-        complaint.openedAt = at;
-        complaint.severity = c.severity();
-      } else if (at == complaint.openedAt && c.severity() == Severity.URGENT) {
-        complaint.severity = Severity.URGENT;
+    switch (event.type()) {
+      case TRANSACTION -> transaction((Transaction) event, at, minor);
+      case INTERACTION -> interaction((Interaction) event, at);
+      case PRODUCT_OPENED -> countProduct(((ProductOpened) event).product(), 1L << 32);
+      case PRODUCT_CLOSED -> countProduct(((ProductClosed) event).product(), 1);
+      case COMPLAINT_OPENED -> complaintOpened((ComplaintOpened) event, at);
+      case COMPLAINT_RESOLVED -> complaintResolved((ComplaintResolved) event, at);
+      case RELATIONSHIP_CLOSED -> relationshipClosed((RelationshipClosed) event, at);
+      case ATTRIBUTE_UPDATE -> setAttribute(((AttributeUpdate) event).attribute(), ((AttributeUpdate) event).value(), at);
+      case CONSENT_CHANGE -> setConsent(((ConsentChange) event).purpose(), ((ConsentChange) event).granted(), at);
+      case MANUAL_MOVE -> {
+        // only its time counts here; the engine moves the stage
       }
-    } else if (event instanceof ComplaintResolved) {
-      ComplaintResolved r = (ComplaintResolved) event;
-      Complaint complaint = complaint(r.complaintId());
-      if (at > complaint.resolvedAt) {
-        complaint.resolvedAt = at;
-        complaint.accepted = r.accepted();
-      } else if (at == complaint.resolvedAt) {
-        complaint.accepted &= r.accepted();
-      }
-    } else if (event instanceof RelationshipClosed) {
-      RelationshipClosed r = (RelationshipClosed) event;
-      Extras x = extras();
-      if (at > x.relationshipClosedAt) {
-        x.relationshipClosedAt = at;
-        x.debtsSettled = r.debtsSettled();
-      } else if (at == x.relationshipClosedAt) {
-        x.debtsSettled &= r.debtsSettled();
-      }
-    } else if (event instanceof AttributeUpdate) {
-      AttributeUpdate u = (AttributeUpdate) event;
-      setAttribute(u.attribute(), u.value(), at);
-    } else if (event instanceof ConsentChange) {
-      ConsentChange c = (ConsentChange) event;
-      setConsent(c.purpose(), c.granted(), at);
     }
-    // ManualMove: only its time counts here; the engine moves the stage.
+  }
+
+  private void countProduct(ProductType product, long increment) {
+    int slot = ensureProduct(product.ordinal());
+    products[slot + 3] += increment;
+  }
+
+  private void complaintOpened(ComplaintOpened c, long at) {
+    Complaint complaint = complaint(c.complaintId());
+    if (at > complaint.openedAt) {
+      complaint.openedAt = at;
+      complaint.severity = c.severity();
+    } else if (at == complaint.openedAt && c.severity() == Severity.URGENT) {
+      complaint.severity = Severity.URGENT;
+    }
+  }
+
+  private void complaintResolved(ComplaintResolved r, long at) {
+    Complaint complaint = complaint(r.complaintId());
+    if (at > complaint.resolvedAt) {
+      complaint.resolvedAt = at;
+      complaint.accepted = r.accepted();
+    } else if (at == complaint.resolvedAt) {
+      complaint.accepted &= r.accepted();
+    }
+  }
+
+  private void relationshipClosed(RelationshipClosed r, long at) {
+    Extras x = extras();
+    if (at > x.relationshipClosedAt) {
+      x.relationshipClosedAt = at;
+      x.debtsSettled = r.debtsSettled();
+    } else if (at == x.relationshipClosedAt) {
+      x.debtsSettled &= r.debtsSettled();
+    }
   }
 
   private void transaction(Transaction t, long at, long minor) {

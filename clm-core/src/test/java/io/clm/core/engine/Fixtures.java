@@ -102,7 +102,10 @@ final class Fixtures {
     return out.toString(StandardCharsets.UTF_8);
   }
 
-  /** A random log of {@code n} events over {@code customers} customers with unique ids. */
+  /**
+   * A random log of {@code n} events over {@code customers} customers with unique ids. Frozen: the
+   * golden record files are checked against the state of {@code events(42, 80, 1)}.
+   */
   static List<Event> events(long seed, int n, int customers) {
     Random r = new Random(seed);
     List<Event> out = new ArrayList<>(n);
