@@ -1,0 +1,84 @@
+package io.clm.kafka.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyDescription;
+import org.junit.jupiter.api.Test;
+
+class ClmTopologyBuilderTest {
+  private static ClmTopology.Builder complete() {
+    return ClmTopology.builder()
+        .engine(e -> e.model("banking-six-stage").currency("EUR"))
+        .inputTopic("in")
+        .stageChangeTopic("out")
+        .deadLetterTopic("dead");
+  }
+
+  @Test
+  void buildChecksThatEverythingRequiredIsSet() {
+    assertThatThrownBy(() -> ClmTopology.builder().build()).hasMessage("engine is not set");
+    assertThatThrownBy(() -> ClmTopology.builder().engine(e -> {}).build()).hasMessage("inputTopic is not set");
+    assertThatThrownBy(() -> ClmTopology.builder().engine(e -> {}).inputTopic("a").build())
+        .hasMessage("stageChangeTopic is not set");
+    assertThatThrownBy(() -> ClmTopology.builder().engine(e -> {}).inputTopic("a").stageChangeTopic("b").build())
+        .hasMessage("deadLetterTopic is not set");
+    assertThatThrownBy(
+            () -> ClmTopology.builder().engine(e -> {}).inputTopic("a").stageChangeTopic("b").deadLetterTopic("a").build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("topics must differ: inputTopic a, stageChangeTopic b, deadLetterTopic a");
+  }
+
+  @Test
+  void settersCheckTheirArgumentAtOnceAndMayBeCalledOnce() {
+    assertThatThrownBy(() -> ClmTopology.builder().inputTopic("no spaces"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("inputTopic 'no spaces' is not a legal topic name");
+    assertThatThrownBy(() -> ClmTopology.builder().deadLetterTopic(".."))
+        .hasMessage("deadLetterTopic '..' is not a legal topic name");
+    assertThatThrownBy(() -> ClmTopology.builder().punctuationInterval(Duration.ZERO))
+        .hasMessage("punctuationInterval PT0S is not positive");
+    assertThatThrownBy(() -> ClmTopology.builder().maxCachedCustomers(0)).hasMessage("maxCachedCustomers 0 is less than 1");
+    assertThatThrownBy(() -> ClmTopology.builder().maxWokenPerPunctuation(-1))
+        .hasMessage("maxWokenPerPunctuation -1 is less than 1");
+    assertThatThrownBy(() -> ClmTopology.builder().inputTopic("a").inputTopic("b")).hasMessage("inputTopic was already set");
+    assertThatThrownBy(() -> ClmTopology.builder().withoutPunctuation().punctuationInterval(Duration.ofMinutes(1)))
+        .hasMessage("punctuationInterval was already set");
+  }
+
+  @Test
+  void exactlyOnceIsTheDefaultAndAnExplicitGuaranteeIsKept() {
+    Properties none = new Properties();
+    assertThat(ClmTopology.withDefaults(none).get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
+    Properties atLeastOnce = new Properties();
+    atLeastOnce.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+    assertThat(ClmTopology.withDefaults(atLeastOnce).get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("at_least_once");
+  }
+
+  @Test
+  void theTopologyReadsOneTopicAndWritesTwoThroughOneProcessorWithThreeStores() {
+    TopologyDescription description = complete().build().topology().describe();
+    assertThat(description.subtopologies()).hasSize(1);
+    TopologyDescription.Subtopology sub = description.subtopologies().iterator().next();
+    assertThat(sub.nodes()).extracting(TopologyDescription.Node::name)
+        .containsExactlyInAnyOrder("clm-events", "clm-lifecycle", "clm-stage-changes", "clm-dead-letters");
+    TopologyDescription.Processor processor = (TopologyDescription.Processor) sub.nodes().stream()
+        .filter(n -> n.name().equals("clm-lifecycle")).findFirst().orElseThrow();
+    assertThat(processor.stores()).containsExactlyInAnyOrder("clm-customers", "clm-appended", "clm-due");
+  }
+
+  @Test
+  void aDeadLetterTravelsInHeadersAndReadsBack() {
+    DeadLetter letter = new DeadLetter(DeadLetter.Reason.INVALID, "amount -1.00 is negative", "in", 2, 41L);
+    RecordHeaders headers = new RecordHeaders();
+    letter.writeTo(headers);
+    assertThat(DeadLetter.from(headers)).isEqualTo(letter);
+    assertThatThrownBy(() -> DeadLetter.from(new RecordHeaders()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("dead letter header clm.dead-letter.reason is missing");
+  }
+}
