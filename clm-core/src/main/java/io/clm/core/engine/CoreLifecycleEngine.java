@@ -4,6 +4,7 @@ import io.clm.api.BatchResult;
 import io.clm.api.Cause;
 import io.clm.api.Condition;
 import io.clm.api.ClmException;
+import io.clm.api.CorruptRecordException;
 import io.clm.api.ConflictingEventException;
 import io.clm.api.Customer;
 import io.clm.api.CustomerId;
@@ -146,6 +147,9 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     this.edge = new EdgeChecks(config, shape);
     this.erasedPerStage = new AtomicLongArray(n);
     this.salt = SALTS.nextLong();
+    if (store != null) {
+      restoreFrom(store);
+    }
   }
 
   EngineConfig config() {
@@ -185,33 +189,57 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     return prev != null ? prev : fresh;
   }
 
-  /** Under the lock: a NEW placeholder is loaded from the store if it has the customer. */
-  private void loadIfStored(CustomerState s) {
-    if (s.status != CustomerState.NEW) {
-      return;
-    }
-    if (isErased(s.id)) {
+  /** Under the lock: a NEW placeholder for an erased customer is discarded and refused. */
+  private void refuseErased(CustomerState s) {
+    if (s.status == CustomerState.NEW && isErased(s.id)) {
       discard(s);
       throw erasedException(s.id);
     }
-    if (store == null) {
-      return;
+  }
+
+  /**
+   * Restart: reads every stored customer and the tombstones, so that counts, histories and the
+   * due index are those of the engine that wrote the store.
+   */
+  private void restoreFrom(CustomerStore from) {
+    List<Tombstone> tombstones = from.tombstones();
+    if (!tombstones.isEmpty()) {
+      salt = tombstones.get(0).salt();
     }
-    Optional<StoredCustomer> stored = store.load(s.id);
-    if (stored.isEmpty()) {
-      return;
+    for (Tombstone t : tombstones) {
+      int stage = stageIds.indexOf(t.stage());
+      if (stage < 0 || t.salt() != salt) {
+        throw new CorruptRecordException(
+            "a tombstone of the store "
+                + (stage < 0 ? "is in stage '" + t.stage() + "', not a stage of model '" + model.id() + "'"
+                    : "has another salt than the first"));
+      }
+      erased.add(t.fingerprint());
+      erasedPerStage.incrementAndGet(stage);
     }
-    CustomerState loaded = codec.decodeState(s.id, stored.get().record().state());
-    for (SeenEvent e : stored.get().seen()) {
-      loaded.seenAdd(e.id(), e.content(), e.at(), NONE);
+    from.scan(
+        stored -> {
+          CustomerState s = decode(stored);
+          s.status = CustomerState.LIVE;
+          if (customers.putIfAbsent(s) != null) {
+            throw new CorruptRecordException("the store lists customer " + s.id.masked() + " twice");
+          }
+          known.incrementAndGet();
+          schedule(s, Math.max(s.time, s.stageEnteredAt));
+        });
+  }
+
+  /** A stored customer as state: its record, its seen events and its history. */
+  CustomerState decode(StoredCustomer stored) {
+    CustomerId id = stored.record().customer();
+    CustomerState s = codec.decodeState(id, stored.record().state());
+    for (SeenEvent e : stored.seen()) {
+      s.seenAdd(e.id(), e.content(), e.at(), NONE);
     }
-    for (HistoryEntry h : stored.get().history()) {
-      loaded.append(codec.decodeChange(s.id, h.change()));
+    for (HistoryEntry h : stored.history()) {
+      s.append(codec.decodeChange(id, h.change()));
     }
-    s.copyFrom(loaded);
-    s.status = CustomerState.LIVE;
-    known.incrementAndGet();
-    schedule(s, Math.max(s.time, s.stageEnteredAt));
+    return s;
   }
 
   private void discard(CustomerState s) {
@@ -233,33 +261,14 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     }
   }
 
-  /** A known customer's state, read through from the store; null if unknown. */
+  /** A known customer's state; null if unknown. */
   private CustomerState lookup(CustomerId id) {
     CustomerState s = customers.get(id);
-    if (s == null && store == null) {
-      return null;
-    }
     if (s == null) {
-      if (isErased(id)) {
-        return null;
-      }
-      s = stateFor(id);
+      return null;
     }
     synchronized (s) {
       awaitUnclaimed(s);
-      if (s.status == CustomerState.NEW) {
-        if (store == null) {
-          return null;
-        }
-        try {
-          loadIfStored(s);
-        } catch (UnknownCustomerException e) {
-          return null;
-        }
-        if (s.status == CustomerState.NEW) {
-          discard(s);
-        }
-      }
       return s.status == CustomerState.LIVE ? s : null;
     }
   }
@@ -276,7 +285,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     try {
       while (true) {
         CustomerState s = customers.get(id);
-        if (s == null && store == null && config.unknownCustomers() == UnknownCustomers.REJECT) {
+        if (s == null && config.unknownCustomers() == UnknownCustomers.REJECT) {
           throw isErased(id) ? erasedException(id) : unknown(id);
         }
         if (s == null) {
@@ -289,7 +298,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
           }
           boolean fresh = false;
           if (s.status == CustomerState.NEW) {
-            loadIfStored(s);
+            refuseErased(s);
             if (s.status == CustomerState.NEW) {
               if (config.unknownCustomers() == UnknownCustomers.REJECT) {
                 discard(s);
@@ -495,7 +504,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
           if (isErased(e.customer())) {
             throw erasedException(e.customer());
           }
-          if (store == null && config.unknownCustomers() == UnknownCustomers.REJECT) {
+          if (config.unknownCustomers() == UnknownCustomers.REJECT) {
             throw unknown(e.customer());
           }
         }
@@ -517,7 +526,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
           CustomerState s = claimed.get(e.customer());
           CustomerState c = copies.get(s);
           if (c == null) {
-            loadIfStored(s);
+            refuseErased(s);
             c = s.copy();
             if (s.status == CustomerState.NEW) {
               if (config.unknownCustomers() == UnknownCustomers.REJECT) {
@@ -625,10 +634,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
           if (s.status == CustomerState.LIVE) {
             return false;
           }
-          loadIfStored(s);
-          if (s.status == CustomerState.LIVE) {
-            return false;
-          }
+          refuseErased(s);
           CustomerState backup = s.copy();
           s.initFresh(initial, at);
           evaluate(s, at, changes);
