@@ -67,7 +67,6 @@ public final class ClmTopology {
   final String deadLetterTopic;
   final Optional<Duration> punctuationInterval;
   final Clock clock;
-  final int maxCachedCustomers;
   final int maxWokenPerPunctuation;
   final boolean inMemoryStores;
   final Counters counters = new Counters();
@@ -87,7 +86,6 @@ public final class ClmTopology {
     this.punctuationInterval =
         b.punctuationInterval == null ? Optional.of(Duration.ofMinutes(1)) : b.punctuationInterval;
     this.clock = clock;
-    this.maxCachedCustomers = b.maxCachedCustomers != null ? b.maxCachedCustomers : 100_000;
     this.maxWokenPerPunctuation = b.maxWokenPerPunctuation != null ? b.maxWokenPerPunctuation : 10_000;
     this.inMemoryStores = b.inMemoryStores;
   }
@@ -190,7 +188,6 @@ public final class ClmTopology {
     private String deadLetterTopic;
     private Optional<Duration> punctuationInterval;
     private Clock clock;
-    private Integer maxCachedCustomers;
     private Integer maxWokenPerPunctuation;
     private boolean inMemoryStores;
 
@@ -289,23 +286,6 @@ public final class ClmTopology {
     public Builder clock(Clock clock) {
       requireUnset(this.clock == null, "clock");
       this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /**
-     * Bounds the customers a task's engine keeps decoded in memory (default 100,000); past that the
-     * task starts a fresh engine, which reads customers back from the store as events arrive.
-     *
-     * @param customers at least 1
-     * @return this builder
-     * @throws IllegalArgumentException if less than 1
-     */
-    public Builder maxCachedCustomers(int customers) {
-      requireUnset(maxCachedCustomers == null, "maxCachedCustomers");
-      if (customers < 1) {
-        throw new IllegalArgumentException("maxCachedCustomers " + customers + " is less than 1");
-      }
-      this.maxCachedCustomers = customers;
       return this;
     }
 

@@ -30,9 +30,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * with its reason. A wall-clock punctuator reads the customers due from the due-time index and
  * lets the engine evaluate their time-driven rules.
  *
- * <p>The engine is created in {@link #init} and dropped in {@link #close}: when Kafka Streams
- * re-creates a task (after a failover, or to roll back an aborted transaction), the engine starts
- * empty and reads customers from the restored stores, so it never holds state the stores do not.
+ * <p>The engine is created in {@link #init}, where it reads the task's customers from the restored
+ * stores, and dropped in {@link #close}: when Kafka Streams re-creates a task (after a failover, or
+ * to roll back an aborted transaction), the new engine starts from what the stores committed, so
+ * it never holds state the stores do not.
  */
 final class LifecycleProcessor implements Processor<byte[], byte[], byte[], byte[]> {
   private final ClmTopology topology;
@@ -69,10 +70,6 @@ final class LifecycleProcessor implements Processor<byte[], byte[], byte[], byte
   public void process(Record<byte[], byte[]> record) {
     Optional<DeadLetter> failure = apply(record);
     failure.ifPresent(letter -> deadLetter(record, letter));
-    if (engine.customerCount() > topology.maxCachedCustomers) {
-      // Every accepted change is already in the stores: a fresh engine reads customers back as needed.
-      engine = newEngine();
-    }
   }
 
   private Optional<DeadLetter> apply(Record<byte[], byte[]> record) {
@@ -171,9 +168,6 @@ final class LifecycleProcessor implements Processor<byte[], byte[], byte[], byte
     long millis = now.toEpochMilli();
     counters.punctuations.increment();
     List<CustomerId> due = store.due(millis, topology.maxWokenPerPunctuation);
-    for (CustomerId id : due) {
-      engine.customer(id); // reads the customer from the store, which queues it in the engine's index
-    }
     counters.customersWoken.add(due.size());
     forward(engine.advanceTo(now), millis);
     for (CustomerId id : due) {

@@ -42,7 +42,6 @@ class ClmTopologyBuilderTest {
         .hasMessage("deadLetterTopic '..' is not a legal topic name");
     assertThatThrownBy(() -> ClmTopology.builder().punctuationInterval(Duration.ZERO))
         .hasMessage("punctuationInterval PT0S is not positive");
-    assertThatThrownBy(() -> ClmTopology.builder().maxCachedCustomers(0)).hasMessage("maxCachedCustomers 0 is less than 1");
     assertThatThrownBy(() -> ClmTopology.builder().maxWokenPerPunctuation(-1))
         .hasMessage("maxWokenPerPunctuation -1 is less than 1");
     assertThatThrownBy(() -> ClmTopology.builder().inputTopic("a").inputTopic("b")).hasMessage("inputTopic was already set");
