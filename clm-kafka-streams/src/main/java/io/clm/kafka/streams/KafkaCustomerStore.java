@@ -27,7 +27,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * exactly-once a batch is committed whole or not at all; a batch that fails half-way fails the task,
  * and Kafka Streams restores the stores from the changelogs before it runs again.
  *
- * <p>Used by one stream thread at a time, as Kafka Streams runs a task.
+ * <p>Kafka Streams runs a task on one thread at a time; the methods are synchronized all the same,
+ * as the store SPI asks, which costs an uncontended lock per call.
  */
 final class KafkaCustomerStore implements CustomerStore {
   private final KeyValueStore<Bytes, byte[]> customers;
@@ -44,12 +45,12 @@ final class KafkaCustomerStore implements CustomerStore {
   }
 
   @Override
-  public Optional<StoredCustomer> load(CustomerId customer) {
+  public synchronized Optional<StoredCustomer> load(CustomerId customer) {
     return StoreLayout.load(customers, appended, customer);
   }
 
   @Override
-  public void scan(Consumer<StoredCustomer> action) {
+  public synchronized void scan(Consumer<StoredCustomer> action) {
     List<CustomerId> ids = new ArrayList<>();
     try (KeyValueIterator<Bytes, byte[]> all = customers.all()) {
       while (all.hasNext()) {
@@ -65,17 +66,17 @@ final class KafkaCustomerStore implements CustomerStore {
   }
 
   @Override
-  public void scanDue(long epochMillis, Consumer<CustomerId> action) {
+  public synchronized void scanDue(long epochMillis, Consumer<CustomerId> action) {
     due.dueUpTo(epochMillis, Integer.MAX_VALUE).forEach(action);
   }
 
   /** Up to {@code limit} customers the due-time index lists at or before an instant, earliest first. */
-  List<CustomerId> due(long epochMillis, int limit) {
+  synchronized List<CustomerId> due(long epochMillis, int limit) {
     return due.dueUpTo(epochMillis, limit);
   }
 
   @Override
-  public List<Tombstone> tombstones() {
+  public synchronized List<Tombstone> tombstones() {
     List<Tombstone> tombstones = new ArrayList<>();
     long count = tombstoneCount();
     for (long i = 0; i < count; i++) {
@@ -95,13 +96,13 @@ final class KafkaCustomerStore implements CustomerStore {
   }
 
   @Override
-  public Optional<String> position() {
+  public synchronized Optional<String> position() {
     byte[] position = customers.get(StoreLayout.POSITION);
     return position == null ? Optional.empty() : Optional.of(new String(position, StandardCharsets.UTF_8));
   }
 
   @Override
-  public void write(StoreBatch batch) {
+  public synchronized void write(StoreBatch batch) {
     if (batch.replaceAll()) {
       clear(customers);
       clear(appended);
@@ -160,7 +161,7 @@ final class KafkaCustomerStore implements CustomerStore {
    * it: whatever was due has fired or no longer holds, so the next instant lies after {@code now}.
    * The record itself is left as the engine wrote it.
    */
-  void reschedule(CustomerId id, Optional<Customer> customer, LifecycleModel model, long now) {
+  synchronized void reschedule(CustomerId id, Optional<Customer> customer, LifecycleModel model, long now) {
     Bytes key = StoreLayout.customerKey(id);
     byte[] value = customers.get(key);
     if (value == null || customer.isEmpty()) {
