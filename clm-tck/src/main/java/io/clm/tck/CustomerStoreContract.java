@@ -152,13 +152,13 @@ public abstract class CustomerStoreContract {
                 write(record(1, 10, "a"), List.of(new SeenEvent(1, 1, 1)), List.of(entry(0, "h"))),
                 write(record(2, 10, "b"), List.of(), List.of()))));
     Tombstone tombstone = new Tombstone(42, -7, "dormant");
-    store.write(new StoreBatch(List.of(), List.of(new StoreBatch.Erase(id(1), tombstone)), Optional.empty(), false));
+    store.write(StoreBatch.erase(id(1), tombstone));
     assertThat(store.load(id(1))).isEmpty();
     assertThat(scanned(store)).containsExactly(id(2));
     assertThat(due(store, 10)).containsExactly(id(2));
     assertThat(store.tombstones()).containsExactly(tombstone);
     Tombstone second = new Tombstone(42, 9, "active");
-    store.write(new StoreBatch(List.of(), List.of(new StoreBatch.Erase(id(2), second)), Optional.empty(), false));
+    store.write(StoreBatch.erase(id(2), second));
     assertThat(store.tombstones()).containsExactly(tombstone, second);
   }
 
@@ -166,11 +166,11 @@ public abstract class CustomerStoreContract {
   @Test
   public void aPositionIsStoredWithItsBatch() {
     CustomerStore store = createStore();
-    store.write(new StoreBatch(List.of(write(record(1, 1, "a"), List.of(), List.of())), List.of(), Optional.of("topic-0@17"), false));
+    store.write(new StoreBatch(List.of(write(record(1, 1, "a"), List.of(), List.of())), List.of(), List.of(), Optional.of("topic-0@17"), false));
     assertThat(store.position()).contains("topic-0@17");
     store.write(StoreBatch.of(List.of(write(record(2, 1, "b"), List.of(), List.of()))));
     assertThat(store.position()).contains("topic-0@17");
-    store.write(new StoreBatch(List.of(), List.of(), Optional.of("topic-0@18"), false));
+    store.write(new StoreBatch(List.of(), List.of(), List.of(), Optional.of("topic-0@18"), false));
     assertThat(store.position()).contains("topic-0@18");
   }
 
@@ -181,18 +181,20 @@ public abstract class CustomerStoreContract {
     store.write(
         new StoreBatch(
             List.of(write(record(1, 1, "a"), List.of(new SeenEvent(1, 1, 1)), List.of(entry(0, "h")))),
-            List.of(new StoreBatch.Erase(id(9), new Tombstone(1, 2, "s"))),
+            List.of(id(9)),
+            List.of(new Tombstone(1, 2, "s")),
             Optional.of("p"),
             false));
     store.write(
         new StoreBatch(
             List.of(write(record(2, 1, "b"), List.of(new SeenEvent(2, 2, 2)), List.of(entry(0, "g")))),
             List.of(),
+            List.of(new Tombstone(3, 4, "t")),
             Optional.empty(),
             true));
     assertThat(store.load(id(1))).isEmpty();
     assertThat(scanned(store)).containsExactly(id(2));
-    assertThat(store.tombstones()).isEmpty();
+    assertThat(store.tombstones()).containsExactly(new Tombstone(3, 4, "t"));
     StoredCustomer two = store.load(id(2)).orElseThrow();
     assertThat(two.seen()).containsExactly(new SeenEvent(2, 2, 2));
     assertThat(two.history()).containsExactly(entry(0, "g"));

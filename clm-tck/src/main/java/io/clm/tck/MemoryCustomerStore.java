@@ -99,12 +99,12 @@ public final class MemoryCustomerStore implements CustomerStore {
       seen.computeIfAbsent(id, k -> new ArrayList<>()).addAll(w.seen());
       history.computeIfAbsent(id, k -> new ArrayList<>()).addAll(w.history());
     }
-    for (StoreBatch.Erase e : batch.erasures()) {
-      records.remove(e.customer());
-      seen.remove(e.customer());
-      history.remove(e.customer());
-      tombstones.add(e.tombstone());
+    for (CustomerId e : batch.erasures()) {
+      records.remove(e);
+      seen.remove(e);
+      history.remove(e);
     }
+    tombstones.addAll(batch.tombstones());
     batch.position().ifPresent(p -> position = p);
     batches++;
   }

@@ -12,17 +12,22 @@ import java.util.Set;
  *
  * <p>A store applies it in this order: if {@link #replaceAll()}, it first removes every customer,
  * seen event, history entry and tombstone; then, per {@link Write}, it replaces the customer's
- * record and appends the seen events and history entries; then, per {@link Erase}, it removes the
- * customer's record, seen events and history, and adds the tombstone; finally it stores the
- * position if one is present. A customer appears at most once in a batch.
+ * record and appends the seen events and history entries; then it removes the record, seen events
+ * and history of every customer in {@link #erasures()}; then it adds the {@link #tombstones()};
+ * finally it stores the position if one is present. A customer appears at most once in a batch.
  *
  * @param writes customers written
- * @param erasures customers erased
+ * @param erasures customers erased: everything stored about them is removed
+ * @param tombstones tombstones to add: one per erasure, or the erased fingerprints of a snapshot
  * @param position a position to store atomically with the rest, such as a source offset
  * @param replaceAll whether the batch replaces the store's whole contents (a snapshot import)
  */
 public record StoreBatch(
-    List<Write> writes, List<Erase> erasures, Optional<String> position, boolean replaceAll) {
+    List<Write> writes,
+    List<CustomerId> erasures,
+    List<Tombstone> tombstones,
+    Optional<String> position,
+    boolean replaceAll) {
 
   /**
    * Checks and copies.
@@ -33,6 +38,7 @@ public record StoreBatch(
   public StoreBatch {
     writes = List.copyOf(writes);
     erasures = List.copyOf(erasures);
+    tombstones = List.copyOf(tombstones);
     Objects.requireNonNull(position, "position");
     Set<CustomerId> ids = new HashSet<>();
     for (Write w : writes) {
@@ -40,9 +46,9 @@ public record StoreBatch(
         throw new IllegalArgumentException("batch writes customer " + w.record().customer().masked() + " twice");
       }
     }
-    for (Erase e : erasures) {
-      if (!ids.add(e.customer())) {
-        throw new IllegalArgumentException("batch names customer " + e.customer().masked() + " twice");
+    for (CustomerId e : erasures) {
+      if (!ids.add(e)) {
+        throw new IllegalArgumentException("batch names customer " + e.masked() + " twice");
       }
     }
   }
@@ -54,7 +60,18 @@ public record StoreBatch(
    * @return the batch
    */
   public static StoreBatch of(List<Write> writes) {
-    return new StoreBatch(writes, List.of(), Optional.empty(), false);
+    return new StoreBatch(writes, List.of(), List.of(), Optional.empty(), false);
+  }
+
+  /**
+   * The batch that erases one customer and keeps its tombstone.
+   *
+   * @param customer the customer
+   * @param tombstone what remains of it
+   * @return the batch
+   */
+  public static StoreBatch erase(CustomerId customer, Tombstone tombstone) {
+    return new StoreBatch(List.of(), List.of(customer), List.of(tombstone), Optional.empty(), false);
   }
 
   /**
@@ -74,24 +91,6 @@ public record StoreBatch(
       Objects.requireNonNull(record, "record");
       seen = List.copyOf(seen);
       history = List.copyOf(history);
-    }
-  }
-
-  /**
-   * One customer erased.
-   *
-   * @param customer the customer whose record, seen events and history are removed
-   * @param tombstone what is kept instead
-   */
-  public record Erase(CustomerId customer, Tombstone tombstone) {
-    /**
-     * Checks.
-     *
-     * @throws NullPointerException if a component is null
-     */
-    public Erase {
-      Objects.requireNonNull(customer, "customer");
-      Objects.requireNonNull(tombstone, "tombstone");
     }
   }
 }

@@ -101,7 +101,8 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   private final CopyOnWriteArrayList<Registration> listeners = new CopyOnWriteArrayList<>();
   private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
   volatile long salt;
-  final Set<Long> erased = ConcurrentHashMap.newKeySet();
+  /** Salted fingerprints of erased customers, to the stage index each was in. */
+  final Map<Long, Integer> erased = new ConcurrentHashMap<>();
   final AtomicLongArray erasedPerStage;
   final AtomicLong known = new AtomicLong();
   private final AtomicLong advancedTo = new AtomicLong(Long.MIN_VALUE);
@@ -170,7 +171,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   }
 
   boolean isErased(CustomerId id) {
-    return !erased.isEmpty() && erased.contains(Fingerprints.salted(salt, id.value()));
+    return !erased.isEmpty() && erased.containsKey(Fingerprints.salted(salt, id.value()));
   }
 
   // ------------------------------------------------------------------ customer lookup and locks
@@ -214,7 +215,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
                 + (stage < 0 ? "is in stage '" + t.stage() + "', not a stage of model '" + model.id() + "'"
                     : "has another salt than the first"));
       }
-      erased.add(t.fingerprint());
+      erased.put(t.fingerprint(), stage);
       erasedPerStage.incrementAndGet(stage);
     }
     from.scan(
@@ -867,17 +868,12 @@ final class CoreLifecycleEngine implements LifecycleEngine {
         long fingerprint = Fingerprints.salted(salt, customer.value());
         if (store != null) {
           try {
-            store.write(
-                new StoreBatch(
-                    List.of(),
-                    List.of(new StoreBatch.Erase(customer, new Tombstone(salt, fingerprint, stageIds.get(stage)))),
-                    Optional.empty(),
-                    false));
+            store.write(StoreBatch.erase(customer, new Tombstone(salt, fingerprint, stageIds.get(stage))));
           } catch (RuntimeException e) {
             throw storeFailure(customer, e);
           }
         }
-        erased.add(fingerprint);
+        erased.put(fingerprint, stage);
         erasedPerStage.incrementAndGet(stage);
         s.clear();
         discard(s);
@@ -908,6 +904,14 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     Snapshots.Contents contents = Snapshots.read(this, in);
     lifecycle.writeLock().lock();
     try {
+      if (store != null) {
+        try {
+          store.write(replacement(contents));
+        } catch (RuntimeException e) {
+          throw e instanceof ClmException ? (ClmException) e
+              : new ClmException("the customer store failed to import the snapshot: " + e.getClass().getName(), e);
+        }
+      }
       customers.clear();
       dueIndex.clear();
       erased.clear();
@@ -919,15 +923,32 @@ final class CoreLifecycleEngine implements LifecycleEngine {
         known.incrementAndGet();
         schedule(s, Math.max(s.time, s.stageEnteredAt));
       }
-      for (long fp : contents.erased) {
-        erased.add(fp);
-      }
+      erased.putAll(contents.erased);
       for (int i = 0; i < stageIds.size(); i++) {
-        erasedPerStage.set(i, contents.erasedPerStage[i]);
+        erasedPerStage.set(i, 0);
+      }
+      for (int stage : contents.erased.values()) {
+        erasedPerStage.incrementAndGet(stage);
       }
     } finally {
       lifecycle.writeLock().unlock();
     }
+  }
+
+  /** The batch that makes a store hold exactly a snapshot's contents. */
+  private StoreBatch replacement(Snapshots.Contents contents) {
+    List<StoreBatch.Write> writes = new ArrayList<>(contents.customers.size());
+    for (CustomerState s : contents.customers) {
+      List<SeenEvent> seen = new ArrayList<>(s.seenCount);
+      for (long[] row : s.seenSorted()) {
+        seen.add(new SeenEvent(row[0], row[1], row[2]));
+      }
+      writes.add(write(s, seen, s.historyList()));
+    }
+    List<Tombstone> tombstones = new ArrayList<>();
+    new TreeMap<>(contents.erased)
+        .forEach((fp, stage) -> tombstones.add(new Tombstone(contents.salt, fp, stageIds.get(stage))));
+    return new StoreBatch(writes, List.of(), tombstones, Optional.empty(), true);
   }
 
   /** For snapshots: every live customer, sorted by id. Call under the write lock. */
@@ -940,16 +961,6 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     }
     live.sort(Comparator.comparing(s -> s.id));
     return live;
-  }
-
-  long[] erasedSorted() {
-    long[] fps = new long[erased.size()];
-    int i = 0;
-    for (Long fp : erased) {
-      fps[i++] = fp;
-    }
-    Arrays.sort(fps);
-    return fps;
   }
 
   /** The masked form only: no customer data. */

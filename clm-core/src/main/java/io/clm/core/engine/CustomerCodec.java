@@ -309,6 +309,9 @@ final class CustomerCodec {
         throw r.corrupt("lists attribute " + a + " twice");
       }
       BigDecimal value = r.decimal("value");
+      if (!a.accepts(value)) {
+        throw r.corrupt("has attribute " + a + " value " + value.toPlainString() + " out of its range");
+      }
       s.setAttribute(a, value, r.number("at"));
       r.endEntry();
     }

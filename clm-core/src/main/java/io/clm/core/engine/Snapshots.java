@@ -1,280 +1,260 @@
 package io.clm.core.engine;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.clm.api.ClmException;
-import io.clm.api.Customer;
 import io.clm.api.CustomerId;
-import io.clm.api.CustomerMetrics;
-import io.clm.api.MetricsSnapshot;
 import io.clm.api.SnapshotException;
 import io.clm.api.StageChange;
-import io.clm.core.json.ClmJacksonModule;
+import io.clm.api.spi.SeenEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Instant;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * The JSON snapshot format, version 1:
+ * The JSON snapshot, format version 2: a header, the erased customers' fingerprints, and a stream
+ * of customer records in the JSON form of the one record schema ({@link CustomerCodec}):
  *
  * <pre>{@code
- * {"formatVersion": 1, "model": "banking-six-stage", "currency": "EUR", "salt": "<16 hex>",
- *  "customers": [{"customer": {Customer}, "time": "<ISO instant>",
- *                 "seenEvents": ["<16 hex>", ...], "seenAt": [millis, ...] (with a dedup window),
- *                 "complaintTimes": {"<complaint id>": [openedAt, resolvedAt]},
- *                 "history": [{StageChange}, ...]}, ...],
- *  "erased": {"stageCounts": {"<stage>": n, ...}, "fingerprints": ["<16 hex>", ...]}}
+ * {"formatVersion": 2, "model": "banking-six-stage", "currency": "EUR", "salt": "<16 hex>",
+ *  "erased": [{"fingerprint": "<16 hex>", "stage": "<stage id>"}, ...],
+ *  "customers": [{"id": "c-42", "record": {<record fields>},
+ *                 "seen": [{"id": n, "content": n, "at": n}, ...],
+ *                 "history": [{<stage change fields>}, ...]}, ...]}
  * }</pre>
  *
  * <p>Customers are sorted by id and fingerprints by value, so that export, import and export again
- * give identical bytes. Reading is all-or-nothing: everything is parsed and validated before the
- * engine's state is replaced.
+ * give identical bytes. Reading is strict and all-or-nothing: fields in this order and no others,
+ * no duplicate keys, nothing after the end, every value in its range; everything is parsed and
+ * validated before the engine's state is replaced.
  */
 final class Snapshots {
-  static final int FORMAT_VERSION = 1;
-  static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .registerModule(new ClmJacksonModule())
-          .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
-          .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-          .disable(com.fasterxml.jackson.core.JsonParser.Feature.AUTO_CLOSE_SOURCE);
+  static final int FORMAT_VERSION = 2;
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+          .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+          .build();
 
   private Snapshots() {}
+
+  /** A parse failure inside the readers, turned into a {@link SnapshotException} by {@link #read}. */
+  static final class Unreadable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unreadable(IOException cause) {
+      super(cause);
+    }
+  }
 
   /** What a snapshot holds, validated, ready to replace an engine's state. */
   static final class Contents {
     long salt;
-    List<CustomerState> customers = new ArrayList<>();
-    long[] erased;
-    long[] erasedPerStage;
+    final List<CustomerState> customers = new ArrayList<>();
+    /** Erased fingerprints to stage indexes. */
+    final Map<Long, Integer> erased = new HashMap<>();
   }
 
   static void write(CoreLifecycleEngine engine, OutputStream out) {
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("formatVersion", FORMAT_VERSION);
-    root.put("model", engine.model().id());
-    root.put("currency", engine.shape.currency.getCurrencyCode());
-    root.put("salt", hex(engine.salt));
-    ArrayNode customers = root.putArray("customers");
-    for (CustomerState s : engine.liveSorted()) {
-      ObjectNode c = customers.addObject();
-      c.set("customer", MAPPER.valueToTree(s.toCustomer(engine.stageIds)));
-      c.put("time", Instant.ofEpochMilli(s.time).toString());
-      ArrayNode seen = c.putArray("seenEvents");
-      ArrayNode content = c.putArray("seenContent");
-      ArrayNode seenAt = engine.shape.dedupWindowMillis >= 0 ? c.putArray("seenAt") : null;
-      for (long[] pair : s.seenSorted()) {
-        seen.add(hex(pair[0]));
-        content.add(hex(pair[1]));
-        if (seenAt != null) {
-          seenAt.add(pair[2]);
-        }
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeNumberField("formatVersion", FORMAT_VERSION);
+      g.writeStringField("model", engine.model().id());
+      g.writeStringField("currency", engine.shape.currency.getCurrencyCode());
+      g.writeStringField("salt", hex(engine.salt));
+      g.writeArrayFieldStart("erased");
+      for (Map.Entry<Long, Integer> e : new TreeMap<>(engine.erased).entrySet()) {
+        g.writeStartObject();
+        g.writeStringField("fingerprint", hex(e.getKey()));
+        g.writeStringField("stage", engine.stageIds.get(e.getValue()));
+        g.writeEndObject();
       }
-      ObjectNode times = c.putObject("complaintTimes");
-      new java.util.TreeMap<>(s.complaintTimes())
-          .forEach((id, t) -> times.putArray(id).add(t[0]).add(t[1]));
-      c.set("history", MAPPER.valueToTree(s.historyList()));
-    }
-    ObjectNode erased = root.putObject("erased");
-    ObjectNode counts = erased.putObject("stageCounts");
-    for (int i = 0; i < engine.stageIds.size(); i++) {
-      counts.put(engine.stageIds.get(i), engine.erasedPerStage.get(i));
-    }
-    ArrayNode fps = erased.putArray("fingerprints");
-    for (long fp : engine.erasedSorted()) {
-      fps.add(hex(fp));
-    }
-    try {
-      MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, root);
-      out.flush();
-    } catch (IOException e) {
-      throw new SnapshotException("snapshot could not be written: " + e.getClass().getName(), e);
+      g.writeEndArray();
+      g.writeArrayFieldStart("customers");
+      JsonRecordWriter w = new JsonRecordWriter(g);
+      for (CustomerState s : engine.liveSorted()) {
+        g.writeStartObject();
+        g.writeStringField("id", s.id.value());
+        g.writeObjectFieldStart("record");
+        engine.codec.writeState(s, w);
+        g.writeEndObject();
+        long[][] seen = s.seenSorted();
+        w.list("seen", seen.length);
+        for (long[] row : seen) {
+          w.entry();
+          CustomerCodec.writeSeen(new SeenEvent(row[0], row[1], row[2]), w);
+          w.endEntry();
+        }
+        w.endList();
+        List<StageChange> history = s.historyList();
+        w.list("history", history.size());
+        for (StageChange change : history) {
+          w.entry();
+          CustomerCodec.writeChange(change, w);
+          w.endEntry();
+        }
+        w.endList();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.flush();
+    } catch (IOException | UncheckedIOException e) {
+      Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
+      throw new SnapshotException("snapshot could not be written: " + cause.getClass().getName(), e);
     }
   }
 
   static Contents read(CoreLifecycleEngine engine, InputStream in) {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(in);
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      throw new SnapshotException(
-          "snapshot is not valid json"
-              + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()),
-          e);
+    try (JsonParser p = JSON.createParser(in)) {
+      Contents contents = readRoot(engine, p);
+      JsonToken after;
+      try {
+        after = p.nextToken();
+      } catch (IOException e) {
+        throw new Unreadable(e);
+      }
+      if (after != null) {
+        JsonLocation at = p.currentTokenLocation();
+        throw new SnapshotException(
+            "snapshot has content after its end at line " + at.getLineNr() + ", column " + at.getColumnNr());
+      }
+      return contents;
+    } catch (Unreadable e) {
+      throw unreadable((IOException) e.getCause());
     } catch (IOException e) {
-      throw new SnapshotException("snapshot could not be read: " + e.getClass().getName(), e);
+      throw unreadable(e);
     }
-    if (root == null || !root.isObject()) {
+  }
+
+  private static SnapshotException unreadable(IOException e) {
+    if (e instanceof JsonProcessingException) {
+      JsonProcessingException j = (JsonProcessingException) e;
+      JsonLocation at = j.getLocation();
+      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      String message = j.getOriginalMessage();
+      if (message != null && message.startsWith("Duplicate field")) {
+        return new SnapshotException("snapshot has a duplicate field" + where, e);
+      }
+      return new SnapshotException("snapshot is not valid json" + where, e);
+    }
+    return new SnapshotException("snapshot could not be read: " + e.getClass().getName(), e);
+  }
+
+  private static Contents readRoot(CoreLifecycleEngine engine, JsonParser p) {
+    JsonRecordReader header = new JsonRecordReader(p, detail -> new SnapshotException("snapshot " + detail));
+    if (header.next() != JsonToken.START_OBJECT) {
       throw new SnapshotException("snapshot is not a json object");
     }
-    JsonNode version = field(root, "formatVersion", "");
-    if (!version.isInt() || version.intValue() != FORMAT_VERSION) {
+    JsonToken version = header.field("formatVersion");
+    if (version != JsonToken.VALUE_NUMBER_INT || !header.textValue().equals(Integer.toString(FORMAT_VERSION))) {
       throw new SnapshotException(
-          "snapshot formatVersion " + version + " is not supported; this library reads " + FORMAT_VERSION);
+          "snapshot formatVersion " + header.textValue() + " is not supported; this library reads " + FORMAT_VERSION);
     }
-    String model = text(root, "model", "");
+    String model = header.text("model");
     if (!model.equals(engine.model().id())) {
       throw new SnapshotException(
           "snapshot model '" + model + "' is not the engine's model '" + engine.model().id() + "'");
     }
-    String currency = text(root, "currency", "");
+    String currency = header.text("currency");
     if (!currency.equals(engine.shape.currency.getCurrencyCode())) {
       throw new SnapshotException(
           "snapshot currency " + currency + " is not the engine currency " + engine.shape.currency.getCurrencyCode());
     }
     Contents contents = new Contents();
-    contents.salt = unhex(text(root, "salt", ""), "salt");
-    JsonNode customers = field(root, "customers", "");
-    if (!customers.isArray()) {
+    contents.salt = unhex(header.text("salt"), "salt");
+    header.list("erased");
+    while (header.nextEntry()) {
+      long fp = unhex(header.text("fingerprint"), "erased.fingerprint");
+      String stageId = header.text("stage");
+      int stage = engine.stageIds.indexOf(stageId);
+      if (stage < 0) {
+        throw new SnapshotException(
+            "snapshot erased stage '" + stageId + "' is not a stage of model '" + engine.model().id() + "'");
+      }
+      if (contents.erased.put(fp, stage) != null) {
+        throw new SnapshotException("snapshot lists erased fingerprint " + hex(fp) + " twice");
+      }
+      header.endEntry();
+    }
+    if (header.field("customers") != JsonToken.START_ARRAY) {
       throw new SnapshotException("snapshot field 'customers' is not an array");
     }
     Set<CustomerId> ids = new HashSet<>();
-    for (int i = 0; i < customers.size(); i++) {
-      CustomerState s = customer(engine, customers.get(i), "customers[" + i + "].");
+    int i = 0;
+    while (true) {
+      JsonToken t = header.next();
+      if (t == JsonToken.END_ARRAY) {
+        break;
+      }
+      if (t != JsonToken.START_OBJECT) {
+        throw new SnapshotException("snapshot field 'customers[" + i + "]' is not an object");
+      }
+      CustomerState s = customer(engine, p, header, i);
       if (!ids.add(s.id)) {
         throw new SnapshotException("snapshot lists customer " + s.id.masked() + " twice");
       }
       contents.customers.add(s);
+      i++;
     }
-    JsonNode erased = field(root, "erased", "");
-    JsonNode counts = field(erased, "stageCounts", "erased.");
-    contents.erasedPerStage = new long[engine.stageIds.size()];
-    for (Iterator<Map.Entry<String, JsonNode>> it = counts.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      int stage = stage(engine, e.getKey(), "snapshot erased.stageCounts stage");
-      if (!e.getValue().canConvertToLong() || e.getValue().longValue() < 0) {
-        throw new SnapshotException("snapshot field 'erased.stageCounts." + e.getKey() + "' is not a count");
-      }
-      contents.erasedPerStage[stage] = e.getValue().longValue();
-    }
-    JsonNode fps = field(erased, "fingerprints", "erased.");
-    contents.erased = new long[fps.size()];
-    for (int i = 0; i < fps.size(); i++) {
-      contents.erased[i] = unhex(fps.get(i).asText(), "erased.fingerprints[" + i + "]");
-    }
+    header.end();
     return contents;
   }
 
-  private static CustomerState customer(CoreLifecycleEngine engine, JsonNode node, String path) {
-    Customer customer = convert(field(node, "customer", path), Customer.class, path + "customer");
-    MetricsSnapshot m = customer.metrics();
-    String where = "snapshot customer " + customer.id().masked();
-    if (!m.currency().equals(engine.shape.currency)) {
-      throw new SnapshotException(where + " has currency " + m.currency() + ", not " + engine.shape.currency);
-    }
-    if (m.trendWindowMillis() != engine.shape.trendWindowMillis) {
-      throw new SnapshotException(
-          where + " has trend window " + m.trendWindowMillis() + " ms, not " + engine.shape.trendWindowMillis);
-    }
-    for (MetricsSnapshot.WindowVolume w : m.windows()) {
-      if (w.window() != (int) w.window()) {
-        throw new SnapshotException(where + " has trend window number " + w.window() + " out of range");
-      }
-    }
-    for (MetricsSnapshot.ProductActivity p : m.products()) {
-      if (p.debitCount() > CustomerState.MAX_COUNT || p.creditCount() > CustomerState.MAX_COUNT) {
-        throw new SnapshotException(
-            where + " has a transaction count of " + p.product() + " beyond " + CustomerState.MAX_COUNT);
-      }
-    }
-    int stage = stage(engine, customer.stage(), where + " stage");
-    for (String done : customer.completedStageMillis().keySet()) {
-      stage(engine, done, where + " completedStageMillis stage");
-    }
-    Instant time = convert(field(node, "time", path), Instant.class, path + "time");
-    Map<String, long[]> complaintTimes = new HashMap<>();
-    JsonNode times = field(node, "complaintTimes", path);
-    for (Iterator<Map.Entry<String, JsonNode>> it = times.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      JsonNode pair = e.getValue();
-      if (!pair.isArray() || pair.size() != 2 || !pair.get(0).canConvertToLong() || !pair.get(1).canConvertToLong()) {
-        throw new SnapshotException("snapshot field '" + path + "complaintTimes' is not a list of two instants");
-      }
-      complaintTimes.put(e.getKey(), new long[] {pair.get(0).longValue(), pair.get(1).longValue()});
-    }
-    CustomerState s = new CustomerState(customer.id(), engine.shape);
-    s.restore(customer, stage, time.toEpochMilli(), complaintTimes, engine.stageIds);
-    JsonNode seen = field(node, "seenEvents", path);
-    JsonNode seenAt = node.get("seenAt");
-    boolean timed = engine.shape.dedupWindowMillis >= 0;
-    if (timed && (seenAt == null || seenAt.size() != seen.size())) {
-      throw new SnapshotException("snapshot field '" + path + "seenAt' is missing or does not match seenEvents");
-    }
-    JsonNode content = field(node, "seenContent", path);
-    if (content.size() != seen.size()) {
-      throw new SnapshotException("snapshot field '" + path + "seenContent' does not match seenEvents");
-    }
-    for (int i = 0; i < seen.size(); i++) {
-      long fp = unhex(seen.get(i).asText(), path + "seenEvents[" + i + "]");
-      long c = unhex(content.get(i).asText(), path + "seenContent[" + i + "]");
-      s.seenAdd(fp == 0 ? 1 : fp, c, timed ? seenAt.get(i).asLong() : 0, CustomerMetrics.NONE);
-    }
-    JsonNode history = field(node, "history", path);
-    for (int i = 0; i < history.size(); i++) {
-      StageChange change = convert(history.get(i), StageChange.class, path + "history[" + i + "]");
-      stage(engine, change.from(), where + " history stage");
-      stage(engine, change.to(), where + " history stage");
-      if (!change.customer().equals(customer.id())) {
-        throw new SnapshotException(where + " history[" + i + "] belongs to another customer");
-      }
-      s.append(change);
-    }
-    return s;
-  }
-
-  private static int stage(CoreLifecycleEngine engine, String stageId, String where) {
-    int i = engine.stageIds.indexOf(stageId);
-    if (i < 0) {
-      throw new SnapshotException(
-          where + " '" + stageId + "' is not a stage of model '" + engine.model().id() + "'");
-    }
-    return i;
-  }
-
-  private static <T> T convert(JsonNode node, Class<T> type, String path) {
+  private static CustomerState customer(CoreLifecycleEngine engine, JsonParser p, JsonRecordReader header, int i) {
+    String text = header.text("id");
+    CustomerId id;
     try {
-      return MAPPER.treeToValue(node, type);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      Throwable cause = e;
-      while (cause != null && !(cause instanceof ClmException)) {
-        cause = cause.getCause();
+      id = CustomerId.of(text);
+    } catch (ClmException | IllegalArgumentException e) {
+      throw new SnapshotException("snapshot field 'customers[" + i + "].id' is invalid: " + e.getMessage(), e);
+    }
+    String where = "snapshot customer " + id.masked();
+    JsonRecordReader r = new JsonRecordReader(p, detail -> new SnapshotException(where + " " + detail));
+    try {
+      if (r.field("record") != JsonToken.START_OBJECT) {
+        throw r.corrupt("field 'record' is not an object");
       }
-      throw new SnapshotException(
-          "snapshot field '" + path + "' is invalid" + (cause == null ? "" : ": " + cause.getMessage()), e);
+      CustomerState s = new CustomerState(id, engine.shape);
+      engine.codec.readState(r, s);
+      r.end();
+      r.list("seen");
+      while (r.nextEntry()) {
+        SeenEvent e = CustomerCodec.readSeen(r);
+        if (s.seenFind(e.id()) >= 0) {
+          throw r.corrupt("lists seen event " + hex(e.id()) + " twice");
+        }
+        s.seenAdd(e.id(), e.content(), e.at(), CustomerState.NONE);
+        r.endEntry();
+      }
+      r.list("history");
+      while (r.nextEntry()) {
+        s.append(engine.codec.readChange(r, id));
+        r.endEntry();
+      }
+      r.end();
+      return s;
+    } catch (SnapshotException | Unreadable e) {
+      throw e;
+    } catch (ClmException e) {
+      throw new SnapshotException(where + " is invalid: " + e.getMessage(), e);
     }
-  }
-
-  private static JsonNode field(JsonNode node, String name, String path) {
-    JsonNode value = node == null ? null : node.get(name);
-    if (value == null || value.isNull()) {
-      throw new SnapshotException("snapshot field '" + path + name + "' is missing");
-    }
-    return value;
-  }
-
-  private static String text(JsonNode node, String name, String path) {
-    JsonNode value = field(node, name, path);
-    if (!value.isTextual()) {
-      throw new SnapshotException("snapshot field '" + path + name + "' is not a string");
-    }
-    return value.textValue();
   }
 
   static String hex(long value) {

@@ -223,11 +223,11 @@ class BadInputTest {
 
   @Test
   void malformedSnapshots() {
-    assertSnapshotRejected("{\"formatVersion\": 1,", "snapshot is not valid json at line 1, column 21");
+    assertSnapshotRejected("{\"formatVersion\": 2,", "snapshot is not valid json at line 1, column 21");
     assertSnapshotRejected("[1]", "snapshot is not a json object");
     assertSnapshotRejected(
-        before.replace("\"formatVersion\" : 1", "\"formatVersion\" : 2"),
-        "snapshot formatVersion 2 is not supported; this library reads 1");
+        before.replace("\"formatVersion\" : 2", "\"formatVersion\" : 3"),
+        "snapshot formatVersion 3 is not supported; this library reads 2");
     assertSnapshotRejected(
         before.replace("\"model\" : \"test-model\"", "\"model\" : \"other\""),
         "snapshot model 'other' is not the engine's model 'test-model'");

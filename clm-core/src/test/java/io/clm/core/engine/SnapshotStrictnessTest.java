@@ -1,0 +1,113 @@
+package io.clm.core.engine;
+
+import static io.clm.core.engine.Fixtures.customer;
+import static io.clm.core.engine.Fixtures.events;
+import static io.clm.core.engine.Fixtures.snapshot;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clm.api.LifecycleEngine;
+import io.clm.api.SnapshotException;
+import io.clm.api.StageChange;
+import io.clm.tck.MemoryCustomerStore;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SnapshotStrictnessTest {
+  private LifecycleEngine source;
+  private String exported;
+  private LifecycleEngine target;
+  private String targetBefore;
+
+  @BeforeEach
+  void setUp() {
+    source = Fixtures.engine();
+    events(5L, 60, 3).forEach(source::ingest);
+    source.erase(customer(2));
+    exported = snapshot(source);
+    target = Fixtures.engine();
+    target.ingest(Fixtures.tx("x1", 9, Fixtures.START, "1.00"));
+    targetBefore = snapshot(target);
+  }
+
+  private void assertRefused(String json, String message) {
+    assertThatThrownBy(() -> target.importSnapshot(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
+        .isExactlyInstanceOf(SnapshotException.class)
+        .hasMessage(message);
+    assertThat(snapshot(target)).isEqualTo(targetBefore);
+  }
+
+  @Test
+  void aSnapshotIsAHeaderAndAStreamOfRecordsThatRoundTrips() {
+    assertThat(exported)
+        .contains("\"formatVersion\" : 2", "\"erased\" : [ {", "\"record\" : {", "\"seen\" : [", "\"history\" : [")
+        .doesNotContain("cust-2");
+    LifecycleEngine copy = Fixtures.engine();
+    copy.importSnapshot(new ByteArrayInputStream(exported.getBytes(StandardCharsets.UTF_8)));
+    assertThat(snapshot(copy)).isEqualTo(exported);
+    assertThat(copy.stageCounts()).isEqualTo(source.stageCounts());
+    assertThat(copy.customerCount()).isEqualTo(source.customerCount());
+  }
+
+  @Test
+  void duplicateKeysAreRefused() {
+    assertRefused(
+        exported.replaceFirst("\"model\" : \"test-model\",", "\"model\" : \"test-model\", \"model\" : \"test-model\","),
+        "snapshot has a duplicate field at line 3, column 34");
+  }
+
+  @Test
+  void contentAfterTheEndIsRefused() {
+    assertRefused(exported + " {}", "snapshot has content after its end at line " + exported.lines().count() + ", column "
+        + (exported.lines().reduce((a, b) -> b).orElseThrow().length() + 2));
+  }
+
+  @Test
+  void unknownAndMissingFieldsAreRefused() {
+    String first = "snapshot customer " + customer(0).masked() + " ";
+    assertRefused(
+        exported.replaceFirst("\"cycle\" : 0,", "\"cycle\" : 0, \"bonus\" : 1,"),
+        first + "field 'time' is missing");
+    assertRefused(
+        exported.replaceFirst("\"history\" : \\[", "\"extra\" : 1, \"history\" : ["),
+        first + "field 'history' is missing");
+    assertRefused(exported.replaceFirst("\\}\\s*$", ", \"more\" : 1 }"), "snapshot field 'more' is unknown");
+  }
+
+  @Test
+  void outOfRangeValuesAreRefused() {
+    String first = "snapshot customer " + customer(0).masked() + " ";
+    assertRefused(
+        exported.replaceFirst("\"cycle\" : 0", "\"cycle\" : -1"),
+        first + "field 'cycle' is -1, outside 0..2147483647");
+    assertRefused(
+        exported.replaceFirst("\"cycle\" : 0", "\"cycle\" : 99999999999999999999"),
+        first + "field 'cycle' is out of range");
+    assertRefused(
+        exported.replaceFirst("\"cycle\" : 0", "\"cycle\" : 0.5"), first + "field 'cycle' is not a whole number");
+    assertRefused(
+        exported.replaceFirst("\"currency\" : \"EUR\",\n\\s*\"trendWindowMillis\"", "\"currency\" : \"USD\", \"trendWindowMillis\""),
+        first + "has currency USD, not EUR");
+  }
+
+  @Test
+  void importIntoAnEngineWithAStoreReplacesTheStoreAndSurvivesARestart() {
+    MemoryCustomerStore store = new MemoryCustomerStore();
+    LifecycleEngine engine = Fixtures.builder().store(store).build();
+    engine.ingest(Fixtures.tx("x1", 9, Fixtures.START, "1.00"));
+    engine.importSnapshot(new ByteArrayInputStream(exported.getBytes(StandardCharsets.UTF_8)));
+    assertThat(store.load(customer(9))).isEmpty();
+    assertThat(store.tombstones()).hasSize(1);
+    LifecycleEngine restarted = Fixtures.builder().store(store).build();
+    assertThat(restarted.stageCounts()).isEqualTo(source.stageCounts());
+    assertThat(restarted.customerCount()).isEqualTo(source.customerCount());
+    for (int i = 0; i < 3; i++) {
+      assertThat(restarted.history(customer(i))).isEqualTo(source.history(customer(i)));
+      assertThat(restarted.customer(customer(i))).isEqualTo(source.customer(customer(i)));
+    }
+    assertThat(snapshot(restarted)).isEqualTo(exported);
+    assertThat(restarted.history(customer(0))).extracting(StageChange::from).isNotEmpty();
+  }
+}
