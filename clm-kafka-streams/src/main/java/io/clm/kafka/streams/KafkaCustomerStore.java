@@ -124,17 +124,15 @@ final class KafkaCustomerStore implements CustomerStore {
       customers.put(key, StoreLayout.customerValue(dueAt, w.record(), seen));
       due.move(id, indexed, dueAt);
     }
-    for (StoreBatch.Erase e : batch.erasures()) {
-      erase(e.customer());
+    for (CustomerId erased : batch.erasures()) {
+      erase(erased);
+    }
+    for (Tombstone t : batch.tombstones()) {
       long count = tombstoneCount();
-      byte[] stage = e.tombstone().stage().getBytes(StandardCharsets.UTF_8);
+      byte[] stage = t.stage().getBytes(StandardCharsets.UTF_8);
       customers.put(
           StoreLayout.tombstoneKey(count),
-          ByteBuffer.allocate(16 + stage.length)
-              .putLong(e.tombstone().salt())
-              .putLong(e.tombstone().fingerprint())
-              .put(stage)
-              .array());
+          ByteBuffer.allocate(16 + stage.length).putLong(t.salt()).putLong(t.fingerprint()).put(stage).array());
       customers.put(StoreLayout.TOMBSTONE_COUNT, ByteBuffer.allocate(8).putLong(count + 1).array());
     }
     batch.position().ifPresent(p -> customers.put(StoreLayout.POSITION, p.getBytes(StandardCharsets.UTF_8)));
