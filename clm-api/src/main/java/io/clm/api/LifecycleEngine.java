@@ -24,8 +24,10 @@ import java.util.function.Consumer;
  *       stage whose condition holds fires, and evaluation repeats from the new stage, at most once
  *       per stage of the model. Stage history therefore follows arrival order; replaying the same
  *       log in the same order gives the same history.
- *   <li><b>Idempotency</b>: an event whose id was seen before is ignored and reported as a
- *       duplicate; it never counts twice.
+ *   <li><b>Idempotency</b>: event ids are unique per customer. An event whose id was applied to
+ *       the same customer before, with the same content, is ignored and reported as a duplicate;
+ *       with other content it is refused with {@link ConflictingEventException}. See {@link
+ *       Event}.
  *   <li><b>Time</b>: rules over elapsed time (inactivity, trend windows) fire in {@link
  *       #advanceTo(Instant)}, which touches only customers that are due.
  *   <li><b>Threads</b>: every method may be called from any number of threads. Events for one
@@ -52,6 +54,8 @@ public interface LifecycleEngine {
    * @throws UnknownCustomerException if the customer is unknown and the engine rejects unknown
    *     customers, or the customer was erased
    * @throws IllegalTransitionException if it is a manual move the model forbids
+   * @throws ConflictingEventException if an event with the same id but other content was applied
+   *     to the customer before; nothing is stored
    */
   IngestResult ingest(Event event);
 
@@ -155,8 +159,9 @@ public interface LifecycleEngine {
    * Replaces the whole state with a snapshot, all or nothing.
    *
    * @param in the JSON; not closed
-   * @throws SnapshotException if the JSON is malformed, of another format version, or of another
-   *     model or currency; the state is unchanged
+   * @throws SnapshotException if the JSON is malformed (also: duplicate keys, content after the
+   *     end, unknown or missing fields, values out of range), of another format version, or of
+   *     another model or currency; the state is unchanged
    */
   void importSnapshot(InputStream in);
 }

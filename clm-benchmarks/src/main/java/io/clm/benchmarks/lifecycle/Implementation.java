@@ -1,5 +1,6 @@
 package io.clm.benchmarks.lifecycle;
 
+import io.clm.benchmarks.peers.ColumnarTracker;
 import io.clm.benchmarks.peers.SpringStatemachineTracker;
 import io.clm.benchmarks.peers.SquirrelTracker;
 import io.clm.benchmarks.peers.Stateless4jTracker;
@@ -10,6 +11,8 @@ import java.util.function.Supplier;
 public enum Implementation {
   /** clm's engine, with its full metrics, history and idempotency. */
   CLM(ClmTracker::new),
+  /** The speed limit: the same rules by hand over columns of primitive arrays, no library. */
+  COLUMNAR(ColumnarTracker::new),
   /** stateless4j: one shared configuration, one machine per customer over external state. */
   STATELESS4J(Stateless4jTracker::new),
   /** squirrel-foundation: one shared builder, one machine per customer. */

@@ -105,7 +105,11 @@ public final class SixStageRules {
             && !(c.volumeTrend() <= -VOLUME_DROP)));
     rules.add(new Rule(SixStage.DECLINE, SixStage.TERMINATION, 1, dormant));
 
-    rules.add(new Rule(SixStage.TERMINATION, SixStage.DEVELOPMENT, 1, c -> c.transactionsInStage() >= 1));
+    // win-back: as the built-in model, a transaction in termination, not dormant, not closed
+    rules.add(new Rule(SixStage.TERMINATION, SixStage.DEVELOPMENT, 1,
+        c -> c.transactionsInStage() >= 1
+            && c.daysSinceLastTransaction() < DORMANT_DAYS
+            && !c.closedWithDebtsSettled()));
     rules.sort(
         Comparator.comparing(Rule::from).thenComparing(Comparator.comparingInt(Rule::priority).reversed()));
     return List.copyOf(rules);
