@@ -21,10 +21,13 @@ import java.util.Objects;
  * and purchasing are independent in the Gamma-Gamma model, so the product is the expectation of the
  * value. Immutable and thread-safe.
  *
+ * <p>Any {@link TransactionModel} serves as the purchase model; with the BG/NBD the twelve
+ * horizons of a monthly year share one pass of the series.
+ *
  * @param transactions the purchase model
  * @param spend the spend model
  */
-public record LifetimeValue(BgNbd transactions, GammaGamma spend) {
+public record LifetimeValue(TransactionModel transactions, GammaGamma spend) {
 
   /**
    * Validates.
@@ -51,8 +54,38 @@ public record LifetimeValue(BgNbd transactions, GammaGamma spend) {
     Objects.requireNonNull(horizon, "horizon");
     double[] scratch = new double[2];
     return spend.expectedSpend(history.frequency(), meanSpend)
-        * transactions.probabilityAlive(history)
-        * discountedAliveTransactions(history, horizon, discountFactors(horizon), scratch)[0];
+        * discountedTransactions(history, horizon, discountFactors(horizon), scratch)[0];
+  }
+
+  /**
+   * A confidence interval for one customer's lifetime value from the two fits, by the delta method:
+   * the purchase and spend models are fitted separately, so their parameter uncertainties are taken
+   * as independent and their variances add. The interval is on the log scale (it stays positive).
+   *
+   * @param transactions the fitted purchase model
+   * @param spend the fitted spend model
+   * @param history the customer's calibration history
+   * @param meanSpend the mean value of the customer's repeat transactions (0 without)
+   * @param horizon the horizon and discounting
+   * @param level the confidence level, strictly between 0 and 1
+   * @param <T> the purchase model type
+   * @return the value, its standard error and the interval
+   * @throws ValidationException if the level is invalid or the value is not finite
+   */
+  public static <T extends TransactionModel> Interval interval(
+      FittedModel<T> transactions, FittedModel<GammaGamma> spend, PurchaseHistory history, double meanSpend, ValueHorizon horizon, double level) {
+    Objects.requireNonNull(transactions, "transactions");
+    Objects.requireNonNull(spend, "spend");
+    Interval fromTransactions = transactions.interval(m -> new LifetimeValue(m, spend.model()).of(history, meanSpend, horizon), level);
+    Interval fromSpend = spend.interval(g -> new LifetimeValue(transactions.model(), g).of(history, meanSpend, horizon), level);
+    double value = fromTransactions.estimate();
+    double se = Math.hypot(fromTransactions.standardError(), fromSpend.standardError());
+    double z = SpecialFunctions.normalQuantile(0.5 + level / 2);
+    if (value > 0) {
+      double factor = Math.exp(z * se / value);
+      return new Interval(value, se, value / factor, value * factor, level);
+    }
+    return new Interval(value, se, value - z * se, value + z * se, level);
   }
 
   /**
@@ -81,8 +114,8 @@ public record LifetimeValue(BgNbd transactions, GammaGamma spend) {
               h,
               k -> {
                 double alive = transactions.probabilityAlive(k);
-                double[] d = discountedAliveTransactions(k, horizon, factors, scratch);
-                return new double[] {alive, alive * d[1], alive * d[0]};
+                double[] d = discountedTransactions(k, horizon, factors, scratch);
+                return new double[] {alive, d[1], d[0]};
               });
       double expectedSpend = spend.expectedSpend(h.frequency(), c.meanSpend());
       out.add(new CustomerValue(c.customer(), forecast[0], Math.max(0, forecast[1]), expectedSpend, expectedSpend * forecast[2]));
@@ -99,17 +132,27 @@ public record LifetimeValue(BgNbd transactions, GammaGamma spend) {
   }
 
   /**
-   * Σ discounted increments of the alive-conditional expectation (increments below 0, rounding,
-   * count as 0), and the undiscounted expectation over the whole horizon.
+   * Σ discounted increments of the expected transactions (increments below 0, rounding, count as
+   * 0), and the undiscounted expectation over the whole horizon.
    */
-  private double[] discountedAliveTransactions(PurchaseHistory h, ValueHorizon horizon, double[] factors, double[] scratch) {
+  private double[] discountedTransactions(PurchaseHistory h, ValueHorizon horizon, double[] factors, double[] scratch) {
     int n = horizon.periods();
-    double[] horizons = new double[n];
-    for (int i = 0; i < n; i++) {
-      horizons[i] = (i + 1) * horizon.periodLength();
-    }
     double[] expectations = new double[n];
-    transactions.aliveExpectations(h, horizons, expectations, scratch);
+    if (transactions instanceof BgNbd bg) {
+      double[] horizons = new double[n];
+      for (int i = 0; i < n; i++) {
+        horizons[i] = (i + 1) * horizon.periodLength();
+      }
+      bg.aliveExpectations(h, horizons, expectations, scratch);
+      double alive = bg.probabilityAlive(h);
+      for (int i = 0; i < n; i++) {
+        expectations[i] *= alive;
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        expectations[i] = transactions.expectedTransactions(h, (i + 1) * horizon.periodLength());
+      }
+    }
     double previous = 0;
     double sum = 0;
     for (int i = 1; i <= n; i++) {
@@ -117,6 +160,6 @@ public record LifetimeValue(BgNbd transactions, GammaGamma spend) {
       sum += Math.max(0, current - previous) * factors[i];
       previous = Math.max(previous, current);
     }
-    return new double[] {sum, expectations[n - 1]};
+    return new double[] {sum, Math.max(0, expectations[n - 1])};
   }
 }
