@@ -110,4 +110,42 @@ class LifetimeValueTest {
         .isInstanceOf(ValidationException.class)
         .hasMessage("level 1.0 is not strictly between 0 and 1");
   }
+
+  @Test
+  void columnsScoreAsTheRecordsDo() throws Exception {
+    List<CustomerSummary> cdnow = CdnowReproductionTest.cdnowSummaries();
+    int n = cdnow.size();
+    int[] x = new int[n];
+    double[] tx = new double[n];
+    double[] t = new double[n];
+    double[] m = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = cdnow.get(i).history().frequency();
+      tx[i] = cdnow.get(i).history().recency();
+      t[i] = cdnow.get(i).history().age();
+      m[i] = cdnow.get(i).meanSpend();
+    }
+    ValueHorizon year = new ValueHorizon(12, 52.0 / 12, 0.01);
+    PortfolioScores columns = CLV.scoreColumns(x, tx, t, m, year);
+    List<CustomerValue> records = CLV.score(cdnow, year);
+    assertThat(columns.size()).isEqualTo(n);
+    assertThat(columns.evaluations()).isLessThan(n / 2).isPositive();
+    for (int i = 0; i < n; i++) {
+      assertThat(columns.probabilityAlive(i)).isEqualTo(records.get(i).probabilityAlive());
+      assertThat(columns.expectedTransactions(i)).isCloseTo(records.get(i).expectedTransactions(), within(1e-12));
+      assertThat(columns.expectedSpend(i)).isCloseTo(records.get(i).expectedSpend(), within(1e-9));
+      assertThat(columns.lifetimeValue(i)).isCloseTo(records.get(i).lifetimeValue(), within(1e-9));
+    }
+  }
+
+  @Test
+  void badColumnsAreRejectedNamingTheRow() {
+    ValueHorizon year = new ValueHorizon(12, 52.0 / 12, 0.01);
+    assertThatThrownBy(() -> CLV.scoreColumns(new int[] {1, 2}, new double[] {1, 0}, new double[] {5, 5}, new double[] {1, 1}, year))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("row 1: history (frequency 2, recency 0.0, age 5.0) with meanSpend 1.0 is not valid");
+    assertThatThrownBy(() -> CLV.scoreColumns(new int[] {1}, new double[] {1, 0}, new double[] {5}, new double[] {1}, year))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("columns differ in length: frequency 1, recency 2, age 1, meanSpend 1");
+  }
 }
