@@ -68,7 +68,13 @@ final class QuasiNewton {
    * log-parameter).
    */
   static Objective numericalGradient(Value value) {
-    return (u, g) -> {
+    return new NumericalObjective(value);
+  }
+
+  /** An objective whose gradient is central differences of its value; its Hessian is taken from values. */
+  private record NumericalObjective(Value value) implements Objective {
+    @Override
+    public double at(double[] u, double[] g) {
       double f = value.at(u);
       if (!Double.isFinite(f)) {
         return f;
@@ -84,7 +90,7 @@ final class QuasiNewton {
         g[i] = (up - down) / (2 * h);
       }
       return f;
-    };
+    }
   }
 
   /**
@@ -201,8 +207,14 @@ final class QuasiNewton {
         throw failure(model, names, x, fx, evaluations, "ended on the boundary at " + names[i] + " (no interior maximum)");
       }
     }
-    double[][] information = hessian(f, x, fx);
-    evaluations += 1 + 2 * n * n;
+    double[][] information;
+    if (f instanceof NumericalObjective) {
+      information = hessian(f, x, fx);
+      evaluations += 2 * n * n;
+    } else {
+      information = hessianFromGradient(f, x);
+      evaluations += 2 * n;
+    }
     double[][] covariance = invertPositiveDefinite(information);
     if (covariance == null) {
       throw failure(model, names, x, fx, evaluations, "ended where the information matrix is not positive definite (no interior maximum)");
@@ -229,6 +241,34 @@ final class QuasiNewton {
           new NelderMead(20_000, 1e-12, 1e-7).minimise(model, names, u -> f.at(u, scratch), start, 1.0);
       return standard().minimise(model, names, f, simplex.point());
     }
+  }
+
+  /** Central differences of an analytic gradient, step 1e-5 in each log-parameter, symmetrised. */
+  static double[][] hessianFromGradient(Objective f, double[] x) {
+    int n = x.length;
+    double h = 1e-5;
+    double[][] out = new double[n][n];
+    double[] up = new double[n];
+    double[] down = new double[n];
+    double[] v = x.clone();
+    for (int i = 0; i < n; i++) {
+      v[i] = x[i] + h;
+      f.at(v, up);
+      v[i] = x[i] - h;
+      f.at(v, down);
+      v[i] = x[i];
+      for (int j = 0; j < n; j++) {
+        out[i][j] = (up[j] - down[j]) / (2 * h);
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < i; j++) {
+        double mean = 0.5 * (out[i][j] + out[j][i]);
+        out[i][j] = mean;
+        out[j][i] = mean;
+      }
+    }
+    return out;
   }
 
   /** Central-difference Hessian of the objective's value, step 1e-4 in each log-parameter. */
