@@ -367,6 +367,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
     private final double[] logRecency;
     private final double[] inverseAge;
     private final double[] inverseRecency;
+    private final double[] logDenominator;
 
     Likelihood(GroupedHistories data) {
       this(data, 0);
@@ -379,6 +380,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
       logRecency = new double[data.recencies.length];
       inverseAge = new double[data.ages.length];
       inverseRecency = new double[data.recencies.length];
+      logDenominator = new double[data.distinctX.length];
     }
 
     Likelihood(Collection<PurchaseHistory> histories) {
@@ -437,6 +439,10 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
         inverseRecency[j] = 1 / (alpha + data.recencies[j]);
       }
       double logA = Math.log(a);
+      for (int k = 0; k < data.distinctX.length; k++) {
+        int xs = data.distinctX[k] + shift;
+        logDenominator[k] = xs > 0 ? Math.log(b + xs - 1) : 0;
+      }
       int[] x = data.x;
       double[] weight = data.weight;
       for (int i = 0; i < x.length; i++) {
@@ -446,7 +452,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
         double a3 = -rx * logAge[ai];
         if (xi + shift > 0) {
           int ri = data.recencyIndex[i];
-          double a4 = logA - Math.log(b + xi - 1 + shift) - rx * logRecency[ri];
+          double a4 = logA - logDenominator[data.xIndex[i]] - rx * logRecency[ri];
           // log(e^a3 + e^a4) and the weight of the second term, w4 = e^a4 / (e^a3 + e^a4).
           double w4;
           double term;

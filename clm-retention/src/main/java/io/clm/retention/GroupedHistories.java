@@ -22,6 +22,8 @@ final class GroupedHistories {
   final int[] ageIndex;
   final int[] recencyIndex;
   final int[] distinctX;
+  /** Each group's index into {@link #distinctX}. */
+  final int[] xIndex;
   final double[] distinctXWeight;
   /** Σ x over all customers and the mean age, for start points. */
   final double totalRepeats;
@@ -67,11 +69,17 @@ final class GroupedHistories {
     recencyIds.forEach((v, id) -> recencies[id] = v);
     distinctX = new int[byX.size()];
     distinctXWeight = new double[byX.size()];
+    Map<Integer, Integer> xIds = new HashMap<>();
     i = 0;
     for (Map.Entry<Integer, Integer> e : byX.entrySet()) {
       distinctX[i] = e.getKey();
       distinctXWeight[i] = e.getValue();
+      xIds.put(e.getKey(), i);
       i++;
+    }
+    xIndex = new int[n];
+    for (int g = 0; g < n; g++) {
+      xIndex[g] = xIds.get(x[g]);
     }
   }
 
