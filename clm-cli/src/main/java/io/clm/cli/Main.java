@@ -24,6 +24,8 @@ public final class Main {
           + "Commands:\n"
           + "  demo      generate a synthetic retail-bank portfolio and report on it\n"
           + "  analyze   report on your own transactions, interactions and complaints (CSV or JSON Lines)\n"
+          + "  clv       fit buy-till-you-die and spend models to a transaction export, check them on a\n"
+          + "            hold-out period and score every customer's lifetime value\n"
           + "  plugins   list the lifecycle models, segmentation schemes, retention strategies and\n"
           + "            complaint workflows found on the class path\n\n"
           + "Run 'clm <command> --help' for a command's options. Exit codes: 0 ok, 1 bad data,\n"
@@ -79,13 +81,15 @@ public final class Main {
           return new DemoCommand(out, err, terminal).run(rest).code();
         case "analyze":
           return new AnalyzeCommand(out, err, terminal).run(rest).code();
+        case "clv":
+          return new ClvCommand(out).run(rest).code();
         case "plugins":
           return plugins(rest).code();
         case "--version":
           out.println("clm " + version());
           return ExitCode.OK.code();
         default:
-          throw new UsageException("unknown command '" + command + "'; commands are demo, analyze, plugins");
+          throw new UsageException("unknown command '" + command + "'; commands are demo, analyze, clv, plugins");
       }
     } catch (UsageException e) {
       err.println("clm: " + e.getMessage());
@@ -111,7 +115,7 @@ public final class Main {
   }
 
   private static boolean isCommand(String command) {
-    return List.of("demo", "analyze", "plugins").contains(command);
+    return List.of("demo", "analyze", "clv", "plugins").contains(command);
   }
 
   private static String describe(Exception e) {

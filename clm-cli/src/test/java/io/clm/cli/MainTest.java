@@ -37,7 +37,7 @@ class MainTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : new String[] {"demo", "analyze", "plugins"}) {
+    for (String command : new String[] {"demo", "analyze", "clv", "plugins"}) {
       Run r = run(command, "--help");
       assertThat(r.code()).as(command).isZero();
       assertThat(r.out()).startsWith("Usage: clm " + command).contains("--help");
@@ -63,7 +63,7 @@ class MainTest {
   @Test
   void usageErrorsNameTheProblem() {
     assertThat(run("frobnicate")).isEqualTo(new Run(2, "",
-        "clm: unknown command 'frobnicate'; commands are demo, analyze, plugins\nRun 'clm --help' for usage.\n"));
+        "clm: unknown command 'frobnicate'; commands are demo, analyze, clv, plugins\nRun 'clm --help' for usage.\n"));
     assertThat(run("demo", "--customers", "many")).isEqualTo(new Run(2, "",
         "clm: demo: --customers 'many' is not a whole number\nRun 'clm demo --help' for usage.\n"));
     assertThat(run("demo", "--colour").err()).startsWith("clm: demo: unknown option --colour\n");

@@ -27,9 +27,12 @@ import java.util.TreeMap;
  * @param a first shape of the dropout-probability distribution, positive
  * @param b second shape of the dropout-probability distribution, positive
  */
-public record BgNbd(double r, double alpha, double a, double b) {
+public record BgNbd(double r, double alpha, double a, double b) implements TransactionModel {
 
   private static final String[] NAMES = {"r", "alpha", "a", "b"};
+
+  /** Below this distance from 1, the factor 1 − (b)ₙ/(c)ₙ is summed as −expm1(Σ log1p) to keep its precision. */
+  private static final double NEAR_ONE = 0.05;
 
   /**
    * Validates the parameters.
@@ -50,32 +53,84 @@ public record BgNbd(double r, double alpha, double a, double b) {
   }
 
   /**
-   * Fits the model to a population by maximum likelihood (equation 6 of the paper). The search
-   * runs over the logarithms of the four parameters, so they stay positive, with a Nelder–Mead
-   * simplex; customers with identical histories are evaluated once.
+   * Fits the model to a population by maximum likelihood (equation 6 of the paper) from the start
+   * point r = α = a = b = 1 (α scaled to the data's time unit). See {@link #fit(Collection,
+   * BgNbd)}.
    *
    * @param histories one history per customer, all in the same time unit
-   * @return the fitted model and its log-likelihood
+   * @return the fitted model, its log-likelihood and the parameters' standard errors
    * @throws ValidationException if the population is empty or has no repeat buyers (the likelihood
    *     then has no maximum)
-   * @throws ConvergenceException if the search does not converge; the message carries the
-   *     diagnostics
+   * @throws ConvergenceException if the search does not converge or ends on a boundary; the
+   *     message names the model and the last parameters
    */
   public static FittedModel<BgNbd> fit(Collection<PurchaseHistory> histories) {
-    Likelihood likelihood = new Likelihood(histories);
-    likelihood.requireRepeatBuyers();
-    NelderMead search = new NelderMead(20_000, 1e-10, 1e-6);
-    NelderMead.Result result =
-        search.minimise("bg/nbd", NAMES, p -> -likelihood.at(Math.exp(p[0]), Math.exp(p[1]), Math.exp(p[2]), Math.exp(p[3])), new double[4], 1.0);
-    double[] p = result.point();
-    BgNbd model;
-    try {
-      model = new BgNbd(Math.exp(p[0]), Math.exp(p[1]), Math.exp(p[2]), Math.exp(p[3]));
-    } catch (ValidationException e) {
-      throw new ConvergenceException(
-          "bg/nbd fit drifted to degenerate parameters: " + e.getMessage(), result.evaluations(), -result.value());
-    }
-    return new FittedModel<>(model, -result.value(), result.evaluations(), likelihood.observations, likelihood.x.length);
+    GroupedHistories data = new GroupedHistories(histories);
+    return fit(data, new BgNbd(1, defaultAlpha(data), 1, 1));
+  }
+
+  /**
+   * Fits the model by maximum likelihood from a caller-chosen start point. The search is BFGS over
+   * the logarithms of the four parameters (so they stay positive) with the analytic gradient of the
+   * log-likelihood; customers with identical histories are evaluated once. Nelder–Mead takes over
+   * if BFGS stalls. Standard errors come from the observed information matrix ({@link
+   * FittedModel}).
+   *
+   * @param histories one history per customer, all in the same time unit
+   * @param start the parameters to start the search from
+   * @return the fitted model, its log-likelihood and the parameters' standard errors
+   * @throws ValidationException if the population is empty or has no repeat buyers
+   * @throws ConvergenceException if the search does not converge, ends on a boundary of the
+   *     parameter space (a parameter below about 3e-7 or above about 3e6) or where the information
+   *     matrix is not positive definite; the message names the model and the last parameters
+   */
+  public static FittedModel<BgNbd> fit(Collection<PurchaseHistory> histories, BgNbd start) {
+    Objects.requireNonNull(start, "start");
+    return fit(new GroupedHistories(histories), start);
+  }
+
+  /** α's default start: a tenth of the mean age, so that the start does not depend on the time unit. */
+  static double defaultAlpha(GroupedHistories data) {
+    return data.meanAge > 0 ? data.meanAge / 10 : 1;
+  }
+
+  private static FittedModel<BgNbd> fit(GroupedHistories data, BgNbd start) {
+    data.requireRepeatBuyers("bg/nbd");
+    Likelihood likelihood = new Likelihood(data);
+    double[] theta = new double[4];
+    double[] natural = new double[4];
+    QuasiNewton.Result result =
+        QuasiNewton.fit(
+            "bg/nbd",
+            NAMES,
+            (u, g) -> {
+              for (int i = 0; i < 4; i++) {
+                theta[i] = Math.exp(u[i]);
+              }
+              double ll = likelihood.at(theta[0], theta[1], theta[2], theta[3], natural);
+              for (int i = 0; i < 4; i++) {
+                g[i] = -natural[i] * theta[i];
+              }
+              return -ll;
+            },
+            new double[] {Math.log(start.r), Math.log(start.alpha), Math.log(start.a), Math.log(start.b)});
+    double[] u = result.point();
+    BgNbd model = new BgNbd(Math.exp(u[0]), Math.exp(u[1]), Math.exp(u[2]), Math.exp(u[3]));
+    return new FittedModel<>(
+        model,
+        -result.value(),
+        result.evaluations(),
+        data.observations,
+        data.groups(),
+        NAMES,
+        u,
+        result.covariance(),
+        p -> new BgNbd(p[0], p[1], p[2], p[3]));
+  }
+
+  @Override
+  public String modelName() {
+    return "bg/nbd";
   }
 
   /**
@@ -85,8 +140,9 @@ public record BgNbd(double r, double alpha, double a, double b) {
    * @return the sum of the customers' log-likelihoods
    * @throws ValidationException if the population is empty
    */
+  @Override
   public double logLikelihood(Collection<PurchaseHistory> histories) {
-    return new Likelihood(histories).at(r, alpha, a, b);
+    return new Likelihood(new GroupedHistories(histories)).at(r, alpha, a, b, null);
   }
 
   /**
@@ -96,6 +152,7 @@ public record BgNbd(double r, double alpha, double a, double b) {
    * @param history the customer's history
    * @return a probability in [0, 1]; exactly 1 for a customer with no repeat purchase
    */
+  @Override
   public double probabilityAlive(PurchaseHistory history) {
     int x = history.frequency();
     if (x == 0) {
@@ -128,37 +185,103 @@ public record BgNbd(double r, double alpha, double a, double b) {
    * @throws ConvergenceException if the hypergeometric series does not converge (only for extreme
    *     inputs)
    */
+  @Override
   public double expectedTransactions(PurchaseHistory history, double horizon) {
-    if (!(horizon >= 0) || Double.isInfinite(horizon)) {
-      throw new ValidationException("horizon " + horizon + " is negative or not finite");
-    }
+    checkHorizon(horizon);
     if (horizon == 0) {
       return 0;
     }
     return Math.max(0, aliveExpectation(history, horizon, new double[2]) * probabilityAlive(history));
   }
 
-  /**
-   * The expected transactions in {@code horizon} given that the customer is alive: equation 10
-   * without its P(alive) factor. At a = 1, the average of the two sides at a ± 1e-6.
-   */
+  /** Rejects a negative or infinite horizon. */
+  static void checkHorizon(double horizon) {
+    if (!(horizon >= 0) || Double.isInfinite(horizon)) {
+      throw new ValidationException("horizon " + horizon + " is negative or not finite");
+    }
+  }
+
+  /** The expected transactions in {@code horizon} given that the customer is alive: equation 10 without its P(alive) factor. */
   double aliveExpectation(PurchaseHistory history, double horizon, double[] scratch) {
     if (horizon == 0) {
       return 0;
     }
-    if (Math.abs(a - 1) < 1e-6) {
-      return 0.5
-          * (aliveExpectation(1 - 1e-6, history, horizon, scratch)
-              + aliveExpectation(1 + 1e-6, history, horizon, scratch));
-    }
-    return aliveExpectation(a, history, horizon, scratch);
+    int x = history.frequency();
+    double ageScale = alpha + history.age();
+    return aliveSeries(r + x, b + x, a - 1, horizon / (ageScale + horizon), -Math.log1p(horizon / ageScale), scratch);
   }
 
   /**
-   * {@link #aliveExpectation} at several horizons at once: the hypergeometric coefficients do not
-   * depend on the horizon, so one pass of the series serves every horizon. Falls back to one series
-   * per horizon where the shared pass is not safe (a near 1, a non-positive third parameter, terms
-   * that would need rescaling).
+   * {@code c / (a − 1) · [1 − (1 − z)^A · 2F1(A, B; c; z)]} with {@code c = B + a − 1}: the
+   * alive-conditional expectation of the beta-geometric models. Since {@code (1 − z)^A 2F1(A, B; B;
+   * z) = 1}, it equals
+   *
+   * <pre>
+   * c · (1 − z)^A · Σ_{n ≥ 1} (A)ₙ zⁿ / n! · qₙ,   qₙ = [1 − (B)ₙ / (c)ₙ] / (a − 1)
+   * </pre>
+   *
+   * a sum of terms of one sign: no cancellation for short horizons (small z), and at a = 1, where
+   * the closed form is 0/0, qₙ is its limit Σ_{k<n} 1/(c + k). Near a = 1, 1 − (B)ₙ/(c)ₙ is
+   * summed as −expm1(Σ log1p(−(a − 1)/(c + k))). Where c ≤ 0 (possible only for a + b &lt; 1 and
+   * x = 0) the closed form is used.
+   *
+   * @param log1mz log(1 − z), computed by the caller without cancellation
+   */
+  static double aliveSeries(double bigA, double bigB, double aMinus1, double z, double log1mz, double[] scratch) {
+    double c = bigB + aMinus1;
+    if (z == 0) {
+      return 0;
+    }
+    if (!(c > 0)) {
+      SpecialFunctions.hyp2f1(bigA, bigB, c, z, scratch);
+      double product = scratch[0] * Math.exp(bigA * log1mz + scratch[1]);
+      return c / aMinus1 * (1 - product);
+    }
+    boolean nearOne = Math.abs(aMinus1) < NEAR_ONE;
+    double term = 1;
+    double ratio = 1;
+    double logRatio = 0;
+    double harmonic = 0;
+    double sum = 0;
+    double logScale = 0;
+    for (int n = 0; ; n++) {
+      term *= (bigA + n) * z / (n + 1);
+      double q;
+      if (aMinus1 == 0) {
+        harmonic += 1 / (c + n);
+        q = harmonic;
+      } else if (nearOne) {
+        logRatio += Math.log1p(-aMinus1 / (c + n));
+        q = -Math.expm1(logRatio) / aMinus1;
+      } else {
+        ratio *= (bigB + n) / (c + n);
+        q = (1 - ratio) / aMinus1;
+      }
+      double contribution = term * q;
+      sum += contribution;
+      if (sum > 1e250 || term > 1e250) {
+        sum *= 1e-250;
+        term *= 1e-250;
+        logScale += 250 * Math.log(10);
+      }
+      double next = (bigA + n + 1) * z / (n + 2);
+      if (next < 1 && contribution * next / (1 - next) <= 1e-17 * sum) {
+        break;
+      }
+      if (n >= SpecialFunctions.MAX_SERIES_TERMS || !Double.isFinite(sum)) {
+        throw new ConvergenceException(
+            "alive-expectation series A=" + bigA + ", B=" + bigB + ", a-1=" + aMinus1 + ", z=" + z + " did not converge after " + n + " terms",
+            n,
+            Double.NaN);
+      }
+    }
+    return c * Math.exp(bigA * log1mz + logScale) * sum;
+  }
+
+  /**
+   * {@link #aliveExpectation} at several horizons at once: the series' coefficients do not depend
+   * on the horizon, so one pass serves every horizon. Falls back to one series per horizon where the
+   * shared pass is not safe (c ≤ 0, a near 1, terms that would need rescaling).
    *
    * @param history the history
    * @param horizons increasing positive horizons
@@ -167,11 +290,12 @@ public record BgNbd(double r, double alpha, double a, double b) {
   void aliveExpectations(PurchaseHistory history, double[] horizons, double[] out, double[] scratch) {
     int k = horizons.length;
     int x = history.frequency();
-    double aa = r + x;
-    double bb = b + x;
-    double cc = a + b + x - 1;
+    double bigA = r + x;
+    double bigB = b + x;
+    double aMinus1 = a - 1;
+    double c = bigB + aMinus1;
     double ageScale = alpha + history.age();
-    if (Math.abs(a - 1) < 1e-6 || cc <= 0 || k == 0) {
+    if (Math.abs(aMinus1) < NEAR_ONE || !(c > 0) || k == 0) {
       for (int i = 0; i < k; i++) {
         out[i] = aliveExpectation(history, horizons[i], scratch);
       }
@@ -183,166 +307,186 @@ public record BgNbd(double r, double alpha, double a, double b) {
     for (int i = 0; i < k; i++) {
       z[i] = horizons[i] / (ageScale + horizons[i]);
       power[i] = 1;
-      sum[i] = 1;
     }
     double zMax = z[k - 1];
     double coefficient = 1;
+    double ratio = 1;
     for (int n = 0; ; n++) {
-      coefficient *= (aa + n) * (bb + n) / ((cc + n) * (n + 1));
+      coefficient *= (bigA + n) / (n + 1);
+      ratio *= (bigB + n) / (c + n);
+      double weight = coefficient * (1 - ratio) / aMinus1;
       for (int i = 0; i < k; i++) {
         power[i] *= z[i];
-        sum[i] += coefficient * power[i];
+        sum[i] += weight * power[i];
       }
-      double last = coefficient * power[k - 1];
-      if (!(sum[k - 1] < 1e250) || n >= SpecialFunctions.MAX_SERIES_TERMS) {
+      double last = weight * power[k - 1];
+      if (!(sum[k - 1] < 1e250) || !(coefficient < 1e250) || n >= SpecialFunctions.MAX_SERIES_TERMS) {
         for (int i = 0; i < k; i++) {
           out[i] = aliveExpectation(history, horizons[i], scratch);
         }
         return;
       }
-      double ratio = (aa + n + 1) * (bb + n + 1) / ((cc + n + 1) * (n + 2)) * zMax;
-      if (last <= 1e-17 * sum[k - 1] && ratio < 1) {
+      double next = (bigA + n + 1) / (n + 2) * zMax;
+      if (next < 1 && last * next / (1 - next) <= 1e-17 * sum[k - 1]) {
         break;
       }
     }
-    double logAgeScale = Math.log(ageScale);
     for (int i = 0; i < k; i++) {
-      double logOneMinusZ = logAgeScale - Math.log(ageScale + horizons[i]);
-      out[i] = cc / (a - 1) * (1 - Math.exp(aa * logOneMinusZ) * sum[i]);
+      out[i] = c * Math.exp(-bigA * Math.log1p(horizons[i] / ageScale)) * sum[i];
     }
-  }
-
-  /** The expectation given the customer is alive, for a given value of a. */
-  private double aliveExpectation(double aa, PurchaseHistory history, double horizon, double[] scratch) {
-    int x = history.frequency();
-    double ageScale = alpha + history.age();
-    double z = horizon / (ageScale + horizon);
-    double logOneMinusZ = Math.log(ageScale) - Math.log(ageScale + horizon);
-    SpecialFunctions.hyp2f1(r + x, b + x, aa + b + x - 1, z, scratch);
-    double product = scratch[0] * Math.exp((r + x) * logOneMinusZ + scratch[1]);
-    return (aa + b + x - 1) / (aa - 1) * (1 - product);
   }
 
   /**
    * The expected number of repeat transactions of a new customer, acquired at time 0, in the first
-   * {@code horizon} time units (equation 9 of the paper).
+   * {@code horizon} time units (equation 9 of the paper). Summed as {@link #aliveSeries}: exact at
+   * and near a = 1 and without cancellation for short horizons.
    *
    * @param horizon the period, in the model's time unit, at least 0
    * @return the expected count
    * @throws ValidationException if the horizon is negative or not finite
    */
+  @Override
   public double expectedTransactionsOfNewCustomer(double horizon) {
-    if (!(horizon >= 0) || Double.isInfinite(horizon)) {
-      throw new ValidationException("horizon " + horizon + " is negative or not finite");
-    }
+    checkHorizon(horizon);
     if (horizon == 0) {
       return 0;
     }
-    double[] scratch = new double[2];
-    double z = horizon / (alpha + horizon);
-    SpecialFunctions.hyp2f1(r, b, a + b - 1, z, scratch);
-    double product = scratch[0] * Math.exp(r * (Math.log(alpha) - Math.log(alpha + horizon)) + scratch[1]);
-    return Math.max(0, (a + b - 1) / (a - 1) * (1 - product));
+    return Math.max(0, aliveSeries(r, b, a - 1, horizon / (alpha + horizon), -Math.log1p(horizon / alpha), new double[2]));
   }
 
-  /** The log-likelihood of a population, with customers grouped by identical history. */
+  /**
+   * The log-likelihood of a grouped population and its gradient, for the BG/NBD (shift 0) and the
+   * MBG/NBD (shift 1, where a customer may also drop out right after the first purchase: b + x
+   * becomes b + x + 1 in the beta terms and the dropout term is present for x = 0 too).
+   */
   static final class Likelihood {
-    final int observations;
-    final int[] x;
-    final double[] weight;
-    /** Distinct ages and recencies, and each group's index into them. */
-    final double[] ages;
-    final double[] recencies;
-    final int[] ageIndex;
-    final int[] recencyIndex;
-    final int[] distinctX;
-    final double[] distinctXWeight;
+    private final GroupedHistories data;
+    private final int shift;
     /** Scratch space for the logs of alpha + age and alpha + recency; confined to one fit. */
     private final double[] logAge;
     private final double[] logRecency;
+    private final double[] inverseAge;
+    private final double[] inverseRecency;
+    private final double[] logDenominator;
 
-    Likelihood(Collection<PurchaseHistory> histories) {
-      Objects.requireNonNull(histories, "histories");
-      if (histories.isEmpty()) {
-        throw new ValidationException("population is empty");
-      }
-      Map<PurchaseHistory, Integer> groups = new HashMap<>();
-      Map<Integer, Integer> byX = new TreeMap<>();
-      for (PurchaseHistory h : histories) {
-        Objects.requireNonNull(h, "history");
-        groups.merge(h, 1, Integer::sum);
-        byX.merge(h.frequency(), 1, Integer::sum);
-      }
-      observations = histories.size();
-      int n = groups.size();
-      x = new int[n];
-      weight = new double[n];
-      ageIndex = new int[n];
-      recencyIndex = new int[n];
-      Map<Double, Integer> ageIds = new HashMap<>();
-      Map<Double, Integer> recencyIds = new HashMap<>();
-      int i = 0;
-      for (Map.Entry<PurchaseHistory, Integer> e : groups.entrySet()) {
-        x[i] = e.getKey().frequency();
-        weight[i] = e.getValue();
-        ageIndex[i] = ageIds.computeIfAbsent(e.getKey().age(), k -> ageIds.size());
-        recencyIndex[i] = recencyIds.computeIfAbsent(e.getKey().recency(), k -> recencyIds.size());
-        i++;
-      }
-      ages = new double[ageIds.size()];
-      ageIds.forEach((v, id) -> ages[id] = v);
-      recencies = new double[recencyIds.size()];
-      recencyIds.forEach((v, id) -> recencies[id] = v);
-      logAge = new double[ages.length];
-      logRecency = new double[recencies.length];
-      distinctX = new int[byX.size()];
-      distinctXWeight = new double[byX.size()];
-      i = 0;
-      for (Map.Entry<Integer, Integer> e : byX.entrySet()) {
-        distinctX[i] = e.getKey();
-        distinctXWeight[i] = e.getValue();
-        i++;
-      }
+    Likelihood(GroupedHistories data) {
+      this(data, 0);
     }
 
-    void requireRepeatBuyers() {
-      if (distinctX[distinctX.length - 1] == 0) {
-        throw new ValidationException("population of " + observations + " customers has no repeat buyers");
-      }
+    Likelihood(GroupedHistories data, int shift) {
+      this.data = data;
+      this.shift = shift;
+      logAge = new double[data.ages.length];
+      logRecency = new double[data.recencies.length];
+      inverseAge = new double[data.ages.length];
+      inverseRecency = new double[data.recencies.length];
+      logDenominator = new double[data.distinctX.length];
+    }
+
+    Likelihood(Collection<PurchaseHistory> histories) {
+      this(new GroupedHistories(histories));
     }
 
     double at(double r, double alpha, double a, double b) {
-      double ll = observations * (r * Math.log(alpha) - SpecialFunctions.lnGamma(r));
+      return at(r, alpha, a, b, null);
+    }
+
+    /**
+     * The log-likelihood; if {@code gradient} is not null it receives the partial derivatives with
+     * respect to r, α, a and b.
+     */
+    double at(double r, double alpha, double a, double b, double[] gradient) {
+      boolean wantGradient = gradient != null;
+      double n = data.observations;
+      double logAlpha = Math.log(alpha);
+      double ll = n * (r * logAlpha - SpecialFunctions.lnGamma(r));
+      double gr = 0;
+      double galpha = 0;
+      double ga = 0;
+      double gb = 0;
       double lnGammaAB = SpecialFunctions.lnGamma(a + b);
       double lnGammaB = SpecialFunctions.lnGamma(b);
-      for (int k = 0; k < distinctX.length; k++) {
-        int xk = distinctX[k];
-        double term =
-            SpecialFunctions.lnGamma(r + xk)
-                + lnGammaAB
-                + SpecialFunctions.lnGamma(b + xk)
-                - lnGammaB
-                - SpecialFunctions.lnGamma(a + b + xk);
-        ll += distinctXWeight[k] * term;
+      double psiR = 0;
+      double psiAB = 0;
+      double psiB = 0;
+      if (wantGradient) {
+        psiR = SpecialFunctions.digamma(r);
+        psiAB = SpecialFunctions.digamma(a + b);
+        psiB = SpecialFunctions.digamma(b);
+        gr = n * logAlpha;
+        galpha = n * r / alpha;
       }
-      for (int j = 0; j < ages.length; j++) {
-        logAge[j] = Math.log(alpha + ages[j]);
+      for (int k = 0; k < data.distinctX.length; k++) {
+        int xk = data.distinctX[k];
+        double w = data.distinctXWeight[k];
+        int xs = xk + shift;
+        ll += w * (SpecialFunctions.lnGamma(r + xk) + lnGammaAB + SpecialFunctions.lnGamma(b + xs) - lnGammaB - SpecialFunctions.lnGamma(a + b + xs));
+        if (wantGradient) {
+          gr += w * (SpecialFunctions.digamma(r + xk) - psiR);
+        }
+        if (wantGradient && xs > 0) {
+          double psiABX = SpecialFunctions.digamma(a + b + xs);
+          ga += w * (psiAB - psiABX);
+          gb += w * (psiAB + SpecialFunctions.digamma(b + xs) - psiB - psiABX);
+        }
       }
-      for (int j = 0; j < recencies.length; j++) {
-        logRecency[j] = Math.log(alpha + recencies[j]);
+      for (int j = 0; j < data.ages.length; j++) {
+        logAge[j] = Math.log(alpha + data.ages[j]);
+        inverseAge[j] = 1 / (alpha + data.ages[j]);
+      }
+      for (int j = 0; j < data.recencies.length; j++) {
+        logRecency[j] = Math.log(alpha + data.recencies[j]);
+        inverseRecency[j] = 1 / (alpha + data.recencies[j]);
       }
       double logA = Math.log(a);
+      for (int k = 0; k < data.distinctX.length; k++) {
+        int xs = data.distinctX[k] + shift;
+        logDenominator[k] = xs > 0 ? Math.log(b + xs - 1) : 0;
+      }
+      int[] x = data.x;
+      double[] weight = data.weight;
       for (int i = 0; i < x.length; i++) {
         int xi = x[i];
-        double a3 = -(r + xi) * logAge[ageIndex[i]];
-        double term;
-        if (xi > 0) {
-          double a4 = logA - Math.log(b + xi - 1) - (r + xi) * logRecency[recencyIndex[i]];
-          term = SpecialFunctions.logAddExp(a3, a4);
+        double rx = r + xi;
+        int ai = data.ageIndex[i];
+        double a3 = -rx * logAge[ai];
+        if (xi + shift > 0) {
+          int ri = data.recencyIndex[i];
+          double a4 = logA - logDenominator[data.xIndex[i]] - rx * logRecency[ri];
+          // log(e^a3 + e^a4) and the weight of the second term, w4 = e^a4 / (e^a3 + e^a4).
+          double w4;
+          double term;
+          if (a3 > a4) {
+            double e = Math.exp(a4 - a3);
+            term = a3 + Math.log1p(e);
+            w4 = e / (1 + e);
+          } else {
+            double e = Math.exp(a3 - a4);
+            term = a4 + Math.log1p(e);
+            w4 = 1 / (1 + e);
+          }
+          ll += weight[i] * term;
+          if (wantGradient) {
+            double w3 = 1 - w4;
+            double wi = weight[i];
+            gr -= wi * (w3 * logAge[ai] + w4 * logRecency[ri]);
+            galpha -= wi * rx * (w3 * inverseAge[ai] + w4 * inverseRecency[ri]);
+            ga += wi * w4 / a;
+            gb -= wi * w4 / (b + xi - 1 + shift);
+          }
         } else {
-          term = a3;
+          ll += weight[i] * a3;
+          if (wantGradient) {
+            gr -= weight[i] * logAge[ai];
+            galpha -= weight[i] * rx * inverseAge[ai];
+          }
         }
-        ll += weight[i] * term;
+      }
+      if (wantGradient) {
+        gradient[0] = gr;
+        gradient[1] = galpha;
+        gradient[2] = ga;
+        gradient[3] = gb;
       }
       return ll;
     }

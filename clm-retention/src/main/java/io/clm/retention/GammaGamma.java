@@ -64,16 +64,39 @@ public record GammaGamma(double p, double q, double gamma) {
   }
 
   /**
-   * Fits the model to the repeat buyers of a population by maximum likelihood over the logarithms
-   * of p, q and γ.
+   * Fits the model to the repeat buyers of a population by maximum likelihood from p = q = 1 and γ
+   * the mean of the customers' mean spends. See {@link #fit(Collection, GammaGamma)}.
    *
    * @param spends one entry per repeat buyer
-   * @return the fitted model and its log-likelihood
+   * @return the fitted model, its log-likelihood and the parameters' standard errors
    * @throws ValidationException if there are no repeat buyers
-   * @throws ConvergenceException if the search does not converge
+   * @throws ConvergenceException if the search does not converge or ends on a boundary
    */
   public static FittedModel<GammaGamma> fit(Collection<Spend> spends) {
     Objects.requireNonNull(spends, "spends");
+    double meanOfMeans = 0;
+    for (Spend s : spends) {
+      meanOfMeans += Objects.requireNonNull(s, "spend").meanSpend();
+    }
+    // With p = q = 1 the population mean spend is γ.
+    return fit(spends, new GammaGamma(1, 1, spends.isEmpty() ? 1 : meanOfMeans / spends.size()));
+  }
+
+  /**
+   * Fits the model by maximum likelihood from a caller-chosen start point: BFGS over the logarithms
+   * of p, q and γ with the analytic gradient (Nelder–Mead if BFGS stalls), equal spends evaluated
+   * once; standard errors from the observed information matrix.
+   *
+   * @param spends one entry per repeat buyer
+   * @param start the parameters to start from
+   * @return the fitted model, its log-likelihood and the parameters' standard errors
+   * @throws ValidationException if there are no repeat buyers
+   * @throws ConvergenceException if the search does not converge or ends on a boundary; the
+   *     message names the model and the last parameters
+   */
+  public static FittedModel<GammaGamma> fit(Collection<Spend> spends, GammaGamma start) {
+    Objects.requireNonNull(spends, "spends");
+    Objects.requireNonNull(start, "start");
     if (spends.isEmpty()) {
       throw new ValidationException("population has no repeat buyers");
     }
@@ -91,48 +114,94 @@ public record GammaGamma(double p, double q, double gamma) {
       m[i] = distinct.get(i).meanSpend();
       w[i] = groups.get(distinct.get(i));
     }
-    // Start γ at the scale of the data: with p = q = 1, E[spend] = γ.
-    double meanOfMeans = 0;
-    for (int i = 0; i < n; i++) {
-      meanOfMeans += w[i] * m[i];
-    }
-    meanOfMeans /= spends.size();
-    NelderMead search = new NelderMead(20_000, 1e-10, 1e-6);
-    NelderMead.Result result =
-        search.minimise(
+    double[] natural = new double[3];
+    QuasiNewton.Result result =
+        QuasiNewton.fit(
             "gamma-gamma",
             NAMES,
-            v -> -logLikelihood(Math.exp(v[0]), Math.exp(v[1]), Math.exp(v[2]), x, m, w),
-            new double[] {0, 0, Math.log(meanOfMeans)},
-            1.0);
+            (v, g) -> {
+              double p = Math.exp(v[0]);
+              double q = Math.exp(v[1]);
+              double gamma = Math.exp(v[2]);
+              double ll = logLikelihood(p, q, gamma, x, m, w, natural);
+              g[0] = -natural[0] * p;
+              g[1] = -natural[1] * q;
+              g[2] = -natural[2] * gamma;
+              return -ll;
+            },
+            new double[] {Math.log(start.p), Math.log(start.q), Math.log(start.gamma)});
     double[] v = result.point();
-    GammaGamma model;
-    try {
-      model = new GammaGamma(Math.exp(v[0]), Math.exp(v[1]), Math.exp(v[2]));
-    } catch (ValidationException e) {
-      throw new ConvergenceException(
-          "gamma-gamma fit drifted to degenerate parameters: " + e.getMessage(), result.evaluations(), -result.value());
-    }
-    return new FittedModel<>(model, -result.value(), result.evaluations(), spends.size(), n);
+    return new FittedModel<>(
+        new GammaGamma(Math.exp(v[0]), Math.exp(v[1]), Math.exp(v[2])),
+        -result.value(),
+        result.evaluations(),
+        spends.size(),
+        n,
+        NAMES,
+        v,
+        result.covariance(),
+        t -> new GammaGamma(t[0], t[1], t[2]));
   }
 
-  private static double logLikelihood(double p, double q, double gamma, double[] x, double[] m, double[] w) {
+  /** The log-likelihood and its gradient with respect to p, q and γ. */
+  static double logLikelihood(double p, double q, double gamma, double[] x, double[] m, double[] w, double[] gradient) {
     double ll = 0;
+    double gp = 0;
+    double gq = 0;
+    double gg = 0;
     double lnGammaQ = SpecialFunctions.lnGamma(q);
+    double psiQ = SpecialFunctions.digamma(q);
     double logGamma = Math.log(gamma);
     for (int i = 0; i < x.length; i++) {
       double px = p * x[i];
+      double logM = Math.log(m[i]);
+      double logX = Math.log(x[i]);
+      double scale = gamma + m[i] * x[i];
+      double logScale = Math.log(scale);
       ll +=
           w[i]
               * (SpecialFunctions.lnGamma(px + q)
                   - SpecialFunctions.lnGamma(px)
                   - lnGammaQ
                   + q * logGamma
-                  + (px - 1) * Math.log(m[i])
-                  + px * Math.log(x[i])
-                  - (px + q) * Math.log(gamma + m[i] * x[i]));
+                  + (px - 1) * logM
+                  + px * logX
+                  - (px + q) * logScale);
+      double psiPXQ = SpecialFunctions.digamma(px + q);
+      gp += w[i] * x[i] * (psiPXQ - SpecialFunctions.digamma(px) + logM + logX - logScale);
+      gq += w[i] * (psiPXQ - psiQ + logGamma - logScale);
+      gg += w[i] * (q / gamma - (px + q) / scale);
     }
+    gradient[0] = gp;
+    gradient[1] = gq;
+    gradient[2] = gg;
     return ll;
+  }
+
+  /**
+   * The log-likelihood of repeat buyers' spends under this model.
+   *
+   * @param spends one entry per repeat buyer
+   * @return the log-likelihood
+   * @throws ValidationException if there are no spends
+   */
+  public double logLikelihood(Collection<Spend> spends) {
+    Objects.requireNonNull(spends, "spends");
+    if (spends.isEmpty()) {
+      throw new ValidationException("population has no repeat buyers");
+    }
+    int n = spends.size();
+    double[] x = new double[n];
+    double[] m = new double[n];
+    double[] w = new double[n];
+    int i = 0;
+    for (Spend s : spends) {
+      x[i] = s.frequency();
+      m[i] = s.meanSpend();
+      w[i] = 1;
+      i++;
+    }
+    return logLikelihood(p, q, gamma, x, m, w, new double[3]);
   }
 
   /**

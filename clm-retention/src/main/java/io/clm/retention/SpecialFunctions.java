@@ -146,4 +146,51 @@ final class SpecialFunctions {
     }
     return x > y ? x + Math.log1p(Math.exp(y - x)) : y + Math.log1p(Math.exp(x - y));
   }
+
+  /**
+   * The digamma function ψ(x) = d ln Γ(x) / dx for a positive argument: the recurrence
+   * ψ(x) = ψ(x + 1) − 1/x up to x ≥ 10, then the asymptotic series (absolute error below 1e-13).
+   *
+   * @param x positive
+   * @return ψ(x)
+   */
+  static double digamma(double x) {
+    double shift = 0;
+    while (x < 10) {
+      shift -= 1 / x;
+      x += 1;
+    }
+    double inv = 1 / x;
+    double inv2 = inv * inv;
+    double series =
+        inv2 * (1.0 / 12 - inv2 * (1.0 / 120 - inv2 * (1.0 / 252 - inv2 * (1.0 / 240 - inv2 * (1.0 / 132)))));
+    return shift + Math.log(x) - 0.5 * inv - series;
+  }
+
+  /**
+   * The quantile function of the standard normal distribution (Acklam's rational approximation,
+   * relative error below 1.2e-9).
+   *
+   * @param p a probability strictly between 0 and 1
+   * @return z with Φ(z) = p
+   */
+  static double normalQuantile(double p) {
+    double q;
+    double z;
+    if (p < 0.02425) {
+      q = Math.sqrt(-2 * Math.log(p));
+      z = (((((-7.784894002430293e-03 * q - 3.223964580411365e-01) * q - 2.400758277161838e+00) * q - 2.549732539343734e+00) * q + 4.374664141464968e+00) * q + 2.938163982698783e+00)
+          / ((((7.784695709041462e-03 * q + 3.224671290700398e-01) * q + 2.445134137142996e+00) * q + 3.754408661907416e+00) * q + 1);
+    } else if (p <= 1 - 0.02425) {
+      q = p - 0.5;
+      double t = q * q;
+      z = (((((-3.969683028665376e+01 * t + 2.209460984245205e+02) * t - 2.759285104469687e+02) * t + 1.383577518672690e+02) * t - 3.066479806614716e+01) * t + 2.506628277459239e+00) * q
+          / (((((-5.447609879822406e+01 * t + 1.615858368580409e+02) * t - 1.556989798598866e+02) * t + 6.680131188771972e+01) * t - 1.328068155288572e+01) * t + 1);
+    } else {
+      q = Math.sqrt(-2 * Math.log1p(-p));
+      z = -(((((-7.784894002430293e-03 * q - 3.223964580411365e-01) * q - 2.400758277161838e+00) * q - 2.549732539343734e+00) * q + 4.374664141464968e+00) * q + 2.938163982698783e+00)
+          / ((((7.784695709041462e-03 * q + 3.224671290700398e-01) * q + 2.445134137142996e+00) * q + 3.754408661907416e+00) * q + 1);
+    }
+    return z;
+  }
 }

@@ -65,7 +65,7 @@ class BgNbdTest {
     List<PurchaseHistory> h = List.of(new PurchaseHistory(0, 0, 10), new PurchaseHistory(0, 0, 20));
     assertThatThrownBy(() -> BgNbd.fit(h))
         .isInstanceOf(ValidationException.class)
-        .hasMessage("population of 2 customers has no repeat buyers");
+        .hasMessage("bg/nbd needs repeat buyers: population of 2 customers has no repeat buyers");
   }
 
   @Test

@@ -76,4 +76,76 @@ class LifetimeValueTest {
         .isInstanceOf(ValidationException.class)
         .hasMessage("expected spend does not exist: p x + q - 1 = -0.5 is not positive");
   }
+
+  @Test
+  void deltaMethodOfAParameterIsItsOwnStandardError() throws Exception {
+    List<PurchaseHistory> cdnow = CdnowReproductionTest.cdnowSummaries().stream().map(CustomerSummary::history).toList();
+    FittedModel<BgNbd> fit = BgNbd.fit(cdnow);
+    Interval alpha = fit.interval(BgNbd::alpha, 0.95);
+    assertThat(alpha.estimate()).isEqualTo(fit.model().alpha());
+    assertThat(alpha.standardError()).isCloseTo(fit.parameter("alpha").standardError(), within(1e-6));
+    assertThat(alpha.lower()).isCloseTo(fit.parameter("alpha").lower(), within(1e-6));
+    PurchaseHistory h = new PurchaseHistory(2, 30.43, 38.86);
+    Interval next = fit.interval(m -> m.expectedTransactions(h, 39), 0.90);
+    assertThat(next.estimate()).isCloseTo(1.226, within(0.001));
+    assertThat(next.lower()).isLessThan(next.estimate());
+    assertThat(next.upper()).isGreaterThan(next.estimate());
+    assertThat(next.level()).isEqualTo(0.90);
+  }
+
+  @Test
+  void lifetimeValueIntervalCombinesBothFits() throws Exception {
+    List<CustomerSummary> cdnow = CdnowReproductionTest.cdnowSummaries();
+    FittedModel<ParetoNbd> purchases = ParetoNbd.fit(cdnow.stream().map(CustomerSummary::history).toList());
+    FittedModel<GammaGamma> spend = GammaGamma.fit(cdnow.stream().flatMap(c -> c.spend().stream()).toList());
+    PurchaseHistory h = new PurchaseHistory(2, 30.43, 38.86);
+    ValueHorizon year = new ValueHorizon(12, 52.0 / 12, 0.01);
+    Interval value = LifetimeValue.interval(purchases, spend, h, 22.35, year, 0.95);
+    double point = new LifetimeValue(purchases.model(), spend.model()).of(h, 22.35, year);
+    assertThat(value.estimate()).isEqualTo(point);
+    Interval purchaseOnly = purchases.interval(m -> new LifetimeValue(m, spend.model()).of(h, 22.35, year), 0.95);
+    assertThat(value.standardError()).isGreaterThan(purchaseOnly.standardError());
+    assertThat(value.lower()).isGreaterThan(0).isLessThan(point);
+    assertThatThrownBy(() -> LifetimeValue.interval(purchases, spend, h, 22.35, year, 1.0))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("level 1.0 is not strictly between 0 and 1");
+  }
+
+  @Test
+  void columnsScoreAsTheRecordsDo() throws Exception {
+    List<CustomerSummary> cdnow = CdnowReproductionTest.cdnowSummaries();
+    int n = cdnow.size();
+    int[] x = new int[n];
+    double[] tx = new double[n];
+    double[] t = new double[n];
+    double[] m = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = cdnow.get(i).history().frequency();
+      tx[i] = cdnow.get(i).history().recency();
+      t[i] = cdnow.get(i).history().age();
+      m[i] = cdnow.get(i).meanSpend();
+    }
+    ValueHorizon year = new ValueHorizon(12, 52.0 / 12, 0.01);
+    PortfolioScores columns = CLV.scoreColumns(x, tx, t, m, year);
+    List<CustomerValue> records = CLV.score(cdnow, year);
+    assertThat(columns.size()).isEqualTo(n);
+    assertThat(columns.evaluations()).isLessThan(n / 2).isPositive();
+    for (int i = 0; i < n; i++) {
+      assertThat(columns.probabilityAlive(i)).isEqualTo(records.get(i).probabilityAlive());
+      assertThat(columns.expectedTransactions(i)).isCloseTo(records.get(i).expectedTransactions(), within(1e-12));
+      assertThat(columns.expectedSpend(i)).isCloseTo(records.get(i).expectedSpend(), within(1e-9));
+      assertThat(columns.lifetimeValue(i)).isCloseTo(records.get(i).lifetimeValue(), within(1e-9));
+    }
+  }
+
+  @Test
+  void badColumnsAreRejectedNamingTheRow() {
+    ValueHorizon year = new ValueHorizon(12, 52.0 / 12, 0.01);
+    assertThatThrownBy(() -> CLV.scoreColumns(new int[] {1, 2}, new double[] {1, 0}, new double[] {5, 5}, new double[] {1, 1}, year))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("row 1: history (frequency 2, recency 0.0, age 5.0) with meanSpend 1.0 is not valid");
+    assertThatThrownBy(() -> CLV.scoreColumns(new int[] {1}, new double[] {1, 0}, new double[] {5}, new double[] {1}, year))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("columns differ in length: frequency 1, recency 2, age 1, meanSpend 1");
+  }
 }

@@ -11,23 +11,33 @@ import java.util.Map;
 
 /**
  * {@code rfm}: recency ({@link Metric#DAYS_SINCE_LAST_TRANSACTION}), frequency ({@link
- * Metric#TRANSACTION_COUNT}) and monetary value ({@link Metric#TRANSACTION_VOLUME}), each scored 1
- * to 5 by quintile of the fitted population, 5 the most recent, most frequent, highest; then the
- * named segments of the R {@code rfm} package's published rules, checked in order, first match
- * wins, otherwise {@code others}.
+ * Metric#TRANSACTION_COUNT}) and monetary value ({@link Metric#TRANSACTION_VOLUME}) scored 1 to 5
+ * exactly as the R package {@code rfm} 0.2 scores them ({@code rfm_table_order}), then named
+ * segments from a published table, checked in order, first match wins, otherwise {@code others}.
  *
- * <p>Scoring: for each measure the fit finds four cut values, the values at sorted positions
- * {@code floor(j * m / 5)}, {@code j = 1..4}, of the {@code m} customers with transactions. A score
- * is 1 plus the number of cuts the customer reaches, so customers with equal values always get
- * equal scores (ties are broken by value, never by row order) and each score holds 20 % of the
- * customers, give or take one group of tied values. Customers without transactions (prospects)
- * have no recency and are unclassified.
+ * <p>Scoring: for each measure, over the customers with transactions, four bounds are the
+ * quantiles of type 7 (R's default: linear interpolation between order statistics at {@code (n −
+ * 1) p}) at p = 0.2, 0.4, 0.6, 0.8, each plus one. The bins are {@code [min, b1), [b1, b2), …, [b4,
+ * max + 1)}; frequency and monetary value score 1 to 5 up the bins, recency 5 to 1 (the fewest days
+ * score 5). A customer scored later against a fitted scheme, outside the fitted range, falls into
+ * the first or last bin. Equal values always get equal scores. With many tied values bins can be
+ * empty: on CDNOW, where half of the customers ordered once, every one-order customer has F = 1.
+ *
+ * <p>Segments: parameter {@code segment-table} chooses the table, 11 (default) for the package
+ * vignette's eleven segments, 10 for the ten-row example of {@code rfm_segment()}; see {@code
+ * docs/segmentation.md}. Customers without transactions (prospects) have no recency and are
+ * unclassified.
  */
 @AutoService(SegmentationScheme.class)
 public final class Rfm extends BaseScheme {
 
-  /** The R rfm package's segment rules: name, then R, F and M lower and upper bounds. */
-  static final List<RfmRule> RULES =
+  /** The parameter that chooses the segment table. */
+  static final String SEGMENT_TABLE = "segment-table";
+
+  /**
+   * The vignette's table ("RFM - Transaction Level Data"): name, then R, F and M inclusive ranges.
+   */
+  static final List<RfmRule> VIGNETTE =
       List.of(
           new RfmRule("champions", 4, 5, 4, 5, 4, 5),
           new RfmRule("loyal-customers", 2, 5, 3, 5, 3, 5),
@@ -38,7 +48,22 @@ public final class Rfm extends BaseScheme {
           new RfmRule("about-to-sleep", 2, 3, 1, 2, 1, 2),
           new RfmRule("at-risk", 1, 2, 2, 5, 2, 5),
           new RfmRule("cant-lose-them", 1, 1, 4, 5, 4, 5),
+          new RfmRule("hibernating", 1, 2, 1, 2, 1, 2),
           new RfmRule("lost", 1, 2, 1, 2, 1, 2));
+
+  /** The example of {@code rfm_segment()}'s documentation, in its order. */
+  static final List<RfmRule> SEGMENT_EXAMPLE =
+      List.of(
+          new RfmRule("champions", 5, 5, 5, 5, 5, 5),
+          new RfmRule("potential-loyalist", 3, 5, 3, 5, 2, 5),
+          new RfmRule("loyal-customers", 2, 4, 2, 4, 2, 4),
+          new RfmRule("promising", 3, 4, 1, 3, 3, 5),
+          new RfmRule("new-customers", 4, 5, 1, 3, 1, 5),
+          new RfmRule("cant-lose-them", 1, 2, 3, 4, 4, 5),
+          new RfmRule("at-risk", 1, 2, 2, 5, 4, 5),
+          new RfmRule("need-attention", 1, 3, 3, 5, 3, 5),
+          new RfmRule("about-to-sleep", 2, 3, 1, 3, 1, 4),
+          new RfmRule("lost", 1, 1, 1, 5, 1, 5));
 
   static final String OTHERS = "others";
 
@@ -53,29 +78,34 @@ public final class Rfm extends BaseScheme {
           "about-to-sleep",
           "at-risk",
           "cant-lose-them",
+          "hibernating",
           "lost",
           OTHERS);
 
   private static final List<String> REASONS = List.of("no transactions: recency undefined");
 
-  /** Segment index of each (r, f, m) cell, at {@code 25 * (r - 1) + 5 * (f - 1) + (m - 1)}. */
-  private static final byte[] CELLS = new byte[125];
+  /** Segment index of each (r, f, m) cell, at {@code 25 * (r - 1) + 5 * (f - 1) + (m - 1)}, per table. */
+  private static final byte[] VIGNETTE_CELLS = cells(VIGNETTE);
 
-  static {
+  private static final byte[] EXAMPLE_CELLS = cells(SEGMENT_EXAMPLE);
+
+  private static byte[] cells(List<RfmRule> rules) {
+    byte[] cells = new byte[125];
     for (int r = 1; r <= 5; r++) {
       for (int f = 1; f <= 5; f++) {
         for (int m = 1; m <= 5; m++) {
           int segment = SEGMENTS.indexOf(OTHERS);
-          for (RfmRule rule : RULES) {
+          for (RfmRule rule : rules) {
             if (rule.matches(r, f, m)) {
               segment = SEGMENTS.indexOf(rule.segment());
               break;
             }
           }
-          CELLS[25 * (r - 1) + 5 * (f - 1) + (m - 1)] = (byte) segment;
+          cells[25 * (r - 1) + 5 * (f - 1) + (m - 1)] = (byte) segment;
         }
       }
     }
+    return cells;
   }
 
   /** One published rule: a segment and the inclusive score ranges that place a customer in it. */
@@ -85,7 +115,7 @@ public final class Rfm extends BaseScheme {
     }
   }
 
-  /** The scheme; it has no parameters. */
+  /** The scheme with the vignette's segment table. */
   public Rfm() {
     this(Map.of());
   }
@@ -97,7 +127,7 @@ public final class Rfm extends BaseScheme {
         SEGMENTS,
         Population.Columns.of(
             Metric.DAYS_SINCE_LAST_TRANSACTION, Metric.TRANSACTION_COUNT, Metric.TRANSACTION_VOLUME),
-        List.of(),
+        List.of(new Param(SEGMENT_TABLE, 11, 10, 11)),
         overrides);
   }
 
@@ -106,16 +136,22 @@ public final class Rfm extends BaseScheme {
     return new Rfm(parameters);
   }
 
-  static String recencyCut(int score) {
-    return "recency.score" + score + "-max-days";
+  /** Version 2: bounds as R's rfm package computes them (version 1 held value-ordered cuts). */
+  @Override
+  public int formatVersion() {
+    return 2;
   }
 
-  static String frequencyCut(int score) {
-    return "frequency.score" + score + "-min";
+  @Override
+  void checkTogether(Map<String, Double> values, String owner) {
+    double table = values.get(SEGMENT_TABLE);
+    if (table != 10 && table != 11) {
+      throw new ValidationException(owner + ": parameter '" + SEGMENT_TABLE + "' is " + table + ", not 10 or 11");
+    }
   }
 
-  static String monetaryCut(int score) {
-    return "monetary.score" + score + "-min";
+  static String bound(String measure, int j) {
+    return measure + ".bound" + j;
   }
 
   @Override
@@ -129,9 +165,8 @@ public final class Rfm extends BaseScheme {
     population.copy(Metric.TRANSACTION_VOLUME, monetary);
     int m = 0;
     for (int i = 0; i < n; i++) {
-      double days = recency[i];
-      if (!Double.isNaN(days)) {
-        recency[m] = -days; // higher is better for all three
+      if (!Double.isNaN(recency[i])) {
+        recency[m] = recency[i];
         frequency[m] = frequency[i];
         monetary[m] = monetary[i];
         m++;
@@ -140,35 +175,36 @@ public final class Rfm extends BaseScheme {
     if (m == 0) {
       throw new ValidationException("scheme 'rfm' found no customer with transactions to fit on");
     }
-    int[] positions = new int[4];
+    putBounds("recency", recency, m, out);
+    putBounds("frequency", frequency, m, out);
+    putBounds("monetary", monetary, m, out);
+  }
+
+  /** Type-7 quantiles at 0.2, 0.4, 0.6 and 0.8 of {@code values[0, m)}, each plus one. */
+  private static void putBounds(String measure, double[] values, int m, Map<String, Double> out) {
+    int[] positions = new int[8];
+    double[] weights = new double[4];
     for (int j = 1; j <= 4; j++) {
-      positions[j - 1] = (int) ((long) j * m / 5);
+      double h = (m - 1) * (j / 5.0);
+      int lo = (int) Math.floor(h);
+      positions[2 * (j - 1)] = lo;
+      positions[2 * (j - 1) + 1] = Math.min(lo + 1, m - 1);
+      weights[j - 1] = h - lo;
     }
-    double[] r = OrderStatistics.select(recency, m, positions);
-    double[] f = OrderStatistics.select(frequency, m, positions);
-    double[] v = OrderStatistics.select(monetary, m, positions);
+    double[] at = OrderStatistics.select(values, m, positions);
     for (int j = 0; j < 4; j++) {
-      out.put(recencyCut(j + 2), 0.0 - r[j]);
-      out.put(frequencyCut(j + 2), f[j]);
-      out.put(monetaryCut(j + 2), v[j]);
+      double low = at[2 * j];
+      double high = at[2 * j + 1];
+      out.put(bound(measure, j + 1), low + weights[j] * (high - low) + 1);
     }
   }
 
   @Override
   Rules rules(FittedScheme fitted) {
-    double[] recencyMax = new double[4];
-    double[] frequencyMin = new double[4];
-    double[] monetaryMin = new double[4];
-    for (int j = 0; j < 4; j++) {
-      recencyMax[j] = fitted.parameter(recencyCut(j + 2));
-      frequencyMin[j] = fitted.parameter(frequencyCut(j + 2));
-      monetaryMin[j] = fitted.parameter(monetaryCut(j + 2));
-      if (j > 0) {
-        ordered(recencyMax[j] <= recencyMax[j - 1], recencyCut(j + 2), recencyCut(j + 1));
-        ordered(frequencyMin[j] >= frequencyMin[j - 1], frequencyCut(j + 2), frequencyCut(j + 1));
-        ordered(monetaryMin[j] >= monetaryMin[j - 1], monetaryCut(j + 2), monetaryCut(j + 1));
-      }
-    }
+    double[] recency = bounds(fitted, "recency");
+    double[] frequency = bounds(fitted, "frequency");
+    double[] monetary = bounds(fitted, "monetary");
+    byte[] cells = fitted.parameter(SEGMENT_TABLE) == 10 ? EXAMPLE_CELLS : VIGNETTE_CELLS;
     return new Rules() {
       @Override
       int classify(Population p, int row, Labels labels) {
@@ -176,18 +212,10 @@ public final class Rfm extends BaseScheme {
         if (Double.isNaN(days)) {
           return -1;
         }
-        int r = recencyScore(days);
-        int f = score(p.metric(Metric.TRANSACTION_COUNT, row), frequencyMin);
-        int m = score(p.metric(Metric.TRANSACTION_VOLUME, row), monetaryMin);
-        return CELLS[25 * (r - 1) + 5 * (f - 1) + (m - 1)];
-      }
-
-      private int recencyScore(double days) {
-        int s = 1;
-        for (double max : recencyMax) {
-          s += days <= max ? 1 : 0;
-        }
-        return s;
+        int r = 6 - bin(days, recency);
+        int f = bin(p.metric(Metric.TRANSACTION_COUNT, row), frequency);
+        int m = bin(p.metric(Metric.TRANSACTION_VOLUME, row), monetary);
+        return cells[25 * (r - 1) + 5 * (f - 1) + (m - 1)];
       }
 
       @Override
@@ -199,9 +227,9 @@ public final class Rfm extends BaseScheme {
         into.put("transaction-count", count);
         into.put("transaction-volume", volume);
         if (!Double.isNaN(days)) {
-          into.put("recency-score", (double) recencyScore(days));
-          into.put("frequency-score", (double) score(count, frequencyMin));
-          into.put("monetary-score", (double) score(volume, monetaryMin));
+          into.put("recency-score", (double) (6 - bin(days, recency)));
+          into.put("frequency-score", (double) bin(count, frequency));
+          into.put("monetary-score", (double) bin(volume, monetary));
         }
       }
 
@@ -212,18 +240,27 @@ public final class Rfm extends BaseScheme {
     };
   }
 
-  private static int score(double value, double[] mins) {
-    int s = 1;
-    for (double min : mins) {
-      s += value >= min ? 1 : 0;
+  private static double[] bounds(FittedScheme fitted, String measure) {
+    double[] out = new double[4];
+    for (int j = 0; j < 4; j++) {
+      out[j] = fitted.parameter(bound(measure, j + 1));
+      if (!Double.isFinite(out[j])) {
+        throw new ValidationException("fitted scheme 'rfm': parameter '" + bound(measure, j + 1) + "' is not finite: " + out[j]);
+      }
+      if (j > 0 && out[j] < out[j - 1]) {
+        throw new ValidationException(
+            "fitted scheme 'rfm': parameter '" + bound(measure, j + 1) + "' is out of order with '" + bound(measure, j) + "'");
+      }
     }
-    return s;
+    return out;
   }
 
-  private static void ordered(boolean ok, String later, String earlier) {
-    if (!ok) {
-      throw new ValidationException(
-          "fitted scheme 'rfm': parameter '" + later + "' is out of order with '" + earlier + "'");
+  /** The bin of {@code value}, 1 to 5: one plus the number of bounds at or below it. */
+  private static int bin(double value, double[] bounds) {
+    int s = 1;
+    for (double b : bounds) {
+      s += value >= b ? 1 : 0;
     }
+    return s;
   }
 }

@@ -183,11 +183,11 @@ class AllSchemesPropertiesTest {
   void aFittedSchemeOfAnotherVersionIsRefusedClearly() throws Exception {
     SegmentationScheme rfm = Fixtures.scheme("rfm");
     FittedScheme fitted = rfm.fit(Population.of(portfolio(7), AS_OF, rfm.columns()));
-    String json = JSON.writeValueAsString(fitted).replace("\"formatVersion\":1", "\"formatVersion\":2");
+    String json = JSON.writeValueAsString(fitted).replace("\"formatVersion\":2", "\"formatVersion\":3");
     FittedScheme future = JSON.readValue(json, FittedScheme.class);
     assertThatThrownBy(() -> rfm.segmenter(future))
         .isInstanceOf(ValidationException.class)
-        .hasMessage("fitted scheme 'rfm' has format version 2; this version of the scheme reads format version 1 only: fit it again");
+        .hasMessage("fitted scheme 'rfm' has format version 3; this version of the scheme reads format version 2 only: fit it again");
     assertThatThrownBy(() -> Fixtures.scheme("value-pyramid").segmenter(fitted))
         .isInstanceOf(ValidationException.class)
         .hasMessage("fitted scheme is for 'rfm', not for 'value-pyramid'");

@@ -6,6 +6,7 @@ import static io.clm.segmentation.Fixtures.prospect;
 import static io.clm.segmentation.Fixtures.transacted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
@@ -29,17 +30,22 @@ class RfmTest {
   private final SegmentationScheme rfm = Fixtures.scheme("rfm");
 
   /**
-   * Hand-written cut points: 50/150/250/350/450 days score R 5..1, 1..5 transactions score F 1..5,
-   * 100..500 euros score M 1..5.
+   * Hand-written bounds: 50/150/250/350/450 days score R 5..1 (bounds 100..400), 1..5 transactions
+   * score F 1..5 (bounds 2..5), 100..500 euros score M 1..5 (bounds 200..500).
    */
-  private Segmenter byScore() {
+  private Segmenter byScore(double table) {
     Map<String, Double> p = new HashMap<>();
-    for (int s = 2; s <= 5; s++) {
-      p.put("recency.score" + s + "-max-days", 600.0 - 100 * s);
-      p.put("frequency.score" + s + "-min", (double) s);
-      p.put("monetary.score" + s + "-min", 100.0 * s);
+    for (int j = 1; j <= 4; j++) {
+      p.put("recency.bound" + j, 100.0 * j);
+      p.put("frequency.bound" + j, j + 1.0);
+      p.put("monetary.bound" + j, 100.0 * (j + 1));
     }
-    return rfm.segmenter(new FittedScheme("rfm", 1, p));
+    p.put("segment-table", table);
+    return rfm.segmenter(new FittedScheme("rfm", 2, p));
+  }
+
+  private Segmenter byScore() {
+    return byScore(11);
   }
 
   private Assignment withScores(int r, int f, int m) {
@@ -47,7 +53,7 @@ class RfmTest {
     return byScore().assign(customer("c", b -> transacted(b, f, 100L * m, days)), AS_OF);
   }
 
-  /** Each named segment of the R rfm package's rules, from a cell its published ranges give it. */
+  /** Each named segment of the vignette's table, from a cell its published ranges give it. */
   @ParameterizedTest(name = "R{0} F{1} M{2} is {3}")
   @CsvSource({
     "5,5,5,champions",
@@ -62,8 +68,8 @@ class RfmTest {
     "3,1,4,others",
     "1,5,5,at-risk",
     "2,4,2,at-risk",
-    "1,1,1,lost",
-    "1,1,2,lost",
+    "1,1,1,hibernating",
+    "1,1,2,hibernating",
     "1,1,5,others",
   })
   void namedSegments(int r, int f, int m, String segment) {
@@ -76,9 +82,10 @@ class RfmTest {
   }
 
   /**
-   * First match wins, as in rfm 0.2.2 and later: New Customers (R4-5 F1 M1) and Promising (R3-4 F1
-   * M1) lie inside Potential Loyalist (R3-5 F1-3 M1-3), Can't Lose Them (R1 F4-5 M4-5) inside At
-   * Risk (R1-2 F2-5 M2-5), so the published rules never reach them.
+   * First match wins, as in the vignette's case_when: New Customers (R4-5 F1 M1) and Promising (R3-4
+   * F1 M1) lie inside Potential Loyalist (R3-5 F1-3 M1-3), Can't Lose Them (R1 F4-5 M4-5) inside At
+   * Risk (R1-2 F2-5 M2-5), Lost (R, F, M at most 2) inside Hibernating (1-2 each), so the published
+   * rules never reach them.
    */
   @ParameterizedTest(name = "R{0} F{1} M{2} in {3}'s range goes to {4}")
   @CsvSource({
@@ -88,6 +95,7 @@ class RfmTest {
     "3,1,1,promising,potential-loyalist",
     "1,4,4,cant-lose-them,at-risk",
     "1,5,5,cant-lose-them,at-risk",
+    "1,2,1,lost,hibernating",
   })
   void shadowedSegments(int r, int f, int m, String shadowed, String winner) {
     assertThat(rfm.segments()).contains(shadowed);
@@ -105,7 +113,7 @@ class RfmTest {
       }
     }
     assertThat(cells.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(125);
-    assertThat(cells).doesNotContainKeys("new-customers", "promising", "cant-lose-them");
+    assertThat(cells).doesNotContainKeys("new-customers", "promising", "cant-lose-them", "lost");
     // Champions: R4-5 x F4-5 x M4-5, all reached first.
     assertThat(cells).containsEntry("champions", 8);
   }
@@ -126,43 +134,74 @@ class RfmTest {
         .hasMessage("scheme 'rfm' found no customer with transactions to fit on");
   }
 
-  @Test
-  void tenCustomersFallTwoToEachScore() {
-    // Counts 1..10: cuts at sorted positions 2, 4, 6, 8 are 3, 5, 7, 9.
-    double[] counts = {4, 9, 1, 7, 2, 10, 3, 8, 5, 6};
-    FittedScheme fitted = rfm.fit(population(counts, counts, counts));
-    assertThat(fitted.parameters())
-        .containsEntry("frequency.score2-min", 3.0)
-        .containsEntry("frequency.score3-min", 5.0)
-        .containsEntry("frequency.score4-min", 7.0)
-        .containsEntry("frequency.score5-min", 9.0)
-        .containsEntry("recency.score2-max-days", 8.0)
-        .containsEntry("recency.score5-max-days", 2.0);
+  /** The ten-row example of rfm_segment(), chosen with segment-table = 10, in its own order. */
+  @ParameterizedTest(name = "R{0} F{1} M{2} is {3} in the rfm_segment() example")
+  @CsvSource({
+    "5,5,5,champions",
+    "5,4,5,potential-loyalist",
+    "2,2,2,loyal-customers",
+    "4,1,5,promising",
+    "5,1,1,new-customers",
+    "1,3,5,cant-lose-them",
+    "2,5,4,at-risk",
+    "1,5,3,need-attention",
+    "2,1,1,about-to-sleep",
+    "1,1,1,lost",
+    "2,1,5,others",
+  })
+  void segmentExampleTable(int r, int f, int m, String segment) {
+    double days = 550 - 100 * r;
+    Assignment a = byScore(10).assign(customer("c", b -> transacted(b, f, 100L * m, days)), AS_OF);
+    assertThat(a.segment()).isEqualTo(segment);
   }
 
-  /** Quintiles put 20 % of customers in each score, give or take one group of tied values. */
   @Test
-  void quintilesHoldAFifthEachWithinOneTieGroup() {
+  void segmentTableIsTenOrEleven() {
+    assertThatThrownBy(() -> rfm.configure(Map.of("segment-table", 10.5)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("scheme 'rfm': parameter 'segment-table' is 10.5, not 10 or 11");
+    assertThatThrownBy(() -> rfm.configure(Map.of("segment-table", 12.0)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("scheme 'rfm': parameter 'segment-table' is 12.0, out of range 10..11");
+  }
+
+  @Test
+  void boundsAreRsType7QuantilesPlusOne() {
+    // R: quantile(1:10, c(.2, .4, .6, .8)) is 2.8, 4.6, 6.4, 8.2; rfm adds one to each.
+    double[] counts = {4, 9, 1, 7, 2, 10, 3, 8, 5, 6};
+    FittedScheme fitted = rfm.fit(population(counts, counts, counts));
+    assertThat(fitted.parameter("frequency.bound1")).isCloseTo(3.8, within(1e-12));
+    assertThat(fitted.parameter("frequency.bound2")).isCloseTo(5.6, within(1e-12));
+    assertThat(fitted.parameter("frequency.bound3")).isCloseTo(7.4, within(1e-12));
+    assertThat(fitted.parameter("frequency.bound4")).isCloseTo(9.2, within(1e-12));
+    assertThat(fitted.parameter("recency.bound1")).isCloseTo(3.8, within(1e-12));
+    // Bins [1, 3.8), [3.8, 5.6), ...: three, two, two, two and one customers; R scores days 1..3 as 5.
+    Population p = population(counts, counts, counts);
+    int[] perF = new int[6];
+    for (int row = 0; row < counts.length; row++) {
+      Map<String, Double> in = explain(p, row);
+      perF[in.get("frequency-score").intValue()]++;
+      assertThat(in.get("recency-score")).isEqualTo(6 - in.get("frequency-score"));
+    }
+    assertThat(perF).containsExactly(0, 3, 2, 2, 2, 1);
+  }
+
+  /** The bounds equal type-7 quantiles of the sorted values plus one, whatever the ties. */
+  @Test
+  void boundsMatchASortedType7Quantile() {
     qt().withExamples(150)
         .forAll(lists().of(integers().between(0, 60)).ofSizeBetween(1, 400))
         .checkAssert(values -> {
           double[] v = values.stream().mapToDouble(Integer::doubleValue).toArray();
           FittedScheme fitted = rfm.fit(population(v, v, v));
-          int maxTie = maxTieGroup(v);
-          for (String measure : List.of("frequency", "monetary")) {
-            int[] perScore = new int[6];
-            for (double x : v) {
-              int s = 1;
-              for (int j = 2; j <= 5; j++) {
-                s += x >= fitted.parameter(measure + ".score" + j + "-min") ? 1 : 0;
-              }
-              perScore[s]++;
-            }
-            for (int s = 1; s <= 5; s++) {
-              assertThat(Math.abs(perScore[s] - v.length / 5.0))
-                  .as("%s score %d of %d values, largest tie group %d", measure, s, v.length, maxTie)
-                  .isLessThanOrEqualTo(maxTie);
-            }
+          double[] sorted = v.clone();
+          java.util.Arrays.sort(sorted);
+          for (int j = 1; j <= 4; j++) {
+            double h = (sorted.length - 1) * j / 5.0;
+            int lo = (int) Math.floor(h);
+            int hi = Math.min(lo + 1, sorted.length - 1);
+            double expected = sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]) + 1;
+            assertThat(fitted.parameter("monetary.bound" + j)).isCloseTo(expected, within(1e-9));
           }
         });
   }

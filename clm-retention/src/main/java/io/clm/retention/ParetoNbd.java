@@ -1,0 +1,190 @@
+package io.clm.retention;
+
+import io.clm.api.ValidationException;
+import io.clm.api.retention.ConvergenceException;
+import java.util.Collection;
+import java.util.Objects;
+
+/**
+ * The Pareto/NBD model (Schmittlein, Morrison and Colombo, "Counting Your Customers: Who Are They
+ * and What Will They Do Next?", Management Science 33(1), 1987), in the formulation of Fader and
+ * Hardie, "A Note on Deriving the Pareto/NBD Model and Related Expressions" (2005). While active, a
+ * customer buys as a Poisson process with rate λ ~ Gamma(r, α); the customer's lifetime is
+ * exponential with rate μ ~ Gamma(s, β), independent of λ. Unlike the BG/NBD, a customer can leave
+ * at any time, not only right after a purchase.
+ *
+ * <p>The likelihood needs the Gauss hypergeometric function, summed here in scaled form; the
+ * gradient is taken by central differences. Rates and horizons are per model time unit.
+ *
+ * @param r shape of the purchase-rate distribution, positive
+ * @param alpha scale of the purchase-rate distribution, in time units, positive
+ * @param s shape of the dropout-rate distribution, positive
+ * @param beta scale of the dropout-rate distribution, in time units, positive
+ */
+public record ParetoNbd(double r, double alpha, double s, double beta) implements TransactionModel {
+
+  private static final String[] NAMES = {"r", "alpha", "s", "beta"};
+
+  /**
+   * Validates the parameters.
+   *
+   * @throws ValidationException if a parameter is not a positive finite number
+   */
+  public ParetoNbd {
+    BgNbd.positive(r, "r");
+    BgNbd.positive(alpha, "alpha");
+    BgNbd.positive(s, "s");
+    BgNbd.positive(beta, "beta");
+  }
+
+  /**
+   * Fits the model by maximum likelihood from r = s = 1 and α = β a tenth of the mean age.
+   *
+   * @param histories one history per customer, all in the same time unit
+   * @return the fitted model with standard errors
+   * @throws ValidationException if the population is empty or has no repeat buyers
+   * @throws ConvergenceException if the search does not converge or ends on a boundary
+   */
+  public static FittedModel<ParetoNbd> fit(Collection<PurchaseHistory> histories) {
+    GroupedHistories data = new GroupedHistories(histories);
+    double scale = BgNbd.defaultAlpha(data);
+    return fit(data, new ParetoNbd(1, scale, 1, scale));
+  }
+
+  /**
+   * Fits the model by maximum likelihood (BFGS over log-parameters, numerical gradient) from a
+   * caller-chosen start point.
+   *
+   * @param histories one history per customer, all in the same time unit
+   * @param start the parameters to start from
+   * @return the fitted model with standard errors
+   * @throws ValidationException if the population is empty or has no repeat buyers
+   * @throws ConvergenceException if the search does not converge or ends on a boundary; the
+   *     message names the model and the last parameters
+   */
+  public static FittedModel<ParetoNbd> fit(Collection<PurchaseHistory> histories, ParetoNbd start) {
+    Objects.requireNonNull(start, "start");
+    return fit(new GroupedHistories(histories), start);
+  }
+
+  private static FittedModel<ParetoNbd> fit(GroupedHistories data, ParetoNbd start) {
+    data.requireRepeatBuyers("pareto/nbd");
+    double[] scratch = new double[2];
+    QuasiNewton.Result result =
+        QuasiNewton.fit(
+            "pareto/nbd",
+            NAMES,
+            QuasiNewton.numericalGradient(u -> -logLikelihood(data, Math.exp(u[0]), Math.exp(u[1]), Math.exp(u[2]), Math.exp(u[3]), scratch)),
+            new double[] {Math.log(start.r), Math.log(start.alpha), Math.log(start.s), Math.log(start.beta)});
+    double[] u = result.point();
+    return new FittedModel<>(
+        new ParetoNbd(Math.exp(u[0]), Math.exp(u[1]), Math.exp(u[2]), Math.exp(u[3])),
+        -result.value(),
+        result.evaluations(),
+        data.observations,
+        data.groups(),
+        NAMES,
+        u,
+        result.covariance(),
+        p -> new ParetoNbd(p[0], p[1], p[2], p[3]));
+  }
+
+  @Override
+  public String modelName() {
+    return "pareto/nbd";
+  }
+
+  @Override
+  public double logLikelihood(Collection<PurchaseHistory> histories) {
+    return logLikelihood(new GroupedHistories(histories), r, alpha, s, beta, new double[2]);
+  }
+
+  private static double logLikelihood(GroupedHistories data, double r, double alpha, double s, double beta, double[] scratch) {
+    double ll = data.observations * (r * Math.log(alpha) + s * Math.log(beta) - SpecialFunctions.lnGamma(r));
+    for (int k = 0; k < data.distinctX.length; k++) {
+      ll += data.distinctXWeight[k] * SpecialFunctions.lnGamma(r + data.distinctX[k]);
+    }
+    ParetoNbd model = new ParetoNbd(r, alpha, s, beta);
+    for (int i = 0; i < data.x.length; i++) {
+      double age = data.ages[data.ageIndex[i]];
+      double recency = data.recencies[data.recencyIndex[i]];
+      int x = data.x[i];
+      double logFirst = -(r + x) * Math.log(alpha + age) - s * Math.log(beta + age);
+      double logSecond = Math.log(s / (r + s + x)) + model.logA0(x, recency, age, scratch);
+      ll += data.weight[i] * SpecialFunctions.logAddExp(logFirst, logSecond);
+    }
+    return ll;
+  }
+
+  /**
+   * log A₀ of the note (equations 19 and 20): a difference of two scaled hypergeometric terms at
+   * t_x and T, taken as {@code L₁ + log(−expm1(L₂ − L₁))} so it keeps its relative precision when
+   * t_x is close to T; −∞ when t_x = T.
+   */
+  private double logA0(int x, double recency, double age, double[] scratch) {
+    double rsx = r + s + x;
+    double big = Math.max(alpha, beta);
+    double difference = Math.abs(alpha - beta);
+    double second = alpha >= beta ? s + 1 : r + x;
+    SpecialFunctions.hyp2f1(rsx, second, rsx + 1, difference / (big + recency), scratch);
+    double l1 = scratch[1] - rsx * Math.log(big + recency);
+    SpecialFunctions.hyp2f1(rsx, second, rsx + 1, difference / (big + age), scratch);
+    double l2 = scratch[1] - rsx * Math.log(big + age);
+    if (!(l2 < l1)) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    return l1 + Math.log(-Math.expm1(l2 - l1));
+  }
+
+  /**
+   * {@code 1 / (1 + s / (r + s + x) · (α + T)^(r + x) (β + T)^s · A₀)} (equation 18 of the note).
+   */
+  @Override
+  public double probabilityAlive(PurchaseHistory history) {
+    int x = history.frequency();
+    double age = history.age();
+    double logOdds =
+        Math.log(s / (r + s + x))
+            + (r + x) * Math.log(alpha + age)
+            + s * Math.log(beta + age)
+            + logA0(x, history.recency(), age, new double[2]);
+    if (logOdds == Double.NEGATIVE_INFINITY) {
+      return 1;
+    }
+    return logOdds > 0 ? Math.exp(-logOdds) / (1 + Math.exp(-logOdds)) : 1 / (1 + Math.exp(logOdds));
+  }
+
+  /**
+   * {@code (r + x)(β + T) / ((α + T)(s − 1)) · [1 − ((β + T)/(β + T + t))^(s − 1)] · P(alive)}
+   * (equation 21 of the note), with the bracket over (s − 1) written as {@code −expm1(−(s − 1)
+   * log1p(t/(β + T))) / (s − 1)}: exact for short horizons and, at s = 1, its limit {@code
+   * log1p(t/(β + T))}.
+   */
+  @Override
+  public double expectedTransactions(PurchaseHistory history, double horizon) {
+    BgNbd.checkHorizon(horizon);
+    if (horizon == 0) {
+      return 0;
+    }
+    int x = history.frequency();
+    double age = history.age();
+    return (r + x) / (alpha + age) * (beta + age) * lifetimeFactor(horizon / (beta + age)) * probabilityAlive(history);
+  }
+
+  /** {@code r β / (α (s − 1)) · [1 − (β / (β + t))^(s − 1)]} (equation 17 of the note), stably. */
+  @Override
+  public double expectedTransactionsOfNewCustomer(double horizon) {
+    BgNbd.checkHorizon(horizon);
+    if (horizon == 0) {
+      return 0;
+    }
+    return r / alpha * beta * lifetimeFactor(horizon / beta);
+  }
+
+  /** [1 − (1 + u)^−(s − 1)] / (s − 1), and log1p(u) at s = 1. */
+  private double lifetimeFactor(double u) {
+    double log1pU = Math.log1p(u);
+    double sMinus1 = s - 1;
+    return sMinus1 == 0 ? log1pU : -Math.expm1(-sMinus1 * log1pU) / sMinus1;
+  }
+}
