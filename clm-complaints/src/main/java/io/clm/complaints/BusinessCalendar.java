@@ -3,6 +3,7 @@ package io.clm.complaints;
 import io.clm.api.ValidationException;
 import io.clm.api.complaints.CalendarCoverageException;
 import io.clm.api.complaints.SlaLimit;
+import io.clm.api.complaints.StoredTicket.Pause;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,8 +11,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -239,27 +242,107 @@ public final class BusinessCalendar {
    * @throws CalendarCoverageException if a year the deadline needs is not covered
    */
   public Instant deadline(Instant start, SlaLimit limit) {
-    Objects.requireNonNull(start, "start");
-    Objects.requireNonNull(limit, "limit");
-    ZonedDateTime at = start.atZone(zone);
-    LocalDate received = at.toLocalDate();
-    switch (limit.unit()) {
-      case CALENDAR_DAYS:
-        return endOfDay(received.plusDays(limit.amount()));
-      case CALENDAR_DAYS_TO_BUSINESS_DAY:
-        return endOfDay(businessDayOnOrAfter(received.plusDays(limit.amount())));
-      case BUSINESS_DAYS:
-        return closeOfBusiness(plusBusinessDays(received, limit.amount()));
-      case BUSINESS_HOURS:
-        return plusBusinessTime(start, Duration.ofHours(limit.amount()));
-      default:
-        throw new AssertionError(limit.unit());
-    }
+    return deadline(start, limit, List.of());
   }
 
   /**
-   * The instant a limit before a deadline falls on: {@code n} business days earlier at close of
-   * business, {@code n} calendar days earlier, or {@code n} business hours earlier.
+   * The deadline for a limit counted from a start, with the clock stopped during some pauses. Each
+   * pause shifts the deadline by exactly its length measured in the limit's unit (only the part
+   * after {@code start} counts): for day units the number of days (business days for business-day
+   * units) whose end passed while paused; for business hours the business time that passed while
+   * paused.
+   *
+   * @param start when the clock starts (the receipt of the complaint)
+   * @param limit the limit
+   * @param pauses finished pauses, in any order, not overlapping
+   * @return the deadline
+   * @throws CalendarCoverageException if a year the deadline needs is not covered
+   */
+  public Instant deadline(Instant start, SlaLimit limit, List<Pause> pauses) {
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(limit, "limit");
+    Objects.requireNonNull(pauses, "pauses");
+    LocalDate received = start.atZone(zone).toLocalDate();
+    return switch (limit.unit()) {
+      case CALENDAR_DAYS -> endOfDay(received.plusDays(limit.amount() + pausedDays(start, pauses, false)));
+      case WEEKS -> endOfDay(received.plusDays(7L * limit.amount() + pausedDays(start, pauses, false)));
+      case CALENDAR_DAYS_TO_BUSINESS_DAY ->
+          endOfDay(businessDayOnOrAfter(received.plusDays(limit.amount() + pausedDays(start, pauses, false))));
+      case BUSINESS_DAYS -> endOfDay(plusBusinessDays(received, limit.amount() + (int) pausedDays(start, pauses, true)));
+      case BUSINESS_DAYS_CLOSE_OF_BUSINESS ->
+          closeOfBusiness(plusBusinessDays(received, limit.amount() + (int) pausedDays(start, pauses, true)));
+      case BUSINESS_HOURS -> plusBusinessTime(start, Duration.ofHours(limit.amount()).plus(pausedBusinessTime(start, pauses)));
+    };
+  }
+
+  /**
+   * How many days (business days when {@code business}) ended while the clock was paused after
+   * {@code start}: the days {@code d} with {@code date(from) <= d < date(to)}.
+   */
+  private long pausedDays(Instant start, List<Pause> pauses, boolean business) {
+    long days = 0;
+    for (Pause p : pauses) {
+      if (!p.to().isAfter(start)) {
+        continue;
+      }
+      LocalDate from = (p.from().isBefore(start) ? start : p.from()).atZone(zone).toLocalDate();
+      LocalDate to = p.to().atZone(zone).toLocalDate();
+      if (!business) {
+        days += ChronoUnit.DAYS.between(from, to);
+      } else {
+        for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
+          if (isBusinessDay(d)) {
+            days++;
+          }
+        }
+      }
+    }
+    return days;
+  }
+
+  private Duration pausedBusinessTime(Instant start, List<Pause> pauses) {
+    Duration total = Duration.ZERO;
+    for (Pause p : pauses) {
+      if (p.to().isAfter(start)) {
+        total = total.plus(businessTimeBetween(p.from().isBefore(start) ? start : p.from(), p.to()));
+      }
+    }
+    return total;
+  }
+
+  /**
+   * The business time (time inside business hours on business days) between two instants.
+   *
+   * @param from the first instant
+   * @param to the second, not before {@code from}
+   * @return the business time
+   * @throws CalendarCoverageException if a year on the way is not covered
+   * @throws ValidationException if {@code to} is before {@code from}
+   */
+  public Duration businessTimeBetween(Instant from, Instant to) {
+    if (to.isBefore(from)) {
+      throw new ValidationException("business time end " + to + " is before its start " + from);
+    }
+    Duration total = Duration.ZERO;
+    LocalDate last = to.atZone(zone).toLocalDate();
+    for (LocalDate d = from.atZone(zone).toLocalDate(); !d.isAfter(last); d = d.plusDays(1)) {
+      if (isBusinessDay(d)) {
+        Instant opening = ZonedDateTime.of(d, open, zone).toInstant();
+        Instant closing = closeOfBusiness(d);
+        Instant a = from.isAfter(opening) ? from : opening;
+        Instant b = to.isBefore(closing) ? to : closing;
+        if (b.isAfter(a)) {
+          total = total.plus(Duration.between(a, b));
+        }
+      }
+    }
+    return total;
+  }
+
+  /**
+   * The instant a lead time before a deadline falls on: {@code n} business days earlier (at the
+   * same end of day or close of business), {@code n} calendar days or weeks earlier, or {@code n}
+   * business hours earlier.
    *
    * @param deadline the deadline
    * @param lead how long before
@@ -267,18 +350,14 @@ public final class BusinessCalendar {
    * @throws CalendarCoverageException if a year on the way is not covered
    */
   public Instant before(Instant deadline, SlaLimit lead) {
-    switch (lead.unit()) {
-      case CALENDAR_DAYS:
-      case CALENDAR_DAYS_TO_BUSINESS_DAY:
-        return deadline.atZone(zone).minusDays(lead.amount()).toInstant();
-      case BUSINESS_DAYS:
-        LocalDate day = deadline.minusNanos(1).atZone(zone).toLocalDate();
-        return closeOfBusiness(minusBusinessDays(businessDayOnOrAfter(day), lead.amount()));
-      case BUSINESS_HOURS:
-        return minusBusinessTime(deadline, Duration.ofHours(lead.amount()));
-      default:
-        throw new AssertionError(lead.unit());
-    }
+    LocalDate day = deadline.minusNanos(1).atZone(zone).toLocalDate();
+    return switch (lead.unit()) {
+      case CALENDAR_DAYS, CALENDAR_DAYS_TO_BUSINESS_DAY -> deadline.atZone(zone).minusDays(lead.amount()).toInstant();
+      case WEEKS -> deadline.atZone(zone).minusDays(7L * lead.amount()).toInstant();
+      case BUSINESS_DAYS -> endOfDay(minusBusinessDays(businessDayOnOrAfter(day), lead.amount()));
+      case BUSINESS_DAYS_CLOSE_OF_BUSINESS -> closeOfBusiness(minusBusinessDays(businessDayOnOrAfter(day), lead.amount()));
+      case BUSINESS_HOURS -> minusBusinessTime(deadline, Duration.ofHours(lead.amount()));
+    };
   }
 
   private Instant plusBusinessTime(Instant start, Duration amount) {

@@ -23,6 +23,8 @@ import io.clm.api.complaints.SlaEvent;
 import io.clm.api.complaints.SlaLimit;
 import io.clm.api.complaints.SlaPolicy;
 import io.clm.api.complaints.SlaTarget;
+import io.clm.api.complaints.StopTheClockNotAllowedException;
+import io.clm.api.complaints.StoredTicket;
 import io.clm.api.event.ComplaintOpened;
 import io.clm.api.event.ComplaintResolved;
 import io.clm.api.event.Event;
@@ -259,13 +261,14 @@ public final class ComplaintDesk {
         reason.append("order lookup failed (").append(e.getClass().getSimpleName()).append(")");
       }
     }
-    for (SlaTarget target : new SlaTarget[] {SlaTarget.FIRST_RESPONSE, SlaTarget.RESOLUTION}) {
-      if (target == SlaTarget.FIRST_RESPONSE && t.policy.firstResponse().isEmpty()) {
+    for (SlaTarget target : new SlaTarget[] {SlaTarget.FIRST_RESPONSE, SlaTarget.SUMMARY_RESOLUTION, SlaTarget.RESOLUTION}) {
+      if (target == SlaTarget.FIRST_RESPONSE && t.policy.firstResponse().isEmpty()
+          || target == SlaTarget.SUMMARY_RESOLUTION && t.policy.summaryResolution().isEmpty()) {
         continue;
       }
       Ticket.TargetClock c = new Ticket.TargetClock(t.receivedAt);
       try {
-        compute(c, target, t.policy);
+        compute(t, c, target, t.policy);
         t.clocks.put(target, c);
       } catch (CalendarCoverageException e) {
         t.flags.add(ComplaintFlag.CALENDAR_INCOMPLETE);
@@ -531,20 +534,27 @@ public final class ComplaintDesk {
   }
 
   /**
-   * Pauses the SLA clocks while the bank waits on the customer or on a third party (for the Chinese
-   * rules: external appraisal, which is not counted). Warnings and breaches do not fall due while
-   * paused; on resume every running deadline moves by the time paused.
+   * Pauses the SLA clocks while the bank waits on a third party, where the policy's rule provides a
+   * stop-the-clock (the Chinese rules: external appraisal, testing or assessment is not counted;
+   * a bank's internal policy). Warnings and breaches do not fall due while paused; on resume every
+   * running deadline moves by exactly the time paused, measured in its own unit.
    *
    * @param ticketId the ticket
    * @param actor who paused
    * @param reason why (waiting for documents, external appraisal)
    * @param at when
    * @return the ticket
+   * @throws StopTheClockNotAllowedException if the ticket's policy has no stop-the-clock rule
    * @throws IllegalTransitionException if the ticket is not open or already paused
    */
   public synchronized Complaint pause(String ticketId, String actor, String reason, Instant at) {
     requireText(reason, "reason");
     Ticket t = prepare(ticketId, actor, at);
+    if (t.policy.stopTheClock().isEmpty()) {
+      throw new StopTheClockNotAllowedException(
+          "ticket " + t.id + " cannot be paused: sla policy '" + t.policy.id() + "' (" + t.policy.source()
+              + ") has no stop-the-clock provision");
+    }
     if (!t.state.isOpen() || t.pausedAt != null) {
       throw new IllegalTransitionException(
           "ticket " + t.id + " cannot be paused: " + (t.pausedAt != null ? "already paused" : "it is " + t.state));
@@ -556,7 +566,7 @@ public final class ComplaintDesk {
   }
 
   /**
-   * Resumes paused SLA clocks, moving each running deadline by the time paused.
+   * Resumes paused SLA clocks, moving each running deadline by the time paused in its own unit.
    *
    * @param ticketId the ticket
    * @param actor who resumed
@@ -571,14 +581,19 @@ public final class ComplaintDesk {
       throw new IllegalTransitionException("ticket " + t.id + " is not paused");
     }
     Duration paused = Duration.between(t.pausedAt, at);
+    StoredTicket.Pause pause = new StoredTicket.Pause(t.pausedAt, at);
+    t.pauses.add(pause);
     Map<SlaTarget, Ticket.TargetClock> moved = new EnumMap<>(SlaTarget.class);
-    for (Map.Entry<SlaTarget, Ticket.TargetClock> e : t.clocks.entrySet()) {
-      Ticket.TargetClock copy = copy(e.getValue());
-      // a clock started during the pause (a response while paused) only counts its own part
-      Instant from = copy.start.isAfter(t.pausedAt) ? copy.start : t.pausedAt;
-      copy.paused = copy.paused.plus(Duration.between(from, at));
-      compute(copy, e.getKey(), t.policy);
-      moved.put(e.getKey(), copy);
+    try {
+      for (Map.Entry<SlaTarget, Ticket.TargetClock> e : t.clocks.entrySet()) {
+        // a clock started during the pause (a response while paused) only counts its own part
+        Ticket.TargetClock copy = copy(e.getValue());
+        compute(t, copy, e.getKey(), t.policy);
+        moved.put(e.getKey(), copy);
+      }
+    } catch (RuntimeException e) {
+      t.pauses.remove(t.pauses.size() - 1);
+      throw e;
     }
     t.clocks.putAll(moved);
     t.pausedAt = null;
@@ -617,7 +632,7 @@ public final class ComplaintDesk {
     Ticket.TargetClock copy = copy(c);
     copy.extension++;
     copy.warned = false;
-    compute(copy, SlaTarget.RESOLUTION, t.policy);
+    compute(t, copy, SlaTarget.RESOLUTION, t.policy);
     t.clocks.put(SlaTarget.RESOLUTION, copy);
     audit(t, at, actor, "extend", t.state,
         "resolution deadline to " + Ticket.TargetClock.limit(SlaTarget.RESOLUTION, t.policy, copy.extension) + ": " + reason);
@@ -640,12 +655,13 @@ public final class ComplaintDesk {
     Objects.requireNonNull(resolution, "resolution");
     Ticket t = prepare(ticketId, actor, at);
     requireMove(t, ComplaintState.RESOLVED);
+    boolean summary = t.clocks.containsKey(SlaTarget.SUMMARY_RESOLUTION);
     stopAll(t, at);
     t.resolution = resolution;
     t.accepted = null;
     move(t, ComplaintState.RESOLVED, actor, "resolve",
         resolution.correction() + resolution.compensation().map(m -> "; compensation " + m).orElse("")
-            + "; root cause " + resolution.rootCause(), at);
+            + "; root cause " + resolution.rootCause() + (summary ? "; summary resolution within its window" : ""), at);
     reschedule(t);
     return snapshot(t);
   }
@@ -727,7 +743,7 @@ public final class ComplaintDesk {
     Ticket t = prepare(ticketId, actor, at);
     requireMove(t, ComplaintState.REOPENED);
     Ticket.TargetClock resolution = new Ticket.TargetClock(at);
-    compute(resolution, SlaTarget.RESOLUTION, t.policy);
+    compute(t, resolution, SlaTarget.RESOLUTION, t.policy);
     Ticket.TargetClock next = plannedNextResponse(t, at);
     finishCycle(t, Boolean.TRUE.equals(t.accepted), at);
     t.cycle++;
@@ -956,28 +972,29 @@ public final class ComplaintDesk {
   private SlaEvent fire(Ticket t, Due due) {
     Ticket.TargetClock c = t.clocks.get(due.target);
     String what = due.target.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-    SlaEvent event;
+    SlaEvent event = new SlaEvent(t.id, t.policy.id(), due.target, due.kind, due.level, c.deadline, due.at);
     switch (due.kind) {
-      case WARNING:
+      case WARNING -> {
         c.warned = true;
-        event = new SlaEvent(t.id, t.policy.id(), due.target, due.kind, 0, c.deadline, due.at);
         audit(t, due.at, CLOCK, "sla-warning", t.state, what + " due " + c.deadline);
-        break;
-      case BREACH:
+      }
+      case BREACH -> {
         c.breached = true;
-        event = new SlaEvent(t.id, t.policy.id(), due.target, due.kind, 0, c.deadline, due.at);
         audit(t, due.at, CLOCK, "sla-breach", t.state, what + " deadline " + c.deadline + " passed");
         count(t.policy.id(), due.target, false);
         breaches.add(event);
-        break;
-      case ESCALATION:
+      }
+      case LAPSED -> {
+        // DISP 1.5 is a window, not a duty: the full DISP 1.6 limits (the resolution clock) run on
+        t.clocks.remove(due.target);
+        audit(t, due.at, CLOCK, "sla-lapse", t.state,
+            what + " window closed " + c.deadline + " unresolved; the resolution time limit applies");
+      }
+      case ESCALATION -> {
         c.escalated = due.level;
         t.escalationLevel = Math.max(t.escalationLevel, due.level);
-        event = new SlaEvent(t.id, t.policy.id(), due.target, due.kind, due.level, c.deadline, due.at);
         audit(t, due.at, CLOCK, "sla-escalation", t.state, what + " escalation level " + due.level);
-        break;
-      default:
-        throw new AssertionError(due.kind);
+      }
     }
     return event;
   }
@@ -994,7 +1011,8 @@ public final class ComplaintDesk {
       if (!c.warned && c.warnAt != null) {
         d = new Due(c.warnAt, e.getKey(), SlaEvent.Kind.WARNING, 0);
       } else if (!c.breached) {
-        d = new Due(c.deadline, e.getKey(), SlaEvent.Kind.BREACH, 0);
+        SlaEvent.Kind kind = e.getKey() == SlaTarget.SUMMARY_RESOLUTION ? SlaEvent.Kind.LAPSED : SlaEvent.Kind.BREACH;
+        d = new Due(c.deadline, e.getKey(), kind, 0);
       } else if (c.escalationAt != null && c.escalated < c.escalationAt.length) {
         d = new Due(c.escalationAt[c.escalated], e.getKey(), SlaEvent.Kind.ESCALATION, c.escalated + 1);
       } else {
@@ -1027,12 +1045,12 @@ public final class ComplaintDesk {
 
   // ---------------------------------------------------------------- deadlines
 
-  private void compute(Ticket.TargetClock c, SlaTarget target, SlaPolicy policy) {
+  private void compute(Ticket t, Ticket.TargetClock c, SlaTarget target, SlaPolicy policy) {
     SlaLimit limit = Ticket.TargetClock.limit(target, policy, c.extension);
-    Instant start = c.effectiveStart();
-    Instant deadline = calendar.deadline(start, limit);
+    Instant start = c.start;
+    Instant deadline = calendar.deadline(start, limit, t.pauses);
     Instant warnAt = null;
-    if (policy.warnBefore().isPresent()) {
+    if (policy.warnBefore().isPresent() && target != SlaTarget.SUMMARY_RESOLUTION) {
       Instant w = calendar.before(deadline, policy.warnBefore().get());
       if (w.isAfter(start) && w.isBefore(deadline)) {
         warnAt = w;
@@ -1062,12 +1080,13 @@ public final class ComplaintDesk {
     for (Map.Entry<SlaTarget, Ticket.TargetClock> e : t.clocks.entrySet()) {
       SlaTarget target = e.getKey();
       if (target == SlaTarget.FIRST_RESPONSE && policy.firstResponse().isEmpty()
-          || target == SlaTarget.NEXT_RESPONSE && policy.nextResponse().isEmpty()) {
+          || target == SlaTarget.NEXT_RESPONSE && policy.nextResponse().isEmpty()
+          || target == SlaTarget.SUMMARY_RESOLUTION && policy.summaryResolution().isEmpty()) {
         continue;
       }
       Ticket.TargetClock copy = copy(e.getValue());
       copy.extension = Math.min(copy.extension, policy.extensions().size());
-      compute(copy, target, policy);
+      compute(t, copy, target, policy);
       out.put(target, copy);
     }
     return out;
@@ -1084,7 +1103,7 @@ public final class ComplaintDesk {
       return null;
     }
     Ticket.TargetClock c = new Ticket.TargetClock(at);
-    compute(c, SlaTarget.NEXT_RESPONSE, t.policy);
+    compute(t, c, SlaTarget.NEXT_RESPONSE, t.policy);
     return c;
   }
 
@@ -1096,7 +1115,6 @@ public final class ComplaintDesk {
 
   private static Ticket.TargetClock copy(Ticket.TargetClock c) {
     Ticket.TargetClock copy = new Ticket.TargetClock(c.start);
-    copy.paused = c.paused;
     copy.extension = c.extension;
     copy.warned = c.warned;
     copy.breached = c.breached;
@@ -1109,7 +1127,7 @@ public final class ComplaintDesk {
 
   private void stopClock(Ticket t, SlaTarget target, Instant at) {
     Ticket.TargetClock c = t.clocks.remove(target);
-    if (c != null && !c.breached && target != SlaTarget.NEXT_RESPONSE) {
+    if (c != null && !c.breached && (target == SlaTarget.FIRST_RESPONSE || target == SlaTarget.RESOLUTION)) {
       count(t.policy.id(), target, true);
     }
   }
