@@ -12,12 +12,14 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Business days and hours in one time zone: working weekdays, business hours, and per year the
@@ -47,9 +49,16 @@ public final class BusinessCalendar {
   private final boolean allYears;
   private final int firstYear;
   private final java.util.BitSet[] businessDays;
+  private final HolidaySource source;
+  private final AtomicReferenceArray<BitSet> loaded = new AtomicReferenceArray<>(LOADABLE_YEARS);
+
+  /** Years a holiday source can answer for: 1900 to 2199. */
+  private static final int FIRST_LOADABLE = 1900;
+  private static final int LOADABLE_YEARS = 300;
 
   private BusinessCalendar(Builder b) {
     this.allYears = b.allYears;
+    this.source = b.source;
     this.id = b.id;
     this.zone = b.zone;
     this.workingDays = Set.copyOf(b.workingDays);
@@ -63,13 +72,7 @@ public final class BusinessCalendar {
     this.firstYear = first;
     this.businessDays = new java.util.BitSet[last - first + 1];
     for (int year : years) {
-      java.util.BitSet days = new java.util.BitSet(366);
-      for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
-        if (workedWeekendDays.contains(d) || (workingDays.contains(d.getDayOfWeek()) && !holidays.contains(d))) {
-          days.set(d.getDayOfYear());
-        }
-      }
-      businessDays[year - first] = days;
+      businessDays[year - first] = businessDaysOf(year, holidays, workedWeekendDays);
     }
   }
 
@@ -139,10 +142,57 @@ public final class BusinessCalendar {
       return workingDays.contains(date.getDayOfWeek());
     }
     int slot = date.getYear() - firstYear;
-    if (slot < 0 || slot >= businessDays.length || businessDays[slot] == null) {
-      throw new CalendarCoverageException("calendar '" + id + "' has no holidays for " + date.getYear());
+    if (slot >= 0 && slot < businessDays.length && businessDays[slot] != null) {
+      return businessDays[slot].get(date.getDayOfYear());
     }
-    return businessDays[slot].get(date.getDayOfYear());
+    return loaded(date.getYear()).get(date.getDayOfYear());
+  }
+
+  /** A year from the holiday source, computed once. */
+  private BitSet loaded(int year) {
+    int slot = year - FIRST_LOADABLE;
+    if (source == null || slot < 0 || slot >= LOADABLE_YEARS) {
+      throw new CalendarCoverageException("calendar '" + id + "' has no holidays for " + year);
+    }
+    BitSet days = loaded.get(slot);
+    if (days == null) {
+      HolidaySource.Year y = source.year(year);
+      if (y == null) {
+        throw new CalendarCoverageException("calendar '" + id + "' has no holidays for " + year);
+      }
+      days = businessDaysOf(year, y.holidays(), y.workedDays());
+      loaded.compareAndSet(slot, null, days);
+    }
+    return days;
+  }
+
+  private BitSet businessDaysOf(int year, Set<LocalDate> off, Set<LocalDate> worked) {
+    BitSet days = new BitSet(367);
+    for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
+      if (worked.contains(d) || (workingDays.contains(d.getDayOfWeek()) && !off.contains(d))) {
+        days.set(d.getDayOfYear());
+      }
+    }
+    return days;
+  }
+
+  /**
+   * Whether the calendar can answer for a year: it was given the year's holidays, or its holiday
+   * source has them.
+   *
+   * @param year the year
+   * @return true if dates of that year can be used
+   */
+  public boolean covers(int year) {
+    if (allYears || years.contains(year)) {
+      return true;
+    }
+    try {
+      loaded(year);
+      return true;
+    } catch (CalendarCoverageException e) {
+      return false;
+    }
   }
 
   /**
@@ -425,6 +475,7 @@ public final class BusinessCalendar {
     private final Set<Integer> years = new HashSet<>();
     private final Set<LocalDate> holidays = new HashSet<>();
     private final Set<LocalDate> workedWeekendDays = new HashSet<>();
+    private HolidaySource source;
 
     private Builder(String id, ZoneId zone) {
       this.id = Objects.requireNonNull(id, "id");
@@ -477,26 +528,50 @@ public final class BusinessCalendar {
     }
 
     /**
-     * Declares a covered year, with no holidays unless {@link #holidays} adds some.
+     * Declares explicitly that a year has no public holidays (only the working weekdays count), or
+     * covers a year whose holidays {@link #holidays} adds.
      *
      * @param year the year
      * @return this builder
      */
-    public Builder year(int year) {
+    public Builder noHolidays(int year) {
       years.add(year);
       return this;
     }
 
     /**
-     * Adds a year's public holidays (and covers the year).
+     * The same as {@link #noHolidays}: covers a year, with no holidays unless {@link #holidays}
+     * adds some.
      *
      * @param year the year
-     * @param dates the holidays, all in that year
      * @return this builder
-     * @throws ValidationException if a date lies in another year
+     */
+    public Builder year(int year) {
+      return noHolidays(year);
+    }
+
+    /**
+     * Adds a year's public holidays (and covers the year). At least one date: a year without
+     * holidays is declared with {@link #noHolidays}, so that an empty list is never a silent
+     * mistake.
+     *
+     * @param year the year
+     * @param dates the holidays, all in that year; at least one
+     * @return this builder
+     * @throws ValidationException if no date is given or a date lies in another year
      */
     public Builder holidays(int year, LocalDate... dates) {
+      if (dates.length == 0) {
+        throw new ValidationException(
+            "calendar '" + id + "' got no holidays for " + year + "; declare a year without holidays with noHolidays(" + year + ")");
+      }
       holidays.addAll(inYear(year, dates, "holiday"));
+      return this;
+    }
+
+    /** Years not given here are asked of the source (computed once per year). */
+    Builder source(HolidaySource value) {
+      source = Objects.requireNonNull(value, "source");
       return this;
     }
 
@@ -531,7 +606,7 @@ public final class BusinessCalendar {
      * @throws ValidationException if no year is covered, or a date is both a holiday and worked
      */
     public BusinessCalendar build() {
-      if (years.isEmpty() && !allYears) {
+      if (years.isEmpty() && !allYears && source == null) {
         throw new ValidationException("calendar '" + id + "' covers no year");
       }
       for (LocalDate d : workedWeekendDays) {
