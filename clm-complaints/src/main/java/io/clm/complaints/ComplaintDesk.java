@@ -6,6 +6,10 @@ import io.clm.api.PluginConfigurationException;
 import io.clm.api.PluginFailureException;
 import io.clm.api.ValidationException;
 import io.clm.api.complaints.AuditEntry;
+import io.clm.api.complaints.ComplaintFile;
+import io.clm.api.complaints.TicketChange;
+import io.clm.api.complaints.TicketStore;
+import io.clm.api.complaints.TicketStoreException;
 import io.clm.api.complaints.CalendarCoverageException;
 import io.clm.api.complaints.Classification;
 import io.clm.api.complaints.ClassificationRule;
@@ -30,6 +34,7 @@ import io.clm.api.event.ComplaintResolved;
 import io.clm.api.event.Event;
 import io.clm.api.event.Severity;
 import io.clm.api.spi.PluginCalls;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,7 +43,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -92,11 +97,18 @@ public final class ComplaintDesk {
   private final Consumer<Reminder> reminders;
   private final String prefix;
 
+  private final TicketStore store;
+  private final Outbox outbox;
+  private final Clock wallClock;
+  private final Duration futureTolerance;
+  /** Tickets read from the store, by id: the working copies the operations change. */
   private final Map<String, Ticket> tickets = new HashMap<>();
-  private final Map<CustomerId, CustomerFile> files = new HashMap<>();
   private final DeadlineIndex index = new DeadlineIndex();
-  private final Map<String, long[]> compliance = new TreeMap<>();
-  private final List<SlaEvent> breaches = new ArrayList<>();
+  /** What the running operation changed, saved in one {@link TicketChange}. */
+  private final Map<String, Ticket> changed = new LinkedHashMap<>();
+  private final Map<String, StoredTicket> undo = new HashMap<>();
+  private final Map<CustomerId, ComplaintFile> changedFiles = new LinkedHashMap<>();
+  private final List<Event> pendingEvents = new ArrayList<>();
   private int liveAlarms;
   private long sequence;
   private Instant now;
@@ -116,7 +128,16 @@ public final class ComplaintDesk {
     this.slaEvents = b.slaEvents;
     this.reminders = b.reminders;
     this.prefix = b.prefix;
-    this.now = b.start;
+    this.store = b.store;
+    this.outbox = new Outbox(store, b.events);
+    this.wallClock = b.wallClock;
+    this.futureTolerance = b.futureTolerance;
+    this.now = store.deskTime().filter(t -> t.isAfter(b.start)).orElse(b.start);
+    this.sequence = store.lastSequence();
+    // a restarted desk: the open tickets' next alarms go back into the index; the events that fell
+    // due while it was down are raised by the next advance, once (what fired is in the store)
+    store.forEachOpen(stored -> reschedule(load(stored)));
+    outbox.deliver();
   }
 
   /**
@@ -195,15 +216,12 @@ public final class ComplaintDesk {
    */
   public synchronized CallerView viewOf(CustomerId customer) {
     Objects.requireNonNull(customer, "customer");
-    CustomerFile file = files.get(customer);
+    List<StoredTicket> all = store.findByCustomer(customer);
     List<Complaint> recent = new ArrayList<>();
-    List<String> preferences = List.of();
-    if (file != null) {
-      for (int i = file.tickets.size() - 1; i >= 0 && recent.size() < RECENT; i--) {
-        recent.add(snapshot(file.tickets.get(i)));
-      }
-      preferences = List.copyOf(file.preferences);
+    for (int i = all.size() - 1; i >= 0 && recent.size() < RECENT; i--) {
+      recent.add(all.get(i).complaint());
     }
+    List<String> preferences = file(customer).preferences();
     return new CallerView(Optional.of(customer), orders.recentOrders(customer, RECENT), recent, preferences);
   }
 
@@ -226,7 +244,8 @@ public final class ComplaintDesk {
   public synchronized Complaint open(Intake intake, String actor) {
     Objects.requireNonNull(intake, "intake");
     requireText(actor, "actor");
-    advanceInternal(intake.receivedAt().isAfter(now) ? intake.receivedAt() : now);
+    requireNotFuture(intake.receivedAt(), "receivedAt");
+    advanceInternal(intake.receivedAt().isAfter(now) ? intake.receivedAt() : now, false);
     Optional<CustomerId> customer = intake.customer();
     String lookupFailure = null;
     if (customer.isEmpty() && intake.callerPhone().isPresent()) {
@@ -277,10 +296,16 @@ public final class ComplaintDesk {
     }
     t.audit.add(new AuditEntry(intake.receivedAt(), actor, "receive", ComplaintState.RECEIVED, ComplaintState.RECEIVED, reason.toString()));
     tickets.put(t.id, t);
-    if (t.customer != null) {
-      file(t.customer).tickets.add(t);
-    }
+    changed.put(t.id, t);
     reschedule(t);
+    try {
+      commit();
+    } catch (RuntimeException e) {
+      tickets.remove(t.id);
+      t.version++;
+      sequence--;
+      throw e;
+    }
     return snapshot(t);
   }
 
@@ -303,10 +328,8 @@ public final class ComplaintDesk {
     t.customer = customer;
     t.flags.remove(ComplaintFlag.UNIDENTIFIED_CUSTOMER);
     audit(t, at, actor, "identify", t.state, "customer " + customer.masked());
-    file(customer).tickets.add(t);
-    file(customer).tickets.sort(Comparator.comparing((Ticket x) -> x.receivedAt).thenComparingLong(x -> x.seq));
     emitOpenedIfDue(t, at);
-    return snapshot(t);
+    return done(t);
   }
 
   /**
@@ -325,7 +348,7 @@ public final class ComplaintDesk {
     Ticket t = prepare(ticketId, actor, at);
     String reason = linkOrderInternal(t, orderNumber);
     audit(t, at, actor, "link-order", t.state, reason);
-    return snapshot(t);
+    return done(t);
   }
 
   private String linkOrderInternal(Ticket t, String number) {
@@ -367,7 +390,7 @@ public final class ComplaintDesk {
     putClock(t, SlaTarget.NEXT_RESPONSE, next);
     move(t, ComplaintState.ACKNOWLEDGED, actor, "acknowledge", "first response sent", at);
     reschedule(t);
-    return snapshot(t);
+    return done(t);
   }
 
   /**
@@ -402,7 +425,7 @@ public final class ComplaintDesk {
         result.severity() + " by rule " + result.ruleId() + "; sla policy " + policy.id(), at);
     reschedule(t);
     emitOpenedIfDue(t, at);
-    return snapshot(t);
+    return done(t);
   }
 
   /**
@@ -438,10 +461,10 @@ public final class ComplaintDesk {
     }
     t.assignee = assignee;
     if (t.customer != null) {
-      file(t.customer).departments.add(assignee);
+      addDepartment(t.customer, assignee);
     }
     move(t, ComplaintState.ASSIGNED, actor, "assign", "to " + assignee + " by rule " + rule, at);
-    return snapshot(t);
+    return done(t);
   }
 
   /**
@@ -468,10 +491,10 @@ public final class ComplaintDesk {
     String from = t.assignee == null ? "nobody" : t.assignee;
     t.assignee = assignee;
     if (t.customer != null) {
-      file(t.customer).departments.add(assignee);
+      addDepartment(t.customer, assignee);
     }
     audit(t, at, actor, "reassign", t.state, "from " + from + " to " + assignee + ": " + reason);
-    return snapshot(t);
+    return done(t);
   }
 
   /**
@@ -487,7 +510,7 @@ public final class ComplaintDesk {
     Ticket t = prepare(ticketId, actor, at);
     requireMove(t, ComplaintState.IN_PROGRESS);
     move(t, ComplaintState.IN_PROGRESS, actor, "start", "work started", at);
-    return snapshot(t);
+    return done(t);
   }
 
   /**
@@ -505,7 +528,7 @@ public final class ComplaintDesk {
     Ticket t = prepare(ticketId, actor, at);
     requireMove(t, ComplaintState.ESCALATED);
     move(t, ComplaintState.ESCALATED, actor, "escalate", reason, at);
-    return snapshot(t);
+    return done(t);
   }
 
   /**
@@ -530,7 +553,7 @@ public final class ComplaintDesk {
     putClock(t, SlaTarget.NEXT_RESPONSE, next);
     audit(t, at, actor, "respond", t.state, note);
     reschedule(t);
-    return snapshot(t);
+    return done(t);
   }
 
   /**
@@ -562,7 +585,7 @@ public final class ComplaintDesk {
     t.pausedAt = at;
     audit(t, at, actor, "pause", t.state, reason);
     reschedule(t);
-    return snapshot(t);
+    return done(t);
   }
 
   /**
@@ -599,7 +622,7 @@ public final class ComplaintDesk {
     t.pausedAt = null;
     audit(t, at, actor, "resume", t.state, "paused for " + paused);
     reschedule(t);
-    return snapshot(t);
+    return done(t);
   }
 
   /**
@@ -637,7 +660,7 @@ public final class ComplaintDesk {
     audit(t, at, actor, "extend", t.state,
         "resolution deadline to " + Ticket.TargetClock.limit(SlaTarget.RESOLUTION, t.policy, copy.extension) + ": " + reason);
     reschedule(t);
-    return snapshot(t);
+    return done(t);
   }
 
   /**
@@ -663,7 +686,7 @@ public final class ComplaintDesk {
         resolution.correction() + resolution.compensation().map(m -> "; compensation " + m).orElse("")
             + "; root cause " + resolution.rootCause() + (summary ? "; summary resolution within its window" : ""), at);
     reschedule(t);
-    return snapshot(t);
+    return done(t);
   }
 
   /**
@@ -683,7 +706,7 @@ public final class ComplaintDesk {
     t.accepted = Boolean.TRUE;
     move(t, ComplaintState.CLOSED, actor, "accept", "customer accepted the resolution", at);
     finishCycle(t, true, at);
-    return snapshot(t);
+    return done(t);
   }
 
   /**
@@ -704,7 +727,7 @@ public final class ComplaintDesk {
     t.accepted = Boolean.FALSE;
     audit(t, at, actor, "reject", t.state, reason);
     finishCycle(t, false, at);
-    return snapshot(t);
+    return done(t);
   }
 
   /**
@@ -723,7 +746,7 @@ public final class ComplaintDesk {
     requireMove(t, ComplaintState.CLOSED);
     move(t, ComplaintState.CLOSED, actor, "close", reason, at);
     finishCycle(t, Boolean.TRUE.equals(t.accepted), at);
-    return snapshot(t);
+    return done(t);
   }
 
   /**
@@ -754,7 +777,7 @@ public final class ComplaintDesk {
     move(t, ComplaintState.REOPENED, actor, "reopen", reason, at);
     reschedule(t);
     emitOpenedIfDue(t, at);
-    return snapshot(t);
+    return done(t);
   }
 
   /**
@@ -779,7 +802,7 @@ public final class ComplaintDesk {
     move(t, ComplaintState.WITHDRAWN, actor, "withdraw", reason, at);
     finishCycle(t, false, at);
     reschedule(t);
-    return snapshot(t);
+    return done(t);
   }
 
   // ---------------------------------------------------------------- appendix (seed 002 step 6)
@@ -800,9 +823,9 @@ public final class ComplaintDesk {
     if (t.customer == null) {
       throw new IllegalTransitionException("ticket " + t.id + " has no identified customer to note a preference for");
     }
-    file(t.customer).preferences.add(preference);
+    addPreference(t.customer, preference);
     audit(t, at, actor, "note-preference", t.state, preference);
-    return snapshot(t);
+    return done(t);
   }
 
   /**
@@ -814,7 +837,8 @@ public final class ComplaintDesk {
   public synchronized void watch(CustomerId customer, String department) {
     Objects.requireNonNull(customer, "customer");
     requireText(department, "department");
-    file(customer).departments.add(department);
+    addDepartment(customer, department);
+    commit();
   }
 
   /**
@@ -828,14 +852,15 @@ public final class ComplaintDesk {
   public synchronized List<Reminder> customerReturned(CustomerId customer, Instant at) {
     Objects.requireNonNull(customer, "customer");
     Objects.requireNonNull(at, "at");
-    CustomerFile file = files.get(customer);
-    if (file == null || file.tickets.isEmpty()) {
+    List<StoredTicket> all = store.findByCustomer(customer);
+    if (all.isEmpty()) {
       return List.of();
     }
-    List<String> ids = file.tickets.stream().map(x -> x.id).collect(Collectors.toList());
+    ComplaintFile file = file(customer);
+    List<String> ids = all.stream().map(StoredTicket::id).collect(Collectors.toList());
     List<Reminder> out = new ArrayList<>();
-    for (String department : new TreeSet<>(file.departments)) {
-      Reminder r = new Reminder(department, customer, at, ids, List.copyOf(file.preferences));
+    for (String department : file.departments()) {
+      Reminder r = new Reminder(department, customer, at, ids, file.preferences());
       out.add(r);
       reminders.accept(r);
     }
@@ -850,15 +875,12 @@ public final class ComplaintDesk {
    */
   public synchronized ComplaintAppendix appendix(CustomerId customer) {
     Objects.requireNonNull(customer, "customer");
-    CustomerFile file = files.get(customer);
-    if (file == null) {
-      return new ComplaintAppendix(customer, List.of(), List.of(), Set.of());
-    }
     List<Complaint> list = new ArrayList<>();
-    for (Ticket t : file.tickets) {
-      list.add(snapshot(t));
+    for (StoredTicket t : store.findByCustomer(customer)) {
+      list.add(t.complaint());
     }
-    return new ComplaintAppendix(customer, list, List.copyOf(file.preferences), file.departments);
+    ComplaintFile file = file(customer);
+    return new ComplaintAppendix(customer, list, file.preferences(), file.departments());
   }
 
   // ---------------------------------------------------------------- queries and reports
@@ -875,12 +897,32 @@ public final class ComplaintDesk {
   }
 
   /**
+   * How many lifecycle events wait in the store's outbox (a sink that failed leaves them there;
+   * every operation and {@link #deliverEvents} tries again).
+   *
+   * @return the number of pending events, up to 10,000
+   */
+  public synchronized int pendingEvents() {
+    return store.pendingEvents(10_000).size();
+  }
+
+  /**
+   * Sends the lifecycle events waiting in the outbox to the sink, oldest first, stopping at the
+   * first the sink refuses; each delivered event is marked delivered in the store.
+   *
+   * @return how many were delivered
+   */
+  public synchronized int deliverEvents() {
+    return outbox.deliver();
+  }
+
+  /**
    * How many tickets the desk holds (none is ever removed).
    *
    * @return the count
    */
   public synchronized int size() {
-    return tickets.size();
+    return (int) store.lastSequence();
   }
 
   /**
@@ -889,12 +931,8 @@ public final class ComplaintDesk {
    * @return the tickets
    */
   public synchronized List<Complaint> all() {
-    List<Ticket> list = new ArrayList<>(tickets.values());
-    list.sort(Comparator.comparingLong(t -> t.seq));
-    List<Complaint> out = new ArrayList<>(list.size());
-    for (Ticket t : list) {
-      out.add(snapshot(t));
-    }
+    List<Complaint> out = new ArrayList<>();
+    store.forEach(t -> out.add(t.complaint()));
     return out;
   }
 
@@ -904,27 +942,7 @@ public final class ComplaintDesk {
    * @return the report
    */
   public synchronized ComplaintReport report() {
-    Map<ComplaintReport.AgeBand, Map<Severity, Long>> open = new EnumMap<>(ComplaintReport.AgeBand.class);
-    Map<ComplaintReport.AgeBand, Long> unclassified = new EnumMap<>(ComplaintReport.AgeBand.class);
-    Map<String, Long> causes = new TreeMap<>();
-    for (Ticket t : tickets.values()) {
-      if (t.state.isOpen()) {
-        long days = Math.max(0, ChronoUnit.DAYS.between(
-            t.receivedAt.atZone(calendar.zone()).toLocalDate(), now.atZone(calendar.zone()).toLocalDate()));
-        ComplaintReport.AgeBand band = ComplaintReport.AgeBand.of(days);
-        if (t.classification == null) {
-          unclassified.merge(band, 1L, Long::sum);
-        } else {
-          open.computeIfAbsent(band, b -> new EnumMap<>(Severity.class)).merge(t.classification.severity(), 1L, Long::sum);
-        }
-      }
-      if (t.resolution != null) {
-        causes.merge(t.resolution.rootCause(), 1L, Long::sum);
-      }
-    }
-    Map<String, ComplaintReport.PolicyCompliance> rates = new TreeMap<>();
-    compliance.forEach((id, c) -> rates.put(id, new ComplaintReport.PolicyCompliance(c[0], c[1], c[2], c[3])));
-    return new ComplaintReport(now, open, unclassified, rates, breaches, causes);
+    return ComplaintReports.of(store, now, calendar.zone());
   }
 
   // ---------------------------------------------------------------- the clock
@@ -943,11 +961,15 @@ public final class ComplaintDesk {
     if (until.isBefore(now)) {
       throw new ValidationException("advance to " + until + " is before the desk clock " + now);
     }
-    return advanceInternal(until);
+    return advanceInternal(until, true);
   }
 
-  private List<SlaEvent> advanceInternal(Instant until) {
+  private List<SlaEvent> advanceInternal(Instant until, boolean saveTime) {
     List<SlaEvent> fired = new ArrayList<>();
+    changed.clear();
+    undo.clear();
+    changedFiles.clear();
+    pendingEvents.clear();
     while (!index.isEmpty() && index.headDueBy(until)) {
       Ticket t = index.headTicket();
       int version = index.headVersion();
@@ -955,14 +977,25 @@ public final class ComplaintDesk {
       if (version != t.version) {
         continue;
       }
+      undo.putIfAbsent(t.id, record(t));
       liveAlarms--;
       t.hasLiveAlarm = false;
       Due due = next(t);
       SlaEvent event = fire(t, due);
       fired.add(event);
+      changed.put(t.id, t);
       reschedule(t);
     }
+    Instant before = now;
     now = until;
+    if (!changed.isEmpty() || saveTime) {
+      try {
+        commit();
+      } catch (RuntimeException e) {
+        now = before;
+        throw e;
+      }
+    }
     for (SlaEvent e : fired) {
       slaEvents.accept(e);
     }
@@ -981,8 +1014,7 @@ public final class ComplaintDesk {
       case BREACH -> {
         c.breached = true;
         audit(t, due.at, CLOCK, "sla-breach", t.state, what + " deadline " + c.deadline + " passed");
-        count(t.policy.id(), due.target, false);
-        breaches.add(event);
+        t.outcomes.add(new StoredTicket.SlaOutcome(due.target, t.policy.id(), false, due.at));
       }
       case LAPSED -> {
         // DISP 1.5 is a window, not a duty: the full DISP 1.6 limits (the resolution clock) run on
@@ -1128,7 +1160,7 @@ public final class ComplaintDesk {
   private void stopClock(Ticket t, SlaTarget target, Instant at) {
     Ticket.TargetClock c = t.clocks.remove(target);
     if (c != null && !c.breached && (target == SlaTarget.FIRST_RESPONSE || target == SlaTarget.RESOLUTION)) {
-      count(t.policy.id(), target, true);
+      t.outcomes.add(new StoredTicket.SlaOutcome(target, t.policy.id(), true, at));
     }
   }
 
@@ -1139,12 +1171,6 @@ public final class ComplaintDesk {
     t.pausedAt = null;
   }
 
-  private void count(String policyId, SlaTarget target, boolean met) {
-    long[] c = compliance.computeIfAbsent(policyId, k -> new long[4]);
-    int base = target == SlaTarget.FIRST_RESPONSE ? 0 : 2;
-    c[base + (met ? 0 : 1)]++;
-  }
-
   // ---------------------------------------------------------------- lifecycle events
 
   private void emitOpenedIfDue(Ticket t, Instant at) {
@@ -1153,7 +1179,7 @@ public final class ComplaintDesk {
     }
     t.openedCycle = t.cycle;
     Instant when = t.cycle == 1 ? t.receivedAt : at;
-    events.accept(new ComplaintOpened(t.id + "/opened/" + t.cycle, t.customer, when, t.id, t.classification.severity()));
+    pendingEvents.add(new ComplaintOpened(t.id + "/opened/" + t.cycle, t.customer, when, t.id, t.classification.severity()));
     if (t.finishedCycle == t.cycle) {
       // the cycle ended before the customer was known: report its end now
       t.finishedCycle = 0;
@@ -1167,7 +1193,7 @@ public final class ComplaintDesk {
     }
     t.finishedCycle = t.cycle;
     if (t.openedCycle == t.cycle) {
-      events.accept(new ComplaintResolved(t.id + "/resolved/" + t.cycle, t.customer, at, t.id, accepted));
+      pendingEvents.add(new ComplaintResolved(t.id + "/resolved/" + t.cycle, t.customer, at, t.id, accepted));
     }
   }
 
@@ -1180,17 +1206,129 @@ public final class ComplaintDesk {
     if (at.isBefore(now)) {
       throw new ValidationException("at " + at + " is before the desk clock " + now);
     }
-    advanceInternal(at);
+    requireNotFuture(at, "at");
+    advanceInternal(at, false);
+    t = tickets.get(t.id);
+    begin(t);
     return t;
+  }
+
+  /** Refuses an instant too far after the wall clock (a mistyped year), before anything changes. */
+  private void requireNotFuture(Instant at, String field) {
+    Instant limit = wallClock.instant().plus(futureTolerance);
+    if (at.isAfter(limit)) {
+      throw new ValidationException(
+          field + " " + at + " is more than " + futureTolerance + " after the wall clock " + wallClock.instant());
+    }
   }
 
   private Ticket ticket(String ticketId) {
     Objects.requireNonNull(ticketId, "ticketId");
     Ticket t = tickets.get(ticketId);
     if (t == null) {
-      throw new ValidationException("ticket '" + ticketId + "' is not known");
+      StoredTicket stored = store.find(ticketId)
+          .orElseThrow(() -> new ValidationException("ticket '" + ticketId + "' is not known"));
+      t = load(stored);
     }
     return t;
+  }
+
+  // ---------------------------------------------------------------- the store and the outbox
+
+  /** Reads a stored ticket into the working set and schedules its next alarm. */
+  private Ticket load(StoredTicket stored) {
+    Complaint c = stored.complaint();
+    Severity severity = c.classification().map(Classification::severity).orElse(Severity.NORMAL);
+    SlaPolicy policy = slaPolicy(subject(c.id(), c.customer().orElse(null)), severity, c.category());
+    if (!policy.id().equals(c.policyId())) {
+      throw new PluginConfigurationException("workflow '" + workflow.id() + "' now gives sla policy '" + policy.id()
+          + "' for ticket " + c.id() + ", stored under '" + c.policyId() + "'");
+    }
+    Ticket t = TicketRecords.ticket(stored, policy);
+    for (Map.Entry<SlaTarget, Ticket.TargetClock> e : t.clocks.entrySet()) {
+      Instant stored0 = e.getValue().deadline;
+      try {
+        compute(t, e.getValue(), e.getKey(), policy);
+      } catch (CalendarCoverageException ex) {
+        e.getValue().deadline = stored0;
+      }
+    }
+    Ticket old = tickets.put(t.id, t);
+    if (old != null) {
+      retire(old);
+    }
+    reschedule(t);
+    return t;
+  }
+
+  /** Makes a working copy's index entries stale. */
+  private void retire(Ticket old) {
+    old.version++;
+    if (old.hasLiveAlarm) {
+      liveAlarms--;
+      old.hasLiveAlarm = false;
+    }
+  }
+
+  /** Starts an operation on a ticket: what it was, to restore if the save fails. */
+  private void begin(Ticket t) {
+    changed.clear();
+    undo.clear();
+    changedFiles.clear();
+    pendingEvents.clear();
+    undo.put(t.id, record(t));
+  }
+
+  private StoredTicket record(Ticket t) {
+    Due due = next(t);
+    return TicketRecords.record(t, snapshot(t), due == null ? null : due.at);
+  }
+
+  /** Ends an operation: saves the ticket, the files and the events at once, then delivers. */
+  private Complaint done(Ticket t) {
+    changed.put(t.id, t);
+    commit();
+    return snapshot(t);
+  }
+
+  /**
+   * Saves what the running operation changed in one {@link TicketChange}; if the store refuses,
+   * every changed ticket is restored as it was and the failure is rethrown. Then delivers the
+   * outbox.
+   */
+  private void commit() {
+    List<StoredTicket> records = new ArrayList<>(changed.size());
+    for (Ticket t : changed.values()) {
+      records.add(record(t));
+    }
+    try {
+      store.save(new TicketChange(records, List.copyOf(changedFiles.values()), List.of(), List.copyOf(pendingEvents), now));
+    } catch (RuntimeException e) {
+      rollback();
+      throw e instanceof TicketStoreException ? e
+          : new TicketStoreException("ticket store '" + store.id() + "' failed to save: " + e.getClass().getName(), e);
+    } finally {
+      changed.clear();
+      changedFiles.clear();
+      pendingEvents.clear();
+    }
+    undo.clear();
+    outbox.deliver();
+  }
+
+  private void rollback() {
+    for (Map.Entry<String, StoredTicket> e : undo.entrySet()) {
+      load(e.getValue());
+    }
+    for (String id : changed.keySet()) {
+      if (!undo.containsKey(id)) {
+        Ticket fresh = tickets.remove(id);
+        if (fresh != null) {
+          retire(fresh);
+        }
+      }
+    }
+    undo.clear();
   }
 
   private void requireMove(Ticket t, ComplaintState to) {
@@ -1297,18 +1435,36 @@ public final class ComplaintDesk {
     if (t.customer == null) {
       return List.of();
     }
-    CustomerFile file = files.get(t.customer);
     List<Instant> out = new ArrayList<>();
-    for (Ticket other : file.tickets) {
-      if (other != t && !other.receivedAt.isAfter(t.receivedAt)) {
-        out.add(other.receivedAt);
+    for (StoredTicket other : store.findByCustomer(t.customer)) {
+      if (!other.id().equals(t.id) && !other.complaint().receivedAt().isAfter(t.receivedAt)) {
+        out.add(other.complaint().receivedAt());
       }
     }
     return out;
   }
 
-  private CustomerFile file(CustomerId customer) {
-    return files.computeIfAbsent(customer, c -> new CustomerFile());
+  /** The customer's file as the running operation sees it (changed, or as stored). */
+  private ComplaintFile file(CustomerId customer) {
+    ComplaintFile f = changedFiles.get(customer);
+    if (f == null) {
+      f = store.file(customer).orElse(new ComplaintFile(customer, List.of(), Set.of()));
+    }
+    return f;
+  }
+
+  private void addDepartment(CustomerId customer, String department) {
+    ComplaintFile f = file(customer);
+    Set<String> departments = new TreeSet<>(f.departments());
+    departments.add(department);
+    changedFiles.put(customer, new ComplaintFile(customer, f.preferences(), departments));
+  }
+
+  private void addPreference(CustomerId customer, String preference) {
+    ComplaintFile f = file(customer);
+    List<String> preferences = new ArrayList<>(f.preferences());
+    preferences.add(preference);
+    changedFiles.put(customer, new ComplaintFile(customer, preferences, f.departments()));
   }
 
   private Complaint snapshot(Ticket t) {
@@ -1321,12 +1477,6 @@ public final class ComplaintDesk {
         Optional.ofNullable(t.accepted), t.policy.id(), deadlines, t.escalationLevel, t.pausedAt != null, t.audit);
   }
 
-  /** A customer's complaint file: the appendix. */
-  private static final class CustomerFile {
-    final List<Ticket> tickets = new ArrayList<>();
-    final LinkedHashSet<String> preferences = new LinkedHashSet<>();
-    final LinkedHashSet<String> departments = new LinkedHashSet<>();
-  }
 
   /** What falls due next on a ticket. */
   private record Due(Instant at, SlaTarget target, SlaEvent.Kind kind, int level) {}
@@ -1354,6 +1504,9 @@ public final class ComplaintDesk {
     private Consumer<Reminder> reminders = r -> { };
     private String prefix = "C-";
     private Instant start = Instant.EPOCH;
+    private TicketStore store;
+    private Clock wallClock = Clock.systemUTC();
+    private Duration futureTolerance = Duration.ofDays(1);
     private final Set<String> set = new HashSet<>();
 
     private Builder() {}
@@ -1437,9 +1590,11 @@ public final class ComplaintDesk {
     }
 
     /**
-     * Where lifecycle events go, typically {@code engine::ingest}. Sinks are called after the
-     * change they report has been made; a sink that throws does not undo it, and the exception
-     * reaches the caller of the operation.
+     * Where lifecycle events go, typically {@code engine::ingest}. An event is first saved in the
+     * ticket store's outbox together with the change it reports, then delivered: a sink that throws
+     * leaves it (and those after it) in the outbox, and the next operation or {@link
+     * ComplaintDesk#deliverEvents} sends it again. Delivery is at least once, in order; event ids
+     * are stable, so the engine's idempotency drops a repeat.
      *
      * @param sink the sink
      * @return this builder
@@ -1504,6 +1659,51 @@ public final class ComplaintDesk {
     }
 
     /**
+     * Where tickets live (a new {@link InMemoryTicketStore} by default). A desk built over a store
+     * that already holds tickets carries on where the last desk stopped: same numbering, same
+     * clock, the open tickets' alarms scheduled again, and the outbox delivered.
+     *
+     * @param value the store
+     * @return this builder
+     */
+    public Builder ticketStore(TicketStore value) {
+      once("ticketStore");
+      store = Objects.requireNonNull(value, "ticketStore");
+      return this;
+    }
+
+    /**
+     * The wall clock that intake and operation times are checked against ({@link
+     * Clock#systemUTC()} by default).
+     *
+     * @param value the clock
+     * @return this builder
+     */
+    public Builder wallClock(Clock value) {
+      once("wallClock");
+      wallClock = Objects.requireNonNull(value, "wallClock");
+      return this;
+    }
+
+    /**
+     * How far after the wall clock an intake or operation may be dated (one day by default): a
+     * mistyped year (2099) is refused rather than moving the desk clock there.
+     *
+     * @param value the tolerance; zero or more
+     * @return this builder
+     * @throws ValidationException if negative
+     */
+    public Builder futureTolerance(Duration value) {
+      once("futureTolerance");
+      Objects.requireNonNull(value, "futureTolerance");
+      if (value.isNegative()) {
+        throw new ValidationException("future tolerance " + value + " is negative");
+      }
+      futureTolerance = value;
+      return this;
+    }
+
+    /**
      * Builds the desk.
      *
      * @return the desk
@@ -1517,6 +1717,9 @@ public final class ComplaintDesk {
       }
       if (calendar == null) {
         throw new IllegalStateException("calendar is required");
+      }
+      if (store == null) {
+        store = new InMemoryTicketStore();
       }
       return new ComplaintDesk(this);
     }

@@ -41,6 +41,7 @@ final class Ticket {
   int escalationLevel;
   Instant pausedAt;
   final List<StoredTicket.Pause> pauses = new ArrayList<>(0);
+  final List<StoredTicket.SlaOutcome> outcomes = new ArrayList<>(2);
   final EnumMap<SlaTarget, TargetClock> clocks = new EnumMap<>(SlaTarget.class);
   final List<AuditEntry> audit = new ArrayList<>(6);
   int cycle = 1;
