@@ -327,7 +327,17 @@ public final class ComplaintDesk {
     }
     t.customer = customer;
     t.flags.remove(ComplaintFlag.UNIDENTIFIED_CUSTOMER);
-    audit(t, at, actor, "identify", t.state, "customer " + customer.masked());
+    String reason = "customer " + customer.masked();
+    if (t.flags.remove(ComplaintFlag.ORDER_UNVERIFIED) && t.order != null) {
+      if (t.order.customer().equals(customer)) {
+        reason += "; order " + t.orderNumber + " verified";
+      } else {
+        t.order = null;
+        t.flags.add(ComplaintFlag.UNKNOWN_ORDER);
+        reason += "; order " + t.orderNumber + " belongs to another customer: unlinked";
+      }
+    }
+    audit(t, at, actor, "identify", t.state, reason);
     emitOpenedIfDue(t, at);
     return done(t);
   }
@@ -366,6 +376,11 @@ public final class ComplaintDesk {
     }
     t.order = found.get();
     t.flags.remove(ComplaintFlag.UNKNOWN_ORDER);
+    if (t.customer == null) {
+      t.flags.add(ComplaintFlag.ORDER_UNVERIFIED);
+      return "order " + number + " linked, unverified until the customer is identified";
+    }
+    t.flags.remove(ComplaintFlag.ORDER_UNVERIFIED);
     return "order " + number + " linked";
   }
 
@@ -768,7 +783,10 @@ public final class ComplaintDesk {
     Ticket.TargetClock resolution = new Ticket.TargetClock(at);
     compute(t, resolution, SlaTarget.RESOLUTION, t.policy);
     Ticket.TargetClock next = plannedNextResponse(t, at);
+    int before = pendingEvents.size();
     finishCycle(t, Boolean.TRUE.equals(t.accepted), at);
+    // the end of the last cycle and the new opening reach the engine in order, at distinct instants
+    Instant openedAt = pendingEvents.size() > before ? at.plusMillis(1) : at;
     t.cycle++;
     t.accepted = null;
     t.resolution = null;
@@ -776,7 +794,7 @@ public final class ComplaintDesk {
     putClock(t, SlaTarget.NEXT_RESPONSE, next);
     move(t, ComplaintState.REOPENED, actor, "reopen", reason, at);
     reschedule(t);
-    emitOpenedIfDue(t, at);
+    emitOpenedIfDue(t, openedAt);
     return done(t);
   }
 

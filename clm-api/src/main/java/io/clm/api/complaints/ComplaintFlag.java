@@ -7,6 +7,11 @@ public enum ComplaintFlag {
   /** The order number named in the complaint is not known to the order book. */
   UNKNOWN_ORDER,
   /**
+   * An order was linked while the customer was not identified: it may be another customer's. It is
+   * checked again when the customer is identified (and unlinked if it is not theirs).
+   */
+  ORDER_UNVERIFIED,
+  /**
    * A deadline could not be computed because the business calendar lacks a year it needs; the
    * deadline is missing rather than wrong. Configure the year.
    */
