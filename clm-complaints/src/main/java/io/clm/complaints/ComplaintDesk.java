@@ -1,5 +1,6 @@
 package io.clm.complaints;
 
+import io.clm.api.Clm;
 import io.clm.api.CustomerId;
 import io.clm.api.IllegalTransitionException;
 import io.clm.api.PluginConfigurationException;
@@ -49,7 +50,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -150,29 +150,31 @@ public final class ComplaintDesk {
   }
 
   /**
-   * Finds a discovered workflow by id with {@link ServiceLoader}.
+   * Finds a workflow by id in the one plugin registry ({@link Clm#plugins()}: the thread's context
+   * class loader, with clm-core at run time), like every other plugin.
    *
    * @param id the workflow id, such as {@code uk-fca-disp}
    * @return the workflow
-   * @throws PluginConfigurationException if no workflow, or more than one, has the id
+   * @throws PluginConfigurationException if no workflow has the id (the message lists the known
+   *     ids and their jars), or two plugins share it
    */
   public static ComplaintWorkflow findWorkflow(String id) {
     Objects.requireNonNull(id, "id");
-    List<ComplaintWorkflow> found = new ArrayList<>();
-    for (ComplaintWorkflow w : ServiceLoader.load(ComplaintWorkflow.class, ComplaintDesk.class.getClassLoader())) {
-      if (w.id().equals(id)) {
-        found.add(w);
-      }
-    }
-    if (found.isEmpty()) {
-      throw new PluginConfigurationException("no complaint workflow has id '" + id + "'");
-    }
-    if (found.size() > 1) {
-      throw new PluginConfigurationException(
-          "complaint workflow id '" + id + "' is used by " + found.get(0).getClass().getName() + " and "
-              + found.get(1).getClass().getName());
-    }
-    return found.get(0);
+    return Clm.plugins().get(ComplaintWorkflow.class, id);
+  }
+
+  /**
+   * Finds a workflow by id among the plugins a class loader sees (a plugin directory of its own).
+   *
+   * @param id the workflow id
+   * @param loader the class loader to search
+   * @return the workflow
+   * @throws PluginConfigurationException as {@link #findWorkflow(String)}
+   */
+  public static ComplaintWorkflow findWorkflow(String id, ClassLoader loader) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(loader, "loader");
+    return Clm.plugins(loader).get(ComplaintWorkflow.class, id);
   }
 
   /**
