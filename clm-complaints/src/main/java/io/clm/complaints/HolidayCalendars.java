@@ -123,7 +123,8 @@ public final class HolidayCalendars {
    *
    * @param extraYears the added years
    * @return the calendar, in Asia/Shanghai
-   * @throws ValidationException if a line is malformed or a year is given twice
+   * @throws ValidationException if a line is malformed, a year is given twice, or a year has no
+   *     holidays without saying {@code off none}
    */
   public static BusinessCalendar china(Reader extraYears) {
     Objects.requireNonNull(extraYears, "extraYears");
@@ -144,6 +145,10 @@ public final class HolidayCalendars {
       throw new UncheckedIOException(e);
     }
     years.forEach((year, days) -> {
+      if (days.off().isEmpty() == !days.none()[0]) {
+        throw new ValidationException("year " + year + " of the Chinese calendar " + (days.off().isEmpty()
+            ? "has no holidays; say 'off none' if it really has none" : "says 'off none' but lists holidays"));
+      }
       if (days.off().isEmpty()) {
         builder.noHolidays(year);
       } else {
@@ -157,7 +162,7 @@ public final class HolidayCalendars {
   }
 
   /** One year of the Chinese schedule while it is read. */
-  private record YearDays(Set<LocalDate> off, Set<LocalDate> work) {}
+  private record YearDays(Set<LocalDate> off, Set<LocalDate> work, boolean[] none) {}
 
   private static void parse(Reader reader, String name, Map<Integer, YearDays> years) throws IOException {
     BufferedReader lines = new BufferedReader(reader);
@@ -180,11 +185,15 @@ public final class HolidayCalendars {
             if (years.containsKey(year) || !seen.add(year)) {
               throw new ValidationException(where + ": year " + year + " is given twice");
             }
-            years.put(year, new YearDays(new TreeSet<>(), new TreeSet<>()));
+            years.put(year, new YearDays(new TreeSet<>(), new TreeSet<>(), new boolean[1]));
           }
           case "off", "work" -> {
             if (year == null || words.length < 2) {
               throw new ValidationException(where + ": '" + text + "' comes before a year line or has no date");
+            }
+            if (words[0].equals("off") && words[1].equals("none")) {
+              years.get(year).none()[0] = true;
+              continue;
             }
             Set<LocalDate> into = words[0].equals("off") ? years.get(year).off() : years.get(year).work();
             String[] range = words[1].split("\\.\\.");
