@@ -479,6 +479,26 @@ public final class ComplaintDesk {
   }
 
   /**
+   * Erases a customer's complaint data on request, keeping the record the regulator requires (see
+   * docs/complaints.md for what each profile keeps and for how long): every ticket of the customer
+   * loses the customer, the content, the order, the amount at stake, the resolution's wording and
+   * the reasons in its audit trail, and is flagged {@link ComplaintFlag#ERASED}; dates, category,
+   * states, classification, deadlines, SLA outcomes, root cause and who did what stay. The
+   * customer's file (preferences, departments) is removed. All in one change.
+   *
+   * @param customer the customer
+   * @param actor who erased (the request's handler)
+   * @param at when
+   * @return the ids of the tickets erased
+   * @throws IllegalTransitionException if a complaint of the customer is still open
+   * @throws ValidationException if the actor is blank or the time is before the desk clock or too
+   *     far in the future
+   */
+  public List<String> erase(CustomerId customer, String actor, Instant at) {
+    return desk.erase(customer, actor, at);
+  }
+
+  /**
    * A ticket.
    *
    * @param ticketId the id

@@ -600,6 +600,62 @@ final class Desk {
     return t;
   }
 
+  /**
+   * Erases a customer's complaint data: every ticket keeps what the regulator's record-keeping
+   * needs and loses the rest, and the customer's file goes, in one change.
+   */
+  synchronized List<String> erase(CustomerId customer, String actor, Instant at) {
+    Objects.requireNonNull(customer, "customer");
+    requireText(actor, "actor");
+    Objects.requireNonNull(at, "at");
+    if (at.isBefore(now)) {
+      throw new ValidationException("at " + at + " is before the desk clock " + now);
+    }
+    requireNotFuture(at, "at");
+    List<StoredTicket> all = store.findByCustomer(customer);
+    List<String> open = new ArrayList<>();
+    for (StoredTicket s : all) {
+      if (s.complaint().state().isOpen()) {
+        open.add(s.id());
+      }
+    }
+    if (!open.isEmpty()) {
+      throw new IllegalTransitionException("customer " + customer.masked() + " has open complaints " + open
+          + ": their data is needed to handle them; erase once they are resolved");
+    }
+    advanceInternal(at, false);
+    changed.clear();
+    undo.clear();
+    changedFiles.clear();
+    pendingEvents.clear();
+    List<String> ids = new ArrayList<>();
+    for (StoredTicket s : all) {
+      Ticket t = ticket(s.id());
+      undo.put(t.id, record(t));
+      Ticket erased = TicketRecords.erased(t, actor, at);
+      tickets.put(t.id, erased);
+      retire(t);
+      reschedule(erased);
+      changed.put(t.id, erased);
+      ids.add(t.id);
+    }
+    List<StoredTicket> records = new ArrayList<>();
+    for (Ticket t : changed.values()) {
+      records.add(record(t));
+    }
+    try {
+      store.save(new TicketChange(records, List.of(), List.of(customer), List.of(), now));
+    } catch (RuntimeException e) {
+      rollback();
+      throw e instanceof TicketStoreException ? e
+          : new TicketStoreException("ticket store '" + store.id() + "' failed to save: " + e.getClass().getName(), e);
+    } finally {
+      changed.clear();
+    }
+    undo.clear();
+    return ids;
+  }
+
   // ---------------------------------------------------------------- the store and the outbox
 
   /**

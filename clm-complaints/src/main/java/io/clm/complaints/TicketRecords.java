@@ -58,4 +58,39 @@ final class TicketRecords {
     t.finishedCycle = s.finishedCycle();
     return t;
   }
+
+  /** The text that replaces erased personal data. */
+  static final String ERASED = "[erased]";
+
+  /**
+   * A copy of a ticket without the customer's personal data: no customer, content, order, amount or
+   * free-text reasons; the resolution keeps its root-cause category. Dates, category, states,
+   * classification, assignee, deadlines, outcomes and who did what stay.
+   */
+  static Ticket erased(Ticket t, String actor, Instant at) {
+    Ticket e = new Ticket(t.id, t.seq, t.channel, t.receivedAt, ERASED, null, t.category);
+    e.flags.addAll(t.flags);
+    e.flags.remove(io.clm.api.complaints.ComplaintFlag.UNIDENTIFIED_CUSTOMER);
+    e.flags.add(io.clm.api.complaints.ComplaintFlag.ERASED);
+    e.state = t.state;
+    e.classification = t.classification;
+    e.assignee = t.assignee;
+    e.resolution = t.resolution == null ? null
+        : new io.clm.api.complaints.Resolution(ERASED, java.util.Optional.empty(), t.resolution.rootCause());
+    e.accepted = t.accepted;
+    e.policy = t.policy;
+    e.escalationLevel = t.escalationLevel;
+    e.pauses.addAll(t.pauses);
+    e.outcomes.addAll(t.outcomes);
+    e.clocks.putAll(t.clocks);
+    for (io.clm.api.complaints.AuditEntry a : t.audit) {
+      e.audit.add(new io.clm.api.complaints.AuditEntry(a.at(), a.actor(), a.action(), a.from(), a.to(),
+          a.actor().equals("clock") ? a.reason() : ERASED));
+    }
+    e.audit.add(new io.clm.api.complaints.AuditEntry(at, actor, "erase", t.state, t.state, "personal data erased on request"));
+    e.cycle = t.cycle;
+    e.openedCycle = t.openedCycle;
+    e.finishedCycle = t.finishedCycle;
+    return e;
+  }
 }

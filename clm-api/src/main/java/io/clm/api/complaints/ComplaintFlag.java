@@ -15,5 +15,11 @@ public enum ComplaintFlag {
    * A deadline could not be computed because the business calendar lacks a year it needs; the
    * deadline is missing rather than wrong. Configure the year.
    */
-  CALENDAR_INCOMPLETE
+  CALENDAR_INCOMPLETE,
+  /**
+   * The customer's personal data was erased on request: the record the regulator requires is kept
+   * (dates, category, states, deadlines, outcomes, who did what), without the customer, the
+   * content, the order or the reasons given.
+   */
+  ERASED
 }
