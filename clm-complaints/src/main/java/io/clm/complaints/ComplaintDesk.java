@@ -39,6 +39,13 @@ import java.util.function.Consumer;
  * the customer's answer, keeps each customer's complaint appendix and a full audit trail, and feeds
  * {@link ComplaintOpened} / {@link ComplaintResolved} events to the lifecycle engine.
  *
+ * <p>Tickets live in a {@link io.clm.api.complaints.TicketStore} ({@link InMemoryTicketStore} by
+ * default). Each ticket operation is a command run by one template: load the ticket, check the
+ * time and move the clock, check the move and ask the workflow, apply, audit, reschedule the SLA
+ * clock, then save the ticket, the customer's file, the desk clock and the lifecycle events in one
+ * change; the events then leave through the store's outbox, at least once. A desk built over a
+ * store that holds tickets carries on where the last one stopped.
+ *
  * <p>Every operation takes the actor, the time and (where it is a judgement) the reason, and records
  * them in the ticket's audit trail. An operation checks everything first and then changes the
  * ticket, so a refused operation ({@link IllegalTransitionException} for a move the workflow
@@ -51,10 +58,10 @@ import java.util.function.Consumer;
  * known), and the ticket stays exactly as it was: same state, audit trail, deadlines; {@link #open}
  * then opens no ticket.
  *
- * <p>Time: the desk has a clock. {@link #advanceTo} moves it and emits every SLA warning, breach and
- * escalation that falls due, exactly once, in deadline order; it touches only the tickets that are
- * due (a deadline-ordered index). Every operation first advances the clock to its own time, and an
- * operation dated before the clock is refused.
+ * <p>Time: the desk has a clock. {@link #advanceTo} moves it and emits every SLA warning, breach,
+ * lapse and escalation that falls due, exactly once, in deadline order; it touches only the tickets
+ * that are due (a deadline-ordered index). Every operation first advances the clock to its own
+ * time; an operation dated before the clock, or too far after the wall clock, is refused.
  *
  * <p>Thread-safe: operations are serialised on the desk.
  */
