@@ -7,6 +7,7 @@
 module io.clm.complaints {
   requires transitive io.clm.api;
   requires static com.google.auto.service;
+  requires de.focus_shift.jollyday.core;
 
   exports io.clm.complaints;
 

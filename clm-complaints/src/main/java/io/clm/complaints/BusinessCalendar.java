@@ -3,6 +3,7 @@ package io.clm.complaints;
 import io.clm.api.ValidationException;
 import io.clm.api.complaints.CalendarCoverageException;
 import io.clm.api.complaints.SlaLimit;
+import io.clm.api.complaints.StoredTicket.Pause;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,11 +11,15 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Business days and hours in one time zone: working weekdays, business hours, and per year the
@@ -44,9 +49,16 @@ public final class BusinessCalendar {
   private final boolean allYears;
   private final int firstYear;
   private final java.util.BitSet[] businessDays;
+  private final HolidaySource source;
+  private final AtomicReferenceArray<BitSet> loaded = new AtomicReferenceArray<>(LOADABLE_YEARS);
+
+  /** Years a holiday source can answer for: 1900 to 2199. */
+  private static final int FIRST_LOADABLE = 1900;
+  private static final int LOADABLE_YEARS = 300;
 
   private BusinessCalendar(Builder b) {
     this.allYears = b.allYears;
+    this.source = b.source;
     this.id = b.id;
     this.zone = b.zone;
     this.workingDays = Set.copyOf(b.workingDays);
@@ -60,13 +72,7 @@ public final class BusinessCalendar {
     this.firstYear = first;
     this.businessDays = new java.util.BitSet[last - first + 1];
     for (int year : years) {
-      java.util.BitSet days = new java.util.BitSet(366);
-      for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
-        if (workedWeekendDays.contains(d) || (workingDays.contains(d.getDayOfWeek()) && !holidays.contains(d))) {
-          days.set(d.getDayOfYear());
-        }
-      }
-      businessDays[year - first] = days;
+      businessDays[year - first] = businessDaysOf(year, holidays, workedWeekendDays);
     }
   }
 
@@ -136,10 +142,57 @@ public final class BusinessCalendar {
       return workingDays.contains(date.getDayOfWeek());
     }
     int slot = date.getYear() - firstYear;
-    if (slot < 0 || slot >= businessDays.length || businessDays[slot] == null) {
-      throw new CalendarCoverageException("calendar '" + id + "' has no holidays for " + date.getYear());
+    if (slot >= 0 && slot < businessDays.length && businessDays[slot] != null) {
+      return businessDays[slot].get(date.getDayOfYear());
     }
-    return businessDays[slot].get(date.getDayOfYear());
+    return loaded(date.getYear()).get(date.getDayOfYear());
+  }
+
+  /** A year from the holiday source, computed once. */
+  private BitSet loaded(int year) {
+    int slot = year - FIRST_LOADABLE;
+    if (source == null || slot < 0 || slot >= LOADABLE_YEARS) {
+      throw new CalendarCoverageException("calendar '" + id + "' has no holidays for " + year);
+    }
+    BitSet days = loaded.get(slot);
+    if (days == null) {
+      HolidaySource.Year y = source.year(year);
+      if (y == null) {
+        throw new CalendarCoverageException("calendar '" + id + "' has no holidays for " + year);
+      }
+      days = businessDaysOf(year, y.holidays(), y.workedDays());
+      loaded.compareAndSet(slot, null, days);
+    }
+    return days;
+  }
+
+  private BitSet businessDaysOf(int year, Set<LocalDate> off, Set<LocalDate> worked) {
+    BitSet days = new BitSet(367);
+    for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
+      if (worked.contains(d) || (workingDays.contains(d.getDayOfWeek()) && !off.contains(d))) {
+        days.set(d.getDayOfYear());
+      }
+    }
+    return days;
+  }
+
+  /**
+   * Whether the calendar can answer for a year: it was given the year's holidays, or its holiday
+   * source has them.
+   *
+   * @param year the year
+   * @return true if dates of that year can be used
+   */
+  public boolean covers(int year) {
+    if (allYears || years.contains(year)) {
+      return true;
+    }
+    try {
+      loaded(year);
+      return true;
+    } catch (CalendarCoverageException e) {
+      return false;
+    }
   }
 
   /**
@@ -239,27 +292,107 @@ public final class BusinessCalendar {
    * @throws CalendarCoverageException if a year the deadline needs is not covered
    */
   public Instant deadline(Instant start, SlaLimit limit) {
-    Objects.requireNonNull(start, "start");
-    Objects.requireNonNull(limit, "limit");
-    ZonedDateTime at = start.atZone(zone);
-    LocalDate received = at.toLocalDate();
-    switch (limit.unit()) {
-      case CALENDAR_DAYS:
-        return endOfDay(received.plusDays(limit.amount()));
-      case CALENDAR_DAYS_TO_BUSINESS_DAY:
-        return endOfDay(businessDayOnOrAfter(received.plusDays(limit.amount())));
-      case BUSINESS_DAYS:
-        return closeOfBusiness(plusBusinessDays(received, limit.amount()));
-      case BUSINESS_HOURS:
-        return plusBusinessTime(start, Duration.ofHours(limit.amount()));
-      default:
-        throw new AssertionError(limit.unit());
-    }
+    return deadline(start, limit, List.of());
   }
 
   /**
-   * The instant a limit before a deadline falls on: {@code n} business days earlier at close of
-   * business, {@code n} calendar days earlier, or {@code n} business hours earlier.
+   * The deadline for a limit counted from a start, with the clock stopped during some pauses. Each
+   * pause shifts the deadline by exactly its length measured in the limit's unit (only the part
+   * after {@code start} counts): for day units the number of days (business days for business-day
+   * units) whose end passed while paused; for business hours the business time that passed while
+   * paused.
+   *
+   * @param start when the clock starts (the receipt of the complaint)
+   * @param limit the limit
+   * @param pauses finished pauses, in any order, not overlapping
+   * @return the deadline
+   * @throws CalendarCoverageException if a year the deadline needs is not covered
+   */
+  public Instant deadline(Instant start, SlaLimit limit, List<Pause> pauses) {
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(limit, "limit");
+    Objects.requireNonNull(pauses, "pauses");
+    LocalDate received = start.atZone(zone).toLocalDate();
+    return switch (limit.unit()) {
+      case CALENDAR_DAYS -> endOfDay(received.plusDays(limit.amount() + pausedDays(start, pauses, false)));
+      case WEEKS -> endOfDay(received.plusDays(7L * limit.amount() + pausedDays(start, pauses, false)));
+      case CALENDAR_DAYS_TO_BUSINESS_DAY ->
+          endOfDay(businessDayOnOrAfter(received.plusDays(limit.amount() + pausedDays(start, pauses, false))));
+      case BUSINESS_DAYS -> endOfDay(plusBusinessDays(received, limit.amount() + (int) pausedDays(start, pauses, true)));
+      case BUSINESS_DAYS_CLOSE_OF_BUSINESS ->
+          closeOfBusiness(plusBusinessDays(received, limit.amount() + (int) pausedDays(start, pauses, true)));
+      case BUSINESS_HOURS -> plusBusinessTime(start, Duration.ofHours(limit.amount()).plus(pausedBusinessTime(start, pauses)));
+    };
+  }
+
+  /**
+   * How many days (business days when {@code business}) ended while the clock was paused after
+   * {@code start}: the days {@code d} with {@code date(from) <= d < date(to)}.
+   */
+  private long pausedDays(Instant start, List<Pause> pauses, boolean business) {
+    long days = 0;
+    for (Pause p : pauses) {
+      if (!p.to().isAfter(start)) {
+        continue;
+      }
+      LocalDate from = (p.from().isBefore(start) ? start : p.from()).atZone(zone).toLocalDate();
+      LocalDate to = p.to().atZone(zone).toLocalDate();
+      if (!business) {
+        days += ChronoUnit.DAYS.between(from, to);
+      } else {
+        for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
+          if (isBusinessDay(d)) {
+            days++;
+          }
+        }
+      }
+    }
+    return days;
+  }
+
+  private Duration pausedBusinessTime(Instant start, List<Pause> pauses) {
+    Duration total = Duration.ZERO;
+    for (Pause p : pauses) {
+      if (p.to().isAfter(start)) {
+        total = total.plus(businessTimeBetween(p.from().isBefore(start) ? start : p.from(), p.to()));
+      }
+    }
+    return total;
+  }
+
+  /**
+   * The business time (time inside business hours on business days) between two instants.
+   *
+   * @param from the first instant
+   * @param to the second, not before {@code from}
+   * @return the business time
+   * @throws CalendarCoverageException if a year on the way is not covered
+   * @throws ValidationException if {@code to} is before {@code from}
+   */
+  public Duration businessTimeBetween(Instant from, Instant to) {
+    if (to.isBefore(from)) {
+      throw new ValidationException("business time end " + to + " is before its start " + from);
+    }
+    Duration total = Duration.ZERO;
+    LocalDate last = to.atZone(zone).toLocalDate();
+    for (LocalDate d = from.atZone(zone).toLocalDate(); !d.isAfter(last); d = d.plusDays(1)) {
+      if (isBusinessDay(d)) {
+        Instant opening = ZonedDateTime.of(d, open, zone).toInstant();
+        Instant closing = closeOfBusiness(d);
+        Instant a = from.isAfter(opening) ? from : opening;
+        Instant b = to.isBefore(closing) ? to : closing;
+        if (b.isAfter(a)) {
+          total = total.plus(Duration.between(a, b));
+        }
+      }
+    }
+    return total;
+  }
+
+  /**
+   * The instant a lead time before a deadline falls on: {@code n} business days earlier (at the
+   * same end of day or close of business), {@code n} calendar days or weeks earlier, or {@code n}
+   * business hours earlier.
    *
    * @param deadline the deadline
    * @param lead how long before
@@ -267,18 +400,14 @@ public final class BusinessCalendar {
    * @throws CalendarCoverageException if a year on the way is not covered
    */
   public Instant before(Instant deadline, SlaLimit lead) {
-    switch (lead.unit()) {
-      case CALENDAR_DAYS:
-      case CALENDAR_DAYS_TO_BUSINESS_DAY:
-        return deadline.atZone(zone).minusDays(lead.amount()).toInstant();
-      case BUSINESS_DAYS:
-        LocalDate day = deadline.minusNanos(1).atZone(zone).toLocalDate();
-        return closeOfBusiness(minusBusinessDays(businessDayOnOrAfter(day), lead.amount()));
-      case BUSINESS_HOURS:
-        return minusBusinessTime(deadline, Duration.ofHours(lead.amount()));
-      default:
-        throw new AssertionError(lead.unit());
-    }
+    LocalDate day = deadline.minusNanos(1).atZone(zone).toLocalDate();
+    return switch (lead.unit()) {
+      case CALENDAR_DAYS, CALENDAR_DAYS_TO_BUSINESS_DAY -> deadline.atZone(zone).minusDays(lead.amount()).toInstant();
+      case WEEKS -> deadline.atZone(zone).minusDays(7L * lead.amount()).toInstant();
+      case BUSINESS_DAYS -> endOfDay(minusBusinessDays(businessDayOnOrAfter(day), lead.amount()));
+      case BUSINESS_DAYS_CLOSE_OF_BUSINESS -> closeOfBusiness(minusBusinessDays(businessDayOnOrAfter(day), lead.amount()));
+      case BUSINESS_HOURS -> minusBusinessTime(deadline, Duration.ofHours(lead.amount()));
+    };
   }
 
   private Instant plusBusinessTime(Instant start, Duration amount) {
@@ -346,6 +475,7 @@ public final class BusinessCalendar {
     private final Set<Integer> years = new HashSet<>();
     private final Set<LocalDate> holidays = new HashSet<>();
     private final Set<LocalDate> workedWeekendDays = new HashSet<>();
+    private HolidaySource source;
 
     private Builder(String id, ZoneId zone) {
       this.id = Objects.requireNonNull(id, "id");
@@ -398,26 +528,50 @@ public final class BusinessCalendar {
     }
 
     /**
-     * Declares a covered year, with no holidays unless {@link #holidays} adds some.
+     * Declares explicitly that a year has no public holidays (only the working weekdays count), or
+     * covers a year whose holidays {@link #holidays} adds.
      *
      * @param year the year
      * @return this builder
      */
-    public Builder year(int year) {
+    public Builder noHolidays(int year) {
       years.add(year);
       return this;
     }
 
     /**
-     * Adds a year's public holidays (and covers the year).
+     * The same as {@link #noHolidays}: covers a year, with no holidays unless {@link #holidays}
+     * adds some.
      *
      * @param year the year
-     * @param dates the holidays, all in that year
      * @return this builder
-     * @throws ValidationException if a date lies in another year
+     */
+    public Builder year(int year) {
+      return noHolidays(year);
+    }
+
+    /**
+     * Adds a year's public holidays (and covers the year). At least one date: a year without
+     * holidays is declared with {@link #noHolidays}, so that an empty list is never a silent
+     * mistake.
+     *
+     * @param year the year
+     * @param dates the holidays, all in that year; at least one
+     * @return this builder
+     * @throws ValidationException if no date is given or a date lies in another year
      */
     public Builder holidays(int year, LocalDate... dates) {
+      if (dates.length == 0) {
+        throw new ValidationException(
+            "calendar '" + id + "' got no holidays for " + year + "; declare a year without holidays with noHolidays(" + year + ")");
+      }
       holidays.addAll(inYear(year, dates, "holiday"));
+      return this;
+    }
+
+    /** Years not given here are asked of the source (computed once per year). */
+    Builder source(HolidaySource value) {
+      source = Objects.requireNonNull(value, "source");
       return this;
     }
 
@@ -452,7 +606,7 @@ public final class BusinessCalendar {
      * @throws ValidationException if no year is covered, or a date is both a holiday and worked
      */
     public BusinessCalendar build() {
-      if (years.isEmpty() && !allYears) {
+      if (years.isEmpty() && !allYears && source == null) {
         throw new ValidationException("calendar '" + id + "' covers no year");
       }
       for (LocalDate d : workedWeekendDays) {

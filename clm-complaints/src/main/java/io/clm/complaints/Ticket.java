@@ -12,7 +12,7 @@ import io.clm.api.complaints.Resolution;
 import io.clm.api.complaints.SlaLimit;
 import io.clm.api.complaints.SlaPolicy;
 import io.clm.api.complaints.SlaTarget;
-import java.time.Duration;
+import io.clm.api.complaints.StoredTicket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -40,6 +40,8 @@ final class Ticket {
   SlaPolicy policy;
   int escalationLevel;
   Instant pausedAt;
+  final List<StoredTicket.Pause> pauses = new ArrayList<>(0);
+  final List<StoredTicket.SlaOutcome> outcomes = new ArrayList<>(2);
   final EnumMap<SlaTarget, TargetClock> clocks = new EnumMap<>(SlaTarget.class);
   final List<AuditEntry> audit = new ArrayList<>(6);
   int cycle = 1;
@@ -58,10 +60,9 @@ final class Ticket {
     this.category = category;
   }
 
-  /** One running deadline: its start, time paused, extension step and what has fired. */
+  /** One running deadline: its start, extension step and what has fired. */
   static final class TargetClock {
     final Instant start;
-    Duration paused = Duration.ZERO;
     int extension;
     boolean warned;
     boolean breached;
@@ -74,21 +75,13 @@ final class Ticket {
       this.start = start;
     }
 
-    Instant effectiveStart() {
-      return start.plus(paused);
-    }
-
     static SlaLimit limit(SlaTarget target, SlaPolicy policy, int extension) {
-      switch (target) {
-        case FIRST_RESPONSE:
-          return policy.firstResponse().orElseThrow();
-        case NEXT_RESPONSE:
-          return policy.nextResponse().orElseThrow();
-        case RESOLUTION:
-          return extension == 0 ? policy.resolution() : policy.extensions().get(extension - 1);
-        default:
-          throw new AssertionError(target);
-      }
+      return switch (target) {
+        case FIRST_RESPONSE -> policy.firstResponse().orElseThrow();
+        case NEXT_RESPONSE -> policy.nextResponse().orElseThrow();
+        case SUMMARY_RESOLUTION -> policy.summaryResolution().orElseThrow();
+        case RESOLUTION -> extension == 0 ? policy.resolution() : policy.extensions().get(extension - 1);
+      };
     }
   }
 }

@@ -157,7 +157,8 @@ class BadInputTest {
     }
     assertThatThrownBy(() -> ComplaintDesk.findWorkflow("nope"))
         .isInstanceOf(PluginConfigurationException.class)
-        .hasMessage("no complaint workflow has id 'nope'");
+        .hasMessageContaining("'nope'")
+        .hasMessageContaining("cn-banking-insurance-2020, eu-psd2, standard, uk-fca-disp, us-cfpb");
   }
 
   @Test

@@ -80,9 +80,11 @@ class ClockPropertiesTest {
               BusinessCalendar calendar = which == 0 ? TestCalendars.england() : TestCalendars.china();
               Instant start = START.plus(Duration.ofMinutes(minute));
               Instant deadline = calendar.deadline(start, SlaLimit.businessDays(days));
-              var date = deadline.atZone(calendar.zone()).toLocalDate();
+              var date = deadline.minusNanos(1).atZone(calendar.zone()).toLocalDate();
               assertThat(calendar.isBusinessDay(date)).isTrue();
-              assertThat(deadline).isEqualTo(calendar.closeOfBusiness(date));
+              assertThat(deadline).isEqualTo(calendar.endOfDay(date));
+              Instant cob = calendar.deadline(start, SlaLimit.businessDaysCloseOfBusiness(days));
+              assertThat(cob).isEqualTo(calendar.closeOfBusiness(date));
               assertThat(deadline).isAfter(start);
               Instant rolled = calendar.deadline(start, SlaLimit.calendarDaysToBusinessDay(Math.min(days, 60)));
               assertThat(calendar.isBusinessDay(rolled.minusNanos(1).atZone(calendar.zone()).toLocalDate())).isTrue();
@@ -121,8 +123,8 @@ class ClockPropertiesTest {
       String id = desk.open(Intake.of(ComplaintChannel.WEB, CustomerId.of("c" + i), received, "x"), "a").id();
       desk.acknowledge(id, "a", received);
       desk.classify(id, "a", received);
-      desk.pause(id, "a", "documents", received);
-      desk.resume(id, "a", received);
+      desk.respond(id, "a", "documents asked for", received);
+      desk.respond(id, "a", "documents received", received);
     }
     List<SlaEvent> events = desk.advanceTo(Instant.parse("2025-12-31T00:00:00Z"));
     // each ticket: one warning, one breach, one escalation, in ticket order at each instant
@@ -199,8 +201,9 @@ class ClockPropertiesTest {
     // next response: 5 business days from the resume, Mon 16 June 17:00 BST
     assertThat(c.deadlines().get(io.clm.api.complaints.SlaTarget.NEXT_RESPONSE))
         .isEqualTo(Instant.parse("2025-06-16T16:00:00Z"))
-        .isEqualTo(england.deadline(resumed, SlaLimit.businessDays(5)));
-    // resolution: 15 business days from receipt moved by the 6-day pause: from Sun 8 June, Fri 27 June
+        .isEqualTo(england.deadline(resumed, SlaLimit.businessDaysCloseOfBusiness(5)));
+    // resolution: 15 business days from receipt moved by the 4 business days whose end passed while
+    // paused (Tue 3 to Fri 6 June): the 19th business day after Mon 2 June, Fri 27 June
     assertThat(c.deadlines().get(io.clm.api.complaints.SlaTarget.RESOLUTION)).isEqualTo(Instant.parse("2025-06-27T16:00:00Z"));
   }
 }

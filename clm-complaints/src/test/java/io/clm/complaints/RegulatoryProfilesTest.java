@@ -35,8 +35,10 @@ class RegulatoryProfilesTest {
     // Thursday 17 April 2025; Good Friday 18 and Easter Monday 21 April are bank holidays.
     Complaint c = letter(desk, local("2025-04-17T10:00", "Europe/London"), "general");
     assertThat(c.policyId()).isEqualTo("uk-fca-disp.general");
-    // third business day after the day of receipt: Tue 22 (1), Wed 23 (2), Thu 24 (3), close 17:00 BST
-    assertThat(c.deadlines().get(SlaTarget.FIRST_RESPONSE)).isEqualTo(Instant.parse("2025-04-24T16:00:00Z"));
+    // DISP 1.5.1R: close of business on the third business day after the day of receipt:
+    // Tue 22 (1), Wed 23 (2), Thu 24 (3), close 17:00 BST
+    assertThat(c.deadlines()).doesNotContainKey(SlaTarget.FIRST_RESPONSE);
+    assertThat(c.deadlines().get(SlaTarget.SUMMARY_RESOLUTION)).isEqualTo(Instant.parse("2025-04-24T16:00:00Z"));
     // end of eight weeks after receipt: end of Thursday 12 June 2025 (BST)
     assertThat(c.deadlines().get(SlaTarget.RESOLUTION)).isEqualTo(Instant.parse("2025-06-12T23:00:00Z"));
   }
@@ -46,10 +48,10 @@ class RegulatoryProfilesTest {
     ComplaintDesk desk = desk("uk-fca-disp", TestCalendars.england());
     // Saturday 19 April 2025: the business days following it are Tue 22, Wed 23, Thu 24 April
     Complaint c = letter(desk, local("2025-04-19T11:00", "Europe/London"), "general");
-    assertThat(c.deadlines().get(SlaTarget.FIRST_RESPONSE)).isEqualTo(Instant.parse("2025-04-24T16:00:00Z"));
+    assertThat(c.deadlines().get(SlaTarget.SUMMARY_RESOLUTION)).isEqualTo(Instant.parse("2025-04-24T16:00:00Z"));
     // received after close of business on Thursday 24 April: Fri 25 (1), Mon 28 (2), Tue 29 (3)
     Complaint late = letter(desk, local("2025-04-24T18:30", "Europe/London"), "general");
-    assertThat(late.deadlines().get(SlaTarget.FIRST_RESPONSE)).isEqualTo(Instant.parse("2025-04-29T16:00:00Z"));
+    assertThat(late.deadlines().get(SlaTarget.SUMMARY_RESOLUTION)).isEqualTo(Instant.parse("2025-04-29T16:00:00Z"));
   }
 
   @Test
@@ -58,9 +60,12 @@ class RegulatoryProfilesTest {
     // Monday 15 December 2025; 25, 26 December 2025 and 1 January 2026 are bank holidays
     Complaint c = letter(desk, local("2025-12-15T10:00", "Europe/London"), "payment-services");
     assertThat(c.policyId()).isEqualTo("uk-fca-disp.payment-services");
-    assertThat(c.deadlines().get(SlaTarget.RESOLUTION)).isEqualTo(Instant.parse("2026-01-08T17:00:00Z"));
+    // DISP 1.6.2AR "by the end of the fifteenth business day": Tue 16 .. Wed 24 Dec (7), Mon 29 -
+    // Wed 31 Dec (10), Fri 2 Jan (11), Mon 5 - Thu 8 Jan (15): end of Thursday 8 January (GMT)
+    assertThat(c.deadlines().get(SlaTarget.RESOLUTION)).isEqualTo(Instant.parse("2026-01-09T00:00:00Z"));
     Complaint extended = desk.extend(c.id(), "supervisor", "holding reply sent", local("2026-01-05T09:00", "Europe/London"));
-    assertThat(extended.deadlines().get(SlaTarget.RESOLUTION)).isEqualTo(Instant.parse("2026-02-05T17:00:00Z"));
+    // 35th business day: Fri 9 Jan (16) .. Thu 5 Feb (35): end of Thursday 5 February
+    assertThat(extended.deadlines().get(SlaTarget.RESOLUTION)).isEqualTo(Instant.parse("2026-02-06T00:00:00Z"));
   }
 
   @Test
@@ -68,7 +73,7 @@ class RegulatoryProfilesTest {
     ComplaintDesk desk = desk("uk-fca-disp", TestCalendars.england2025Only());
     Complaint c = letter(desk, local("2025-12-15T10:00", "Europe/London"), "payment-services");
     assertThat(c.flags()).containsExactly(ComplaintFlag.CALENDAR_INCOMPLETE);
-    assertThat(c.deadlines()).containsOnlyKeys(SlaTarget.FIRST_RESPONSE);
+    assertThat(c.deadlines()).containsOnlyKeys(SlaTarget.SUMMARY_RESOLUTION);
     assertThat(c.audit().get(0).reason())
         .isEqualTo("received by LETTER; no resolution deadline: calendar 'england' has no holidays for 2026");
   }
@@ -129,7 +134,8 @@ class RegulatoryProfilesTest {
     ComplaintDesk desk = desk("eu-psd2", TestCalendars.frankfurt());
     // Wednesday 28 May 2025, Frankfurt; 29 May, 9 June and 19 June are holidays in Hesse
     Complaint c = letter(desk, local("2025-05-28T14:00", "Europe/Berlin"), "general");
-    assertThat(c.deadlines().get(SlaTarget.RESOLUTION)).isEqualTo(Instant.parse("2025-06-23T15:00:00Z"));
+    // Art. 101(2) "within 15 business days": end of Monday 23 June (CEST)
+    assertThat(c.deadlines().get(SlaTarget.RESOLUTION)).isEqualTo(Instant.parse("2025-06-23T22:00:00Z"));
     assertThat(c.deadlines()).doesNotContainKey(SlaTarget.FIRST_RESPONSE);
   }
 }

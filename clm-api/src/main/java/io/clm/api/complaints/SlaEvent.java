@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A warning, a breach or an escalation, emitted once by the desk's clock when its time comes.
+ * A warning, a breach, an escalation or a lapsed window, emitted once by the desk's clock when its time comes.
  *
  * @param ticketId the ticket
  * @param policyId the SLA policy the deadline comes from
  * @param target which deadline
- * @param kind warning, breach or escalation
- * @param level the escalation level (1, 2, ...); 0 for warnings and breaches
+ * @param kind warning, breach, escalation or lapse
+ * @param level the escalation level (1, 2, ...); 0 for the other kinds
  * @param deadline the deadline concerned
  * @param at when the event was due (not when the clock got there)
  */
@@ -24,7 +24,12 @@ public record SlaEvent(
     /** The deadline passed without the response. */
     BREACH,
     /** The breach has lasted long enough to reach an escalation level. */
-    ESCALATION
+    ESCALATION,
+    /**
+     * A window that is an option, not a duty, closed: the summary resolution window of FCA DISP
+     * 1.5 passed unresolved, so the complaint falls under the full time limits of DISP 1.6.
+     */
+    LAPSED
   }
 
   /**

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * An amount of time in an {@link SlaUnit}, such as 15 business days or 8 weeks.
  *
- * @param amount how many units; 1 to 3650
+ * @param amount how many units; 1 to 3650 (weeks: 1 to 521)
  * @param unit how they are counted
  */
 public record SlaLimit(int amount, SlaUnit unit) {
@@ -22,16 +22,29 @@ public record SlaLimit(int amount, SlaUnit unit) {
     if (amount < 1 || amount > 3650) {
       throw new ValidationException("sla amount " + amount + " is not between 1 and 3650");
     }
+    if (unit == SlaUnit.WEEKS && amount > 521) {
+      throw new ValidationException("sla weeks " + amount + " is not between 1 and 521");
+    }
   }
 
   /**
-   * Business days.
+   * Business days ending at the end of the n-th business day ("within n business days").
    *
    * @param n how many
    * @return the limit
    */
   public static SlaLimit businessDays(int n) {
     return new SlaLimit(n, SlaUnit.BUSINESS_DAYS);
+  }
+
+  /**
+   * Business days ending at close of business ("by close of business on the n-th business day").
+   *
+   * @param n how many
+   * @return the limit
+   */
+  public static SlaLimit businessDaysCloseOfBusiness(int n) {
+    return new SlaLimit(n, SlaUnit.BUSINESS_DAYS_CLOSE_OF_BUSINESS);
   }
 
   /**
@@ -45,17 +58,14 @@ public record SlaLimit(int amount, SlaUnit unit) {
   }
 
   /**
-   * Weeks, counted as 7 calendar days each.
+   * Weeks: the end of day of the date of receipt + 7n ("by the end of n weeks after receipt").
    *
-   * @param n how many
-   * @return the limit in calendar days
-   * @throws ValidationException if the result is out of range
+   * @param n how many, 1 to 521
+   * @return the limit
+   * @throws ValidationException if out of range
    */
   public static SlaLimit weeks(int n) {
-    if (n < 1 || n > 521) {
-      throw new ValidationException("sla weeks " + n + " is not between 1 and 521");
-    }
-    return new SlaLimit(7 * n, SlaUnit.CALENDAR_DAYS);
+    return new SlaLimit(n, SlaUnit.WEEKS);
   }
 
   /**

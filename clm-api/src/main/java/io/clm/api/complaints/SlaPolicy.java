@@ -9,11 +9,12 @@ import java.util.regex.Pattern;
 
 /**
  * The deadlines that apply to one class of complaint: an optional first response, the resolution
- * (final response) with optional extensions, an optional next-response interval, a warning before
- * each breach and escalation levels after a breach of the resolution deadline. Every limit is
- * counted from the receipt of the complaint (the next response from the last response), on the
- * desk's business calendar; time while the ticket is paused (waiting on the customer, an external
- * appraisal) is not counted.
+ * (final response) with optional extensions, an optional summary-resolution window, an optional
+ * next-response interval, a warning before each breach and escalation levels after a breach of
+ * the resolution deadline. Every limit is counted from the receipt of the complaint (the next
+ * response from the last response), on the desk's business calendar. Where the rule provides a
+ * stop-the-clock ({@link #stopTheClock}), time while the ticket is paused is not counted, measured
+ * in each limit's own unit.
  *
  * <pre>{@code
  * SlaPolicy psd = SlaPolicy.builder("eu-psd2.payment-services", SlaLimit.businessDays(15))
@@ -26,6 +27,9 @@ import java.util.regex.Pattern;
  * @param id the policy's id, as reported in SLA events and compliance reports; lowercase letters,
  *     digits, dots and hyphens
  * @param firstResponse the first-response limit, if the policy has one
+ * @param summaryResolution the summary-resolution window, if the policy has one (FCA DISP 1.5.1R:
+ *     close of business on the third business day): a complaint resolved within it is a summary
+ *     resolution; when it passes unresolved it lapses and the resolution limit applies
  * @param resolution the resolution limit
  * @param extensions longer resolution limits that {@code extend} moves to, in order (a holding
  *     reply, an approved extension); same unit as {@code resolution}, strictly increasing
@@ -34,16 +38,21 @@ import java.util.regex.Pattern;
  *     fall before the start of the limit is not given)
  * @param escalations escalation levels after a resolution breach, levels 1, 2, ... in order
  * @param source where the numbers come from (a rule reference), or "internal"
+ * @param stopTheClock the rule that lets the clocks stop while the bank waits (external
+ *     appraisal, the customer's documents), or "internal" for a bank's own policy; empty when the
+ *     rule has no stop-the-clock provision, and the desk then refuses to pause
  */
 public record SlaPolicy(
     String id,
     Optional<SlaLimit> firstResponse,
+    Optional<SlaLimit> summaryResolution,
     SlaLimit resolution,
     List<SlaLimit> extensions,
     Optional<SlaLimit> nextResponse,
     Optional<SlaLimit> warnBefore,
     List<Escalation> escalations,
-    String source) {
+    String source,
+    Optional<String> stopTheClock) {
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9.-]{0,127}");
 
@@ -82,7 +91,12 @@ public record SlaPolicy(
       throw new ValidationException("sla policy id '" + id + "' is not lowercase letters, digits, dots and hyphens");
     }
     Objects.requireNonNull(firstResponse, "firstResponse");
+    Objects.requireNonNull(summaryResolution, "summaryResolution");
     Objects.requireNonNull(resolution, "resolution");
+    Objects.requireNonNull(stopTheClock, "stopTheClock");
+    if (stopTheClock.isPresent() && stopTheClock.get().isBlank()) {
+      throw new ValidationException("stop-the-clock rule of policy '" + id + "' is blank");
+    }
     extensions = List.copyOf(extensions);
     Objects.requireNonNull(nextResponse, "nextResponse");
     Objects.requireNonNull(warnBefore, "warnBefore");
@@ -129,6 +143,8 @@ public record SlaPolicy(
     private SlaLimit warnBefore;
     private final List<Escalation> escalations = new ArrayList<>();
     private String source = "internal";
+    private SlaLimit summaryResolution;
+    private String stopTheClock;
 
     private Builder(String id, SlaLimit resolution) {
       this.id = Objects.requireNonNull(id, "id");
@@ -147,6 +163,37 @@ public record SlaPolicy(
         throw new IllegalStateException("first response was already set");
       }
       firstResponse = Objects.requireNonNull(limit, "firstResponse");
+      return this;
+    }
+
+    /**
+     * Sets the summary-resolution window (FCA DISP 1.5.1R).
+     *
+     * @param limit the window
+     * @return this builder
+     * @throws IllegalStateException if already set
+     */
+    public Builder summaryResolution(SlaLimit limit) {
+      if (summaryResolution != null) {
+        throw new IllegalStateException("summary resolution was already set");
+      }
+      summaryResolution = Objects.requireNonNull(limit, "summaryResolution");
+      return this;
+    }
+
+    /**
+     * Allows the clocks to stop, citing the rule that provides it. Without this call the desk
+     * refuses to pause a ticket under the policy.
+     *
+     * @param rule the rule reference, or "internal" for the bank's own policy
+     * @return this builder
+     * @throws IllegalStateException if already set
+     */
+    public Builder stopTheClock(String rule) {
+      if (stopTheClock != null) {
+        throw new IllegalStateException("stop the clock was already set");
+      }
+      stopTheClock = Objects.requireNonNull(rule, "stopTheClock");
       return this;
     }
 
@@ -223,12 +270,14 @@ public record SlaPolicy(
       return new SlaPolicy(
           id,
           Optional.ofNullable(firstResponse),
+          Optional.ofNullable(summaryResolution),
           resolution,
           extensions,
           Optional.ofNullable(nextResponse),
           Optional.ofNullable(warnBefore),
           escalations,
-          source);
+          source,
+          Optional.ofNullable(stopTheClock));
     }
   }
 }

@@ -6,6 +6,13 @@ public enum SlaTarget {
   FIRST_RESPONSE,
   /** A further response while the complaint is open; restarts with every response. */
   NEXT_RESPONSE,
+  /**
+   * A summary resolution (FCA DISP 1.5.1R): a complaint resolved by this deadline may be handled
+   * under the lighter summary procedure. It is a window, not a duty: when it passes unresolved the
+   * clock lapses ({@link SlaEvent.Kind#LAPSED}) and the full resolution limit applies; nothing is
+   * breached.
+   */
+  SUMMARY_RESOLUTION,
   /** The final response (the resolution); met when the ticket is resolved. */
   RESOLUTION
 }

@@ -11,7 +11,8 @@ import java.util.Map;
  * within 15 days of receipt, extendable to 30 days for complex cases, and by a further 30 days (60
  * at most) with approval. Days are calendar days counted by the PRC Civil Code (the day of receipt
  * not counted; a last day that is a statutory holiday moves to the next working day). Time spent
- * on external appraisal, testing or assessment is not counted: pause the ticket.
+ * on external appraisal, testing or assessment is not counted: pause the ticket (the rule's
+ * stop-the-clock); the pause is counted in days.
  */
 @AutoService(ComplaintWorkflow.class)
 public final class ChinaConsumerComplaintWorkflow extends RegulatoryProfile {
@@ -29,6 +30,8 @@ public final class ChinaConsumerComplaintWorkflow extends RegulatoryProfile {
             .warnBefore(SlaLimit.calendarDays(3))
             .escalation(null)
             .source("银行业保险业消费投诉处理管理办法 (CBIRC Order 2020 No. 3): 15 days, 30, a further 30 with approval")
+            .stopTheClock("银行业保险业消费投诉处理管理办法 (CBIRC Order 2020 No. 3): time for external appraisal,"
+                + " testing or assessment (鉴定、检测、评估) is not counted")
             .build(),
         Map.of());
   }

@@ -7,12 +7,14 @@ import io.clm.api.complaints.SlaPolicy;
 import java.util.Map;
 
 /**
- * UK, FCA Handbook DISP 1. General complaints: summary resolution by close of business on the third
- * business day after the day of receipt (DISP 1.5.1R; reported as the first-response deadline),
- * final response by the end of eight weeks after receipt (DISP 1.6.2R). Payment-services and
- * e-money complaints (categories {@code payment-services}, {@code e-money}): final response within
- * 15 business days, or 35 business days after a holding response in exceptional circumstances
- * (DISP 1.6.2AR, PSRs 2017 reg. 101).
+ * UK, FCA Handbook DISP 1. Every complaint may be closed as a summary resolution if it is resolved
+ * by close of business on the third business day after the day of receipt (DISP 1.5.1R; the
+ * {@code SUMMARY_RESOLUTION} window); one still open then falls under DISP 1.6. General
+ * complaints: final response by the end of eight weeks after receipt (DISP 1.6.2R).
+ * Payment-services and e-money complaints (categories {@code payment-services}, {@code e-money}):
+ * final response by the end of the 15th business day after receipt, or of the 35th after a holding
+ * response in exceptional circumstances (DISP 1.6.2AR, PSRs 2017 reg. 101). DISP has no
+ * stop-the-clock: pausing is refused.
  */
 @AutoService(ComplaintWorkflow.class)
 public final class FcaDispWorkflow extends RegulatoryProfile {
@@ -27,20 +29,20 @@ public final class FcaDispWorkflow extends RegulatoryProfile {
 
   private static SlaPolicy general() {
     return SlaPolicy.builder(ID + ".general", SlaLimit.weeks(8))
-        .firstResponse(SlaLimit.businessDays(3))
+        .summaryResolution(SlaLimit.businessDaysCloseOfBusiness(3))
         .warnBefore(SlaLimit.calendarDays(7))
         .escalation(null)
-        .source("FCA Handbook DISP 1.5.1R (close of the third business day), DISP 1.6.2R (eight weeks)")
+        .source("FCA Handbook DISP 1.5.1R (close of business on the third business day), DISP 1.6.2R (eight weeks)")
         .build();
   }
 
   private static SlaPolicy payments() {
     return SlaPolicy.builder(ID + ".payment-services", SlaLimit.businessDays(15))
-        .firstResponse(SlaLimit.businessDays(3))
+        .summaryResolution(SlaLimit.businessDaysCloseOfBusiness(3))
         .extension(SlaLimit.businessDays(35))
         .warnBefore(SlaLimit.businessDays(3))
         .escalation(null)
-        .source("FCA Handbook DISP 1.6.2AR; Payment Services Regulations 2017 reg. 101")
+        .source("FCA Handbook DISP 1.5.1R, DISP 1.6.2AR; Payment Services Regulations 2017 reg. 101")
         .build();
   }
 }

@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * The bank's internal workflow when no regulator sets the numbers: urgent complaints get a first
- * response within 1 business day and a resolution within 5, normal ones 2 and 15; a response at
+ * response by close of business on the next business day and a resolution by close of business on
+ * the 5th, normal ones the 2nd and the 15th; a response at
  * least every 2 (urgent) or 5 (normal) business days; escalation at the breach and again 2 or 5
  * business days later. Urgent: vulnerable customers, regulator referrals, and a third complaint
  * within 90 days.
@@ -25,20 +26,22 @@ public final class StandardWorkflow implements ComplaintWorkflow {
   public static final String ID = "standard";
 
   private static final SlaPolicy URGENT =
-      SlaPolicy.builder(ID + ".urgent", SlaLimit.businessDays(5))
-          .firstResponse(SlaLimit.businessDays(1))
-          .nextResponse(SlaLimit.businessDays(2))
+      SlaPolicy.builder(ID + ".urgent", SlaLimit.businessDaysCloseOfBusiness(5))
+          .firstResponse(SlaLimit.businessDaysCloseOfBusiness(1))
+          .nextResponse(SlaLimit.businessDaysCloseOfBusiness(2))
           .warnBefore(SlaLimit.businessHours(4))
           .escalation(null)
-          .escalation(SlaLimit.businessDays(2))
+          .escalation(SlaLimit.businessDaysCloseOfBusiness(2))
+          .stopTheClock("internal")
           .build();
   private static final SlaPolicy NORMAL =
-      SlaPolicy.builder(ID + ".normal", SlaLimit.businessDays(15))
-          .firstResponse(SlaLimit.businessDays(2))
-          .nextResponse(SlaLimit.businessDays(5))
-          .warnBefore(SlaLimit.businessDays(2))
+      SlaPolicy.builder(ID + ".normal", SlaLimit.businessDaysCloseOfBusiness(15))
+          .firstResponse(SlaLimit.businessDaysCloseOfBusiness(2))
+          .nextResponse(SlaLimit.businessDaysCloseOfBusiness(5))
+          .warnBefore(SlaLimit.businessDaysCloseOfBusiness(2))
           .escalation(null)
-          .escalation(SlaLimit.businessDays(5))
+          .escalation(SlaLimit.businessDaysCloseOfBusiness(5))
+          .stopTheClock("internal")
           .build();
   private static final List<ClassificationRule> RULES =
       List.of(

@@ -1,0 +1,71 @@
+package io.clm.complaints;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clm.api.ValidationException;
+import io.clm.api.complaints.CalendarCoverageException;
+import io.clm.api.complaints.SlaLimit;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+/** Years a calendar has, years it lacks, and years said to have no holidays. */
+class CalendarCoverageTest {
+
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+  @Test
+  void aMissingChineseYearIsRefusedWhenNeededAndComputedOnceAdded() {
+    BusinessCalendar shipped = HolidayCalendars.of("CN");
+    Instant received = LocalDateTime.parse("2026-12-20T10:00").atZone(SHANGHAI).toInstant();
+    assertThat(shipped.covers(2026)).isTrue();
+    assertThat(shipped.covers(2027)).isFalse();
+    // 15 days end on 4 January 2027: the 2027 notice is not shipped
+    assertThatThrownBy(() -> shipped.deadline(received, SlaLimit.calendarDaysToBusinessDay(15)))
+        .isInstanceOf(CalendarCoverageException.class)
+        .hasMessage("calendar 'CN' has no holidays for 2027");
+    // a bank adds the year from the notice; here a year given only to show the mechanism:
+    // 1 January off, no make-up day; 4 January 2027 is a Monday and a working day
+    BusinessCalendar added = HolidayCalendars.china(new StringReader("year 2027 example\noff 2027-01-01\n"));
+    assertThat(added.deadline(received, SlaLimit.calendarDaysToBusinessDay(15)))
+        .isEqualTo(LocalDateTime.parse("2027-01-05T00:00").atZone(SHANGHAI).toInstant());
+    assertThat(added.isBusinessDay(LocalDate.of(2027, 1, 1))).isFalse();
+  }
+
+  @Test
+  void aYearWithoutHolidaysIsAcceptedOnlyWhenSaidExplicitly() {
+    assertThatThrownBy(() -> HolidayCalendars.china(new StringReader("year 2027 example\n")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("year 2027 of the Chinese calendar has no holidays; say 'off none' if it really has none");
+    BusinessCalendar none = HolidayCalendars.china(new StringReader("year 2027 example\noff none\n"));
+    assertThat(none.isBusinessDay(LocalDate.of(2027, 1, 1))).isTrue();
+    assertThatThrownBy(() -> BusinessCalendar.builder("x", SHANGHAI).holidays(2027))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("calendar 'x' got no holidays for 2027; declare a year without holidays with noHolidays(2027)");
+    assertThat(BusinessCalendar.builder("x", SHANGHAI).noHolidays(2027).build().isBusinessDay(LocalDate.of(2027, 1, 1)))
+        .isTrue();
+    assertThatThrownBy(() -> HolidayCalendars.china(new StringReader("year 2026 again\noff 2026-01-01\n")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("extra years line 1: year 2026 is given twice");
+  }
+
+  @Test
+  void jurisdictionsAreOneLineAndUnknownOnesAreNamed() {
+    assertThat(HolidayCalendars.of("GB-ENG").zone()).isEqualTo(ZoneId.of("Europe/London"));
+    assertThat(HolidayCalendars.jurisdictions()).contains("GB-ENG", "GB-SCT", "GB-NIR", "GB-WLS", "DE", "FR", "US", "CN")
+        .doesNotContain("GB").hasSize(33);
+    assertThatThrownBy(() -> HolidayCalendars.of("GB"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("jurisdiction 'GB' needs a nation: GB-ENG, GB-SCT, GB-NIR or GB-WLS (their bank holidays differ)");
+    assertThatThrownBy(() -> HolidayCalendars.of("XX"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("jurisdiction 'XX' is not known; known: [AT, BE, BG, CN, CY, CZ, DE,");
+    assertThatThrownBy(() -> HolidayCalendars.of("DE-ZZ"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("jurisdiction 'DE-ZZ' is not known; regions of DE: [bb, be, bw, by,");
+  }
+}
