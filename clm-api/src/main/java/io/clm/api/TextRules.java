@@ -4,7 +4,8 @@ package io.clm.api;
  * The rules every text field that enters clm follows, and the one way messages quote a bad value.
  *
  * <p>A text field is accepted when it is not blank, has at most its documented number of
- * characters, contains no control character (so that it cannot forge a line in a log) and is
+ * characters, contains no control character (ISO controls, and the line and paragraph separators
+ * U+2028 and U+2029: so that it cannot forge a line in a log) and is
  * well-formed Unicode: every surrogate character is half of a pair (a lone surrogate has no UTF-8
  * form, so two different ids would otherwise encode to the same bytes).
  *
@@ -36,7 +37,7 @@ public final class TextRules {
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (Character.isISOControl(c)) {
+      if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
         return "contains a control character at " + i;
       }
       if (Character.isHighSurrogate(c)) {

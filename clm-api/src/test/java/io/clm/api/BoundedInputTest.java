@@ -154,7 +154,8 @@ class BoundedInputTest {
         () -> Money.of("1", huge),
         () -> CustomerId.of(huge),
         () -> DecimalText.parse(huge + "x", "value"),
-        () -> new AttributeUpdate("a", C, AT, Attribute.REVENUE, new BigDecimal(huge))}) {
+        () -> new AttributeUpdate("a", C, AT, Attribute.REVENUE, new BigDecimal("9e999999")),
+        () -> new AttributeUpdate("a", C, AT, Attribute.REVENUE, new BigDecimal("9e-999999"))}) {
       assertThatThrownBy(r::run).isInstanceOf(ClmException.class)
           .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(SHORT_MESSAGE));
     }
