@@ -120,6 +120,7 @@ public final class Clm {
     private Clock clock;
     private CustomerStore store;
     private ClassLoader classLoader;
+    private CustomerIdMask idMask;
 
     private Builder() {}
 
@@ -291,6 +292,22 @@ public final class Clm {
     }
 
     /**
+     * Sets the keyed mask of the ids that erasure receipts show and of the tombstones kept for
+     * erased ids (default: a mask under a random key of this engine, kept in memory only). Give a
+     * mask under your own secret when receipts must match across restarts.
+     *
+     * @param mask the mask
+     * @return this builder
+     * @throws NullPointerException if {@code mask} is null
+     * @throws IllegalStateException if set already
+     */
+    public Builder idMask(CustomerIdMask mask) {
+      requireUnset(idMask == null, "idMask");
+      this.idMask = Objects.requireNonNull(mask, "idMask");
+      return this;
+    }
+
+    /**
      * Builds the engine.
      *
      * @return a new, empty engine
@@ -322,7 +339,8 @@ public final class Clm {
               Optional.ofNullable(deduplicationWindow),
               clock != null ? clock : Clock.systemUTC(),
               Optional.ofNullable(store),
-              loader));
+              loader,
+              idMask != null ? idMask : CustomerIdMask.random()));
     }
 
     /**

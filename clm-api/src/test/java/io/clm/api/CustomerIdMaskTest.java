@@ -66,4 +66,13 @@ class CustomerIdMaskTest {
       assertThat(seen.add(mask.mask(CustomerId.of(String.format("%08d", i))))).isTrue();
     }
   }
+
+  @Test
+  void theBuilderTakesOneMask() {
+    Clm.Builder b = Clm.builder().idMask(CustomerIdMask.withKey(KEY));
+    assertThatThrownBy(() -> b.idMask(CustomerIdMask.random()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("idMask was already set");
+    assertThatThrownBy(() -> Clm.builder().idMask(null)).isInstanceOf(NullPointerException.class);
+  }
 }

@@ -22,13 +22,12 @@ final class Checks {
   }
 
   /** A text field: see {@link TextRules#problem(String, int)}. */
-  static String text(String value, String field, int maxLength) {
+  static void text(String value, String field, int maxLength) {
     Objects.requireNonNull(value, field);
     String problem = TextRules.problem(value, maxLength);
     if (problem != null) {
       throw new InvalidEventException(field + " " + problem);
     }
-    return value;
   }
 
   /** The event id as a message quotes it: short and escaped. */
@@ -36,16 +35,11 @@ final class Checks {
     return TextRules.excerpt(eventId);
   }
 
-  static Money nonNegative(Money amount, String field, String eventId) {
+  static void nonNegative(Money amount, String field, String eventId) {
     Objects.requireNonNull(amount, field);
     if (amount.isNegative()) {
       throw new InvalidEventException(
           field + " " + amount + " is negative in event " + quote(eventId));
     }
-    return amount;
-  }
-
-  static <T> T present(T value, String field) {
-    return Objects.requireNonNull(value, field);
   }
 }
