@@ -89,7 +89,8 @@ class ValidationTableTest {
         new Case("stage id", "lowercase letters, digits and hyphens, starting with a letter, at most 64 characters", ime,
             () -> new Stage("a.b", StageFamily.GROWTH)),
         new Case("rule id", "lowercase letters, digits and hyphens, starting with a letter, at most 64 characters", ime,
-            () -> LifecycleModel.builder("m").stage("a", StageFamily.PROSPECT).rule("R").from("a")),
+            () -> LifecycleModel.builder("m").stage("a", StageFamily.PROSPECT).rule("R").from("a").to("a").priority(1)
+                .when(io.clm.api.Metric.TRANSACTION_COUNT.atLeast(1))),
         new Case("`analyze` line", "valid UTF-8, at most `--max-line-length` bytes (64 KiB)", BAD_ROW,
             () -> badRow(RowReader.Format.CSV, "x".repeat(70_000))),
         new Case("`analyze` CSV row", "quotes closed on their line; as many columns as the header", BAD_ROW,
