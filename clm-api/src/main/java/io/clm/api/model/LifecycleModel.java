@@ -287,7 +287,7 @@ public final class LifecycleModel {
     public Builder initial(String stageId) {
       Objects.requireNonNull(stageId, "initial stage");
       if (initial != null) {
-        throw new IllegalStateException("initial stage was already set to '" + initial + "'");
+        throw new IllegalStateException("initial stage was already set to " + TextRules.excerpt(initial));
       }
       this.initial = stageId;
       return this;
