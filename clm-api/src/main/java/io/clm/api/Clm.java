@@ -103,6 +103,12 @@ public final class Clm {
    * called once; {@link #build()} checks the whole configuration. Not thread-safe.
    */
   public static final class Builder {
+    /**
+     * The longest duration any setting accepts: 36,500 days (a century), far beyond any use and
+     * far below where milliseconds overflow a {@code long}.
+     */
+    public static final Duration MAX_DURATION = Duration.ofDays(36_500);
+
     private String modelId;
     private Map<String, Double> modelParameters;
     private LifecycleModel model;
@@ -114,6 +120,7 @@ public final class Clm {
     private Clock clock;
     private CustomerStore store;
     private ClassLoader classLoader;
+    private CustomerIdMask idMask;
 
     private Builder() {}
 
@@ -162,7 +169,8 @@ public final class Clm {
      *
      * @param code an ISO 4217 code such as {@code EUR}
      * @return this builder
-     * @throws ValidationException if the code is unknown
+     * @throws ValidationException if the code is unknown or has no fraction digits (such as {@code
+     *     XXX}), see {@link Money#currency(String)}
      */
     public Builder currency(String code) {
       requireUnset(currency == null, "currency");
@@ -185,32 +193,36 @@ public final class Clm {
     /**
      * Sets how far past the clock an event's timestamp may lie (default 5 minutes).
      *
-     * @param tolerance zero or positive
+     * @param tolerance zero to {@link #MAX_DURATION}
      * @return this builder
-     * @throws IllegalArgumentException if negative
+     * @throws NullPointerException if {@code tolerance} is null
+     * @throws ValidationException if negative or longer than {@link #MAX_DURATION}
      */
     public Builder futureTolerance(Duration tolerance) {
       requireUnset(futureTolerance == null, "futureTolerance");
+      Objects.requireNonNull(tolerance, "futureTolerance");
       if (tolerance.isNegative()) {
-        throw new IllegalArgumentException("futureTolerance " + tolerance + " is negative");
+        throw new ValidationException("futureTolerance " + tolerance + " is negative");
       }
-      this.futureTolerance = tolerance;
+      this.futureTolerance = notTooLong(tolerance, "futureTolerance");
       return this;
     }
 
     /**
      * Sets the length of the windows the volume trend compares (default 90 days).
      *
-     * @param window at least one hour
+     * @param window one hour to {@link #MAX_DURATION}
      * @return this builder
-     * @throws IllegalArgumentException if shorter than an hour
+     * @throws NullPointerException if {@code window} is null
+     * @throws ValidationException if shorter than an hour or longer than {@link #MAX_DURATION}
      */
     public Builder trendWindow(Duration window) {
       requireUnset(trendWindow == null, "trendWindow");
+      Objects.requireNonNull(window, "trendWindow");
       if (window.compareTo(Duration.ofHours(1)) < 0) {
-        throw new IllegalArgumentException("trendWindow " + window + " is shorter than one hour");
+        throw new ValidationException("trendWindow " + window + " is shorter than one hour");
       }
-      this.trendWindow = window;
+      this.trendWindow = notTooLong(window, "trendWindow");
       return this;
     }
 
@@ -220,17 +232,26 @@ public final class Clm {
      * InvalidEventException} because it can no longer be told from a duplicate. By default every
      * id is remembered.
      *
-     * @param window at least one day
+     * @param window one day to {@link #MAX_DURATION}
      * @return this builder
-     * @throws IllegalArgumentException if shorter than a day
+     * @throws NullPointerException if {@code window} is null
+     * @throws ValidationException if shorter than a day or longer than {@link #MAX_DURATION}
      */
     public Builder deduplicationWindow(Duration window) {
       requireUnset(deduplicationWindow == null, "deduplicationWindow");
+      Objects.requireNonNull(window, "deduplicationWindow");
       if (window.compareTo(Duration.ofDays(1)) < 0) {
-        throw new IllegalArgumentException("deduplicationWindow " + window + " is shorter than one day");
+        throw new ValidationException("deduplicationWindow " + window + " is shorter than one day");
       }
-      this.deduplicationWindow = window;
+      this.deduplicationWindow = notTooLong(window, "deduplicationWindow");
       return this;
+    }
+
+    private static Duration notTooLong(Duration d, String field) {
+      if (d.compareTo(MAX_DURATION) > 0) {
+        throw new ValidationException(field + " " + d + " is longer than " + MAX_DURATION.toDays() + " days");
+      }
+      return d;
     }
 
     /**
@@ -271,6 +292,22 @@ public final class Clm {
     }
 
     /**
+     * Sets the keyed mask of the ids that erasure receipts show and of the tombstones kept for
+     * erased ids (default: a mask under a random key of this engine, kept in memory only). Give a
+     * mask under your own secret when receipts must match across restarts.
+     *
+     * @param mask the mask
+     * @return this builder
+     * @throws NullPointerException if {@code mask} is null
+     * @throws IllegalStateException if set already
+     */
+    public Builder idMask(CustomerIdMask mask) {
+      requireUnset(idMask == null, "idMask");
+      this.idMask = Objects.requireNonNull(mask, "idMask");
+      return this;
+    }
+
+    /**
      * Builds the engine.
      *
      * @return a new, empty engine
@@ -302,7 +339,8 @@ public final class Clm {
               Optional.ofNullable(deduplicationWindow),
               clock != null ? clock : Clock.systemUTC(),
               Optional.ofNullable(store),
-              loader));
+              loader,
+              idMask != null ? idMask : CustomerIdMask.random()));
     }
 
     /**

@@ -1,18 +1,18 @@
 package io.clm.api;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
  * A customer's identifier as the integrator's systems know it (a core-banking customer number, a
  * CRM party id).
  *
- * <p>The id is personal data: {@link #toString()} never shows it. It prints a short, stable
- * fingerprint instead ({@code CustomerId[#1a2b3c4d]}), so that logs and exception messages can be
+ * <p>The id is personal data: {@link #toString()} never shows it. It prints a keyed mask instead
+ * ({@code CustomerId[#1a2b...]}, see {@link #masked()}), so that logs and exception messages can be
  * correlated without revealing who the customer is. Use {@link #value()} where the real id is
  * needed.
  *
- * @param value the id; 1 to 128 characters, not blank, no control characters
+ * @param value the id; 1 to 128 characters, not blank, no control characters, well-formed Unicode
+ *     (no lone surrogate characters), see {@link TextRules}
  */
 public record CustomerId(String value) implements Comparable<CustomerId> {
 
@@ -23,22 +23,15 @@ public record CustomerId(String value) implements Comparable<CustomerId> {
    * Validates the id.
    *
    * @throws NullPointerException if {@code value} is null
-   * @throws InvalidEventException if {@code value} is blank, longer than {@link #MAX_LENGTH} or
-   *     contains a control character
+   * @throws InvalidEventException if {@code value} is blank, longer than {@link #MAX_LENGTH},
+   *     contains a control character or a lone surrogate character; the message never contains the
+   *     id
    */
   public CustomerId {
     Objects.requireNonNull(value, "customer id");
-    if (value.isBlank()) {
-      throw new InvalidEventException("customer id is blank");
-    }
-    if (value.length() > MAX_LENGTH) {
-      throw new InvalidEventException(
-          "customer id has " + value.length() + " characters, more than " + MAX_LENGTH);
-    }
-    for (int i = 0; i < value.length(); i++) {
-      if (Character.isISOControl(value.charAt(i))) {
-        throw new InvalidEventException("customer id contains a control character at " + i);
-      }
+    String problem = TextRules.problem(value, MAX_LENGTH);
+    if (problem != null) {
+      throw new InvalidEventException("customer id " + problem);
     }
   }
 
@@ -53,18 +46,17 @@ public record CustomerId(String value) implements Comparable<CustomerId> {
   }
 
   /**
-   * A stable, non-reversible fingerprint of the id for logs and messages: eight hex digits of the
-   * 32-bit FNV-1a hash of the id's UTF-8 bytes.
+   * The id masked for logs and messages: a keyed hash ({@link CustomerIdMask#mask(CustomerId)}) under
+   * {@linkplain CustomerIdMask#process() this process's key}, which is random, generated when first
+   * needed and never written anywhere. The same id gives the same mask for the life of the process,
+   * so that log lines can be correlated, and nobody without the key can find the id by hashing
+   * plausible ids. For masks that stay the same across processes, use {@link
+   * CustomerIdMask#withKey(byte[])} with a secret of your own.
    *
-   * @return the masked form, for example {@code #1a2b3c4d}
+   * @return the masked form: {@code #} and 32 hex digits
    */
   public String masked() {
-    int hash = 0x811c9dc5;
-    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-      hash ^= b & 0xff;
-      hash *= 0x01000193;
-    }
-    return String.format("#%08x", hash);
+    return CustomerIdMask.process().mask(this);
   }
 
   @Override
@@ -72,7 +64,7 @@ public record CustomerId(String value) implements Comparable<CustomerId> {
     return value.compareTo(other.value);
   }
 
-  /** Returns {@code CustomerId[#xxxxxxxx]}: the masked form, never the id itself. */
+  /** Returns {@code CustomerId[#...]}: the masked form, never the id itself. */
   @Override
   public String toString() {
     return "CustomerId[" + masked() + "]";

@@ -35,25 +35,49 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
       throw new ValidationException(
           "currency " + currency.getCurrencyCode() + " has no fraction digits and is not accepted");
     }
-    try {
-      amount = amount.setScale(digits, RoundingMode.UNNECESSARY);
-    } catch (ArithmeticException e) {
-      throw new ValidationException(
-          "amount "
-              + amount.toPlainString()
-              + " has more fraction digits than "
-              + currency.getCurrencyCode()
-              + " allows ("
-              + digits
-              + ")");
-    }
-    if (amount.unscaledValue().bitLength() > 63) {
-      throw new ValidationException("amount " + amount.toPlainString() + " is too large");
+    // Bounds first, from precision and scale alone: setScale on 1e999999999 would build a number
+    // of a billion digits.
+    if (amount.signum() == 0) {
+      amount = BigDecimal.ZERO.setScale(digits);
+    } else {
+      long integerDigits = (long) amount.precision() - amount.scale();
+      if (integerDigits > MAX_MINOR_DIGITS - digits) {
+        throw new ValidationException("amount " + describe(amount) + " is too large");
+      }
+      long excess = (long) amount.scale() - digits;
+      if (excess > 0 && excess >= amount.precision()) {
+        throw new ValidationException(tooManyDigits(amount, currency, digits));
+      }
+      try {
+        amount = amount.setScale(digits, RoundingMode.UNNECESSARY);
+      } catch (ArithmeticException e) {
+        throw new ValidationException(tooManyDigits(amount, currency, digits));
+      }
+      if (amount.unscaledValue().bitLength() > 63) {
+        throw new ValidationException("amount " + describe(amount) + " is too large");
+      }
     }
   }
 
+  /** The most decimal digits a count of minor units may have (a {@code long} holds 18 in full). */
+  private static final int MAX_MINOR_DIGITS = 19;
+
+  private static String tooManyDigits(BigDecimal amount, Currency currency, int digits) {
+    return "amount " + describe(amount) + " has more fraction digits than " + currency.getCurrencyCode()
+        + " allows (" + digits + ")";
+  }
+
+  /** The amount in plain digits when short, in scientific notation otherwise; never unbounded. */
+  private static String describe(BigDecimal amount) {
+    if (amount.precision() <= 40 && Math.abs((long) amount.scale()) <= 40) {
+      return amount.toPlainString();
+    }
+    return TextRules.excerpt(amount.toString());
+  }
+
   /**
-   * Parses an amount and a currency code.
+   * Parses an amount and a currency code. The amount is read with {@link DecimalText#parse(String,
+   * String)}: no exponent, at most {@value DecimalText#MAX_LENGTH} characters.
    *
    * @param amount a decimal such as {@code "1250.00"}
    * @param currencyCode an ISO 4217 code such as {@code "EUR"}
@@ -63,13 +87,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
    */
   public static Money of(String amount, String currencyCode) {
     Objects.requireNonNull(amount, "amount");
-    BigDecimal parsed;
-    try {
-      parsed = new BigDecimal(amount.trim());
-    } catch (NumberFormatException e) {
-      throw new ValidationException("amount '" + amount + "' is not a decimal number");
-    }
-    return new Money(parsed, currency(currencyCode));
+    return new Money(DecimalText.parse(amount, "amount"), currency(currencyCode));
   }
 
   /**
@@ -88,15 +106,23 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
    *
    * @param code the three-letter code
    * @return the currency
-   * @throws ValidationException if the code is not a known ISO 4217 currency
+   * @throws ValidationException if the code is not a known ISO 4217 currency, or is a
+   *     pseudo-currency without fraction digits (such as {@code XXX}), in which no amount can be
+   *     expressed
    */
   public static Currency currency(String code) {
     Objects.requireNonNull(code, "currency");
+    Currency currency;
     try {
-      return Currency.getInstance(code.trim());
+      currency = Currency.getInstance(code.trim());
     } catch (IllegalArgumentException e) {
-      throw new ValidationException("currency '" + code + "' is not an ISO 4217 code");
+      throw new ValidationException("currency " + TextRules.excerpt(code) + " is not an ISO 4217 code");
     }
+    if (currency.getDefaultFractionDigits() < 0) {
+      throw new ValidationException(
+          "currency " + currency.getCurrencyCode() + " has no fraction digits and is not accepted");
+    }
+    return currency;
   }
 
   /**

@@ -25,7 +25,7 @@ public record Stage(String id, StageFamily family) {
     Objects.requireNonNull(family, "stage family");
     if (!ID.matcher(id).matches()) {
       throw new InvalidModelException(
-          "stage id '" + id + "' must be lowercase letters, digits and hyphens, starting with a letter");
+          "stage id " + TextRules.excerpt(id) + " must be lowercase letters, digits and hyphens, starting with a letter");
     }
   }
 

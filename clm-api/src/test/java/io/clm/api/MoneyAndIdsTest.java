@@ -26,16 +26,19 @@ class MoneyAndIdsTest {
         .hasMessage("amount 1.234 has more fraction digits than EUR allows (2)");
     assertThatThrownBy(() -> Money.of("12,50", "EUR"))
         .isInstanceOf(ValidationException.class)
-        .hasMessage("amount '12,50' is not a decimal number");
+        .hasMessage("amount '12,50' is not a decimal number (digits, optionally '.' and more digits, no exponent)");
     assertThatThrownBy(() -> Money.of("1", "EURO"))
         .isInstanceOf(ValidationException.class)
         .hasMessage("currency 'EURO' is not an ISO 4217 code");
     assertThatThrownBy(() -> Money.of("1", "XXX"))
         .isInstanceOf(ValidationException.class)
         .hasMessage("currency XXX has no fraction digits and is not accepted");
+    assertThatThrownBy(() -> Money.of("99999999999999999", "EUR"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("amount 99999999999999999.00 is too large");
     assertThatThrownBy(() -> Money.of("99999999999999999999", "EUR"))
         .isInstanceOf(ValidationException.class)
-        .hasMessage("amount 99999999999999999999.00 is too large");
+        .hasMessage("amount '99999999999999999999' has more than 18 digits before the decimal separator");
     assertThatThrownBy(() -> Money.of("1", "EUR").plus(Money.of("1", "USD")))
         .isInstanceOf(ValidationException.class)
         .hasMessage("currency USD does not match EUR");
@@ -44,11 +47,10 @@ class MoneyAndIdsTest {
   @Test
   void customerIdsNeverShowThemselvesInToString() {
     CustomerId id = CustomerId.of("CN-110105-1985");
-    assertThat(id.toString()).doesNotContain("110105").startsWith("CustomerId[#").hasSize(21);
+    assertThat(id.toString()).doesNotContain("110105").matches("CustomerId\\[#[0-9a-f]{32}]");
     assertThat(id.masked()).isEqualTo(CustomerId.of("CN-110105-1985").masked());
     assertThat(id.masked()).isNotEqualTo(CustomerId.of("CN-110105-1986").masked());
-    // FNV-1a 32 of "a" is e40c292c: the mask is stable across JVMs.
-    assertThat(CustomerId.of("a").masked()).isEqualTo("#e40c292c");
+    assertThat(id.masked()).isEqualTo(CustomerIdMask.process().mask(id));
   }
 
   @Test

@@ -35,6 +35,7 @@ final class AnalyzeCommand {
     o.add(Arguments.Option.value("flow-start", "DATE", "start the stage flow at this date (default: every customer counts as new)"));
     o.add(Arguments.Option.value("as-of", "DATE", "report as of this date (default: the day after the latest event)"));
     o.add(Arguments.Option.value("dedup-window", "DAYS", "remember event ids this many days back per customer, 0 for all (default 35)"));
+    o.addAll(Dialect.OPTIONS);
     o.addAll(RunOptions.OPTIONS);
     OPTIONS = List.copyOf(o);
   }
@@ -69,7 +70,8 @@ final class AnalyzeCommand {
         a.has("skip-bad-rows"),
         a.date("flow-start").map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()).orElse(null),
         a.date("as-of").map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()).orElse(null),
-        dedupDays == 0 ? Optional.empty() : Optional.of(Duration.ofDays(dedupDays)));
+        dedupDays == 0 ? Optional.empty() : Optional.of(Duration.ofDays(dedupDays)),
+        Dialect.of(a));
     List<Input> inputs = new ArrayList<>();
     Optional<RowReader.Format> format = a.text("format").map(RowReader.Format::parse);
     for (RecordKind kind : RecordKind.values()) {
@@ -93,7 +95,14 @@ final class AnalyzeCommand {
   record Input(RecordKind kind, Path file, RowReader.Format format) {}
 
   /** How to run. */
-  record Settings(boolean skipBadRows, Instant flowStart, Instant asOf, Optional<Duration> deduplicationWindow) {}
+  record Settings(
+      boolean skipBadRows, Instant flowStart, Instant asOf, Optional<Duration> deduplicationWindow, Dialect dialect) {
+
+    /** Settings in clm's own file format. */
+    Settings(boolean skipBadRows, Instant flowStart, Instant asOf, Optional<Duration> deduplicationWindow) {
+      this(skipBadRows, flowStart, asOf, deduplicationWindow, Dialect.DEFAULT);
+    }
+  }
 
   /** Reads, runs and reports; package-private for tests. */
   static Report report(List<Input> inputs, Settings settings, RunOptions options, Progress progress, PrintStream err)
@@ -110,7 +119,7 @@ final class AnalyzeCommand {
     List<Source> sources = new ArrayList<>();
     try {
       for (Input in : inputs) {
-        sources.add(new Source(in, RowReader.open(in.file(), in.format(), in.kind())));
+        sources.add(new Source(in, RowReader.open(in.file(), in.format(), in.kind(), settings.dialect())));
       }
     } catch (BadRowException e) {
       closeAll(sources);
@@ -199,8 +208,12 @@ final class AnalyzeCommand {
     }
     pipeline.advanceTo(asOf);
     List<Report.InputCount> counts = new ArrayList<>();
+    List<Report.Check> lineChecks = new ArrayList<>();
     long accepted = 0;
     for (Source s : sources) {
+      lineChecks.add(new Report.Check(
+          s.input.file().getFileName() + ": physical lines = header + blank + read",
+          s.reader.lines(), s.reader.headerLines() + s.reader.blankLines() + s.read));
       counts.add(new Report.InputCount(s.input.file().getFileName().toString(), s.read, s.accepted.sum(), s.duplicates.sum(),
           s.rejected.sum()));
       accepted += s.accepted.sum();
@@ -213,9 +226,14 @@ final class AnalyzeCommand {
     for (Source s : sources) {
       source.add(s.input.kind().option() + ": " + s.input.file() + " (" + s.input.format().name().toLowerCase(java.util.Locale.ROOT) + ")");
     }
+    List<String> dialect = settings.dialect().describe();
+    if (!dialect.isEmpty()) {
+      source.add("dialect: " + String.join(", ", dialect));
+    }
     source.add(String.format("%,d rows read and run through the engine in %.1f s", counts.stream().mapToLong(Report.InputCount::read).sum(),
         (System.nanoTime() - started) / 1e9));
-    return Sections.report("clm analyze", source, options, engine, pipeline, outcomeOfRun, counts, rejections, asOf, complaints);
+    return Sections.report("clm analyze", source, options, engine, pipeline, outcomeOfRun, counts, lineChecks, rejections, asOf,
+        complaints);
   }
 
   /** Carries a stop on a bad row out of a worker thread. */

@@ -1,60 +1,68 @@
 package io.clm.cli;
 
+import io.clm.api.TextRules;
 import java.io.IOException;
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads RFC 4180 CSV: a header row naming the columns (in any order; unknown columns are ignored),
- * comma separated, fields optionally in double quotes with {@code ""} for a quote inside; a quoted
- * field may span lines. Blank lines are skipped. Line numbers count physical lines, the header
- * being line 1; a row is numbered by the line it starts on.
+ * Reads CSV: a header row naming the columns (in any order; unknown columns are ignored), fields
+ * separated by the dialect's separator (a comma by default), optionally in double quotes with
+ * {@code ""} for a quote inside. Every row is one physical line: a quoted field must close on the
+ * line it opens, so that a stray quote spoils its own row and never the rows after it. Blank lines
+ * are skipped and counted. Line numbers count physical lines, the header being line 1.
  */
 final class CsvRowReader implements RowReader {
-  private static final int EOF = -1;
-
-  private final Reader in;
+  private final LineSource lines;
   private final String file;
   private final RecordKind kind;
-  private final char[] buffer = new char[1 << 16];
-  private int position;
-  private int limit;
-  private long line = 1;
+  private final Dialect dialect;
+  private final char separator;
   private int[] columnToField;
+  private long blank;
+  private long headerLines;
   private final List<String> record = new ArrayList<>();
   private final StringBuilder field = new StringBuilder();
 
-  CsvRowReader(Reader in, String file, RecordKind kind) throws IOException, BadRowException {
-    this.in = in;
+  CsvRowReader(LineSource lines, String file, RecordKind kind, Dialect dialect) throws IOException, BadRowException {
+    this.lines = lines;
     this.file = file;
     this.kind = kind;
+    this.dialect = dialect;
+    this.separator = dialect.separator();
     readHeader();
   }
 
   private void readHeader() throws IOException, BadRowException {
-    long start = line;
-    boolean ok;
+    String text;
     try {
-      ok = readRecord();
-    } catch (MalformedCsv e) {
-      throw new BadRowException(file, start, BadRowException.ROW, "header: " + e.getMessage());
+      text = lines.next();
+      while (text != null && text.isBlank()) {
+        blank++;
+        text = lines.next();
+      }
+    } catch (LineSource.BadLine e) {
+      throw new BadRowException(file, e.number(), BadRowException.ROW, "header " + e.getMessage());
     }
-    if (!ok) {
-      throw new BadRowException(file, 1, BadRowException.ROW, "the file is empty; a header row is required");
+    long at = lines.lines();
+    if (text == null) {
+      throw new BadRowException(file, Math.max(1, at), BadRowException.ROW, "the file is empty; a header row is required");
+    }
+    headerLines = 1;
+    try {
+      split(text);
+    } catch (MalformedCsv e) {
+      throw new BadRowException(file, at, BadRowException.ROW, "header: " + e.getMessage());
     }
     columnToField = new int[record.size()];
     boolean[] seen = new boolean[kind.fields().size()];
     for (int c = 0; c < record.size(); c++) {
       String name = record.get(c).trim().toLowerCase(Locale.ROOT);
-      if (c == 0 && name.startsWith("\ufeff")) {
-        name = name.substring(1);
-      }
       int f = kind.fields().indexOf(name);
       if (f >= 0 && seen[f]) {
-        throw new BadRowException(file, start, name, "column appears twice in the header");
+        throw new BadRowException(file, at, name, "column appears twice in the header");
       }
       columnToField[c] = f;
       if (f >= 0) {
@@ -62,33 +70,47 @@ final class CsvRowReader implements RowReader {
       }
     }
     for (int f = 0; f < seen.length; f++) {
-      if (!seen[f] && !kind.optional(f)) {
+      if (!seen[f] && !kind.optional(f, dialect)) {
         throw new BadRowException(
-            file, start, kind.fields().get(f), "column is missing from the header " + record);
+            file, at, kind.fields().get(f), "column is missing from the header " + headerExcerpt());
       }
     }
+  }
+
+  private String headerExcerpt() {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < record.size() && i < 40; i++) {
+      String n = record.get(i).trim();
+      names.add(n.length() > 40 ? n.substring(0, 40) + "..." : n);
+    }
+    return names + (record.size() > 40 ? " and " + (record.size() - 40) + " more" : "");
   }
 
   @Override
   public Row next() throws IOException, BadRowException {
     while (true) {
-      long start = line;
-      boolean ok;
+      String text;
       try {
-        ok = readRecord();
-      } catch (MalformedCsv e) {
-        skipRestOfLine();
-        throw new BadRowException(file, start, BadRowException.ROW, e.getMessage());
+        text = lines.next();
+      } catch (LineSource.BadLine e) {
+        throw new BadRowException(file, e.number(), BadRowException.ROW, e.getMessage());
       }
-      if (!ok) {
+      if (text == null) {
         return null;
       }
-      if (record.size() == 1 && record.get(0).isEmpty()) {
+      long at = lines.lines();
+      if (text.isBlank()) {
+        blank++;
         continue;
+      }
+      try {
+        split(text);
+      } catch (MalformedCsv e) {
+        throw new BadRowException(file, at, BadRowException.ROW, e.getMessage());
       }
       if (record.size() != columnToField.length) {
         throw new BadRowException(
-            file, start, BadRowException.ROW,
+            file, at, BadRowException.ROW,
             "has " + record.size() + " columns, the header has " + columnToField.length);
       }
       String[] values = new String[kind.fields().size()];
@@ -99,93 +121,75 @@ final class CsvRowReader implements RowReader {
           values[f] = v.isEmpty() ? null : v;
         }
       }
-      return new Row(file, start, kind, values);
+      return new Row(file, at, kind, values, dialect);
     }
   }
 
-  /** Reads one record into {@link #record}; false at the end of the input. */
-  private boolean readRecord() throws IOException, MalformedCsv {
+  @Override
+  public long lines() {
+    return lines.lines();
+  }
+
+  @Override
+  public long blankLines() {
+    return blank;
+  }
+
+  @Override
+  public long headerLines() {
+    return headerLines;
+  }
+
+  /** Splits one physical line into {@link #record}. */
+  private void split(String text) throws MalformedCsv {
     record.clear();
-    int c = read();
-    if (c == EOF) {
-      return false;
-    }
+    int n = text.length();
+    int i = 0;
     while (true) {
       field.setLength(0);
-      if (c == '"') {
+      if (i < n && text.charAt(i) == '"') {
+        i++;
         while (true) {
-          c = read();
-          if (c == EOF) {
-            throw new MalformedCsv("a quoted field is not closed before the end of the file");
+          if (i >= n) {
+            throw new MalformedCsv("a quoted field in column " + (record.size() + 1) + " is not closed on its line");
           }
+          char c = text.charAt(i++);
           if (c == '"') {
-            c = read();
-            if (c == '"') {
+            if (i < n && text.charAt(i) == '"') {
               field.append('"');
+              i++;
               continue;
             }
             break;
           }
-          if (c == '\n') {
-            line++;
-          }
-          field.append((char) c);
+          field.append(c);
         }
-        if (c != ',' && c != '\n' && c != '\r' && c != EOF) {
-          record.add(field.toString());
-          throw new MalformedCsv("unexpected '" + (char) c + "' after a closing quote in column " + record.size());
+        if (i < n && text.charAt(i) != separator) {
+          throw new MalformedCsv("unexpected " + TextRules.excerpt(String.valueOf(text.charAt(i))) + " after a closing quote in column "
+              + (record.size() + 1));
         }
       } else {
-        while (c != ',' && c != '\n' && c != '\r' && c != EOF) {
+        while (i < n && text.charAt(i) != separator) {
+          char c = text.charAt(i);
           if (c == '"') {
             throw new MalformedCsv("a quote inside an unquoted field in column " + (record.size() + 1));
           }
-          field.append((char) c);
-          c = read();
+          field.append(c);
+          i++;
         }
       }
       record.add(field.toString());
-      if (c == ',') {
-        c = read();
+      if (i < n) {
+        i++; // the separator
         continue;
       }
-      if (c == '\r') {
-        c = read();
-        if (c != '\n' && c != EOF) {
-          position--;
-        }
-      }
-      line++;
-      return true;
+      return;
     }
-  }
-
-  /** After a malformed record (the offending character was consumed, never a line end). */
-  private void skipRestOfLine() throws IOException {
-    int c = read();
-    while (c != '\n' && c != EOF) {
-      c = read();
-    }
-    if (c == '\n') {
-      line++;
-    }
-  }
-
-  private int read() throws IOException {
-    if (position == limit) {
-      limit = in.read(buffer, 0, buffer.length);
-      position = 0;
-      if (limit <= 0) {
-        limit = 0;
-        return EOF;
-      }
-    }
-    return buffer[position++];
   }
 
   @Override
   public void close() throws IOException {
-    in.close();
+    lines.close();
   }
 
   /** A record that is not valid CSV. */
@@ -193,7 +197,7 @@ final class CsvRowReader implements RowReader {
     private static final long serialVersionUID = 1L;
 
     MalformedCsv(String message) {
-      super(message);
+      super(message, null, false, false);
     }
   }
 

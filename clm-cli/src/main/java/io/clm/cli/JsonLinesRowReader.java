@@ -4,38 +4,55 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.BufferedReader;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.clm.api.DecimalText;
 import java.io.IOException;
 
 /**
- * Reads JSON Lines: one JSON object per line, keys as the field names of the {@link RecordKind}
- * (unknown keys are ignored), values strings, numbers, booleans or null. Blank lines are skipped.
- * Each line is parsed on its own, so that a malformed line never affects the next one.
+ * Reads JSON Lines: one JSON object per physical line, keys as the field names of the {@link
+ * RecordKind} (unknown keys are ignored, a key given twice is refused), values strings, numbers,
+ * booleans or null. Blank lines are skipped and counted. Each line is parsed on its own, so that a
+ * malformed line never affects the next one. Parse errors never quote the line's content.
  */
 final class JsonLinesRowReader implements RowReader {
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(DecimalText.MAX_LENGTH)
+          .maxNestingDepth(64).build())
+      .build();
 
-  private final BufferedReader in;
+  private final LineSource lines;
   private final String file;
   private final RecordKind kind;
+  private final Dialect dialect;
+  private long blank;
   private long line;
 
-  JsonLinesRowReader(BufferedReader in, String file, RecordKind kind) {
-    this.in = in;
+  JsonLinesRowReader(LineSource lines, String file, RecordKind kind, Dialect dialect) {
+    this.lines = lines;
     this.file = file;
     this.kind = kind;
+    this.dialect = dialect;
   }
 
   @Override
   public Row next() throws IOException, BadRowException {
     String text;
-    do {
-      text = in.readLine();
+    while (true) {
+      try {
+        text = lines.next();
+      } catch (LineSource.BadLine e) {
+        line = e.number();
+        throw bad(BadRowException.ROW, e.getMessage());
+      }
       if (text == null) {
         return null;
       }
-      line++;
-    } while (text.isBlank());
+      line = lines.lines();
+      if (!text.isBlank()) {
+        break;
+      }
+      blank++;
+    }
     String[] values = new String[kind.fields().size()];
     try (JsonParser p = JSON.createParser(text)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -68,16 +85,30 @@ final class JsonLinesRowReader implements RowReader {
         throw bad(BadRowException.ROW, "has text after the JSON object");
       }
     } catch (JsonProcessingException e) {
-      String message = e.getOriginalMessage();
-      int cut = message.indexOf(" (");
-      message = (cut > 0 ? message.substring(0, cut) : message).replace('\n', ' ');
-      if (!message.isEmpty()) {
-        message = Character.toLowerCase(message.charAt(0)) + message.substring(1);
-      }
       int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
-      throw bad(BadRowException.ROW, "is not valid JSON" + (column > 0 ? " at column " + column : "") + ": " + message);
+      throw bad(BadRowException.ROW, "is not valid JSON" + (column > 0 ? " at column " + column : "") + ": " + describe(e));
     }
-    return new Row(file, line, kind, values);
+    return new Row(file, line, kind, values, dialect);
+  }
+
+  /**
+   * Jackson's description of a syntax error without the input it quotes (which may be anyone's
+   * data): the text up to its first quote or parenthesis, lowercase.
+   */
+  static String describe(JsonProcessingException e) {
+    String message = String.valueOf(e.getOriginalMessage());
+    int cut = message.length();
+    for (String stop : new String[] {" (", "'", "\"", "\n", "\r"}) {
+      int at = message.indexOf(stop);
+      if (at > 0 && at < cut) {
+        cut = at;
+      }
+    }
+    message = message.substring(0, Math.min(cut, 100)).strip();
+    if (message.isEmpty()) {
+      return "malformed";
+    }
+    return Character.toLowerCase(message.charAt(0)) + message.substring(1);
   }
 
   private BadRowException bad(String field, String problem) {
@@ -85,7 +116,22 @@ final class JsonLinesRowReader implements RowReader {
   }
 
   @Override
+  public long lines() {
+    return lines.lines();
+  }
+
+  @Override
+  public long blankLines() {
+    return blank;
+  }
+
+  @Override
+  public long headerLines() {
+    return 0;
+  }
+
+  @Override
   public void close() throws IOException {
-    in.close();
+    lines.close();
   }
 }

@@ -2,6 +2,7 @@ package io.clm.cli;
 
 import io.clm.api.ClmException;
 import io.clm.api.Money;
+import io.clm.api.TextRules;
 import io.clm.api.event.Attribute;
 import io.clm.api.event.AttributeUpdate;
 import io.clm.api.event.Channel;
@@ -36,7 +37,20 @@ enum RecordKind {
     Event event(Row r, Currency currency) throws BadRowException {
       BigDecimal amount = r.decimal(4);
       if (r.present(5) && !r.text(5).equalsIgnoreCase(currency.getCurrencyCode())) {
-        throw r.bad(5, "'" + r.text(5) + "' is not the run's currency " + currency.getCurrencyCode());
+        throw r.bad(5, TextRules.excerpt(r.text(5)) + " is not the run's currency " + currency.getCurrencyCode());
+      }
+      Direction direction;
+      if (r.dialect().signedAmounts()) {
+        direction = amount.signum() < 0 ? Direction.DEBIT : Direction.CREDIT;
+        if (r.present(3) && r.choice(3, Direction.class) != direction) {
+          throw r.bad(3, TextRules.excerpt(r.text(3)) + " does not agree with the sign of the amount " + amount.toPlainString());
+        }
+        amount = amount.abs();
+      } else {
+        direction = r.choice(3, Direction.class);
+        if (amount.signum() < 0) {
+          throw r.bad(4, amount.toPlainString() + " is negative; give the direction instead, or pass --signed-amounts");
+        }
       }
       Money money;
       try {
@@ -44,11 +58,8 @@ enum RecordKind {
       } catch (ClmException e) {
         throw r.bad(4, e.getMessage());
       }
-      if (money.isNegative()) {
-        throw r.bad(4, amount.toPlainString() + " is negative; give the direction instead");
-      }
       return new Transaction(
-          r.text(0), r.customer(1), r.instant(2), r.choice(3, Direction.class), money,
+          r.text(0), r.customer(1), r.instant(2), direction, money,
           r.choice(6, ProductType.class), r.choice(7, Channel.class));
     }
 
@@ -94,7 +105,7 @@ enum RecordKind {
         case "resolved":
           return new ComplaintResolved(r.text(0), r.customer(1), r.instant(2), r.text(3), r.bool(6));
         default:
-          throw r.bad(4, "'" + r.text(4) + "' is not one of opened, resolved");
+          throw r.bad(4, TextRules.excerpt(r.text(4)) + " is not one of opened, resolved");
       }
     }
 
@@ -114,7 +125,7 @@ enum RecordKind {
       Attribute attribute = r.choice(3, Attribute.class);
       BigDecimal value = r.decimal(4);
       if (!attribute.accepts(value)) {
-        throw r.bad(4, value.toPlainString() + " is out of range for " + Fields.lower(attribute));
+        throw r.bad(4, value.toPlainString() + " is out of range for " + Fields.lower(attribute) + " (" + range(attribute) + ")");
       }
       return new AttributeUpdate(r.text(0), r.customer(1), r.instant(2), attribute, value);
     }
@@ -136,7 +147,7 @@ enum RecordKind {
         case "closed":
           return new ProductClosed(r.text(0), r.customer(1), r.instant(2), product);
         default:
-          throw r.bad(4, "'" + r.text(4) + "' is not one of opened, closed");
+          throw r.bad(4, TextRules.excerpt(r.text(4)) + " is not one of opened, closed");
       }
     }
 
@@ -196,15 +207,28 @@ enum RecordKind {
 
   /** Whether a field may be absent from a file altogether (it is required only in some rows). */
   boolean optional(int field) {
-    switch (fields.get(field)) {
-      case "currency":
-      case "satisfaction":
-      case "severity":
-      case "accepted":
-        return true;
-      default:
-        return false;
-    }
+    return optional(field, Dialect.DEFAULT);
+  }
+
+  /** Whether a field may be absent from a file in a dialect: with signed amounts, the direction too. */
+  boolean optional(int field, Dialect dialect) {
+    return switch (fields.get(field)) {
+      case "currency", "satisfaction", "severity", "accepted" -> true;
+      case "direction" -> this == TRANSACTIONS && dialect.signedAmounts();
+      default -> false;
+    };
+  }
+
+  /** The valid values of an attribute, for messages. */
+  static String range(Attribute attribute) {
+    return switch (attribute.kind()) {
+      case MONEY -> "0 to " + Attribute.MAX_MONEY.toPlainString() + ", at most " + Attribute.MAX_MONEY_FRACTION_DIGITS
+          + " fraction digits";
+      case UNIT -> "0 to 1";
+      case SCORE_1000 -> "0 to 1000";
+      case NON_NEGATIVE -> "0 to " + Attribute.MAX_NON_NEGATIVE.toPlainString();
+      case FLAG -> "0 or 1";
+    };
   }
 
   /** Field names in order. */
@@ -222,7 +246,7 @@ enum RecordKind {
       return event(r, currency);
     } catch (ClmException e) {
       // A value the event's own validation refused (a blank id, an over-long text).
-      throw new BadRowException(r.file(), r.line(), BadRowException.ROW, e.getMessage());
+      throw new BadRowException(r.file(), r.line(), BadRowException.ROW, r.redact(e.getMessage()));
     }
   }
 

@@ -2,30 +2,45 @@ package io.clm.cli;
 
 import io.clm.api.ClmException;
 import io.clm.api.CustomerId;
+import io.clm.api.DecimalText;
+import io.clm.api.TextRules;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * One row of an input file, its values in the order of its {@link RecordKind}'s fields (null when
  * absent), with typed accessors that turn a bad value into a {@link BadRowException} naming the
- * field.
+ * field. Messages quote at most a short, escaped excerpt of a value, and never the row's customer id.
  */
 final class Row {
+  /** Ids shorter than this are not searched for in messages: they would match ordinary text. */
+  private static final int MIN_REDACTED_LENGTH = 4;
+
   private final String file;
   private final long line;
   private final RecordKind kind;
   private final String[] values;
+  private final Dialect dialect;
 
   Row(String file, long line, RecordKind kind, String[] values) {
+    this(file, line, kind, values, Dialect.DEFAULT);
+  }
+
+  Row(String file, long line, RecordKind kind, String[] values, Dialect dialect) {
     this.file = file;
     this.line = line;
     this.kind = kind;
     this.values = values;
+    this.dialect = dialect;
   }
 
   String file() {
@@ -40,8 +55,30 @@ final class Row {
     return kind;
   }
 
+  Dialect dialect() {
+    return dialect;
+  }
+
   BadRowException bad(int field, String problem) {
-    return new BadRowException(file, line, kind.fields().get(field), problem);
+    return new BadRowException(file, line, kind.fields().get(field), redact(problem));
+  }
+
+  /**
+   * The problem with the row's customer id replaced by a mark, wherever a value holding it ended
+   * up in a message (a shifted column, an id pasted into an amount).
+   */
+  String redact(String problem) {
+    String id = values.length > 1 ? values[1] : null;
+    if (id == null) {
+      return problem;
+    }
+    String trimmed = id.strip();
+    if (trimmed.length() < MIN_REDACTED_LENGTH) {
+      return problem;
+    }
+    String shown = TextRules.excerpt(trimmed);
+    String inner = shown.substring(1, shown.lastIndexOf('\''));
+    return problem.replace(trimmed, "(customer id)").replace(inner, "(customer id)");
   }
 
   boolean present(int field) {
@@ -53,7 +90,7 @@ final class Row {
     if (!present(field)) {
       throw bad(field, "is missing");
     }
-    return values[field].trim();
+    return values[field].strip();
   }
 
   CustomerId customer(int field) throws BadRowException {
@@ -68,9 +105,10 @@ final class Row {
   BigDecimal decimal(int field) throws BadRowException {
     String v = text(field);
     try {
-      return new BigDecimal(v);
-    } catch (NumberFormatException e) {
-      throw bad(field, "'" + v + "' is not a decimal number");
+      return DecimalText.parse(v, "value", dialect.decimalSeparator());
+    } catch (ClmException e) {
+      throw bad(field, TextRules.excerpt(v) + " is not a decimal number within bounds (at most "
+          + DecimalText.MAX_INTEGER_DIGITS + " digits before the '" + dialect.decimalSeparator() + "', no exponent)");
     }
   }
 
@@ -79,24 +117,17 @@ final class Row {
     try {
       return Integer.parseInt(v);
     } catch (NumberFormatException e) {
-      throw bad(field, "'" + v + "' is not a whole number");
+      throw bad(field, TextRules.excerpt(v) + " is not a whole number");
     }
   }
 
   boolean bool(int field) throws BadRowException {
     String v = text(field).toLowerCase(Locale.ROOT);
-    switch (v) {
-      case "true":
-      case "yes":
-      case "1":
-        return true;
-      case "false":
-      case "no":
-      case "0":
-        return false;
-      default:
-        throw bad(field, "'" + v + "' is not true or false");
-    }
+    return switch (v) {
+      case "true", "yes", "1" -> true;
+      case "false", "no", "0" -> false;
+      default -> throw bad(field, TextRules.excerpt(v) + " is not true or false");
+    };
   }
 
   <E extends Enum<E>> E choice(int field, Class<E> type) throws BadRowException {
@@ -111,11 +142,19 @@ final class Row {
     for (E e : type.getEnumConstants()) {
       allowed.append(allowed.length() == 0 ? "" : ", ").append(Fields.lower(e));
     }
-    throw bad(field, "'" + v + "' is not one of " + allowed);
+    throw bad(field, TextRules.excerpt(v) + " is not one of " + allowed);
   }
 
   Instant instant(int field) throws BadRowException {
     String v = text(field);
+    Optional<DateTimeFormatter> local = dialect.timestampFormatter();
+    if (local.isPresent()) {
+      try {
+        return LocalDateTime.parse(v, local.get()).atZone(dialect.zone()).toInstant();
+      } catch (DateTimeException e) {
+        throw bad(field, TextRules.excerpt(v) + " is not a timestamp in the pattern '" + dialect.timestampPattern().get() + "'");
+      }
+    }
     Instant fast = Fields.parseUtcInstant(v);
     if (fast != null) {
       return fast;
@@ -126,7 +165,7 @@ final class Row {
       try {
         return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
       } catch (DateTimeParseException e2) {
-        throw bad(field, "'" + v + "' is not an ISO-8601 timestamp (2024-03-01T09:30:00Z) or date");
+        throw bad(field, TextRules.excerpt(v) + " is not an ISO-8601 timestamp (2024-03-01T09:30:00Z) or date");
       }
     }
   }

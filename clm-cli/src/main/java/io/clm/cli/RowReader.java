@@ -1,17 +1,17 @@
 package io.clm.cli;
 
-import java.io.BufferedReader;
+import io.clm.api.TextRules;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /**
  * Reads the rows of one input file, one at a time, without holding more than one row in memory.
- * After a {@link BadRowException} the reader is positioned at the next row, so that the caller may
- * skip the bad one and go on.
+ * Every row is one physical line ({@link LineSource}); after a {@link BadRowException} the reader is
+ * positioned at the next line, so that the caller may skip the bad one and go on, and no line is
+ * ever lost: {@code lines() = headerLines() + blankLines() + rows returned + rows refused}.
  */
 interface RowReader extends Closeable {
 
@@ -23,6 +23,27 @@ interface RowReader extends Closeable {
    * @throws IOException if the file cannot be read
    */
   Row next() throws IOException, BadRowException;
+
+  /**
+   * Physical lines read so far, counted as the bytes arrive: header, blank, good and bad lines.
+   *
+   * @return the count
+   */
+  long lines();
+
+  /**
+   * Blank lines skipped so far.
+   *
+   * @return the count
+   */
+  long blankLines();
+
+  /**
+   * Header lines read: 1 for CSV, 0 for JSON Lines.
+   *
+   * @return the count
+   */
+  long headerLines();
 
   /** The file formats clm reads and writes. */
   enum Format {
@@ -43,30 +64,35 @@ interface RowReader extends Closeable {
     }
 
     static Format parse(String text) {
-      switch (text.toLowerCase(Locale.ROOT)) {
-        case "csv":
-          return CSV;
-        case "jsonl":
-        case "ndjson":
-          return JSONL;
-        default:
-          throw new UsageException("--format '" + text + "' is not one of csv, jsonl");
-      }
+      return switch (text.toLowerCase(Locale.ROOT)) {
+        case "csv" -> CSV;
+        case "jsonl", "ndjson" -> JSONL;
+        default -> throw new UsageException("--format " + TextRules.excerpt(text) + " is not one of csv, jsonl");
+      };
     }
   }
 
   /**
-   * Opens a file for reading. A CSV file's header is read here.
+   * Opens a file for reading in clm's own format. A CSV file's header is read here.
    *
    * @throws BadRowException if the CSV header lacks a required column
    */
   static RowReader open(Path file, Format format, RecordKind kind) throws IOException, BadRowException {
-    BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    return open(file, format, kind, Dialect.DEFAULT);
+  }
+
+  /**
+   * Opens a file for reading in a dialect. A CSV file's header is read here.
+   *
+   * @throws BadRowException if the CSV header lacks a required column
+   */
+  static RowReader open(Path file, Format format, RecordKind kind, Dialect dialect) throws IOException, BadRowException {
+    LineSource lines = new LineSource(Files.newInputStream(file), dialect.maxLineBytes());
     String name = file.getFileName().toString();
     try {
-      return format == Format.CSV ? new CsvRowReader(in, name, kind) : new JsonLinesRowReader(in, name, kind);
+      return format == Format.CSV ? new CsvRowReader(lines, name, kind, dialect) : new JsonLinesRowReader(lines, name, kind, dialect);
     } catch (IOException | BadRowException | RuntimeException e) {
-      in.close();
+      lines.close();
       throw e;
     }
   }

@@ -1,6 +1,7 @@
 package io.clm.cli;
 
 import io.clm.api.Clm;
+import io.clm.api.CustomerIdMask;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.Money;
 import io.clm.api.ValidationException;
@@ -28,6 +29,8 @@ final class RunOptions {
           Arguments.Option.value("html", "FILE", "also write the report as a self-contained HTML page"),
           Arguments.Option.value("top", "N", "at-risk customers to list (default 10)"),
           Arguments.Option.value("complaint-workflow", "ID", "complaint SLA policies to check against (default standard; see 'clm plugins')"),
+          Arguments.Option.value("mask-key-file", "FILE", "secret (32 bytes or more) that keys the masked customer ids in the report; "
+              + "without it the masks are random per run"),
           Arguments.Option.flag("help", "show this help"));
 
   final String model;
@@ -36,9 +39,12 @@ final class RunOptions {
   final Optional<Path> html;
   final int top;
   final String workflow;
+  final CustomerIdMask mask;
 
-  private RunOptions(String model, Currency currency, boolean json, Optional<Path> html, int top, String workflow) {
+  private RunOptions(
+      String model, Currency currency, boolean json, Optional<Path> html, int top, String workflow, CustomerIdMask mask) {
     this.workflow = workflow;
+    this.mask = mask;
     this.model = model;
     this.currency = currency;
     this.json = json;
@@ -53,11 +59,31 @@ final class RunOptions {
     } catch (ValidationException e) {
       throw new UsageException("--currency: " + e.getMessage());
     }
-    if (currency.getDefaultFractionDigits() < 0) {
-      throw new UsageException("--currency: " + currency.getCurrencyCode() + " has no fraction digits");
-    }
     return new RunOptions(a.text("model", DEFAULT_MODEL), currency, a.has("json"), a.path("html"), a.integer("top", 10, 0, 1000),
-        a.text("complaint-workflow", Sections.DEFAULT_WORKFLOW));
+        a.text("complaint-workflow", Sections.DEFAULT_WORKFLOW), mask(a.path("mask-key-file")));
+  }
+
+  /** The mask keyed by the file's bytes, or a random one. The key is never printed. */
+  private static CustomerIdMask mask(Optional<Path> keyFile) {
+    if (keyFile.isEmpty()) {
+      return CustomerIdMask.random();
+    }
+    byte[] key;
+    try {
+      if (Files.size(keyFile.get()) > 4096) {
+        throw new UsageException("--mask-key-file " + keyFile.get() + " is longer than 4096 bytes; it should hold a secret key");
+      }
+      key = Files.readAllBytes(keyFile.get());
+    } catch (IOException e) {
+      throw new UsageException("--mask-key-file " + keyFile.get() + " cannot be read: " + e.getClass().getSimpleName());
+    }
+    try {
+      return CustomerIdMask.withKey(key);
+    } catch (ValidationException e) {
+      throw new UsageException("--mask-key-file: " + e.getMessage());
+    } finally {
+      java.util.Arrays.fill(key, (byte) 0);
+    }
   }
 
   LifecycleEngine engine(Clock clock, Optional<Duration> deduplicationWindow) {

@@ -2,6 +2,7 @@ package io.clm.cli;
 
 import io.clm.api.Clm;
 import io.clm.api.Customer;
+import io.clm.api.CustomerIdMask;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.Metric;
 import io.clm.api.Money;
@@ -63,8 +64,24 @@ final class Sections {
       List<String> rejections,
       Instant asOf,
       ComplaintLog complaints) {
+    return report(title, source, options, engine, pipeline, outcome, input, List.of(), rejections, asOf, complaints);
+  }
+
+  /** The report, with checks of the input that only the readers can make (physical line counts). */
+  static Report report(
+      String title,
+      List<String> source,
+      RunOptions options,
+      LifecycleEngine engine,
+      Pipeline pipeline,
+      Pipeline.Outcome outcome,
+      List<Report.InputCount> input,
+      List<Report.Check> inputChecks,
+      List<String> rejections,
+      Instant asOf,
+      ComplaintLog complaints) {
     long started = System.nanoTime();
-    List<Report.Check> checks = new ArrayList<>();
+    List<Report.Check> checks = new ArrayList<>(inputChecks);
     for (Report.InputCount c : input) {
       checks.add(new Report.Check(
           c.name() + ": read = accepted + duplicates + rejected", c.read(), c.accepted() + c.duplicates() + c.rejected()));
@@ -86,7 +103,7 @@ final class Sections {
     Map<String, Set<String>> segmentsOf = new HashMap<>();
     Report.Section<List<Report.SegmentTable>> segments = segments(plugins, customers, value, asOf, segmentsOf, checks);
     Report.Section<Report.RiskReport> risk =
-        risk(plugins, engine, customers, value, profits ? "profit contribution" : "transaction volume", asOf, segmentsOf, options.top, checks);
+        risk(plugins, engine, customers, value, profits ? "profit contribution" : "transaction volume", asOf, segmentsOf, options.top, options.mask, checks);
     Report.Section<Report.ComplaintReport> complaintSection = complaints(plugins, options.workflow, complaints, asOf, checks);
     List<String> lines = new ArrayList<>(source);
     lines.add(profits
@@ -206,7 +223,7 @@ final class Sections {
 
   private static Report.Section<Report.RiskReport> risk(
       Plugins plugins, LifecycleEngine engine, List<Customer> customers, double[] value, String valueName, Instant asOf,
-      Map<String, Set<String>> segmentsOf, int top, List<Report.Check> checks) {
+      Map<String, Set<String>> segmentsOf, int top, CustomerIdMask mask, List<Report.Check> checks) {
     List<RetentionStrategy> strategies = plugins.all(RetentionStrategy.class);
     if (strategies.isEmpty()) {
       return Report.Section.notIncluded("retention is not included: no retention strategy was found on the class path");
@@ -251,7 +268,7 @@ final class Sections {
         actions.add(plan.withheld() + " marketing action(s) withheld: no marketing consent");
       }
       plan.failures().forEach(f -> actions.add("strategy failed, its actions are left out: " + f.getMessage()));
-      atRisk.add(new Report.AtRisk(c.id().masked(), c.stage(), value[i], risks[i].score(), factors, actions));
+      atRisk.add(new Report.AtRisk(mask.mask(c.id()), c.stage(), value[i], risks[i].score(), factors, actions));
     }
     List<Report.Band> distribution = new ArrayList<>();
     long banded = 0;

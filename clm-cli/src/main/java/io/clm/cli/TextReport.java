@@ -68,7 +68,7 @@ final class TextReport {
       }
       out.println("  top at-risk high-value customers:");
       for (Report.AtRisk a : risk.atRisk()) {
-        out.printf("    %-10s %-12s value %,12.2f  risk %.2f%n", a.maskedId(), a.stage(), a.value(), a.risk());
+        out.printf("    %-33s %-12s value %,12.2f  risk %.2f%n", a.maskedId(), a.stage(), a.value(), a.risk());
         out.println("      factors: " + String.join("; ", a.factors()));
         out.println("      actions: " + String.join("; ", a.actions()));
       }

@@ -83,7 +83,7 @@ class DemoReportTest {
     assertThat(report.risk().included()).isTrue();
     assertThat(report.risk().data().atRisk()).hasSize(10)
         .allSatisfy(a -> {
-          assertThat(a.maskedId()).matches("#[0-9a-f]{8}");
+          assertThat(a.maskedId()).matches("#[0-9a-f]{32}");
           assertThat(a.factors()).isNotEmpty();
         });
     assertThat(report.complaints().included()).isTrue();

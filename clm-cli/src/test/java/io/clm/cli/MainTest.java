@@ -138,14 +138,14 @@ class MainTest {
     Run stop = run("analyze", "--transactions", file.toString());
     assertThat(stop.code()).isEqualTo(1);
     assertThat(stop.out()).isEmpty();
-    assertThat(stop.err()).isEqualTo("clm: bad data: tx.csv line 3, field 'amount': 'ten' is not a decimal number\n"
+    assertThat(stop.err()).isEqualTo("clm: bad data: tx.csv line 3, field 'amount': 'ten' is not a decimal number within bounds (at most 18 digits before the '.', no exponent)\n"
         + "Fix the row, or pass --skip-bad-rows to skip and count bad rows.\n");
 
     Run skip = run("analyze", "--transactions", file.toString(), "--skip-bad-rows");
     assertThat(skip.code()).isZero();
-    assertThat(skip.err()).isEqualTo("clm: skipped tx.csv line 3, field 'amount': 'ten' is not a decimal number\n");
+    assertThat(skip.err()).isEqualTo("clm: skipped tx.csv line 3, field 'amount': 'ten' is not a decimal number within bounds (at most 18 digits before the '.', no exponent)\n");
     assertThat(skip.out()).containsPattern("tx.csv +3 +2 +0 +1")
-        .contains("tx.csv line 3, field 'amount': 'ten' is not a decimal number")
+        .contains("tx.csv line 3, field 'amount': 'ten' is not a decimal number within bounds")
         .contains("all figures reconcile.");
   }
 

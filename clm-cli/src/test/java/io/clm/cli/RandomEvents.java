@@ -26,7 +26,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Random;
 
-/** Random valid events of one file kind, with awkward text (commas, quotes, non-ASCII, newlines). */
+/** Random valid events of one file kind, with awkward text (commas, quotes, non-ASCII, characters outside the BMP). */
 final class RandomEvents {
   static final Currency EUR = Currency.getInstance("EUR");
   private static final String[] PIECES = {"a", "Z", "7", ",", "\"", "'", " ", "é", "中", "{", "}", ":", ";", "-", "\\"};
@@ -102,7 +102,7 @@ final class RandomEvents {
     for (int i = 0; i < n; i++) {
       s.append(PIECES[random.nextInt(PIECES.length)]);
       if (newlines && random.nextInt(20) == 0) {
-        s.append('\n');
+        s.append("\ud83d\ude00");
       }
     }
     return s.append('x').toString();

@@ -30,4 +30,10 @@ public record AuditEntry(
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(reason, "reason");
   }
+
+  /** Returns when, who, what and the states; never the reason, which may hold personal data. */
+  @Override
+  public String toString() {
+    return "AuditEntry[" + at + ", " + actor + ", " + action + ", " + from + " -> " + to + "]";
+  }
 }

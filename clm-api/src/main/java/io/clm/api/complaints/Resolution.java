@@ -40,4 +40,10 @@ public record Resolution(String correction, Optional<Money> compensation, String
           }
         });
   }
+
+  /** Returns the root cause and whether money was paid; never the correction's text or the amount. */
+  @Override
+  public String toString() {
+    return "Resolution[" + rootCause + (compensation.isPresent() ? ", compensated" : "") + "]";
+  }
 }

@@ -2,6 +2,7 @@ package io.clm.api.event;
 
 import io.clm.api.CustomerId;
 import io.clm.api.InvalidEventException;
+import io.clm.api.TextRules;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
@@ -26,7 +27,8 @@ public record AttributeUpdate(
    * Validates the update.
    *
    * @throws NullPointerException if a component is null
-   * @throws InvalidEventException if the value is outside the attribute's range
+   * @throws InvalidEventException if the value is outside the attribute's range or has too many
+   *     fraction digits (see {@link Attribute#accepts(BigDecimal)})
    */
   public AttributeUpdate {
     Checks.common(id, customer, at);
@@ -35,14 +37,13 @@ public record AttributeUpdate(
     if (!attribute.accepts(value)) {
       throw new InvalidEventException(
           "value "
-              + value.toPlainString()
+              + TextRules.excerpt(value.toString())
               + " is out of range for attribute "
               + attribute
               + " ("
               + attribute.kind()
-              + ") in event '"
-              + id
-              + "'");
+              + ") in event "
+              + Checks.quote(id));
     }
   }
 

@@ -34,7 +34,8 @@ public sealed interface Event
         ConsentChange {
 
   /**
-   * The event's unique id, for idempotency: 1 to 128 characters, not blank.
+   * The event's unique id, for idempotency: 1 to 128 characters, not blank, no control characters,
+   * well-formed Unicode (see {@link io.clm.api.TextRules}).
    *
    * @return the id
    */

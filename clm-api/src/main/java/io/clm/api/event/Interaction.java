@@ -41,15 +41,15 @@ public record Interaction(
     Objects.requireNonNull(channel, "channel");
     if (kind == InteractionKind.SURVEY) {
       if (satisfaction == null) {
-        throw new InvalidEventException("satisfaction is missing in survey '" + id + "'");
+        throw new InvalidEventException("satisfaction is missing in survey " + Checks.quote(id));
       }
       if (satisfaction < 0 || satisfaction > MAX_SATISFACTION) {
         throw new InvalidEventException(
-            "satisfaction " + satisfaction + " is outside 0.." + MAX_SATISFACTION + " in survey '" + id + "'");
+            "satisfaction " + satisfaction + " is outside 0.." + MAX_SATISFACTION + " in survey " + Checks.quote(id));
       }
     } else if (satisfaction != null) {
       throw new InvalidEventException(
-          "satisfaction is only for surveys, but " + kind + " '" + id + "' has " + satisfaction);
+          "satisfaction is only for surveys, but " + kind + " " + Checks.quote(id) + " has " + satisfaction);
     }
   }
 

@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param id unique event id
  * @param customer the customer
  * @param at when the move was made
- * @param toStage the stage to move to
+ * @param toStage the stage to move to, 1 to 64 characters
  * @param actor who made the move, 1 to 128 characters
  * @param reason why, 1 to 1000 characters
  */
@@ -27,9 +27,9 @@ public record ManualMove(
    */
   public ManualMove {
     Checks.common(id, customer, at);
-    Checks.text(toStage, "to stage", 64);
+    Checks.text(toStage, "to stage", Checks.MAX_STAGE_LENGTH);
     Checks.text(actor, "actor", Checks.MAX_ID_LENGTH);
-    Checks.text(reason, "reason", 1000);
+    Checks.text(reason, "reason", Checks.MAX_REASON_LENGTH);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.clm.api.model;
 
+import io.clm.api.TextRules;
 import io.clm.api.IllegalTransitionException;
 import io.clm.api.InvalidModelException;
 import io.clm.api.Stage;
@@ -137,7 +138,7 @@ public final class LifecycleModel {
       List<String> ids = new ArrayList<>();
       stages.forEach(s -> ids.add(s.id()));
       throw new IllegalTransitionException(
-          "stage '" + stageId + "' is not in model '" + id + "'; stages are " + ids);
+          "stage " + TextRules.excerpt(stageId) + " is not in model '" + id + "'; stages are " + ids);
     }
     return index;
   }
@@ -221,7 +222,7 @@ public final class LifecycleModel {
     }
     indexOf(to);
     if (from.equals(to)) {
-      throw new IllegalTransitionException("manual move to '" + to + "', the current stage");
+      throw new IllegalTransitionException("manual move to " + TextRules.excerpt(to) + ", the current stage");
     }
   }
 
@@ -255,7 +256,7 @@ public final class LifecycleModel {
       Objects.requireNonNull(id, "model id");
       if (!MODEL_ID.matcher(id).matches()) {
         throw new InvalidModelException(
-            "model id '" + id + "' must be lowercase letters, digits, hyphens and dots, starting with a letter");
+            "model id " + TextRules.excerpt(id) + " must be lowercase letters, digits, hyphens and dots, starting with a letter");
       }
       this.id = id;
     }
@@ -286,7 +287,7 @@ public final class LifecycleModel {
     public Builder initial(String stageId) {
       Objects.requireNonNull(stageId, "initial stage");
       if (initial != null) {
-        throw new IllegalStateException("initial stage was already set to '" + initial + "'");
+        throw new IllegalStateException("initial stage was already set to " + TextRules.excerpt(initial));
       }
       this.initial = stageId;
       return this;

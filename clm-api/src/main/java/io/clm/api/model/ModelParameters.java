@@ -1,5 +1,6 @@
 package io.clm.api.model;
 
+import io.clm.api.TextRules;
 import io.clm.api.InvalidModelException;
 import java.util.Map;
 import java.util.Objects;
@@ -40,7 +41,7 @@ public final class ModelParameters {
     for (Map.Entry<String, Double> e : overrides.entrySet()) {
       if (!defaults.containsKey(e.getKey())) {
         throw new InvalidModelException(
-            "model '" + modelId + "' has no parameter '" + e.getKey() + "'; parameters are " + values.keySet());
+            "model '" + modelId + "' has no parameter " + TextRules.excerpt(e.getKey()) + "; parameters are " + values.keySet());
       }
       Double v = e.getValue();
       if (v == null || !Double.isFinite(v)) {
@@ -62,7 +63,7 @@ public final class ModelParameters {
   public double get(String name) {
     Double v = values.get(name);
     if (v == null) {
-      throw new InvalidModelException("model '" + modelId + "' has no parameter '" + name + "'");
+      throw new InvalidModelException("model '" + modelId + "' has no parameter " + TextRules.excerpt(name));
     }
     return v;
   }

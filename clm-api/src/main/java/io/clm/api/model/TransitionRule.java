@@ -1,5 +1,6 @@
 package io.clm.api.model;
 
+import io.clm.api.TextRules;
 import io.clm.api.Condition;
 import io.clm.api.InvalidModelException;
 import java.util.Objects;
@@ -32,7 +33,7 @@ public record TransitionRule(String id, String from, String to, int priority, Co
     Objects.requireNonNull(condition, "condition");
     if (!ID.matcher(id).matches()) {
       throw new InvalidModelException(
-          "rule id '" + id + "' must be lowercase letters, digits and hyphens, starting with a letter");
+          "rule id " + TextRules.excerpt(id) + " must be lowercase letters, digits and hyphens, starting with a letter");
     }
     if (from.equals(to)) {
       throw new InvalidModelException("rule '" + id + "' goes from '" + from + "' to itself");

@@ -1,5 +1,6 @@
 package io.clm.api.spi;
 
+import io.clm.api.CustomerIdMask;
 import io.clm.api.UnknownCustomers;
 import io.clm.api.model.LifecycleModel;
 import java.time.Clock;
@@ -21,6 +22,8 @@ import java.util.Optional;
  * @param clock the wall clock, for the future tolerance
  * @param store where customers are persisted; empty to keep them in memory only
  * @param classLoader where plugins were found
+ * @param idMask the keyed mask for the ids that erasure receipts show and the tombstones an engine
+ *     keeps of erased ids; its key is never written to a snapshot or a store
  */
 public record EngineConfig(
     LifecycleModel model,
@@ -31,7 +34,8 @@ public record EngineConfig(
     Optional<Duration> deduplicationWindow,
     Clock clock,
     Optional<CustomerStore> store,
-    ClassLoader classLoader) {
+    ClassLoader classLoader,
+    CustomerIdMask idMask) {
 
   /** Checks that nothing is null. */
   public EngineConfig {
@@ -44,5 +48,33 @@ public record EngineConfig(
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(classLoader, "classLoader");
+    Objects.requireNonNull(idMask, "idMask");
+  }
+
+  /**
+   * A configuration with a random mask of its own.
+   *
+   * @param model the lifecycle model
+   * @param currency the one currency of all amounts the engine accepts
+   * @param unknownCustomers what to do with events for unknown customers
+   * @param futureTolerance how far past the clock an event's timestamp may lie
+   * @param trendWindow the length of the windows the volume trend compares
+   * @param deduplicationWindow how far back ids are remembered; empty for every id
+   * @param clock the wall clock
+   * @param store where customers are persisted; empty for memory only
+   * @param classLoader where plugins were found
+   */
+  public EngineConfig(
+      LifecycleModel model,
+      Currency currency,
+      UnknownCustomers unknownCustomers,
+      Duration futureTolerance,
+      Duration trendWindow,
+      Optional<Duration> deduplicationWindow,
+      Clock clock,
+      Optional<CustomerStore> store,
+      ClassLoader classLoader) {
+    this(model, currency, unknownCustomers, futureTolerance, trendWindow, deduplicationWindow, clock, store, classLoader,
+        CustomerIdMask.random());
   }
 }

@@ -1,0 +1,167 @@
+package io.clm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Files an attacker or a careless upstream system produces: no row is ever lost, every message is short. */
+class HostileInputTest {
+  static final String HEADER = "id,customer_id,timestamp,direction,amount,product,channel\n";
+
+  @TempDir Path dir;
+
+  static String good(int i) {
+    return String.format("t%d,C-%04d,2025-01-%02dT10:00:00Z,credit,%d.00,current-account,online%n", i, i % 7, 1 + i % 28, 10 + i);
+  }
+
+  static String goodRows(int from, int count) {
+    StringBuilder b = new StringBuilder();
+    for (int i = from; i < from + count; i++) {
+      b.append(good(i));
+    }
+    return b.toString();
+  }
+
+  JsonNode analyze(Path file, String... more) throws Exception {
+    List<String> args = new ArrayList<>(List.of("analyze", "--transactions", file.toString(), "--skip-bad-rows", "--json"));
+    args.addAll(List.of(more));
+    MainTest.Run r = MainTest.run(args.toArray(String[]::new));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().length()).as("report size").isLessThan(200_000);
+    return new ObjectMapper().readTree(r.out());
+  }
+
+  static JsonNode input(JsonNode report) {
+    return report.get("input").get(0);
+  }
+
+  @Test
+  void anUnclosedQuoteSpoilsOnlyItsOwnRow() throws Exception {
+    Path file = dir.resolve("tx.csv");
+    Files.writeString(file, HEADER + goodRows(0, 5)
+        + "t-bad,\"C-0001,2025-01-02T10:00:00Z,credit,1.00,current-account,online\n" + goodRows(5, 50));
+    JsonNode report = analyze(file);
+    assertThat(input(report).get("read").asLong()).isEqualTo(56);
+    assertThat(input(report).get("accepted").asLong()).isEqualTo(55);
+    assertThat(input(report).get("rejected").asLong()).isEqualTo(1);
+    assertThat(report.get("rejections").get(0).asText())
+        .isEqualTo("tx.csv line 7, field '(row)': a quoted field in column 2 is not closed on its line");
+    assertThat(report.get("reconciles").asBoolean()).isTrue();
+  }
+
+  @Test
+  void invalidUtf8IsABadRowWithFileAndLineAndCanBeSkipped() throws Exception {
+    Path file = dir.resolve("tx.csv");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.writeBytes((HEADER + goodRows(0, 3)).getBytes(StandardCharsets.UTF_8));
+    bytes.writeBytes("t-bad,C-0001,2025-01-02T10:00:00Z,credit,1.00,current-account,onl".getBytes(StandardCharsets.UTF_8));
+    bytes.writeBytes(new byte[] {(byte) 0xc3, (byte) 0x28, '\n'});
+    bytes.writeBytes(goodRows(3, 4).getBytes(StandardCharsets.UTF_8));
+    Files.write(file, bytes.toByteArray());
+    JsonNode report = analyze(file);
+    assertThat(input(report).get("read").asLong()).isEqualTo(8);
+    assertThat(input(report).get("accepted").asLong()).isEqualTo(7);
+    assertThat(report.get("rejections").get(0).asText())
+        .isEqualTo("tx.csv line 5, field '(row)': is not valid UTF-8 at byte 66");
+    MainTest.Run stop = MainTest.run("analyze", "--transactions", file.toString());
+    assertThat(stop.code()).isEqualTo(1);
+    assertThat(stop.err()).startsWith("clm: bad data: tx.csv line 5, field '(row)': is not valid UTF-8 at byte 66\n");
+  }
+
+  @Test
+  void aHugeExponentIsABadRowWithAShortMessageAndTheRunFailsWithoutSkipping() throws Exception {
+    Path file = dir.resolve("tx.csv");
+    Files.writeString(file, HEADER + goodRows(0, 3) + "t-exp,C-0001,2025-01-02T10:00:00Z,credit,1e999999999,current-account,online\n");
+    JsonNode report = analyze(file);
+    assertThat(input(report).get("rejected").asLong()).isEqualTo(1);
+    assertThat(report.get("rejections").get(0).asText()).isEqualTo(
+        "tx.csv line 5, field 'amount': '1e999999999' is not a decimal number within bounds (at most 18 digits before the '.', no exponent)");
+    MainTest.Run stop = MainTest.run("analyze", "--transactions", file.toString());
+    assertThat(stop.code()).isEqualTo(1);
+    assertThat(stop.err().length()).isLessThan(400);
+  }
+
+  @Test
+  void aHugeFieldIsEchoedAsAShortExcerpt() throws Exception {
+    Path file = dir.resolve("tx.csv");
+    String huge = "x".repeat(60_000);
+    Files.writeString(file, HEADER + goodRows(0, 3) + "t-big,C-0001,2025-01-02T10:00:00Z,credit,1.00," + huge + ",online\n"
+        + "t-bigger,C-0001,2025-01-02T10:00:00Z,credit,1.00," + huge + huge + ",online\n" + goodRows(3, 2));
+    JsonNode report = analyze(file);
+    assertThat(input(report).get("read").asLong()).isEqualTo(7);
+    assertThat(input(report).get("rejected").asLong()).isEqualTo(2);
+    assertThat(report.get("rejections").get(0).asText()).isEqualTo("tx.csv line 5, field 'product': '" + "x".repeat(32)
+        + "'... (60000 characters) is not one of current-account, deposit, loan, card, wealth-management, payments, insurance, other");
+    assertThat(report.get("rejections").get(1).asText())
+        .isEqualTo("tx.csv line 6, field '(row)': is 120056 bytes long, more than the limit of 65536");
+    assertThat(report.get("reconciles").asBoolean()).isTrue();
+  }
+
+  @Test
+  void controlCharactersInIdsAreRefusedNotLogged() throws Exception {
+    Path file = dir.resolve("tx.jsonl");
+    Files.writeString(file, "{\"id\":\"t1\\nINFO forged\",\"customer_id\":\"C-1\",\"timestamp\":\"2025-01-02T10:00:00Z\","
+        + "\"direction\":\"credit\",\"amount\":\"1.00\",\"product\":\"loan\",\"channel\":\"atm\"}\n"
+        + "{\"id\":\"t2\",\"customer_id\":\"C-1\",\"timestamp\":\"2025-01-02T10:00:00Z\","
+        + "\"direction\":\"credit\",\"amount\":1e999999999,\"product\":\"loan\",\"channel\":\"atm\"}\n"
+        + "{\"id\":\"t3\",\"customer_id\":\"C-1\",\"timestamp\":\"2025-01-02T10:00:00Z\","
+        + "\"direction\":\"credit\",\"amount\":12.5,\"product\":\"loan\",\"channel\":\"atm\"}\n");
+    JsonNode report = analyze(file);
+    assertThat(report.get("rejections").get(0).asText()).isEqualTo("tx.jsonl line 1, field '(row)': event id contains a control character at 2");
+    assertThat(report.get("rejections").get(1).asText()).startsWith("tx.jsonl line 2, field 'amount': '1e999999999' is not a decimal number");
+    assertThat(input(report).get("accepted").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void bankExportDialects() throws Exception {
+    Path file = dir.resolve("export.csv");
+    Files.writeString(file, "\ufeffid;customer_id;timestamp;amount;product;channel\n"
+        + "t1;C-1;2025-01-02 10:00:00;1250,50;current-account;online\n"
+        + "t2;C-1;2025-01-03 11:30:00;-20,00;card;pos\n"
+        + "\n"
+        + "t3;C-2;2025-02-30 11:30:00;5,00;card;pos\n"
+        + "t4;C-2;2025-01-04 09:00:00;5.00;card;pos\n");
+    JsonNode report = analyze(file, "--separator", ";", "--decimal-comma", "--signed-amounts",
+        "--timestamp-format", "yyyy-MM-dd HH:mm:ss", "--zone", "Europe/Berlin");
+    assertThat(input(report).get("read").asLong()).isEqualTo(4);
+    assertThat(input(report).get("accepted").asLong()).isEqualTo(2);
+    assertThat(report.get("rejections")).extracting(JsonNode::asText).containsExactly(
+        "export.csv line 5, field 'timestamp': '2025-02-30 11:30:00' is not a timestamp in the pattern 'yyyy-MM-dd HH:mm:ss'",
+        "export.csv line 6, field 'amount': '5.00' is not a decimal number within bounds (at most 18 digits before the ',', no exponent)");
+    assertThat(report.get("reconciles").asBoolean()).isTrue();
+    Result r = read("id;customer_id;timestamp;amount;product;channel\nt1;C-1;2025-01-02 10:00:00;-1250,50;card;pos\n",
+        new Dialect(';', ',', true, Optional.of("yyyy-MM-dd HH:mm:ss"), java.time.ZoneId.of("Europe/Berlin"), 1024));
+    io.clm.api.event.Transaction t = (io.clm.api.event.Transaction) r.events().get(0);
+    assertThat(t.direction()).isEqualTo(io.clm.api.event.Direction.DEBIT);
+    assertThat(t.amount().minorUnits()).isEqualTo(125050);
+    assertThat(t.at()).isEqualTo(java.time.Instant.parse("2025-01-02T09:00:00Z"));
+  }
+
+  @Test
+  void everyPhysicalLineIsCounted() throws Exception {
+    String text = HEADER + goodRows(0, 2) + "\n\r\n" + "\"unclosed\n" + "a,b\n" + goodRows(2, 1) + "no-newline-at-end";
+    CsvRowReader reader = new CsvRowReader(RowReaderTest.lines(text), "t.csv", RecordKind.TRANSACTIONS, Dialect.DEFAULT);
+    RowReaderTest.Result r = RowReaderTest.readAll(reader, RecordKind.TRANSACTIONS);
+    assertThat(r.events()).hasSize(3);
+    assertThat(r.rejected()).extracting(BadRowException::line).containsExactly(6L, 7L, 9L);
+    assertThat(reader.lines()).isEqualTo(9);
+    assertThat(reader.lines()).isEqualTo(reader.headerLines() + reader.blankLines() + r.events().size() + r.rejected().size());
+  }
+
+  record Result(List<io.clm.api.event.Event> events, List<BadRowException> rejected) {}
+
+  static Result read(String text, Dialect dialect) {
+    RowReaderTest.Result r = RowReaderTest.readAll(text, RecordKind.TRANSACTIONS, RowReader.Format.CSV, "t.csv", dialect);
+    return new Result(r.events(), r.rejected());
+  }
+}
