@@ -438,7 +438,7 @@ public final class LifecycleModel {
     private void requireStage(String where, String stageId, String what) {
       if (!stages.containsKey(stageId)) {
         throw new InvalidModelException(
-            where + what + " '" + stageId + "' is not a declared stage; stages are " + stages.keySet());
+            where + what + " " + TextRules.excerpt(stageId) + " is not a declared stage; stages are " + stages.keySet());
       }
     }
   }
