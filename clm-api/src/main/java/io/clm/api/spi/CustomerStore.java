@@ -1,66 +1,81 @@
 package io.clm.api.spi;
 
-import io.clm.api.Customer;
 import io.clm.api.CustomerId;
-import io.clm.api.StageChange;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * Persistence for integrators who keep clm's state in their own database. The engine keeps its
- * working set in memory, reads a customer from the store the first time it needs one, and writes
- * every accepted change through to the store before it returns: {@link #save} is called under the
- * customer's lock, once per accepted event, with the stage changes the event appended.
+ * Where an engine keeps its customers: one {@link CustomerRecord} per customer, the {@link
+ * SeenEvent}s and {@link HistoryEntry}s appended to it, the {@link Tombstone}s of erased customers
+ * and an optional position string. Pass one to {@code Clm.builder().store(store)}.
  *
- * <p>Implementations must be thread-safe for different customers; the engine never calls them
- * concurrently for the same customer. A {@code save} that throws fails the event: the engine
- * rethrows and keeps its in-memory state as it was before the event.
+ * <p>The engine owns the contents: records and history entries are opaque bytes that only the
+ * engine decodes; a store keeps them exactly, and may index the plain columns ({@link
+ * CustomerRecord#customer()}, {@link CustomerRecord#dueAt()}). One engine writes to a store at a
+ * time.
+ *
+ * <ul>
+ *   <li><b>Restart.</b> An engine built over a store reads every customer once with {@link #scan},
+ *       and the tombstones with {@link #tombstones()}; it then reports the same counts, histories
+ *       and due customers as the engine that wrote them.
+ *   <li><b>Write-through.</b> Every accepted change is one {@link #write} of a {@link StoreBatch},
+ *       under the locks of the customers it touches, before the engine returns. A write is all or
+ *       nothing. A write that throws fails the operation; the engine keeps its memory as it was.
+ *   <li><b>Append, never rewrite.</b> A batch replaces a customer's record (small, fixed size)
+ *       and appends the new seen events and history entries; old ones are never sent again.
+ * </ul>
+ *
+ * <p>Implementations must be thread-safe: the engine writes batches for disjoint customers from
+ * several threads at once. Every implementation should pass the store contract in {@code clm-tck}
+ * ({@code io.clm.tck.CustomerStoreContract}).
  */
 public interface CustomerStore {
 
   /**
-   * Loads a customer.
+   * Loads one customer.
    *
    * @param customer the customer
-   * @return the stored state, or empty if the store does not know the customer
+   * @return its record, seen events and history (oldest first), or empty if not stored
    */
   Optional<StoredCustomer> load(CustomerId customer);
 
   /**
-   * Stores a customer's new state and appends to its history, atomically.
+   * Visits every stored customer once, in no particular order.
    *
-   * @param customer the new state
-   * @param appended stage changes to append to the history, oldest first (often empty)
+   * @param action what to do with each
    */
-  void save(StoredCustomer customer, List<StageChange> appended);
+  void scan(Consumer<StoredCustomer> action);
 
   /**
-   * A customer's full stage history.
+   * Visits the customers whose {@link CustomerRecord#dueAt()} is at or before an instant.
    *
-   * @param customer the customer
-   * @return the changes, oldest first
+   * @param epochMillis the instant, epoch milliseconds
+   * @param action what to do with the id of each, in no particular order
    */
-  List<StageChange> history(CustomerId customer);
+  void scanDue(long epochMillis, Consumer<CustomerId> action);
 
   /**
-   * Removes the customer and its history.
+   * The tombstones of every erased customer, in the order they were written.
    *
-   * @param customer the customer
+   * @return the tombstones
    */
-  void erase(CustomerId customer);
+  List<Tombstone> tombstones();
 
   /**
-   * A customer as stored: its state and the fingerprints of the event ids it has seen (for
-   * idempotency).
+   * The position written with the latest batch that carried one, such as a source offset, so
+   * that an integrator can resume a feed exactly where the stored state ends.
    *
-   * @param customer the state
-   * @param seenEvents 64-bit fingerprints of the ids of the events applied to the customer
+   * @return the position, or empty if no batch carried one
    */
-  record StoredCustomer(Customer customer, List<Long> seenEvents) {
-    /** Copies the fingerprints. */
-    public StoredCustomer {
-      java.util.Objects.requireNonNull(customer, "customer");
-      seenEvents = List.copyOf(seenEvents);
-    }
-  }
+  Optional<String> position();
+
+  /**
+   * Applies a batch atomically: either every part of it is stored, or (when this method throws)
+   * none.
+   *
+   * @param batch what to store
+   * @throws RuntimeException any failure; the engine reports it and keeps its memory unchanged
+   */
+  void write(StoreBatch batch);
 }

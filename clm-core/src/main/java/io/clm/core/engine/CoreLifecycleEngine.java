@@ -22,7 +22,13 @@ import io.clm.api.event.ManualMove;
 import io.clm.api.event.Transaction;
 import io.clm.api.model.LifecycleModel;
 import io.clm.api.model.TransitionRule;
+import io.clm.api.spi.CustomerRecord;
 import io.clm.api.spi.CustomerStore;
+import io.clm.api.spi.HistoryEntry;
+import io.clm.api.spi.SeenEvent;
+import io.clm.api.spi.StoreBatch;
+import io.clm.api.spi.StoredCustomer;
+import io.clm.api.spi.Tombstone;
 import io.clm.api.spi.EngineConfig;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -85,6 +91,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   private final boolean[] terminal;
   private final int initial;
   private final CustomerStore store;
+  final CustomerCodec codec;
   private final long toleranceMillis;
 
   final CustomerTable customers = new CustomerTable();
@@ -134,6 +141,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     }
     this.initial = model.indexOf(model.initialStage());
     this.store = config.store().orElse(null);
+    this.codec = new CustomerCodec(shape, stageIds, model.id());
     Duration longest = Duration.ofDays(3_660_000);
     this.toleranceMillis =
         config.futureTolerance().compareTo(longest) > 0 ? longest.toMillis() : config.futureTolerance().toMillis();
@@ -267,53 +275,21 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     if (store == null) {
       return;
     }
-    Optional<CustomerStore.StoredCustomer> stored = store.load(s.id);
+    Optional<StoredCustomer> stored = store.load(s.id);
     if (stored.isEmpty()) {
       return;
     }
-    Customer c = stored.get().customer();
-    if (!c.metrics().currency().equals(shape.currency)) {
-      throw new ClmException(
-          "stored customer " + s.id.masked() + " has currency " + c.metrics().currency() + ", not " + shape.currency);
+    CustomerState loaded = codec.decodeState(s.id, stored.get().record().state());
+    for (SeenEvent e : stored.get().seen()) {
+      loaded.seenAdd(e.id(), e.at(), NONE);
     }
-    int stage = indexOfStored(c);
-    s.restore(c, stage, latestKnown(c), null, stageIds);
-    long cutoff = NONE;
-    for (Long fp : stored.get().seenEvents()) {
-      s.seenAdd(fp == 0 ? 1 : fp, s.time, cutoff);
+    for (HistoryEntry h : stored.get().history()) {
+      loaded.append(codec.decodeChange(s.id, h.change()));
     }
-    for (StageChange change : store.history(s.id)) {
-      s.append(change);
-    }
+    s.copyFrom(loaded);
     s.status = CustomerState.LIVE;
     known.incrementAndGet();
     schedule(s, Math.max(s.time, s.stageEnteredAt));
-  }
-
-  private int indexOfStored(Customer c) {
-    int i = stageIds.indexOf(c.stage());
-    if (i < 0) {
-      throw new ClmException(
-          "stored customer " + c.id().masked() + " is in stage '" + c.stage() + "', not in model '" + model.id() + "'");
-    }
-    return i;
-  }
-
-  /** A stored customer's time: the latest instant its facts record. */
-  private static long latestKnown(Customer c) {
-    var m = c.metrics();
-    long t = Math.max(m.firstSeen(), m.stageEnteredAt());
-    t = Math.max(t, m.lastTransaction());
-    t = Math.max(t, m.lastInteraction());
-    t = Math.max(t, m.lastSurveyAt());
-    t = Math.max(t, m.relationshipClosedAt());
-    for (var a : m.attributes().values()) {
-      t = Math.max(t, a.at());
-    }
-    for (var v : m.consents().values()) {
-      t = Math.max(t, v.at());
-    }
-    return t;
   }
 
   private void discard(CustomerState s) {
@@ -438,7 +414,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     }
     if (store != null) {
       try {
-        store.save(stored(s), changes);
+        store.write(StoreBatch.of(List.of(write(s, List.of(new SeenEvent(fp, 0, at)), changes))));
       } catch (RuntimeException e) {
         s.copyFrom(backup);
         throw storeFailure(s.id, e);
@@ -460,13 +436,15 @@ final class CoreLifecycleEngine implements LifecycleEngine {
         "the customer store failed to save customer " + id.masked() + ": " + e.getClass().getName(), e);
   }
 
-  private CustomerStore.StoredCustomer stored(CustomerState s) {
-    long[][] seen = s.seenSorted();
-    List<Long> fps = new ArrayList<>(seen.length);
-    for (long[] pair : seen) {
-      fps.add(pair[0]);
+  /** What the store gets for a customer: its record, and the seen events and changes to append. */
+  private StoreBatch.Write write(CustomerState s, List<SeenEvent> seen, List<StageChange> changes) {
+    int n = s.history == null ? 0 : s.history.length;
+    List<HistoryEntry> entries = new ArrayList<>(changes.size());
+    for (int i = 0; i < changes.size(); i++) {
+      entries.add(new HistoryEntry(n - changes.size() + i, codec.encodeChange(changes.get(i))));
     }
-    return new CustomerStore.StoredCustomer(s.toCustomer(stageIds), fps);
+    long now = Math.max(s.time, s.stageEnteredAt);
+    return new StoreBatch.Write(new CustomerRecord(s.id, dueOf(s, now), codec.encodeState(s)), seen, entries);
   }
 
   /**
@@ -545,13 +523,19 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     }
   }
 
-  /** Recomputes when the customer's time-driven rules can next fire, and queues it if earlier. */
-  private void schedule(CustomerState s, long now) {
+  /** When the customer's time-driven rules can next fire, after {@code now}. */
+  private long dueOf(CustomerState s, long now) {
     long due = Long.MAX_VALUE;
     Condition[] tests = conditions[s.stage];
     for (int i = 0; i < tests.length; i++) {
       due = Math.min(due, tests[i].nextChange(s, now));
     }
+    return due;
+  }
+
+  /** Recomputes when the customer's time-driven rules can next fire, and queues it if earlier. */
+  private void schedule(CustomerState s, long now) {
+    long due = dueOf(s, now);
     s.due = due;
     if (due < s.queued) {
       dueIndex.add(due, s);
@@ -599,6 +583,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
         Map<CustomerState, CustomerState> copies = new IdentityHashMap<>();
         Map<CustomerState, List<StageChange>> appended = new LinkedHashMap<>();
         Map<CustomerState, Boolean> fresh = new IdentityHashMap<>();
+        Map<CustomerState, List<SeenEvent>> newSeen = new IdentityHashMap<>();
         for (int i = 0; i < n; i++) {
           Event e = events.get(i);
           CustomerState s = claimed.get(e.customer());
@@ -619,6 +604,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
           List<StageChange> changes = appended.get(s);
           int before = changes.size();
           if (apply(c, e, ats[i], fps[i], changes)) {
+            newSeen.computeIfAbsent(s, k -> new ArrayList<>()).add(new SeenEvent(fps[i], 0, ats[i]));
             accepted++;
             all.addAll(changes.subList(before, changes.size()));
           } else {
@@ -626,14 +612,21 @@ final class CoreLifecycleEngine implements LifecycleEngine {
           }
         }
         if (store != null) {
+          List<StoreBatch.Write> writes = new ArrayList<>();
+          CustomerId first = null;
           for (Map.Entry<CustomerState, List<StageChange>> entry : appended.entrySet()) {
             CustomerState c = copies.get(entry.getKey());
-            if (c.seenCount != entry.getKey().seenCount) {
-              try {
-                store.save(stored(c), entry.getValue());
-              } catch (RuntimeException e) {
-                throw storeFailure(c.id, e);
-              }
+            List<SeenEvent> seen = newSeen.getOrDefault(entry.getKey(), List.of());
+            if (!seen.isEmpty()) {
+              writes.add(write(c, seen, entry.getValue()));
+              first = first == null ? c.id : first;
+            }
+          }
+          if (!writes.isEmpty()) {
+            try {
+              store.write(StoreBatch.of(writes));
+            } catch (RuntimeException e) {
+              throw storeFailure(first, e);
             }
           }
         }
@@ -713,7 +706,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
           evaluate(s, at, changes);
           if (store != null) {
             try {
-              store.save(stored(s), changes);
+              store.write(StoreBatch.of(List.of(write(s, List.of(), changes))));
             } catch (RuntimeException e) {
               s.copyFrom(backup);
               discard(s);
@@ -770,7 +763,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
           evaluate(s, at, changes);
           if (store != null && !changes.isEmpty()) {
             try {
-              store.save(stored(s), changes);
+              store.write(StoreBatch.of(List.of(write(s, List.of(), changes))));
             } catch (RuntimeException e) {
               s.copyFrom(backup);
               s.queued = Long.MAX_VALUE;
@@ -935,12 +928,22 @@ final class CoreLifecycleEngine implements LifecycleEngine {
         if (s.status != CustomerState.LIVE) {
           throw unknown(customer);
         }
-        if (store != null) {
-          store.erase(customer);
-        }
         int removed = s.history == null ? 0 : s.history.length;
         int stage = s.stage;
-        erased.add(Fingerprints.salted(salt, customer.value()));
+        long fingerprint = Fingerprints.salted(salt, customer.value());
+        if (store != null) {
+          try {
+            store.write(
+                new StoreBatch(
+                    List.of(),
+                    List.of(new StoreBatch.Erase(customer, new Tombstone(salt, fingerprint, stageIds.get(stage)))),
+                    Optional.empty(),
+                    false));
+          } catch (RuntimeException e) {
+            throw storeFailure(customer, e);
+          }
+        }
+        erased.add(fingerprint);
         erasedPerStage.incrementAndGet(stage);
         s.clear();
         discard(s);

@@ -407,7 +407,7 @@ final class CustomerState implements CustomerMetrics {
     return (int) Math.floorDiv(at, shape.trendWindowMillis);
   }
 
-  private void addVolume(int w, long v) {
+  void addVolume(int w, long v) {
     if (windowCount > 0 && w == window0) {
       volume0 += v;
     } else if (windowCount > 1 && w == window1) {
@@ -446,7 +446,7 @@ final class CustomerState implements CustomerMetrics {
     return extras;
   }
 
-  private Complaint complaint(String complaintId) {
+  Complaint complaint(String complaintId) {
     Extras x = extras();
     if (x.complaints == null) {
       x.complaints = new ArrayList<>(2);
@@ -484,7 +484,7 @@ final class CustomerState implements CustomerMetrics {
     return Integer.bitCount(productMask & ((1 << ordinal) - 1)) * SLOTS;
   }
 
-  private int ensureProduct(int ordinal) {
+  int ensureProduct(int ordinal) {
     int slot = productSlot(ordinal);
     if (slot >= 0) {
       return slot;
@@ -516,7 +516,7 @@ final class CustomerState implements CustomerMetrics {
   }
 
   /** Grows {@link #completed} to hold stage index {@code index}; it is only as long as needed. */
-  private void ensureCompleted(int index) {
+  void ensureCompleted(int index) {
     int n = completed == null ? 0 : completed.length;
     if (index < n) {
       return;

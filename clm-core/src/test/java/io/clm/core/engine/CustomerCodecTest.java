@@ -1,0 +1,144 @@
+package io.clm.core.engine;
+
+import static io.clm.core.engine.Fixtures.customer;
+import static io.clm.core.engine.Fixtures.events;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import io.clm.api.CorruptRecordException;
+import io.clm.api.Customer;
+import io.clm.api.StageChange;
+import io.clm.api.event.Event;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CustomerCodecTest {
+
+  private static CoreLifecycleEngine engineWith(List<Event> log) {
+    CoreLifecycleEngine engine = Fixtures.engine();
+    log.forEach(engine::ingest);
+    return engine;
+  }
+
+  @Test
+  void decodeOfEncodeIsTheSameStateForEveryGeneratedState() {
+    qt().withExamples(60)
+        .forAll(longs().all(), integers().between(1, 200))
+        .check(
+            (seed, n) -> {
+              CoreLifecycleEngine engine = engineWith(events(seed, n, 3));
+              for (CustomerState s : engine.liveSorted()) {
+                byte[] bytes = engine.codec.encodeState(s);
+                CustomerState back = engine.codec.decodeState(s.id, bytes);
+                if (!Arrays.equals(engine.codec.encodeState(back), bytes)
+                    || !back.toCustomer(engine.stageIds).equals(s.toCustomer(engine.stageIds))
+                    || back.time != s.time
+                    || !sameComplaintTimes(back, s)) {
+                  return false;
+                }
+                for (StageChange change : s.historyList()) {
+                  if (!engine.codec.decodeChange(s.id, engine.codec.encodeChange(change)).equals(change)) {
+                    return false;
+                  }
+                }
+              }
+              return true;
+            });
+  }
+
+  private static boolean sameComplaintTimes(CustomerState a, CustomerState b) {
+    var x = a.complaintTimes();
+    var y = b.complaintTimes();
+    if (!x.keySet().equals(y.keySet())) {
+      return false;
+    }
+    return x.keySet().stream().allMatch(k -> Arrays.equals(x.get(k), y.get(k)));
+  }
+
+  /** One customer with every kind of fact, from a fixed seed: the state the golden file holds. */
+  private static CustomerState goldenState(CoreLifecycleEngine engine) {
+    return engine.customers.get(customer(0));
+  }
+
+  private static byte[] golden(String name) throws IOException {
+    try (InputStream in = CustomerCodecTest.class.getResourceAsStream("/records/" + name)) {
+      assertThat(in).as(name).isNotNull();
+      return HexFormat.of().parseHex(new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip());
+    }
+  }
+
+  @Test
+  void theGoldenRecordOfFormatVersionOneDecodes() throws IOException {
+    CoreLifecycleEngine engine = engineWith(events(42L, 80, 1));
+    CustomerState expected = goldenState(engine);
+    byte[] bytes = golden("customer-v1.hex");
+    assertThat(bytes[0]).isEqualTo((byte) 1);
+    CustomerState decoded = engine.codec.decodeState(customer(0), bytes);
+    Customer c = decoded.toCustomer(engine.stageIds);
+    assertThat(c).isEqualTo(expected.toCustomer(engine.stageIds));
+    // values read off the golden file independently of the engine
+    assertThat(c.metrics().products()).isNotEmpty();
+    assertThat(c.metrics().complaints()).isNotEmpty();
+    assertThat(c.metrics().attributes()).isNotEmpty();
+    assertThat(c.metrics().surveys()).isPositive();
+    assertThat(engine.codec.encodeState(decoded)).isEqualTo(bytes);
+  }
+
+  @Test
+  void theGoldenHistoryEntryOfFormatVersionOneDecodes() throws IOException {
+    CoreLifecycleEngine engine = engineWith(events(42L, 80, 1));
+    StageChange first = goldenState(engine).historyList().get(0);
+    assertThat(engine.codec.decodeChange(customer(0), golden("change-v1.hex"))).isEqualTo(first);
+    assertThat(first.from()).isEqualTo("prospect");
+    assertThat(first.to()).isEqualTo("active");
+  }
+
+  @Test
+  void anUnknownFormatVersionIsRefusedNamingTheCustomerAndTheVersion() throws IOException {
+    CoreLifecycleEngine engine = Fixtures.engine();
+    byte[] bytes = golden("customer-v1.hex");
+    bytes[0] = 7;
+    assertThatThrownBy(() -> engine.codec.decodeState(customer(0), bytes))
+        .isExactlyInstanceOf(CorruptRecordException.class)
+        .hasMessage("record of customer " + customer(0).masked() + " has format version 7; this library reads 1");
+    assertThatThrownBy(() -> engine.codec.decodeState(customer(0), new byte[] {0}))
+        .isExactlyInstanceOf(CorruptRecordException.class)
+        .hasMessage("record of customer " + customer(0).masked() + " has format version 0; this library reads 1");
+  }
+
+  @Test
+  void corruptRecordsAreRefusedNamingTheCustomerAndTheVersion() throws IOException {
+    CoreLifecycleEngine engine = Fixtures.engine();
+    byte[] bytes = golden("customer-v1.hex");
+    String prefix = "record of customer " + customer(0).masked() + ", format version 1, is corrupt: ";
+    assertThatThrownBy(() -> engine.codec.decodeState(customer(0), Arrays.copyOf(bytes, bytes.length - 1)))
+        .isExactlyInstanceOf(CorruptRecordException.class)
+        .hasMessageStartingWith(prefix + "it ends early");
+    assertThatThrownBy(() -> engine.codec.decodeState(customer(0), Arrays.copyOf(bytes, bytes.length + 2)))
+        .isExactlyInstanceOf(CorruptRecordException.class)
+        .hasMessage(prefix + "2 bytes follow the last field");
+    byte[] usd = bytes.clone();
+    usd[2] = 'U';
+    usd[3] = 'S';
+    usd[4] = 'D';
+    assertThatThrownBy(() -> engine.codec.decodeState(customer(0), usd))
+        .isExactlyInstanceOf(CorruptRecordException.class)
+        .hasMessage(prefix + "has currency USD, not EUR");
+  }
+
+  /** Prints the golden files' contents when they must be written anew (a new format version). */
+  static void main(String[] args) {
+    CoreLifecycleEngine engine = engineWith(events(42L, 80, 1));
+    CustomerState s = goldenState(engine);
+    System.out.println(HexFormat.of().formatHex(engine.codec.encodeState(s)));
+    System.out.println(HexFormat.of().formatHex(engine.codec.encodeChange(s.historyList().get(0))));
+  }
+}

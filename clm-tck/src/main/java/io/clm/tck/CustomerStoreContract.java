@@ -1,0 +1,238 @@
+package io.clm.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clm.api.CustomerId;
+import io.clm.api.spi.CustomerRecord;
+import io.clm.api.spi.CustomerStore;
+import io.clm.api.spi.HistoryEntry;
+import io.clm.api.spi.SeenEvent;
+import io.clm.api.spi.StoreBatch;
+import io.clm.api.spi.StoredCustomer;
+import io.clm.api.spi.Tombstone;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract of a {@link CustomerStore}, which every store runs: the in-memory one, a database
+ * store, a vendor's own. Extend it with one factory method that returns a new, empty store:
+ *
+ * <pre>{@code
+ * class JdbcCustomerStoreTest extends CustomerStoreContract {
+ *   @Override
+ *   protected CustomerStore createStore() {
+ *     return new JdbcCustomerStore(freshDatabase());
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>It checks that records, seen events and history come back exactly as written; that a write
+ * replaces the record and appends the rest; that {@code scan} and {@code scanDue} find exactly the
+ * customers they should; that erasure removes a customer and keeps its tombstone; that a position
+ * is stored with its batch; that {@code replaceAll} replaces everything; and that writes from
+ * several threads for disjoint customers all land.
+ */
+public abstract class CustomerStoreContract {
+
+  /** For subclasses. */
+  protected CustomerStoreContract() {}
+
+  /**
+   * A new, empty store.
+   *
+   * @return the store
+   */
+  protected abstract CustomerStore createStore();
+
+  private static CustomerId id(int i) {
+    return CustomerId.of("store-contract-" + i);
+  }
+
+  private static CustomerRecord record(int i, long due, String state) {
+    return new CustomerRecord(id(i), due, state.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static HistoryEntry entry(long sequence, String change) {
+    return new HistoryEntry(sequence, change.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static StoreBatch.Write write(CustomerRecord r, List<SeenEvent> seen, List<HistoryEntry> history) {
+    return new StoreBatch.Write(r, seen, history);
+  }
+
+  private static List<CustomerId> due(CustomerStore store, long at) {
+    List<CustomerId> ids = new ArrayList<>();
+    store.scanDue(at, ids::add);
+    ids.sort(null);
+    return ids;
+  }
+
+  private static Set<CustomerId> scanned(CustomerStore store) {
+    Set<CustomerId> ids = new HashSet<>();
+    store.scan(c -> assertThat(ids.add(c.record().customer())).as("scan visits each customer once").isTrue());
+    return ids;
+  }
+
+  /** A new store holds nothing. */
+  @Test
+  public void aNewStoreIsEmpty() {
+    CustomerStore store = createStore();
+    assertThat(store.load(id(1))).isEmpty();
+    assertThat(scanned(store)).isEmpty();
+    assertThat(due(store, Long.MAX_VALUE)).isEmpty();
+    assertThat(store.tombstones()).isEmpty();
+    assertThat(store.position()).isEmpty();
+  }
+
+  /** What is written comes back exactly, bytes included. */
+  @Test
+  public void aWrittenCustomerLoadsExactly() {
+    CustomerStore store = createStore();
+    SeenEvent seen = new SeenEvent(-3L, Long.MIN_VALUE, -62_135_596_800_000L);
+    CustomerRecord record = new CustomerRecord(id(1), 5L, new byte[] {1, 0, -1, 127, -128});
+    store.write(StoreBatch.of(List.of(write(record, List.of(seen), List.of(entry(0, "a"))))));
+    StoredCustomer loaded = store.load(id(1)).orElseThrow();
+    assertThat(loaded.record()).isEqualTo(record);
+    assertThat(loaded.seen()).containsExactly(seen);
+    assertThat(loaded.history()).containsExactly(entry(0, "a"));
+    assertThat(store.load(id(2))).isEmpty();
+  }
+
+  /** A second write replaces the record and appends seen events and history in order. */
+  @Test
+  public void writesReplaceTheRecordAndAppendTheRest() {
+    CustomerStore store = createStore();
+    SeenEvent a = new SeenEvent(1, 2, 3);
+    SeenEvent b = new SeenEvent(4, 5, 6);
+    SeenEvent c = new SeenEvent(7, 8, 9);
+    store.write(StoreBatch.of(List.of(write(record(1, 10, "v1"), List.of(a), List.of(entry(0, "h0"))))));
+    store.write(StoreBatch.of(List.of(write(record(1, 20, "v2"), List.of(b, c), List.of()))));
+    store.write(StoreBatch.of(List.of(write(record(1, 30, "v3"), List.of(), List.of(entry(1, "h1"), entry(2, "h2"))))));
+    StoredCustomer loaded = store.load(id(1)).orElseThrow();
+    assertThat(loaded.record()).isEqualTo(record(1, 30, "v3"));
+    assertThat(loaded.seen()).containsExactly(a, b, c);
+    assertThat(loaded.history()).containsExactly(entry(0, "h0"), entry(1, "h1"), entry(2, "h2"));
+  }
+
+  /** One batch writes several customers; scan visits each once; scanDue finds exactly the due. */
+  @Test
+  public void scanAndScanDueFindTheRightCustomers() {
+    CustomerStore store = createStore();
+    store.write(
+        StoreBatch.of(
+            List.of(
+                write(record(1, 100, "a"), List.of(), List.of()),
+                write(record(2, 200, "b"), List.of(), List.of()),
+                write(record(3, Long.MAX_VALUE, "c"), List.of(), List.of()),
+                write(record(4, -5, "d"), List.of(), List.of()))));
+    assertThat(scanned(store)).containsExactlyInAnyOrder(id(1), id(2), id(3), id(4));
+    assertThat(due(store, 99)).containsExactly(id(4));
+    assertThat(due(store, 100)).containsExactly(id(1), id(4));
+    assertThat(due(store, 200)).containsExactly(id(1), id(2), id(4));
+    assertThat(due(store, Long.MAX_VALUE - 1)).containsExactly(id(1), id(2), id(4));
+    store.write(StoreBatch.of(List.of(write(record(2, 50, "b2"), List.of(), List.of()))));
+    assertThat(due(store, 99)).containsExactly(id(2), id(4));
+  }
+
+  /** Erasure removes everything of the customer and keeps only the tombstone. */
+  @Test
+  public void erasureLeavesOnlyTheTombstone() {
+    CustomerStore store = createStore();
+    store.write(
+        StoreBatch.of(
+            List.of(
+                write(record(1, 10, "a"), List.of(new SeenEvent(1, 1, 1)), List.of(entry(0, "h"))),
+                write(record(2, 10, "b"), List.of(), List.of()))));
+    Tombstone tombstone = new Tombstone(42, -7, "dormant");
+    store.write(new StoreBatch(List.of(), List.of(new StoreBatch.Erase(id(1), tombstone)), Optional.empty(), false));
+    assertThat(store.load(id(1))).isEmpty();
+    assertThat(scanned(store)).containsExactly(id(2));
+    assertThat(due(store, 10)).containsExactly(id(2));
+    assertThat(store.tombstones()).containsExactly(tombstone);
+    Tombstone second = new Tombstone(42, 9, "active");
+    store.write(new StoreBatch(List.of(), List.of(new StoreBatch.Erase(id(2), second)), Optional.empty(), false));
+    assertThat(store.tombstones()).containsExactly(tombstone, second);
+  }
+
+  /** A position is stored with its batch and kept by batches without one. */
+  @Test
+  public void aPositionIsStoredWithItsBatch() {
+    CustomerStore store = createStore();
+    store.write(new StoreBatch(List.of(write(record(1, 1, "a"), List.of(), List.of())), List.of(), Optional.of("topic-0@17"), false));
+    assertThat(store.position()).contains("topic-0@17");
+    store.write(StoreBatch.of(List.of(write(record(2, 1, "b"), List.of(), List.of()))));
+    assertThat(store.position()).contains("topic-0@17");
+    store.write(new StoreBatch(List.of(), List.of(), Optional.of("topic-0@18"), false));
+    assertThat(store.position()).contains("topic-0@18");
+  }
+
+  /** A replacing batch leaves only what it carries. */
+  @Test
+  public void replaceAllReplacesEverything() {
+    CustomerStore store = createStore();
+    store.write(
+        new StoreBatch(
+            List.of(write(record(1, 1, "a"), List.of(new SeenEvent(1, 1, 1)), List.of(entry(0, "h")))),
+            List.of(new StoreBatch.Erase(id(9), new Tombstone(1, 2, "s"))),
+            Optional.of("p"),
+            false));
+    store.write(
+        new StoreBatch(
+            List.of(write(record(2, 1, "b"), List.of(new SeenEvent(2, 2, 2)), List.of(entry(0, "g")))),
+            List.of(),
+            Optional.empty(),
+            true));
+    assertThat(store.load(id(1))).isEmpty();
+    assertThat(scanned(store)).containsExactly(id(2));
+    assertThat(store.tombstones()).isEmpty();
+    StoredCustomer two = store.load(id(2)).orElseThrow();
+    assertThat(two.seen()).containsExactly(new SeenEvent(2, 2, 2));
+    assertThat(two.history()).containsExactly(entry(0, "g"));
+  }
+
+  /**
+   * Writes from two threads for disjoint customers all land.
+   *
+   * @throws Exception if a writer fails
+   */
+  @Test
+  public void concurrentWritesForDisjointCustomersAllLand() throws Exception {
+    CustomerStore store = createStore();
+    int perThread = 200;
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        int base = t * perThread;
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = base; i < base + perThread; i++) {
+                    store.write(StoreBatch.of(List.of(write(record(i, i, "s" + i), List.of(new SeenEvent(i + 1, i, i)), List.of(entry(0, "h" + i))))));
+                    store.write(StoreBatch.of(List.of(write(record(i, i, "t" + i), List.of(new SeenEvent(i + 1000, i, i)), List.of(entry(1, "g" + i))))));
+                  }
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(scanned(store)).hasSize(2 * perThread);
+    for (int i = 0; i < 2 * perThread; i++) {
+      StoredCustomer c = store.load(id(i)).orElseThrow();
+      assertThat(c.record()).isEqualTo(record(i, i, "t" + i));
+      assertThat(c.seen()).containsExactly(new SeenEvent(i + 1, i, i), new SeenEvent(i + 1000, i, i));
+      assertThat(c.history()).containsExactly(entry(0, "h" + i), entry(1, "g" + i));
+    }
+  }
+}
