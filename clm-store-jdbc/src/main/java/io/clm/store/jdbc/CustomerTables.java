@@ -1,132 +1,151 @@
 package io.clm.store.jdbc;
 
+import io.clm.api.CustomerId;
+import io.clm.api.spi.CustomerRecord;
+import io.clm.api.spi.HistoryEntry;
+import io.clm.api.spi.SeenEvent;
+import io.clm.api.spi.StoreBatch;
+import io.clm.api.spi.StoredCustomer;
+import io.clm.api.spi.Tombstone;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
 
-/** The customer store's SQL: one method per operation, each one connection and one transaction. */
+/** The customer store's SQL: one method per operation, each on one connection in one transaction. */
 final class CustomerTables {
-  private static final String INGEST_STREAM = "ingest";
-  private static final int FETCH_SIZE = 1_000;
+  /** Rows per round trip when streaming, and customers per page of a scan. */
+  static final int PAGE = 1_000;
 
-  private final String store;
-  private final DataSource dataSource;
+  private static final String SELECT_SEEN =
+      "SELECT customer_key, id_fingerprint, content_fingerprint, event_at FROM clm_seen_event";
+  private static final String SELECT_HISTORY = "SELECT customer_key, sequence_no, change FROM clm_history";
+
+  private final Transactions tx;
   private final Dialect dialect;
 
-  CustomerTables(String store, DataSource dataSource, Dialect dialect) {
-    this.store = store;
-    this.dataSource = dataSource;
+  CustomerTables(Transactions tx, Dialect dialect) {
+    this.tx = tx;
     this.dialect = dialect;
   }
 
-  /** A unit of work on one connection. */
-  @FunctionalInterface
-  interface Work<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  /** Runs a read on its own connection. */
-  <T> T read(String operation, Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      boolean auto = c.getAutoCommit();
-      if (auto) {
-        // PostgreSQL streams a result set only inside a transaction.
-        c.setAutoCommit(false);
-      }
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(c, e);
-        throw e;
-      } finally {
-        if (auto) {
-          c.setAutoCommit(true);
-        }
-      }
-    } catch (SQLException e) {
-      throw Failures.of(store, operation, e);
-    }
-  }
-
-  /** Runs a write in one transaction: committed whole, or rolled back and reported. */
-  <T> T write(String operation, Work<T> work) {
-    return read(operation, work);
-  }
-
-  private static void rollbackQuietly(Connection c, Exception failure) {
-    try {
-      c.rollback();
-    } catch (SQLException e) {
-      failure.addSuppressed(e);
-    }
-  }
-
-  Optional<CustomerRecordStore.Stored> load(String customerKey) {
-    Keys.check(customerKey);
-    return read("load a customer", c -> {
-      CustomerRecordStore.Row row = null;
-      try (PreparedStatement ps = c.prepareStatement("SELECT record, due_at FROM clm_customer WHERE customer_key = ?")) {
-        ps.setString(1, customerKey);
+  Optional<StoredCustomer> load(CustomerId customer) {
+    String key = customer.value();
+    return tx.run("load a customer", c -> {
+      CustomerRecord record = null;
+      try (PreparedStatement ps = c.prepareStatement("SELECT due_at, record FROM clm_customer WHERE customer_key = ?")) {
+        ps.setString(1, key);
         try (ResultSet rs = ps.executeQuery()) {
           if (rs.next()) {
-            row = new CustomerRecordStore.Row(customerKey, rs.getBytes(1), due(rs, 2));
+            record = new CustomerRecord(customer, rs.getLong(1), rs.getBytes(2));
           }
         }
       }
-      if (row == null) {
+      if (record == null) {
         return Optional.empty();
       }
-      long[] seen = new long[16];
-      int n = 0;
-      try (PreparedStatement ps = c.prepareStatement("SELECT fingerprint FROM clm_seen_event WHERE customer_key = ?")) {
-        ps.setString(1, customerKey);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            if (n == seen.length) {
-              seen = java.util.Arrays.copyOf(seen, n * 2);
-            }
-            seen[n++] = rs.getLong(1);
-          }
-        }
+      Map<String, List<SeenEvent>> seen = new HashMap<>();
+      Map<String, List<HistoryEntry>> history = new HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement(SELECT_SEEN + " WHERE customer_key = ? ORDER BY seq")) {
+        ps.setString(1, key);
+        readSeen(ps, seen);
       }
-      return Optional.of(new CustomerRecordStore.Stored(row, java.util.Arrays.copyOf(seen, n)));
+      try (PreparedStatement ps = c.prepareStatement(SELECT_HISTORY + " WHERE customer_key = ? ORDER BY sequence_no")) {
+        ps.setString(1, key);
+        readHistory(ps, history);
+      }
+      return Optional.of(new StoredCustomer(
+          record, seen.getOrDefault(key, List.of()), history.getOrDefault(key, List.of())));
     });
   }
 
-  void scan(Consumer<CustomerRecordStore.Row> action) {
-    rows("scan the customers", "SELECT customer_key, record, due_at FROM clm_customer ORDER BY customer_key", null, action);
-  }
-
-  void forEachDue(Instant until, Consumer<CustomerRecordStore.Row> action) {
-    long micros = Times.toMicros(until);
-    rows("find the due customers",
-        "SELECT customer_key, record, due_at FROM clm_customer WHERE due_at <= ? ORDER BY due_at, customer_key",
-        micros, action);
-  }
-
-  private void rows(String operation, String sql, Long parameter, Consumer<CustomerRecordStore.Row> action) {
-    read(operation, c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        ps.setFetchSize(FETCH_SIZE);
-        if (parameter != null) {
-          ps.setLong(1, parameter);
+  /**
+   * Visits every customer a page at a time: a page of records in key order, then the seen events
+   * and history of exactly that key range. Memory holds one page, never the population; the
+   * database's own ordering of keys is used throughout, so no collation is assumed.
+   */
+  void scan(Consumer<StoredCustomer> action) {
+    tx.run("scan the customers", c -> {
+      String after = null;
+      while (true) {
+        List<CustomerRecord> page = new ArrayList<>(PAGE);
+        String sql = "SELECT customer_key, due_at, record FROM clm_customer"
+            + (after == null ? "" : " WHERE customer_key > ?") + " ORDER BY customer_key LIMIT " + PAGE;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          if (after != null) {
+            ps.setString(1, after);
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              page.add(new CustomerRecord(CustomerId.of(rs.getString(1)), rs.getLong(2), rs.getBytes(3)));
+            }
+          }
         }
+        if (page.isEmpty()) {
+          return null;
+        }
+        String first = page.get(0).customer().value();
+        String last = page.get(page.size() - 1).customer().value();
+        Map<String, List<SeenEvent>> seen = new HashMap<>();
+        Map<String, List<HistoryEntry>> history = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+            SELECT_SEEN + " WHERE customer_key >= ? AND customer_key <= ? ORDER BY customer_key, seq")) {
+          ps.setString(1, first);
+          ps.setString(2, last);
+          readSeen(ps, seen);
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+            SELECT_HISTORY + " WHERE customer_key >= ? AND customer_key <= ? ORDER BY customer_key, sequence_no")) {
+          ps.setString(1, first);
+          ps.setString(2, last);
+          readHistory(ps, history);
+        }
+        for (CustomerRecord r : page) {
+          String key = r.customer().value();
+          action.accept(new StoredCustomer(r, seen.getOrDefault(key, List.of()), history.getOrDefault(key, List.of())));
+        }
+        if (page.size() < PAGE) {
+          return null;
+        }
+        after = last;
+      }
+    });
+  }
+
+  private static void readSeen(PreparedStatement ps, Map<String, List<SeenEvent>> into) throws SQLException {
+    ps.setFetchSize(PAGE);
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        into.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+            .add(new SeenEvent(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+      }
+    }
+  }
+
+  private static void readHistory(PreparedStatement ps, Map<String, List<HistoryEntry>> into) throws SQLException {
+    ps.setFetchSize(PAGE);
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        into.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new HistoryEntry(rs.getLong(2), rs.getBytes(3)));
+      }
+    }
+  }
+
+  void scanDue(long epochMillis, Consumer<CustomerId> action) {
+    tx.run("find the due customers", c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT customer_key FROM clm_customer WHERE due_at <= ?")) {
+        ps.setFetchSize(PAGE);
+        ps.setLong(1, epochMillis);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            action.accept(new CustomerRecordStore.Row(rs.getString(1), rs.getBytes(2), due(rs, 3)));
+            action.accept(CustomerId.of(rs.getString(1)));
           }
         }
       }
@@ -134,8 +153,32 @@ final class CustomerTables {
     });
   }
 
+  List<Tombstone> tombstones() {
+    return tx.run("read the tombstones", c -> {
+      List<Tombstone> all = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT salt, fingerprint, stage FROM clm_tombstone ORDER BY ordinal")) {
+        ps.setFetchSize(PAGE);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            all.add(new Tombstone(rs.getLong(1), rs.getLong(2), rs.getString(3)));
+          }
+        }
+      }
+      return List.copyOf(all);
+    });
+  }
+
+  Optional<String> position() {
+    return tx.run("read the position", c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT stream_position FROM clm_position WHERE id = 1");
+          ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    });
+  }
+
   long count() {
-    return read("count the customers", c -> {
+    return tx.run("count the customers", c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM clm_customer");
           ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -144,68 +187,24 @@ final class CustomerTables {
     });
   }
 
-  List<byte[]> history(String customerKey) {
-    Keys.check(customerKey);
-    return read("read a customer's history", c -> {
-      List<byte[]> entries = new ArrayList<>();
-      try (PreparedStatement ps =
-          c.prepareStatement("SELECT entry FROM clm_history WHERE customer_key = ? ORDER BY entry_id")) {
-        ps.setString(1, customerKey);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            entries.add(rs.getBytes(1));
+  void write(StoreBatch batch) {
+    tx.run(operation(batch), c -> {
+      if (batch.replaceAll()) {
+        try (Statement s = c.createStatement()) {
+          for (String table : List.of("clm_seen_event", "clm_history", "clm_customer", "clm_tombstone")) {
+            s.executeUpdate("DELETE FROM " + table);
           }
         }
       }
-      return entries;
-    });
-  }
-
-  void save(CustomerRecordStore.Batch batch) {
-    String operation = "save a batch of " + batch.writes().size() + " customers";
-    write(operation, c -> {
-      try (PreparedStatement customers = c.prepareStatement(dialect.upsertCustomer);
-          PreparedStatement seen = c.prepareStatement("INSERT INTO clm_seen_event (customer_key, fingerprint) VALUES (?, ?)");
-          PreparedStatement history = c.prepareStatement("INSERT INTO clm_history (customer_key, entry) VALUES (?, ?)")) {
-        int seenRows = 0;
-        int historyRows = 0;
-        for (CustomerRecordStore.Write w : batch.writes()) {
-          CustomerRecordStore.Row row = w.row();
-          customers.setString(1, row.customerKey());
-          customers.setBytes(2, row.record());
-          if (row.due().isPresent()) {
-            customers.setLong(3, Times.toMicros(row.due().get()));
-          } else {
-            customers.setNull(3, Types.BIGINT);
-          }
-          customers.addBatch();
-          for (long fp : w.newSeen()) {
-            seen.setString(1, row.customerKey());
-            seen.setLong(2, fp);
-            seen.addBatch();
-            seenRows++;
-          }
-          for (byte[] entry : w.newHistory()) {
-            history.setString(1, row.customerKey());
-            history.setBytes(2, entry);
-            history.addBatch();
-            historyRows++;
-          }
-        }
-        if (!batch.writes().isEmpty()) {
-          customers.executeBatch();
-        }
-        if (seenRows > 0) {
-          seen.executeBatch();
-        }
-        if (historyRows > 0) {
-          history.executeBatch();
-        }
+      if (!batch.writes().isEmpty()) {
+        writeCustomers(c, batch.writes());
+      }
+      if (!batch.erasures().isEmpty()) {
+        erase(c, batch.erasures());
       }
       if (batch.position().isPresent()) {
         try (PreparedStatement ps = c.prepareStatement(dialect.upsertPosition)) {
-          ps.setString(1, INGEST_STREAM);
-          ps.setLong(2, batch.position().getAsLong());
+          ps.setString(1, batch.position().get());
           ps.executeUpdate();
         }
       }
@@ -213,70 +212,75 @@ final class CustomerTables {
     });
   }
 
-  OptionalLong position() {
-    return read("read the stream position", c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT stream_position FROM clm_stream_position WHERE stream = ?")) {
-        ps.setString(1, INGEST_STREAM);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+  private static String operation(StoreBatch batch) {
+    StringBuilder s = new StringBuilder("write a batch of ").append(batch.writes().size()).append(" customers");
+    if (!batch.erasures().isEmpty()) {
+      s.append(" and ").append(batch.erasures().size()).append(" erasures");
+    }
+    if (batch.replaceAll()) {
+      s.append(" replacing all");
+    }
+    return s.toString();
+  }
+
+  private void writeCustomers(Connection c, List<StoreBatch.Write> writes) throws SQLException {
+    try (PreparedStatement customers = c.prepareStatement(dialect.upsertCustomer);
+        PreparedStatement seen = c.prepareStatement(
+            "INSERT INTO clm_seen_event (customer_key, id_fingerprint, content_fingerprint, event_at) VALUES (?, ?, ?, ?)");
+        PreparedStatement history =
+            c.prepareStatement("INSERT INTO clm_history (customer_key, sequence_no, change) VALUES (?, ?, ?)")) {
+      int seenRows = 0;
+      int historyRows = 0;
+      for (StoreBatch.Write w : writes) {
+        String key = w.record().customer().value();
+        customers.setString(1, key);
+        customers.setLong(2, w.record().dueAt());
+        customers.setBytes(3, w.record().state());
+        customers.addBatch();
+        for (SeenEvent e : w.seen()) {
+          seen.setString(1, key);
+          seen.setLong(2, e.id());
+          seen.setLong(3, e.content());
+          seen.setLong(4, e.at());
+          seen.addBatch();
+          seenRows++;
+        }
+        for (HistoryEntry h : w.history()) {
+          history.setString(1, key);
+          history.setLong(2, h.sequence());
+          history.setBytes(3, h.change());
+          history.addBatch();
+          historyRows++;
         }
       }
-    });
+      customers.executeBatch();
+      if (seenRows > 0) {
+        seen.executeBatch();
+      }
+      if (historyRows > 0) {
+        history.executeBatch();
+      }
+    }
   }
 
-  int erase(String customerKey, CustomerRecordStore.ErasureMark mark) {
-    Keys.check(customerKey);
-    return write("erase a customer", c -> {
-      int removed;
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM clm_history WHERE customer_key = ?")) {
-        ps.setString(1, customerKey);
-        removed = ps.executeUpdate();
-      }
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM clm_seen_event WHERE customer_key = ?")) {
-        ps.setString(1, customerKey);
-        ps.executeUpdate();
-      }
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM clm_customer WHERE customer_key = ?")) {
-        ps.setString(1, customerKey);
-        ps.executeUpdate();
-      }
-      try (PreparedStatement ps =
-          c.prepareStatement("INSERT INTO clm_erasure (subject, stage, erased_at) VALUES (?, ?, ?)")) {
-        ps.setLong(1, mark.subject());
-        ps.setString(2, mark.stage());
-        ps.setLong(3, Times.toMicros(mark.at()));
-        ps.executeUpdate();
-      }
-      return removed;
-    });
-  }
-
-  boolean isErased(long subject) {
-    return read("look up an erasure", c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM clm_erasure WHERE subject = ?")) {
-        ps.setLong(1, subject);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next();
+  private static void erase(Connection c, List<StoreBatch.Erase> erasures) throws SQLException {
+    for (String table : List.of("clm_seen_event", "clm_history", "clm_customer")) {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE customer_key = ?")) {
+        for (StoreBatch.Erase e : erasures) {
+          ps.setString(1, e.customer().value());
+          ps.addBatch();
         }
+        ps.executeBatch();
       }
-    });
-  }
-
-  Map<String, Long> erasedPerStage() {
-    return read("count the erasures", c -> {
-      Map<String, Long> counts = new HashMap<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT stage, COUNT(*) FROM clm_erasure GROUP BY stage");
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          counts.put(rs.getString(1), rs.getLong(2));
-        }
+    }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO clm_tombstone (salt, fingerprint, stage) VALUES (?, ?, ?)")) {
+      for (StoreBatch.Erase e : erasures) {
+        ps.setLong(1, e.tombstone().salt());
+        ps.setLong(2, e.tombstone().fingerprint());
+        ps.setString(3, e.tombstone().stage());
+        ps.addBatch();
       }
-      return Map.copyOf(counts);
-    });
-  }
-
-  private static Optional<Instant> due(ResultSet rs, int column) throws SQLException {
-    long micros = rs.getLong(column);
-    return rs.wasNull() ? Optional.empty() : Optional.of(Times.fromMicros(micros));
+      ps.executeBatch();
+    }
   }
 }

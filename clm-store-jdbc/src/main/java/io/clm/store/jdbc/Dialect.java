@@ -6,13 +6,13 @@ import java.util.Locale;
 
 /** The databases the store runs on, and the one statement that differs between them. */
 enum Dialect {
-  H2("MERGE INTO clm_customer (customer_key, record, due_at) KEY (customer_key) VALUES (?, ?, ?)",
-      "MERGE INTO clm_stream_position (stream, stream_position) KEY (stream) VALUES (?, ?)"),
+  H2("MERGE INTO clm_customer (customer_key, due_at, record) KEY (customer_key) VALUES (?, ?, ?)",
+      "MERGE INTO clm_position (id, stream_position) KEY (id) VALUES (1, ?)"),
   POSTGRESQL(
-      "INSERT INTO clm_customer (customer_key, record, due_at) VALUES (?, ?, ?)"
-          + " ON CONFLICT (customer_key) DO UPDATE SET record = EXCLUDED.record, due_at = EXCLUDED.due_at",
-      "INSERT INTO clm_stream_position (stream, stream_position) VALUES (?, ?)"
-          + " ON CONFLICT (stream) DO UPDATE SET stream_position = EXCLUDED.stream_position");
+      "INSERT INTO clm_customer (customer_key, due_at, record) VALUES (?, ?, ?)"
+          + " ON CONFLICT (customer_key) DO UPDATE SET due_at = EXCLUDED.due_at, record = EXCLUDED.record",
+      "INSERT INTO clm_position (id, stream_position) VALUES (1, ?)"
+          + " ON CONFLICT (id) DO UPDATE SET stream_position = EXCLUDED.stream_position");
 
   final String upsertCustomer;
   final String upsertPosition;

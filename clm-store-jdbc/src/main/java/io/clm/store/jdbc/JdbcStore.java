@@ -4,18 +4,20 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
+import io.clm.api.CustomerId;
+import io.clm.api.spi.CustomerStore;
+import io.clm.api.spi.StoreBatch;
+import io.clm.api.spi.StoredCustomer;
+import io.clm.api.spi.Tombstone;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
- * clm's durable store on a relational database: H2 in a file next to the application by default,
+ * clm's durable {@link CustomerStore} on a relational database: H2 in a file next to the application by default,
  * PostgreSQL 14 or newer in production.
  *
  * <pre>{@code
@@ -24,13 +26,13 @@ import javax.sql.DataSource;
  * JdbcStore store = JdbcStore.builder().dataSource(yourPool).build();         // your own DataSource
  * }</pre>
  *
- * <p>Opening the store migrates its schema with the Flyway migrations in this jar (Flyway's
+ * <p>Pass it to {@code Clm.builder().store(store)}. Opening the store migrates its schema with the Flyway migrations in this jar (Flyway's
  * history table is {@code clm_schema_history}, so an application's own migrations in the same
  * schema are left alone), and refuses a database whose schema is newer than this code. Given a
  * URL, the store pools connections with HikariCP and closes the pool in {@link #close()}; given a
  * {@link DataSource}, it borrows connections and never closes the caller's pool.
  */
-public final class JdbcStore implements CustomerRecordStore {
+public final class JdbcStore implements CustomerStore, AutoCloseable {
   /** The URL used when none is given: an H2 database in the file {@code ./clm-data/clm.mv.db}. */
   public static final String DEFAULT_URL = "jdbc:h2:./clm-data/clm";
 
@@ -43,7 +45,7 @@ public final class JdbcStore implements CustomerRecordStore {
     this.name = name;
     this.dataSource = dataSource;
     this.ownPool = ownPool;
-    this.customers = new CustomerTables(name, dataSource, dialect);
+    this.customers = new CustomerTables(new Transactions(name, dataSource), dialect);
   }
 
   /**
@@ -55,7 +57,11 @@ public final class JdbcStore implements CustomerRecordStore {
     return new Builder();
   }
 
-  @Override
+  /**
+   * The store's name in messages: its JDBC URL without credentials, or the name it was given.
+   *
+   * @return the name
+   */
   public String id() {
     return name;
   }
@@ -69,56 +75,79 @@ public final class JdbcStore implements CustomerRecordStore {
     return dataSource;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws JdbcStoreException if the database cannot be read
+   */
   @Override
-  public Optional<Stored> load(String customerKey) {
-    return customers.load(customerKey);
+  public Optional<StoredCustomer> load(CustomerId customer) {
+    return customers.load(Objects.requireNonNull(customer, "customer"));
   }
 
+  /**
+   * {@inheritDoc} Customers come a page of {@value CustomerTables#PAGE} at a time in key order,
+   * with their seen events and history; the store never holds more than a page in memory.
+   *
+   * @throws JdbcStoreException if the database cannot be read
+   */
   @Override
-  public void scan(Consumer<Row> action) {
+  public void scan(Consumer<StoredCustomer> action) {
     customers.scan(Objects.requireNonNull(action, "action"));
   }
 
+  /**
+   * {@inheritDoc} Answered from the index on the due column alone.
+   *
+   * @throws JdbcStoreException if the database cannot be read
+   */
   @Override
-  public void forEachDue(Instant until, Consumer<Row> action) {
-    customers.forEachDue(Objects.requireNonNull(until, "until"), Objects.requireNonNull(action, "action"));
+  public void scanDue(long epochMillis, Consumer<CustomerId> action) {
+    customers.scanDue(epochMillis, Objects.requireNonNull(action, "action"));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws JdbcStoreException if the database cannot be read
+   */
   @Override
+  public List<Tombstone> tombstones() {
+    return customers.tombstones();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws JdbcStoreException if the database cannot be read
+   */
+  @Override
+  public Optional<String> position() {
+    return customers.position();
+  }
+
+  /**
+   * {@inheritDoc} The batch is one database transaction.
+   *
+   * @throws JdbcStoreException if the database is unavailable, full or refuses the batch; nothing
+   *     of the batch is then stored
+   */
+  @Override
+  public void write(StoreBatch batch) {
+    customers.write(Objects.requireNonNull(batch, "batch"));
+  }
+
+  /**
+   * Number of customers stored (erased ones excluded), counted by the database.
+   *
+   * @return the count
+   * @throws JdbcStoreException if the database cannot be read
+   */
   public long count() {
     return customers.count();
   }
 
-  @Override
-  public List<byte[]> history(String customerKey) {
-    return customers.history(customerKey);
-  }
-
-  @Override
-  public void save(Batch batch) {
-    customers.save(Objects.requireNonNull(batch, "batch"));
-  }
-
-  @Override
-  public OptionalLong position() {
-    return customers.position();
-  }
-
-  @Override
-  public int erase(String customerKey, ErasureMark mark) {
-    return customers.erase(customerKey, Objects.requireNonNull(mark, "mark"));
-  }
-
-  @Override
-  public boolean isErased(long subject) {
-    return customers.isErased(subject);
-  }
-
-  @Override
-  public Map<String, Long> erasedPerStage() {
-    return customers.erasedPerStage();
-  }
-
+  /** Closes the connection pool the store created; a caller's own data source is left open. */
   @Override
   public void close() {
     if (ownPool != null) {
@@ -302,6 +331,10 @@ public final class JdbcStore implements CustomerRecordStore {
         config.setMaximumPoolSize(maximumPoolSize);
       }
       config.setPoolName("clm-store");
+      if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+        // One multi-row INSERT per batch instead of one round trip per row.
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+      }
       config.setAutoCommit(false);
       // Fail at once when the database is down rather than keep the caller waiting.
       config.setInitializationFailTimeout(1);

@@ -7,7 +7,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.OptionalLong;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PostgresStoreTest extends StoreContract {
@@ -42,12 +43,12 @@ class PostgresStoreTest extends StoreContract {
     EmbeddedPostgres own = EmbeddedPostgres.builder().start();
     JdbcStore onOwn = JdbcStore.builder().url(own.getJdbcUrl("postgres", "postgres")).build();
     try {
-      onOwn.save(batch(OptionalLong.of(1), write("C-1", "a", T0, new long[] {1})));
+      onOwn.write(batch(Optional.of("1"), write("C-1", 1, "a", List.of())));
       own.close();
 
-      assertThatThrownBy(() -> onOwn.save(batch(OptionalLong.of(2), write("C-2", "b", T0, new long[] {2}))))
+      assertThatThrownBy(() -> onOwn.write(batch(Optional.of("2"), write("C-2", 1, "b", List.of()))))
           .isInstanceOf(JdbcStoreException.class)
-          .hasMessageStartingWith("store " + onOwn.id() + " could not save a batch of 1 customers: the database is unavailable")
+          .hasMessageStartingWith("store " + onOwn.id() + " could not write a batch of 1 customers: the database is unavailable")
           .extracting(e -> ((JdbcStoreException) e).kind())
           .isEqualTo(JdbcStoreException.Kind.UNAVAILABLE);
     } finally {

@@ -3,24 +3,32 @@ package io.clm.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clm.api.CustomerId;
+import io.clm.api.spi.CustomerRecord;
+import io.clm.api.spi.HistoryEntry;
+import io.clm.api.spi.SeenEvent;
+import io.clm.api.spi.StoreBatch;
+import io.clm.api.spi.StoredCustomer;
+import io.clm.api.spi.Tombstone;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every database the store supports must do; one subclass per database. */
+/**
+ * What the JDBC store does beyond the store contract of the test kit, on every database it
+ * supports: failures, schema versions, durability, erasure in the tables, paging of scans. One
+ * subclass per database.
+ */
 abstract class StoreContract {
-  static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
-
   String url;
   JdbcStore store;
 
@@ -38,176 +46,39 @@ abstract class StoreContract {
     store.close();
   }
 
-  static byte[] bytes(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
+  static CustomerId id(String key) {
+    return CustomerId.of(key);
   }
 
-  static CustomerRecordStore.Write write(String key, String record, Instant due, long[] seen, String... history) {
-    List<byte[]> entries = new ArrayList<>();
-    for (String h : history) {
-      entries.add(bytes(h));
-    }
-    return new CustomerRecordStore.Write(
-        new CustomerRecordStore.Row(key, bytes(record), Optional.ofNullable(due)), seen, entries);
+  static StoreBatch.Write write(String key, long due, String state, List<SeenEvent> seen, HistoryEntry... history) {
+    return new StoreBatch.Write(
+        new CustomerRecord(id(key), due, state.getBytes(StandardCharsets.UTF_8)), seen, List.of(history));
   }
 
-  static CustomerRecordStore.Batch batch(OptionalLong position, CustomerRecordStore.Write... writes) {
-    return new CustomerRecordStore.Batch(List.of(writes), position);
+  static HistoryEntry entry(long sequence, String change) {
+    return new HistoryEntry(sequence, change.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static StoreBatch batch(Optional<String> position, StoreBatch.Write... writes) {
+    return new StoreBatch(List.of(writes), List.of(), position, false);
   }
 
   void sql(String statement) {
     try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
       s.execute(statement);
-      if (!c.getAutoCommit()) {
-        c.commit();
-      }
+      c.commit();
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  @Test
-  void anEmptyStoreHoldsNothing() {
-    assertThat(store.load("C-1")).isEmpty();
-    assertThat(store.count()).isZero();
-    assertThat(store.position()).isEmpty();
-    assertThat(store.history("C-1")).isEmpty();
-    assertThat(store.erasedPerStage()).isEmpty();
-    List<String> scanned = new ArrayList<>();
-    store.scan(r -> scanned.add(r.customerKey()));
-    assertThat(scanned).isEmpty();
-  }
-
-  @Test
-  void aSavedCustomerLoadsAsItWasSaved() {
-    store.save(batch(OptionalLong.empty(), write("C-1", "state-1", T0.plusNanos(1_234_567), new long[] {7, -3, 5})));
-
-    CustomerRecordStore.Stored stored = store.load("C-1").orElseThrow();
-    assertThat(stored.row().record()).isEqualTo(bytes("state-1"));
-    // Due instants are kept to the microsecond.
-    assertThat(stored.row().due()).contains(T0.plusNanos(1_234_000));
-    assertThat(stored.seen()).containsExactly(-3, 5, 7);
-    assertThat(store.count()).isEqualTo(1);
-  }
-
-  @Test
-  void aSaveReplacesTheRecordAndAppendsSeenIdsAndHistory() {
-    store.save(batch(OptionalLong.empty(), write("C-1", "state-1", T0, new long[] {1, 2}, "h1")));
-    store.save(batch(OptionalLong.empty(), write("C-1", "state-2", null, new long[] {3}, "h2", "h3")));
-    store.save(batch(OptionalLong.empty(), write("C-1", "state-3", T0, new long[] {})));
-
-    CustomerRecordStore.Stored stored = store.load("C-1").orElseThrow();
-    assertThat(stored.row().record()).isEqualTo(bytes("state-3"));
-    assertThat(stored.seen()).containsExactly(1, 2, 3);
-    assertThat(store.history("C-1")).containsExactly(bytes("h1"), bytes("h2"), bytes("h3"));
-  }
-
-  @Test
-  void aBatchAndItsPositionAreStoredTogether() {
-    store.save(batch(OptionalLong.of(1000), write("C-1", "a", T0, new long[] {1}), write("C-2", "b", null, new long[] {2})));
-    assertThat(store.position()).hasValue(1000);
-    store.save(batch(OptionalLong.of(2000), write("C-1", "a2", T0, new long[] {3})));
-    assertThat(store.position()).hasValue(2000);
-    store.save(batch(OptionalLong.empty(), write("C-3", "c", T0, new long[] {4})));
-    assertThat(store.position()).hasValue(2000);
-    assertThat(store.count()).isEqualTo(3);
-  }
-
-  @Test
-  void aBatchThatFailsStoresNothingOfItself() {
-    store.save(batch(OptionalLong.of(10), write("C-1", "a", T0, new long[] {1}, "h1")));
-
-    // C-1's fingerprint 1 is already stored: the database refuses the second insert.
-    assertThatThrownBy(() -> store.save(batch(OptionalLong.of(20),
-            write("C-2", "b", T0, new long[] {2}, "h2"), write("C-1", "a2", T0, new long[] {1}, "h3"))))
-        .isInstanceOf(JdbcStoreException.class)
-        .hasMessageStartingWith("store " + store.id() + " could not save a batch of 2 customers: the database refused the write")
-        .satisfies(e -> {
-          JdbcStoreException j = (JdbcStoreException) e;
-          assertThat(j.kind()).isEqualTo(JdbcStoreException.Kind.REFUSED);
-          assertThat(j.operation()).isEqualTo("save a batch of 2 customers");
-          assertThat(j.store()).isEqualTo(store.id());
-        });
-
-    assertThat(store.load("C-2")).isEmpty();
-    assertThat(store.load("C-1").orElseThrow().row().record()).isEqualTo(bytes("a"));
-    assertThat(store.history("C-1")).containsExactly(bytes("h1"));
-    assertThat(store.position()).hasValue(10);
-    assertThat(store.count()).isEqualTo(1);
-  }
-
-  @Test
-  void aWriteTheDatabaseRefusesIsATypedErrorAndStoresNothing() {
-    sql("ALTER TABLE clm_customer ADD CONSTRAINT clm_small_record CHECK (OCTET_LENGTH(record) <= 8)");
-
-    assertThatThrownBy(() -> store.save(batch(OptionalLong.of(5),
-            write("C-1", "small", T0, new long[] {1}), write("C-2", "far too large a record", T0, new long[] {2}))))
-        .isInstanceOf(JdbcStoreException.class)
-        .hasMessageContaining("could not save a batch of 2 customers: the database refused the write");
-
-    assertThat(store.count()).isZero();
-    assertThat(store.position()).isEmpty();
-  }
-
-  @Test
-  void onlyTheDueCustomersAreFoundEarliestFirst() {
-    store.save(batch(OptionalLong.empty(),
-        write("C-late", "x", T0.plusSeconds(300), new long[] {}),
-        write("C-never", "x", null, new long[] {}),
-        write("C-early", "x", T0.plusSeconds(100), new long[] {}),
-        write("C-exact", "x", T0.plusSeconds(200), new long[] {})));
-
-    List<String> due = new ArrayList<>();
-    store.forEachDue(T0.plusSeconds(200), r -> due.add(r.customerKey()));
-    assertThat(due).containsExactly("C-early", "C-exact");
-
-    List<String> none = new ArrayList<>();
-    store.forEachDue(T0, r -> none.add(r.customerKey()));
-    assertThat(none).isEmpty();
-  }
-
-  @Test
-  void aScanVisitsEveryCustomerInKeyOrder() {
-    store.save(batch(OptionalLong.empty(), write("C-3", "c", null, new long[] {}), write("C-1", "a", T0, new long[] {})));
-    store.save(batch(OptionalLong.empty(), write("C-2", "b", null, new long[] {})));
-
-    List<String> keys = new ArrayList<>();
-    List<String> records = new ArrayList<>();
-    store.scan(r -> {
-      keys.add(r.customerKey());
-      records.add(new String(r.record(), StandardCharsets.UTF_8));
-    });
-    assertThat(keys).containsExactly("C-1", "C-2", "C-3");
-    assertThat(records).containsExactly("a", "b", "c");
-  }
-
-  @Test
-  void erasureRemovesPersonalDataAndKeepsTheAggregate() {
-    store.save(batch(OptionalLong.empty(), write("C-1", "a", T0, new long[] {1, 2}, "h1", "h2"), write("C-2", "b", T0, new long[] {3})));
-
-    int removed = store.erase("C-1", new CustomerRecordStore.ErasureMark(42L, "growth", T0));
-
-    assertThat(removed).isEqualTo(2);
-    assertThat(store.load("C-1")).isEmpty();
-    assertThat(store.history("C-1")).isEmpty();
-    assertThat(store.count()).isEqualTo(1);
-    assertThat(store.isErased(42L)).isTrue();
-    assertThat(store.isErased(43L)).isFalse();
-    assertThat(store.erasedPerStage()).isEqualTo(Map.of("growth", 1L));
-    List<String> due = new ArrayList<>();
-    store.forEachDue(T0, r -> due.add(r.customerKey()));
-    assertThat(due).containsExactly("C-2");
-    // Nothing with the customer's key is left in any table.
-    assertThat(rowsMentioning("C-1")).isZero();
   }
 
   long rowsMentioning(String key) {
     long n = 0;
     for (String table : List.of("clm_customer", "clm_seen_event", "clm_history")) {
       try (Connection c = store.dataSource().getConnection();
-          var ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE customer_key = ?")) {
+          PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE customer_key = ?")) {
         ps.setString(1, key);
-        try (var rs = ps.executeQuery()) {
+        try (ResultSet rs = ps.executeQuery()) {
           rs.next();
           n += rs.getLong(1);
         }
@@ -220,15 +91,93 @@ abstract class StoreContract {
   }
 
   @Test
+  void aBatchThatFailsStoresNothingOfItself() {
+    store.write(batch(Optional.of("p10"), write("C-1", 5, "a", List.of(new SeenEvent(1, 1, 1)), entry(0, "h0"))));
+
+    // C-1's history entry 0 is already stored: the database refuses to store it twice.
+    assertThatThrownBy(() -> store.write(batch(Optional.of("p20"),
+            write("C-2", 5, "b", List.of(new SeenEvent(2, 2, 2)), entry(0, "g0")),
+            write("C-1", 5, "a2", List.of(new SeenEvent(3, 3, 3)), entry(0, "h0-again")))))
+        .isInstanceOf(JdbcStoreException.class)
+        .hasMessageStartingWith("store " + store.id() + " could not write a batch of 2 customers: the database refused the write")
+        .satisfies(e -> {
+          JdbcStoreException j = (JdbcStoreException) e;
+          assertThat(j.kind()).isEqualTo(JdbcStoreException.Kind.REFUSED);
+          assertThat(j.operation()).isEqualTo("write a batch of 2 customers");
+          assertThat(j.store()).isEqualTo(store.id());
+        });
+
+    assertThat(store.load(id("C-2"))).isEmpty();
+    StoredCustomer one = store.load(id("C-1")).orElseThrow();
+    assertThat(one.record().state()).isEqualTo("a".getBytes(StandardCharsets.UTF_8));
+    assertThat(one.seen()).containsExactly(new SeenEvent(1, 1, 1));
+    assertThat(one.history()).containsExactly(entry(0, "h0"));
+    assertThat(store.position()).contains("p10");
+    assertThat(store.count()).isEqualTo(1);
+  }
+
+  @Test
+  void aWriteTheDatabaseRefusesIsATypedErrorAndStoresNothing() {
+    sql("ALTER TABLE clm_customer ADD CONSTRAINT clm_small_record CHECK (OCTET_LENGTH(record) <= 8)");
+
+    assertThatThrownBy(() -> store.write(batch(Optional.of("p"),
+            write("C-1", 1, "small", List.of()), write("C-2", 1, "far too large a record", List.of()))))
+        .isInstanceOf(JdbcStoreException.class)
+        .hasMessageContaining("could not write a batch of 2 customers: the database refused the write");
+
+    assertThat(store.count()).isZero();
+    assertThat(store.position()).isEmpty();
+  }
+
+  @Test
+  void erasureLeavesNoRowWithTheCustomersKey() {
+    store.write(batch(Optional.empty(),
+        write("C-1", 5, "a", List.of(new SeenEvent(1, 1, 1), new SeenEvent(2, 2, 2)), entry(0, "h0"), entry(1, "h1")),
+        write("C-2", 5, "b", List.of(new SeenEvent(3, 3, 3)))));
+
+    store.write(new StoreBatch(List.of(), List.of(new StoreBatch.Erase(id("C-1"), new Tombstone(7, 42, "growth"))),
+        Optional.empty(), false));
+
+    assertThat(rowsMentioning("C-1")).isZero();
+    assertThat(rowsMentioning("C-2")).isEqualTo(2);
+    assertThat(store.tombstones()).containsExactly(new Tombstone(7, 42, "growth"));
+    assertThat(store.count()).isEqualTo(1);
+  }
+
+  @Test
+  void aScanPagesThroughMoreCustomersThanOnePage() {
+    int n = CustomerTables.PAGE * 2 + 17;
+    List<StoreBatch.Write> writes = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      writes.add(write(String.format("C-%05d", i), i, "s" + i, List.of(new SeenEvent(i + 1, i, i)), entry(0, "h" + i)));
+    }
+    store.write(StoreBatch.of(writes));
+
+    List<String> keys = new ArrayList<>();
+    store.scan(c -> {
+      String key = c.record().customer().value();
+      int i = Integer.parseInt(key.substring(2));
+      assertThat(c.seen()).containsExactly(new SeenEvent(i + 1, i, i));
+      assertThat(c.history()).containsExactly(entry(0, "h" + i));
+      keys.add(key);
+    });
+    assertThat(keys).hasSize(n).doesNotHaveDuplicates();
+    List<CustomerId> due = new ArrayList<>();
+    store.scanDue(99, due::add);
+    assertThat(due).hasSize(100);
+  }
+
+  @Test
   void stateSurvivesClosingAndReopening() {
-    store.save(batch(OptionalLong.of(77), write("C-1", "a", T0, new long[] {9}, "h1")));
+    store.write(batch(Optional.of("feed@77"), write("C-1", 5, "a", List.of(new SeenEvent(9, 8, 7)), entry(0, "h0"))));
     store.close();
 
     store = JdbcStore.builder().url(url).build();
 
-    assertThat(store.load("C-1").orElseThrow().seen()).containsExactly(9);
-    assertThat(store.history("C-1")).containsExactly(bytes("h1"));
-    assertThat(store.position()).hasValue(77);
+    StoredCustomer c = store.load(id("C-1")).orElseThrow();
+    assertThat(c.seen()).containsExactly(new SeenEvent(9, 8, 7));
+    assertThat(c.history()).containsExactly(entry(0, "h0"));
+    assertThat(store.position()).contains("feed@77");
   }
 
   @Test
@@ -260,15 +209,37 @@ abstract class StoreContract {
 
   @Test
   void theCallersDataSourceIsUsedAndNotClosed() {
-    store.close();
-    try (JdbcStore pool = JdbcStore.builder().url(url).build()) {
-      JdbcStore borrowed = JdbcStore.builder().dataSource(pool.dataSource()).name("bank-pool").build();
-      borrowed.save(batch(OptionalLong.of(3), write("C-1", "a", T0, new long[] {1})));
-      borrowed.close();
-      assertThat(borrowed.id()).isEqualTo("bank-pool");
-      assertThat(pool.load("C-1")).isPresent();
-      assertThat(pool.position()).hasValue(3);
-    }
-    store = JdbcStore.builder().url(url).build();
+    JdbcStore borrowed = JdbcStore.builder().dataSource(store.dataSource()).name("bank-pool").build();
+    borrowed.write(batch(Optional.of("p3"), write("C-1", 1, "a", List.of())));
+    borrowed.close();
+
+    assertThat(borrowed.id()).isEqualTo("bank-pool");
+    assertThat(store.load(id("C-1"))).isPresent();
+    assertThat(store.position()).contains("p3");
+  }
+
+  @Test
+  void theBuilderRefusesBadSettingsNamingThem() {
+    assertThatThrownBy(() -> JdbcStore.builder().url("h2:./x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("url 'h2:./x' does not start with jdbc:");
+    assertThatThrownBy(() -> JdbcStore.builder().url(url).url(url))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("url was already set");
+    assertThatThrownBy(() -> JdbcStore.builder().maximumPoolSize(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maximumPoolSize 0 is below 1");
+    assertThatThrownBy(() -> JdbcStore.builder().dataSource(store.dataSource()).url(url).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("dataSource excludes url, user, password and maximumPoolSize");
+  }
+
+  @Test
+  void passwordsNeverAppearInTheStoresName() {
+    assertThat(Urls.withoutCredentials("jdbc:postgresql://db:5432/clm?user=clm&password=s3cret&ssl=true"))
+        .isEqualTo("jdbc:postgresql://db:5432/clm?user=***&password=***&ssl=true");
+    assertThat(Urls.withoutCredentials("jdbc:h2:./clm;USER=sa;PASSWORD=s3cret"))
+        .isEqualTo("jdbc:h2:./clm;USER=***;PASSWORD=***");
+    assertThat(Urls.withoutCredentials("jdbc:postgresql://clm:s3cret@db/clm")).isEqualTo("jdbc:postgresql://***@db/clm");
   }
 }
