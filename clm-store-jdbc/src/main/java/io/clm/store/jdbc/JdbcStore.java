@@ -253,17 +253,18 @@ public final class JdbcStore implements CustomerStore, AutoCloseable {
     }
 
     /**
-     * The most connections the store's own pool opens. Default: HikariCP's, 10.
+     * The most connections the store's own pool opens. Default: HikariCP's, 10. Opening the store
+     * migrates the schema with Flyway, which holds two connections at once.
      *
-     * @param size the size, at least 1
+     * @param size the size, at least 2
      * @return this builder
-     * @throws IllegalArgumentException if the size is below 1
+     * @throws IllegalArgumentException if the size is below 2
      * @throws IllegalStateException if a size was already set
      */
     public Builder maximumPoolSize(int size) {
       requireUnset(this.maximumPoolSize == null, "maximumPoolSize");
-      if (size < 1) {
-        throw new IllegalArgumentException("maximumPoolSize " + size + " is below 1");
+      if (size < 2) {
+        throw new IllegalArgumentException("maximumPoolSize " + size + " is below 2");
       }
       this.maximumPoolSize = size;
       return this;
@@ -309,6 +310,7 @@ public final class JdbcStore implements CustomerStore, AutoCloseable {
       try {
         Dialect dialect = dialect(storeName, source);
         Schema.migrate(storeName, source, extraMigrations);
+        dialect.makeCommitsDurable(storeName, source);
         return new JdbcStore(storeName, source, pool, dialect);
       } catch (RuntimeException e) {
         if (pool != null) {

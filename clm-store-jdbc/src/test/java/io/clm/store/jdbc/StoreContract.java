@@ -226,9 +226,9 @@ abstract class StoreContract {
     assertThatThrownBy(() -> JdbcStore.builder().url(url).url(url))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("url was already set");
-    assertThatThrownBy(() -> JdbcStore.builder().maximumPoolSize(0))
+    assertThatThrownBy(() -> JdbcStore.builder().maximumPoolSize(1))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("maximumPoolSize 0 is below 1");
+        .hasMessage("maximumPoolSize 1 is below 2");
     assertThatThrownBy(() -> JdbcStore.builder().dataSource(store.dataSource()).url(url).build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("dataSource excludes url, user, password and maximumPoolSize");
