@@ -40,15 +40,22 @@ class EngineOverJdbcStoreTest {
       assertThat(store.load(customer)).isPresent();
 
       try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
-        s.execute("ALTER TABLE clm_seen_event ADD CONSTRAINT clm_no_more CHECK (event_at < 0)");
+        // The database now refuses any event after 2026-01-05T23:00:00Z (epoch milliseconds).
+        s.execute("ALTER TABLE clm_seen_event ADD CONSTRAINT clm_no_more CHECK (event_at < 1767654000000)");
         c.commit();
       }
 
       assertThatThrownBy(() -> engine.ingest(credit("posting-2", customer, "2026-01-06T10:00:00Z")))
           .isInstanceOf(ClmException.class)
           .hasRootCauseInstanceOf(SQLException.class)
-          .satisfies(e -> assertThat(e.getCause()).isInstanceOf(JdbcStoreException.class)
-              .hasMessageContaining("the database refused the write"));
+          .satisfies(e -> {
+            Throwable failure = e;
+            while (failure != null && !(failure instanceof JdbcStoreException)) {
+              failure = failure.getCause();
+            }
+            assertThat(failure).isInstanceOf(JdbcStoreException.class)
+                .hasMessageContaining("could not write a batch of 1 customers: the database refused the write");
+          });
 
       assertThat(engine.customer(customer)).contains(before);
       assertThat(store.load(customer).orElseThrow().seen()).hasSize(1);
