@@ -1,0 +1,286 @@
+package io.clm.store.jdbc;
+
+import io.clm.api.CustomerId;
+import io.clm.api.spi.CustomerRecord;
+import io.clm.api.spi.HistoryEntry;
+import io.clm.api.spi.SeenEvent;
+import io.clm.api.spi.StoreBatch;
+import io.clm.api.spi.StoredCustomer;
+import io.clm.api.spi.Tombstone;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The customer store's SQL: one method per operation, each on one connection in one transaction. */
+final class CustomerTables {
+  /** Rows per round trip when streaming, and customers per page of a scan. */
+  static final int PAGE = 1_000;
+
+  private static final String SELECT_SEEN =
+      "SELECT customer_key, id_fingerprint, content_fingerprint, event_at FROM clm_seen_event";
+  private static final String SELECT_HISTORY = "SELECT customer_key, sequence_no, change FROM clm_history";
+
+  private final Transactions tx;
+  private final Dialect dialect;
+
+  CustomerTables(Transactions tx, Dialect dialect) {
+    this.tx = tx;
+    this.dialect = dialect;
+  }
+
+  Optional<StoredCustomer> load(CustomerId customer) {
+    String key = customer.value();
+    return tx.run("load a customer", c -> {
+      CustomerRecord record = null;
+      try (PreparedStatement ps = c.prepareStatement("SELECT due_at, record FROM clm_customer WHERE customer_key = ?")) {
+        ps.setString(1, key);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            record = new CustomerRecord(customer, rs.getLong(1), rs.getBytes(2));
+          }
+        }
+      }
+      if (record == null) {
+        return Optional.empty();
+      }
+      Map<String, List<SeenEvent>> seen = new HashMap<>();
+      Map<String, List<HistoryEntry>> history = new HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement(SELECT_SEEN + " WHERE customer_key = ? ORDER BY seq")) {
+        ps.setString(1, key);
+        readSeen(ps, seen);
+      }
+      try (PreparedStatement ps = c.prepareStatement(SELECT_HISTORY + " WHERE customer_key = ? ORDER BY sequence_no")) {
+        ps.setString(1, key);
+        readHistory(ps, history);
+      }
+      return Optional.of(new StoredCustomer(
+          record, seen.getOrDefault(key, List.of()), history.getOrDefault(key, List.of())));
+    });
+  }
+
+  /**
+   * Visits every customer a page at a time: a page of records in key order, then the seen events
+   * and history of exactly that key range. Memory holds one page, never the population; the
+   * database's own ordering of keys is used throughout, so no collation is assumed.
+   */
+  void scan(Consumer<StoredCustomer> action) {
+    tx.run("scan the customers", c -> {
+      String after = null;
+      while (true) {
+        List<CustomerRecord> page = new ArrayList<>(PAGE);
+        String sql = "SELECT customer_key, due_at, record FROM clm_customer"
+            + (after == null ? "" : " WHERE customer_key > ?") + " ORDER BY customer_key LIMIT " + PAGE;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          if (after != null) {
+            ps.setString(1, after);
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              page.add(new CustomerRecord(CustomerId.of(rs.getString(1)), rs.getLong(2), rs.getBytes(3)));
+            }
+          }
+        }
+        if (page.isEmpty()) {
+          return null;
+        }
+        String first = page.get(0).customer().value();
+        String last = page.get(page.size() - 1).customer().value();
+        Map<String, List<SeenEvent>> seen = new HashMap<>();
+        Map<String, List<HistoryEntry>> history = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+            SELECT_SEEN + " WHERE customer_key >= ? AND customer_key <= ? ORDER BY customer_key, seq")) {
+          ps.setString(1, first);
+          ps.setString(2, last);
+          readSeen(ps, seen);
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+            SELECT_HISTORY + " WHERE customer_key >= ? AND customer_key <= ? ORDER BY customer_key, sequence_no")) {
+          ps.setString(1, first);
+          ps.setString(2, last);
+          readHistory(ps, history);
+        }
+        for (CustomerRecord r : page) {
+          String key = r.customer().value();
+          action.accept(new StoredCustomer(r, seen.getOrDefault(key, List.of()), history.getOrDefault(key, List.of())));
+        }
+        if (page.size() < PAGE) {
+          return null;
+        }
+        after = last;
+      }
+    });
+  }
+
+  private static void readSeen(PreparedStatement ps, Map<String, List<SeenEvent>> into) throws SQLException {
+    ps.setFetchSize(PAGE);
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        into.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+            .add(new SeenEvent(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+      }
+    }
+  }
+
+  private static void readHistory(PreparedStatement ps, Map<String, List<HistoryEntry>> into) throws SQLException {
+    ps.setFetchSize(PAGE);
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        into.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new HistoryEntry(rs.getLong(2), rs.getBytes(3)));
+      }
+    }
+  }
+
+  void scanDue(long epochMillis, Consumer<CustomerId> action) {
+    tx.run("find the due customers", c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT customer_key FROM clm_customer WHERE due_at <= ?")) {
+        ps.setFetchSize(PAGE);
+        ps.setLong(1, epochMillis);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            action.accept(CustomerId.of(rs.getString(1)));
+          }
+        }
+      }
+      return null;
+    });
+  }
+
+  List<Tombstone> tombstones() {
+    return tx.run("read the tombstones", c -> {
+      List<Tombstone> all = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT salt, fingerprint, stage FROM clm_tombstone ORDER BY ordinal")) {
+        ps.setFetchSize(PAGE);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            all.add(new Tombstone(rs.getLong(1), rs.getLong(2), rs.getString(3)));
+          }
+        }
+      }
+      return List.copyOf(all);
+    });
+  }
+
+  Optional<String> position() {
+    return tx.run("read the position", c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT stream_position FROM clm_position WHERE id = 1");
+          ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    });
+  }
+
+  long count() {
+    return tx.run("count the customers", c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM clm_customer");
+          ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
+  void write(StoreBatch batch) {
+    tx.run(operation(batch), c -> {
+      if (batch.replaceAll()) {
+        try (Statement s = c.createStatement()) {
+          for (String table : List.of("clm_seen_event", "clm_history", "clm_customer", "clm_tombstone")) {
+            s.executeUpdate("DELETE FROM " + table);
+          }
+        }
+      }
+      if (!batch.writes().isEmpty()) {
+        writeCustomers(c, batch.writes());
+      }
+      if (!batch.erasures().isEmpty()) {
+        erase(c, batch.erasures());
+      }
+      if (batch.position().isPresent()) {
+        try (PreparedStatement ps = c.prepareStatement(dialect.upsertPosition)) {
+          ps.setString(1, batch.position().get());
+          ps.executeUpdate();
+        }
+      }
+      return null;
+    });
+  }
+
+  private static String operation(StoreBatch batch) {
+    StringBuilder s = new StringBuilder("write a batch of ").append(batch.writes().size()).append(" customers");
+    if (!batch.erasures().isEmpty()) {
+      s.append(" and ").append(batch.erasures().size()).append(" erasures");
+    }
+    if (batch.replaceAll()) {
+      s.append(" replacing all");
+    }
+    return s.toString();
+  }
+
+  private void writeCustomers(Connection c, List<StoreBatch.Write> writes) throws SQLException {
+    try (PreparedStatement customers = c.prepareStatement(dialect.upsertCustomer);
+        PreparedStatement seen = c.prepareStatement(
+            "INSERT INTO clm_seen_event (customer_key, id_fingerprint, content_fingerprint, event_at) VALUES (?, ?, ?, ?)");
+        PreparedStatement history =
+            c.prepareStatement("INSERT INTO clm_history (customer_key, sequence_no, change) VALUES (?, ?, ?)")) {
+      int seenRows = 0;
+      int historyRows = 0;
+      for (StoreBatch.Write w : writes) {
+        String key = w.record().customer().value();
+        customers.setString(1, key);
+        customers.setLong(2, w.record().dueAt());
+        customers.setBytes(3, w.record().state());
+        customers.addBatch();
+        for (SeenEvent e : w.seen()) {
+          seen.setString(1, key);
+          seen.setLong(2, e.id());
+          seen.setLong(3, e.content());
+          seen.setLong(4, e.at());
+          seen.addBatch();
+          seenRows++;
+        }
+        for (HistoryEntry h : w.history()) {
+          history.setString(1, key);
+          history.setLong(2, h.sequence());
+          history.setBytes(3, h.change());
+          history.addBatch();
+          historyRows++;
+        }
+      }
+      customers.executeBatch();
+      if (seenRows > 0) {
+        seen.executeBatch();
+      }
+      if (historyRows > 0) {
+        history.executeBatch();
+      }
+    }
+  }
+
+  private static void erase(Connection c, List<StoreBatch.Erase> erasures) throws SQLException {
+    for (String table : List.of("clm_seen_event", "clm_history", "clm_customer")) {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE customer_key = ?")) {
+        for (StoreBatch.Erase e : erasures) {
+          ps.setString(1, e.customer().value());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO clm_tombstone (salt, fingerprint, stage) VALUES (?, ?, ?)")) {
+      for (StoreBatch.Erase e : erasures) {
+        ps.setLong(1, e.tombstone().salt());
+        ps.setLong(2, e.tombstone().fingerprint());
+        ps.setString(3, e.tombstone().stage());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package io.clm.store.jdbc;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+
+/** Turns a database's exception into the store's typed one. */
+final class Failures {
+  private Failures() {}
+
+  static JdbcStoreException of(String store, String operation, SQLException e) {
+    JdbcStoreException.Kind kind = kind(e);
+    String state = e.getSQLState();
+    String detail = switch (kind) {
+          case UNAVAILABLE -> "the database is unavailable";
+          case FULL -> "the database is out of space or resources";
+          case REFUSED -> "the database refused the write";
+          case SCHEMA -> "the schema does not fit";
+          case FAILED -> "the database failed";
+        }
+        + " (SQLState " + state + ", " + e.getClass().getSimpleName() + ")";
+    return new JdbcStoreException(store, operation, kind, detail, e);
+  }
+
+  static JdbcStoreException.Kind kind(SQLException e) {
+    if (e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException) {
+      return JdbcStoreException.Kind.UNAVAILABLE;
+    }
+    String state = e.getSQLState();
+    if (state == null) {
+      return JdbcStoreException.Kind.FAILED;
+    }
+    switch (state) {
+      case "90098", "90121", "90067", "90020", "57P01", "57P02", "57P03" -> {
+        // H2: database closed, shut down, connection broken, in use by another process;
+        // PostgreSQL: administrator shutdown, crash shutdown, cannot connect now.
+        return JdbcStoreException.Kind.UNAVAILABLE;
+      }
+      case "90097" -> {
+        // H2: the database is read-only.
+        return JdbcStoreException.Kind.REFUSED;
+      }
+      case "90100" -> {
+        // H2: no disk space available.
+        return JdbcStoreException.Kind.FULL;
+      }
+      default -> {
+        // classes below
+      }
+    }
+    if (state.startsWith("08")) {
+      return JdbcStoreException.Kind.UNAVAILABLE;
+    }
+    if (state.startsWith("53")) {
+      return JdbcStoreException.Kind.FULL;
+    }
+    if (state.startsWith("22") || state.startsWith("23") || state.startsWith("25") || state.startsWith("42")
+        || state.startsWith("44")) {
+      return JdbcStoreException.Kind.REFUSED;
+    }
+    return JdbcStoreException.Kind.FAILED;
+  }
+}

@@ -1,0 +1,81 @@
+package io.clm.store.jdbc;
+
+import io.clm.api.ClmException;
+import java.util.Objects;
+
+/**
+ * The database behind a {@link JdbcStore} could not do what was asked. The message names the
+ * store (its URL without credentials), the operation and the {@link Kind kind} of failure; the
+ * database's own exception is the cause. A write that fails this way stored nothing: every write
+ * of the store is one transaction.
+ *
+ * <p>Messages contain no customer data: the database's own message, which may quote key values,
+ * is only in the cause.
+ */
+public class JdbcStoreException extends ClmException {
+  private static final long serialVersionUID = 1L;
+
+  /** What kind of failure the database reported. */
+  public enum Kind {
+    /** The database cannot be reached, or the connection broke. Retrying later may succeed. */
+    UNAVAILABLE,
+    /** The database is out of disk, memory or another resource. */
+    FULL,
+    /** The database refused the write: a constraint, a read-only database, a missing privilege. */
+    REFUSED,
+    /** The schema is not one this code can work with. */
+    SCHEMA,
+    /** Any other failure. */
+    FAILED
+  }
+
+  private final String store;
+  private final String operation;
+  private final Kind kind;
+
+  /**
+   * Creates the exception.
+   *
+   * @param store the store's name
+   * @param operation what the store was doing, in a few words
+   * @param kind the kind of failure
+   * @param detail what went wrong, without customer data
+   * @param cause the database's exception, or null
+   */
+  public JdbcStoreException(String store, String operation, Kind kind, String detail, Throwable cause) {
+    super(
+        "store " + Objects.requireNonNull(store, "store") + " could not " + Objects.requireNonNull(operation, "operation")
+            + ": " + Objects.requireNonNull(detail, "detail"),
+        cause);
+    this.store = store;
+    this.operation = operation;
+    this.kind = Objects.requireNonNull(kind, "kind");
+  }
+
+  /**
+   * The store's name: its JDBC URL without credentials, or the name given to the builder.
+   *
+   * @return the name
+   */
+  public String store() {
+    return store;
+  }
+
+  /**
+   * The operation that failed, in a few words ({@code "save a batch of 1000 customers"}).
+   *
+   * @return the operation
+   */
+  public String operation() {
+    return operation;
+  }
+
+  /**
+   * The kind of failure.
+   *
+   * @return the kind
+   */
+  public Kind kind() {
+    return kind;
+  }
+}
