@@ -202,6 +202,9 @@ final class CustomerTables {
       if (!batch.erasures().isEmpty()) {
         erase(c, batch.erasures());
       }
+      if (!batch.tombstones().isEmpty()) {
+        bury(c, batch.tombstones());
+      }
       if (batch.position().isPresent()) {
         try (PreparedStatement ps = c.prepareStatement(dialect.upsertPosition)) {
           ps.setString(1, batch.position().get());
@@ -216,6 +219,9 @@ final class CustomerTables {
     StringBuilder s = new StringBuilder("write a batch of ").append(batch.writes().size()).append(" customers");
     if (!batch.erasures().isEmpty()) {
       s.append(" and ").append(batch.erasures().size()).append(" erasures");
+    }
+    if (!batch.tombstones().isEmpty()) {
+      s.append(" and ").append(batch.tombstones().size()).append(" tombstones");
     }
     if (batch.replaceAll()) {
       s.append(" replacing all");
@@ -263,21 +269,24 @@ final class CustomerTables {
     }
   }
 
-  private static void erase(Connection c, List<StoreBatch.Erase> erasures) throws SQLException {
+  private static void erase(Connection c, List<CustomerId> erasures) throws SQLException {
     for (String table : List.of("clm_seen_event", "clm_history", "clm_customer")) {
       try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE customer_key = ?")) {
-        for (StoreBatch.Erase e : erasures) {
-          ps.setString(1, e.customer().value());
+        for (CustomerId e : erasures) {
+          ps.setString(1, e.value());
           ps.addBatch();
         }
         ps.executeBatch();
       }
     }
+  }
+
+  private static void bury(Connection c, List<Tombstone> tombstones) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO clm_tombstone (salt, fingerprint, stage) VALUES (?, ?, ?)")) {
-      for (StoreBatch.Erase e : erasures) {
-        ps.setLong(1, e.tombstone().salt());
-        ps.setLong(2, e.tombstone().fingerprint());
-        ps.setString(3, e.tombstone().stage());
+      for (Tombstone t : tombstones) {
+        ps.setLong(1, t.salt());
+        ps.setLong(2, t.fingerprint());
+        ps.setString(3, t.stage());
         ps.addBatch();
       }
       ps.executeBatch();

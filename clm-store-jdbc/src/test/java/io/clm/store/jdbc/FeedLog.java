@@ -95,7 +95,7 @@ final class FeedLog {
       CustomerRecord record = new CustomerRecord(CustomerId.of(e.getKey()), s.lastAt + 30 * DAY_MILLIS, s.encode());
       writes.add(new StoreBatch.Write(record, e.getValue(), history.getOrDefault(e.getKey(), List.of())));
     }
-    return new StoreBatch(writes, List.of(), Optional.of(Long.toString(to)), false);
+    return new StoreBatch(writes, List.of(), List.of(), Optional.of(Long.toString(to)), false);
   }
 
   /**

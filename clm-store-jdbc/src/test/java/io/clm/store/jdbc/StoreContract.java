@@ -60,7 +60,7 @@ abstract class StoreContract {
   }
 
   static StoreBatch batch(Optional<String> position, StoreBatch.Write... writes) {
-    return new StoreBatch(List.of(writes), List.of(), position, false);
+    return new StoreBatch(List.of(writes), List.of(), List.of(), position, false);
   }
 
   void sql(String statement) {
@@ -135,8 +135,7 @@ abstract class StoreContract {
         write("C-1", 5, "a", List.of(new SeenEvent(1, 1, 1), new SeenEvent(2, 2, 2)), entry(0, "h0"), entry(1, "h1")),
         write("C-2", 5, "b", List.of(new SeenEvent(3, 3, 3)))));
 
-    store.write(new StoreBatch(List.of(), List.of(new StoreBatch.Erase(id("C-1"), new Tombstone(7, 42, "growth"))),
-        Optional.empty(), false));
+    store.write(StoreBatch.erase(id("C-1"), new Tombstone(7, 42, "growth")));
 
     assertThat(rowsMentioning("C-1")).isZero();
     assertThat(rowsMentioning("C-2")).isEqualTo(2);
