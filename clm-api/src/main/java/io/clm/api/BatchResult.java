@@ -12,7 +12,13 @@ import java.util.Objects;
  * @param changes the stage changes the batch caused, in order
  */
 public record BatchResult(int accepted, int duplicates, List<StageChange> changes) {
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param accepted events applied
+   * @param duplicates events ignored because their id had been seen (before or earlier in the batch)
+   * @param changes the stage changes the batch caused, in order
+   */
   public BatchResult {
     if (accepted < 0 || duplicates < 0) {
       throw new IllegalArgumentException("negative count");

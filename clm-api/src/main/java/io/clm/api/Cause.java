@@ -14,7 +14,11 @@ public sealed interface Cause {
    * @param ruleId the rule's id in the model
    */
   record Rule(String ruleId) implements Cause {
-    /** Validates the rule id. */
+    /**
+     * Validates the rule id.
+     *
+     * @param ruleId the rule's id in the model
+     */
     public Rule {
       requireText(ruleId, "rule id");
     }
@@ -27,7 +31,12 @@ public sealed interface Cause {
    * @param reason why, in the actor's words
    */
   record Manual(String actor, String reason) implements Cause {
-    /** Validates actor and reason. */
+    /**
+     * Validates actor and reason.
+     *
+     * @param actor who moved the customer (a relationship manager's user id)
+     * @param reason why, in the actor's words
+     */
     public Manual {
       requireText(actor, "actor");
       requireText(reason, "reason");
@@ -40,7 +49,11 @@ public sealed interface Cause {
    * @param source the system the state came from
    */
   record Import(String source) implements Cause {
-    /** Validates the source. */
+    /**
+     * Validates the source.
+     *
+     * @param source the system the state came from
+     */
     public Import {
       requireText(source, "import source");
     }

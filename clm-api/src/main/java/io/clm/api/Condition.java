@@ -118,6 +118,11 @@ public sealed interface Condition permits Condition.Threshold, Condition.All, Co
     /**
      * Validates the threshold.
      *
+     * @param metric the measure
+     * @param comparison how it is compared
+     * @param value the threshold, finite
+     * @param holdsIfMissing whether the condition also holds when the measure is undefined (NaN), for
+     *     example "profit above zero, or no profit data supplied"
      * @throws InvalidModelException if the value is NaN or infinite
      */
     public Threshold {
@@ -169,7 +174,11 @@ public sealed interface Condition permits Condition.Threshold, Condition.All, Co
    * @param conditions at least one condition
    */
   record All(List<Condition> conditions) implements Condition {
-    /** Validates and copies the conditions. */
+    /**
+     * Validates and copies the conditions.
+     *
+     * @param conditions at least one condition
+     */
     public All {
       conditions = nonEmptyCopy(conditions, "all");
     }
@@ -208,7 +217,11 @@ public sealed interface Condition permits Condition.Threshold, Condition.All, Co
    * @param conditions at least one condition
    */
   record Any(List<Condition> conditions) implements Condition {
-    /** Validates and copies the conditions. */
+    /**
+     * Validates and copies the conditions.
+     *
+     * @param conditions at least one condition
+     */
     public Any {
       conditions = nonEmptyCopy(conditions, "any");
     }

@@ -24,6 +24,14 @@ public record Customer(
   /**
    * Validates and copies.
    *
+   * @param id the customer
+   * @param stage the id of the current stage
+   * @param cycle how many times the customer left a terminal stage and started a new cycle (win-back,
+   *     a new line of business); 0 in the first cycle
+   * @param metrics the customer's facts; {@link MetricsSnapshot#stageEnteredAt()} says when the
+   *     current stage was entered
+   * @param completedStageMillis for each stage the customer has left at least once, the total time
+   *     spent in it before the current stay, in milliseconds, by stage id
    * @throws NullPointerException if a component is null
    * @throws ValidationException if the cycle or a duration is negative
    */

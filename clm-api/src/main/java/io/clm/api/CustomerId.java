@@ -22,6 +22,7 @@ public record CustomerId(String value) implements Comparable<CustomerId> {
   /**
    * Validates the id.
    *
+   * @param value the id; 1 to 128 characters, not blank, no control characters
    * @throws NullPointerException if {@code value} is null
    * @throws InvalidEventException if {@code value} is blank, longer than {@link #MAX_LENGTH} or
    *     contains a control character

@@ -10,7 +10,12 @@ import java.util.Objects;
  * @param changes the stage changes the event caused, in order (empty if none)
  */
 public record IngestResult(boolean duplicate, List<StageChange> changes) {
-  /** Copies the changes. */
+  /**
+   * Copies the changes.
+   *
+   * @param duplicate true if the event's id had been seen before: nothing changed
+   * @param changes the stage changes the event caused, in order (empty if none)
+   */
   public IngestResult {
     changes = List.copyOf(Objects.requireNonNull(changes, "changes"));
     if (duplicate && !changes.isEmpty()) {

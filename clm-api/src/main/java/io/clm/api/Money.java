@@ -22,6 +22,9 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
   /**
    * Validates and normalises the amount.
    *
+   * @param amount the amount, at most the currency's fraction digits after the decimal point
+   * @param currency the ISO 4217 currency; pseudo-currencies without fraction digits (such as XXX)
+   *     are rejected
    * @throws NullPointerException if an argument is null
    * @throws ValidationException if the currency has no defined fraction digits, or the amount has
    *     more fraction digits than the currency allows, or does not fit in a {@code long} of minor

@@ -17,6 +17,9 @@ public record Stage(String id, StageFamily family) {
   /**
    * Validates the stage.
    *
+   * @param id the stage's id within its model: lowercase letters, digits and hyphens, starting with a
+   *     letter ({@code growth}, {@code first-purchase})
+   * @param family what kind of stage it is, which also fixes its {@link #phase()}
    * @throws NullPointerException if an argument is null
    * @throws InvalidModelException if the id is not of the documented form
    */

@@ -23,6 +23,14 @@ public record StageChange(
   /**
    * Validates the change and copies the evidence.
    *
+   * @param customer the customer
+   * @param from the stage left
+   * @param to the stage entered
+   * @param at when the change took effect: the event's timestamp, or the instant passed to {@code
+   *     advanceTo} for time-driven rules
+   * @param cause why the change happened
+   * @param evidence the metric values that decided it, by metric name (empty for manual moves and
+   *     imports); sorted by name
    * @throws NullPointerException if a component is null
    * @throws IllegalTransitionException if {@code from} equals {@code to}
    */

@@ -21,6 +21,10 @@ public record CallerView(
   /**
    * Copies the lists.
    *
+   * @param customer the customer the calling number belongs to, if known
+   * @param recentOrders the customer's recent orders, newest first
+   * @param recentComplaints the customer's recent complaints with how they were handled, newest first
+   * @param preferences what was learned about the customer in earlier complaints
    * @throws NullPointerException if a component is null
    */
   public CallerView {

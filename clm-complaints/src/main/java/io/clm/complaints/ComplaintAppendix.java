@@ -22,6 +22,10 @@ public record ComplaintAppendix(
   /**
    * Copies the collections.
    *
+   * @param customer the customer
+   * @param complaints every complaint, oldest first
+   * @param preferences preferences learned, in the order noted
+   * @param departments departments registered for reminders
    * @throws NullPointerException if a component is null
    */
   public ComplaintAppendix {

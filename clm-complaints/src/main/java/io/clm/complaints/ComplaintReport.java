@@ -29,6 +29,12 @@ public record ComplaintReport(
   /**
    * Copies the collections.
    *
+   * @param asOf the desk clock when the report was made
+   * @param openByAge open classified tickets by age band and class
+   * @param unclassifiedByAge open tickets not yet classified, by age band
+   * @param compliance SLA compliance by policy id
+   * @param breaches every breach so far, in the order they fell due
+   * @param rootCauses resolved complaints by root-cause category
    * @throws NullPointerException if a component is null
    */
   public ComplaintReport {

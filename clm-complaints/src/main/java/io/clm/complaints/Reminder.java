@@ -20,6 +20,11 @@ public record Reminder(String department, CustomerId customer, Instant at, List<
   /**
    * Copies the lists.
    *
+   * @param department the department reminded
+   * @param customer the customer
+   * @param at when the customer came back
+   * @param ticketIds the customer's complaints, oldest first
+   * @param preferences what was learned about the customer
    * @throws NullPointerException if a component is null
    */
   public Reminder {

@@ -34,6 +34,10 @@ public record BgNbd(double r, double alpha, double a, double b) {
   /**
    * Validates the parameters.
    *
+   * @param r shape of the purchase-rate distribution, positive
+   * @param alpha scale of the purchase-rate distribution, in time units, positive
+   * @param a first shape of the dropout-probability distribution, positive
+   * @param b second shape of the dropout-probability distribution, positive
    * @throws ValidationException if a parameter is not a positive finite number
    */
   public BgNbd {

@@ -21,6 +21,11 @@ public record CustomerSummary(CustomerId customer, PurchaseHistory history, doub
   /**
    * Validates.
    *
+   * @param customer the customer
+   * @param history (x, t_x, T) in the calibration period, in the log's time unit
+   * @param meanSpend the mean value of the repeat purchases in calibration, major units; 0 without
+   *     repeat purchases
+   * @param holdoutTransactions purchases (same-day purchases merged) in the hold-out period
    * @throws NullPointerException if the customer or history is null
    * @throws ValidationException if the mean spend is negative, not finite, or positive without
    *     repeat purchases, or the hold-out count is negative

@@ -19,6 +19,12 @@ public record CustomerValue(
   /**
    * Validates.
    *
+   * @param customer the customer
+   * @param probabilityAlive P(alive) at the end of calibration, 0 to 1
+   * @param expectedTransactions transactions expected over the whole horizon, undiscounted
+   * @param expectedSpend expected value per transaction, major units
+   * @param lifetimeValue the discounted value of the expected transactions over the horizon, major
+   *     units (revenue; multiply by a margin for profit)
    * @throws NullPointerException if the customer is null
    */
   public CustomerValue {

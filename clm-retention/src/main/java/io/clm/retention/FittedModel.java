@@ -18,6 +18,13 @@ public record FittedModel<M>(M model, double logLikelihood, int evaluations, int
   /**
    * Validates.
    *
+   * @param model the model with the maximum-likelihood parameters
+   * @param logLikelihood the log-likelihood of the data at those parameters (natural log, finite)
+   * @param evaluations how many likelihood evaluations the search made
+   * @param observations how many customers the data had
+   * @param groups how many distinct inputs they had: customers with identical inputs are evaluated
+   *     once and weighted
+   * @param <M> the model type
    * @throws NullPointerException if the model is null
    * @throws IllegalArgumentException if the log-likelihood is not finite or a count is negative
    */

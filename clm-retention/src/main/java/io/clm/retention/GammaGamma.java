@@ -32,6 +32,9 @@ public record GammaGamma(double p, double q, double gamma) {
   /**
    * Validates the parameters.
    *
+   * @param p shape of the transaction-value distribution, positive
+   * @param q shape of the distribution of ν across customers, positive
+   * @param gamma scale of the distribution of ν across customers, positive
    * @throws ValidationException if a parameter is not a positive finite number
    */
   public GammaGamma {
@@ -50,6 +53,8 @@ public record GammaGamma(double p, double q, double gamma) {
     /**
      * Validates.
      *
+     * @param frequency x, the number of repeat transactions, at least 1
+     * @param meanSpend the mean value of those transactions, positive, in major units
      * @throws ValidationException if frequency is below 1 or the mean spend is not positive and
      *     finite
      */

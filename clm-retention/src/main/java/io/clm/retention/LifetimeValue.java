@@ -29,6 +29,8 @@ public record LifetimeValue(BgNbd transactions, GammaGamma spend) {
   /**
    * Validates.
    *
+   * @param transactions the purchase model
+   * @param spend the spend model
    * @throws NullPointerException if a model is null
    */
   public LifetimeValue {

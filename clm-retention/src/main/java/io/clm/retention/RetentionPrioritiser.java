@@ -76,6 +76,12 @@ public final class RetentionPrioritiser {
     /**
      * Validates and copies.
      *
+     * @param context the customer's retention context (value, consent)
+     * @param probabilityOfLeaving P(leave), 0 to 1: for example 1 − P(alive) from {@link BgNbd}, or
+     *     the risk score
+     * @param actions the actions proposed for the customer, for example a {@link
+     *     io.clm.api.retention.RetentionPlan}'s (the strategies in its {@code failures()} proposed
+     *     nothing; report them, the other strategies' actions stand)
      * @throws ValidationException if the probability is outside 0..1
      */
     public Candidate {
@@ -96,7 +102,13 @@ public final class RetentionPrioritiser {
    * @param expectedSavedValue value × P(leave) × uplift − cost, major units
    */
   public record Selection(CustomerId customer, RetentionAction action, double expectedSavedValue) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param customer the customer
+     * @param action the action
+     * @param expectedSavedValue value × P(leave) × uplift − cost, major units
+     */
     public Selection {
       Objects.requireNonNull(customer, "customer");
       Objects.requireNonNull(action, "action");
@@ -117,7 +129,13 @@ public final class RetentionPrioritiser {
    * @param budget the budget
    */
   public record Allocation(List<Selection> selections, Money spent, Money budget) {
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param selections the chosen customers and actions, best first
+     * @param spent the total expected cost, at most the budget
+     * @param budget the budget
+     */
     public Allocation {
       selections = List.copyOf(selections);
       Objects.requireNonNull(spent, "spent");

@@ -20,6 +20,9 @@ public record ValueHorizon(int periods, double periodLength, double discountRate
   /**
    * Validates.
    *
+   * @param periods the number of periods, 1 to 10,000
+   * @param periodLength the length of a period in the model's time unit, positive and finite
+   * @param discountRate the discount rate per period, at least 0 and finite (0.01 is 1 %)
    * @throws ValidationException if periods is outside 1..10,000, the period length is not positive
    *     and finite, or the discount rate is negative or not finite
    */

@@ -17,6 +17,8 @@ public record Classification(Severity severity, String ruleId) {
   /**
    * Validates the classification.
    *
+   * @param severity urgent or normal
+   * @param ruleId the id of the rule that fired, or {@code default} when none did
    * @throws NullPointerException if a component is null
    */
   public Classification {

@@ -18,6 +18,10 @@ public record ComplaintFacts(Complaint complaint, boolean vulnerableCustomer, Li
   /**
    * Validates and copies the facts.
    *
+   * @param complaint the ticket being classified
+   * @param vulnerableCustomer whether the customer directory marks the customer vulnerable
+   * @param earlierComplaints when the same customer's earlier complaints were received, oldest first
+   *     (empty for an unidentified customer)
    * @throws NullPointerException if a component is null
    */
   public ComplaintFacts {

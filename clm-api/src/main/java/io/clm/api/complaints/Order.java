@@ -23,6 +23,12 @@ public record Order(
   /**
    * Validates the order.
    *
+   * @param number the order number; not blank
+   * @param customer whose order it is
+   * @param placedAt when it was placed
+   * @param description what was ordered
+   * @param amount its value, if it has one
+   * @param status how far its execution has got (the order book's own words)
    * @throws NullPointerException if a component is null
    * @throws IllegalArgumentException if the number is blank
    */

@@ -20,6 +20,10 @@ public record Resolution(String correction, Optional<Money> compensation, String
   /**
    * Validates the resolution.
    *
+   * @param correction what was put right; not blank
+   * @param compensation money paid or credited, if any; never negative
+   * @param rootCause the root-cause category, for reports (for example {@code fees}, {@code
+   *     staff-error}); not blank
    * @throws NullPointerException if a component is null
    * @throws ValidationException if a text is blank or the compensation is negative
    */

@@ -30,6 +30,13 @@ public record SlaEvent(
   /**
    * Validates the event.
    *
+   * @param ticketId the ticket
+   * @param policyId the SLA policy the deadline comes from
+   * @param target which deadline
+   * @param kind warning, breach or escalation
+   * @param level the escalation level (1, 2, ...); 0 for warnings and breaches
+   * @param deadline the deadline concerned
+   * @param at when the event was due (not when the clock got there)
    * @throws NullPointerException if a component is null
    * @throws IllegalArgumentException if the level does not fit the kind
    */

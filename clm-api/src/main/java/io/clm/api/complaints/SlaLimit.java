@@ -14,6 +14,8 @@ public record SlaLimit(int amount, SlaUnit unit) {
   /**
    * Validates the limit.
    *
+   * @param amount how many units; 1 to 3650
+   * @param unit how they are counted
    * @throws NullPointerException if {@code unit} is null
    * @throws ValidationException if {@code amount} is not between 1 and 3650
    */

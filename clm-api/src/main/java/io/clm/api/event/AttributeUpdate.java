@@ -25,6 +25,12 @@ public record AttributeUpdate(
   /**
    * Validates the update.
    *
+   * @param id unique event id
+   * @param customer the customer
+   * @param at when the value was measured
+   * @param attribute which attribute
+   * @param value the value, valid for the attribute's {@link Attribute#kind() kind}; money
+   *     attributes are in the engine's currency's major unit ({@code 1250.50})
    * @throws NullPointerException if a component is null
    * @throws InvalidEventException if the value is outside the attribute's range
    */

@@ -21,6 +21,11 @@ public record ComplaintOpened(
   /**
    * Validates the event.
    *
+   * @param id unique event id
+   * @param customer the customer
+   * @param at when the complaint was received
+   * @param complaintId the complaint's ticket id, 1 to 128 characters
+   * @param severity its classification
    * @throws NullPointerException if a component is null
    * @throws io.clm.api.InvalidEventException if an id is blank or too long
    */

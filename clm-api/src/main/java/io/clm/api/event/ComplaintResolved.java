@@ -20,6 +20,11 @@ public record ComplaintResolved(
   /**
    * Validates the event.
    *
+   * @param id unique event id
+   * @param customer the customer
+   * @param at when it was resolved
+   * @param complaintId the complaint's ticket id
+   * @param accepted whether the customer accepted the resolution
    * @throws NullPointerException if a component is null
    * @throws io.clm.api.InvalidEventException if an id is blank or too long
    */

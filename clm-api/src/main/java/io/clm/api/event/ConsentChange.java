@@ -20,6 +20,11 @@ public record ConsentChange(
   /**
    * Validates the change.
    *
+   * @param id unique event id
+   * @param customer the customer
+   * @param at when consent was given or withdrawn
+   * @param purpose the purpose
+   * @param granted true to grant, false to withdraw
    * @throws NullPointerException if a component is null
    * @throws io.clm.api.InvalidEventException if the id is blank or too long
    */

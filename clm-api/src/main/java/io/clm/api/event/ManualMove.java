@@ -22,6 +22,12 @@ public record ManualMove(
   /**
    * Validates the event.
    *
+   * @param id unique event id
+   * @param customer the customer
+   * @param at when the move was made
+   * @param toStage the stage to move to
+   * @param actor who made the move, 1 to 128 characters
+   * @param reason why, 1 to 1000 characters
    * @throws NullPointerException if a component is null
    * @throws io.clm.api.InvalidEventException if a text is blank or too long
    */

@@ -18,6 +18,10 @@ public record ProductClosed(String id, CustomerId customer, Instant at, ProductT
   /**
    * Validates the event.
    *
+   * @param id unique event id
+   * @param customer the customer
+   * @param at when the product was closed
+   * @param product the kind of product
    * @throws NullPointerException if a component is null
    * @throws io.clm.api.InvalidEventException if the id is blank or too long
    */

@@ -18,6 +18,10 @@ public record RelationshipClosed(String id, CustomerId customer, Instant at, boo
   /**
    * Validates the event.
    *
+   * @param id unique event id
+   * @param customer the customer
+   * @param at when the relationship was closed
+   * @param debtsSettled whether all debts and claims between bank and customer are settled
    * @throws NullPointerException if a component is null
    * @throws io.clm.api.InvalidEventException if the id is blank or too long
    */

@@ -29,6 +29,13 @@ public record Transaction(
   /**
    * Validates the transaction.
    *
+   * @param id unique event id (the posting id)
+   * @param customer the customer
+   * @param at when it was booked
+   * @param direction debit or credit, seen from the customer's account
+   * @param amount the amount, not negative, in the engine's currency
+   * @param product the kind of product it was booked on
+   * @param channel where it was made
    * @throws NullPointerException if a component is null
    * @throws io.clm.api.InvalidEventException if the id is blank or too long, or the amount is
    *     negative

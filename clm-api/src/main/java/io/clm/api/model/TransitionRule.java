@@ -23,6 +23,11 @@ public record TransitionRule(String id, String from, String to, int priority, Co
   /**
    * Validates the rule.
    *
+   * @param id the rule's id, unique in the model; recorded in every change it causes
+   * @param from the stage the rule applies in
+   * @param to the stage it moves to
+   * @param priority higher fires first
+   * @param condition when it fires
    * @throws InvalidModelException if the id is not of the form of a stage id, or from equals to
    */
   public TransitionRule {

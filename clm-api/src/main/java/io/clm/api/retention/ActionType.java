@@ -43,6 +43,7 @@ public sealed interface ActionType {
     /**
      * Validates.
      *
+     * @param topic what the contact is about, not blank
      * @throws ValidationException if the topic is blank
      */
     public Communication {
@@ -65,6 +66,7 @@ public sealed interface ActionType {
     /**
      * Validates.
      *
+     * @param discountPercent the discount offered, 0 to 100 (0 for an offer without a discount)
      * @throws ValidationException if the discount is outside 0..100
      */
     public Offer {
@@ -88,6 +90,7 @@ public sealed interface ActionType {
     /**
      * Validates.
      *
+     * @param compensation what the customer is given, at least 0
      * @throws ValidationException if the compensation is negative
      */
     public ServiceRecovery {
@@ -106,7 +109,11 @@ public sealed interface ActionType {
    * @param kind economic, technical or contractual
    */
   record ExitBarrier(BarrierKind kind) implements ActionType {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param kind economic, technical or contractual
+     */
     public ExitBarrier {
       Objects.requireNonNull(kind, "kind");
     }
@@ -135,7 +142,11 @@ public sealed interface ActionType {
    * @param product the product type offered
    */
   record CrossSell(ProductType product) implements ActionType {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param product the product type offered
+     */
     public CrossSell {
       Objects.requireNonNull(product, "product");
     }
@@ -152,7 +163,11 @@ public sealed interface ActionType {
    * @param product the product type upgraded
    */
   record UpSell(ProductType product) implements ActionType {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param product the product type upgraded
+     */
     public UpSell {
       Objects.requireNonNull(product, "product");
     }

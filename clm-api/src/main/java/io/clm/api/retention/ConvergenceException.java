@@ -14,7 +14,10 @@ import io.clm.api.ClmException;
 public class ConvergenceException extends ClmException {
   private static final long serialVersionUID = 1L;
 
+  /** How many likelihood evaluations the search made. */
   private final int evaluations;
+
+  /** The best log-likelihood the search found. */
   private final double logLikelihood;
 
   /**

@@ -61,6 +61,10 @@ public record RetentionPlan(List<RetentionAction> actions, int withheld, List<Pl
   /**
    * Validates and copies.
    *
+   * @param actions the merged actions, most urgent first
+   * @param withheld how many marketing actions were dropped for lack of consent
+   * @param failures one exception per strategy that misbehaved, naming the strategy (id and class)
+   *     and the customer (masked): first those whose id failed, in the order given, then by id
    * @throws io.clm.api.ValidationException if withheld is negative
    */
   public RetentionPlan {

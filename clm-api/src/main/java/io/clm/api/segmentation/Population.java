@@ -94,6 +94,9 @@ public final class Population {
     /**
      * Validates and copies.
      *
+     * @param metrics the metric columns
+     * @param products the product types whose holdings and volume are needed
+     * @param stage whether the current stage is needed
      * @throws NullPointerException if a set or an element is null
      */
     public Columns {

@@ -57,7 +57,12 @@ public interface CustomerStore {
    * @param seenEvents 64-bit fingerprints of the ids of the events applied to the customer
    */
   record StoredCustomer(Customer customer, List<Long> seenEvents) {
-    /** Copies the fingerprints. */
+    /**
+     * Copies the fingerprints.
+     *
+     * @param customer the state
+     * @param seenEvents 64-bit fingerprints of the ids of the events applied to the customer
+     */
     public StoredCustomer {
       java.util.Objects.requireNonNull(customer, "customer");
       seenEvents = List.copyOf(seenEvents);

@@ -33,7 +33,20 @@ public record EngineConfig(
     Optional<CustomerStore> store,
     ClassLoader classLoader) {
 
-  /** Checks that nothing is null. */
+  /**
+   * Checks that nothing is null.
+   *
+   * @param model the lifecycle model
+   * @param currency the one currency of all amounts the engine accepts
+   * @param unknownCustomers what to do with events for unknown customers
+   * @param futureTolerance how far past the clock an event's timestamp may lie
+   * @param trendWindow the length of the windows the volume trend compares
+   * @param deduplicationWindow how far back from a customer's latest event ids are remembered; empty
+   *     to remember every id
+   * @param clock the wall clock, for the future tolerance
+   * @param store where customers are persisted; empty to keep them in memory only
+   * @param classLoader where plugins were found
+   */
   public EngineConfig {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(currency, "currency");

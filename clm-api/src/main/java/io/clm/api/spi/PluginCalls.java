@@ -211,7 +211,12 @@ public final class PluginCalls {
    * @param <R> the result type
    */
   public record Outcome<R>(Map<String, R> results, List<PluginFailureException> failures) {
-    /** Copies, keeping the order of the results. */
+    /**
+     * Copies, keeping the order of the results.
+     *
+     * @param results the results of the plugins that answered, by plugin id, in call order
+     * @param failures one exception per plugin that failed, in call order
+     */
     public Outcome {
       results = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(results));
       failures = List.copyOf(failures);

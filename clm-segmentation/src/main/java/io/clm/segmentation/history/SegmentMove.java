@@ -21,6 +21,11 @@ public record SegmentMove(String schemeId, CustomerId customer, String from, Str
   /**
    * Validates the move.
    *
+   * @param schemeId the scheme
+   * @param customer the customer
+   * @param from the segment before
+   * @param to the segment after
+   * @param at when the new segment was recorded
    * @throws NullPointerException if a component is null
    * @throws ValidationException if {@code from} equals {@code to}
    */
