@@ -15,7 +15,7 @@ import io.clm.api.CustomerMetrics;
 import io.clm.api.MetricsSnapshot;
 import io.clm.api.SnapshotException;
 import io.clm.api.StageChange;
-import io.clm.core.json.ClmJacksonModule;
+import io.clm.jackson.ClmJacksonModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
