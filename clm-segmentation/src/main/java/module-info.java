@@ -6,6 +6,7 @@
  */
 module io.clm.segmentation {
   requires transitive io.clm.api;
+  requires io.clm.plugin.support;
   requires static com.google.auto.service;
 
   exports io.clm.segmentation.history;

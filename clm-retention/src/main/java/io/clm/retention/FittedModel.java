@@ -24,7 +24,6 @@ public record FittedModel<M>(M model, double logLikelihood, int evaluations, int
    * @param observations how many customers the data had
    * @param groups how many distinct inputs they had: customers with identical inputs are evaluated
    *     once and weighted
-   * @param <M> the model type
    * @throws NullPointerException if the model is null
    * @throws IllegalArgumentException if the log-likelihood is not finite or a count is negative
    */

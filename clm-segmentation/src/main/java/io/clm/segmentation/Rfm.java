@@ -6,6 +6,10 @@ import io.clm.api.ValidationException;
 import io.clm.api.segmentation.FittedScheme;
 import io.clm.api.segmentation.Population;
 import io.clm.api.segmentation.SegmentationScheme;
+import io.clm.plugin.support.BaseScheme;
+import io.clm.plugin.support.Inputs;
+import io.clm.plugin.support.Labels;
+import io.clm.plugin.support.Rules;
 import java.util.List;
 import java.util.Map;
 
@@ -102,7 +106,7 @@ public final class Rfm extends BaseScheme {
   }
 
   @Override
-  BaseScheme create(Map<String, Double> parameters) {
+  protected BaseScheme create(Map<String, Double> parameters) {
     return new Rfm(parameters);
   }
 
@@ -119,7 +123,7 @@ public final class Rfm extends BaseScheme {
   }
 
   @Override
-  void learn(Population population, Map<String, Double> out) {
+  protected void learn(Population population, Map<String, Double> out) {
     int n = population.size();
     double[] recency = new double[n];
     double[] frequency = new double[n];
@@ -155,7 +159,7 @@ public final class Rfm extends BaseScheme {
   }
 
   @Override
-  Rules rules(FittedScheme fitted) {
+  protected Rules rules(FittedScheme fitted) {
     double[] recencyMax = new double[4];
     double[] frequencyMin = new double[4];
     double[] monetaryMin = new double[4];
@@ -171,7 +175,7 @@ public final class Rfm extends BaseScheme {
     }
     return new Rules() {
       @Override
-      int classify(Population p, int row, Labels labels) {
+      protected int classify(Population p, int row, Labels labels) {
         double days = p.metric(Metric.DAYS_SINCE_LAST_TRANSACTION, row);
         if (Double.isNaN(days)) {
           return -1;
@@ -191,7 +195,7 @@ public final class Rfm extends BaseScheme {
       }
 
       @Override
-      void explain(Population p, int row, Map<String, Double> into) {
+      protected void explain(Population p, int row, Map<String, Double> into) {
         double days = p.metric(Metric.DAYS_SINCE_LAST_TRANSACTION, row);
         double count = p.metric(Metric.TRANSACTION_COUNT, row);
         double volume = p.metric(Metric.TRANSACTION_VOLUME, row);
@@ -206,7 +210,7 @@ public final class Rfm extends BaseScheme {
       }
 
       @Override
-      List<String> reasons() {
+      protected List<String> reasons() {
         return REASONS;
       }
     };

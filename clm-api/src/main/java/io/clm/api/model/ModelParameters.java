@@ -43,9 +43,9 @@ public final class ModelParameters {
             "model '" + modelId + "' has no parameter '" + e.getKey() + "'; parameters are " + values.keySet());
       }
       Double v = e.getValue();
-      if (v == null || !Double.isFinite(v)) {
-        throw new InvalidModelException(
-            "model '" + modelId + "': parameter '" + e.getKey() + "' is not finite: " + v);
+      java.util.Optional<String> problem = io.clm.api.spi.PluginRules.parameterProblem(e.getKey(), v);
+      if (problem.isPresent()) {
+        throw new InvalidModelException("model '" + modelId + "': " + problem.get());
       }
       values.put(e.getKey(), v);
     }

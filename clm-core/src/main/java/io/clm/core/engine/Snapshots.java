@@ -196,7 +196,7 @@ final class Snapshots {
     for (String done : customer.completedStageMillis().keySet()) {
       stage(engine, done, where + " completedStageMillis stage");
     }
-    Instant time = convert(field(node, "time", path), Instant.class, path + "time");
+    Instant time = instant(field(node, "time", path), path + "time");
     Map<String, long[]> complaintTimes = new HashMap<>();
     JsonNode times = field(node, "complaintTimes", path);
     for (Iterator<Map.Entry<String, JsonNode>> it = times.fields(); it.hasNext(); ) {
@@ -252,6 +252,18 @@ final class Snapshots {
       throw new SnapshotException(
           "snapshot field '" + path + "' is invalid" + (cause == null ? "" : ": " + cause.getMessage()), e);
     }
+  }
+
+  /** An ISO-8601 instant, as the snapshot writes it (clm's Jackson module formats instants only inside clm's types). */
+  private static Instant instant(JsonNode node, String path) {
+    try {
+      if (node.isTextual()) {
+        return Instant.parse(node.textValue());
+      }
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new SnapshotException("snapshot field '" + path + "' is invalid", e);
+    }
+    throw new SnapshotException("snapshot field '" + path + "' is invalid");
   }
 
   private static JsonNode field(JsonNode node, String name, String path) {
