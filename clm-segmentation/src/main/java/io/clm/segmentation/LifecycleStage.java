@@ -39,15 +39,15 @@ public final class LifecycleStage extends BaseScheme {
   protected Rules rules(FittedScheme fitted) {
     return new Rules() {
       @Override
-      protected int classify(Population p, int row, Labels labels) {
+      public int classify(Population p, int row, Labels labels) {
         return labels.code(p.stage(row));
       }
 
       @Override
-      protected void explain(Population p, int row, Map<String, Double> into) {}
+      public void explain(Population p, int row, Map<String, Double> into) {}
 
       @Override
-      protected List<String> reasons() {
+      public List<String> reasons() {
         return List.of();
       }
     };

@@ -86,7 +86,7 @@ abstract class LoyaltyGrid extends BaseScheme {
     List<String> allReasons = List.copyOf(reasons);
     return new Rules() {
       @Override
-      protected int classify(Population p, int row, Labels labels) {
+      public int classify(Population p, int row, Labels labels) {
         int missing = loyalty.missing(p, row);
         if (missing >= 0) {
           return -1 - missing;
@@ -110,7 +110,7 @@ abstract class LoyaltyGrid extends BaseScheme {
       }
 
       @Override
-      protected void explain(Population p, int row, Map<String, Double> into) {
+      public void explain(Population p, int row, Map<String, Double> into) {
         loyalty.explain(p, row, into);
         if (credit) {
           Inputs.put(into, "credit-score", p.metric(Metric.CREDIT_SCORE, row));
@@ -123,7 +123,7 @@ abstract class LoyaltyGrid extends BaseScheme {
       }
 
       @Override
-      protected List<String> reasons() {
+      public List<String> reasons() {
         return allReasons;
       }
     };

@@ -57,7 +57,7 @@ public final class Needs extends BaseScheme {
   protected Rules rules(FittedScheme fitted) {
     return new Rules() {
       @Override
-      protected int classify(Population p, int row, Labels labels) {
+      public int classify(Population p, int row, Labels labels) {
         int best = -1;
         double bestVolume = -1;
         for (int need = 0; need < 3; need++) {
@@ -73,7 +73,7 @@ public final class Needs extends BaseScheme {
       }
 
       @Override
-      protected void explain(Population p, int row, Map<String, Double> into) {
+      public void explain(Population p, int row, Map<String, Double> into) {
         for (int need = 0; need < 3; need++) {
           into.put("need." + SEGMENTS.get(need), has(p, row, need) ? 1.0 : 0.0);
           into.put("volume." + SEGMENTS.get(need), volume(p, row, need));
@@ -81,7 +81,7 @@ public final class Needs extends BaseScheme {
       }
 
       @Override
-      protected List<String> reasons() {
+      public List<String> reasons() {
         return REASONS;
       }
     };

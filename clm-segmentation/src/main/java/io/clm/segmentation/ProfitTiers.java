@@ -93,7 +93,7 @@ abstract class ProfitTiers extends BaseScheme {
     }
     return new Rules() {
       @Override
-      protected int classify(Population p, int row, Labels labels) {
+      public int classify(Population p, int row, Labels labels) {
         double profit = p.metric(Metric.PROFIT, row);
         if (Double.isNaN(profit)) {
           return -1;
@@ -102,14 +102,14 @@ abstract class ProfitTiers extends BaseScheme {
       }
 
       @Override
-      protected void explain(Population p, int row, Map<String, Double> into) {
+      public void explain(Population p, int row, Map<String, Double> into) {
         Inputs.put(into, "profit", p.metric(Metric.PROFIT, row));
         into.put(topMin, topCut);
         into.put(middleMin, middleCut);
       }
 
       @Override
-      protected List<String> reasons() {
+      public List<String> reasons() {
         return REASONS;
       }
     };

@@ -48,7 +48,7 @@ public final class RelationshipStatus extends BaseScheme {
     double window = fitted.parameter(INACTIVITY_DAYS);
     return new Rules() {
       @Override
-      protected int classify(Population p, int row, Labels labels) {
+      public int classify(Population p, int row, Labels labels) {
         if (p.metric(Metric.RELATIONSHIP_CLOSED, row) == 1) {
           return 2;
         }
@@ -60,14 +60,14 @@ public final class RelationshipStatus extends BaseScheme {
       }
 
       @Override
-      protected void explain(Population p, int row, Map<String, Double> into) {
+      public void explain(Population p, int row, Map<String, Double> into) {
         Inputs.put(into, "days-since-last-transaction", p.metric(Metric.DAYS_SINCE_LAST_TRANSACTION, row));
         into.put("relationship-closed", p.metric(Metric.RELATIONSHIP_CLOSED, row));
         into.put(INACTIVITY_DAYS, window);
       }
 
       @Override
-      protected List<String> reasons() {
+      public List<String> reasons() {
         return List.of();
       }
     };

@@ -175,7 +175,7 @@ public final class Rfm extends BaseScheme {
     }
     return new Rules() {
       @Override
-      protected int classify(Population p, int row, Labels labels) {
+      public int classify(Population p, int row, Labels labels) {
         double days = p.metric(Metric.DAYS_SINCE_LAST_TRANSACTION, row);
         if (Double.isNaN(days)) {
           return -1;
@@ -195,7 +195,7 @@ public final class Rfm extends BaseScheme {
       }
 
       @Override
-      protected void explain(Population p, int row, Map<String, Double> into) {
+      public void explain(Population p, int row, Map<String, Double> into) {
         double days = p.metric(Metric.DAYS_SINCE_LAST_TRANSACTION, row);
         double count = p.metric(Metric.TRANSACTION_COUNT, row);
         double volume = p.metric(Metric.TRANSACTION_VOLUME, row);
@@ -210,7 +210,7 @@ public final class Rfm extends BaseScheme {
       }
 
       @Override
-      protected List<String> reasons() {
+      public List<String> reasons() {
         return REASONS;
       }
     };

@@ -1,5 +1,6 @@
 package io.clm.plugin.support;
 
+import io.clm.api.annotation.Experimental;
 import io.clm.api.segmentation.Population;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Map;
  * the single-customer and the whole-portfolio path run ({@link BaseScheme} makes a one-row
  * population for a single customer). Implementations must be immutable.
  */
+@Experimental
 public abstract class Rules {
 
   /** For subclasses. */
@@ -23,7 +25,7 @@ public abstract class Rules {
    *     {@link Labels#code} gives the code of a segment met in the data
    * @return a label code, or {@code -1 - r} for reason {@code r} of {@link #reasons()}
    */
-  protected abstract int classify(Population p, int row, Labels labels);
+  public abstract int classify(Population p, int row, Labels labels);
 
   /**
    * Puts the inputs that decide a row's placement into {@code into} (see {@link Inputs#put}).
@@ -32,12 +34,12 @@ public abstract class Rules {
    * @param row the row
    * @param into the inputs being collected
    */
-  protected abstract void explain(Population p, int row, Map<String, Double> into);
+  public abstract void explain(Population p, int row, Map<String, Double> into);
 
   /**
    * The reasons for leaving a customer unclassified, indexed by {@code -1 - code}.
    *
    * @return the reasons, fixed
    */
-  protected abstract List<String> reasons();
+  public abstract List<String> reasons();
 }

@@ -43,18 +43,18 @@ public final class ScoreBands extends BaseScheme {
     double silver = fitted.parameter("silver.min-score");
     return new Rules() {
       @Override
-      protected int classify(Population p, int row, Labels labels) {
+      public int classify(Population p, int row, Labels labels) {
         double score = p.metric(Metric.CREDIT_SCORE, row);
         return Double.isNaN(score) ? -1 : score >= gold ? 0 : score >= silver ? 1 : 2;
       }
 
       @Override
-      protected void explain(Population p, int row, Map<String, Double> into) {
+      public void explain(Population p, int row, Map<String, Double> into) {
         Inputs.put(into, "credit-score", p.metric(Metric.CREDIT_SCORE, row));
       }
 
       @Override
-      protected List<String> reasons() {
+      public List<String> reasons() {
         return List.of("credit score not supplied");
       }
     };
