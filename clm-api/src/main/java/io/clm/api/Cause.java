@@ -1,11 +1,13 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
 import java.util.Objects;
 
 /**
  * Why a customer changed stage: an automatic rule, a person's manual move, or an import from
  * another system.
  */
+@Stable
 public sealed interface Cause {
 
   /**

@@ -1,5 +1,6 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
 import io.clm.api.model.LifecycleModel;
 import io.clm.api.model.LifecycleModelProvider;
 import io.clm.api.spi.ClmProvider;
@@ -30,6 +31,7 @@ import java.util.ServiceLoader;
  * <p>and find plugins with {@link #plugins()}. The engine implementation (clm-core) is found with
  * {@link ServiceLoader}; exactly one must be on the class path or module path.
  */
+@Stable
 public final class Clm {
 
   private Clm() {}

@@ -1,5 +1,6 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import java.util.Objects;
  * measures decided a change (the evidence) and when a condition can next change by the passage of
  * time alone (so that {@code advanceTo} touches only customers that are due).
  */
+@Stable
 public sealed interface Condition permits Condition.Threshold, Condition.All, Condition.Any {
 
   /**

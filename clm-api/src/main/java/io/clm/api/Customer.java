@@ -1,5 +1,6 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.TreeMap;
  * @param completedStageMillis for each stage the customer has left at least once, the total time
  *     spent in it before the current stay, in milliseconds, by stage id
  */
+@Stable
 public record Customer(
     CustomerId id, String stage, int cycle, MetricsSnapshot metrics, Map<String, Long> completedStageMillis) {
 

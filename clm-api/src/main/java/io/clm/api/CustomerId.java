@@ -1,5 +1,6 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -14,6 +15,7 @@ import java.util.Objects;
  *
  * @param value the id; 1 to 128 characters, not blank, no control characters
  */
+@Stable
 public record CustomerId(String value) implements Comparable<CustomerId> {
 
   /** The longest id accepted, in characters. */

@@ -1,5 +1,6 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
 import io.clm.api.event.Attribute;
 import io.clm.api.event.Direction;
 import io.clm.api.event.ProductType;
@@ -43,6 +44,7 @@ import java.util.Objects;
  * @param stageEnteredAt epoch millis when the current stage was entered
  * @param transactionsInStage transactions since then
  */
+@Stable
 public record MetricsSnapshot(
     Currency currency,
     long firstSeen,

@@ -1,5 +1,6 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param currency the ISO 4217 currency; pseudo-currencies without fraction digits (such as XXX)
  *     are rejected
  */
+@Stable
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
 
   /**

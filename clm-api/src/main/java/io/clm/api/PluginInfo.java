@@ -1,5 +1,6 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
 import java.util.Objects;
 
 /**
@@ -11,6 +12,7 @@ import java.util.Objects;
  * @param location where the class was loaded from (a jar file or directory), or {@code unknown}
  * @param version the implementation version from the jar's manifest, or {@code unknown}
  */
+@Stable
 public record PluginInfo(String id, String kind, String className, String location, String version) {
   /**
    * Validates.

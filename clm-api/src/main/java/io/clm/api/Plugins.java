@@ -1,5 +1,6 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
 import io.clm.api.spi.Plugin;
 import java.util.List;
 
@@ -14,6 +15,7 @@ import java.util.List;
  * when it is asked for: {@link #get} (and so an engine or a desk built with that id) fails with
  * the problem in the message.
  */
+@Stable
 public interface Plugins {
 
   /**

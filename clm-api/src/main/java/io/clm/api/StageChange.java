@@ -1,5 +1,6 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +18,7 @@ import java.util.TreeMap;
  * @param evidence the metric values that decided it, by metric name (empty for manual moves and
  *     imports); sorted by name
  */
+@Stable
 public record StageChange(
     CustomerId customer, String from, String to, Instant at, Cause cause, Map<String, Double> evidence) {
 

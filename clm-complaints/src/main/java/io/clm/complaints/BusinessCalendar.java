@@ -1,6 +1,7 @@
 package io.clm.complaints;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.complaints.CalendarCoverageException;
 import io.clm.api.complaints.SlaLimit;
 import java.time.DayOfWeek;
@@ -31,6 +32,7 @@ import java.util.TreeSet;
  *     .build();
  * }</pre>
  */
+@Experimental
 public final class BusinessCalendar {
 
   private final String id;

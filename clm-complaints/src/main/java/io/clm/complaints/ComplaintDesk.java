@@ -5,6 +5,7 @@ import io.clm.api.IllegalTransitionException;
 import io.clm.api.PluginConfigurationException;
 import io.clm.api.PluginFailureException;
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.complaints.AuditEntry;
 import io.clm.api.complaints.CalendarCoverageException;
 import io.clm.api.complaints.Classification;
@@ -74,6 +75,7 @@ import java.util.stream.Collectors;
  *
  * <p>Thread-safe: operations are serialised on the desk.
  */
+@Experimental
 public final class ComplaintDesk {
 
   private static final String CLOCK = "clock";

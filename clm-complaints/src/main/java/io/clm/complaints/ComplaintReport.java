@@ -1,5 +1,6 @@
 package io.clm.complaints;
 
+import io.clm.api.annotation.Experimental;
 import io.clm.api.complaints.SlaEvent;
 import io.clm.api.event.Severity;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param breaches every breach so far, in the order they fell due
  * @param rootCauses resolved complaints by root-cause category
  */
+@Experimental
 public record ComplaintReport(
     Instant asOf,
     Map<AgeBand, Map<Severity, Long>> openByAge,

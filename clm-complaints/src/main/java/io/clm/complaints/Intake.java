@@ -3,6 +3,7 @@ package io.clm.complaints;
 import io.clm.api.CustomerId;
 import io.clm.api.Money;
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.complaints.ComplaintChannel;
 import io.clm.api.complaints.ComplaintWorkflow;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import java.util.Optional;
  * @param category the regulatory or business category; lowercase, {@code general} by default
  * @param orderNumber the order the complaint names, if any (linked and checked on intake)
  */
+@Experimental
 public record Intake(
     ComplaintChannel channel,
     Instant receivedAt,

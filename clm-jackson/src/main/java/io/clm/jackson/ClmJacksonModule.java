@@ -22,6 +22,7 @@ import io.clm.api.Cause;
 import io.clm.api.ClmException;
 import io.clm.api.CustomerId;
 import io.clm.api.Money;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.event.Event;
 import io.clm.api.retention.ActionType;
 import java.io.IOException;
@@ -64,6 +65,7 @@ import java.util.Set;
  */
 @AutoService(Module.class)
 @SuppressWarnings("exports")
+@Experimental
 public final class ClmJacksonModule extends SimpleModule {
   private static final long serialVersionUID = 1L;
 

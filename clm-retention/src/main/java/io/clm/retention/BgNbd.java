@@ -1,6 +1,7 @@
 package io.clm.retention;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.retention.ConvergenceException;
 import java.util.Collection;
 import java.util.HashMap;
@@ -27,6 +28,7 @@ import java.util.TreeMap;
  * @param a first shape of the dropout-probability distribution, positive
  * @param b second shape of the dropout-probability distribution, positive
  */
+@Experimental
 public record BgNbd(double r, double alpha, double a, double b) {
 
   private static final String[] NAMES = {"r", "alpha", "a", "b"};

@@ -2,6 +2,7 @@ package io.clm.retention;
 
 import io.clm.api.CustomerId;
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,6 +17,7 @@ import java.util.Optional;
  *     repeat purchases
  * @param holdoutTransactions purchases (same-day purchases merged) in the hold-out period
  */
+@Experimental
 public record CustomerSummary(CustomerId customer, PurchaseHistory history, double meanSpend, int holdoutTransactions) {
 
   /**

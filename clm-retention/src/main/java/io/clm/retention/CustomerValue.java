@@ -1,6 +1,7 @@
 package io.clm.retention;
 
 import io.clm.api.CustomerId;
+import io.clm.api.annotation.Experimental;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param lifetimeValue the discounted value of the expected transactions over the horizon, major
  *     units (revenue; multiply by a margin for profit)
  */
+@Experimental
 public record CustomerValue(
     CustomerId customer, double probabilityAlive, double expectedTransactions, double expectedSpend, double lifetimeValue) {
 

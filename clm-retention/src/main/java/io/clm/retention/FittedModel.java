@@ -1,5 +1,6 @@
 package io.clm.retention;
 
+import io.clm.api.annotation.Experimental;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,7 @@ import java.util.Objects;
  *     once and weighted
  * @param <M> the model type
  */
+@Experimental
 public record FittedModel<M>(M model, double logLikelihood, int evaluations, int observations, int groups) {
 
   /**

@@ -1,6 +1,7 @@
 package io.clm.retention;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.retention.ConvergenceException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,6 +26,7 @@ import java.util.Objects;
  * @param q shape of the distribution of ν across customers, positive
  * @param gamma scale of the distribution of ν across customers, positive
  */
+@Experimental
 public record GammaGamma(double p, double q, double gamma) {
 
   private static final String[] NAMES = {"p", "q", "gamma"};

@@ -1,6 +1,7 @@
 package io.clm.retention;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import java.util.Objects;
  * @param transactions the purchase model
  * @param spend the spend model
  */
+@Experimental
 public record LifetimeValue(BgNbd transactions, GammaGamma spend) {
 
   /**

@@ -1,6 +1,7 @@
 package io.clm.retention;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 
 /**
  * A customer's repeat-purchase history in a calibration period, the input of the BG/NBD model: in
@@ -13,6 +14,7 @@ import io.clm.api.ValidationException;
  * @param age T, the time from the first purchase to the end of the calibration period, at least
  *     {@code recency}
  */
+@Experimental
 public record PurchaseHistory(int frequency, double recency, double age) {
 
   /**

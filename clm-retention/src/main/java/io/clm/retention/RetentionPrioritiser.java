@@ -3,6 +3,7 @@ package io.clm.retention;
 import io.clm.api.CustomerId;
 import io.clm.api.Money;
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.retention.ActionType;
 import io.clm.api.retention.RetentionAction;
 import io.clm.api.retention.RetentionContext;
@@ -40,6 +41,7 @@ import java.util.Objects;
  * Allocation allocation = prioritiser.allocate(candidates, Money.of("5000.00", "EUR"));
  * }</pre>
  */
+@Experimental
 public final class RetentionPrioritiser {
 
   /** The default uplift when none is configured: an action saves 10 % of the value at risk. */

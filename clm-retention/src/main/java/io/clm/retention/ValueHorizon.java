@@ -1,6 +1,7 @@
 package io.clm.retention;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 
 /**
  * The horizon and discounting of a customer lifetime value, with explicit time units: the future is
@@ -15,6 +16,7 @@ import io.clm.api.ValidationException;
  * @param periodLength the length of a period in the model's time unit, positive and finite
  * @param discountRate the discount rate per period, at least 0 and finite (0.01 is 1 %)
  */
+@Experimental
 public record ValueHorizon(int periods, double periodLength, double discountRate) {
 
   /**

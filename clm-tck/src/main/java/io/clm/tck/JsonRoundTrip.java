@@ -2,6 +2,7 @@ package io.clm.tck;
 
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clm.api.annotation.Experimental;
 import java.util.Optional;
 
 /**
@@ -9,6 +10,7 @@ import java.util.Optional;
  * io.clm.jackson.ClmJacksonModule}), the way snapshots and fitted schemes are stored. Available
  * only when clm-core is on the test class path.
  */
+@Experimental
 public final class JsonRoundTrip {
 
   /** The class name of clm-core's Jackson module. */

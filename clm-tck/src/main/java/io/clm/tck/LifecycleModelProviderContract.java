@@ -10,6 +10,7 @@ import io.clm.api.Customer;
 import io.clm.api.InvalidModelException;
 import io.clm.api.Stage;
 import io.clm.api.StageChange;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.model.LifecycleModel;
 import io.clm.api.model.LifecycleModelProvider;
 import io.clm.api.spi.PluginRules;
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.Test;
  * customers, gives the same answer twice and names a stage of the model; and the customers and
  * stage changes the model produces survive clm-core's JSON round trip.
  */
+@Experimental
 public abstract class LifecycleModelProviderContract extends PluginContract<LifecycleModelProvider> {
 
   /** For subclasses. */

@@ -2,6 +2,7 @@ package io.clm.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clm.api.annotation.Experimental;
 import io.clm.api.spi.Plugin;
 import io.clm.api.spi.PluginRules;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  *
  * @param <T> the plugin kind
  */
+@Experimental
 public abstract class PluginContract<T extends Plugin> {
 
   /** For subclasses. */

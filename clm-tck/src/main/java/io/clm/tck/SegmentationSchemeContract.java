@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import io.clm.api.ClmException;
 import io.clm.api.Customer;
 import io.clm.api.Metric;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.segmentation.Assignment;
 import io.clm.api.segmentation.FittedScheme;
 import io.clm.api.segmentation.Population;
@@ -45,6 +46,7 @@ import org.quicktheories.core.Gen;
  * one alone and in a population, from several threads; the population is not modified; and fitted
  * schemes and assignments survive clm-core's JSON round trip and assign identically afterwards.
  */
+@Experimental
 public abstract class SegmentationSchemeContract extends PluginContract<SegmentationScheme> {
 
   private static final Pattern SEGMENT = Pattern.compile("[a-z][a-z0-9-]*");

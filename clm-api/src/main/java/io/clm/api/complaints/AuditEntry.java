@@ -1,5 +1,6 @@
 package io.clm.api.complaints;
 
+import io.clm.api.annotation.Experimental;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param to the state after (the same as {@code from} for changes that do not move the ticket)
  * @param reason why, or what the change recorded (the rule that fired, the new assignee)
  */
+@Experimental
 public record AuditEntry(
     Instant at, String actor, String action, ComplaintState from, ComplaintState to, String reason) {
 

@@ -2,6 +2,7 @@ package io.clm.api.complaints;
 
 import io.clm.api.CustomerId;
 import io.clm.api.Money;
+import io.clm.api.annotation.Experimental;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,6 +40,7 @@ import java.util.Set;
  * @param paused whether the SLA clock is paused (waiting on the customer or a third party)
  * @param audit every change, oldest first
  */
+@Experimental
 public record Complaint(
     String id,
     ComplaintChannel channel,

@@ -1,5 +1,6 @@
 package io.clm.api.complaints;
 
+import io.clm.api.annotation.Experimental;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param earlierComplaints when the same customer's earlier complaints were received, oldest first
  *     (empty for an unidentified customer)
  */
+@Experimental
 public record ComplaintFacts(Complaint complaint, boolean vulnerableCustomer, List<Instant> earlierComplaints) {
 
   /**

@@ -1,5 +1,6 @@
 package io.clm.api.complaints;
 
+import io.clm.api.annotation.Experimental;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param deadline the deadline concerned
  * @param at when the event was due (not when the clock got there)
  */
+@Experimental
 public record SlaEvent(
     String ticketId, String policyId, SlaTarget target, Kind kind, int level, Instant deadline, Instant at) {
 

@@ -1,6 +1,7 @@
 package io.clm.api.complaints;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import java.util.Objects;
 
 /**
@@ -9,6 +10,7 @@ import java.util.Objects;
  * @param amount how many units; 1 to 3650
  * @param unit how they are counted
  */
+@Experimental
 public record SlaLimit(int amount, SlaUnit unit) {
 
   /**

@@ -1,6 +1,7 @@
 package io.clm.api.complaints;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,6 +36,7 @@ import java.util.regex.Pattern;
  * @param escalations escalation levels after a resolution breach, levels 1, 2, ... in order
  * @param source where the numbers come from (a rule reference), or "internal"
  */
+@Experimental
 public record SlaPolicy(
     String id,
     Optional<SlaLimit> firstResponse,

@@ -1,9 +1,12 @@
 package io.clm.api.complaints;
 
+import io.clm.api.annotation.Experimental;
+
 /**
  * How an SLA limit counts time. Every count starts from the local date of receipt in the
  * calendar's zone; the day of receipt is never counted.
  */
+@Experimental
 public enum SlaUnit {
   /**
    * Calendar days: the deadline is the end of day (24:00) of receipt date + n. Weekends and

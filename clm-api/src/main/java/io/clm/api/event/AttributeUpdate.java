@@ -2,6 +2,7 @@ package io.clm.api.event;
 
 import io.clm.api.CustomerId;
 import io.clm.api.InvalidEventException;
+import io.clm.api.annotation.Stable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param value the value, valid for the attribute's {@link Attribute#kind() kind}; money
  *     attributes are in the engine's currency's major unit ({@code 1250.50})
  */
+@Stable
 public record AttributeUpdate(
     String id, CustomerId customer, Instant at, Attribute attribute, BigDecimal value)
     implements Event {

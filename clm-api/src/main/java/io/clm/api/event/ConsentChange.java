@@ -1,6 +1,7 @@
 package io.clm.api.event;
 
 import io.clm.api.CustomerId;
+import io.clm.api.annotation.Stable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param purpose the purpose
  * @param granted true to grant, false to withdraw
  */
+@Stable
 public record ConsentChange(
     String id, CustomerId customer, Instant at, Purpose purpose, boolean granted) implements Event {
 

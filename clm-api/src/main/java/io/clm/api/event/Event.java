@@ -1,6 +1,7 @@
 package io.clm.api.event;
 
 import io.clm.api.CustomerId;
+import io.clm.api.annotation.Stable;
 import java.time.Instant;
 
 /**
@@ -11,6 +12,7 @@ import java.time.Instant;
  * ignores an event whose id it has seen before and reports it as a duplicate, so that replaying a
  * feed is safe. Use the id of the source record (a core-banking posting id, a CRM activity id).
  */
+@Stable
 public sealed interface Event
     permits Transaction,
         Interaction,

@@ -1,6 +1,7 @@
 package io.clm.api.event;
 
 import io.clm.api.CustomerId;
+import io.clm.api.annotation.Stable;
 import java.time.Instant;
 
 /**
@@ -15,6 +16,7 @@ import java.time.Instant;
  * @param actor who made the move, 1 to 128 characters
  * @param reason why, 1 to 1000 characters
  */
+@Stable
 public record ManualMove(
     String id, CustomerId customer, Instant at, String toStage, String actor, String reason)
     implements Event {

@@ -1,6 +1,7 @@
 package io.clm.api.event;
 
 import io.clm.api.CustomerId;
+import io.clm.api.annotation.Stable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param at when the product was closed
  * @param product the kind of product
  */
+@Stable
 public record ProductClosed(String id, CustomerId customer, Instant at, ProductType product)
     implements Event {
 

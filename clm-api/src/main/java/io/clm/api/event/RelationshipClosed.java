@@ -1,6 +1,7 @@
 package io.clm.api.event;
 
 import io.clm.api.CustomerId;
+import io.clm.api.annotation.Stable;
 import java.time.Instant;
 
 /**
@@ -12,6 +13,7 @@ import java.time.Instant;
  * @param at when the relationship was closed
  * @param debtsSettled whether all debts and claims between bank and customer are settled
  */
+@Stable
 public record RelationshipClosed(String id, CustomerId customer, Instant at, boolean debtsSettled)
     implements Event {
 

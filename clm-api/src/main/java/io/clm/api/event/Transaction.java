@@ -2,6 +2,7 @@ package io.clm.api.event;
 
 import io.clm.api.CustomerId;
 import io.clm.api.Money;
+import io.clm.api.annotation.Stable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param product the kind of product it was booked on
  * @param channel where it was made
  */
+@Stable
 public record Transaction(
     String id,
     CustomerId customer,

@@ -5,6 +5,7 @@ import io.clm.api.IllegalTransitionException;
 import io.clm.api.InvalidModelException;
 import io.clm.api.Stage;
 import io.clm.api.StageFamily;
+import io.clm.api.annotation.Stable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,6 +48,7 @@ import java.util.Set;
  * <p><b>Terminal</b> stages end a cycle of the relationship (termination, dissolution). Rules out
  * of a terminal stage start a new cycle (win-back).
  */
+@Stable
 public final class LifecycleModel {
 
   private final String id;

@@ -1,6 +1,7 @@
 package io.clm.api.model;
 
 import io.clm.api.InvalidModelException;
+import io.clm.api.annotation.Stable;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -14,6 +15,7 @@ import java.util.TreeMap;
  * double minTransactions = p.get("growth.min-transactions");
  * }</pre>
  */
+@Stable
 public final class ModelParameters {
   private final String modelId;
   private final Map<String, Double> values;

@@ -2,6 +2,7 @@ package io.clm.api.model;
 
 import io.clm.api.Condition;
 import io.clm.api.InvalidModelException;
+import io.clm.api.annotation.Stable;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
  * @param priority higher fires first
  * @param condition when it fires
  */
+@Stable
 public record TransitionRule(String id, String from, String to, int priority, Condition condition) {
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,63}");

@@ -2,6 +2,7 @@ package io.clm.api.retention;
 
 import io.clm.api.Money;
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.event.ProductType;
 import io.clm.api.event.Purpose;
 import java.util.Objects;
@@ -23,6 +24,7 @@ import java.util.Objects;
  *   <tr><td>{@link Abandon}</td><td>service (no contact at all)</td></tr>
  * </table>
  */
+@Experimental
 public sealed interface ActionType {
 
   /**

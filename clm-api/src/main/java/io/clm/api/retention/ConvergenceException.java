@@ -1,6 +1,7 @@
 package io.clm.api.retention;
 
 import io.clm.api.ClmException;
+import io.clm.api.annotation.Experimental;
 
 /**
  * A statistical model could not be fitted: the maximum-likelihood search did not converge within
@@ -11,6 +12,7 @@ import io.clm.api.ClmException;
  * log-likelihood, the spread of the search simplex and the best parameters); the same values are
  * available from the accessors.
  */
+@Experimental
 public class ConvergenceException extends ClmException {
   private static final long serialVersionUID = 1L;
 

@@ -2,6 +2,7 @@ package io.clm.api.retention;
 
 import io.clm.api.Money;
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param priority urgency from 0 (whenever) to 100 (at once)
  * @param strategy the id of the strategy that proposed it
  */
+@Experimental
 public record RetentionAction(ActionType type, String rationale, Money expectedCost, int priority, String strategy) {
 
   /** The highest priority. */

@@ -4,6 +4,7 @@ import io.clm.api.Customer;
 import io.clm.api.Metric;
 import io.clm.api.Money;
 import io.clm.api.StageFamily;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.event.Purpose;
 import java.time.Instant;
 import java.util.Objects;
@@ -22,6 +23,7 @@ import java.util.TreeSet;
  * @param value what the customer is worth to the bank (for example a lifetime value), at least 0
  * @param asOf the instant the context describes, at which time-dependent metrics are read
  */
+@Experimental
 public record RetentionContext(
     Customer customer, StageFamily family, Set<String> segments, Risk risk, Money value, Instant asOf) {
 

@@ -1,6 +1,7 @@
 package io.clm.api.retention;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,6 +11,7 @@ import java.util.Objects;
  * @param score the risk, 0 (no sign of leaving) to 1; the sum of the contributions
  * @param contributions each factor's share of the score, in the scorer's fixed factor order
  */
+@Experimental
 public record Risk(double score, List<Contribution> contributions) {
 
   /** No risk at all: score 0, no contributions. */

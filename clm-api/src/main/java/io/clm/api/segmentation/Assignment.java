@@ -2,6 +2,7 @@ package io.clm.api.segmentation;
 
 import io.clm.api.CustomerId;
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +24,7 @@ import java.util.TreeMap;
  *     days-since-last-transaction}, scores such as {@code recency-score}, cut points used); finite,
  *     sorted by name; an input that is undefined for the customer is absent
  */
+@Experimental
 public record Assignment(
     String schemeId, CustomerId customer, String segment, String reason, Map<String, Double> inputs) {
 

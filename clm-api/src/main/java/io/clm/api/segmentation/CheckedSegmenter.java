@@ -2,6 +2,7 @@ package io.clm.api.segmentation;
 
 import io.clm.api.Customer;
 import io.clm.api.PluginFailureException;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.spi.PluginCalls;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.Objects;
  * data (the customers' stages, for example); its assignments are checked against the labels its
  * segmenter reports.
  */
+@Experimental
 public final class CheckedSegmenter implements Segmenter {
   private final SegmentationScheme scheme;
   private final Segmenter segmenter;

@@ -1,6 +1,7 @@
 package io.clm.api.segmentation;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +25,7 @@ import java.util.TreeMap;
  * @param formatVersion the scheme's {@link SegmentationScheme#formatVersion()} when it was fitted
  * @param parameters the configuration and the learned cut points, by name; sorted by name
  */
+@Experimental
 public record FittedScheme(String schemeId, int formatVersion, Map<String, Double> parameters) {
 
   /**

@@ -3,6 +3,7 @@ package io.clm.api.spi;
 import io.clm.api.Customer;
 import io.clm.api.CustomerId;
 import io.clm.api.StageChange;
+import io.clm.api.annotation.Stable;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,7 @@ import java.util.Optional;
  * concurrently for the same customer. A {@code save} that throws fails the event: the engine
  * rethrows and keeps its in-memory state as it was before the event.
  */
+@Stable
 public interface CustomerStore {
 
   /**

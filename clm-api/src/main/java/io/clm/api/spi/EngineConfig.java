@@ -1,6 +1,7 @@
 package io.clm.api.spi;
 
 import io.clm.api.UnknownCustomers;
+import io.clm.api.annotation.Internal;
 import io.clm.api.model.LifecycleModel;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * @param store where customers are persisted; empty to keep them in memory only
  * @param classLoader where plugins were found
  */
+@Internal
 public record EngineConfig(
     LifecycleModel model,
     Currency currency,

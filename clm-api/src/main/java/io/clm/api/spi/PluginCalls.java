@@ -2,6 +2,7 @@ package io.clm.api.spi;
 
 import io.clm.api.CustomerId;
 import io.clm.api.PluginFailureException;
+import io.clm.api.annotation.Stable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -35,6 +36,7 @@ import java.util.function.Function;
  * that a failure leaves the customer exactly as before. Messages carry the class of what the plugin
  * threw but not its message (which may contain customer data); the exception is kept as the cause.
  */
+@Stable
 public final class PluginCalls {
 
   private PluginCalls() {}

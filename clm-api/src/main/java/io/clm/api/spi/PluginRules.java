@@ -1,5 +1,6 @@
 package io.clm.api.spi;
 
+import io.clm.api.annotation.Experimental;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
  *     .ifPresent(problem -> { throw new IllegalArgumentException(problem); });
  * }</pre>
  */
+@Experimental
 public final class PluginRules {
 
   /** The longest id or parameter name, in characters. */

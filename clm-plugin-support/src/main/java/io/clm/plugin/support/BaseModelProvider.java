@@ -1,5 +1,6 @@
 package io.clm.plugin.support;
 
+import io.clm.api.annotation.Experimental;
 import io.clm.api.model.LifecycleModel;
 import io.clm.api.model.LifecycleModelProvider;
 import java.util.Collections;
@@ -24,6 +25,7 @@ import java.util.Map;
  * }
  * }</pre>
  */
+@Experimental
 public abstract class BaseModelProvider implements LifecycleModelProvider {
   private final String id;
   private final Map<String, Double> defaults;

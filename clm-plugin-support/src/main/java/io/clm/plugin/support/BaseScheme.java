@@ -1,6 +1,7 @@
 package io.clm.plugin.support;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.segmentation.FittedScheme;
 import io.clm.api.segmentation.Population;
 import io.clm.api.segmentation.SegmentationScheme;
@@ -38,6 +39,7 @@ import java.util.TreeMap;
  *
  * <p>{@code clm-spi-examples} holds the whole of such a scheme ({@code ScoreBands}).
  */
+@Experimental
 public abstract class BaseScheme implements SegmentationScheme {
   private final String id;
   private final Kind kind;

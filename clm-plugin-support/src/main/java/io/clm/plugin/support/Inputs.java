@@ -1,11 +1,13 @@
 package io.clm.plugin.support;
 
+import io.clm.api.annotation.Experimental;
 import java.util.Map;
 
 /**
  * Writes the inputs that explain an assignment ({@link io.clm.api.segmentation.Assignment#inputs()}):
  * an undefined (NaN) input is left out rather than written as NaN, which an assignment refuses.
  */
+@Experimental
 public final class Inputs {
   private Inputs() {}
 

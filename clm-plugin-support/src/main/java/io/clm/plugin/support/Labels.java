@@ -1,5 +1,6 @@
 package io.clm.plugin.support;
 
+import io.clm.api.annotation.Experimental;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
  * order), plus any met in the data, for a scheme whose segments come from the data. Not
  * thread-safe: one per run, which {@link BaseScheme} arranges.
  */
+@Experimental
 public final class Labels {
   private final List<String> labels;
   private final Map<String, Integer> codes = new HashMap<>();

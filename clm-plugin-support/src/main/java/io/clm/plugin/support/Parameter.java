@@ -1,6 +1,7 @@
 package io.clm.plugin.support;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.segmentation.FittedScheme;
 import io.clm.api.spi.PluginRules;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.TreeMap;
  * @param min the lowest allowed value
  * @param max the highest allowed value ({@link Double#MAX_VALUE} for no upper bound)
  */
+@Experimental
 public record Parameter(String name, double defaultValue, double min, double max) {
 
   /**

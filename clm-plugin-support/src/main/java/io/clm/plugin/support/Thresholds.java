@@ -1,6 +1,7 @@
 package io.clm.plugin.support;
 
 import io.clm.api.InvalidModelException;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.model.ModelParameters;
 import java.util.Map;
 
@@ -9,6 +10,7 @@ import java.util.Map;
  * BaseModelProvider#build}. Every failure is
  * an {@link InvalidModelException} naming the model, the parameter and the value.
  */
+@Experimental
 public final class Thresholds {
   private final String modelId;
   private final ModelParameters parameters;
