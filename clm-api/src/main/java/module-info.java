@@ -4,6 +4,7 @@
  */
 module io.clm.api {
   exports io.clm.api;
+  exports io.clm.api.annotation;
   exports io.clm.api.event;
   exports io.clm.api.model;
   exports io.clm.api.segmentation;

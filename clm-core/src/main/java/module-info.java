@@ -5,16 +5,14 @@
  */
 module io.clm.core {
   requires transitive io.clm.api;
-  requires com.google.common;
-  requires transitive com.fasterxml.jackson.databind;
-  requires com.fasterxml.jackson.datatype.jdk8;
+  requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.core;
+  requires io.clm.jackson;
+  requires io.clm.plugin.support;
   requires org.slf4j;
   requires static com.google.auto.service;
 
-  exports io.clm.core.json;
-
   provides io.clm.api.spi.ClmProvider with io.clm.core.engine.CoreProvider;
-  provides com.fasterxml.jackson.databind.Module with io.clm.core.json.ClmJacksonModule;
 
   uses io.clm.api.model.LifecycleModelProvider;
   uses io.clm.api.segmentation.SegmentationScheme;

@@ -7,6 +7,7 @@
 module io.clm.kafka.streams {
   requires transitive io.clm.api;
   requires io.clm.core;
+  requires io.clm.jackson;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.core;
   requires kafka.streams;

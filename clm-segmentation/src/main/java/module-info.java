@@ -1,11 +1,12 @@
 /**
  * The built-in segmentation schemes (value pyramid, value tiers, loyalty grids, loyalty score, RFM,
  * needs, relationship status, lifecycle stage) as {@link io.clm.api.segmentation.SegmentationScheme}
- * plugins, and {@link io.clm.segmentation.SegmentHistory}: segment moves over time and migration
+ * plugins, and {@link io.clm.segmentation.history.SegmentHistory}: segment moves over time and migration
  * matrices for any scheme.
  */
 module io.clm.segmentation {
   requires transitive io.clm.api;
+  requires io.clm.plugin.support;
   requires static com.google.auto.service;
 
   exports io.clm.segmentation.history;

@@ -4,12 +4,14 @@
  */
 module com.example.clm {
   requires io.clm.api;
+  requires io.clm.plugin.support;
   requires static com.google.auto.service;
 
   provides io.clm.api.model.LifecycleModelProvider with
       com.example.clm.cards.CreditCardLifecycle;
   provides io.clm.api.segmentation.SegmentationScheme with
-      com.example.clm.bureau.CreditBureauBands;
+      com.example.clm.bureau.CreditBureauBands,
+      com.example.clm.bands.ScoreBands;
   provides io.clm.api.retention.RetentionStrategy with
       com.example.clm.loyalty.LoyaltyPointsRetention;
   provides io.clm.api.complaints.ComplaintWorkflow with

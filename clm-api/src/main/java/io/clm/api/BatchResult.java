@@ -1,5 +1,6 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,8 +12,15 @@ import java.util.Objects;
  * @param duplicates events ignored because their id had been seen (before or earlier in the batch)
  * @param changes the stage changes the batch caused, in order
  */
+@Stable
 public record BatchResult(int accepted, int duplicates, List<StageChange> changes) {
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param accepted events applied
+   * @param duplicates events ignored because their id had been seen (before or earlier in the batch)
+   * @param changes the stage changes the batch caused, in order
+   */
   public BatchResult {
     if (accepted < 0 || duplicates < 0) {
       throw new IllegalArgumentException("negative count");

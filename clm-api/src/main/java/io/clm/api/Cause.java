@@ -1,11 +1,13 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
 import java.util.Objects;
 
 /**
  * Why a customer changed stage: an automatic rule, a person's manual move, or an import from
  * another system.
  */
+@Stable
 public sealed interface Cause {
 
   /**
@@ -14,7 +16,11 @@ public sealed interface Cause {
    * @param ruleId the rule's id in the model
    */
   record Rule(String ruleId) implements Cause {
-    /** Validates the rule id. */
+    /**
+     * Validates the rule id.
+     *
+     * @param ruleId the rule's id in the model
+     */
     public Rule {
       requireText(ruleId, "rule id");
     }
@@ -27,7 +33,12 @@ public sealed interface Cause {
    * @param reason why, in the actor's words
    */
   record Manual(String actor, String reason) implements Cause {
-    /** Validates actor and reason. */
+    /**
+     * Validates actor and reason.
+     *
+     * @param actor who moved the customer (a relationship manager's user id)
+     * @param reason why, in the actor's words
+     */
     public Manual {
       requireText(actor, "actor");
       requireText(reason, "reason");
@@ -40,7 +51,11 @@ public sealed interface Cause {
    * @param source the system the state came from
    */
   record Import(String source) implements Cause {
-    /** Validates the source. */
+    /**
+     * Validates the source.
+     *
+     * @param source the system the state came from
+     */
     public Import {
       requireText(source, "import source");
     }

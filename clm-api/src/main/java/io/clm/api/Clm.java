@@ -1,5 +1,6 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
 import io.clm.api.model.LifecycleModel;
 import io.clm.api.model.LifecycleModelProvider;
 import io.clm.api.spi.ClmProvider;
@@ -30,6 +31,7 @@ import java.util.ServiceLoader;
  * <p>and find plugins with {@link #plugins()}. The engine implementation (clm-core) is found with
  * {@link ServiceLoader}; exactly one must be on the class path or module path.
  */
+@Stable
 public final class Clm {
 
   private Clm() {}
@@ -47,9 +49,9 @@ public final class Clm {
    * The plugins visible to the thread's context class loader (or this library's loader if there is
    * none).
    *
-   * @return the registry
-   * @throws PluginConfigurationException if no or several engine implementations are present, two
-   *     plugins share an id, or a plugin cannot be loaded
+   * @return the registry; a plugin that cannot be loaded, or whose id another plugin claims too, is
+   *     left out, logged and listed by {@link Plugins#problems()}, not fatal
+   * @throws PluginConfigurationException if no or several engine implementations are present
    */
   public static Plugins plugins() {
     return plugins(defaultLoader());
@@ -313,7 +315,9 @@ public final class Clm {
      * @return a new, empty engine
      * @throws IllegalStateException if the model or the currency is not set
      * @throws PluginConfigurationException if no or several engine implementations are present, or
-     *     the model id is unknown
+     *     the model id is unknown, or the model with that id could not be loaded or is claimed by
+     *     two plugins (the message says which and why). A broken plugin that this engine does not
+     *     use does not stop it: it is logged and listed by {@link Plugins#problems()}
      * @throws InvalidModelException if a model parameter is unknown or out of range
      * @throws PluginFailureException if the model's provider throws anything else or returns null
      *     from {@code create}; the message names the provider's id and class

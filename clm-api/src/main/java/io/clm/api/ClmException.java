@@ -1,5 +1,7 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
+
 /**
  * The root of every failure that clm reports. All of clm's exceptions are unchecked and extend this
  * class, so an integrator can catch one type at the edge of the system; the subclasses name the
@@ -9,6 +11,7 @@ package io.clm.api;
  * customer's personal data: customer ids appear only in their masked form (see {@link
  * CustomerId#toString()}).
  */
+@Stable
 public class ClmException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,6 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import java.util.Objects;
  * measures decided a change (the evidence) and when a condition can next change by the passage of
  * time alone (so that {@code advanceTo} touches only customers that are due).
  */
+@Stable
 public sealed interface Condition permits Condition.Threshold, Condition.All, Condition.Any {
 
   /**
@@ -118,6 +120,11 @@ public sealed interface Condition permits Condition.Threshold, Condition.All, Co
     /**
      * Validates the threshold.
      *
+     * @param metric the measure
+     * @param comparison how it is compared
+     * @param value the threshold, finite
+     * @param holdsIfMissing whether the condition also holds when the measure is undefined (NaN), for
+     *     example "profit above zero, or no profit data supplied"
      * @throws InvalidModelException if the value is NaN or infinite
      */
     public Threshold {
@@ -169,7 +176,11 @@ public sealed interface Condition permits Condition.Threshold, Condition.All, Co
    * @param conditions at least one condition
    */
   record All(List<Condition> conditions) implements Condition {
-    /** Validates and copies the conditions. */
+    /**
+     * Validates and copies the conditions.
+     *
+     * @param conditions at least one condition
+     */
     public All {
       conditions = nonEmptyCopy(conditions, "all");
     }
@@ -208,7 +219,11 @@ public sealed interface Condition permits Condition.Threshold, Condition.All, Co
    * @param conditions at least one condition
    */
   record Any(List<Condition> conditions) implements Condition {
-    /** Validates and copies the conditions. */
+    /**
+     * Validates and copies the conditions.
+     *
+     * @param conditions at least one condition
+     */
     public Any {
       conditions = nonEmptyCopy(conditions, "any");
     }

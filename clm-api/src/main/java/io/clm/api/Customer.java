@@ -1,5 +1,6 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -18,12 +19,21 @@ import java.util.TreeMap;
  * @param completedStageMillis for each stage the customer has left at least once, the total time
  *     spent in it before the current stay, in milliseconds, by stage id
  */
+@Stable
 public record Customer(
     CustomerId id, String stage, int cycle, MetricsSnapshot metrics, Map<String, Long> completedStageMillis) {
 
   /**
    * Validates and copies.
    *
+   * @param id the customer
+   * @param stage the id of the current stage
+   * @param cycle how many times the customer left a terminal stage and started a new cycle (win-back,
+   *     a new line of business); 0 in the first cycle
+   * @param metrics the customer's facts; {@link MetricsSnapshot#stageEnteredAt()} says when the
+   *     current stage was entered
+   * @param completedStageMillis for each stage the customer has left at least once, the total time
+   *     spent in it before the current stay, in milliseconds, by stage id
    * @throws NullPointerException if a component is null
    * @throws ValidationException if the cycle or a duration is negative
    */

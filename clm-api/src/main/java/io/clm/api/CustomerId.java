@@ -1,5 +1,7 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -14,6 +16,7 @@ import java.util.Objects;
  * @param value the id; 1 to 128 characters, not blank, no control characters, well-formed Unicode
  *     (no lone surrogate characters), see {@link TextRules}
  */
+@Stable
 public record CustomerId(String value) implements Comparable<CustomerId> {
 
   /** The longest id accepted, in characters. */
@@ -22,6 +25,7 @@ public record CustomerId(String value) implements Comparable<CustomerId> {
   /**
    * Validates the id.
    *
+   * @param value the id; 1 to 128 characters, not blank, no control characters
    * @throws NullPointerException if {@code value} is null
    * @throws InvalidEventException if {@code value} is blank, longer than {@link #MAX_LENGTH},
    *     contains a control character or a lone surrogate character; the message never contains the

@@ -1,5 +1,6 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -32,6 +33,7 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>Instances are immutable and thread-safe.
  */
+@Stable
 public final class CustomerIdMask {
 
   /** The shortest key accepted, in bytes: as long as the hash, as RFC 2104 recommends. */

@@ -1,5 +1,6 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
 import io.clm.api.event.Attribute;
 import io.clm.api.event.Direction;
 import io.clm.api.event.ProductType;
@@ -16,6 +17,7 @@ import java.util.Currency;
  * <p>Amounts are exact, in minor units of {@link #currency()}. Timestamps are epoch milliseconds,
  * {@link #NONE} when there is none.
  */
+@Stable
 public interface CustomerMetrics {
 
   /** The timestamp value meaning "never". */

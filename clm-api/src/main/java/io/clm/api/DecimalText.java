@@ -1,5 +1,6 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -13,6 +14,7 @@ import java.util.Objects;
  * zeros aside), and anything else. Examples: {@code 1250.50}, {@code -3}, {@code +0.5}; with a comma
  * as the separator, {@code 1250,50}.
  */
+@Stable
 public final class DecimalText {
 
   /** The longest text accepted, in characters, after trimming. */

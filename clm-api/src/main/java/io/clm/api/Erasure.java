@@ -1,5 +1,6 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
 import java.time.Instant;
 
 /**
@@ -12,4 +13,5 @@ import java.time.Instant;
  * @param stageAtErasure the stage the customer was in; aggregate counts keep counting the customer
  *     there as erased
  */
+@Stable
 public record Erasure(String maskedId, Instant at, int historyEntriesRemoved, String stageAtErasure) {}

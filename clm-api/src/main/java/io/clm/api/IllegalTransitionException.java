@@ -1,8 +1,11 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
+
 /**
  * A move that the lifecycle model or the complaint workflow forbids: a manual move when manual moves are off, to an unknown stage, or to the stage the customer is already in; a complaint moved to a state its workflow does not allow. The customer or ticket is unchanged.
  */
+@Stable
 public class IllegalTransitionException extends ClmException {
   private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,6 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,8 +10,14 @@ import java.util.Objects;
  * @param duplicate true if the event's id had been seen before: nothing changed
  * @param changes the stage changes the event caused, in order (empty if none)
  */
+@Stable
 public record IngestResult(boolean duplicate, List<StageChange> changes) {
-  /** Copies the changes. */
+  /**
+   * Copies the changes.
+   *
+   * @param duplicate true if the event's id had been seen before: nothing changed
+   * @param changes the stage changes the event caused, in order (empty if none)
+   */
   public IngestResult {
     changes = List.copyOf(Objects.requireNonNull(changes, "changes"));
     if (duplicate && !changes.isEmpty()) {

@@ -1,8 +1,11 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
+
 /**
  * An event, or a value inside one, is invalid: a blank id, a negative amount, a currency that is not the engine's, a timestamp too far in the future. Nothing was stored.
  */
+@Stable
 public class InvalidEventException extends ClmException {
   private static final long serialVersionUID = 1L;
 

@@ -1,8 +1,11 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
+
 /**
  * A lifecycle model is inconsistent (an unreachable stage, a transition to an unknown stage, two rules that tie, an unknown or out-of-range parameter). Thrown by {@code build()} and by model providers.
  */
+@Stable
 public class InvalidModelException extends ClmException {
   private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,6 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
 import io.clm.api.event.Event;
 import io.clm.api.model.LifecycleModel;
 import java.io.InputStream;
@@ -35,6 +36,7 @@ import java.util.function.Consumer;
  *       Concurrent ingest gives the same metrics as a serial run.
  * </ul>
  */
+@Stable
 public interface LifecycleEngine {
 
   /**

@@ -1,5 +1,6 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
 import io.clm.api.event.Attribute;
 import io.clm.api.event.Direction;
 import io.clm.api.event.ProductType;
@@ -13,6 +14,7 @@ import io.clm.api.event.ProductType;
  * <p>Money measures are in major units of the engine's currency. "Days" are fractional days of 24
  * hours.
  */
+@Stable
 public enum Metric {
   /** Number of transactions: frequency. */
   TRANSACTION_COUNT(Range.COUNT, Change.EVENTS),

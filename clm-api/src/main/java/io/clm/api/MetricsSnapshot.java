@@ -1,5 +1,6 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
 import io.clm.api.event.Attribute;
 import io.clm.api.event.Direction;
 import io.clm.api.event.ProductType;
@@ -43,6 +44,7 @@ import java.util.Objects;
  * @param stageEnteredAt epoch millis when the current stage was entered
  * @param transactionsInStage transactions since then
  */
+@Stable
 public record MetricsSnapshot(
     Currency currency,
     long firstSeen,
@@ -70,6 +72,27 @@ public record MetricsSnapshot(
   /**
    * Validates and copies.
    *
+   * @param currency the currency of all amounts
+   * @param firstSeen epoch millis of the first event of any kind
+   * @param products transaction and holding counts per product type that has any, ordered by type
+   * @param digitalTransactions transactions made in digital channels
+   * @param firstTransaction epoch millis, or {@link CustomerMetrics#NONE}
+   * @param lastTransaction epoch millis, or {@link CustomerMetrics#NONE}
+   * @param trendWindowMillis the trend window length, positive
+   * @param windows volume of the latest (at most three) windows with transactions, ordered by window
+   * @param interactions number of interactions
+   * @param lastInteraction epoch millis, or {@link CustomerMetrics#NONE}
+   * @param surveys number of survey answers
+   * @param satisfactionSum sum of survey scores
+   * @param lastSatisfaction the latest survey score, or -1
+   * @param lastSurveyAt epoch millis of the latest survey, or {@link CustomerMetrics#NONE}
+   * @param complaints every complaint the customer opened, ordered by complaint id
+   * @param attributes the latest supplied value of each attribute
+   * @param consents the latest consent decision per purpose
+   * @param relationshipClosedAt epoch millis of the latest closure, or {@link CustomerMetrics#NONE}
+   * @param debtsSettled whether debts were settled at the latest closure
+   * @param stageEnteredAt epoch millis when the current stage was entered
+   * @param transactionsInStage transactions since then
    * @throws NullPointerException if a component is null
    * @throws ValidationException if a count is negative, the window is not positive, a product type
    *     appears twice or there are more than three windows
@@ -125,7 +148,17 @@ public record MetricsSnapshot(
       long creditMinor,
       int opened,
       int closed) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param product the product type
+     * @param debitCount debit transactions
+     * @param debitMinor debit amount, minor units
+     * @param creditCount credit transactions
+     * @param creditMinor credit amount, minor units
+     * @param opened products of this type opened
+     * @param closed products of this type closed
+     */
     public ProductActivity {
       Objects.requireNonNull(product, "product");
       nonNegative(debitCount, "debitCount");
@@ -144,7 +177,12 @@ public record MetricsSnapshot(
    * @param volumeMinor debits plus credits, minor units
    */
   public record WindowVolume(long window, long volumeMinor) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param window the window number from the epoch
+     * @param volumeMinor debits plus credits, minor units
+     */
     public WindowVolume {
       nonNegative(volumeMinor, "volumeMinor");
     }
@@ -160,7 +198,15 @@ public record MetricsSnapshot(
    *     while open
    */
   public record ComplaintRecord(String complaintId, Severity severity, boolean open, Boolean accepted) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param complaintId the ticket id
+     * @param severity its classification
+     * @param open whether it is open now
+     * @param accepted for a resolved complaint, whether the customer accepted the resolution; null
+     *     while open
+     */
     public ComplaintRecord {
       Objects.requireNonNull(complaintId, "complaintId");
       Objects.requireNonNull(severity, "severity");
@@ -178,7 +224,12 @@ public record MetricsSnapshot(
    * @param at epoch millis of the update that set it
    */
   public record AttributeValue(BigDecimal value, long at) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param value the value (money in major units)
+     * @param at epoch millis of the update that set it
+     */
     public AttributeValue {
       Objects.requireNonNull(value, "value");
     }

@@ -1,5 +1,6 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
@@ -17,11 +18,15 @@ import java.util.Objects;
  * @param currency the ISO 4217 currency; pseudo-currencies without fraction digits (such as XXX)
  *     are rejected
  */
+@Stable
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
 
   /**
    * Validates and normalises the amount.
    *
+   * @param amount the amount, at most the currency's fraction digits after the decimal point
+   * @param currency the ISO 4217 currency; pseudo-currencies without fraction digits (such as XXX)
+   *     are rejected
    * @throws NullPointerException if an argument is null
    * @throws ValidationException if the currency has no defined fraction digits, or the amount has
    *     more fraction digits than the currency allows, or does not fit in a {@code long} of minor

@@ -1,9 +1,12 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
+
 /**
  * The three phases of a customer relationship that every lifecycle model groups its stages into
  * (seed 002's 建立 / 维持 / 恢复).
  */
+@Stable
 public enum Phase {
   /** Establishing the relationship: prospects and new customers. */
   ESTABLISH,

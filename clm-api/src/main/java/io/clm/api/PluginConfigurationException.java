@@ -1,8 +1,11 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
+
 /**
  * Plugin discovery failed: no engine or several engines on the class path, two plugins with the same id (both classes are named), a provider that cannot be instantiated (its class is named), or an id that is not known.
  */
+@Stable
 public class PluginConfigurationException extends ClmException {
   private static final long serialVersionUID = 1L;
 

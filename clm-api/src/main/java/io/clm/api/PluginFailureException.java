@@ -1,8 +1,11 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
+
 /**
  * A plugin misbehaved while clm called it: it threw, returned null, or returned a segment, stage or action it does not declare. The message names the plugin's id and class, and the customer (masked); other plugins' results stand.
  */
+@Stable
 public class PluginFailureException extends ClmException {
   private static final long serialVersionUID = 1L;
 

@@ -1,8 +1,11 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
+
 /**
  * A snapshot cannot be read: malformed JSON, a missing field, or a format version this library does not read. The engine is unchanged.
  */
+@Stable
 public class SnapshotException extends ClmException {
   private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,6 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -10,6 +11,7 @@ import java.util.regex.Pattern;
  *     letter ({@code growth}, {@code first-purchase})
  * @param family what kind of stage it is, which also fixes its {@link #phase()}
  */
+@Stable
 public record Stage(String id, StageFamily family) {
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,63}");
@@ -17,6 +19,9 @@ public record Stage(String id, StageFamily family) {
   /**
    * Validates the stage.
    *
+   * @param id the stage's id within its model: lowercase letters, digits and hyphens, starting with a
+   *     letter ({@code growth}, {@code first-purchase})
+   * @param family what kind of stage it is, which also fixes its {@link #phase()}
    * @throws NullPointerException if an argument is null
    * @throws InvalidModelException if the id is not of the documented form
    */

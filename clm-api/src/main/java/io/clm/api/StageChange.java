@@ -1,5 +1,6 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -17,12 +18,21 @@ import java.util.TreeMap;
  * @param evidence the metric values that decided it, by metric name (empty for manual moves and
  *     imports); sorted by name
  */
+@Stable
 public record StageChange(
     CustomerId customer, String from, String to, Instant at, Cause cause, Map<String, Double> evidence) {
 
   /**
    * Validates the change and copies the evidence.
    *
+   * @param customer the customer
+   * @param from the stage left
+   * @param to the stage entered
+   * @param at when the change took effect: the event's timestamp, or the instant passed to {@code
+   *     advanceTo} for time-driven rules
+   * @param cause why the change happened
+   * @param evidence the metric values that decided it, by metric name (empty for manual moves and
+   *     imports); sorted by name
    * @throws NullPointerException if a component is null
    * @throws IllegalTransitionException if {@code from} equals {@code to}
    */

@@ -1,5 +1,7 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
+
 /**
  * Told of every stage change, after it is stored. Listeners are called on the thread that ingested
  * the event, in registration order, after the customer's lock is released; a listener that throws is
@@ -7,6 +9,7 @@ package io.clm.api;
  * hand the change to your own executor.
  */
 @FunctionalInterface
+@Stable
 public interface StageChangeListener {
   /**
    * Called once per stage change.

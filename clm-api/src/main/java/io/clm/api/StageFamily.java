@@ -1,10 +1,13 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
+
 /**
  * What kind of stage a stage is, whatever the model calls it. Each built-in model's stages map to
  * one family (banking six-stage "development" and seven-period "socialization" are both {@link
  * #ONBOARDING}), so that segmentation, retention strategies and reports work across models.
  */
+@Stable
 public enum StageFamily {
   /** Interested, has not bought yet: potential, exploration, prospect, awareness/interest/consideration. */
   PROSPECT(Phase.ESTABLISH),

@@ -1,5 +1,7 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
+
 /**
  * The rules every text field that enters clm follows, and the one way messages quote a bad value.
  *
@@ -13,6 +15,7 @@ package io.clm.api;
  * #EXCERPT_LENGTH} characters, with control and surrogate characters escaped, and says how long the
  * value was.
  */
+@Stable
 public final class TextRules {
 
   /** The most characters of a value that a message quotes. */

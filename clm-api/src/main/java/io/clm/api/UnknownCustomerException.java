@@ -1,8 +1,11 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
+
 /**
  * An event or a query names a customer that the engine does not know, and the engine is configured to reject unknown customers (or the customer was erased).
  */
+@Stable
 public class UnknownCustomerException extends ClmException {
   private static final long serialVersionUID = 1L;
 

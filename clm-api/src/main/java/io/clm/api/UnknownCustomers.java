@@ -1,6 +1,9 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
+
 /** What the engine does with an event for a customer it does not know. */
+@Stable
 public enum UnknownCustomers {
   /** Create the customer in the model's initial stage (the default). */
   CREATE,

@@ -1,8 +1,11 @@
 package io.clm.api;
 
+import io.clm.api.annotation.Stable;
+
 /**
  * A value handed to clm is out of its domain: NaN or negative where that cannot be, an inconsistent input to a statistical model, an empty population. The message names the field, the value and, where there is one, the customer (masked).
  */
+@Stable
 public class ValidationException extends ClmException {
   private static final long serialVersionUID = 1L;
 

@@ -20,6 +20,7 @@ import io.clm.api.retention.RetentionPlan;
 import io.clm.api.retention.RetentionStrategy;
 import io.clm.api.retention.Risk;
 import io.clm.api.segmentation.Assignment;
+import io.clm.api.segmentation.CheckedSegmenter;
 import io.clm.api.segmentation.Population;
 import io.clm.api.segmentation.SegmentationScheme;
 import io.clm.api.segmentation.Segmentation;
@@ -141,7 +142,7 @@ final class Sections {
       Population population = Population.of(customers, asOf, scheme.columns());
       Segmentation result;
       try {
-        result = scheme.segmenter(scheme.fit(population)).assignAll(population);
+        result = CheckedSegmenter.of(scheme, scheme.fit(population)).assignAll(population);
       } catch (ValidationException e) {
         // Nothing to learn from (no customer has the data the scheme needs): everyone unclassified.
         Report.SegmentTable table = new Report.SegmentTable(id, title + ": not fitted, " + e.getMessage(), List.of(), List.of(),

@@ -120,7 +120,7 @@ class GettingStartedTest {
     while (m.find()) {
       blocks.add(m.group(1));
     }
-    assertThat(blocks).hasSize(7);
+    assertThat(blocks).hasSize(8);
     String code = normalise(source);
     for (String block : blocks) {
       // Comments on the page (expected output) are not part of the code.

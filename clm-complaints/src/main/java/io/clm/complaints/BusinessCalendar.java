@@ -1,6 +1,7 @@
 package io.clm.complaints;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.complaints.CalendarCoverageException;
 import io.clm.api.complaints.SlaLimit;
 import io.clm.api.complaints.StoredTicket.Pause;
@@ -36,6 +37,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *     .build();
  * }</pre>
  */
+@Experimental
 public final class BusinessCalendar {
 
   private final String id;

@@ -1,6 +1,7 @@
 package io.clm.complaints;
 
 import io.clm.api.CustomerId;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.complaints.Complaint;
 import io.clm.api.complaints.Order;
 import java.util.List;
@@ -15,12 +16,17 @@ import java.util.Optional;
  * @param recentComplaints the customer's recent complaints with how they were handled, newest first
  * @param preferences what was learned about the customer in earlier complaints
  */
+@Experimental
 public record CallerView(
     Optional<CustomerId> customer, List<Order> recentOrders, List<Complaint> recentComplaints, List<String> preferences) {
 
   /**
    * Copies the lists.
    *
+   * @param customer the customer the calling number belongs to, if known
+   * @param recentOrders the customer's recent orders, newest first
+   * @param recentComplaints the customer's recent complaints with how they were handled, newest first
+   * @param preferences what was learned about the customer in earlier complaints
    * @throws NullPointerException if a component is null
    */
   public CallerView {

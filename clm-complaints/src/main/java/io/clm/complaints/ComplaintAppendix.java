@@ -1,6 +1,7 @@
 package io.clm.complaints;
 
 import io.clm.api.CustomerId;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.complaints.Complaint;
 import java.util.List;
 import java.util.Objects;
@@ -16,12 +17,17 @@ import java.util.Set;
  * @param preferences preferences learned, in the order noted
  * @param departments departments registered for reminders
  */
+@Experimental
 public record ComplaintAppendix(
     CustomerId customer, List<Complaint> complaints, List<String> preferences, Set<String> departments) {
 
   /**
    * Copies the collections.
    *
+   * @param customer the customer
+   * @param complaints every complaint, oldest first
+   * @param preferences preferences learned, in the order noted
+   * @param departments departments registered for reminders
    * @throws NullPointerException if a component is null
    */
   public ComplaintAppendix {

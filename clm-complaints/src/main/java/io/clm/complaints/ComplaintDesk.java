@@ -7,6 +7,8 @@ import io.clm.api.PluginConfigurationException;
 import io.clm.api.PluginFailureException;
 import io.clm.api.ValidationException;
 import io.clm.api.complaints.TicketStore;
+import io.clm.api.annotation.Experimental;
+import io.clm.api.complaints.AuditEntry;
 import io.clm.api.complaints.CalendarCoverageException;
 import io.clm.api.complaints.Classification;
 import io.clm.api.complaints.ClassificationRule;
@@ -65,6 +67,7 @@ import java.util.function.Consumer;
  *
  * <p>Thread-safe: operations are serialised on the desk.
  */
+@Experimental
 public final class ComplaintDesk {
 
   private final Desk desk;

@@ -1,5 +1,6 @@
 package io.clm.complaints;
 
+import io.clm.api.annotation.Experimental;
 import io.clm.api.complaints.SlaEvent;
 import io.clm.api.event.Severity;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param breaches every breach so far, in the order they fell due
  * @param rootCauses resolved complaints by root-cause category
  */
+@Experimental
 public record ComplaintReport(
     Instant asOf,
     Map<AgeBand, Map<Severity, Long>> openByAge,
@@ -29,6 +31,12 @@ public record ComplaintReport(
   /**
    * Copies the collections.
    *
+   * @param asOf the desk clock when the report was made
+   * @param openByAge open classified tickets by age band and class
+   * @param unclassifiedByAge open tickets not yet classified, by age band
+   * @param compliance SLA compliance by policy id
+   * @param breaches every breach so far, in the order they fell due
+   * @param rootCauses resolved complaints by root-cause category
    * @throws NullPointerException if a component is null
    */
   public ComplaintReport {

@@ -5,6 +5,7 @@ import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.HolidayType;
 import de.focus_shift.jollyday.core.ManagerParameters;
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,6 +50,7 @@ import java.util.TreeSet;
  * <p>Business hours are 09:00 to 17:00, Monday to Friday, in the jurisdiction's zone unless {@link
  * #of(String, ZoneId)} names another zone.
  */
+@Experimental
 public final class HolidayCalendars {
 
   private static final String CHINA_DATA = "calendars/cn-mainland.txt";

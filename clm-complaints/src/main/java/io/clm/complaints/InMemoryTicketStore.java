@@ -1,6 +1,7 @@
 package io.clm.complaints;
 
 import io.clm.api.CustomerId;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.complaints.ComplaintFile;
 import io.clm.api.complaints.OutboxEvent;
 import io.clm.api.complaints.StoredTicket;
@@ -27,6 +28,7 @@ import java.util.function.Consumer;
  * process. The due index is a sorted set of (next due, sequence), so {@link #dueBy} reads only the
  * due tickets.
  */
+@Experimental
 public final class InMemoryTicketStore implements TicketStore {
 
   private record Due(Instant at, long sequence) {}

@@ -3,6 +3,7 @@ package io.clm.complaints;
 import io.clm.api.CustomerId;
 import io.clm.api.Money;
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.complaints.ComplaintChannel;
 import io.clm.api.complaints.ComplaintWorkflow;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import java.util.Optional;
  * @param category the regulatory or business category; lowercase, {@code general} by default
  * @param orderNumber the order the complaint names, if any (linked and checked on intake)
  */
+@Experimental
 public record Intake(
     ComplaintChannel channel,
     Instant receivedAt,
@@ -40,6 +42,14 @@ public record Intake(
   /**
    * Validates the intake.
    *
+   * @param channel how it came in
+   * @param receivedAt when it was received (the SLA clocks start here)
+   * @param callerPhone the calling number, for {@link ComplaintChannel#PHONE}
+   * @param customer the customer, when the channel already knows them
+   * @param content what the customer said; 1 to 10,000 characters, not blank
+   * @param amountAtStake the amount in dispute, if stated; never negative
+   * @param category the regulatory or business category; lowercase, {@code general} by default
+   * @param orderNumber the order the complaint names, if any (linked and checked on intake)
    * @throws NullPointerException if a component is null
    * @throws ValidationException if the content is blank or too long, the amount negative, or the
    *     category blank

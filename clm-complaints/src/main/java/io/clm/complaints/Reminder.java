@@ -1,6 +1,7 @@
 package io.clm.complaints;
 
 import io.clm.api.CustomerId;
+import io.clm.api.annotation.Experimental;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -15,11 +16,17 @@ import java.util.Objects;
  * @param ticketIds the customer's complaints, oldest first
  * @param preferences what was learned about the customer
  */
+@Experimental
 public record Reminder(String department, CustomerId customer, Instant at, List<String> ticketIds, List<String> preferences) {
 
   /**
    * Copies the lists.
    *
+   * @param department the department reminded
+   * @param customer the customer
+   * @param at when the customer came back
+   * @param ticketIds the customer's complaints, oldest first
+   * @param preferences what was learned about the customer
    * @throws NullPointerException if a component is null
    */
   public Reminder {

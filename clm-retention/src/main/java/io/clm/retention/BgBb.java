@@ -1,6 +1,7 @@
 package io.clm.retention;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.retention.ConvergenceException;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param gamma first shape of the dropout-probability distribution, positive
  * @param delta second shape of the dropout-probability distribution, positive
  */
+@Experimental
 public record BgBb(double alpha, double beta, double gamma, double delta) {
 
   private static final String[] NAMES = {"alpha", "beta", "gamma", "delta"};
@@ -26,6 +28,10 @@ public record BgBb(double alpha, double beta, double gamma, double delta) {
    * Validates the parameters.
    *
    * @throws ValidationException if a parameter is not a positive finite number
+   * @param alpha first shape of the transaction-probability distribution, positive
+   * @param beta second shape of the transaction-probability distribution, positive
+   * @param gamma first shape of the dropout-probability distribution, positive
+   * @param delta second shape of the dropout-probability distribution, positive
    */
   public BgBb {
     BgNbd.positive(alpha, "alpha");

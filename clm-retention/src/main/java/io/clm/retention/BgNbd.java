@@ -1,6 +1,7 @@
 package io.clm.retention;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.retention.ConvergenceException;
 import java.util.Collection;
 import java.util.HashMap;
@@ -27,6 +28,7 @@ import java.util.TreeMap;
  * @param a first shape of the dropout-probability distribution, positive
  * @param b second shape of the dropout-probability distribution, positive
  */
+@Experimental
 public record BgNbd(double r, double alpha, double a, double b) implements TransactionModel {
 
   private static final String[] NAMES = {"r", "alpha", "a", "b"};
@@ -37,6 +39,10 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
   /**
    * Validates the parameters.
    *
+   * @param r shape of the purchase-rate distribution, positive
+   * @param alpha scale of the purchase-rate distribution, in time units, positive
+   * @param a first shape of the dropout-probability distribution, positive
+   * @param b second shape of the dropout-probability distribution, positive
    * @throws ValidationException if a parameter is not a positive finite number
    */
   public BgNbd {

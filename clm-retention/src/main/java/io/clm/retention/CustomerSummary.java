@@ -2,6 +2,7 @@ package io.clm.retention;
 
 import io.clm.api.CustomerId;
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,11 +17,17 @@ import java.util.Optional;
  *     repeat purchases
  * @param holdoutTransactions purchases (same-day purchases merged) in the hold-out period
  */
+@Experimental
 public record CustomerSummary(CustomerId customer, PurchaseHistory history, double meanSpend, int holdoutTransactions) {
 
   /**
    * Validates.
    *
+   * @param customer the customer
+   * @param history (x, t_x, T) in the calibration period, in the log's time unit
+   * @param meanSpend the mean value of the repeat purchases in calibration, major units; 0 without
+   *     repeat purchases
+   * @param holdoutTransactions purchases (same-day purchases merged) in the hold-out period
    * @throws NullPointerException if the customer or history is null
    * @throws ValidationException if the mean spend is negative, not finite, or positive without
    *     repeat purchases, or the hold-out count is negative

@@ -1,5 +1,6 @@
 package io.clm.retention;
 
+import io.clm.api.annotation.Experimental;
 import io.clm.api.ValidationException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +24,7 @@ import java.util.function.ToDoubleFunction;
  *
  * @param <M> the model type
  */
+@Experimental
 public final class FittedModel<M> {
 
   private final M model;

@@ -1,6 +1,7 @@
 package io.clm.retention;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.retention.ConvergenceException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,6 +26,7 @@ import java.util.Objects;
  * @param q shape of the distribution of ν across customers, positive
  * @param gamma scale of the distribution of ν across customers, positive
  */
+@Experimental
 public record GammaGamma(double p, double q, double gamma) {
 
   private static final String[] NAMES = {"p", "q", "gamma"};
@@ -32,6 +34,9 @@ public record GammaGamma(double p, double q, double gamma) {
   /**
    * Validates the parameters.
    *
+   * @param p shape of the transaction-value distribution, positive
+   * @param q shape of the distribution of ν across customers, positive
+   * @param gamma scale of the distribution of ν across customers, positive
    * @throws ValidationException if a parameter is not a positive finite number
    */
   public GammaGamma {
@@ -50,6 +55,8 @@ public record GammaGamma(double p, double q, double gamma) {
     /**
      * Validates.
      *
+     * @param frequency x, the number of repeat transactions, at least 1
+     * @param meanSpend the mean value of those transactions, positive, in major units
      * @throws ValidationException if frequency is below 1 or the mean spend is not positive and
      *     finite
      */

@@ -1,6 +1,7 @@
 package io.clm.retention;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -28,11 +29,14 @@ import java.util.Objects;
  * @param transactions the purchase model
  * @param spend the spend model
  */
+@Experimental
 public record LifetimeValue(TransactionModel transactions, GammaGamma spend) {
 
   /**
    * Validates.
    *
+   * @param transactions the purchase model
+   * @param spend the spend model
    * @throws NullPointerException if a model is null
    */
   public LifetimeValue {

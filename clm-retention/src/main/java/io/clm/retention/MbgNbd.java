@@ -1,6 +1,7 @@
 package io.clm.retention;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.retention.ConvergenceException;
 import java.util.Collection;
 import java.util.Objects;
@@ -21,6 +22,7 @@ import java.util.Objects;
  * @param a first shape of the dropout-probability distribution, positive
  * @param b second shape of the dropout-probability distribution, positive
  */
+@Experimental
 public record MbgNbd(double r, double alpha, double a, double b) implements TransactionModel {
 
   private static final String[] NAMES = {"r", "alpha", "a", "b"};
@@ -29,6 +31,10 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Tran
    * Validates the parameters.
    *
    * @throws ValidationException if a parameter is not a positive finite number
+   * @param r shape of the purchase-rate distribution, positive
+   * @param alpha scale of the purchase-rate distribution, in time units, positive
+   * @param a first shape of the dropout-probability distribution, positive
+   * @param b second shape of the dropout-probability distribution, positive
    */
   public MbgNbd {
     BgNbd.positive(r, "r");

@@ -1,6 +1,7 @@
 package io.clm.retention;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 
 /**
  * A customer's history over discrete transaction opportunities, the input of {@link BgBb}: in the
@@ -11,6 +12,7 @@ import io.clm.api.ValidationException;
  * @param recency t<sub>x</sub>, the last opportunity with a transaction, x to n; 0 when x = 0
  * @param opportunities n, the number of opportunities observed, at least 0
  */
+@Experimental
 public record OpportunityHistory(int frequency, int recency, int opportunities) {
 
   /**
@@ -18,6 +20,9 @@ public record OpportunityHistory(int frequency, int recency, int opportunities) 
    *
    * @throws ValidationException if a value is negative, x &gt; n, t<sub>x</sub> &gt; n,
    *     t<sub>x</sub> &lt; x, or t<sub>x</sub> is not 0 when x is 0
+   * @param frequency x, the number of opportunities with a transaction, 0 to n
+   * @param recency t<sub>x</sub>, the last opportunity with a transaction, x to n; 0 when x = 0
+   * @param opportunities n, the number of opportunities observed, at least 0
    */
   public OpportunityHistory {
     if (opportunities < 0) {

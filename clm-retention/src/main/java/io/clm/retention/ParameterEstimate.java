@@ -1,6 +1,7 @@
 package io.clm.retention;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param upper the upper confidence bound
  * @param level the confidence level, strictly between 0 and 1
  */
+@Experimental
 public record ParameterEstimate(String name, double value, double standardError, double lower, double upper, double level) {
 
   /**
@@ -21,6 +23,12 @@ public record ParameterEstimate(String name, double value, double standardError,
    * @throws NullPointerException if the name is null
    * @throws ValidationException if a number is not finite, the standard error is negative, or the
    *     bounds do not enclose the value
+   * @param name the parameter's name
+   * @param value the maximum-likelihood estimate, positive
+   * @param standardError its standard error from the observed information matrix, at least 0
+   * @param lower the lower confidence bound, positive
+   * @param upper the upper confidence bound
+   * @param level the confidence level, strictly between 0 and 1
    */
   public ParameterEstimate {
     Objects.requireNonNull(name, "name");

@@ -1,6 +1,7 @@
 package io.clm.retention;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.retention.ConvergenceException;
 import java.util.Collection;
 import java.util.Objects;
@@ -21,6 +22,7 @@ import java.util.Objects;
  * @param s shape of the dropout-rate distribution, positive
  * @param beta scale of the dropout-rate distribution, in time units, positive
  */
+@Experimental
 public record ParetoNbd(double r, double alpha, double s, double beta) implements TransactionModel {
 
   private static final String[] NAMES = {"r", "alpha", "s", "beta"};
@@ -29,6 +31,10 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
    * Validates the parameters.
    *
    * @throws ValidationException if a parameter is not a positive finite number
+   * @param r shape of the purchase-rate distribution, positive
+   * @param alpha scale of the purchase-rate distribution, in time units, positive
+   * @param s shape of the dropout-rate distribution, positive
+   * @param beta scale of the dropout-rate distribution, in time units, positive
    */
   public ParetoNbd {
     BgNbd.positive(r, "r");

@@ -1,6 +1,7 @@
 package io.clm.retention;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -10,6 +11,7 @@ import java.util.Objects;
  * entry per customer in input order. Made by {@link LifetimeValue#scoreColumns}; immutable (the
  * accessors copy or read single entries).
  */
+@Experimental
 public final class PortfolioScores {
 
   private final double[] probabilityAlive;

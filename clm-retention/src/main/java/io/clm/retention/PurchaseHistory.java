@@ -1,6 +1,7 @@
 package io.clm.retention;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 
 /**
  * A customer's repeat-purchase history in a calibration period, the input of the BG/NBD model: in
@@ -13,11 +14,17 @@ import io.clm.api.ValidationException;
  * @param age T, the time from the first purchase to the end of the calibration period, at least
  *     {@code recency}
  */
+@Experimental
 public record PurchaseHistory(int frequency, double recency, double age) {
 
   /**
    * Validates the history.
    *
+   * @param frequency x, the number of repeat purchases (the first purchase is not counted), at least 0
+   * @param recency t<sub>x</sub>, the time from the first purchase to the last repeat purchase; 0 when
+   *     there is none
+   * @param age T, the time from the first purchase to the end of the calibration period, at least
+   *     {@code recency}
    * @throws ValidationException if a value is negative or not finite, if {@code recency > age}, if
    *     there are repeat purchases but {@code recency} is 0, or if there are none but {@code recency}
    *     is not 0

@@ -3,6 +3,7 @@ package io.clm.retention;
 import io.clm.api.CustomerId;
 import io.clm.api.Money;
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -29,6 +30,7 @@ import java.util.TreeMap;
  *
  * <p>Not thread-safe: fill it from one thread, then summarise.
  */
+@Experimental
 public final class PurchaseLog {
 
   private final Currency currency;

@@ -3,6 +3,7 @@ package io.clm.retention;
 import io.clm.api.CustomerId;
 import io.clm.api.Money;
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.retention.ActionType;
 import io.clm.api.retention.RetentionAction;
 import io.clm.api.retention.RetentionContext;
@@ -40,6 +41,7 @@ import java.util.Objects;
  * Allocation allocation = prioritiser.allocate(candidates, Money.of("5000.00", "EUR"));
  * }</pre>
  */
+@Experimental
 public final class RetentionPrioritiser {
 
   /** The default uplift when none is configured: an action saves 10 % of the value at risk. */
@@ -76,6 +78,12 @@ public final class RetentionPrioritiser {
     /**
      * Validates and copies.
      *
+     * @param context the customer's retention context (value, consent)
+     * @param probabilityOfLeaving P(leave), 0 to 1: for example 1 − P(alive) from {@link BgNbd}, or
+     *     the risk score
+     * @param actions the actions proposed for the customer, for example a {@link
+     *     io.clm.api.retention.RetentionPlan}'s (the strategies in its {@code failures()} proposed
+     *     nothing; report them, the other strategies' actions stand)
      * @throws ValidationException if the probability is outside 0..1
      */
     public Candidate {
@@ -96,7 +104,13 @@ public final class RetentionPrioritiser {
    * @param expectedSavedValue value × P(leave) × uplift − cost, major units
    */
   public record Selection(CustomerId customer, RetentionAction action, double expectedSavedValue) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param customer the customer
+     * @param action the action
+     * @param expectedSavedValue value × P(leave) × uplift − cost, major units
+     */
     public Selection {
       Objects.requireNonNull(customer, "customer");
       Objects.requireNonNull(action, "action");
@@ -117,7 +131,13 @@ public final class RetentionPrioritiser {
    * @param budget the budget
    */
   public record Allocation(List<Selection> selections, Money spent, Money budget) {
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param selections the chosen customers and actions, best first
+     * @param spent the total expected cost, at most the budget
+     * @param budget the budget
+     */
     public Allocation {
       selections = List.copyOf(selections);
       Objects.requireNonNull(spent, "spent");

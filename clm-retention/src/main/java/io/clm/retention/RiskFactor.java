@@ -2,6 +2,7 @@ package io.clm.retention;
 
 import io.clm.api.Customer;
 import io.clm.api.Metric;
+import io.clm.api.annotation.Experimental;
 import java.time.Instant;
 
 /**
@@ -10,6 +11,7 @@ import java.time.Instant;
  * two {@link Metric}s into a signal from 0 (absent) to 1 (fully present); a measure without data
  * (NaN) gives 0.
  */
+@Experimental
 public enum RiskFactor {
   /**
    * Transaction volume fell from the previous trend window to the last: signal {@code

@@ -2,6 +2,7 @@ package io.clm.retention;
 
 import io.clm.api.Customer;
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.retention.Risk;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.Objects;
  * <p>Default weights: falling volume 0.25, inactivity 0.25, open complaints 0.15, repeated
  * complaints 0.10, closed products 0.10, falling satisfaction 0.15. Immutable and thread-safe.
  */
+@Experimental
 public final class RiskScorer {
 
   private static final RiskScorer DEFAULT = new RiskScorer(defaults());

@@ -1,6 +1,7 @@
 package io.clm.retention;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.retention.ConvergenceException;
 import java.util.Objects;
 
@@ -19,6 +20,7 @@ import java.util.Objects;
  * @param alpha first shape of the churn-probability distribution, positive
  * @param beta second shape of the churn-probability distribution, positive
  */
+@Experimental
 public record ShiftedBetaGeometric(double alpha, double beta) {
 
   private static final String[] NAMES = {"alpha", "beta"};
@@ -27,6 +29,8 @@ public record ShiftedBetaGeometric(double alpha, double beta) {
    * Validates the parameters.
    *
    * @throws ValidationException if a parameter is not a positive finite number
+   * @param alpha first shape of the churn-probability distribution, positive
+   * @param beta second shape of the churn-probability distribution, positive
    */
   public ShiftedBetaGeometric {
     BgNbd.positive(alpha, "alpha");

@@ -1,6 +1,7 @@
 package io.clm.retention;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import java.util.Collection;
 
 /**
@@ -11,6 +12,7 @@ import java.util.Collection;
  *
  * <p>Rates and horizons are in the model time unit of the histories the model was fitted on.
  */
+@Experimental
 public sealed interface TransactionModel permits BgNbd, MbgNbd, ParetoNbd {
 
   /**

@@ -1,6 +1,7 @@
 package io.clm.retention;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 
 /**
  * The horizon and discounting of a customer lifetime value, with explicit time units: the future is
@@ -15,11 +16,15 @@ import io.clm.api.ValidationException;
  * @param periodLength the length of a period in the model's time unit, positive and finite
  * @param discountRate the discount rate per period, at least 0 and finite (0.01 is 1 %)
  */
+@Experimental
 public record ValueHorizon(int periods, double periodLength, double discountRate) {
 
   /**
    * Validates.
    *
+   * @param periods the number of periods, 1 to 10,000
+   * @param periodLength the length of a period in the model's time unit, positive and finite
+   * @param discountRate the discount rate per period, at least 0 and finite (0.01 is 1 %)
    * @throws ValidationException if periods is outside 1..10,000, the period length is not positive
    *     and finite, or the discount rate is negative or not finite
    */

@@ -4,6 +4,9 @@ import com.google.auto.service.AutoService;
 import io.clm.api.segmentation.FittedScheme;
 import io.clm.api.segmentation.Population;
 import io.clm.api.segmentation.SegmentationScheme;
+import io.clm.plugin.support.BaseScheme;
+import io.clm.plugin.support.Labels;
+import io.clm.plugin.support.Rules;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,23 +31,23 @@ public final class LifecycleStage extends BaseScheme {
   }
 
   @Override
-  BaseScheme create(Map<String, Double> parameters) {
+  protected BaseScheme create(Map<String, Double> parameters) {
     return new LifecycleStage(parameters);
   }
 
   @Override
-  Rules rules(FittedScheme fitted) {
+  protected Rules rules(FittedScheme fitted) {
     return new Rules() {
       @Override
-      int classify(Population p, int row, Labels labels) {
+      public int classify(Population p, int row, Labels labels) {
         return labels.code(p.stage(row));
       }
 
       @Override
-      void explain(Population p, int row, Map<String, Double> into) {}
+      public void explain(Population p, int row, Map<String, Double> into) {}
 
       @Override
-      List<String> reasons() {
+      public List<String> reasons() {
         return List.of();
       }
     };

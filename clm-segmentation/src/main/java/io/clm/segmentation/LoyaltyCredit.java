@@ -2,6 +2,7 @@ package io.clm.segmentation;
 
 import com.google.auto.service.AutoService;
 import io.clm.api.segmentation.SegmentationScheme;
+import io.clm.plugin.support.BaseScheme;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +30,7 @@ public final class LoyaltyCredit extends LoyaltyGrid {
   }
 
   @Override
-  BaseScheme create(Map<String, Double> parameters) {
+  protected BaseScheme create(Map<String, Double> parameters) {
     return new LoyaltyCredit(parameters);
   }
 }

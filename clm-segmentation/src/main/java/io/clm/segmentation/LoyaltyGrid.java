@@ -3,6 +3,11 @@ package io.clm.segmentation;
 import io.clm.api.Metric;
 import io.clm.api.segmentation.FittedScheme;
 import io.clm.api.segmentation.Population;
+import io.clm.plugin.support.BaseScheme;
+import io.clm.plugin.support.Inputs;
+import io.clm.plugin.support.Labels;
+import io.clm.plugin.support.Parameter;
+import io.clm.plugin.support.Rules;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -49,24 +54,24 @@ abstract class LoyaltyGrid extends BaseScheme {
     return new Population.Columns(metrics, Set.of(), false);
   }
 
-  private static List<Param> params(boolean credit, boolean scale) {
-    List<Param> params = new ArrayList<>(LoyaltyScore.PARAMS);
+  private static List<Parameter> params(boolean credit, boolean scale) {
+    List<Parameter> params = new ArrayList<>(LoyaltyScore.PARAMS);
     if (credit) {
-      params.add(new Param(CREDIT_HIGH_MIN, 600, 0, 1000));
+      params.add(new Parameter(CREDIT_HIGH_MIN, 600, 0, 1000));
     }
     if (scale) {
-      params.add(new Param(SCALE_LARGE_MIN, 1_000_000, 0, Double.MAX_VALUE));
+      params.add(new Parameter(SCALE_LARGE_MIN, 1_000_000, 0, Double.MAX_VALUE));
     }
     return params;
   }
 
   @Override
-  void checkTogether(Map<String, Double> values, String owner) {
+  protected void checkTogether(Map<String, Double> values, String owner) {
     LoyaltyScore.checkWeights(values, owner);
   }
 
   @Override
-  Rules rules(FittedScheme fitted) {
+  protected Rules rules(FittedScheme fitted) {
     LoyaltyScore loyalty = new LoyaltyScore(fitted);
     double creditMin = credit ? fitted.parameter(CREDIT_HIGH_MIN) : 0;
     double scaleMin = scale ? fitted.parameter(SCALE_LARGE_MIN) : 0;
@@ -81,7 +86,7 @@ abstract class LoyaltyGrid extends BaseScheme {
     List<String> allReasons = List.copyOf(reasons);
     return new Rules() {
       @Override
-      int classify(Population p, int row, Labels labels) {
+      public int classify(Population p, int row, Labels labels) {
         int missing = loyalty.missing(p, row);
         if (missing >= 0) {
           return -1 - missing;
@@ -105,7 +110,7 @@ abstract class LoyaltyGrid extends BaseScheme {
       }
 
       @Override
-      void explain(Population p, int row, Map<String, Double> into) {
+      public void explain(Population p, int row, Map<String, Double> into) {
         loyalty.explain(p, row, into);
         if (credit) {
           Inputs.put(into, "credit-score", p.metric(Metric.CREDIT_SCORE, row));
@@ -118,7 +123,7 @@ abstract class LoyaltyGrid extends BaseScheme {
       }
 
       @Override
-      List<String> reasons() {
+      public List<String> reasons() {
         return allReasons;
       }
     };

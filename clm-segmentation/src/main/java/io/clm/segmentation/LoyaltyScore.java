@@ -3,6 +3,8 @@ package io.clm.segmentation;
 import io.clm.api.Metric;
 import io.clm.api.segmentation.FittedScheme;
 import io.clm.api.segmentation.Population;
+import io.clm.plugin.support.Inputs;
+import io.clm.plugin.support.Parameter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,15 +37,15 @@ final class LoyaltyScore {
   static final String HALF_DAYS = "decision-time.half-days";
   static final String HIGH_MIN = "loyalty.high-min";
 
-  static final List<Param> PARAMS =
+  static final List<Parameter> PARAMS =
       List.of(
-          new Param(REPEAT, 0.2, 0, 1),
-          new Param(COMPETITOR, 0.2, 0, 1),
-          new Param(PRICE, 0.2, 0, 1),
-          new Param(DECISION, 0.2, 0, 1),
-          new Param(INCIDENT, 0.2, 0, 1),
-          new Param(HALF_DAYS, 7, 0.001, 3650),
-          new Param(HIGH_MIN, 0.5, 0, 1));
+          new Parameter(REPEAT, 0.2, 0, 1),
+          new Parameter(COMPETITOR, 0.2, 0, 1),
+          new Parameter(PRICE, 0.2, 0, 1),
+          new Parameter(DECISION, 0.2, 0, 1),
+          new Parameter(INCIDENT, 0.2, 0, 1),
+          new Parameter(HALF_DAYS, 7, 0.001, 3650),
+          new Parameter(HIGH_MIN, 0.5, 0, 1));
 
   static final Set<Metric> METRICS =
       Set.of(

@@ -5,6 +5,9 @@ import io.clm.api.event.ProductType;
 import io.clm.api.segmentation.FittedScheme;
 import io.clm.api.segmentation.Population;
 import io.clm.api.segmentation.SegmentationScheme;
+import io.clm.plugin.support.BaseScheme;
+import io.clm.plugin.support.Labels;
+import io.clm.plugin.support.Rules;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,15 +49,15 @@ public final class Needs extends BaseScheme {
   }
 
   @Override
-  BaseScheme create(Map<String, Double> parameters) {
+  protected BaseScheme create(Map<String, Double> parameters) {
     return new Needs(parameters);
   }
 
   @Override
-  Rules rules(FittedScheme fitted) {
+  protected Rules rules(FittedScheme fitted) {
     return new Rules() {
       @Override
-      int classify(Population p, int row, Labels labels) {
+      public int classify(Population p, int row, Labels labels) {
         int best = -1;
         double bestVolume = -1;
         for (int need = 0; need < 3; need++) {
@@ -70,7 +73,7 @@ public final class Needs extends BaseScheme {
       }
 
       @Override
-      void explain(Population p, int row, Map<String, Double> into) {
+      public void explain(Population p, int row, Map<String, Double> into) {
         for (int need = 0; need < 3; need++) {
           into.put("need." + SEGMENTS.get(need), has(p, row, need) ? 1.0 : 0.0);
           into.put("volume." + SEGMENTS.get(need), volume(p, row, need));
@@ -78,7 +81,7 @@ public final class Needs extends BaseScheme {
       }
 
       @Override
-      List<String> reasons() {
+      public List<String> reasons() {
         return REASONS;
       }
     };

@@ -4,6 +4,11 @@ import io.clm.api.Metric;
 import io.clm.api.ValidationException;
 import io.clm.api.segmentation.FittedScheme;
 import io.clm.api.segmentation.Population;
+import io.clm.plugin.support.BaseScheme;
+import io.clm.plugin.support.Inputs;
+import io.clm.plugin.support.Labels;
+import io.clm.plugin.support.Parameter;
+import io.clm.plugin.support.Rules;
 import java.util.List;
 import java.util.Map;
 
@@ -31,8 +36,8 @@ abstract class ProfitTiers extends BaseScheme {
         segments,
         Population.Columns.of(Metric.PROFIT),
         List.of(
-            new Param(segments.get(0) + ".share", topDefault, 0, 1),
-            new Param(segments.get(1) + ".share", middleDefault, 0, 1)),
+            new Parameter(segments.get(0) + ".share", topDefault, 0, 1),
+            new Parameter(segments.get(1) + ".share", middleDefault, 0, 1)),
         overrides);
     this.topShare = segments.get(0) + ".share";
     this.middleShare = segments.get(1) + ".share";
@@ -41,7 +46,7 @@ abstract class ProfitTiers extends BaseScheme {
   }
 
   @Override
-  void checkTogether(Map<String, Double> values, String owner) {
+  protected void checkTogether(Map<String, Double> values, String owner) {
     // Called from the super constructor, before this class's fields are set: derive the names.
     String top = segments().get(0) + ".share";
     String middle = segments().get(1) + ".share";
@@ -53,7 +58,7 @@ abstract class ProfitTiers extends BaseScheme {
   }
 
   @Override
-  void learn(Population population, Map<String, Double> out) {
+  protected void learn(Population population, Map<String, Double> out) {
     int n = population.size();
     double[] profits = new double[n];
     population.copy(Metric.PROFIT, profits);
@@ -79,7 +84,7 @@ abstract class ProfitTiers extends BaseScheme {
   }
 
   @Override
-  Rules rules(FittedScheme fitted) {
+  protected Rules rules(FittedScheme fitted) {
     double topCut = fitted.parameter(topMin);
     double middleCut = fitted.parameter(middleMin);
     if (middleCut > topCut) {
@@ -88,7 +93,7 @@ abstract class ProfitTiers extends BaseScheme {
     }
     return new Rules() {
       @Override
-      int classify(Population p, int row, Labels labels) {
+      public int classify(Population p, int row, Labels labels) {
         double profit = p.metric(Metric.PROFIT, row);
         if (Double.isNaN(profit)) {
           return -1;
@@ -97,14 +102,14 @@ abstract class ProfitTiers extends BaseScheme {
       }
 
       @Override
-      void explain(Population p, int row, Map<String, Double> into) {
+      public void explain(Population p, int row, Map<String, Double> into) {
         Inputs.put(into, "profit", p.metric(Metric.PROFIT, row));
         into.put(topMin, topCut);
         into.put(middleMin, middleCut);
       }
 
       @Override
-      List<String> reasons() {
+      public List<String> reasons() {
         return REASONS;
       }
     };

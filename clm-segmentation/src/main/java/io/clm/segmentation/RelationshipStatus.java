@@ -5,6 +5,11 @@ import io.clm.api.Metric;
 import io.clm.api.segmentation.FittedScheme;
 import io.clm.api.segmentation.Population;
 import io.clm.api.segmentation.SegmentationScheme;
+import io.clm.plugin.support.BaseScheme;
+import io.clm.plugin.support.Inputs;
+import io.clm.plugin.support.Labels;
+import io.clm.plugin.support.Parameter;
+import io.clm.plugin.support.Rules;
 import java.util.List;
 import java.util.Map;
 
@@ -29,21 +34,21 @@ public final class RelationshipStatus extends BaseScheme {
         Kind.ABSOLUTE,
         List.of("potential", "active", "churned"),
         Population.Columns.of(Metric.DAYS_SINCE_LAST_TRANSACTION, Metric.RELATIONSHIP_CLOSED),
-        List.of(new Param(INACTIVITY_DAYS, 180, 1, 36_500)),
+        List.of(new Parameter(INACTIVITY_DAYS, 180, 1, 36_500)),
         overrides);
   }
 
   @Override
-  BaseScheme create(Map<String, Double> parameters) {
+  protected BaseScheme create(Map<String, Double> parameters) {
     return new RelationshipStatus(parameters);
   }
 
   @Override
-  Rules rules(FittedScheme fitted) {
+  protected Rules rules(FittedScheme fitted) {
     double window = fitted.parameter(INACTIVITY_DAYS);
     return new Rules() {
       @Override
-      int classify(Population p, int row, Labels labels) {
+      public int classify(Population p, int row, Labels labels) {
         if (p.metric(Metric.RELATIONSHIP_CLOSED, row) == 1) {
           return 2;
         }
@@ -55,14 +60,14 @@ public final class RelationshipStatus extends BaseScheme {
       }
 
       @Override
-      void explain(Population p, int row, Map<String, Double> into) {
+      public void explain(Population p, int row, Map<String, Double> into) {
         Inputs.put(into, "days-since-last-transaction", p.metric(Metric.DAYS_SINCE_LAST_TRANSACTION, row));
         into.put("relationship-closed", p.metric(Metric.RELATIONSHIP_CLOSED, row));
         into.put(INACTIVITY_DAYS, window);
       }
 
       @Override
-      List<String> reasons() {
+      public List<String> reasons() {
         return List.of();
       }
     };

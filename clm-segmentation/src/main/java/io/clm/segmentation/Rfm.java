@@ -6,6 +6,11 @@ import io.clm.api.ValidationException;
 import io.clm.api.segmentation.FittedScheme;
 import io.clm.api.segmentation.Population;
 import io.clm.api.segmentation.SegmentationScheme;
+import io.clm.plugin.support.BaseScheme;
+import io.clm.plugin.support.Inputs;
+import io.clm.plugin.support.Labels;
+import io.clm.plugin.support.Parameter;
+import io.clm.plugin.support.Rules;
 import java.util.List;
 import java.util.Map;
 
@@ -127,12 +132,12 @@ public final class Rfm extends BaseScheme {
         SEGMENTS,
         Population.Columns.of(
             Metric.DAYS_SINCE_LAST_TRANSACTION, Metric.TRANSACTION_COUNT, Metric.TRANSACTION_VOLUME),
-        List.of(new Param(SEGMENT_TABLE, 11, 10, 11)),
+        List.of(new Parameter(SEGMENT_TABLE, 11, 10, 11)),
         overrides);
   }
 
   @Override
-  BaseScheme create(Map<String, Double> parameters) {
+  protected BaseScheme create(Map<String, Double> parameters) {
     return new Rfm(parameters);
   }
 
@@ -143,7 +148,7 @@ public final class Rfm extends BaseScheme {
   }
 
   @Override
-  void checkTogether(Map<String, Double> values, String owner) {
+  protected void checkTogether(Map<String, Double> values, String owner) {
     double table = values.get(SEGMENT_TABLE);
     if (table != 10 && table != 11) {
       throw new ValidationException(owner + ": parameter '" + SEGMENT_TABLE + "' is " + table + ", not 10 or 11");
@@ -155,7 +160,7 @@ public final class Rfm extends BaseScheme {
   }
 
   @Override
-  void learn(Population population, Map<String, Double> out) {
+  protected void learn(Population population, Map<String, Double> out) {
     int n = population.size();
     double[] recency = new double[n];
     double[] frequency = new double[n];
@@ -200,14 +205,14 @@ public final class Rfm extends BaseScheme {
   }
 
   @Override
-  Rules rules(FittedScheme fitted) {
+  protected Rules rules(FittedScheme fitted) {
     double[] recency = bounds(fitted, "recency");
     double[] frequency = bounds(fitted, "frequency");
     double[] monetary = bounds(fitted, "monetary");
     byte[] cells = fitted.parameter(SEGMENT_TABLE) == 10 ? EXAMPLE_CELLS : VIGNETTE_CELLS;
     return new Rules() {
       @Override
-      int classify(Population p, int row, Labels labels) {
+      public int classify(Population p, int row, Labels labels) {
         double days = p.metric(Metric.DAYS_SINCE_LAST_TRANSACTION, row);
         if (Double.isNaN(days)) {
           return -1;
@@ -219,7 +224,7 @@ public final class Rfm extends BaseScheme {
       }
 
       @Override
-      void explain(Population p, int row, Map<String, Double> into) {
+      public void explain(Population p, int row, Map<String, Double> into) {
         double days = p.metric(Metric.DAYS_SINCE_LAST_TRANSACTION, row);
         double count = p.metric(Metric.TRANSACTION_COUNT, row);
         double volume = p.metric(Metric.TRANSACTION_VOLUME, row);
@@ -234,7 +239,7 @@ public final class Rfm extends BaseScheme {
       }
 
       @Override
-      List<String> reasons() {
+      public List<String> reasons() {
         return REASONS;
       }
     };

@@ -2,6 +2,7 @@ package io.clm.segmentation;
 
 import com.google.auto.service.AutoService;
 import io.clm.api.segmentation.SegmentationScheme;
+import io.clm.plugin.support.BaseScheme;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +26,7 @@ public final class ValuePyramid extends ProfitTiers {
   }
 
   @Override
-  BaseScheme create(Map<String, Double> parameters) {
+  protected BaseScheme create(Map<String, Double> parameters) {
     return new ValuePyramid(parameters);
   }
 }

@@ -22,7 +22,7 @@ import io.clm.api.segmentation.Population;
 import io.clm.api.segmentation.Segmentation;
 import io.clm.api.segmentation.SegmentationScheme;
 import io.clm.api.segmentation.Segmenter;
-import io.clm.core.json.ClmJacksonModule;
+import io.clm.jackson.ClmJacksonModule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -14,7 +14,7 @@ import io.clm.api.segmentation.Population;
 import io.clm.api.segmentation.Segmentation;
 import io.clm.api.segmentation.SegmentationScheme;
 import io.clm.api.segmentation.Segmenter;
-import io.clm.core.json.ClmJacksonModule;
+import io.clm.jackson.ClmJacksonModule;
 import io.clm.segmentation.history.MigrationMatrix;
 import io.clm.segmentation.history.SegmentHistory;
 import java.time.Duration;

@@ -19,6 +19,7 @@ import io.clm.api.segmentation.FittedScheme;
 import io.clm.api.segmentation.Population;
 import io.clm.api.segmentation.SegmentationScheme;
 import io.clm.api.segmentation.Segmenter;
+import io.clm.plugin.support.Rules;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package io.clm.tck;
 
 import io.clm.api.Clm;
 import io.clm.api.PluginInfo;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.spi.ClmProvider;
 import io.clm.api.spi.Plugin;
 import java.io.IOException;
@@ -30,6 +31,7 @@ import java.util.TreeSet;
  * <p>Ids without a dot are reserved for clm: a third-party id must start with its organisation
  * ({@code acme.credit-bureau-band}), so that no future built-in can collide with it either.
  */
+@Experimental
 public final class BuiltinPlugins {
 
   private static final String RESOURCE = "builtin-plugins.properties";

@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.clm.api.ClmException;
 import io.clm.api.Money;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.complaints.ClassificationRule;
 import io.clm.api.complaints.Complaint;
 import io.clm.api.complaints.ComplaintChannel;
@@ -51,6 +52,7 @@ import org.quicktheories.generators.Generate;
  * have unique, non-blank ids and answer every generated complaint the same way twice (or refuse
  * with a {@link ClmException}); and the policies survive clm-core's JSON round trip.
  */
+@Experimental
 public abstract class ComplaintWorkflowContract extends PluginContract<ComplaintWorkflow> {
 
   private static final List<String> CATEGORIES =

@@ -3,6 +3,7 @@ package io.clm.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clm.api.CustomerId;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.spi.CustomerRecord;
 import io.clm.api.spi.CustomerStore;
 import io.clm.api.spi.HistoryEntry;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.Test;
  * is stored with its batch; that {@code replaceAll} replaces everything; and that writes from
  * several threads for disjoint customers all land.
  */
+@Experimental
 public abstract class CustomerStoreContract {
 
   /** For subclasses. */

@@ -9,6 +9,7 @@ import io.clm.api.CustomerId;
 import io.clm.api.Metric;
 import io.clm.api.MetricsSnapshot;
 import io.clm.api.Money;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.event.Attribute;
 import io.clm.api.event.AttributeUpdate;
 import io.clm.api.event.Channel;
@@ -50,6 +51,7 @@ import org.quicktheories.generators.Generate;
  *     .checkAssert(customer -> assertThat(myScheme.assign(customer, Generators.NOW)).isNotNull());
  * }</pre>
  */
+@Experimental
 public final class Generators {
 
   /** The instant all generated data lies before: 2026-01-01T00:00:00Z. */

@@ -2,17 +2,19 @@ package io.clm.tck;
 
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clm.api.annotation.Experimental;
 import java.util.Optional;
 
 /**
  * Writes values to JSON and reads them back with clm-core's Jackson module ({@code
- * io.clm.core.json.ClmJacksonModule}), the way snapshots and fitted schemes are stored. Available
+ * io.clm.jackson.ClmJacksonModule}), the way snapshots and fitted schemes are stored. Available
  * only when clm-core is on the test class path.
  */
+@Experimental
 public final class JsonRoundTrip {
 
   /** The class name of clm-core's Jackson module. */
-  public static final String MODULE_CLASS = "io.clm.core.json.ClmJacksonModule";
+  public static final String MODULE_CLASS = "io.clm.jackson.ClmJacksonModule";
 
   private final ObjectMapper mapper;
 

@@ -1,6 +1,7 @@
 package io.clm.tck;
 
 import io.clm.api.CustomerId;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.spi.CustomerRecord;
 import io.clm.api.spi.CustomerStore;
 import io.clm.api.spi.HistoryEntry;
@@ -20,6 +21,7 @@ import java.util.function.Consumer;
  * Every method holds one lock, so a batch is atomic; it copies what it hands out. Counts the
  * batches written, so that tests can check what an engine writes.
  */
+@Experimental
 public final class MemoryCustomerStore implements CustomerStore {
   private final Map<CustomerId, CustomerRecord> records = new HashMap<>();
   private final Map<CustomerId, List<SeenEvent>> seen = new HashMap<>();

@@ -2,13 +2,15 @@ package io.clm.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clm.api.annotation.Experimental;
 import io.clm.api.spi.Plugin;
+import io.clm.api.spi.PluginRules;
+import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,16 +21,8 @@ import org.junit.jupiter.api.Test;
  *
  * @param <T> the plugin kind
  */
+@Experimental
 public abstract class PluginContract<T extends Plugin> {
-
-  /**
-   * The form of a plugin id: dot-separated parts of lowercase letters, digits and hyphens, each
-   * starting with a letter, 64 characters at most.
-   */
-  public static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*");
-
-  /** The longest id, in characters. */
-  public static final int MAX_ID_LENGTH = 64;
 
   /** For subclasses. */
   protected PluginContract() {}
@@ -48,17 +42,11 @@ public abstract class PluginContract<T extends Plugin> {
    */
   protected abstract Class<T> kind();
 
-  /** The id matches {@link #ID} and is at most {@link #MAX_ID_LENGTH} characters. */
+  /** The id follows clm's one id rule, {@link PluginRules#idProblem}, as the registry checks it. */
   @Test
   public void idIsWellFormed() {
     String id = createPlugin().id();
-    assertThat(id).as("id() of %s", pluginClass().getName()).isNotNull();
-    assertThat(id.length()).as("length of id '%s'", id).isLessThanOrEqualTo(MAX_ID_LENGTH);
-    assertThat(ID.matcher(id).matches())
-        .as(
-            "id '%s' must be dot-separated parts of lowercase letters, digits and hyphens, each starting with a letter",
-            id)
-        .isTrue();
+    assertThat(PluginRules.idProblem(id)).as("the id of %s", pluginClass().getName()).isEmpty();
   }
 
   /** The id is the same on every call, on every instance and on every thread. */
@@ -126,29 +114,42 @@ public abstract class PluginContract<T extends Plugin> {
   }
 
   /**
-   * The plugin is registered: {@link ServiceLoader} finds the class through {@code
-   * META-INF/services} (written by {@code @AutoService}) or, in a named module, through {@code
-   * provides ... with ...}.
+   * The plugin is registered for both paths, read from the plugin's own classes directory or jar,
+   * so the answer does not depend on whether this test runs on the class path or the module path:
+   * {@code META-INF/services} lists the class (written by {@code @AutoService}; the JDK reads only
+   * this file on the class path) and, if the plugin's classes are a named module, its {@code
+   * module-info.java} declares {@code provides ... with ...} (the JDK reads only that on the module
+   * path).
+   *
+   * @throws IOException if the plugin's jar or classes directory cannot be read
    */
   @Test
-  public void isRegisteredAsAService() {
+  public void isRegisteredAsAService() throws IOException {
     Class<?> type = pluginClass();
-    Module module = type.getModule();
-    if (module.isNamed()) {
-      assertThat(module.getDescriptor().provides())
-          .as("module %s declares 'provides %s with %s;'", module.getName(), kind().getName(), type.getName())
-          .anyMatch(p -> p.service().equals(kind().getName()) && p.providers().contains(type.getName()));
-      return;
+    Registration registration = Registration.of(type, kind());
+    if (registration.descriptor().isPresent()) {
+      assertThat(registration.provides(kind(), type))
+          .as(
+              "module %s does not declare %s as a %s: add 'provides %s with %s;' to its module-info.java"
+                  + " (on the module path the JDK reads only provides, so clm would not find the plugin there)",
+              registration.descriptor().get().name(),
+              type.getName(),
+              kind().getSimpleName(),
+              kind().getName(),
+              type.getName())
+          .isTrue();
     }
-    boolean found =
-        ServiceLoader.load(kind(), type.getClassLoader()).stream().anyMatch(p -> p.type() == type);
-    assertThat(found)
+    boolean listed =
+        registration.services().isPresent()
+            ? registration.services().get().contains(type.getName())
+            : ServiceLoader.load(kind(), type.getClassLoader()).stream().anyMatch(p -> p.type() == type);
+    assertThat(listed)
         .as(
-            "ServiceLoader finds %s as a %s: annotate it with @AutoService(%s.class) or list it in META-INF/services/%s",
+            "META-INF/services/%s does not list %s: annotate the class with @AutoService(%s.class)"
+                + " (on the class path the JDK reads only that file, so clm would not find the plugin there)",
+            kind().getName(),
             type.getName(),
-            kind().getSimpleName(),
-            kind().getSimpleName(),
-            kind().getName())
+            kind().getSimpleName())
         .isTrue();
   }
 

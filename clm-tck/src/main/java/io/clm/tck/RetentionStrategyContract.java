@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import io.clm.api.ClmException;
 import io.clm.api.Money;
 import io.clm.api.StageFamily;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.retention.ActionType;
 import io.clm.api.retention.RetentionAction;
 import io.clm.api.retention.RetentionContext;
@@ -41,6 +42,7 @@ import org.quicktheories.generators.Generate;
  * returned list is the caller's (changing it changes nothing); and the actions survive clm-core's
  * JSON round trip.
  */
+@Experimental
 public abstract class RetentionStrategyContract extends PluginContract<RetentionStrategy> {
 
   /** For subclasses. */

@@ -1,17 +1,19 @@
 package io.clm.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.clm.api.ClmException;
 import io.clm.api.Customer;
 import io.clm.api.Metric;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.segmentation.Assignment;
 import io.clm.api.segmentation.FittedScheme;
 import io.clm.api.segmentation.Population;
 import io.clm.api.segmentation.SegmentationScheme;
+import io.clm.api.spi.PluginRules;
 import io.clm.api.segmentation.Segmenter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,6 +46,7 @@ import org.quicktheories.core.Gen;
  * one alone and in a population, from several threads; the population is not modified; and fitted
  * schemes and assignments survive clm-core's JSON round trip and assign identically afterwards.
  */
+@Experimental
 public abstract class SegmentationSchemeContract extends PluginContract<SegmentationScheme> {
 
   private static final Pattern SEGMENT = Pattern.compile("[a-z][a-z0-9-]*");
@@ -82,11 +85,17 @@ public abstract class SegmentationSchemeContract extends PluginContract<Segmenta
   public void configurationIsTotalAndLeavesTheSchemeUnchanged() {
     SegmentationScheme scheme = createPlugin();
     Map<String, Double> parameters = scheme.parameters();
-    parameters.forEach((k, v) -> assertThat(Double.isFinite(v)).as("parameter '%s' is finite: %s", k, v).isTrue());
+    assertThat(PluginRules.parametersProblem(parameters)).as("parameters() of scheme '%s'", scheme.id()).isEmpty();
     SegmentationScheme same = scheme.configure(parameters);
     assertThat(same.id()).isEqualTo(scheme.id());
     assertThat(same.parameters()).isEqualTo(parameters);
-    assertThatThrownBy(() -> scheme.configure(Map.of("tck.no-such-parameter", 1.0)))
+    Throwable thrown = catchThrowable(() -> scheme.configure(Map.of("tck.no-such-parameter", 1.0)));
+    assertThat(thrown)
+        .as(
+            "configure(Map.of(\"tck.no-such-parameter\", 1.0)) of scheme '%s' must throw a ClmException naming the"
+                + " parameter, but it threw %s",
+            scheme.id(),
+            thrown)
         .isInstanceOf(ClmException.class)
         .hasMessageContaining("tck.no-such-parameter");
     qt().withExamples(100)

@@ -1,5 +1,6 @@
 package io.clm.api.complaints;
 
+import io.clm.api.annotation.Experimental;
 import io.clm.api.event.Severity;
 import java.util.Objects;
 
@@ -9,6 +10,7 @@ import java.util.Objects;
  * @param severity urgent or normal
  * @param ruleId the id of the rule that fired, or {@code default} when none did
  */
+@Experimental
 public record Classification(Severity severity, String ruleId) {
 
   /** The rule id recorded when no rule fired. */
@@ -17,6 +19,8 @@ public record Classification(Severity severity, String ruleId) {
   /**
    * Validates the classification.
    *
+   * @param severity urgent or normal
+   * @param ruleId the id of the rule that fired, or {@code default} when none did
    * @throws NullPointerException if a component is null
    */
   public Classification {

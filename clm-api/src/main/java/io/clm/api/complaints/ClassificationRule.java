@@ -1,6 +1,7 @@
 package io.clm.api.complaints;
 
 import io.clm.api.Money;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.event.Severity;
 import java.time.Duration;
 import java.util.Collection;
@@ -25,6 +26,7 @@ import java.util.function.Predicate;
  *     ClassificationRule.category("regulator", Set.of("regulator-referral")));
  * }</pre>
  */
+@Experimental
 public interface ClassificationRule {
 
   /**

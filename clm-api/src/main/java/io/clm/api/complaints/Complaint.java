@@ -2,6 +2,7 @@ package io.clm.api.complaints;
 
 import io.clm.api.CustomerId;
 import io.clm.api.Money;
+import io.clm.api.annotation.Experimental;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,6 +40,7 @@ import java.util.Set;
  * @param paused whether the SLA clock is paused (waiting on the customer or a third party)
  * @param audit every change, oldest first
  */
+@Experimental
 public record Complaint(
     String id,
     ComplaintChannel channel,
@@ -64,6 +66,27 @@ public record Complaint(
   /**
    * Validates and copies the snapshot.
    *
+   * @param id the ticket id, unique within the desk
+   * @param channel how the complaint came in
+   * @param receivedAt when it was received (SLA clocks start here)
+   * @param customer the customer, once identified
+   * @param orderNumber the order number named in the complaint, if any
+   * @param order the linked order, if the number was found
+   * @param content what the customer said, as recorded by the agent
+   * @param amountAtStake the amount in dispute, if stated
+   * @param category the regulatory or business category ({@code general}, {@code payment-services},
+   *     ...)
+   * @param flags what needs attention (unidentified customer, unknown order)
+   * @param state the workflow state
+   * @param classification the automatic classification, once classified
+   * @param assignee the responsible department or person, once routed
+   * @param resolution the resolution, once resolved
+   * @param accepted the customer's answer to the resolution, once given
+   * @param policyId the SLA policy that applies
+   * @param deadlines the deadlines still running, by target
+   * @param escalationLevel the highest SLA escalation level reached (0 for none)
+   * @param paused whether the SLA clock is paused (waiting on the customer or a third party)
+   * @param audit every change, oldest first
    * @throws NullPointerException if a component is null
    */
   public Complaint {

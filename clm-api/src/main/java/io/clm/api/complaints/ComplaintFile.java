@@ -1,6 +1,7 @@
 package io.clm.api.complaints;
 
 import io.clm.api.CustomerId;
+import io.clm.api.annotation.Experimental;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -14,12 +15,16 @@ import java.util.TreeSet;
  * @param preferences the preferences, in the order they were noted, without repeats
  * @param departments the departments to remind, sorted
  */
+@Experimental
 public record ComplaintFile(CustomerId customer, List<String> preferences, Set<String> departments) {
 
   /**
    * Validates and copies the file.
    *
    * @throws NullPointerException if a component is null
+   * @param customer the customer
+   * @param preferences the preferences, in the order they were noted, without repeats
+   * @param departments the departments to remind, sorted
    */
   public ComplaintFile {
     Objects.requireNonNull(customer, "customer");

@@ -1,6 +1,9 @@
 package io.clm.api.complaints;
 
+import io.clm.api.annotation.Experimental;
+
 /** Something on a ticket that needs a person's attention. The ticket itself is always kept. */
+@Experimental
 public enum ComplaintFlag {
   /** The caller or sender could not be matched to a customer; identify them later. */
   UNIDENTIFIED_CUSTOMER,

@@ -1,5 +1,6 @@
 package io.clm.api.complaints;
 
+import io.clm.api.annotation.Experimental;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -9,6 +10,7 @@ import java.util.Set;
  * #ESCALATED}, {@link #REOPENED} and {@link #WITHDRAWN} on the side; {@link #standardNext} lists
  * every move it allows. A {@link ComplaintWorkflow} may allow fewer or other moves.
  */
+@Experimental
 public enum ComplaintState {
   /** Taken in from a channel; nothing done yet. */
   RECEIVED,

@@ -1,5 +1,6 @@
 package io.clm.api.complaints;
 
+import io.clm.api.annotation.Experimental;
 import io.clm.api.event.Severity;
 import io.clm.api.spi.Plugin;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Set;
  * ComplaintState#WITHDRAWN}; {@link #slaPolicy} returns a policy for every severity and every
  * category, falling back to its general policy for categories it does not know.
  */
+@Experimental
 public interface ComplaintWorkflow extends Plugin {
 
   /** The category of a complaint that names none. */

@@ -1,6 +1,7 @@
 package io.clm.api.complaints;
 
 import io.clm.api.CustomerId;
+import io.clm.api.annotation.Experimental;
 import java.util.Optional;
 
 /**
@@ -9,6 +10,7 @@ import java.util.Optional;
  * complaint desk's builder, not discovered. Implementations must be thread-safe and must not log
  * the phone number.
  */
+@Experimental
 public interface CustomerDirectory {
 
   /**

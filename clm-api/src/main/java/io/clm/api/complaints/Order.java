@@ -2,6 +2,7 @@ package io.clm.api.complaints;
 
 import io.clm.api.CustomerId;
 import io.clm.api.Money;
+import io.clm.api.annotation.Experimental;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,12 +18,19 @@ import java.util.Optional;
  * @param amount its value, if it has one
  * @param status how far its execution has got (the order book's own words)
  */
+@Experimental
 public record Order(
     String number, CustomerId customer, Instant placedAt, String description, Optional<Money> amount, String status) {
 
   /**
    * Validates the order.
    *
+   * @param number the order number; not blank
+   * @param customer whose order it is
+   * @param placedAt when it was placed
+   * @param description what was ordered
+   * @param amount its value, if it has one
+   * @param status how far its execution has got (the order book's own words)
    * @throws NullPointerException if a component is null
    * @throws IllegalArgumentException if the number is blank
    */

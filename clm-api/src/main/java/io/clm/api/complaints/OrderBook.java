@@ -1,6 +1,7 @@
 package io.clm.api.complaints;
 
 import io.clm.api.CustomerId;
+import io.clm.api.annotation.Experimental;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,6 +10,7 @@ import java.util.Optional;
  * when a customer calls (seed 002: recent orders and how far they got). Handed to the complaint
  * desk's builder, not discovered. Implementations must be thread-safe.
  */
+@Experimental
 public interface OrderBook {
 
   /**

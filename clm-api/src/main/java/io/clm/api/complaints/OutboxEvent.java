@@ -1,5 +1,6 @@
 package io.clm.api.complaints;
 
+import io.clm.api.annotation.Experimental;
 import io.clm.api.event.Event;
 import java.util.Objects;
 
@@ -10,12 +11,15 @@ import java.util.Objects;
  * @param id the outbox id, increasing in the order events were saved
  * @param event the event
  */
+@Experimental
 public record OutboxEvent(long id, Event event) {
   /**
    * Validates the entry.
    *
    * @throws NullPointerException if {@code event} is null
    * @throws IllegalArgumentException if {@code id} is below 1
+   * @param id the outbox id, increasing in the order events were saved
+   * @param event the event
    */
   public OutboxEvent {
     Objects.requireNonNull(event, "event");

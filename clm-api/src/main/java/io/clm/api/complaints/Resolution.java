@@ -2,6 +2,7 @@ package io.clm.api.complaints;
 
 import io.clm.api.Money;
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,11 +16,16 @@ import java.util.Optional;
  * @param rootCause the root-cause category, for reports (for example {@code fees}, {@code
  *     staff-error}); not blank
  */
+@Experimental
 public record Resolution(String correction, Optional<Money> compensation, String rootCause) {
 
   /**
    * Validates the resolution.
    *
+   * @param correction what was put right; not blank
+   * @param compensation money paid or credited, if any; never negative
+   * @param rootCause the root-cause category, for reports (for example {@code fees}, {@code
+   *     staff-error}); not blank
    * @throws NullPointerException if a component is null
    * @throws ValidationException if a text is blank or the compensation is negative
    */

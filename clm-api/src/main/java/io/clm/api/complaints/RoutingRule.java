@@ -1,5 +1,6 @@
 package io.clm.api.complaints;
 
+import io.clm.api.annotation.Experimental;
 import io.clm.api.event.Severity;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -9,6 +10,7 @@ import java.util.function.Predicate;
  * Rules are tried in order, the first match decides; with no match the workflow's {@link
  * ComplaintWorkflow#defaultAssignee()} gets the ticket. The rule id is recorded in the audit trail.
  */
+@Experimental
 public interface RoutingRule {
 
   /**

@@ -1,5 +1,6 @@
 package io.clm.api.complaints;
 
+import io.clm.api.annotation.Experimental;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param deadline the deadline concerned
  * @param at when the event was due (not when the clock got there)
  */
+@Experimental
 public record SlaEvent(
     String ticketId, String policyId, SlaTarget target, Kind kind, int level, Instant deadline, Instant at) {
 
@@ -35,6 +37,13 @@ public record SlaEvent(
   /**
    * Validates the event.
    *
+   * @param ticketId the ticket
+   * @param policyId the SLA policy the deadline comes from
+   * @param target which deadline
+   * @param kind warning, breach or escalation
+   * @param level the escalation level (1, 2, ...); 0 for warnings and breaches
+   * @param deadline the deadline concerned
+   * @param at when the event was due (not when the clock got there)
    * @throws NullPointerException if a component is null
    * @throws IllegalArgumentException if the level does not fit the kind
    */

@@ -1,6 +1,7 @@
 package io.clm.api.complaints;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import java.util.Objects;
 
 /**
@@ -9,11 +10,14 @@ import java.util.Objects;
  * @param amount how many units; 1 to 3650 (weeks: 1 to 521)
  * @param unit how they are counted
  */
+@Experimental
 public record SlaLimit(int amount, SlaUnit unit) {
 
   /**
    * Validates the limit.
    *
+   * @param amount how many units; 1 to 3650
+   * @param unit how they are counted
    * @throws NullPointerException if {@code unit} is null
    * @throws ValidationException if {@code amount} is not between 1 and 3650
    */

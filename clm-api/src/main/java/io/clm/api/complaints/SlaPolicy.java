@@ -1,6 +1,7 @@
 package io.clm.api.complaints;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -42,6 +43,7 @@ import java.util.regex.Pattern;
  *     appraisal, the customer's documents), or "internal" for a bank's own policy; empty when the
  *     rule has no stop-the-clock provision, and the desk then refuses to pause
  */
+@Experimental
 public record SlaPolicy(
     String id,
     Optional<SlaLimit> firstResponse,
@@ -67,6 +69,8 @@ public record SlaPolicy(
     /**
      * Validates the level.
      *
+     * @param level 1, 2, ...
+     * @param afterBreach how long after the breach; empty for "at the breach"
      * @throws NullPointerException if {@code afterBreach} is null
      * @throws ValidationException if {@code level} is below 1
      */
@@ -81,9 +85,22 @@ public record SlaPolicy(
   /**
    * Validates the policy.
    *
+   * @param id the policy's id, as reported in SLA events and compliance reports; lowercase letters,
+   *     digits, dots and hyphens
+   * @param firstResponse the first-response limit, if the policy has one
+   * @param resolution the resolution limit
+   * @param extensions longer resolution limits that {@code extend} moves to, in order (a holding
+   *     reply, an approved extension); same unit as {@code resolution}, strictly increasing
+   * @param nextResponse the longest gap between two responses while open, if any
+   * @param warnBefore how long before each deadline a warning is due, if any (a warning that would
+   *     fall before the start of the limit is not given)
+   * @param escalations escalation levels after a resolution breach, levels 1, 2, ... in order
+   * @param source where the numbers come from (a rule reference), or "internal"
    * @throws NullPointerException if a component is null
    * @throws ValidationException if the id is malformed, an extension has another unit than the
    *     resolution or is not longer than the one before, or the escalation levels are not 1, 2, ...
+   * @param summaryResolution the summary-resolution window, if the policy has one (FCA DISP 1.5.1R: close of business on the third business day): a complaint resolved within it is a summary resolution; when it passes unresolved it lapses and the resolution limit applies
+   * @param stopTheClock the rule that lets the clocks stop while the bank waits (external appraisal, the customer's documents), or "internal" for a bank's own policy; empty when the rule has no stop-the-clock provision, and the desk then refuses to pause
    */
   public SlaPolicy {
     Objects.requireNonNull(id, "id");

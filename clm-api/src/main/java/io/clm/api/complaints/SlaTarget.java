@@ -1,6 +1,9 @@
 package io.clm.api.complaints;
 
+import io.clm.api.annotation.Experimental;
+
 /** What an SLA deadline is for. */
+@Experimental
 public enum SlaTarget {
   /** The first response to the customer (an acknowledgement); met when the ticket is acknowledged. */
   FIRST_RESPONSE,

@@ -1,11 +1,14 @@
 package io.clm.api.complaints;
 
+import io.clm.api.annotation.Experimental;
+
 /**
  * How an SLA limit counts time: each unit is worded the way a rule states its limit. Every day
  * count starts from the local date of receipt in the calendar's zone; the day of receipt is never
  * counted. Time while the clocks are paused is not counted, and is measured in the same unit (see
  * each constant).
  */
+@Experimental
 public enum SlaUnit {
   /**
    * "Within n business days": the deadline is the end (24:00) of the n-th business day after the

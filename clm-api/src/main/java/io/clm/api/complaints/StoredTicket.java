@@ -1,6 +1,7 @@
 package io.clm.api.complaints;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * @param nextDue when the ticket's next SLA event (warning, breach, lapse, escalation) falls due;
  *     empty when none is scheduled. Stores index this for {@link TicketStore#dueBy}
  */
+@Experimental
 public record StoredTicket(
     long sequence,
     Complaint complaint,
@@ -40,6 +42,16 @@ public record StoredTicket(
    * @throws NullPointerException if a component is null
    * @throws ValidationException if the sequence or a cycle is out of range, or two clocks have the
    *     same target
+   * @param sequence the ticket's sequence number within the desk, from 1
+   * @param complaint the complaint as the desk shows it, with its full audit trail
+   * @param clocks the SLA clocks still running (one per target at most)
+   * @param outcomes how each stopped SLA target ended, oldest first (for reports)
+   * @param pauses the finished pauses of the SLA clocks, oldest first
+   * @param pausedSince when the running pause began, if the clocks are paused now
+   * @param cycle the handling cycle: 1, then one more per reopening
+   * @param openedCycle the last cycle whose opening was sent to the lifecycle engine (0 for none)
+   * @param finishedCycle the last cycle whose end was sent to the lifecycle engine (0 for none)
+   * @param nextDue when the ticket's next SLA event (warning, breach, lapse, escalation) falls due; empty when none is scheduled. Stores index this for {@link TicketStore#dueBy}
    */
   public StoredTicket {
     Objects.requireNonNull(complaint, "complaint");
@@ -93,6 +105,13 @@ public record StoredTicket(
      *
      * @throws NullPointerException if a component is null
      * @throws ValidationException if the extension or the escalation level is negative
+     * @param target what the deadline is for
+     * @param start when the clock started (the receipt, the last response, the reopening)
+     * @param extension how many of the policy's extensions apply (0 for the plain limit)
+     * @param warned whether the warning was given
+     * @param breached whether the deadline passed (or, for the summary resolution, lapsed)
+     * @param escalated the last escalation level reached (0 for none)
+     * @param deadline the deadline; empty while the calendar lacks a year it needs
      */
     public SlaClock {
       Objects.requireNonNull(target, "target");
@@ -117,6 +136,10 @@ public record StoredTicket(
      * Validates the outcome.
      *
      * @throws NullPointerException if a component is null
+     * @param target what the deadline is for
+     * @param policyId the policy the deadline came from
+     * @param met whether the response came before the deadline
+     * @param at when the clock stopped
      */
     public SlaOutcome {
       Objects.requireNonNull(target, "target");
@@ -137,6 +160,8 @@ public record StoredTicket(
      *
      * @throws NullPointerException if a component is null
      * @throws ValidationException if {@code to} is before {@code from}
+     * @param from when the clocks stopped
+     * @param to when they started again; not before {@code from}
      */
     public Pause {
       Objects.requireNonNull(from, "from");

@@ -1,6 +1,7 @@
 package io.clm.api.complaints;
 
 import io.clm.api.CustomerId;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.event.Event;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param events lifecycle events to append to the outbox, in order
  * @param deskTime the desk clock after the operation
  */
+@Experimental
 public record TicketChange(
     List<StoredTicket> tickets, List<ComplaintFile> files, List<CustomerId> erasedFiles, List<Event> events,
     Instant deskTime) {
@@ -23,6 +25,11 @@ public record TicketChange(
    * Validates and copies the change.
    *
    * @throws NullPointerException if a component or an element is null
+   * @param tickets tickets to insert or replace
+   * @param files customer files to insert or replace
+   * @param erasedFiles customers whose file is removed (erasure)
+   * @param events lifecycle events to append to the outbox, in order
+   * @param deskTime the desk clock after the operation
    */
   public TicketChange {
     tickets = List.copyOf(tickets);

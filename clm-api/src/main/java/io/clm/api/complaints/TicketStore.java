@@ -1,6 +1,7 @@
 package io.clm.api.complaints;
 
 import io.clm.api.CustomerId;
+import io.clm.api.annotation.Experimental;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,7 @@ import java.util.function.Consumer;
  * thread-safe. The in-memory store ({@code io.clm.complaints.InMemoryTicketStore}) is the
  * reference implementation; a JDBC store keeps the same contract on a database.
  */
+@Experimental
 public interface TicketStore {
 
   /**

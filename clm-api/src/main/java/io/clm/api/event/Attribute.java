@@ -1,11 +1,13 @@
 package io.clm.api.event;
 
+import io.clm.api.annotation.Stable;
 import java.math.BigDecimal;
 
 /**
  * Data about a customer that clm cannot derive from events and that the integrator supplies with an
  * {@link AttributeUpdate}. Each attribute has a kind that fixes its valid values.
  */
+@Stable
 public enum Attribute {
   /** Credit standing as a score, 0 to 1000, higher is better (seed 003: credit). */
   CREDIT_SCORE(Kind.SCORE_1000),

@@ -3,6 +3,7 @@ package io.clm.api.event;
 import io.clm.api.CustomerId;
 import io.clm.api.InvalidEventException;
 import io.clm.api.TextRules;
+import io.clm.api.annotation.Stable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
@@ -19,6 +20,7 @@ import java.util.Objects;
  * @param value the value, valid for the attribute's {@link Attribute#kind() kind}; money
  *     attributes are in the engine's currency's major unit ({@code 1250.50})
  */
+@Stable
 public record AttributeUpdate(
     String id, CustomerId customer, Instant at, Attribute attribute, BigDecimal value)
     implements Event {
@@ -26,6 +28,12 @@ public record AttributeUpdate(
   /**
    * Validates the update.
    *
+   * @param id unique event id
+   * @param customer the customer
+   * @param at when the value was measured
+   * @param attribute which attribute
+   * @param value the value, valid for the attribute's {@link Attribute#kind() kind}; money
+   *     attributes are in the engine's currency's major unit ({@code 1250.50})
    * @throws NullPointerException if a component is null
    * @throws InvalidEventException if the value is outside the attribute's range or has too many
    *     fraction digits (see {@link Attribute#accepts(BigDecimal)})

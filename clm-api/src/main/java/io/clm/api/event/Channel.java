@@ -1,6 +1,9 @@
 package io.clm.api.event;
 
+import io.clm.api.annotation.Stable;
+
 /** Where an event happened. Digital channels cost the bank least to serve (seed 003). */
+@Stable
 public enum Channel {
   /** A branch counter or a relationship manager's office. */
   BRANCH,

@@ -1,6 +1,7 @@
 package io.clm.api.event;
 
 import io.clm.api.CustomerId;
+import io.clm.api.annotation.Stable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param complaintId the complaint's ticket id, 1 to 128 characters
  * @param severity its classification
  */
+@Stable
 public record ComplaintOpened(
     String id, CustomerId customer, Instant at, String complaintId, Severity severity)
     implements Event {
@@ -21,6 +23,11 @@ public record ComplaintOpened(
   /**
    * Validates the event.
    *
+   * @param id unique event id
+   * @param customer the customer
+   * @param at when the complaint was received
+   * @param complaintId the complaint's ticket id, 1 to 128 characters
+   * @param severity its classification
    * @throws NullPointerException if a component is null
    * @throws io.clm.api.InvalidEventException if an id is blank or too long
    */

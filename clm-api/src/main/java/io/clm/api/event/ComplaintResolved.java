@@ -1,6 +1,7 @@
 package io.clm.api.event;
 
 import io.clm.api.CustomerId;
+import io.clm.api.annotation.Stable;
 import java.time.Instant;
 
 /**
@@ -13,6 +14,7 @@ import java.time.Instant;
  * @param complaintId the complaint's ticket id
  * @param accepted whether the customer accepted the resolution
  */
+@Stable
 public record ComplaintResolved(
     String id, CustomerId customer, Instant at, String complaintId, boolean accepted)
     implements Event {
@@ -20,6 +22,11 @@ public record ComplaintResolved(
   /**
    * Validates the event.
    *
+   * @param id unique event id
+   * @param customer the customer
+   * @param at when it was resolved
+   * @param complaintId the complaint's ticket id
+   * @param accepted whether the customer accepted the resolution
    * @throws NullPointerException if a component is null
    * @throws io.clm.api.InvalidEventException if an id is blank or too long
    */

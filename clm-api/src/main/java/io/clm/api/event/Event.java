@@ -1,6 +1,7 @@
 package io.clm.api.event;
 
 import io.clm.api.CustomerId;
+import io.clm.api.annotation.Stable;
 import java.time.Instant;
 
 /**
@@ -21,6 +22,7 @@ import java.time.Instant;
  * <p>The same id for two different customers names two different events. Use the id of the
  * source record (a core-banking posting id, a CRM activity id).
  */
+@Stable
 public sealed interface Event
     permits Transaction,
         Interaction,

@@ -1,10 +1,13 @@
 package io.clm.api.event;
 
+import io.clm.api.annotation.Stable;
+
 /**
  * The kinds of {@link Event}, one constant per permitted event record. Code that handles every kind
  * switches over {@link Event#type()} with a switch expression and no default branch, so that a new
  * kind that is not handled everywhere does not compile.
  */
+@Stable
 public enum EventType {
   /** A {@link Transaction}. */
   TRANSACTION,

@@ -2,6 +2,7 @@ package io.clm.api.event;
 
 import io.clm.api.CustomerId;
 import io.clm.api.InvalidEventException;
+import io.clm.api.annotation.Stable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param satisfaction for a {@link InteractionKind#SURVEY survey}, the score from 0 (very
  *     dissatisfied) to 10 (very satisfied); null for other kinds
  */
+@Stable
 public record Interaction(
     String id,
     CustomerId customer,
@@ -31,6 +33,13 @@ public record Interaction(
   /**
    * Validates the interaction.
    *
+   * @param id unique event id
+   * @param customer the customer
+   * @param at when it happened
+   * @param kind what kind of contact
+   * @param channel where it happened
+   * @param satisfaction for a {@link InteractionKind#SURVEY survey}, the score from 0 (very
+   *     dissatisfied) to 10 (very satisfied); null for other kinds
    * @throws NullPointerException if a required component is null
    * @throws InvalidEventException if a survey has no score or a score outside 0..10, or another
    *     kind carries a score

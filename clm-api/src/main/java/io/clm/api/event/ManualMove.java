@@ -1,6 +1,7 @@
 package io.clm.api.event;
 
 import io.clm.api.CustomerId;
+import io.clm.api.annotation.Stable;
 import java.time.Instant;
 
 /**
@@ -15,6 +16,7 @@ import java.time.Instant;
  * @param actor who made the move, 1 to 128 characters
  * @param reason why, 1 to 1000 characters
  */
+@Stable
 public record ManualMove(
     String id, CustomerId customer, Instant at, String toStage, String actor, String reason)
     implements Event {
@@ -22,6 +24,12 @@ public record ManualMove(
   /**
    * Validates the event.
    *
+   * @param id unique event id
+   * @param customer the customer
+   * @param at when the move was made
+   * @param toStage the stage to move to
+   * @param actor who made the move, 1 to 128 characters
+   * @param reason why, 1 to 1000 characters
    * @throws NullPointerException if a component is null
    * @throws io.clm.api.InvalidEventException if a text is blank or too long
    */

@@ -1,9 +1,12 @@
 package io.clm.api.event;
 
+import io.clm.api.annotation.Stable;
+
 /**
  * The kinds of banking product clm keeps metrics for. Map each core-banking product code to one of
  * them; {@link #OTHER} takes the rest.
  */
+@Stable
 public enum ProductType {
   /** Current (checking) account. */
   CURRENT_ACCOUNT,

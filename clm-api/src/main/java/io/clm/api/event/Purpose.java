@@ -1,9 +1,12 @@
 package io.clm.api.event;
 
+import io.clm.api.annotation.Stable;
+
 /**
  * Purposes a customer can consent to. Without consent for {@link #MARKETING}, clm proposes no
  * marketing action for the customer; service-recovery actions are still proposed.
  */
+@Stable
 public enum Purpose {
   /** Offers, campaigns, cross-selling and up-selling. */
   MARKETING,

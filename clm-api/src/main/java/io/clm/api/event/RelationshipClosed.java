@@ -1,6 +1,7 @@
 package io.clm.api.event;
 
 import io.clm.api.CustomerId;
+import io.clm.api.annotation.Stable;
 import java.time.Instant;
 
 /**
@@ -12,12 +13,17 @@ import java.time.Instant;
  * @param at when the relationship was closed
  * @param debtsSettled whether all debts and claims between bank and customer are settled
  */
+@Stable
 public record RelationshipClosed(String id, CustomerId customer, Instant at, boolean debtsSettled)
     implements Event {
 
   /**
    * Validates the event.
    *
+   * @param id unique event id
+   * @param customer the customer
+   * @param at when the relationship was closed
+   * @param debtsSettled whether all debts and claims between bank and customer are settled
    * @throws NullPointerException if a component is null
    * @throws io.clm.api.InvalidEventException if the id is blank or too long
    */

@@ -2,6 +2,7 @@ package io.clm.api.event;
 
 import io.clm.api.CustomerId;
 import io.clm.api.Money;
+import io.clm.api.annotation.Stable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param product the kind of product it was booked on
  * @param channel where it was made
  */
+@Stable
 public record Transaction(
     String id,
     CustomerId customer,
@@ -29,6 +31,13 @@ public record Transaction(
   /**
    * Validates the transaction.
    *
+   * @param id unique event id (the posting id)
+   * @param customer the customer
+   * @param at when it was booked
+   * @param direction debit or credit, seen from the customer's account
+   * @param amount the amount, not negative, in the engine's currency
+   * @param product the kind of product it was booked on
+   * @param channel where it was made
    * @throws NullPointerException if a component is null
    * @throws io.clm.api.InvalidEventException if the id is blank or too long, or the amount is
    *     negative

@@ -1,12 +1,15 @@
 package io.clm.api.model;
 
+import io.clm.api.Condition;
 import io.clm.api.TextRules;
 import io.clm.api.IllegalTransitionException;
 import io.clm.api.InvalidModelException;
 import io.clm.api.Stage;
 import io.clm.api.StageFamily;
+import io.clm.api.annotation.Stable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -46,6 +49,7 @@ import java.util.Set;
  * <p><b>Terminal</b> stages end a cycle of the relationship (termination, dissolution). Rules out
  * of a terminal stage start a new cycle (win-back).
  */
+@Stable
 public final class LifecycleModel {
 
   private final String id;
@@ -58,7 +62,7 @@ public final class LifecycleModel {
   private final boolean forwardOnly;
   private final boolean manualMoves;
 
-  private LifecycleModel(Builder b) {
+  private LifecycleModel(Builder b, List<TransitionRule> allRules) {
     this.id = b.id;
     this.stages = List.copyOf(b.stages.values());
     Map<String, Integer> order = new HashMap<>();
@@ -68,7 +72,7 @@ public final class LifecycleModel {
     this.order = Map.copyOf(order);
     this.initial = b.initial;
     this.terminal = Set.copyOf(b.terminal);
-    this.rules = List.copyOf(b.rules);
+    this.rules = List.copyOf(allRules);
     Map<String, List<TransitionRule>> from = new HashMap<>();
     for (Stage s : stages) {
       List<TransitionRule> out = new ArrayList<>();
@@ -138,7 +142,7 @@ public final class LifecycleModel {
       List<String> ids = new ArrayList<>();
       stages.forEach(s -> ids.add(s.id()));
       throw new IllegalTransitionException(
-          "stage " + TextRules.excerpt(stageId) + " is not in model '" + id + "'; stages are " + ids);
+          "stage " + TextRules.excerpt(stageId) + " is not in model " + TextRules.excerpt(id) + "; stages are " + ids);
     }
     return index;
   }
@@ -218,7 +222,7 @@ public final class LifecycleModel {
    */
   public void checkManualMove(String from, String to) {
     if (!manualMoves) {
-      throw new IllegalTransitionException("model '" + id + "' does not allow manual moves");
+      throw new IllegalTransitionException("model " + TextRules.excerpt(id) + " does not allow manual moves");
     }
     indexOf(to);
     if (from.equals(to)) {
@@ -239,14 +243,12 @@ public final class LifecycleModel {
    * whole model run in {@link #build()}. Not thread-safe.
    */
   public static final class Builder {
-    private static final java.util.regex.Pattern MODEL_ID =
-        java.util.regex.Pattern.compile("[a-z][a-z0-9.-]{0,63}");
-
     private final String id;
     private final Map<String, Stage> stages = new LinkedHashMap<>();
     private String initial;
     private final Set<String> terminal = new LinkedHashSet<>();
-    private final List<TransitionRule> rules = new ArrayList<>();
+    /** Rules in declaration order: each a {@link TransitionRule} or a {@link RuleGroup}. */
+    private final List<Object> declaredRules = new ArrayList<>();
     private boolean forwardOnly = true;
     private boolean manualMoves = true;
     private boolean forwardOnlySet;
@@ -254,9 +256,9 @@ public final class LifecycleModel {
 
     private Builder(String id) {
       Objects.requireNonNull(id, "model id");
-      if (!MODEL_ID.matcher(id).matches()) {
-        throw new InvalidModelException(
-            "model id " + TextRules.excerpt(id) + " must be lowercase letters, digits, hyphens and dots, starting with a letter");
+      java.util.Optional<String> problem = io.clm.api.spi.PluginRules.idProblem(id);
+      if (problem.isPresent()) {
+        throw new InvalidModelException("model " + problem.get());
       }
       this.id = id;
     }
@@ -272,7 +274,7 @@ public final class LifecycleModel {
     public Builder stage(String stageId, StageFamily family) {
       Stage stage = new Stage(stageId, family);
       if (stages.putIfAbsent(stageId, stage) != null) {
-        throw new InvalidModelException("model '" + id + "': stage '" + stageId + "' is declared twice");
+        throw new InvalidModelException("model " + TextRules.excerpt(id) + ": stage " + TextRules.excerpt(stageId) + " is declared twice");
       }
       return this;
     }
@@ -345,7 +347,7 @@ public final class LifecycleModel {
      * @return this builder
      */
     public Builder rule(TransitionRule rule) {
-      rules.add(Objects.requireNonNull(rule, "rule"));
+      declaredRules.add(Objects.requireNonNull(rule, "rule"));
       return this;
     }
 
@@ -369,7 +371,7 @@ public final class LifecycleModel {
      *     stage unreachable from the initial stage
      */
     public LifecycleModel build() {
-      String where = "model '" + id + "': ";
+      String where = "model " + TextRules.excerpt(id) + ": ";
       if (stages.isEmpty()) {
         throw new InvalidModelException(where + "has no stages");
       }
@@ -382,13 +384,17 @@ public final class LifecycleModel {
       }
       List<String> order = new ArrayList<>(stages.keySet());
       Set<String> ruleIds = new HashSet<>();
+      for (Object declared : declaredRules) {
+        String ruleId = declared instanceof TransitionRule r ? r.id() : ((RuleGroup) declared).id;
+        if (!ruleIds.add(ruleId)) {
+          throw new InvalidModelException(where + "rule id " + TextRules.excerpt(ruleId) + " is used twice");
+        }
+      }
+      List<TransitionRule> rules = expand(where);
       Map<String, TransitionRule> priorities = new HashMap<>();
       for (TransitionRule r : rules) {
-        if (!ruleIds.add(r.id())) {
-          throw new InvalidModelException(where + "rule id '" + r.id() + "' is used twice");
-        }
-        requireStage(where, r.from(), "rule '" + r.id() + "' from stage");
-        requireStage(where, r.to(), "rule '" + r.id() + "' to stage");
+        requireStage(where, r.from(), "rule " + TextRules.excerpt(r.id()) + " from stage");
+        requireStage(where, r.to(), "rule " + TextRules.excerpt(r.id()) + " to stage");
         TransitionRule tie = priorities.putIfAbsent(r.from() + "\u0000" + r.priority(), r);
         if (tie != null) {
           throw new InvalidModelException(
@@ -429,10 +435,49 @@ public final class LifecycleModel {
       for (String s : order) {
         if (!reached.contains(s)) {
           throw new InvalidModelException(
-              where + "stage '" + s + "' is unreachable from initial stage '" + initial + "'");
+              where + "stage " + TextRules.excerpt(s) + " is unreachable from initial stage " + TextRules.excerpt(initial) + "");
         }
       }
-      return new LifecycleModel(this);
+      return new LifecycleModel(this, rules);
+    }
+
+    /**
+     * The rules as the model holds them: a rule declared from several stages (or stage families)
+     * becomes one rule per stage it leaves, all with the declared id, in the order the stages were
+     * named (for families, model order), leaving out the target stage itself.
+     */
+    private List<TransitionRule> expand(String where) {
+      List<TransitionRule> all = new ArrayList<>();
+      for (Object declared : declaredRules) {
+        if (declared instanceof TransitionRule r) {
+          all.add(r);
+          continue;
+        }
+        RuleGroup group = (RuleGroup) declared;
+        List<String> sources = new ArrayList<>();
+        if (group.families.isEmpty()) {
+          for (String stageId : group.stages) {
+            requireStage(where, stageId, "rule " + TextRules.excerpt(group.id) + " from stage");
+            sources.add(stageId);
+          }
+        } else {
+          for (Stage stage : stages.values()) {
+            if (group.families.contains(stage.family())) {
+              sources.add(stage.id());
+            }
+          }
+          if (sources.isEmpty() || sources.equals(List.of(group.to))) {
+            throw new InvalidModelException(
+                where + "rule " + TextRules.excerpt(group.id) + " leaves from families " + group.families + ", which have no stage to leave");
+          }
+        }
+        for (String from : sources) {
+          if (!from.equals(group.to)) {
+            all.add(new TransitionRule(group.id, from, group.to, group.priority, group.condition));
+          }
+        }
+      }
+      return all;
     }
 
     private void requireStage(String where, String stageId, String what) {
@@ -443,11 +488,17 @@ public final class LifecycleModel {
     }
   }
 
+  /** A rule declared from several stages or stage families, expanded when the model is built. */
+  private record RuleGroup(
+      String id, List<String> stages, Set<StageFamily> families, String to, int priority, Condition condition) {}
+
   /** The fluent steps of one rule; {@link #when} adds it and returns to the model builder. */
   public static final class RuleBuilder {
     private final Builder parent;
     private final String ruleId;
     private String from;
+    private List<String> fromStages;
+    private Set<StageFamily> fromFamilies;
     private String to;
     private Integer priority;
 
@@ -463,8 +514,62 @@ public final class LifecycleModel {
      * @return this
      */
     public RuleBuilder from(String stageId) {
+      requireNoSource();
       this.from = Objects.requireNonNull(stageId, "from");
       return this;
+    }
+
+    /**
+     * The stages the rule applies in: one rule that leaves from any of them ("from any active
+     * stage to dormant"). The model holds it as one rule per stage, all with this rule's id; the
+     * target stage itself is left out if it is named.
+     *
+     * @param stageIds the stages, at least one, each declared in the model by the time it is built
+     * @return this
+     * @throws InvalidModelException if no stage is given or one is given twice
+     */
+    public RuleBuilder fromAny(String... stageIds) {
+      requireNoSource();
+      Objects.requireNonNull(stageIds, "from");
+      if (stageIds.length == 0) {
+        throw new InvalidModelException("rule " + TextRules.excerpt(ruleId) + " needs at least one stage in fromAny()");
+      }
+      Set<String> seen = new LinkedHashSet<>();
+      for (String stageId : stageIds) {
+        if (!seen.add(Objects.requireNonNull(stageId, "from"))) {
+          throw new InvalidModelException("rule " + TextRules.excerpt(ruleId) + " names stage " + TextRules.excerpt(stageId) + " twice in fromAny()");
+        }
+      }
+      this.fromStages = List.copyOf(seen);
+      return this;
+    }
+
+    /**
+     * The stage families the rule applies in: it leaves from every stage of the model whose
+     * family is one of these (except the target stage), as {@link #fromAny} does.
+     *
+     * @param families the families, at least one
+     * @return this
+     * @throws InvalidModelException if no family is given
+     */
+    public RuleBuilder fromFamilies(StageFamily... families) {
+      requireNoSource();
+      Objects.requireNonNull(families, "from");
+      if (families.length == 0) {
+        throw new InvalidModelException("rule " + TextRules.excerpt(ruleId) + " needs at least one family in fromFamilies()");
+      }
+      Set<StageFamily> set = new LinkedHashSet<>();
+      for (StageFamily family : families) {
+        set.add(Objects.requireNonNull(family, "from"));
+      }
+      this.fromFamilies = Collections.unmodifiableSet(set);
+      return this;
+    }
+
+    private void requireNoSource() {
+      if (from != null || fromStages != null || fromFamilies != null) {
+        throw new InvalidModelException("rule " + TextRules.excerpt(ruleId) + " already has its from stages");
+      }
     }
 
     /**
@@ -497,11 +602,25 @@ public final class LifecycleModel {
      * @throws InvalidModelException if from, to or priority is missing
      */
     public Builder when(io.clm.api.Condition condition) {
-      if (from == null || to == null || priority == null) {
+      boolean hasSource = from != null || fromStages != null || fromFamilies != null;
+      if (!hasSource || to == null || priority == null) {
         throw new InvalidModelException(
-            "rule '" + ruleId + "' needs from, to and priority before when()");
+            "rule " + TextRules.excerpt(ruleId) + " needs from, to and priority before when()");
       }
-      return parent.rule(new TransitionRule(ruleId, from, to, priority, condition));
+      if (from != null) {
+        return parent.rule(new TransitionRule(ruleId, from, to, priority, condition));
+      }
+      // the id and the condition are checked as for a single rule, with a stand-in source stage
+      new TransitionRule(ruleId, to + "-from", to, priority, condition);
+      parent.declaredRules.add(
+          new RuleGroup(
+              ruleId,
+              fromStages == null ? List.of() : fromStages,
+              fromFamilies == null ? Set.of() : fromFamilies,
+              to,
+              priority,
+              condition));
+      return parent;
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.clm.api.model;
 
+import io.clm.api.annotation.Stable;
 import io.clm.api.spi.Plugin;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import java.util.Map;
  * <p>Register with {@code @AutoService(LifecycleModelProvider.class)} and, on the module path,
  * {@code provides io.clm.api.model.LifecycleModelProvider with YourProvider;}.
  */
+@Stable
 public interface LifecycleModelProvider extends Plugin {
 
   /**

@@ -2,6 +2,7 @@ package io.clm.api.model;
 
 import io.clm.api.TextRules;
 import io.clm.api.InvalidModelException;
+import io.clm.api.annotation.Stable;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -15,6 +16,7 @@ import java.util.TreeMap;
  * double minTransactions = p.get("growth.min-transactions");
  * }</pre>
  */
+@Stable
 public final class ModelParameters {
   private final String modelId;
   private final Map<String, Double> values;
@@ -41,12 +43,12 @@ public final class ModelParameters {
     for (Map.Entry<String, Double> e : overrides.entrySet()) {
       if (!defaults.containsKey(e.getKey())) {
         throw new InvalidModelException(
-            "model '" + modelId + "' has no parameter " + TextRules.excerpt(e.getKey()) + "; parameters are " + values.keySet());
+            "model " + TextRules.excerpt(modelId) + " has no parameter " + TextRules.excerpt(e.getKey()) + "; parameters are " + values.keySet());
       }
       Double v = e.getValue();
-      if (v == null || !Double.isFinite(v)) {
-        throw new InvalidModelException(
-            "model '" + modelId + "': parameter '" + e.getKey() + "' is not finite: " + v);
+      java.util.Optional<String> problem = io.clm.api.spi.PluginRules.parameterProblem(e.getKey(), v);
+      if (problem.isPresent()) {
+        throw new InvalidModelException("model " + TextRules.excerpt(modelId) + ": " + problem.get());
       }
       values.put(e.getKey(), v);
     }
@@ -63,7 +65,7 @@ public final class ModelParameters {
   public double get(String name) {
     Double v = values.get(name);
     if (v == null) {
-      throw new InvalidModelException("model '" + modelId + "' has no parameter " + TextRules.excerpt(name));
+      throw new InvalidModelException("model " + TextRules.excerpt(modelId) + " has no parameter " + TextRules.excerpt(name));
     }
     return v;
   }
@@ -80,7 +82,7 @@ public final class ModelParameters {
     double v = get(name);
     if (v < min) {
       throw new InvalidModelException(
-          "model '" + modelId + "': parameter '" + name + "' is " + v + ", less than " + min);
+          "model " + TextRules.excerpt(modelId) + ": parameter " + TextRules.excerpt(name) + " is " + v + ", less than " + min);
     }
     return v;
   }

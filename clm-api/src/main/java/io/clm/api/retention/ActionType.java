@@ -2,6 +2,7 @@ package io.clm.api.retention;
 
 import io.clm.api.Money;
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.event.ProductType;
 import io.clm.api.event.Purpose;
 import java.util.Objects;
@@ -23,6 +24,7 @@ import java.util.Objects;
  *   <tr><td>{@link Abandon}</td><td>service (no contact at all)</td></tr>
  * </table>
  */
+@Experimental
 public sealed interface ActionType {
 
   /**
@@ -43,6 +45,7 @@ public sealed interface ActionType {
     /**
      * Validates.
      *
+     * @param topic what the contact is about, not blank
      * @throws ValidationException if the topic is blank
      */
     public Communication {
@@ -65,6 +68,7 @@ public sealed interface ActionType {
     /**
      * Validates.
      *
+     * @param discountPercent the discount offered, 0 to 100 (0 for an offer without a discount)
      * @throws ValidationException if the discount is outside 0..100
      */
     public Offer {
@@ -88,6 +92,7 @@ public sealed interface ActionType {
     /**
      * Validates.
      *
+     * @param compensation what the customer is given, at least 0
      * @throws ValidationException if the compensation is negative
      */
     public ServiceRecovery {
@@ -106,7 +111,11 @@ public sealed interface ActionType {
    * @param kind economic, technical or contractual
    */
   record ExitBarrier(BarrierKind kind) implements ActionType {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param kind economic, technical or contractual
+     */
     public ExitBarrier {
       Objects.requireNonNull(kind, "kind");
     }
@@ -135,7 +144,11 @@ public sealed interface ActionType {
    * @param product the product type offered
    */
   record CrossSell(ProductType product) implements ActionType {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param product the product type offered
+     */
     public CrossSell {
       Objects.requireNonNull(product, "product");
     }
@@ -152,7 +165,11 @@ public sealed interface ActionType {
    * @param product the product type upgraded
    */
   record UpSell(ProductType product) implements ActionType {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param product the product type upgraded
+     */
     public UpSell {
       Objects.requireNonNull(product, "product");
     }

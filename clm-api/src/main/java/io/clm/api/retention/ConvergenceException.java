@@ -1,6 +1,7 @@
 package io.clm.api.retention;
 
 import io.clm.api.ClmException;
+import io.clm.api.annotation.Experimental;
 
 /**
  * A statistical model could not be fitted: the maximum-likelihood search did not converge within
@@ -11,10 +12,14 @@ import io.clm.api.ClmException;
  * log-likelihood, the spread of the search simplex and the best parameters); the same values are
  * available from the accessors.
  */
+@Experimental
 public class ConvergenceException extends ClmException {
   private static final long serialVersionUID = 1L;
 
+  /** How many likelihood evaluations the search made. */
   private final int evaluations;
+
+  /** The best log-likelihood the search found. */
   private final double logLikelihood;
 
   /**

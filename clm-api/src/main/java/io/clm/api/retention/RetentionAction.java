@@ -2,6 +2,7 @@ package io.clm.api.retention;
 
 import io.clm.api.Money;
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param priority urgency from 0 (whenever) to 100 (at once)
  * @param strategy the id of the strategy that proposed it
  */
+@Experimental
 public record RetentionAction(ActionType type, String rationale, Money expectedCost, int priority, String strategy) {
 
   /** The highest priority. */
@@ -23,6 +25,12 @@ public record RetentionAction(ActionType type, String rationale, Money expectedC
   /**
    * Validates.
    *
+   * @param type what to do; {@link ActionType#isMarketing()} says whether it needs consent
+   * @param rationale why, in a sentence for the relationship manager; no personal data
+   * @param expectedCost what the action is expected to cost the bank (contact, discount,
+   *     compensation), at least 0
+   * @param priority urgency from 0 (whenever) to 100 (at once)
+   * @param strategy the id of the strategy that proposed it
    * @throws NullPointerException if a component is null
    * @throws ValidationException if the rationale or strategy is blank, the cost is negative or the
    *     priority is outside 0..100

@@ -4,6 +4,7 @@ import io.clm.api.Customer;
 import io.clm.api.Metric;
 import io.clm.api.Money;
 import io.clm.api.StageFamily;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.event.Purpose;
 import java.time.Instant;
 import java.util.Objects;
@@ -22,12 +23,20 @@ import java.util.TreeSet;
  * @param value what the customer is worth to the bank (for example a lifetime value), at least 0
  * @param asOf the instant the context describes, at which time-dependent metrics are read
  */
+@Experimental
 public record RetentionContext(
     Customer customer, StageFamily family, Set<String> segments, Risk risk, Money value, Instant asOf) {
 
   /**
    * Validates and copies.
    *
+   * @param customer the customer as the engine knows it (its metrics carry consent)
+   * @param family the kind of the customer's current stage, so that strategies work with every
+   *     lifecycle model
+   * @param segments the ids of the segments the customer is in, sorted
+   * @param risk the early-warning risk score
+   * @param value what the customer is worth to the bank (for example a lifetime value), at least 0
+   * @param asOf the instant the context describes, at which time-dependent metrics are read
    * @throws NullPointerException if a component is null
    * @throws io.clm.api.ValidationException if the value is negative
    */

@@ -3,6 +3,7 @@ package io.clm.api.retention;
 import io.clm.api.CustomerId;
 import io.clm.api.PluginFailureException;
 import io.clm.api.StageFamily;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.spi.Plugin;
 import io.clm.api.spi.PluginCalls;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ import java.util.Set;
  * @param failures one exception per strategy that misbehaved, naming the strategy (id and class)
  *     and the customer (masked): first those whose id failed, in the order given, then by id
  */
+@Experimental
 public record RetentionPlan(List<RetentionAction> actions, int withheld, List<PluginFailureException> failures) {
 
   /** The order of a plan's actions. */
@@ -61,6 +63,10 @@ public record RetentionPlan(List<RetentionAction> actions, int withheld, List<Pl
   /**
    * Validates and copies.
    *
+   * @param actions the merged actions, most urgent first
+   * @param withheld how many marketing actions were dropped for lack of consent
+   * @param failures one exception per strategy that misbehaved, naming the strategy (id and class)
+   *     and the customer (masked): first those whose id failed, in the order given, then by id
    * @throws io.clm.api.ValidationException if withheld is negative
    */
   public RetentionPlan {

@@ -1,6 +1,7 @@
 package io.clm.api.retention;
 
 import io.clm.api.StageFamily;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.spi.Plugin;
 import java.util.List;
 import java.util.Set;
@@ -39,6 +40,7 @@ import java.util.Set;
  * }
  * }</pre>
  */
+@Experimental
 public interface RetentionStrategy extends Plugin {
 
   /**

@@ -1,6 +1,7 @@
 package io.clm.api.retention;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,6 +11,7 @@ import java.util.Objects;
  * @param score the risk, 0 (no sign of leaving) to 1; the sum of the contributions
  * @param contributions each factor's share of the score, in the scorer's fixed factor order
  */
+@Experimental
 public record Risk(double score, List<Contribution> contributions) {
 
   /** No risk at all: score 0, no contributions. */
@@ -18,6 +20,8 @@ public record Risk(double score, List<Contribution> contributions) {
   /**
    * Validates and copies.
    *
+   * @param score the risk, 0 (no sign of leaving) to 1; the sum of the contributions
+   * @param contributions each factor's share of the score, in the scorer's fixed factor order
    * @throws ValidationException if the score is outside 0..1 or differs from the sum of the
    *     contributions by more than 1e-9
    */
@@ -45,6 +49,10 @@ public record Risk(double score, List<Contribution> contributions) {
     /**
      * Validates.
      *
+     * @param factor the factor's id ({@code inactivity}, {@code falling-volume}, ...), not blank
+     * @param weight the factor's weight, 0 to 1
+     * @param signal how strongly the factor is present, 0 (not at all) to 1 (fully)
+     * @param contribution weight × signal
      * @throws ValidationException if the factor is blank, a number is outside 0..1, or the
      *     contribution is not weight × signal
      */

@@ -2,6 +2,7 @@ package io.clm.api.segmentation;
 
 import io.clm.api.CustomerId;
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +24,7 @@ import java.util.TreeMap;
  *     days-since-last-transaction}, scores such as {@code recency-score}, cut points used); finite,
  *     sorted by name; an input that is undefined for the customer is absent
  */
+@Experimental
 public record Assignment(
     String schemeId, CustomerId customer, String segment, String reason, Map<String, Double> inputs) {
 
@@ -32,6 +34,14 @@ public record Assignment(
   /**
    * Validates and copies.
    *
+   * @param schemeId the scheme
+   * @param customer the customer
+   * @param segment one of the scheme's segments, or {@link #UNCLASSIFIED}
+   * @param reason why the customer is unclassified (such as {@code credit score not supplied});
+   *     empty when classified
+   * @param inputs the values that decided the segment, by name (metric names such as {@code
+   *     days-since-last-transaction}, scores such as {@code recency-score}, cut points used); finite,
+   *     sorted by name; an input that is undefined for the customer is absent
    * @throws NullPointerException if a component, an input name or an input value is null
    * @throws ValidationException if the scheme id or segment is blank, an unclassified assignment
    *     has no reason, a classified one has a reason, or an input is not finite (an undefined

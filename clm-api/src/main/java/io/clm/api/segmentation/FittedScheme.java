@@ -1,6 +1,7 @@
 package io.clm.api.segmentation;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -24,11 +25,15 @@ import java.util.TreeMap;
  * @param formatVersion the scheme's {@link SegmentationScheme#formatVersion()} when it was fitted
  * @param parameters the configuration and the learned cut points, by name; sorted by name
  */
+@Experimental
 public record FittedScheme(String schemeId, int formatVersion, Map<String, Double> parameters) {
 
   /**
    * Validates and copies.
    *
+   * @param schemeId the id of the scheme it belongs to
+   * @param formatVersion the scheme's {@link SegmentationScheme#formatVersion()} when it was fitted
+   * @param parameters the configuration and the learned cut points, by name; sorted by name
    * @throws NullPointerException if a component, a parameter name or a parameter value is null
    * @throws ValidationException if the scheme id or a parameter name is blank, the format version
    *     is not positive, or a parameter value is not finite

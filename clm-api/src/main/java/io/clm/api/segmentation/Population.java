@@ -5,6 +5,7 @@ import io.clm.api.CustomerId;
 import io.clm.api.CustomerMetrics;
 import io.clm.api.Metric;
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.event.Direction;
 import io.clm.api.event.ProductType;
 import java.time.Instant;
@@ -42,6 +43,7 @@ import java.util.Set;
  * columnar data (a warehouse extract) with {@link #builder(Instant, CustomerId[])}. Customer ids
  * are expected to be unique.
  */
+@Experimental
 public final class Population {
 
   private static final int METRICS = Metric.values().length;
@@ -94,6 +96,9 @@ public final class Population {
     /**
      * Validates and copies.
      *
+     * @param metrics the metric columns
+     * @param products the product types whose holdings and volume are needed
+     * @param stage whether the current stage is needed
      * @throws NullPointerException if a set or an element is null
      */
     public Columns {

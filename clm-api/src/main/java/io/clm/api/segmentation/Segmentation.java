@@ -2,6 +2,7 @@ package io.clm.api.segmentation;
 
 import io.clm.api.CustomerId;
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Objects;
  * per customer, no object per customer. Code {@code c >= 0} is {@code labels().get(c)}; code {@code
  * c < 0} is unclassified with reason {@code reasons().get(-1 - c)}. Immutable.
  */
+@Experimental
 public final class Segmentation {
   private final String schemeId;
   private final Population population;

@@ -1,6 +1,7 @@
 package io.clm.api.segmentation;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.spi.Plugin;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,7 @@ import java.util.Map;
  *   <li>Instances are immutable and thread-safe; nothing mutates its input.
  * </ul>
  */
+@Experimental
 public interface SegmentationScheme extends Plugin {
 
   /** Whether a scheme needs a population to learn its cut points. */

@@ -2,6 +2,7 @@ package io.clm.api.segmentation;
 
 import io.clm.api.Customer;
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,6 +14,7 @@ import java.util.List;
  * explains it; {@link #assignAll(Population)} places a whole portfolio into primitive arrays, with
  * no object per customer. Both give every customer the same segment.
  */
+@Experimental
 public interface Segmenter {
 
   /**

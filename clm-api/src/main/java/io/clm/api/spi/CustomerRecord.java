@@ -1,6 +1,7 @@
 package io.clm.api.spi;
 
 import io.clm.api.CustomerId;
+import io.clm.api.annotation.Experimental;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -14,6 +15,7 @@ import java.util.Objects;
  *     {@link Long#MAX_VALUE} if never
  * @param state the encoded state, starting with its format version; copied
  */
+@Experimental
 public record CustomerRecord(CustomerId customer, long dueAt, byte[] state) {
 
   /**
@@ -21,6 +23,9 @@ public record CustomerRecord(CustomerId customer, long dueAt, byte[] state) {
    *
    * @throws NullPointerException if the customer or the state is null
    * @throws IllegalArgumentException if the state is empty
+   * @param customer the customer
+   * @param dueAt the next instant at which time alone can move the customer, epoch milliseconds; {@link Long#MAX_VALUE} if never
+   * @param state the encoded state, starting with its format version; copied
    */
   public CustomerRecord {
     Objects.requireNonNull(customer, "customer");

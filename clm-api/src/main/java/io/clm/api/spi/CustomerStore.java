@@ -1,6 +1,7 @@
 package io.clm.api.spi;
 
 import io.clm.api.CustomerId;
+import io.clm.api.annotation.Stable;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -30,6 +31,7 @@ import java.util.function.Consumer;
  * several threads at once. Every implementation should pass the store contract in {@code clm-tck}
  * ({@code io.clm.tck.CustomerStoreContract}).
  */
+@Stable
 public interface CustomerStore {
 
   /**

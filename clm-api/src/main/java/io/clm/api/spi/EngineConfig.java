@@ -2,6 +2,7 @@ package io.clm.api.spi;
 
 import io.clm.api.CustomerIdMask;
 import io.clm.api.UnknownCustomers;
+import io.clm.api.annotation.Internal;
 import io.clm.api.model.LifecycleModel;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import java.util.Optional;
  * @param idMask the keyed mask for the ids that erasure receipts show and the tombstones an engine
  *     keeps of erased ids; its key is never written to a snapshot or a store
  */
+@Internal
 public record EngineConfig(
     LifecycleModel model,
     Currency currency,
@@ -37,7 +39,21 @@ public record EngineConfig(
     ClassLoader classLoader,
     CustomerIdMask idMask) {
 
-  /** Checks that nothing is null. */
+  /**
+   * Checks that nothing is null.
+   *
+   * @param model the lifecycle model
+   * @param currency the one currency of all amounts the engine accepts
+   * @param unknownCustomers what to do with events for unknown customers
+   * @param futureTolerance how far past the clock an event's timestamp may lie
+   * @param trendWindow the length of the windows the volume trend compares
+   * @param deduplicationWindow how far back from a customer's latest event ids are remembered; empty
+   *     to remember every id
+   * @param clock the wall clock, for the future tolerance
+   * @param store where customers are persisted; empty to keep them in memory only
+   * @param classLoader where plugins were found
+   * @param idMask the keyed mask for the ids that erasure receipts show and the tombstones an engine keeps of erased ids; its key is never written to a snapshot or a store
+   */
   public EngineConfig {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(currency, "currency");

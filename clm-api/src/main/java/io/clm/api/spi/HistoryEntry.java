@@ -1,5 +1,6 @@
 package io.clm.api.spi;
 
+import io.clm.api.annotation.Experimental;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -11,6 +12,7 @@ import java.util.Objects;
  *     (customer, sequence) as a key
  * @param change the encoded stage change; copied
  */
+@Experimental
 public record HistoryEntry(long sequence, byte[] change) {
 
   /**
@@ -18,6 +20,8 @@ public record HistoryEntry(long sequence, byte[] change) {
    *
    * @throws NullPointerException if the change is null
    * @throws IllegalArgumentException if the sequence is negative or the change is empty
+   * @param sequence the entry's position in the customer's history, from 0; a store may use (customer, sequence) as a key
+   * @param change the encoded stage change; copied
    */
   public HistoryEntry {
     Objects.requireNonNull(change, "change");

@@ -1,5 +1,6 @@
 package io.clm.api.spi;
 
+import io.clm.api.annotation.Stable;
 import io.clm.api.complaints.ComplaintWorkflow;
 import io.clm.api.model.LifecycleModelProvider;
 import io.clm.api.retention.RetentionStrategy;
@@ -13,6 +14,7 @@ import java.util.List;
  * module-info.java}. A plugin class needs a public no-argument constructor and must be safe to use
  * from several threads.
  */
+@Stable
 public interface Plugin {
 
   /**

@@ -2,6 +2,7 @@ package io.clm.api.spi;
 
 import io.clm.api.CustomerId;
 import io.clm.api.PluginFailureException;
+import io.clm.api.annotation.Stable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -35,6 +36,7 @@ import java.util.function.Function;
  * that a failure leaves the customer exactly as before. Messages carry the class of what the plugin
  * threw but not its message (which may contain customer data); the exception is kept as the cause.
  */
+@Stable
 public final class PluginCalls {
 
   private PluginCalls() {}
@@ -211,7 +213,12 @@ public final class PluginCalls {
    * @param <R> the result type
    */
   public record Outcome<R>(Map<String, R> results, List<PluginFailureException> failures) {
-    /** Copies, keeping the order of the results. */
+    /**
+     * Copies, keeping the order of the results.
+     *
+     * @param results the results of the plugins that answered, by plugin id, in call order
+     * @param failures one exception per plugin that failed, in call order
+     */
     public Outcome {
       results = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(results));
       failures = List.copyOf(failures);

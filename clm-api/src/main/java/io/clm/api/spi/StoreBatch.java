@@ -1,6 +1,7 @@
 package io.clm.api.spi;
 
 import io.clm.api.CustomerId;
+import io.clm.api.annotation.Experimental;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -22,6 +23,7 @@ import java.util.Set;
  * @param position a position to store atomically with the rest, such as a source offset
  * @param replaceAll whether the batch replaces the store's whole contents (a snapshot import)
  */
+@Experimental
 public record StoreBatch(
     List<Write> writes,
     List<CustomerId> erasures,
@@ -34,6 +36,11 @@ public record StoreBatch(
    *
    * @throws NullPointerException if a component is null
    * @throws IllegalArgumentException if a customer appears twice
+   * @param writes customers written
+   * @param erasures customers erased: everything stored about them is removed
+   * @param tombstones tombstones to add: one per erasure, or the erased fingerprints of a snapshot
+   * @param position a position to store atomically with the rest, such as a source offset
+   * @param replaceAll whether the batch replaces the store's whole contents (a snapshot import)
    */
   public StoreBatch {
     writes = List.copyOf(writes);
@@ -86,6 +93,9 @@ public record StoreBatch(
      * Checks and copies.
      *
      * @throws NullPointerException if a component is null
+     * @param record the new record, replacing the stored one
+     * @param seen seen events to append
+     * @param history history entries to append, continuing the stored sequence
      */
     public Write {
       Objects.requireNonNull(record, "record");

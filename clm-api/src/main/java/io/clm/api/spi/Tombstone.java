@@ -1,5 +1,6 @@
 package io.clm.api.spi;
 
+import io.clm.api.annotation.Experimental;
 import java.util.Objects;
 
 /**
@@ -11,12 +12,16 @@ import java.util.Objects;
  * @param fingerprint the salted 64-bit fingerprint of the customer id
  * @param stage the id of the stage the customer was in when erased
  */
+@Experimental
 public record Tombstone(long salt, long fingerprint, String stage) {
 
   /**
    * Checks the stage.
    *
    * @throws NullPointerException if the stage is null
+   * @param salt the salt the fingerprint was taken with; one engine uses one salt for all its tombstones
+   * @param fingerprint the salted 64-bit fingerprint of the customer id
+   * @param stage the id of the stage the customer was in when erased
    */
   public Tombstone {
     Objects.requireNonNull(stage, "stage");

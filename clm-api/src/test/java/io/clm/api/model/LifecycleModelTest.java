@@ -153,7 +153,8 @@ class LifecycleModelTest {
     assertThatThrownBy(() -> LifecycleModel.builder("Test Model"))
         .isInstanceOf(InvalidModelException.class)
         .hasMessage(
-            "model id 'Test Model' must be lowercase letters, digits, hyphens and dots, starting with a letter");
+            "model id 'Test Model' must be dot-separated parts of lowercase letters, digits and hyphens, each"
+                + " starting with a letter, at most 64 characters");
   }
 
   @Test

@@ -6,6 +6,8 @@ import io.clm.api.Metric;
 import io.clm.api.StageFamily;
 import io.clm.api.model.LifecycleModel;
 import io.clm.api.model.LifecycleModelProvider;
+import io.clm.plugin.support.BaseModelProvider;
+import io.clm.plugin.support.Thresholds;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,7 +18,7 @@ import java.util.Map;
  * and parameters are documented in {@code docs/models.md}.
  */
 @AutoService(LifecycleModelProvider.class)
-public final class BankingSixStageProvider extends BuiltInModel {
+public final class BankingSixStageProvider extends BaseModelProvider {
   /** The model id. */
   public static final String ID = "banking-six-stage";
 
@@ -38,7 +40,7 @@ public final class BankingSixStageProvider extends BuiltInModel {
   }
 
   @Override
-  LifecycleModel build(Thresholds t) {
+  protected LifecycleModel build(Thresholds t) {
     double developmentMin = t.count("development.min-transactions", 1);
     double growthMin = t.count("growth.min-transactions", 1);
     double minProfit = t.value("growth.min-profit");

@@ -3,6 +3,7 @@ package io.clm.core.models;
 import io.clm.api.Condition;
 import io.clm.api.Metric;
 import io.clm.api.model.LifecycleModel;
+import io.clm.plugin.support.Thresholds;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -6,6 +6,8 @@ import io.clm.api.Metric;
 import io.clm.api.StageFamily;
 import io.clm.api.model.LifecycleModel;
 import io.clm.api.model.LifecycleModelProvider;
+import io.clm.plugin.support.BaseModelProvider;
+import io.clm.plugin.support.Thresholds;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,7 +18,7 @@ import java.util.Map;
  * docs/models.md}.
  */
 @AutoService(LifecycleModelProvider.class)
-public final class FourStageProvider extends BuiltInModel {
+public final class FourStageProvider extends BaseModelProvider {
   /** The model id. */
   public static final String ID = "four-stage";
 
@@ -35,7 +37,7 @@ public final class FourStageProvider extends BuiltInModel {
   }
 
   @Override
-  LifecycleModel build(Thresholds t) {
+  protected LifecycleModel build(Thresholds t) {
     double formationMin = t.count("formation.min-transactions", 1);
     double stabilityMin = t.count("stability.min-transactions", 1);
     double satisfaction = t.between("stability.min-satisfaction", 0, 10);

@@ -6,6 +6,8 @@ import io.clm.api.Metric;
 import io.clm.api.StageFamily;
 import io.clm.api.model.LifecycleModel;
 import io.clm.api.model.LifecycleModelProvider;
+import io.clm.plugin.support.BaseModelProvider;
+import io.clm.plugin.support.Thresholds;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,7 +19,7 @@ import java.util.Map;
  * docs/models.md}.
  */
 @AutoService(LifecycleModelProvider.class)
-public final class JourneySevenStageProvider extends BuiltInModel {
+public final class JourneySevenStageProvider extends BaseModelProvider {
   /** The model id. */
   public static final String ID = "journey-seven-stage";
 
@@ -41,7 +43,7 @@ public final class JourneySevenStageProvider extends BuiltInModel {
   }
 
   @Override
-  LifecycleModel build(Thresholds t) {
+  protected LifecycleModel build(Thresholds t) {
     double interest = t.count("interest.min-interactions", 1);
     double consideration = t.count("consideration.min-interactions", 1);
     t.requireBelow("interest.min-interactions", "consideration.min-interactions");

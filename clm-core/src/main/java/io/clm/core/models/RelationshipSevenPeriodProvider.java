@@ -6,6 +6,8 @@ import io.clm.api.Metric;
 import io.clm.api.StageFamily;
 import io.clm.api.model.LifecycleModel;
 import io.clm.api.model.LifecycleModelProvider;
+import io.clm.plugin.support.BaseModelProvider;
+import io.clm.plugin.support.Thresholds;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,7 +19,7 @@ import java.util.Map;
  * documented in {@code docs/models.md}.
  */
 @AutoService(LifecycleModelProvider.class)
-public final class RelationshipSevenPeriodProvider extends BuiltInModel {
+public final class RelationshipSevenPeriodProvider extends BaseModelProvider {
   /** The model id. */
   public static final String ID = "relationship-seven-period";
 
@@ -40,7 +42,7 @@ public final class RelationshipSevenPeriodProvider extends BuiltInModel {
   }
 
   @Override
-  LifecycleModel build(Thresholds t) {
+  protected LifecycleModel build(Thresholds t) {
     double socialization = t.count("socialization.min-transactions", 1);
     double repeat = t.count("growth.min-repeat-transactions", 1);
     double maturityMin = t.count("maturity.min-transactions", 1);

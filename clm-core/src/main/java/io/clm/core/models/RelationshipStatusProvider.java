@@ -6,6 +6,8 @@ import io.clm.api.Metric;
 import io.clm.api.StageFamily;
 import io.clm.api.model.LifecycleModel;
 import io.clm.api.model.LifecycleModelProvider;
+import io.clm.plugin.support.BaseModelProvider;
+import io.clm.plugin.support.Thresholds;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,7 +18,7 @@ import java.util.Map;
  * docs/models.md}.
  */
 @AutoService(LifecycleModelProvider.class)
-public final class RelationshipStatusProvider extends BuiltInModel {
+public final class RelationshipStatusProvider extends BaseModelProvider {
   /** The model id. */
   public static final String ID = "relationship-status";
 
@@ -34,7 +36,7 @@ public final class RelationshipStatusProvider extends BuiltInModel {
   }
 
   @Override
-  LifecycleModel build(Thresholds t) {
+  protected LifecycleModel build(Thresholds t) {
     double activeMin = t.count("active.min-transactions", 1);
     double churnDays = t.positive("churn.inactivity-days");
     double reactivation = t.count("reactivation.min-transactions", 1);

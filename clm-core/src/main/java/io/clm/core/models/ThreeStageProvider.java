@@ -6,6 +6,8 @@ import io.clm.api.Metric;
 import io.clm.api.StageFamily;
 import io.clm.api.model.LifecycleModel;
 import io.clm.api.model.LifecycleModelProvider;
+import io.clm.plugin.support.BaseModelProvider;
+import io.clm.plugin.support.Thresholds;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,7 +18,7 @@ import java.util.Map;
  * docs/models.md}.
  */
 @AutoService(LifecycleModelProvider.class)
-public final class ThreeStageProvider extends BuiltInModel {
+public final class ThreeStageProvider extends BaseModelProvider {
   /** The model id. */
   public static final String ID = "three-stage";
 
@@ -34,7 +36,7 @@ public final class ThreeStageProvider extends BuiltInModel {
   }
 
   @Override
-  LifecycleModel build(Thresholds t) {
+  protected LifecycleModel build(Thresholds t) {
     double newMin = t.count("new.min-transactions", 1);
     double repeat = t.count("loyal.min-repeat-transactions", 1);
     double satisfaction = t.between("loyal.min-satisfaction", 0, 10);

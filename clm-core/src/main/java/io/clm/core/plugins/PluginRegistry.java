@@ -4,6 +4,7 @@ import io.clm.api.PluginConfigurationException;
 import io.clm.api.PluginInfo;
 import io.clm.api.Plugins;
 import io.clm.api.spi.Plugin;
+import io.clm.api.spi.PluginRules;
 import java.net.URL;
 import java.security.CodeSource;
 import java.util.ArrayList;
@@ -17,47 +18,67 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Discovers plugins of every kind with {@link ServiceLoader} and checks them: ids well-formed and
- * unique per kind (both classes are named on a clash), every provider loadable (every failing
- * class is named, not just the first). Immutable once built; thread-safe.
+ * unique per kind, every provider loadable. A plugin that fails a check is left out, not fatal:
+ * every problem (every failing class, every clashing id with both classes) is logged as a warning
+ * naming the class and its jar and listed by {@link #problems()}; asking for a plugin that was
+ * left out fails with the problem in the message. Immutable once built; thread-safe.
  */
 public final class PluginRegistry implements Plugins {
-
-  private static final Pattern ID = Pattern.compile("[a-z][a-z0-9.-]{0,127}");
+  private static final Logger LOG = LoggerFactory.getLogger(PluginRegistry.class);
 
   private final ClassLoader loader;
   private final Map<Class<?>, Map<String, Plugin>> byKind = new ConcurrentHashMap<>();
+  /** Per kind, what could not be loaded or used. */
+  private final Map<Class<?>, List<String>> problemsByKind = new ConcurrentHashMap<>();
+  /** Per kind, the ids claimed by more than one class, with the clash's description. */
+  private final Map<Class<?>, Map<String, String>> clashesByKind = new ConcurrentHashMap<>();
 
   private PluginRegistry(ClassLoader loader) {
     this.loader = loader;
   }
 
   /**
-   * Discovers every plugin of every kind in {@link Plugin#kinds()}.
+   * Discovers every plugin of every kind in {@link Plugin#kinds()}. A provider that fails to load
+   * and every class of a duplicate id are left out and reported (see the class comment).
    *
    * @param loader where to look
    * @return the registry
-   * @throws PluginConfigurationException naming every provider that failed to load, or both
-   *     classes of a duplicate id
    */
   public static PluginRegistry discover(ClassLoader loader) {
     PluginRegistry registry = new PluginRegistry(Objects.requireNonNull(loader, "loader"));
-    List<String> failures = new ArrayList<>();
     for (Class<? extends Plugin> kind : Plugin.kinds()) {
-      registry.byKind.put(kind, registry.load(kind, failures));
-    }
-    if (!failures.isEmpty()) {
-      throw new PluginConfigurationException(failed(failures));
+      registry.byKind.put(kind, registry.loadAndReport(kind));
     }
     return registry;
   }
 
-  private <T extends Plugin> Map<String, Plugin> load(Class<T> kind, List<String> failures) {
+  private Map<String, Plugin> loadAndReport(Class<? extends Plugin> kind) {
+    List<String> failures = new ArrayList<>();
+    Map<String, String> clashes = new TreeMap<>();
+    Map<String, Plugin> found = load(kind, failures, clashes);
+    for (String failure : failures) {
+      LOG.warn("clm plugin left out: {}", failure);
+    }
+    for (String clash : clashes.values()) {
+      LOG.warn("clm plugins left out: {}", clash);
+    }
+    List<String> problems = new ArrayList<>(failures);
+    problems.addAll(clashes.values());
+    problemsByKind.put(kind, List.copyOf(problems));
+    clashesByKind.put(kind, Collections.unmodifiableMap(clashes));
+    return found;
+  }
+
+  private <T extends Plugin> Map<String, Plugin> load(
+      Class<T> kind, List<String> failures, Map<String, String> clashes) {
     // a TreeMap, kept as it is: all(kind), list() and the known ids are ordered by id
     Map<String, Plugin> found = new TreeMap<>();
+    Map<String, List<Plugin>> claimants = new TreeMap<>();
     ServiceLoader<T> services;
     try {
       services = ServiceLoader.load(kind, loader);
@@ -110,42 +131,35 @@ public final class PluginRegistry implements Plugins {
             kind.getSimpleName() + " " + plugin.getClass().getName() + ": id() threw " + e);
         continue;
       }
-      if (id == null || !ID.matcher(id).matches()) {
-        failures.add(
-            kind.getSimpleName()
-                + " "
-                + plugin.getClass().getName()
-                + ": id '"
-                + id
-                + "' must be lowercase letters, digits, hyphens and dots, starting with a letter");
+      java.util.Optional<String> idProblem = PluginRules.idProblem(id);
+      if (idProblem.isPresent()) {
+        failures.add(kind.getSimpleName() + " " + plugin.getClass().getName() + ": " + idProblem.get());
         continue;
       }
-      Plugin clash = found.putIfAbsent(id, plugin);
-      if (clash != null && clash.getClass() != plugin.getClass()) {
-        throw new PluginConfigurationException(
-            "two "
-                + kind.getSimpleName()
-                + " plugins have the id '"
-                + id
-                + "': "
-                + clash.getClass().getName()
-                + " ("
-                + location(clash.getClass())
-                + ") and "
-                + plugin.getClass().getName()
-                + " ("
-                + location(plugin.getClass())
-                + ")");
+      List<Plugin> same = claimants.computeIfAbsent(id, k -> new ArrayList<>());
+      if (same.stream().noneMatch(p -> p.getClass() == plugin.getClass())) {
+        same.add(plugin);
       }
     }
+    // every duplicate id is found before any is reported, so that all are reported at once
+    claimants.forEach(
+        (id, plugins) -> {
+          if (plugins.size() == 1) {
+            found.put(id, plugins.get(0));
+          } else {
+            List<String> classes = new ArrayList<>();
+            plugins.forEach(p -> classes.add(p.getClass().getName() + " (" + location(p.getClass()) + ")"));
+            clashes.put(
+                id,
+                (plugins.size() == 2 ? "two " : plugins.size() + " ")
+                    + kind.getSimpleName()
+                    + " plugins have the id '"
+                    + id
+                    + "': "
+                    + String.join(" and ", classes));
+          }
+        });
     return Collections.unmodifiableMap(found);
-  }
-
-  private static String failed(List<String> failures) {
-    return failures.size()
-        + (failures.size() == 1 ? " plugin" : " plugins")
-        + " could not be loaded: "
-        + String.join("; ", failures);
   }
 
   private static String describe(ServiceConfigurationError e) {
@@ -162,15 +176,42 @@ public final class PluginRegistry implements Plugins {
     Objects.requireNonNull(id, "id");
     Plugin plugin = plugins(kind).get(id);
     if (plugin == null) {
+      String clash = clashesByKind.getOrDefault(kind, Map.of()).get(id);
+      if (clash != null) {
+        throw new PluginConfigurationException(clash + "; remove one of them");
+      }
+      List<String> problems = problemsByKind.getOrDefault(kind, List.of());
       throw new PluginConfigurationException(
           "no "
               + kind.getSimpleName()
               + " with id '"
               + id
               + "'; known ids are "
-              + new ArrayList<>(plugins(kind).keySet()));
+              + new ArrayList<>(plugins(kind).keySet())
+              + (problems.isEmpty()
+                  ? ""
+                  : "; "
+                      + problems.size()
+                      + (problems.size() == 1 ? " plugin" : " plugins")
+                      + " of this kind could not be loaded: "
+                      + String.join("; ", problems)));
     }
     return kind.cast(plugin);
+  }
+
+  @Override
+  public List<String> problems() {
+    List<String> all = new ArrayList<>();
+    for (Class<? extends Plugin> kind : Plugin.kinds()) {
+      all.addAll(problemsByKind.getOrDefault(kind, List.of()));
+    }
+    problemsByKind.forEach(
+        (kind, problems) -> {
+          if (!Plugin.kinds().contains(kind)) {
+            all.addAll(problems);
+          }
+        });
+    return List.copyOf(all);
   }
 
   @Override
@@ -200,16 +241,7 @@ public final class PluginRegistry implements Plugins {
 
   private Map<String, Plugin> plugins(Class<? extends Plugin> kind) {
     Objects.requireNonNull(kind, "kind");
-    return byKind.computeIfAbsent(
-        kind,
-        k -> {
-          List<String> failures = new ArrayList<>();
-          Map<String, Plugin> loaded = load(kind, failures);
-          if (!failures.isEmpty()) {
-            throw new PluginConfigurationException(failed(failures));
-          }
-          return loaded;
-        });
+    return byKind.computeIfAbsent(kind, k -> loadAndReport(kind));
   }
 
   private static String location(Class<?> type) {

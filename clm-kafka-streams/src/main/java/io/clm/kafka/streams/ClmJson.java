@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.clm.core.json.ClmJacksonModule;
+import io.clm.jackson.ClmJacksonModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 

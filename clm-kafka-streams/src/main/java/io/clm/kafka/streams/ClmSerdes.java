@@ -1,6 +1,7 @@
 package io.clm.kafka.streams;
 
 import io.clm.api.StageChange;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.event.Event;
 import java.io.IOException;
 import org.apache.kafka.common.errors.SerializationException;
@@ -17,6 +18,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * SerializationException} naming the type and the problem. Null stays null.
  */
 @SuppressWarnings("exports")
+@Experimental
 public final class ClmSerdes {
   private ClmSerdes() {}
 

@@ -2,6 +2,7 @@ package io.clm.kafka.streams;
 
 import io.clm.api.Clm;
 import io.clm.api.LifecycleEngine;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.spi.CustomerStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,6 +49,7 @@ import org.apache.kafka.streams.state.Stores;
  * tasks this instance runs.
  */
 @SuppressWarnings("exports")
+@Experimental
 public final class ClmTopology {
   /** Name of the store of customer records. */
   public static final String CUSTOMERS_STORE = "clm-customers";

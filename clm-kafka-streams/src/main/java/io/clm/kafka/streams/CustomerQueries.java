@@ -2,6 +2,7 @@ package io.clm.kafka.streams;
 
 import io.clm.api.CustomerId;
 import io.clm.api.LifecycleEngine;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.spi.CustomerStore;
 import io.clm.api.spi.StoreBatch;
 import io.clm.api.spi.StoredCustomer;
@@ -27,6 +28,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * through {@link RemoteCustomers}. Create with {@link ClmTopology#queries}. Thread-safe.
  */
 @SuppressWarnings("exports")
+@Experimental
 public final class CustomerQueries {
   private static final StringSerializer KEYS = new StringSerializer();
 

@@ -1,8 +1,10 @@
 package io.clm.kafka.streams;
 
 import io.clm.api.ClmException;
+import io.clm.api.annotation.Experimental;
 
 /** A customer query could not be answered now: the stores are moving, or the owner is unreachable. */
+@Experimental
 public class CustomerQueryException extends ClmException {
   private static final long serialVersionUID = 1L;
 

@@ -2,6 +2,7 @@ package io.clm.kafka.streams;
 
 import io.clm.api.Customer;
 import io.clm.api.StageChange;
+import io.clm.api.annotation.Experimental;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,11 +12,14 @@ import java.util.Objects;
  * @param customer the state
  * @param history the stage changes, oldest first
  */
+@Experimental
 public record CustomerView(Customer customer, List<StageChange> history) {
   /**
    * Validates and copies.
    *
    * @throws NullPointerException if a component is null
+   * @param customer the state
+   * @param history the stage changes, oldest first
    */
   public CustomerView {
     Objects.requireNonNull(customer, "customer");

@@ -1,5 +1,6 @@
 package io.clm.kafka.streams;
 
+import io.clm.api.annotation.Experimental;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.apache.kafka.common.header.Header;
@@ -18,6 +19,7 @@ import org.apache.kafka.common.header.Headers;
  * @param offset the input offset
  */
 @SuppressWarnings("exports")
+@Experimental
 public record DeadLetter(Reason reason, String message, String topic, int partition, long offset) {
 
   /** Header with the {@link Reason} name. */
@@ -48,6 +50,11 @@ public record DeadLetter(Reason reason, String message, String topic, int partit
    * Validates the dead letter.
    *
    * @throws NullPointerException if the reason, message or topic is null
+   * @param reason the kind of failure
+   * @param message what was wrong, naming the field and the value where there is one; customer ids appear masked
+   * @param topic the input topic
+   * @param partition the input partition
+   * @param offset the input offset
    */
   public DeadLetter {
     Objects.requireNonNull(reason, "reason");

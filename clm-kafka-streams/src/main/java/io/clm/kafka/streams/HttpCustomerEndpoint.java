@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.clm.api.ClmException;
 import io.clm.api.CustomerId;
+import io.clm.api.annotation.Experimental;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -26,6 +27,7 @@ import org.apache.kafka.streams.state.HostInfo;
  * twice. Bind it to the host and port given as {@code application.server}.
  */
 @SuppressWarnings("exports")
+@Experimental
 public final class HttpCustomerEndpoint implements AutoCloseable {
   private static final String PATH = "/clm/customers/";
 

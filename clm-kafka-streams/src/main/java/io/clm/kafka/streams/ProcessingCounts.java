@@ -1,5 +1,7 @@
 package io.clm.kafka.streams;
 
+import io.clm.api.annotation.Experimental;
+
 /**
  * What the topology's tasks in this application instance have done since it was built: a
  * consistent-enough view for monitoring (each count is exact; the counts are read one after the
@@ -14,6 +16,7 @@ package io.clm.kafka.streams;
  * @param punctuations time-driven passes over the due-time index
  * @param customersWoken customers read from the due-time index by those passes
  */
+@Experimental
 public record ProcessingCounts(
     long applied,
     long duplicates,

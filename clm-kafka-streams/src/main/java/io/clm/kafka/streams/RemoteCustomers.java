@@ -1,6 +1,7 @@
 package io.clm.kafka.streams;
 
 import io.clm.api.CustomerId;
+import io.clm.api.annotation.Experimental;
 import java.util.Optional;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -10,6 +11,7 @@ import org.apache.kafka.streams.state.HostInfo;
  */
 @FunctionalInterface
 @SuppressWarnings("exports")
+@Experimental
 public interface RemoteCustomers {
   /**
    * Looks a customer up in the instance that owns it.

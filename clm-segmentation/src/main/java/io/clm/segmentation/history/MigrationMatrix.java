@@ -1,5 +1,6 @@
 package io.clm.segmentation.history;
 
+import io.clm.api.annotation.Experimental;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import java.util.Objects;
  * #to()}. The diagonal holds those who stayed. Only customers recorded at or before {@link #from()}
  * are counted. Immutable.
  */
+@Experimental
 public final class MigrationMatrix {
   private final String schemeId;
   private final Instant from;

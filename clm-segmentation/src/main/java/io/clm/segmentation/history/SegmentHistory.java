@@ -2,6 +2,7 @@ package io.clm.segmentation.history;
 
 import io.clm.api.CustomerId;
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.segmentation.Assignment;
 import io.clm.api.segmentation.Segmentation;
 import java.time.Instant;
@@ -33,6 +34,7 @@ import java.util.Set;
  * forward in time. Memory grows with customers and with moves, not with recordings where nothing
  * changed. Thread-safe; a recording that is refused changes nothing.
  */
+@Experimental
 public final class SegmentHistory {
   private final String schemeId;
   private final List<String> labels = new ArrayList<>();

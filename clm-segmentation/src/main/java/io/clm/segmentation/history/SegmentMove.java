@@ -2,6 +2,7 @@ package io.clm.segmentation.history;
 
 import io.clm.api.CustomerId;
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,11 +17,17 @@ import java.util.Objects;
  * @param to the segment after
  * @param at when the new segment was recorded
  */
+@Experimental
 public record SegmentMove(String schemeId, CustomerId customer, String from, String to, Instant at) {
 
   /**
    * Validates the move.
    *
+   * @param schemeId the scheme
+   * @param customer the customer
+   * @param from the segment before
+   * @param to the segment after
+   * @param at when the new segment was recorded
    * @throws NullPointerException if a component is null
    * @throws ValidationException if {@code from} equals {@code to}
    */

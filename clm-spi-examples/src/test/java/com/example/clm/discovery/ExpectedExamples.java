@@ -12,6 +12,7 @@ final class ExpectedExamples {
         new PluginInfo("example.strict-complaints", "ComplaintWorkflow", "com.example.clm.complaints.StrictComplaintWorkflow", location, version),
         new PluginInfo("example.credit-card", "LifecycleModelProvider", "com.example.clm.cards.CreditCardLifecycle", location, version),
         new PluginInfo("example.loyalty-points", "RetentionStrategy", "com.example.clm.loyalty.LoyaltyPointsRetention", location, version),
-        new PluginInfo("example.credit-bureau-band", "SegmentationScheme", "com.example.clm.bureau.CreditBureauBands", location, version));
+        new PluginInfo("example.credit-bureau-band", "SegmentationScheme", "com.example.clm.bureau.CreditBureauBands", location, version),
+        new PluginInfo("example.score-bands", "SegmentationScheme", "com.example.clm.bands.ScoreBands", location, version));
   }
 }

@@ -91,28 +91,60 @@ class PluginDiscoveryIT {
   }
 
   @Test
-  void aDuplicateIdNamesBothClassesAndTheirJars(@TempDir Path dir) throws IOException {
+  void aDuplicateIdNamesBothClassesAndTheirJarsAndStopsOnlyWhatUsesIt(@TempDir Path dir) throws IOException {
     Path copy =
         VendorJar.build(
             dir,
             "card-copy.jar",
             Map.of("com.acme.cards.CardCopy", provider("CardCopy", "\"example.credit-card\"", "")),
             Map.of(SPI, List.of("com.acme.cards.CardCopy")));
+    String clash =
+        "two LifecycleModelProvider plugins have the id 'example.credit-card': "
+            + "com.example.clm.cards.CreditCardLifecycle ("
+            + examplesUrl
+            + ") and com.acme.cards.CardCopy ("
+            + copy.toUri().toURL()
+            + ")";
     try (URLClassLoader loader = new URLClassLoader(new URL[] {examplesUrl, copy.toUri().toURL()}, getClass().getClassLoader())) {
-      assertThatThrownBy(() -> Clm.plugins(loader))
+      Plugins plugins = Clm.plugins(loader);
+      assertThat(plugins.problems()).containsExactly(clash);
+      assertThatThrownBy(() -> plugins.get(LifecycleModelProvider.class, "example.credit-card"))
           .isInstanceOf(PluginConfigurationException.class)
-          .hasMessage(
-              "two LifecycleModelProvider plugins have the id 'example.credit-card': "
-                  + "com.example.clm.cards.CreditCardLifecycle ("
-                  + examplesUrl
-                  + ") and com.acme.cards.CardCopy ("
-                  + copy.toUri().toURL()
-                  + ")");
+          .hasMessage(clash + "; remove one of them");
+      assertThatThrownBy(() -> Clm.builder().model("example.credit-card").currency("EUR").classLoader(loader).build())
+          .isInstanceOf(PluginConfigurationException.class)
+          .hasMessage(clash + "; remove one of them");
+      assertThat(Clm.builder().model("banking-six-stage").currency("EUR").classLoader(loader).build())
+          .as("an engine that does not use the clashing id")
+          .isNotNull();
     }
   }
 
   @Test
-  void aProviderThatThrowsInItsConstructorIsNamedWithItsJarAndTheCause(@TempDir Path dir) throws IOException {
+  void everyDuplicateIdIsReportedAtOnce(@TempDir Path dir) throws IOException {
+    Path copies =
+        VendorJar.build(
+            dir,
+            "copies.jar",
+            Map.of(
+                "com.acme.cards.CardCopy", provider("CardCopy", "\"example.credit-card\"", ""),
+                "com.acme.cards.SixCopy", provider("SixCopy", "\"banking-six-stage\"", "")),
+            Map.of(SPI, List.of("com.acme.cards.CardCopy", "com.acme.cards.SixCopy")));
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {examplesUrl, copies.toUri().toURL()}, getClass().getClassLoader())) {
+      List<String> problems = Clm.plugins(loader).problems();
+      assertThat(problems).hasSize(2);
+      assertThat(problems.get(0))
+          .startsWith("two LifecycleModelProvider plugins have the id 'banking-six-stage': io.clm.core.models.BankingSixStageProvider (")
+          .endsWith("com.acme.cards.SixCopy (" + copies.toUri().toURL() + ")");
+      assertThat(problems.get(1))
+          .startsWith("two LifecycleModelProvider plugins have the id 'example.credit-card': com.example.clm.cards.CreditCardLifecycle (")
+          .endsWith("com.acme.cards.CardCopy (" + copies.toUri().toURL() + ")");
+    }
+  }
+
+  @Test
+  void aProviderThatThrowsInItsConstructorIsNamedWithItsJarAndTheCauseAndStopsNothingElse(@TempDir Path dir)
+      throws IOException {
     Path broken =
         VendorJar.build(
             dir,
@@ -122,13 +154,21 @@ class PluginDiscoveryIT {
                 provider("Unlicensed", "\"acme.unlicensed\"", "throw new IllegalStateException(\"licence file acme.lic not found\");")),
             Map.of(SPI, List.of("com.acme.cards.Unlicensed")));
     URL brokenUrl = broken.toUri().toURL();
+    String problem =
+        "LifecycleModelProvider com.acme.cards.Unlicensed ("
+            + brokenUrl
+            + ") could not be instantiated: java.lang.IllegalStateException: licence file acme.lic not found";
     try (URLClassLoader loader = new URLClassLoader(new URL[] {examplesUrl, brokenUrl}, getClass().getClassLoader())) {
-      assertThatThrownBy(() -> Clm.plugins(loader))
+      Plugins plugins = Clm.plugins(loader);
+      assertThat(plugins.problems()).containsExactly(problem);
+      assertThat(plugins.get(LifecycleModelProvider.class, "example.credit-card")).isNotNull();
+      LifecycleEngine engine = Clm.builder().model("example.credit-card").currency("EUR").classLoader(loader).build();
+      assertThat(engine).as("an engine that does not need the broken plugin").isNotNull();
+      assertThatThrownBy(() -> Clm.builder().model("acme.unlicensed").currency("EUR").classLoader(loader).build())
+          .as("an engine that needs it")
           .isInstanceOf(PluginConfigurationException.class)
-          .hasMessage(
-              "1 plugin could not be loaded: LifecycleModelProvider com.acme.cards.Unlicensed ("
-                  + brokenUrl
-                  + ") could not be instantiated: java.lang.IllegalStateException: licence file acme.lic not found");
+          .hasMessageStartingWith("no LifecycleModelProvider with id 'acme.unlicensed'; known ids are [")
+          .hasMessageEndingWith("; 1 plugin of this kind could not be loaded: " + problem);
     }
   }
 
@@ -145,11 +185,14 @@ class PluginDiscoveryIT {
                 provider("Fine", "\"acme.fine\"", "")),
             Map.of(SPI, List.of("com.acme.cards.Unlicensed", "com.acme.cards.Missing", "com.acme.cards.Fine")));
     try (URLClassLoader loader = new URLClassLoader(new URL[] {broken.toUri().toURL()}, getClass().getClassLoader())) {
-      assertThatThrownBy(() -> Clm.plugins(loader))
-          .isInstanceOf(PluginConfigurationException.class)
-          .hasMessageStartingWith("2 plugins could not be loaded: LifecycleModelProvider com.acme.cards.Unlicensed (")
-          .hasMessageContaining("could not be instantiated: java.lang.IllegalStateException: no licence; ")
-          .hasMessageEndingWith("io.clm.api.model.LifecycleModelProvider: Provider com.acme.cards.Missing not found");
+      Plugins plugins = Clm.plugins(loader);
+      assertThat(plugins.problems()).hasSize(2);
+      assertThat(plugins.problems().get(0))
+          .startsWith("LifecycleModelProvider com.acme.cards.Unlicensed (")
+          .endsWith("could not be instantiated: java.lang.IllegalStateException: no licence");
+      assertThat(plugins.problems().get(1))
+          .isEqualTo("io.clm.api.model.LifecycleModelProvider: Provider com.acme.cards.Missing not found");
+      assertThat(plugins.get(LifecycleModelProvider.class, "acme.fine").getClass().getName()).isEqualTo("com.acme.cards.Fine");
     }
   }
 

@@ -2,6 +2,7 @@ package io.clm.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.clm.api.annotation.Experimental;
 import java.sql.Connection;
 import java.sql.SQLException;
 import io.clm.api.CustomerId;
@@ -32,6 +33,7 @@ import javax.sql.DataSource;
  * URL, the store pools connections with HikariCP and closes the pool in {@link #close()}; given a
  * {@link DataSource}, it borrows connections and never closes the caller's pool.
  */
+@Experimental
 public final class JdbcStore implements CustomerStore, AutoCloseable {
   /** The URL used when none is given: an H2 database in the file {@code ./clm-data/clm.mv.db}. */
   public static final String DEFAULT_URL = "jdbc:h2:./clm-data/clm";

@@ -1,6 +1,7 @@
 package io.clm.store.jdbc;
 
 import io.clm.api.ClmException;
+import io.clm.api.annotation.Experimental;
 import java.util.Objects;
 
 /**
@@ -12,6 +13,7 @@ import java.util.Objects;
  * <p>Messages contain no customer data: the database's own message, which may quote key values,
  * is only in the cause.
  */
+@Experimental
 public class JdbcStoreException extends ClmException {
   private static final long serialVersionUID = 1L;
 
@@ -29,8 +31,11 @@ public class JdbcStoreException extends ClmException {
     FAILED
   }
 
+  /** The store's name. */
   private final String store;
+  /** What the store was doing, in a few words. */
   private final String operation;
+  /** The kind of failure. */
   private final Kind kind;
 
   /**

@@ -107,7 +107,10 @@ class ContractsCatchBrokenPluginsTest {
   void anUnregisteredPluginIsCaught() {
     assertThatThrownBy(models(GoodModel::new)::isRegisteredAsAService)
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("annotate it with @AutoService(LifecycleModelProvider.class)");
+        .hasMessageContaining("does not list com.acme.clm.kit.")
+        .hasMessageContaining(
+            ": annotate the class with @AutoService(LifecycleModelProvider.class) (on the class path the JDK reads only"
+                + " that file, so clm would not find the plugin there)");
   }
 
   @Test

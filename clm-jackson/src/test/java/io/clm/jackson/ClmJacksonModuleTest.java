@@ -1,4 +1,4 @@
-package io.clm.core.json;
+package io.clm.jackson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,7 +36,6 @@ import io.clm.api.event.RelationshipClosed;
 import io.clm.api.event.Severity;
 import io.clm.api.event.Transaction;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
@@ -44,20 +43,20 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ClmJacksonModuleTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
+  private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new ClmJacksonModule());
   private static final CustomerId C = CustomerId.of("cust-1");
   private static final Instant T = Instant.parse("2026-03-01T10:15:30.123Z");
 
   @Test
   void theModuleIsFoundAsAService() {
-    assertThat(MAPPER.getRegisteredModuleIds()).contains("clm");
+    assertThat(new ObjectMapper().findAndRegisterModules().getRegisteredModuleIds()).contains("clm");
   }
 
   @Test
   void valuesHaveTheDocumentedShape() throws Exception {
     assertThat(MAPPER.writeValueAsString(Money.of("12.5", "EUR"))).isEqualTo("{\"amount\":\"12.50\",\"currency\":\"EUR\"}");
-    assertThat(MAPPER.writeValueAsString(T)).isEqualTo("\"2026-03-01T10:15:30.123Z\"");
-    assertThat(MAPPER.writeValueAsString(Duration.ofMinutes(5))).isEqualTo("\"PT5M\"");
+    assertThat(MAPPER.writeValueAsString(new Erasure("#1a2b3c4d", T, 2, "growth")))
+        .isEqualTo("{\"maskedId\":\"#1a2b3c4d\",\"at\":\"2026-03-01T10:15:30.123Z\",\"historyEntriesRemoved\":2,\"stageAtErasure\":\"growth\"}");
     assertThat(MAPPER.writeValueAsString(C)).isEqualTo("\"cust-1\"");
     assertThat(MAPPER.writeValueAsString(new Cause.Rule("first-purchase")))
         .isEqualTo("{\"type\":\"rule\",\"ruleId\":\"first-purchase\"}");
@@ -121,7 +120,10 @@ class ClmJacksonModuleTest {
     assertThatThrownBy(() -> MAPPER.readValue("{\"amount\":\"1.005\",\"currency\":\"EUR\"}", Money.class))
         .isInstanceOf(JsonProcessingException.class)
         .hasRootCauseMessage("amount 1.005 has more fraction digits than EUR allows (2)");
-    assertThatThrownBy(() -> MAPPER.readValue("\"yesterday\"", Instant.class))
-        .isInstanceOf(JsonProcessingException.class);
+    assertThatThrownBy(
+            () -> MAPPER.readValue("{\"maskedId\":\"#1\",\"at\":\"yesterday\",\"historyEntriesRemoved\":2,\"stageAtErasure\":\"growth\"}", Erasure.class))
+        .isInstanceOf(JsonProcessingException.class)
+        .hasMessageContaining("\"yesterday\"")
+        .hasMessageContaining("not a valid Instant");
   }
 }

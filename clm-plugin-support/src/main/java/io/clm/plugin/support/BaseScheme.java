@@ -1,6 +1,7 @@
-package io.clm.segmentation;
+package io.clm.plugin.support;
 
 import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.segmentation.FittedScheme;
 import io.clm.api.segmentation.Population;
 import io.clm.api.segmentation.SegmentationScheme;
@@ -13,44 +14,101 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * What every built-in scheme shares: parameter resolution, the column check, fitting into a
- * {@link FittedScheme} and binding a fitted scheme to its {@link Rules}.
+ * The base of a segmentation scheme, the one clm's built-in schemes extend: parameter resolution
+ * and checks, the column check, fitting into a {@link FittedScheme}, binding a fitted scheme to its
+ * {@link Rules}, and one segmenter for a single customer and for a whole population. A scheme
+ * supplies its id, kind, segments, columns and parameters, {@link #create} for configuration and
+ * {@link #rules} for placement; a population-relative scheme also overrides {@link #learn}.
+ *
+ * <pre>{@code
+ * public final class ScoreBands extends BaseScheme { // with @AutoService(SegmentationScheme.class)
+ *   private static final List<Parameter> PARAMETERS = List.of(new Parameter("gold.min-score", 700, 300, 850));
+ *
+ *   public ScoreBands() { this(Map.of()); }
+ *
+ *   private ScoreBands(Map<String, Double> overrides) {
+ *     super("acme.score-bands", Kind.ABSOLUTE, List.of("gold", "standard"),
+ *         Population.Columns.of(Metric.CREDIT_SCORE), PARAMETERS, overrides);
+ *   }
+ *
+ *   protected BaseScheme create(Map<String, Double> parameters) { return new ScoreBands(parameters); }
+ *
+ *   protected Rules rules(FittedScheme fitted) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>{@code clm-spi-examples} holds the whole of such a scheme ({@code ScoreBands}).
  */
-abstract class BaseScheme implements SegmentationScheme {
+@Experimental
+public abstract class BaseScheme implements SegmentationScheme {
   private final String id;
   private final Kind kind;
   private final List<String> segments;
   private final Population.Columns columns;
-  private final List<Param> specs;
+  private final List<Parameter> specs;
   private final Map<String, Double> parameters;
 
-  BaseScheme(
+  /**
+   * Creates the scheme with its parameters resolved.
+   *
+   * @param id the scheme's id (see {@link io.clm.api.spi.PluginRules})
+   * @param kind absolute or population-relative
+   * @param segments the segments, in order; empty if they come from the data
+   * @param columns what the scheme reads from a population
+   * @param specs the parameters with their defaults and ranges
+   * @param overrides the values to use instead of the defaults
+   * @throws ValidationException if an override is unknown, not finite or out of range, or the
+   *     values fail {@link #checkTogether}
+   */
+  protected BaseScheme(
       String id,
       Kind kind,
       List<String> segments,
       Population.Columns columns,
-      List<Param> specs,
+      List<Parameter> specs,
       Map<String, Double> overrides) {
     this.id = id;
     this.kind = kind;
     this.segments = List.copyOf(segments);
     this.columns = columns;
     this.specs = List.copyOf(specs);
-    this.parameters = Collections.unmodifiableSortedMap(new TreeMap<>(Param.resolve(id, specs, overrides)));
+    this.parameters = Collections.unmodifiableSortedMap(new TreeMap<>(Parameter.resolve(id, specs, overrides)));
     checkTogether(parameters, "scheme '" + id + "'");
   }
 
-  /** Builds the same scheme with these (complete, resolved) parameters. */
-  abstract BaseScheme create(Map<String, Double> parameters);
+  /**
+   * Builds the same scheme with these parameters, for {@link #configure}.
+   *
+   * @param parameters every parameter, resolved and checked
+   * @return the new scheme
+   */
+  protected abstract BaseScheme create(Map<String, Double> parameters);
 
-  /** Learns cut points into {@code out}; population-relative schemes override. */
-  void learn(Population population, Map<String, Double> out) {}
+  /**
+   * Learns cut points from a population; population-relative schemes override. Does nothing by
+   * default.
+   *
+   * @param population the population, with the scheme's columns
+   * @param out the fitted scheme's parameters so far (the configuration), to add to
+   */
+  protected void learn(Population population, Map<String, Double> out) {}
 
-  /** Binds a fitted scheme whose id, version and parameter ranges have been checked. */
-  abstract Rules rules(FittedScheme fitted);
+  /**
+   * Binds a fitted scheme whose id, format version and parameter ranges have been checked.
+   *
+   * @param fitted the fitted scheme
+   * @return the placement rules
+   */
+  protected abstract Rules rules(FittedScheme fitted);
 
-  /** Checks that need several parameters at once; {@code owner} starts the message. */
-  void checkTogether(Map<String, Double> values, String owner) {}
+  /**
+   * Checks that need several parameters at once. Does nothing by default.
+   *
+   * @param values every parameter's value
+   * @param owner how messages start ({@code scheme 'acme.bands'})
+   * @throws ValidationException if the values do not fit together
+   */
+  protected void checkTogether(Map<String, Double> values, String owner) {}
 
   @Override
   public final String id() {
@@ -86,7 +144,7 @@ abstract class BaseScheme implements SegmentationScheme {
   public final SegmentationScheme configure(Map<String, Double> overrides) {
     Objects.requireNonNull(overrides, "overrides");
     Map<String, Double> merged = new TreeMap<>(parameters);
-    Param.resolve(id, specs, overrides);
+    Parameter.resolve(id, specs, overrides);
     merged.putAll(overrides);
     return create(merged);
   }
@@ -120,7 +178,7 @@ abstract class BaseScheme implements SegmentationScheme {
               + " only: fit it again");
     }
     Map<String, Double> config = new TreeMap<>();
-    for (Param p : specs) {
+    for (Parameter p : specs) {
       config.put(p.name(), p.read(fitted));
     }
     checkTogether(config, "fitted scheme '" + id + "'");

@@ -1,41 +1,39 @@
-package io.clm.core.json;
+package io.clm.jackson;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.Version;
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.google.auto.service.AutoService;
-import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import io.clm.api.retention.ActionType;
-import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
+import com.google.auto.service.AutoService;
 import io.clm.api.Cause;
 import io.clm.api.ClmException;
 import io.clm.api.CustomerId;
 import io.clm.api.Money;
+import io.clm.api.annotation.Experimental;
 import io.clm.api.event.Event;
+import io.clm.api.retention.ActionType;
 import java.io.IOException;
-import java.time.DateTimeException;
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
-import java.util.function.Function;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Makes every public value type of clm serialisable with Jackson, losslessly: customers, metrics
@@ -48,27 +46,34 @@ import java.util.function.Function;
  * Event back = mapper.readValue(json, Event.class);
  * }</pre>
  *
+ * <p>The module is a good citizen of the application's mapper: it changes nothing about types that
+ * are not clm's, and no setting of the mapper. It registers serialisers only for clm's own types
+ * ({@link Money}, {@link CustomerId}, the sealed hierarchies); JDK types are written its way only
+ * where they are a component of a clm type, so the application's own {@link Instant}s follow the
+ * application's Java-time module and date settings, and clm's follow clm's format whatever those
+ * are and in whichever order the modules are registered.
+ *
  * <p>Formats: {@link Instant} and {@link Duration} as ISO-8601 strings ({@code
  * "2026-01-31T09:00:00Z"}, {@code "PT5M"}); {@link Currency} as its ISO 4217 code; {@link
  * CustomerId} as a plain string; {@link Money} as {@code {"amount": "12.50", "currency": "EUR"}}
  * with the amount as a string so that no reader turns it into floating point; {@link Event} and
  * {@link Cause} and {@link ActionType} with a {@code type} property ({@code "transaction"}, {@code
  * "manual-move"}, {@code "rule"}, {@code "service-recovery"}, ...); {@link java.util.Optional} as
- * its value or null; records as their components only. Reading validates through the records' constructors, so an invalid value fails
- * with the same message as in code. Lifecycle models are code, not data, and are not serialised.
+ * its value or null; records as their components only. Reading validates through the records'
+ * constructors, so an invalid value fails with the same message as in code. Lifecycle models are
+ * code, not data, and are not serialised.
  */
 @AutoService(Module.class)
 @SuppressWarnings("exports")
+@Experimental
 public final class ClmJacksonModule extends SimpleModule {
   private static final long serialVersionUID = 1L;
 
   /** Creates the module. */
   public ClmJacksonModule() {
     super("clm", Version.unknownVersion());
-    text(Instant.class, Instant::toString, Instant::parse);
-    text(Duration.class, Duration::toString, Duration::parse);
-    text(Currency.class, Currency::getCurrencyCode, Money::currency);
-    text(CustomerId.class, CustomerId::value, CustomerId::new);
+    addSerializer(CustomerId.class, new ClmValues.Text<>(CustomerId.class, CustomerId::value));
+    addDeserializer(CustomerId.class, new ClmValues.TextReader<>(CustomerId.class, CustomerId::new));
     addSerializer(Money.class, new MoneySerializer());
     addDeserializer(Money.class, new MoneyDeserializer());
     registerSealed(Event.class);
@@ -76,10 +81,17 @@ public final class ClmJacksonModule extends SimpleModule {
     registerSealed(ActionType.class);
   }
 
+  /**
+   * Registers the serialisers, the sealed hierarchies and, as the mapper's last annotation
+   * introspector (so that annotations the application writes still win), the formats of JDK types
+   * inside clm's types.
+   *
+   * @param context the mapper's set-up context
+   */
   @Override
   public void setupModule(SetupContext context) {
     super.setupModule(context);
-    new Jdk8Module().setupModule(context);
+    context.appendAnnotationIntrospector(new ClmValues.Introspector());
     context.addBeanSerializerModifier(new RecordComponentsOnly());
   }
 
@@ -107,9 +119,9 @@ public final class ClmJacksonModule extends SimpleModule {
   }
 
   /**
-   * Writes a record's components and nothing else, so that derived accessors such as {@code
+   * Writes a clm record's components and nothing else, so that derived accessors such as {@code
    * Assignment.isClassified()} never appear in JSON and every document reads back through the
-   * canonical constructor.
+   * canonical constructor. Other types, the application's records among them, are left as they are.
    */
   private static final class RecordComponentsOnly extends BeanSerializerModifier {
     private static final long serialVersionUID = 1L;
@@ -118,7 +130,7 @@ public final class ClmJacksonModule extends SimpleModule {
     public List<BeanPropertyWriter> changeProperties(
         SerializationConfig config, BeanDescription description, List<BeanPropertyWriter> properties) {
       Class<?> type = description.getBeanClass();
-      if (!type.isRecord()) {
+      if (!type.isRecord() || !ClmValues.isClmType(type)) {
         return properties;
       }
       Set<String> components = new HashSet<>();
@@ -127,7 +139,8 @@ public final class ClmJacksonModule extends SimpleModule {
       }
       List<BeanPropertyWriter> kept = new ArrayList<>();
       for (BeanPropertyWriter property : properties) {
-        if (components.contains(property.getName())) {
+        // the member's own name, not the property's: a naming strategy may rename the property
+        if (property.getMember() != null && components.contains(property.getMember().getName())) {
           kept.add(property);
         }
       }
@@ -137,34 +150,6 @@ public final class ClmJacksonModule extends SimpleModule {
 
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
   private abstract static class TypedMixin {}
-
-  private <T> void text(Class<T> type, Function<T, String> write, Function<String, T> read) {
-    addSerializer(
-        type,
-        new JsonSerializer<T>() {
-          @Override
-          public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeString(write.apply(value));
-          }
-        });
-    addDeserializer(
-        type,
-        new JsonDeserializer<T>() {
-          @Override
-          public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.currentToken() != JsonToken.VALUE_STRING) {
-              return type.cast(ctxt.handleUnexpectedToken(type, p));
-            }
-            String text = p.getText();
-            try {
-              return read.apply(text);
-            } catch (DateTimeException | ClmException e) {
-              return type.cast(
-                  ctxt.handleWeirdStringValue(type, text, "not a valid %s", type.getSimpleName()));
-            }
-          }
-        });
-  }
 
   private static final class MoneySerializer extends JsonSerializer<Money> {
     @Override
@@ -189,7 +174,7 @@ public final class ClmJacksonModule extends SimpleModule {
         return Money.of(
             amount.isTextual() ? amount.textValue() : amount.decimalValue().toPlainString(), currency.textValue());
       } catch (ClmException e) {
-        throw com.fasterxml.jackson.databind.JsonMappingException.from(p, e.getMessage(), e);
+        throw JsonMappingException.from(p, e.getMessage(), e);
       }
     }
   }

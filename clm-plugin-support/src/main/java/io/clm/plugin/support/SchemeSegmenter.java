@@ -1,4 +1,4 @@
-package io.clm.segmentation;
+package io.clm.plugin.support;
 
 import io.clm.api.Customer;
 import io.clm.api.segmentation.Assignment;

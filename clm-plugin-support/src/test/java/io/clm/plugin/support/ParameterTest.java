@@ -1,0 +1,59 @@
+package io.clm.plugin.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clm.api.ValidationException;
+import io.clm.api.segmentation.FittedScheme;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ParameterTest {
+  private static final List<Parameter> SPECS =
+      List.of(new Parameter("gold.min-score", 750, 0, 1000), new Parameter("silver.min-score", 600, 0, 1000));
+
+  @Test
+  void defaultsAndOverridesResolveByName() {
+    assertThat(Parameter.resolve("acme.bands", SPECS, Map.of()))
+        .containsExactly(Map.entry("gold.min-score", 750.0), Map.entry("silver.min-score", 600.0));
+    assertThat(Parameter.resolve("acme.bands", SPECS, Map.of("gold.min-score", 800.0)))
+        .containsEntry("gold.min-score", 800.0)
+        .containsEntry("silver.min-score", 600.0);
+  }
+
+  @Test
+  void badOverridesAreRefusedNamingSchemeParameterAndValue() {
+    assertThatThrownBy(() -> Parameter.resolve("acme.bands", SPECS, Map.of("bronze.min-score", 1.0)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("scheme 'acme.bands' has no parameter 'bronze.min-score'; parameters are [gold.min-score, silver.min-score]");
+    assertThatThrownBy(() -> Parameter.resolve("acme.bands", SPECS, Map.of("gold.min-score", Double.NaN)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("scheme 'acme.bands': parameter 'gold.min-score' is not finite: NaN");
+    assertThatThrownBy(() -> Parameter.resolve("acme.bands", SPECS, Map.of("gold.min-score", 1001.0)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("scheme 'acme.bands': parameter 'gold.min-score' is 1001.0, out of range 0..1000");
+  }
+
+  @Test
+  void aParameterFollowsTheParameterRuleAndHasItsDefaultInRange() {
+    assertThatThrownBy(() -> new Parameter("Gold", 1, 0, 2))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("parameter name 'Gold' must be dot-separated parts");
+    assertThatThrownBy(() -> new Parameter("gold", 3, 0, 2))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("parameter 'gold' has default 3.0 out of its range");
+    assertThatThrownBy(() -> new Parameter("gold", 1, 2, 0))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("parameter 'gold' has an empty or infinite range 2.0..0.0");
+  }
+
+  @Test
+  void aFittedValueIsReadWithTheSameRangeCheck() {
+    Parameter gold = SPECS.get(0);
+    assertThat(gold.read(new FittedScheme("acme.bands", 1, Map.of("gold.min-score", 700.0)))).isEqualTo(700.0);
+    assertThatThrownBy(() -> gold.read(new FittedScheme("acme.bands", 1, Map.of("gold.min-score", -1.0))))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("fitted scheme 'acme.bands': parameter 'gold.min-score' is -1.0, out of range 0..1000");
+  }
+}
