@@ -5,9 +5,7 @@
  */
 module io.clm.core {
   requires transitive io.clm.api;
-  requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.core;
-  requires io.clm.jackson;
   requires io.clm.plugin.support;
   requires org.slf4j;
   requires static com.google.auto.service;
