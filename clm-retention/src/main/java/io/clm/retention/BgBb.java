@@ -84,30 +84,20 @@ public record BgBb(double alpha, double beta, double gamma, double delta) {
     if (n == 0) {
       throw new ValidationException("population is empty");
     }
-    QuasiNewton.Result result =
-        QuasiNewton.fit(
-            "bg/bb",
-            NAMES,
-            QuasiNewton.numericalGradient(
-                u -> {
-                  BgBb m = new BgBb(Math.exp(u[0]), Math.exp(u[1]), Math.exp(u[2]), Math.exp(u[3]));
-                  double ll = 0;
-                  for (int k = 0; k < histories.length; k++) {
-                    ll += weights[k] * m.logLikelihood(histories[k]);
-                  }
-                  return -ll;
-                }),
-            new double[] {Math.log(start.alpha), Math.log(start.beta), Math.log(start.gamma), Math.log(start.delta)});
-    double[] u = result.point();
-    return new FittedModel<>(
-        new BgBb(Math.exp(u[0]), Math.exp(u[1]), Math.exp(u[2]), Math.exp(u[3])),
-        -result.value(),
-        result.evaluations(),
+    return MaximumLikelihood.fitNumerically(
+        "bg/bb",
+        NAMES,
+        new double[] {start.alpha, start.beta, start.gamma, start.delta},
+        t -> {
+          BgBb m = new BgBb(t[0], t[1], t[2], t[3]);
+          double ll = 0;
+          for (int k = 0; k < histories.length; k++) {
+            ll += weights[k] * m.logLikelihood(histories[k]);
+          }
+          return ll;
+        },
         customers,
         n,
-        NAMES,
-        u,
-        result.covariance(),
         p -> new BgBb(p[0], p[1], p[2], p[3]));
   }
 

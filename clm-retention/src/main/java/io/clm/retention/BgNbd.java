@@ -103,34 +103,13 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
   private static FittedModel<BgNbd> fit(GroupedHistories data, BgNbd start) {
     data.requireRepeatBuyers("bg/nbd");
     Likelihood likelihood = new Likelihood(data);
-    double[] theta = new double[4];
-    double[] natural = new double[4];
-    QuasiNewton.Result result =
-        QuasiNewton.fit(
-            "bg/nbd",
-            NAMES,
-            (u, g) -> {
-              for (int i = 0; i < 4; i++) {
-                theta[i] = Math.exp(u[i]);
-              }
-              double ll = likelihood.at(theta[0], theta[1], theta[2], theta[3], natural);
-              for (int i = 0; i < 4; i++) {
-                g[i] = -natural[i] * theta[i];
-              }
-              return -ll;
-            },
-            new double[] {Math.log(start.r), Math.log(start.alpha), Math.log(start.a), Math.log(start.b)});
-    double[] u = result.point();
-    BgNbd model = new BgNbd(Math.exp(u[0]), Math.exp(u[1]), Math.exp(u[2]), Math.exp(u[3]));
-    return new FittedModel<>(
-        model,
-        -result.value(),
-        result.evaluations(),
+    return MaximumLikelihood.fit(
+        "bg/nbd",
+        NAMES,
+        new double[] {start.r, start.alpha, start.a, start.b},
+        (t, g) -> likelihood.at(t[0], t[1], t[2], t[3], g),
         data.observations,
         data.groups(),
-        NAMES,
-        u,
-        result.covariance(),
         p -> new BgNbd(p[0], p[1], p[2], p[3]));
   }
 

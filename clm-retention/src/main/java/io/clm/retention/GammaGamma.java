@@ -121,32 +121,13 @@ public record GammaGamma(double p, double q, double gamma) {
       m[i] = distinct.get(i).meanSpend();
       w[i] = groups.get(distinct.get(i));
     }
-    double[] natural = new double[3];
-    QuasiNewton.Result result =
-        QuasiNewton.fit(
-            "gamma-gamma",
-            NAMES,
-            (v, g) -> {
-              double p = Math.exp(v[0]);
-              double q = Math.exp(v[1]);
-              double gamma = Math.exp(v[2]);
-              double ll = logLikelihood(p, q, gamma, x, m, w, natural);
-              g[0] = -natural[0] * p;
-              g[1] = -natural[1] * q;
-              g[2] = -natural[2] * gamma;
-              return -ll;
-            },
-            new double[] {Math.log(start.p), Math.log(start.q), Math.log(start.gamma)});
-    double[] v = result.point();
-    return new FittedModel<>(
-        new GammaGamma(Math.exp(v[0]), Math.exp(v[1]), Math.exp(v[2])),
-        -result.value(),
-        result.evaluations(),
+    return MaximumLikelihood.fit(
+        "gamma-gamma",
+        NAMES,
+        new double[] {start.p, start.q, start.gamma},
+        (t, g) -> logLikelihood(t[0], t[1], t[2], x, m, w, g),
         spends.size(),
         n,
-        NAMES,
-        v,
-        result.covariance(),
         t -> new GammaGamma(t[0], t[1], t[2]));
   }
 

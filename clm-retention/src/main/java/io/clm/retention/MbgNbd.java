@@ -75,33 +75,13 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Tran
   private static FittedModel<MbgNbd> fit(GroupedHistories data, MbgNbd start) {
     data.requireRepeatBuyers("mbg/nbd");
     BgNbd.Likelihood likelihood = new BgNbd.Likelihood(data, 1);
-    double[] theta = new double[4];
-    double[] natural = new double[4];
-    QuasiNewton.Result result =
-        QuasiNewton.fit(
-            "mbg/nbd",
-            NAMES,
-            (u, g) -> {
-              for (int i = 0; i < 4; i++) {
-                theta[i] = Math.exp(u[i]);
-              }
-              double ll = likelihood.at(theta[0], theta[1], theta[2], theta[3], natural);
-              for (int i = 0; i < 4; i++) {
-                g[i] = -natural[i] * theta[i];
-              }
-              return -ll;
-            },
-            new double[] {Math.log(start.r), Math.log(start.alpha), Math.log(start.a), Math.log(start.b)});
-    double[] u = result.point();
-    return new FittedModel<>(
-        new MbgNbd(Math.exp(u[0]), Math.exp(u[1]), Math.exp(u[2]), Math.exp(u[3])),
-        -result.value(),
-        result.evaluations(),
+    return MaximumLikelihood.fit(
+        "mbg/nbd",
+        NAMES,
+        new double[] {start.r, start.alpha, start.a, start.b},
+        (t, g) -> likelihood.at(t[0], t[1], t[2], t[3], g),
         data.observations,
         data.groups(),
-        NAMES,
-        u,
-        result.covariance(),
         p -> new MbgNbd(p[0], p[1], p[2], p[3]));
   }
 

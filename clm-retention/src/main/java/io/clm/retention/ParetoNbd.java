@@ -76,22 +76,13 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
   private static FittedModel<ParetoNbd> fit(GroupedHistories data, ParetoNbd start) {
     data.requireRepeatBuyers("pareto/nbd");
     double[] scratch = new double[2];
-    QuasiNewton.Result result =
-        QuasiNewton.fit(
-            "pareto/nbd",
-            NAMES,
-            QuasiNewton.numericalGradient(u -> -logLikelihood(data, Math.exp(u[0]), Math.exp(u[1]), Math.exp(u[2]), Math.exp(u[3]), scratch)),
-            new double[] {Math.log(start.r), Math.log(start.alpha), Math.log(start.s), Math.log(start.beta)});
-    double[] u = result.point();
-    return new FittedModel<>(
-        new ParetoNbd(Math.exp(u[0]), Math.exp(u[1]), Math.exp(u[2]), Math.exp(u[3])),
-        -result.value(),
-        result.evaluations(),
+    return MaximumLikelihood.fitNumerically(
+        "pareto/nbd",
+        NAMES,
+        new double[] {start.r, start.alpha, start.s, start.beta},
+        t -> logLikelihood(data, t[0], t[1], t[2], t[3], scratch),
         data.observations,
         data.groups(),
-        NAMES,
-        u,
-        result.covariance(),
         p -> new ParetoNbd(p[0], p[1], p[2], p[3]));
   }
 

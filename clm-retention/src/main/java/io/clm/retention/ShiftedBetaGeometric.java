@@ -76,22 +76,13 @@ public record ShiftedBetaGeometric(double alpha, double beta) {
         throw new ValidationException("survivors[" + t + "] " + counts[t] + " is outside 0.." + counts[t - 1]);
       }
     }
-    QuasiNewton.Result result =
-        QuasiNewton.fit(
-            "sbg",
-            NAMES,
-            QuasiNewton.numericalGradient(u -> -new ShiftedBetaGeometric(Math.exp(u[0]), Math.exp(u[1])).logLikelihood(counts)),
-            new double[] {Math.log(start.alpha), Math.log(start.beta)});
-    double[] u = result.point();
-    return new FittedModel<>(
-        new ShiftedBetaGeometric(Math.exp(u[0]), Math.exp(u[1])),
-        -result.value(),
-        result.evaluations(),
+    return MaximumLikelihood.fitNumerically(
+        "sbg",
+        NAMES,
+        new double[] {start.alpha, start.beta},
+        t -> new ShiftedBetaGeometric(t[0], t[1]).logLikelihood(counts),
         counts[0],
         counts.length - 1,
-        NAMES,
-        u,
-        result.covariance(),
         p -> new ShiftedBetaGeometric(p[0], p[1]));
   }
 
