@@ -6,6 +6,7 @@
  */
 module io.clm.complaints {
   requires transitive io.clm.api;
+  requires io.clm.plugin.support;
   requires static com.google.auto.service;
   requires de.focus_shift.jollyday.core;
 

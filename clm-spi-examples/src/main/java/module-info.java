@@ -15,5 +15,6 @@ module com.example.clm {
   provides io.clm.api.retention.RetentionStrategy with
       com.example.clm.loyalty.LoyaltyPointsRetention;
   provides io.clm.api.complaints.ComplaintWorkflow with
-      com.example.clm.complaints.StrictComplaintWorkflow;
+      com.example.clm.complaints.StrictComplaintWorkflow,
+      com.example.clm.ireland.IrelandConsumerProtectionCode;
 }

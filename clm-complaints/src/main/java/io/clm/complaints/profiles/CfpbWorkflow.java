@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import io.clm.api.complaints.ComplaintWorkflow;
 import io.clm.api.complaints.SlaLimit;
 import io.clm.api.complaints.SlaPolicy;
+import io.clm.plugin.support.BaseRegulatoryProfile;
 import java.util.Map;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Map;
  * reached the company portal.
  */
 @AutoService(ComplaintWorkflow.class)
-public final class CfpbWorkflow extends RegulatoryProfile {
+public final class CfpbWorkflow extends BaseRegulatoryProfile {
 
   /** The workflow id. */
   public static final String ID = "us-cfpb";

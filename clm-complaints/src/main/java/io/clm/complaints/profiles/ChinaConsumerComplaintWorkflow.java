@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import io.clm.api.complaints.ComplaintWorkflow;
 import io.clm.api.complaints.SlaLimit;
 import io.clm.api.complaints.SlaPolicy;
+import io.clm.plugin.support.BaseRegulatoryProfile;
 import java.util.Map;
 
 /**
@@ -15,7 +16,7 @@ import java.util.Map;
  * stop-the-clock); the pause is counted in days.
  */
 @AutoService(ComplaintWorkflow.class)
-public final class ChinaConsumerComplaintWorkflow extends RegulatoryProfile {
+public final class ChinaConsumerComplaintWorkflow extends BaseRegulatoryProfile {
 
   /** The workflow id. */
   public static final String ID = "cn-banking-insurance-2020";

@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import io.clm.api.complaints.ComplaintWorkflow;
 import io.clm.api.complaints.SlaLimit;
 import io.clm.api.complaints.SlaPolicy;
+import io.clm.plugin.support.BaseRegulatoryProfile;
 import java.util.Map;
 
 /**
@@ -17,7 +18,7 @@ import java.util.Map;
  * stop-the-clock: pausing is refused.
  */
 @AutoService(ComplaintWorkflow.class)
-public final class FcaDispWorkflow extends RegulatoryProfile {
+public final class FcaDispWorkflow extends BaseRegulatoryProfile {
 
   /** The workflow id. */
   public static final String ID = "uk-fca-disp";

@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import io.clm.api.complaints.ComplaintWorkflow;
 import io.clm.api.complaints.SlaLimit;
 import io.clm.api.complaints.SlaPolicy;
+import io.clm.plugin.support.BaseRegulatoryProfile;
 import java.util.Map;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Map;
  * days. Business days are those of the member state's calendar the desk is given.
  */
 @AutoService(ComplaintWorkflow.class)
-public final class Psd2Workflow extends RegulatoryProfile {
+public final class Psd2Workflow extends BaseRegulatoryProfile {
 
   /** The workflow id. */
   public static final String ID = "eu-psd2";

@@ -9,6 +9,7 @@ final class ExpectedExamples {
 
   static List<PluginInfo> infos(String location, String version) {
     return List.of(
+        new PluginInfo("example.ie-cpc", "ComplaintWorkflow", "com.example.clm.ireland.IrelandConsumerProtectionCode", location, version),
         new PluginInfo("example.strict-complaints", "ComplaintWorkflow", "com.example.clm.complaints.StrictComplaintWorkflow", location, version),
         new PluginInfo("example.credit-card", "LifecycleModelProvider", "com.example.clm.cards.CreditCardLifecycle", location, version),
         new PluginInfo("example.loyalty-points", "RetentionStrategy", "com.example.clm.loyalty.LoyaltyPointsRetention", location, version),
