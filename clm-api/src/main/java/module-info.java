@@ -13,4 +13,5 @@ module io.clm.api {
   exports io.clm.api.spi;
 
   uses io.clm.api.spi.ClmProvider;
+  uses io.clm.api.spi.ComplaintDeskProvider;
 }

@@ -1,8 +1,9 @@
 /**
- * The complaint engine: the {@link io.clm.complaints.ComplaintDesk} (intake, classification,
- * routing, resolution, SLA clocks on a {@link io.clm.complaints.BusinessCalendar}, reports, the
- * complaint appendix) and the built-in workflows and regulatory profiles, found with {@link
- * java.util.ServiceLoader}.
+ * The complaint engine: the implementation of {@link io.clm.api.complaints.ComplaintDesk} (intake,
+ * classification, routing, resolution, SLA clocks, reports, the complaint appendix), the shipped
+ * business calendars ({@link io.clm.complaints.HolidayCalendars}, {@link
+ * io.clm.complaints.BusinessCalendar}), the in-memory ticket store, and the built-in workflows and
+ * regulatory profiles, found with {@link java.util.ServiceLoader}.
  */
 module io.clm.complaints {
   requires transitive io.clm.api;
@@ -13,6 +14,9 @@ module io.clm.complaints {
   exports io.clm.complaints;
 
   uses io.clm.api.complaints.ComplaintWorkflow;
+
+  provides io.clm.api.spi.ComplaintDeskProvider with
+      io.clm.complaints.desk.DeskProvider;
 
   provides io.clm.api.complaints.ComplaintWorkflow with
       io.clm.complaints.profiles.StandardWorkflow,

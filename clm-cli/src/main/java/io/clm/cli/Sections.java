@@ -333,7 +333,7 @@ final class Sections {
     }
     BusinessCalendar.Builder calendar = BusinessCalendar.builder("weekdays-utc", ZoneOffset.UTC);
     for (int y = Math.min(first, last - 2); y <= last; y++) {
-      calendar.year(y);
+      calendar.noHolidays(y);
     }
     BusinessCalendar weekdays = calendar.build();
     long[] within = new long[Severity.values().length];

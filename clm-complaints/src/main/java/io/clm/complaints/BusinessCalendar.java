@@ -3,6 +3,7 @@ package io.clm.complaints;
 import io.clm.api.ValidationException;
 import io.clm.api.annotation.Experimental;
 import io.clm.api.complaints.CalendarCoverageException;
+import io.clm.api.complaints.SlaCalendar;
 import io.clm.api.complaints.SlaLimit;
 import io.clm.api.complaints.StoredTicket.Pause;
 import java.time.DayOfWeek;
@@ -28,7 +29,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *
  * <p>A calendar knows only the years it was given. Any date in another year raises {@link
  * CalendarCoverageException} rather than a guess; declare a year without holidays with {@code
- * year(y)}. Immutable and thread-safe.
+ * noHolidays(y)}. Immutable and thread-safe.
  *
  * <pre>{@code
  * BusinessCalendar england = BusinessCalendar.builder("england", ZoneId.of("Europe/London"))
@@ -38,7 +39,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * }</pre>
  */
 @Experimental
-public final class BusinessCalendar {
+public final class BusinessCalendar implements SlaCalendar {
 
   private final String id;
   private final ZoneId zone;
@@ -530,8 +531,7 @@ public final class BusinessCalendar {
     }
 
     /**
-     * Declares explicitly that a year has no public holidays (only the working weekdays count), or
-     * covers a year whose holidays {@link #holidays} adds.
+     * Declares explicitly that a year has no public holidays (only the working weekdays count).
      *
      * @param year the year
      * @return this builder
@@ -539,17 +539,6 @@ public final class BusinessCalendar {
     public Builder noHolidays(int year) {
       years.add(year);
       return this;
-    }
-
-    /**
-     * The same as {@link #noHolidays}: covers a year, with no holidays unless {@link #holidays}
-     * adds some.
-     *
-     * @param year the year
-     * @return this builder
-     */
-    public Builder year(int year) {
-      return noHolidays(year);
     }
 
     /**
@@ -597,7 +586,7 @@ public final class BusinessCalendar {
           throw new ValidationException(what + " " + d + " is not in " + year);
         }
       }
-      year(year);
+      years.add(year);
       return Set.of(dates);
     }
 

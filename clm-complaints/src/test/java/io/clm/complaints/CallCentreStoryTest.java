@@ -1,5 +1,11 @@
 package io.clm.complaints;
 
+import io.clm.api.complaints.ComplaintDesk;
+import io.clm.api.complaints.Intake;
+import io.clm.api.complaints.CallerView;
+import io.clm.api.complaints.Reminder;
+import io.clm.api.complaints.ComplaintAppendix;
+import io.clm.api.complaints.ComplaintReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clm.api.CustomerId;

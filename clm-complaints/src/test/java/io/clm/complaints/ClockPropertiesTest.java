@@ -1,5 +1,8 @@
 package io.clm.complaints;
 
+import io.clm.api.complaints.ComplaintDesk;
+import io.clm.api.complaints.Intake;
+import io.clm.api.complaints.ComplaintReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;

@@ -1,5 +1,8 @@
 package io.clm.complaints;
 
+import io.clm.api.complaints.ComplaintDesk;
+import io.clm.api.complaints.ComplaintDeskBuilder;
+import io.clm.api.complaints.Intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,7 +39,7 @@ class OutboxAndRestartTest {
   private static final Instant T0 = Instant.parse("2025-06-02T09:00:00Z");
   private static final BusinessCalendar ENGLAND = HolidayCalendars.of("GB-ENG");
 
-  private static ComplaintDesk.Builder desk(TicketStore store, Consumer<Event> sink) {
+  private static ComplaintDeskBuilder desk(TicketStore store, Consumer<Event> sink) {
     return ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow("standard")).calendar(ENGLAND)
         .ticketStore(store).events(sink).startAt(T0);
   }

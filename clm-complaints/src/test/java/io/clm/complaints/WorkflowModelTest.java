@@ -1,5 +1,7 @@
 package io.clm.complaints;
 
+import io.clm.api.complaints.ComplaintDesk;
+import io.clm.api.complaints.Intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;

@@ -188,6 +188,8 @@ class GoodCitizenTest {
             Optional.of(new SlaLimit(2, SlaUnit.BUSINESS_HOURS)),
             List.of(new SlaPolicy.Escalation(1, Optional.empty()), new SlaPolicy.Escalation(2, Optional.of(new SlaLimit(5, SlaUnit.CALENDAR_DAYS)))),
             "internal",
-            Optional.empty()));
+            Optional.empty(),
+            Optional.of(new SlaPolicy.Review(
+                new SlaLimit(30, SlaUnit.CALENDAR_DAYS), new SlaLimit(30, SlaUnit.CALENDAR_DAYS_TO_BUSINESS_DAY), "review rule"))));
   }
 }

@@ -42,6 +42,8 @@ import java.util.regex.Pattern;
  * @param stopTheClock the rule that lets the clocks stop while the bank waits (external
  *     appraisal, the customer's documents), or "internal" for a bank's own policy; empty when the
  *     rule has no stop-the-clock provision, and the desk then refuses to pause
+ * @param review the rule's review of a decision by a higher level, if it has one (the Chinese
+ *     2020 rules' 核查): how long the customer may apply and how long the review may take
  */
 @Experimental
 public record SlaPolicy(
@@ -54,7 +56,8 @@ public record SlaPolicy(
     Optional<SlaLimit> warnBefore,
     List<Escalation> escalations,
     String source,
-    Optional<String> stopTheClock) {
+    Optional<String> stopTheClock,
+    Optional<Review> review) {
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9.-]{0,127}");
 
@@ -83,6 +86,36 @@ public record SlaPolicy(
   }
 
   /**
+   * A review of the decision on a complaint by a higher level of the institution, at the
+   * customer's written request (the Chinese 2020 rules: 核查). The review's own deadline, target
+   * {@link SlaTarget#REVIEW}, runs from the receipt of the application.
+   *
+   * @param applyWithin how long after the decision the customer may apply (counted from the
+   *     resolution, end of day)
+   * @param decideWithin how long the reviewing level has to decide, from the application's receipt
+   * @param rule the rule reference
+   */
+  public record Review(SlaLimit applyWithin, SlaLimit decideWithin, String rule) {
+    /**
+     * Validates the review.
+     *
+     * @param applyWithin how long after the decision the customer may apply
+     * @param decideWithin how long the reviewing level has to decide
+     * @param rule the rule reference
+     * @throws NullPointerException if a component is null
+     * @throws ValidationException if the rule is blank
+     */
+    public Review {
+      Objects.requireNonNull(applyWithin, "applyWithin");
+      Objects.requireNonNull(decideWithin, "decideWithin");
+      Objects.requireNonNull(rule, "rule");
+      if (rule.isBlank()) {
+        throw new ValidationException("review rule is blank");
+      }
+    }
+  }
+
+  /**
    * Validates the policy.
    *
    * @param id the policy's id, as reported in SLA events and compliance reports; lowercase letters,
@@ -101,6 +134,7 @@ public record SlaPolicy(
    *     resolution or is not longer than the one before, or the escalation levels are not 1, 2, ...
    * @param summaryResolution the summary-resolution window, if the policy has one (FCA DISP 1.5.1R: close of business on the third business day): a complaint resolved within it is a summary resolution; when it passes unresolved it lapses and the resolution limit applies
    * @param stopTheClock the rule that lets the clocks stop while the bank waits (external appraisal, the customer's documents), or "internal" for a bank's own policy; empty when the rule has no stop-the-clock provision, and the desk then refuses to pause
+   * @param review the rule's review of a decision by a higher level, if it has one
    */
   public SlaPolicy {
     Objects.requireNonNull(id, "id");
@@ -111,6 +145,7 @@ public record SlaPolicy(
     Objects.requireNonNull(summaryResolution, "summaryResolution");
     Objects.requireNonNull(resolution, "resolution");
     Objects.requireNonNull(stopTheClock, "stopTheClock");
+    Objects.requireNonNull(review, "review");
     if (stopTheClock.isPresent() && stopTheClock.get().isBlank()) {
       throw new ValidationException("stop-the-clock rule of policy '" + id + "' is blank");
     }
@@ -162,6 +197,7 @@ public record SlaPolicy(
     private String source = "internal";
     private SlaLimit summaryResolution;
     private String stopTheClock;
+    private Review review;
 
     private Builder(String id, SlaLimit resolution) {
       this.id = Objects.requireNonNull(id, "id");
@@ -211,6 +247,23 @@ public record SlaPolicy(
         throw new IllegalStateException("stop the clock was already set");
       }
       stopTheClock = Objects.requireNonNull(rule, "stopTheClock");
+      return this;
+    }
+
+    /**
+     * Provides a review of the decision by a higher level at the customer's request.
+     *
+     * @param applyWithin how long after the decision the customer may apply
+     * @param decideWithin how long the review may take from the application's receipt
+     * @param rule the rule reference
+     * @return this builder
+     * @throws IllegalStateException if already set
+     */
+    public Builder review(SlaLimit applyWithin, SlaLimit decideWithin, String rule) {
+      if (review != null) {
+        throw new IllegalStateException("review was already set");
+      }
+      review = new Review(applyWithin, decideWithin, rule);
       return this;
     }
 
@@ -294,7 +347,8 @@ public record SlaPolicy(
           Optional.ofNullable(warnBefore),
           escalations,
           source,
-          Optional.ofNullable(stopTheClock));
+          Optional.ofNullable(stopTheClock),
+          Optional.ofNullable(review));
     }
   }
 }

@@ -17,5 +17,10 @@ public enum SlaTarget {
    */
   SUMMARY_RESOLUTION,
   /** The final response (the resolution); met when the ticket is resolved. */
-  RESOLUTION
+  RESOLUTION,
+  /**
+   * The decision on the customer's request for a review of a resolution by a higher level (the
+   * Chinese 2020 rules: 核查, {@link SlaPolicy.Review}); met when the ticket is resolved again.
+   */
+  REVIEW
 }

@@ -1,7 +1,8 @@
 package io.clm.benchmarks.complaints;
 
+import io.clm.api.complaints.ComplaintDesk;
 import io.clm.api.complaints.SlaEvent;
-import io.clm.complaints.ComplaintDesk;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

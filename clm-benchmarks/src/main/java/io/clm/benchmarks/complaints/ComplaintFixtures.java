@@ -1,5 +1,7 @@
 package io.clm.benchmarks.complaints;
 
+import io.clm.api.complaints.ComplaintDesk;
+import io.clm.api.complaints.Intake;
 import io.clm.api.CustomerId;
 import io.clm.api.Money;
 import io.clm.api.complaints.ClassificationRule;
@@ -9,8 +11,7 @@ import io.clm.api.complaints.SlaLimit;
 import io.clm.api.complaints.SlaPolicy;
 import io.clm.api.event.Severity;
 import io.clm.complaints.BusinessCalendar;
-import io.clm.complaints.ComplaintDesk;
-import io.clm.complaints.Intake;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -59,7 +60,7 @@ final class ComplaintFixtures {
   static ComplaintDesk standard() {
     return ComplaintDesk.builder()
         .workflow(ComplaintDesk.findWorkflow("standard"))
-        .calendar(BusinessCalendar.builder("bench", ZoneOffset.UTC).year(2025).year(2026).year(2027).build())
+        .calendar(BusinessCalendar.builder("bench", ZoneOffset.UTC).noHolidays(2025).noHolidays(2026).noHolidays(2027).build())
         .classificationRules(List.of(
             ClassificationRule.amountAtLeast("large-amount", Money.of("5000.00", "EUR")),
             ClassificationRule.keywords("fraud", List.of("fraud", "stolen"))))

@@ -1,0 +1,335 @@
+package io.clm.api.complaints;
+
+import io.clm.api.CustomerId;
+import io.clm.api.PluginConfigurationException;
+import io.clm.api.PluginFailureException;
+import io.clm.api.ValidationException;
+import io.clm.api.annotation.Experimental;
+import io.clm.api.event.Event;
+import io.clm.api.spi.ComplaintDeskConfig;
+import io.clm.api.spi.ComplaintDeskProvider;
+import io.clm.api.spi.PluginCalls;
+import io.clm.api.spi.PluginRules;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Configures a {@link ComplaintDesk}: the main profile's workflow and calendar are required, more
+ * profiles may be added; each other setter once. The implementation is found with {@link
+ * ServiceLoader} (clm-complaints), as the engine is.
+ */
+@Experimental
+public final class ComplaintDeskBuilder {
+  private ComplaintWorkflow workflow;
+  private SlaCalendar calendar;
+  private CustomerDirectory directory = phone -> Optional.empty();
+  private OrderBook orders = new OrderBook() {
+    @Override
+    public Optional<Order> findOrder(String number) {
+      return Optional.empty();
+    }
+
+    @Override
+    public List<Order> recentOrders(CustomerId customer, int limit) {
+      return List.of();
+    }
+  };
+  private List<ClassificationRule> classificationRules = List.of();
+  private List<RoutingRule> routingRules = List.of();
+  private Consumer<Event> events = e -> { };
+  private Consumer<SlaEvent> slaEvents = e -> { };
+  private Consumer<Reminder> reminders = r -> { };
+  private String prefix = "C-";
+  private Instant start = Instant.EPOCH;
+  private TicketStore store;
+  private Clock wallClock = Clock.systemUTC();
+  private Duration futureTolerance = Duration.ofDays(1);
+  private final Set<String> set = new HashSet<>();
+  private final List<ComplaintDeskConfig.Profile> profiles = new ArrayList<>();
+
+  ComplaintDeskBuilder() {}
+
+  private void once(String field) {
+    if (!set.add(field)) {
+      throw new IllegalStateException(field + " was already set");
+    }
+  }
+
+  /**
+   * The workflow of the desk's main profile (a regulatory profile or your own); the profile is
+   * named by the workflow's id.
+   *
+   * @param value the workflow
+   * @return this builder
+   */
+  public ComplaintDeskBuilder workflow(ComplaintWorkflow value) {
+    once("workflow");
+    workflow = Objects.requireNonNull(value, "workflow");
+    return this;
+  }
+
+  /**
+   * The calendar the main profile's deadlines are counted on.
+   *
+   * @param value the calendar
+   * @return this builder
+   */
+  public ComplaintDeskBuilder calendar(SlaCalendar value) {
+    once("calendar");
+    calendar = Objects.requireNonNull(value, "calendar");
+    return this;
+  }
+
+  /**
+   * Adds a profile: another workflow, or the same workflow on another calendar (one per regulator
+   * or jurisdiction). An {@link Intake} names it with {@link Intake#withProfile}; its tickets are
+   * numbered {@code <prefix><name>-<n>} (C-ie-7), the main profile's {@code <prefix><n>}.
+   *
+   * @param name the profile's name: lowercase letters, digits and hyphens in dot-separated parts
+   *     (the plugin-id rule); not the main profile's name
+   * @param workflow the workflow
+   * @param calendar the calendar its deadlines are counted on
+   * @return this builder
+   * @throws ValidationException if the name is malformed
+   * @throws IllegalStateException if a profile of that name was added already
+   */
+  public ComplaintDeskBuilder profile(String name, ComplaintWorkflow workflow, SlaCalendar calendar) {
+    Objects.requireNonNull(name, "name");
+    PluginRules.idProblem(name).ifPresent(problem -> {
+      throw new ValidationException("profile " + problem);
+    });
+    for (ComplaintDeskConfig.Profile p : profiles) {
+      if (p.name().equals(name)) {
+        throw new IllegalStateException("profile '" + name + "' was already added");
+      }
+    }
+    profiles.add(new ComplaintDeskConfig.Profile(name, workflow, calendar));
+    return this;
+  }
+
+  /**
+   * Finds customers by calling number. Without one no caller is identified.
+   *
+   * @param value the directory
+   * @return this builder
+   */
+  public ComplaintDeskBuilder customerDirectory(CustomerDirectory value) {
+    once("customerDirectory");
+    directory = Objects.requireNonNull(value, "customerDirectory");
+    return this;
+  }
+
+  /**
+   * Finds orders. Without one every order number is unknown.
+   *
+   * @param value the order book
+   * @return this builder
+   */
+  public ComplaintDeskBuilder orderBook(OrderBook value) {
+    once("orderBook");
+    orders = Objects.requireNonNull(value, "orderBook");
+    return this;
+  }
+
+  /**
+   * Classification rules tried before the workflow's own.
+   *
+   * @param rules the rules, in order
+   * @return this builder
+   */
+  public ComplaintDeskBuilder classificationRules(List<ClassificationRule> rules) {
+    once("classificationRules");
+    classificationRules = List.copyOf(rules);
+    return this;
+  }
+
+  /**
+   * Routing rules tried before the workflow's own.
+   *
+   * @param rules the rules, in order
+   * @return this builder
+   */
+  public ComplaintDeskBuilder routingRules(List<RoutingRule> rules) {
+    once("routingRules");
+    routingRules = List.copyOf(rules);
+    return this;
+  }
+
+  /**
+   * Where lifecycle events go, typically {@code engine::ingest}. An event is first saved in the
+   * ticket store's outbox together with the change it reports, then delivered: a sink that throws
+   * leaves it (and those after it) in the outbox, and the next operation or {@link
+   * ComplaintDesk#deliverEvents} sends it again. Delivery is at least once, in order; event ids
+   * are stable, so the engine's idempotency drops a repeat.
+   *
+   * @param sink the sink
+   * @return this builder
+   */
+  public ComplaintDeskBuilder events(Consumer<Event> sink) {
+    once("events");
+    events = Objects.requireNonNull(sink, "events");
+    return this;
+  }
+
+  /**
+   * Where SLA events go (they are also returned by {@link ComplaintDesk#advanceTo}).
+   *
+   * @param sink the sink
+   * @return this builder
+   */
+  public ComplaintDeskBuilder slaEvents(Consumer<SlaEvent> sink) {
+    once("slaEvents");
+    slaEvents = Objects.requireNonNull(sink, "slaEvents");
+    return this;
+  }
+
+  /**
+   * Where reminders to departments go.
+   *
+   * @param sink the sink
+   * @return this builder
+   */
+  public ComplaintDeskBuilder reminders(Consumer<Reminder> sink) {
+    once("reminders");
+    reminders = Objects.requireNonNull(sink, "reminders");
+    return this;
+  }
+
+  /**
+   * The prefix of ticket ids ({@code C-} by default: C-1, C-2, ...).
+   *
+   * @param value the prefix; 1 to 16 characters, no whitespace or slash
+   * @return this builder
+   * @throws ValidationException if malformed
+   */
+  public ComplaintDeskBuilder ticketPrefix(String value) {
+    once("ticketPrefix");
+    Objects.requireNonNull(value, "ticketPrefix");
+    if (value.isEmpty() || value.length() > 16 || !value.matches("[^\\s/]+")) {
+      throw new ValidationException("ticket prefix '" + value + "' is not 1 to 16 characters without spaces or slashes");
+    }
+    prefix = value;
+    return this;
+  }
+
+  /**
+   * The clock's starting time ({@link Instant#EPOCH} by default).
+   *
+   * @param value the time
+   * @return this builder
+   */
+  public ComplaintDeskBuilder startAt(Instant value) {
+    once("startAt");
+    start = Objects.requireNonNull(value, "startAt");
+    return this;
+  }
+
+  /**
+   * Where tickets live (a new in-memory store by default). A desk built over a store
+   * that already holds tickets carries on where the last desk stopped: same numbering, same
+   * clock, the open tickets' alarms scheduled again, and the outbox delivered.
+   *
+   * @param value the store
+   * @return this builder
+   */
+  public ComplaintDeskBuilder ticketStore(TicketStore value) {
+    once("ticketStore");
+    store = Objects.requireNonNull(value, "ticketStore");
+    return this;
+  }
+
+  /**
+   * The wall clock that intake and operation times are checked against ({@link
+   * Clock#systemUTC()} by default).
+   *
+   * @param value the clock
+   * @return this builder
+   */
+  public ComplaintDeskBuilder wallClock(Clock value) {
+    once("wallClock");
+    wallClock = Objects.requireNonNull(value, "wallClock");
+    return this;
+  }
+
+  /**
+   * How far after the wall clock an intake or operation may be dated (one day by default): a
+   * mistyped year (2099) is refused rather than moving the desk clock there.
+   *
+   * @param value the tolerance; zero or more
+   * @return this builder
+   * @throws ValidationException if negative
+   */
+  public ComplaintDeskBuilder futureTolerance(Duration value) {
+    once("futureTolerance");
+    Objects.requireNonNull(value, "futureTolerance");
+    if (value.isNegative()) {
+      throw new ValidationException("future tolerance " + value + " is negative");
+    }
+    futureTolerance = value;
+    return this;
+  }
+
+  /**
+   * Builds the desk.
+   *
+   * @return the desk
+   * @throws IllegalStateException if the workflow or the calendar is missing, or an added profile
+   *     has the main profile's name
+   * @throws PluginConfigurationException if no or several desk implementations are present
+   * @throws PluginFailureException if the workflow's rules cannot be read (it throws, or returns
+   *     null or a null rule)
+   */
+  public ComplaintDesk build() {
+    if (workflow == null) {
+      throw new IllegalStateException("workflow is required");
+    }
+    if (calendar == null) {
+      throw new IllegalStateException("calendar is required");
+    }
+    String main = PluginCalls.call(workflow, "complaint desk", "id", ComplaintWorkflow::id);
+    List<ComplaintDeskConfig.Profile> all = new ArrayList<>();
+    all.add(new ComplaintDeskConfig.Profile(main, workflow, calendar));
+    for (ComplaintDeskConfig.Profile p : profiles) {
+      if (p.name().equals(main)) {
+        throw new IllegalStateException("profile '" + main + "' is the main profile's name (its workflow's id)");
+      }
+      all.add(p);
+    }
+    ComplaintDeskConfig config = new ComplaintDeskConfig(all, directory, orders, classificationRules, routingRules,
+        events, slaEvents, reminders, prefix, start, Optional.ofNullable(store), wallClock, futureTolerance);
+    return provider().desk(config);
+  }
+
+  private static ComplaintDeskProvider provider() {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    ClassLoader loader = context != null ? context : ComplaintDeskBuilder.class.getClassLoader();
+    List<ComplaintDeskProvider> found = new ArrayList<>();
+    try {
+      for (ComplaintDeskProvider p : ServiceLoader.load(ComplaintDeskProvider.class, loader)) {
+        found.add(p);
+      }
+    } catch (ServiceConfigurationError e) {
+      throw new PluginConfigurationException("the complaint desk implementation could not be loaded: " + e.getMessage(), e);
+    }
+    if (found.isEmpty()) {
+      throw new PluginConfigurationException(
+          "no complaint desk implementation found: add io.clm:clm-complaints to the class path or module path");
+    }
+    if (found.size() > 1) {
+      List<String> names = new ArrayList<>();
+      found.forEach(p -> names.add(p.getClass().getName()));
+      throw new PluginConfigurationException("several complaint desk implementations found, keep exactly one: " + names);
+    }
+    return found.get(0);
+  }
+}

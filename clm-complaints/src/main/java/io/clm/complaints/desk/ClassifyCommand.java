@@ -1,0 +1,47 @@
+package io.clm.complaints.desk;
+
+import io.clm.api.complaints.Classification;
+import io.clm.api.complaints.ClassificationRule;
+import io.clm.api.complaints.ComplaintFacts;
+import io.clm.api.complaints.ComplaintState;
+import io.clm.api.complaints.SlaPolicy;
+import io.clm.api.complaints.SlaTarget;
+import io.clm.api.event.Severity;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The {@code classify} operation. Classifies the complaint by the rules (the desk's, then the
+ * workflow's; the first that fires
+ */
+final class ClassifyCommand implements TicketCommand {
+  private final String actor;
+  private final Instant at;
+
+  ClassifyCommand(String actor, Instant at) {
+    this.actor = actor;
+    this.at = at;
+  }
+
+  @Override
+  public void apply(Desk d, Ticket t) {
+    t.profile.requireMove(t, ComplaintState.CLASSIFIED);
+    ComplaintFacts facts = new ComplaintFacts(TicketRecords.snapshot(t), t.customer != null && d.directory.isVulnerable(t.customer), d.files.earlier(t));
+    Classification result = new Classification(Severity.NORMAL, Classification.DEFAULT_RULE);
+    String subject = Guards.subject(t);
+    for (ClassificationRule rule : t.profile.classificationRules) {
+      if (Guards.guarded(rule, rule::id, subject, "matches", () -> rule.matches(facts))) {
+        result = new Classification(Guards.guarded(rule, rule::id, subject, "severity", rule::severity), Guards.guarded(rule, rule::id, subject, "id", rule::id));
+        break;
+      }
+    }
+    SlaPolicy policy = t.profile.slaPolicy(subject, result.severity(), t.category);
+    Map<SlaTarget, Ticket.TargetClock> recomputed = t.profile.recompute(t, policy);
+    t.classification = result;
+    Ticket.applyPolicy(t, policy, recomputed);
+    Guards.move(t, ComplaintState.CLASSIFIED, actor, "classify",
+        result.severity() + " by rule " + result.ruleId() + "; sla policy " + policy.id(), at);
+    d.reschedule(t);
+    d.emitOpenedIfDue(t, at);
+  }
+}

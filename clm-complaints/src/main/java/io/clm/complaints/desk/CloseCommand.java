@@ -1,0 +1,27 @@
+package io.clm.complaints.desk;
+
+import io.clm.api.complaints.ComplaintState;
+import java.time.Instant;
+
+/**
+ * The {@code close} operation. Closes a resolved ticket (the customer rejected, or did not answer).
+ */
+final class CloseCommand implements TicketCommand {
+  private final String actor;
+  private final String reason;
+  private final Instant at;
+
+  CloseCommand(String actor, String reason, Instant at) {
+    Guards.requireText(reason, "reason");
+    this.actor = actor;
+    this.reason = reason;
+    this.at = at;
+  }
+
+  @Override
+  public void apply(Desk d, Ticket t) {
+    t.profile.requireMove(t, ComplaintState.CLOSED);
+    Guards.move(t, ComplaintState.CLOSED, actor, "close", reason, at);
+    d.finishCycle(t, Boolean.TRUE.equals(t.accepted), at);
+  }
+}

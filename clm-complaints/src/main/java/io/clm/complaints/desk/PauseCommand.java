@@ -1,0 +1,38 @@
+package io.clm.complaints.desk;
+
+import io.clm.api.IllegalTransitionException;
+import io.clm.api.complaints.StopTheClockNotAllowedException;
+import java.time.Instant;
+
+/**
+ * The {@code pause} operation. Pauses the SLA clocks while the bank waits on a third party, where
+ * the policy's rule provides a
+ */
+final class PauseCommand implements TicketCommand {
+  private final String actor;
+  private final String reason;
+  private final Instant at;
+
+  PauseCommand(String actor, String reason, Instant at) {
+    Guards.requireText(reason, "reason");
+    this.actor = actor;
+    this.reason = reason;
+    this.at = at;
+  }
+
+  @Override
+  public void apply(Desk d, Ticket t) {
+    if (t.policy.stopTheClock().isEmpty()) {
+      throw new StopTheClockNotAllowedException(
+          "ticket " + t.id + " cannot be paused: sla policy '" + t.policy.id() + "' (" + t.policy.source()
+              + ") has no stop-the-clock provision");
+    }
+    if (!t.state.isOpen() || t.pausedAt != null) {
+      throw new IllegalTransitionException(
+          "ticket " + t.id + " cannot be paused: " + (t.pausedAt != null ? "already paused" : "it is " + t.state));
+    }
+    t.pausedAt = at;
+    Guards.audit(t, at, actor, "pause", t.state, reason);
+    d.reschedule(t);
+  }
+}

@@ -1,0 +1,31 @@
+package io.clm.complaints.desk;
+
+import io.clm.api.complaints.ComplaintState;
+import io.clm.api.complaints.SlaTarget;
+import java.time.Instant;
+
+/** The {@code withdraw} operation. Records that the customer withdrew the complaint. */
+final class WithdrawCommand implements TicketCommand {
+  private final String actor;
+  private final String reason;
+  private final Instant at;
+
+  WithdrawCommand(String actor, String reason, Instant at) {
+    Guards.requireText(reason, "reason");
+    this.actor = actor;
+    this.reason = reason;
+    this.at = at;
+  }
+
+  @Override
+  public void apply(Desk d, Ticket t) {
+    t.profile.requireMove(t, ComplaintState.WITHDRAWN);
+    for (SlaTarget target : SlaTarget.values()) {
+      t.clocks.remove(target);
+    }
+    t.pausedAt = null;
+    Guards.move(t, ComplaintState.WITHDRAWN, actor, "withdraw", reason, at);
+    d.finishCycle(t, false, at);
+    d.reschedule(t);
+  }
+}
