@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -317,50 +316,15 @@ public final class BusinessCalendar implements SlaCalendar {
     Objects.requireNonNull(pauses, "pauses");
     LocalDate received = start.atZone(zone).toLocalDate();
     return switch (limit.unit()) {
-      case CALENDAR_DAYS -> endOfDay(received.plusDays(limit.amount() + pausedDays(start, pauses, false)));
-      case WEEKS -> endOfDay(received.plusDays(7L * limit.amount() + pausedDays(start, pauses, false)));
+      case CALENDAR_DAYS -> endOfDay(received.plusDays(limit.amount() + BusinessTime.pausedDays(this, start, pauses, false)));
+      case WEEKS -> endOfDay(received.plusDays(7L * limit.amount() + BusinessTime.pausedDays(this, start, pauses, false)));
       case CALENDAR_DAYS_TO_BUSINESS_DAY ->
-          endOfDay(businessDayOnOrAfter(received.plusDays(limit.amount() + pausedDays(start, pauses, false))));
-      case BUSINESS_DAYS -> endOfDay(plusBusinessDays(received, limit.amount() + (int) pausedDays(start, pauses, true)));
+          endOfDay(businessDayOnOrAfter(received.plusDays(limit.amount() + BusinessTime.pausedDays(this, start, pauses, false))));
+      case BUSINESS_DAYS -> endOfDay(plusBusinessDays(received, limit.amount() + (int) BusinessTime.pausedDays(this, start, pauses, true)));
       case BUSINESS_DAYS_CLOSE_OF_BUSINESS ->
-          closeOfBusiness(plusBusinessDays(received, limit.amount() + (int) pausedDays(start, pauses, true)));
-      case BUSINESS_HOURS -> plusBusinessTime(start, Duration.ofHours(limit.amount()).plus(pausedBusinessTime(start, pauses)));
+          closeOfBusiness(plusBusinessDays(received, limit.amount() + (int) BusinessTime.pausedDays(this, start, pauses, true)));
+      case BUSINESS_HOURS -> BusinessTime.plus(this, start, Duration.ofHours(limit.amount()).plus(BusinessTime.pausedBusinessTime(this, start, pauses)));
     };
-  }
-
-  /**
-   * How many days (business days when {@code business}) ended while the clock was paused after
-   * {@code start}: the days {@code d} with {@code date(from) <= d < date(to)}.
-   */
-  private long pausedDays(Instant start, List<Pause> pauses, boolean business) {
-    long days = 0;
-    for (Pause p : pauses) {
-      if (!p.to().isAfter(start)) {
-        continue;
-      }
-      LocalDate from = (p.from().isBefore(start) ? start : p.from()).atZone(zone).toLocalDate();
-      LocalDate to = p.to().atZone(zone).toLocalDate();
-      if (!business) {
-        days += ChronoUnit.DAYS.between(from, to);
-      } else {
-        for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
-          if (isBusinessDay(d)) {
-            days++;
-          }
-        }
-      }
-    }
-    return days;
-  }
-
-  private Duration pausedBusinessTime(Instant start, List<Pause> pauses) {
-    Duration total = Duration.ZERO;
-    for (Pause p : pauses) {
-      if (p.to().isAfter(start)) {
-        total = total.plus(businessTimeBetween(p.from().isBefore(start) ? start : p.from(), p.to()));
-      }
-    }
-    return total;
   }
 
   /**
@@ -373,23 +337,7 @@ public final class BusinessCalendar implements SlaCalendar {
    * @throws ValidationException if {@code to} is before {@code from}
    */
   public Duration businessTimeBetween(Instant from, Instant to) {
-    if (to.isBefore(from)) {
-      throw new ValidationException("business time end " + to + " is before its start " + from);
-    }
-    Duration total = Duration.ZERO;
-    LocalDate last = to.atZone(zone).toLocalDate();
-    for (LocalDate d = from.atZone(zone).toLocalDate(); !d.isAfter(last); d = d.plusDays(1)) {
-      if (isBusinessDay(d)) {
-        Instant opening = ZonedDateTime.of(d, open, zone).toInstant();
-        Instant closing = closeOfBusiness(d);
-        Instant a = from.isAfter(opening) ? from : opening;
-        Instant b = to.isBefore(closing) ? to : closing;
-        if (b.isAfter(a)) {
-          total = total.plus(Duration.between(a, b));
-        }
-      }
-    }
-    return total;
+    return BusinessTime.between(this, from, to);
   }
 
   /**
@@ -409,54 +357,13 @@ public final class BusinessCalendar implements SlaCalendar {
       case WEEKS -> deadline.atZone(zone).minusDays(7L * lead.amount()).toInstant();
       case BUSINESS_DAYS -> endOfDay(minusBusinessDays(businessDayOnOrAfter(day), lead.amount()));
       case BUSINESS_DAYS_CLOSE_OF_BUSINESS -> closeOfBusiness(minusBusinessDays(businessDayOnOrAfter(day), lead.amount()));
-      case BUSINESS_HOURS -> minusBusinessTime(deadline, Duration.ofHours(lead.amount()));
+      case BUSINESS_HOURS -> BusinessTime.minus(this, deadline, Duration.ofHours(lead.amount()));
     };
   }
 
-  private Instant plusBusinessTime(Instant start, Duration amount) {
-    Duration left = amount;
-    LocalDate date = start.atZone(zone).toLocalDate();
-    Instant cursor = start;
-    for (int guard = 0; guard < 4000; guard++) {
-      if (isBusinessDay(date)) {
-        Instant opening = ZonedDateTime.of(date, open, zone).toInstant();
-        Instant closing = closeOfBusiness(date);
-        Instant from = cursor.isAfter(opening) ? cursor : opening;
-        if (from.isBefore(closing)) {
-          Duration available = Duration.between(from, closing);
-          if (available.compareTo(left) >= 0) {
-            return from.plus(left);
-          }
-          left = left.minus(available);
-        }
-      }
-      date = date.plusDays(1);
-      cursor = date.atStartOfDay(zone).toInstant();
-    }
-    throw new ValidationException("calendar '" + id + "' cannot fit " + amount + " of business time");
-  }
-
-  private Instant minusBusinessTime(Instant end, Duration amount) {
-    Duration left = amount;
-    LocalDate date = end.atZone(zone).toLocalDate();
-    Instant cursor = end;
-    for (int guard = 0; guard < 4000; guard++) {
-      if (isBusinessDay(date)) {
-        Instant opening = ZonedDateTime.of(date, open, zone).toInstant();
-        Instant closing = closeOfBusiness(date);
-        Instant to = cursor.isBefore(closing) ? cursor : closing;
-        if (to.isAfter(opening)) {
-          Duration available = Duration.between(opening, to);
-          if (available.compareTo(left) >= 0) {
-            return to.minus(left);
-          }
-          left = left.minus(available);
-        }
-      }
-      date = date.minusDays(1);
-      cursor = endOfDay(date);
-    }
-    throw new ValidationException("calendar '" + id + "' cannot fit " + amount + " of business time");
+  /** The opening time of business days. */
+  LocalTime opening() {
+    return open;
   }
 
   @Override

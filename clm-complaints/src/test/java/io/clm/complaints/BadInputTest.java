@@ -1,7 +1,5 @@
 package io.clm.complaints;
 
-import io.clm.api.complaints.ComplaintDesk;
-import io.clm.api.complaints.Intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +11,8 @@ import io.clm.api.ValidationException;
 import io.clm.api.complaints.CalendarCoverageException;
 import io.clm.api.complaints.Complaint;
 import io.clm.api.complaints.ComplaintChannel;
+import io.clm.api.complaints.ComplaintDesk;
+import io.clm.api.complaints.Intake;
 import io.clm.api.complaints.Resolution;
 import io.clm.api.complaints.SlaLimit;
 import io.clm.api.complaints.SlaPolicy;

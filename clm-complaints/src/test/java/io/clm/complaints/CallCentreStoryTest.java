@@ -1,23 +1,23 @@
 package io.clm.complaints;
 
-import io.clm.api.complaints.ComplaintDesk;
-import io.clm.api.complaints.Intake;
-import io.clm.api.complaints.CallerView;
-import io.clm.api.complaints.Reminder;
-import io.clm.api.complaints.ComplaintAppendix;
-import io.clm.api.complaints.ComplaintReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clm.api.CustomerId;
 import io.clm.api.Money;
 import io.clm.api.complaints.AuditEntry;
+import io.clm.api.complaints.CallerView;
 import io.clm.api.complaints.ClassificationRule;
 import io.clm.api.complaints.Complaint;
+import io.clm.api.complaints.ComplaintAppendix;
+import io.clm.api.complaints.ComplaintDesk;
 import io.clm.api.complaints.ComplaintFlag;
+import io.clm.api.complaints.ComplaintReport;
 import io.clm.api.complaints.ComplaintState;
 import io.clm.api.complaints.CustomerDirectory;
+import io.clm.api.complaints.Intake;
 import io.clm.api.complaints.Order;
 import io.clm.api.complaints.OrderBook;
+import io.clm.api.complaints.Reminder;
 import io.clm.api.complaints.Resolution;
 import io.clm.api.complaints.RoutingRule;
 import io.clm.api.event.ComplaintOpened;

@@ -1,8 +1,5 @@
 package io.clm.complaints;
 
-import io.clm.api.complaints.ComplaintDesk;
-import io.clm.api.complaints.Intake;
-import io.clm.api.complaints.ComplaintReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -11,6 +8,9 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.clm.api.CustomerId;
 import io.clm.api.complaints.ComplaintChannel;
+import io.clm.api.complaints.ComplaintDesk;
+import io.clm.api.complaints.ComplaintReport;
+import io.clm.api.complaints.Intake;
 import io.clm.api.complaints.SlaEvent;
 import io.clm.api.complaints.SlaLimit;
 import java.time.Duration;

@@ -1,7 +1,5 @@
 package io.clm.complaints;
 
-import io.clm.api.complaints.ComplaintDesk;
-import io.clm.api.complaints.Intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,8 +8,10 @@ import io.clm.api.IllegalTransitionException;
 import io.clm.api.complaints.AuditEntry;
 import io.clm.api.complaints.Complaint;
 import io.clm.api.complaints.ComplaintChannel;
+import io.clm.api.complaints.ComplaintDesk;
 import io.clm.api.complaints.ComplaintFlag;
 import io.clm.api.complaints.ComplaintState;
+import io.clm.api.complaints.Intake;
 import io.clm.api.complaints.Resolution;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,7 +1,5 @@
 package io.clm.complaints;
 
-import io.clm.api.complaints.ComplaintDesk;
-import io.clm.api.complaints.Intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clm.api.Clm;
@@ -11,6 +9,8 @@ import io.clm.api.Metric;
 import io.clm.api.Money;
 import io.clm.api.complaints.ClassificationRule;
 import io.clm.api.complaints.ComplaintChannel;
+import io.clm.api.complaints.ComplaintDesk;
+import io.clm.api.complaints.Intake;
 import io.clm.api.complaints.Resolution;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,5 @@
 package io.clm.complaints;
 
-import io.clm.api.complaints.ComplaintDesk;
-import io.clm.api.complaints.ComplaintDeskBuilder;
-import io.clm.api.complaints.Intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,8 +7,11 @@ import io.clm.api.CustomerId;
 import io.clm.api.ValidationException;
 import io.clm.api.complaints.Complaint;
 import io.clm.api.complaints.ComplaintChannel;
+import io.clm.api.complaints.ComplaintDesk;
+import io.clm.api.complaints.ComplaintDeskBuilder;
 import io.clm.api.complaints.ComplaintFile;
 import io.clm.api.complaints.ComplaintFlag;
+import io.clm.api.complaints.Intake;
 import io.clm.api.complaints.OutboxEvent;
 import io.clm.api.complaints.Resolution;
 import io.clm.api.complaints.SlaEvent;

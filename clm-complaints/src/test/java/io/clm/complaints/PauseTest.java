@@ -1,7 +1,5 @@
 package io.clm.complaints;
 
-import io.clm.api.complaints.ComplaintDesk;
-import io.clm.api.complaints.Intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
@@ -11,6 +9,8 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import io.clm.api.CustomerId;
 import io.clm.api.complaints.Complaint;
 import io.clm.api.complaints.ComplaintChannel;
+import io.clm.api.complaints.ComplaintDesk;
+import io.clm.api.complaints.Intake;
 import io.clm.api.complaints.SlaEvent;
 import io.clm.api.complaints.SlaLimit;
 import io.clm.api.complaints.SlaTarget;

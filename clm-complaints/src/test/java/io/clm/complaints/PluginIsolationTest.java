@@ -1,7 +1,5 @@
 package io.clm.complaints;
 
-import io.clm.api.complaints.ComplaintDesk;
-import io.clm.api.complaints.Intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,9 +8,11 @@ import io.clm.api.PluginFailureException;
 import io.clm.api.complaints.ClassificationRule;
 import io.clm.api.complaints.Complaint;
 import io.clm.api.complaints.ComplaintChannel;
+import io.clm.api.complaints.ComplaintDesk;
 import io.clm.api.complaints.ComplaintFacts;
 import io.clm.api.complaints.ComplaintState;
 import io.clm.api.complaints.ComplaintWorkflow;
+import io.clm.api.complaints.Intake;
 import io.clm.api.complaints.RoutingRule;
 import io.clm.api.complaints.SlaPolicy;
 import io.clm.api.event.Severity;

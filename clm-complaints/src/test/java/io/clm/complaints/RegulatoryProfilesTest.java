@@ -1,13 +1,13 @@
 package io.clm.complaints;
 
-import io.clm.api.complaints.ComplaintDesk;
-import io.clm.api.complaints.Intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clm.api.CustomerId;
 import io.clm.api.complaints.Complaint;
 import io.clm.api.complaints.ComplaintChannel;
+import io.clm.api.complaints.ComplaintDesk;
 import io.clm.api.complaints.ComplaintFlag;
+import io.clm.api.complaints.Intake;
 import io.clm.api.complaints.SlaTarget;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,7 +1,5 @@
 package io.clm.complaints;
 
-import io.clm.api.complaints.ComplaintDesk;
-import io.clm.api.complaints.Intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -12,7 +10,9 @@ import io.clm.api.CustomerId;
 import io.clm.api.Money;
 import io.clm.api.complaints.Complaint;
 import io.clm.api.complaints.ComplaintChannel;
+import io.clm.api.complaints.ComplaintDesk;
 import io.clm.api.complaints.ComplaintState;
+import io.clm.api.complaints.Intake;
 import io.clm.api.complaints.Resolution;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,11 +1,10 @@
 package io.clm.benchmarks.complaints;
 
-import io.clm.api.complaints.ComplaintDesk;
-import io.clm.api.complaints.Intake;
 import io.clm.api.CustomerId;
 import io.clm.api.Money;
 import io.clm.api.complaints.ComplaintChannel;
-
+import io.clm.api.complaints.ComplaintDesk;
+import io.clm.api.complaints.Intake;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Instant;

@@ -2,7 +2,6 @@ package io.clm.benchmarks.complaints;
 
 import io.clm.api.complaints.ComplaintDesk;
 import io.clm.api.complaints.SlaEvent;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,17 +1,16 @@
 package io.clm.benchmarks.complaints;
 
-import io.clm.api.complaints.ComplaintDesk;
-import io.clm.api.complaints.Intake;
 import io.clm.api.CustomerId;
 import io.clm.api.Money;
 import io.clm.api.complaints.ClassificationRule;
 import io.clm.api.complaints.ComplaintChannel;
+import io.clm.api.complaints.ComplaintDesk;
 import io.clm.api.complaints.ComplaintWorkflow;
+import io.clm.api.complaints.Intake;
 import io.clm.api.complaints.SlaLimit;
 import io.clm.api.complaints.SlaPolicy;
 import io.clm.api.event.Severity;
 import io.clm.complaints.BusinessCalendar;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

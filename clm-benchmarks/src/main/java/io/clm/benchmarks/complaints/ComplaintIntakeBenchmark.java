@@ -1,12 +1,11 @@
 package io.clm.benchmarks.complaints;
 
-import io.clm.api.complaints.ComplaintDesk;
-import io.clm.api.complaints.Intake;
 import io.clm.api.CustomerId;
 import io.clm.api.Money;
 import io.clm.api.complaints.Complaint;
 import io.clm.api.complaints.ComplaintChannel;
-
+import io.clm.api.complaints.ComplaintDesk;
+import io.clm.api.complaints.Intake;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

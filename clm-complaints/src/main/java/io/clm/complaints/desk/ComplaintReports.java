@@ -1,7 +1,7 @@
 package io.clm.complaints.desk;
 
-import io.clm.api.complaints.ComplaintReport;
 import io.clm.api.complaints.Complaint;
+import io.clm.api.complaints.ComplaintReport;
 import io.clm.api.complaints.SlaEvent;
 import io.clm.api.complaints.SlaTarget;
 import io.clm.api.complaints.StoredTicket;

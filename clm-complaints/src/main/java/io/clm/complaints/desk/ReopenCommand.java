@@ -1,9 +1,9 @@
 package io.clm.complaints.desk;
 
-import io.clm.api.complaints.SlaPolicy;
-import io.clm.api.complaints.AuditEntry;
 import io.clm.api.IllegalTransitionException;
+import io.clm.api.complaints.AuditEntry;
 import io.clm.api.complaints.ComplaintState;
+import io.clm.api.complaints.SlaPolicy;
 import io.clm.api.complaints.SlaTarget;
 import java.time.Instant;
 

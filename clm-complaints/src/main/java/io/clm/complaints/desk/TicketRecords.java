@@ -1,9 +1,9 @@
 package io.clm.complaints.desk;
 
-import io.clm.api.complaints.Resolution;
-import io.clm.api.complaints.ComplaintFlag;
 import io.clm.api.complaints.AuditEntry;
 import io.clm.api.complaints.Complaint;
+import io.clm.api.complaints.ComplaintFlag;
+import io.clm.api.complaints.Resolution;
 import io.clm.api.complaints.SlaPolicy;
 import io.clm.api.complaints.SlaTarget;
 import io.clm.api.complaints.StoredTicket;
