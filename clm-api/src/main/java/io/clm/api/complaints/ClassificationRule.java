@@ -27,13 +27,14 @@ import java.util.function.Predicate;
  * }</pre>
  */
 @Experimental
-public interface ClassificationRule {
+public interface ClassificationRule extends ComplaintRule<ComplaintFacts> {
 
   /**
    * The rule's id, recorded on the ticket when it fires.
    *
    * @return a non-blank id
    */
+  @Override
   String id();
 
   /**
@@ -49,6 +50,7 @@ public interface ClassificationRule {
    * @param facts the ticket and what is known about the customer
    * @return true if it fires
    */
+  @Override
   boolean matches(ComplaintFacts facts);
 
   /**

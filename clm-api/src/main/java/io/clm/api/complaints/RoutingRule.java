@@ -11,13 +11,14 @@ import java.util.function.Predicate;
  * ComplaintWorkflow#defaultAssignee()} gets the ticket. The rule id is recorded in the audit trail.
  */
 @Experimental
-public interface RoutingRule {
+public interface RoutingRule extends ComplaintRule<Complaint> {
 
   /**
    * The rule's id.
    *
    * @return a non-blank id
    */
+  @Override
   String id();
 
   /**
@@ -33,6 +34,7 @@ public interface RoutingRule {
    * @param complaint the classified ticket
    * @return true if it matches
    */
+  @Override
   boolean matches(Complaint complaint);
 
   /**

@@ -32,14 +32,12 @@ final class AssignCommand implements TicketCommand {
       throw PluginCalls.failure(t.profile.workflow, subject, "returned a blank assignee from defaultAssignee");
     }
     String rule = Classification.DEFAULT_RULE;
-    for (RoutingRule r : t.profile.routingRules) {
-      if (Guards.guarded(r, r::id, subject, "matches", () -> r.matches(current))) {
-        assignee = Guards.guarded(r, r::id, subject, "assignee", r::assignee);
-        rule = Guards.guarded(r, r::id, subject, "id", r::id);
-        if (assignee.isBlank()) {
-          throw new PluginFailureException(Guards.ruleName(r, r::id) + " returned a blank assignee for " + subject);
-        }
-        break;
+    RoutingRule r = Guards.firstMatch(t.profile.routingRules, current, subject);
+    if (r != null) {
+      assignee = Guards.guarded(r, r::id, subject, "assignee", r::assignee);
+      rule = Guards.guarded(r, r::id, subject, "id", r::id);
+      if (assignee.isBlank()) {
+        throw new PluginFailureException(Guards.ruleName(r, r::id) + " returned a blank assignee for " + subject);
       }
     }
     t.assignee = assignee;

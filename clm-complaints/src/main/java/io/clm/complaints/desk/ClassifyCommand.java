@@ -29,11 +29,10 @@ final class ClassifyCommand implements TicketCommand {
     ComplaintFacts facts = new ComplaintFacts(TicketRecords.snapshot(t), t.customer != null && d.directory.isVulnerable(t.customer), d.files.earlier(t));
     Classification result = new Classification(Severity.NORMAL, Classification.DEFAULT_RULE);
     String subject = Guards.subject(t);
-    for (ClassificationRule rule : t.profile.classificationRules) {
-      if (Guards.guarded(rule, rule::id, subject, "matches", () -> rule.matches(facts))) {
-        result = new Classification(Guards.guarded(rule, rule::id, subject, "severity", rule::severity), Guards.guarded(rule, rule::id, subject, "id", rule::id));
-        break;
-      }
+    ClassificationRule rule = Guards.firstMatch(t.profile.classificationRules, facts, subject);
+    if (rule != null) {
+      result = new Classification(Guards.guarded(rule, rule::id, subject, "severity", rule::severity),
+          Guards.guarded(rule, rule::id, subject, "id", rule::id));
     }
     SlaPolicy policy = t.profile.slaPolicy(subject, result.severity(), t.category);
     Map<SlaTarget, Ticket.TargetClock> recomputed = t.profile.recompute(t, policy);

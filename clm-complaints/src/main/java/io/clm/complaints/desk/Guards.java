@@ -5,9 +5,11 @@ import io.clm.api.IllegalTransitionException;
 import io.clm.api.PluginFailureException;
 import io.clm.api.ValidationException;
 import io.clm.api.complaints.AuditEntry;
+import io.clm.api.complaints.ComplaintRule;
 import io.clm.api.complaints.ComplaintState;
 import io.clm.api.spi.PluginCalls;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -40,6 +42,19 @@ final class Guards {
       throw new PluginFailureException(ruleName(rule, id) + " returned null from " + operation + " for " + subject);
     }
     return result;
+  }
+
+  /**
+   * The first of the rules that matches, each called through the guard, or null when none does
+   * (the one loop classification and routing share).
+   */
+  static <S, R extends ComplaintRule<S>> R firstMatch(List<R> rules, S input, String subject) {
+    for (R rule : rules) {
+      if (guarded(rule, rule::id, subject, "matches", () -> rule.matches(input))) {
+        return rule;
+      }
+    }
+    return null;
   }
 
   static String ruleName(Object rule, Supplier<String> id) {
