@@ -86,6 +86,16 @@ class ProfilesReviewAndRecoveryTest {
         HolidayCalendars.of("FR")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("'Bad Name'");
+    assertThatThrownBy(() -> letter(local("2026-03-02T10:00", "Europe/London")).withProfile(" "))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("profile is blank");
+    ComplaintDeskBuilder clash = ComplaintDesk.builder()
+        .workflow(ComplaintDesk.findWorkflow("eu-psd2"))
+        .calendar(HolidayCalendars.of("DE"))
+        .profile("eu-psd2", ComplaintDesk.findWorkflow("eu-psd2"), HolidayCalendars.of("FR"));
+    assertThatThrownBy(clash::build)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("profile 'eu-psd2' is the main profile's name (its workflow's id)");
   }
 
   @Test
