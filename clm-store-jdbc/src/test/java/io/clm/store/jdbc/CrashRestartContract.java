@@ -75,9 +75,7 @@ abstract class CrashRestartContract {
     try {
       crashAndRestart(crashUrl, killAt, random, context, children);
     } finally {
-      for (Child c : children) {
-        c.process.destroyForcibly();
-      }
+      children.forEach(Child::destroy);
     }
     Path crashed;
     try (JdbcStore store = JdbcStore.builder().url(crashUrl).build()) {
@@ -183,6 +181,7 @@ abstract class CrashRestartContract {
     private final Process process;
     private final Path err;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final List<String> printed = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile long lastCommitted = -1;
 
     private Child(Process process, Path err) {
@@ -194,13 +193,25 @@ abstract class CrashRestartContract {
     }
 
     static Child start(String url, Path err, long events, int batch) throws IOException {
+      return start(err, CrashIngestMain.class, url, Long.toString(events), Integer.toString(CUSTOMERS), Integer.toString(batch));
+    }
+
+    /** Starts a JVM on the test class path running a class's {@code main} with arguments. */
+    static Child start(Path err, Class<?> main, String... args) throws IOException {
       String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-      ProcessBuilder pb = new ProcessBuilder(
-          java, "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-          CrashIngestMain.class.getName(), url, Long.toString(events), Integer.toString(CUSTOMERS),
-          Integer.toString(batch));
+      List<String> command = new ArrayList<>(List.of(
+          java, "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), main.getName()));
+      command.addAll(List.of(args));
+      ProcessBuilder pb = new ProcessBuilder(command);
       pb.redirectError(err.toFile());
       return new Child(pb.start(), err);
+    }
+
+    /** Every line the child printed so far that starts with a prefix, without it, in order. */
+    List<String> linesStartingWith(String prefix) {
+      synchronized (printed) {
+        return printed.stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).toList();
+      }
     }
 
     private void read() {
@@ -210,6 +221,7 @@ abstract class CrashRestartContract {
           if (line.startsWith("committed ")) {
             lastCommitted = Long.parseLong(line.substring("committed ".length()));
           }
+          printed.add(line);
           lines.add(line);
         }
       } catch (IOException e) {
@@ -244,6 +256,11 @@ abstract class CrashRestartContract {
         Thread.sleep(1);
       }
       Thread.sleep(20);
+    }
+
+    /** Kills the process if it still runs. */
+    void destroy() {
+      process.destroyForcibly();
     }
 
     int exitCode() throws InterruptedException {
