@@ -7,6 +7,9 @@ module io.clm.store.jdbc {
   requires transitive java.sql;
   requires flyway.core;
   requires com.zaxxer.hikari;
+  requires io.clm.jackson;
+  requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.core;
 
   exports io.clm.store.jdbc;
 }

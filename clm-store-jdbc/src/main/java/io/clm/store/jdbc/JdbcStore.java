@@ -6,6 +6,8 @@ import io.clm.api.annotation.Experimental;
 import java.sql.Connection;
 import java.sql.SQLException;
 import io.clm.api.CustomerId;
+import io.clm.api.complaints.TicketStore;
+import io.clm.api.complaints.TicketStoreException;
 import io.clm.api.spi.CustomerStore;
 import io.clm.api.spi.StoreBatch;
 import io.clm.api.spi.StoredCustomer;
@@ -27,7 +29,7 @@ import javax.sql.DataSource;
  * JdbcStore store = JdbcStore.builder().dataSource(yourPool).build();         // your own DataSource
  * }</pre>
  *
- * <p>Pass it to {@code Clm.builder().store(store)}. Opening the store migrates its schema with the Flyway migrations in this jar (Flyway's
+ * <p>Pass it to {@code Clm.builder().store(store)}, and its {@link #tickets()} to the complaint desk. Opening the store migrates its schema with the Flyway migrations in this jar (Flyway's
  * history table is {@code clm_schema_history}, so an application's own migrations in the same
  * schema are left alone), and refuses a database whose schema is newer than this code. Given a
  * URL, the store pools connections with HikariCP and closes the pool in {@link #close()}; given a
@@ -42,12 +44,15 @@ public final class JdbcStore implements CustomerStore, AutoCloseable {
   private final DataSource dataSource;
   private final HikariDataSource ownPool;
   private final CustomerTables customers;
+  private final JdbcTicketStore tickets;
 
   private JdbcStore(String name, DataSource dataSource, HikariDataSource ownPool, Dialect dialect) {
     this.name = name;
     this.dataSource = dataSource;
     this.ownPool = ownPool;
-    this.customers = new CustomerTables(new Transactions(name, dataSource), dialect);
+    Transactions tx = new Transactions(name, dataSource);
+    this.customers = new CustomerTables(tx, dialect);
+    this.tickets = new JdbcTicketStore(tx);
   }
 
   /**
@@ -147,6 +152,19 @@ public final class JdbcStore implements CustomerStore, AutoCloseable {
    */
   public long count() {
     return customers.count();
+  }
+
+  /**
+   * The complaint desk's ticket store in the same database and on the same connections: tickets
+   * with their audit trails, the SLA due index, customer files, the desk clock and the outbox. Give
+   * it to the desk's builder ({@code store(jdbcStore.tickets())}); a desk rebuilt over it after a
+   * restart carries on where the last one stopped. Each save is one transaction; a failure throws
+   * {@link TicketStoreException} naming the store and the operation.
+   *
+   * @return the ticket store; the same one on every call
+   */
+  public TicketStore tickets() {
+    return tickets;
   }
 
   /** Closes the connection pool the store created; a caller's own data source is left open. */

@@ -2,6 +2,8 @@ package io.clm.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clm.api.LifecycleEngine;
+import io.clm.api.spi.CustomerStore;
 import io.clm.api.spi.HistoryEntry;
 import io.clm.api.spi.SeenEvent;
 import io.clm.api.spi.StoredCustomer;
@@ -11,7 +13,6 @@ import java.io.BufferedReader;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,21 +24,23 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import io.clm.tck.MemoryCustomerStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills a process that ingests a feed of a million events into the store, at random points, with
- * SIGKILL, and restarts it each time from the position the store recorded; the store then holds
- * byte for byte what one clean pass of the same feed leaves (the same fold run once in memory,
- * without a store). One subclass per database.
+ * Kills a process running the lifecycle engine over the store, ingesting a generated feed, at
+ * random points with SIGKILL, and restarts it each time from what the store recorded; the store
+ * then holds byte for byte what one clean pass of the same feed through the same engine leaves in
+ * the test kit's in-memory store. One subclass per database.
  */
 abstract class CrashRestartContract {
-  static final long EVENTS = 1_000_000;
-  static final int CUSTOMERS = 10_000;
+  static final int CUSTOMERS = 5_000;
   static final int KILLS = 10;
 
   @TempDir Path dir;
@@ -51,6 +54,9 @@ abstract class CrashRestartContract {
    */
   abstract int batch();
 
+  /** Events in the feed, bounded by what the database ingests through the engine in the test's time. */
+  abstract long events();
+
   @Test
   void killedAtRandomPointsTheStoreEndsExactlyAsOneCleanPass() throws Exception {
     String crashUrl = newDatabaseUrl();
@@ -61,7 +67,7 @@ abstract class CrashRestartContract {
     // Kill points: random feed positions, sorted, so that every kill lands before the end.
     long[] killAt = new long[KILLS];
     for (int i = 0; i < KILLS; i++) {
-      killAt[i] = 1 + (long) (random.nextDouble() * (EVENTS - 2 * batch()));
+      killAt[i] = 1 + (long) (random.nextDouble() * (events() - 2 * batch()));
     }
     java.util.Arrays.sort(killAt);
 
@@ -69,25 +75,23 @@ abstract class CrashRestartContract {
     try {
       crashAndRestart(crashUrl, killAt, random, context, children);
     } finally {
-      for (Child c : children) {
-        c.process.destroyForcibly();
-      }
+      children.forEach(Child::destroy);
     }
-    Path crashed = snapshot(crashUrl, dir.resolve("crashed.bin"));
-    Path cleanPass = dir.resolve("clean.bin");
-    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(cleanPass)))) {
-      for (StoredCustomer c : new FeedLog(CUSTOMERS).cleanPass(EVENTS, batch()).values()) {
-        write(out, c);
-      }
-      out.writeUTF(Long.toString(EVENTS));
-    }
-    assertThat(Files.mismatch(crashed, cleanPass)).as("first differing byte, " + context).isEqualTo(-1L);
-    // 0 events lost, 0 counted twice: one seen event per event of the feed, every id once.
+    Path crashed;
     try (JdbcStore store = JdbcStore.builder().url(crashUrl).build()) {
-      assertThat(single(store, "SELECT COUNT(*) FROM clm_seen_event")).isEqualTo(EVENTS);
-      assertThat(single(store, "SELECT COUNT(DISTINCT id_fingerprint) FROM clm_seen_event")).isEqualTo(EVENTS);
-      assertThat(store.position()).contains(Long.toString(EVENTS));
+      crashed = snapshot(store, dir.resolve("crashed.bin"));
+      // 0 events lost, 0 counted twice: one seen event per event of the feed, every id once.
+      assertThat(single(store, "SELECT COUNT(*) FROM clm_seen_event")).isEqualTo(events());
+      assertThat(single(store, "SELECT COUNT(DISTINCT id_fingerprint) FROM clm_seen_event")).isEqualTo(events());
     }
+    MemoryCustomerStore clean = new MemoryCustomerStore();
+    LifecycleEngine engine = FeedLog.engine(clean);
+    FeedLog feed = new FeedLog(CUSTOMERS);
+    for (long from = 0; from < events(); from += batch()) {
+      engine.ingestAll(feed.events(from, Math.min(events(), from + batch())));
+    }
+    Path cleanPass = snapshot(clean, dir.resolve("clean.bin"));
+    assertThat(Files.mismatch(crashed, cleanPass)).as("first differing byte, " + context).isEqualTo(-1L);
   }
 
   private void crashAndRestart(
@@ -97,7 +101,7 @@ abstract class CrashRestartContract {
     int kills = 0;
     List<Long> resumes = new ArrayList<>();
     for (long target : killAt) {
-      Child child = Child.start(crashUrl, dir.resolve("crash-" + kills + ".err"), batch());
+      Child child = Child.start(crashUrl, dir.resolve("crash-" + kills + ".err"), events(), batch());
       children.add(child);
       long resume = child.expect("resume");
       resumes.add(resume);
@@ -113,11 +117,11 @@ abstract class CrashRestartContract {
       acked = Math.max(acked, child.lastCommitted());
       kills++;
     }
-    Child last = Child.start(crashUrl, dir.resolve("last.err"), batch());
+    Child last = Child.start(crashUrl, dir.resolve("last.err"), events(), batch());
     children.add(last);
     long resume = last.expect("resume");
     assertThat(resume).as(context).isBetween(acked, acked + batch());
-    assertThat(last.expect("done")).isEqualTo(EVENTS);
+    assertThat(last.expect("done")).isEqualTo(events());
     assertThat(last.exitCode()).isZero();
     assertThat(kills).isGreaterThanOrEqualTo(10);
     assertThat(resumes).as("each restart resumed later in the feed, " + context).isSorted();
@@ -134,23 +138,19 @@ abstract class CrashRestartContract {
     }
   }
 
-  /** Everything the store holds, through the SPI, in the scan's key order, as bytes in a file. */
-  static Path snapshot(String url, Path file) throws IOException {
-    try (JdbcStore store = JdbcStore.builder().url(url).build();
-        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
-      store.scan(c -> {
-        try {
-          write(out, c);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+  /** Everything a store holds, through the SPI, by customer key, as bytes in a file. */
+  static Path snapshot(CustomerStore store, Path file) throws IOException {
+    SortedMap<String, StoredCustomer> customers = new TreeMap<>();
+    store.scan(c -> customers.put(c.record().customer().value(), c));
+    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+      for (StoredCustomer c : customers.values()) {
+        write(out, c);
+      }
       for (Tombstone t : store.tombstones()) {
         out.writeLong(t.salt());
         out.writeLong(t.fingerprint());
         out.writeUTF(t.stage());
       }
-      out.writeUTF(store.position().orElse(""));
     }
     return file;
   }
@@ -181,6 +181,7 @@ abstract class CrashRestartContract {
     private final Process process;
     private final Path err;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final List<String> printed = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile long lastCommitted = -1;
 
     private Child(Process process, Path err) {
@@ -191,14 +192,26 @@ abstract class CrashRestartContract {
       reader.start();
     }
 
-    static Child start(String url, Path err, int batch) throws IOException {
+    static Child start(String url, Path err, long events, int batch) throws IOException {
+      return start(err, CrashIngestMain.class, url, Long.toString(events), Integer.toString(CUSTOMERS), Integer.toString(batch));
+    }
+
+    /** Starts a JVM on the test class path running a class's {@code main} with arguments. */
+    static Child start(Path err, Class<?> main, String... args) throws IOException {
       String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-      ProcessBuilder pb = new ProcessBuilder(
-          java, "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-          CrashIngestMain.class.getName(), url, Long.toString(EVENTS), Integer.toString(CUSTOMERS),
-          Integer.toString(batch));
+      List<String> command = new ArrayList<>(List.of(
+          java, "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), main.getName()));
+      command.addAll(List.of(args));
+      ProcessBuilder pb = new ProcessBuilder(command);
       pb.redirectError(err.toFile());
       return new Child(pb.start(), err);
+    }
+
+    /** Every line the child printed so far that starts with a prefix, without it, in order. */
+    List<String> linesStartingWith(String prefix) {
+      synchronized (printed) {
+        return printed.stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).toList();
+      }
     }
 
     private void read() {
@@ -208,6 +221,7 @@ abstract class CrashRestartContract {
           if (line.startsWith("committed ")) {
             lastCommitted = Long.parseLong(line.substring("committed ".length()));
           }
+          printed.add(line);
           lines.add(line);
         }
       } catch (IOException e) {
@@ -242,6 +256,11 @@ abstract class CrashRestartContract {
         Thread.sleep(1);
       }
       Thread.sleep(20);
+    }
+
+    /** Kills the process if it still runs. */
+    void destroy() {
+      process.destroyForcibly();
     }
 
     int exitCode() throws InterruptedException {

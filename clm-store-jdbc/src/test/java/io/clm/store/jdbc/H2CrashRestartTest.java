@@ -4,7 +4,12 @@ package io.clm.store.jdbc;
 class H2CrashRestartTest extends CrashRestartContract {
   @Override
   int batch() {
-    return 50_000;
+    return 3_000;
+  }
+
+  @Override
+  long events() {
+    return 30_000;
   }
 
   @Override

@@ -21,7 +21,7 @@ class H2StoreTest extends StoreContract {
     // over it rather than run on a half-migrated schema.
     assertThatThrownBy(() -> JdbcStore.builder().url(url).build())
         .isInstanceOf(JdbcStoreException.class)
-        .hasMessage("store " + url + " could not open its schema: migration 2 (broken) failed half-way on this"
+        .hasMessage("store " + url + " could not open its schema: migration 900 (broken) failed half-way on this"
             + " database; restore a backup, or undo what it created and delete its row from clm_schema_history,"
             + " before opening it");
     url = newDatabaseUrl();

@@ -4,7 +4,12 @@ package io.clm.store.jdbc;
 class PostgresCrashRestartTest extends CrashRestartContract {
   @Override
   int batch() {
-    return 5_000;
+    return 3_000;
+  }
+
+  @Override
+  long events() {
+    return 60_000;
   }
 
   @Override
