@@ -1,17 +1,16 @@
 package io.clm.retention;
 
 import io.clm.api.ValidationException;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * A population of purchase histories with identical histories merged and weighted, the input of
  * every likelihood: distinct ages and recencies are listed once, so their logarithms are computed
  * once per evaluation, and terms that depend on the frequency only are summed per distinct
- * frequency.
+ * frequency. The groups are found by sorting one numeric key per history (frequency, age rank,
+ * recency rank), in increasing order of frequency.
  */
 final class GroupedHistories {
   final int observations;
@@ -34,53 +33,97 @@ final class GroupedHistories {
     if (histories.isEmpty()) {
       throw new ValidationException("population is empty");
     }
-    Map<PurchaseHistory, Integer> groups = new HashMap<>();
-    Map<Integer, Integer> byX = new TreeMap<>();
+    int count = histories.size();
+    int[] frequencies = new int[count];
+    double[] allRecencies = new double[count];
+    double[] allAges = new double[count];
     double repeats = 0;
     double ageSum = 0;
+    int c = 0;
     for (PurchaseHistory h : histories) {
       Objects.requireNonNull(h, "history");
-      groups.merge(h, 1, Integer::sum);
-      byX.merge(h.frequency(), 1, Integer::sum);
+      frequencies[c] = h.frequency();
+      allRecencies[c] = h.recency();
+      allAges[c] = h.age();
       repeats += h.frequency();
       ageSum += h.age();
+      c++;
     }
     totalRepeats = repeats;
-    meanAge = ageSum / histories.size();
-    observations = histories.size();
-    int n = groups.size();
+    meanAge = ageSum / count;
+    observations = count;
+    ages = distinct(allAges);
+    recencies = distinct(allRecencies);
+    // Each (age, recency) pair as a rank among the distinct pairs, then each history as one sortable
+    // key x · count + pair rank (below 2^62: no overflow); equal keys are identical histories.
+    long recencyCount = recencies.length;
+    long[] pairOf = new long[count];
+    for (int i = 0; i < count; i++) {
+      pairOf[i] = Arrays.binarySearch(ages, allAges[i]) * recencyCount + Arrays.binarySearch(recencies, allRecencies[i]);
+    }
+    long[] pairs = pairOf.clone();
+    Arrays.sort(pairs);
+    int pairCount = 0;
+    for (int i = 0; i < count; i++) {
+      if (i == 0 || pairs[i] != pairs[i - 1]) {
+        pairs[pairCount++] = pairs[i];
+      }
+    }
+    long[] keys = new long[count];
+    for (int i = 0; i < count; i++) {
+      keys[i] = frequencies[i] * (long) count + Arrays.binarySearch(pairs, 0, pairCount, pairOf[i]);
+    }
+    Arrays.sort(keys);
+    int n = 0;
+    int xCount = 0;
+    for (int i = 0; i < count; i++) {
+      if (i == 0 || keys[i] != keys[i - 1]) {
+        n++;
+        if (i == 0 || keys[i] / count != keys[i - 1] / count) {
+          xCount++;
+        }
+      }
+    }
     x = new int[n];
     weight = new double[n];
     ageIndex = new int[n];
     recencyIndex = new int[n];
-    Map<Double, Integer> ageIds = new HashMap<>();
-    Map<Double, Integer> recencyIds = new HashMap<>();
-    int i = 0;
-    for (Map.Entry<PurchaseHistory, Integer> e : groups.entrySet()) {
-      x[i] = e.getKey().frequency();
-      weight[i] = e.getValue();
-      ageIndex[i] = ageIds.computeIfAbsent(e.getKey().age(), k -> ageIds.size());
-      recencyIndex[i] = recencyIds.computeIfAbsent(e.getKey().recency(), k -> recencyIds.size());
-      i++;
-    }
-    ages = new double[ageIds.size()];
-    ageIds.forEach((v, id) -> ages[id] = v);
-    recencies = new double[recencyIds.size()];
-    recencyIds.forEach((v, id) -> recencies[id] = v);
-    distinctX = new int[byX.size()];
-    distinctXWeight = new double[byX.size()];
-    Map<Integer, Integer> xIds = new HashMap<>();
-    i = 0;
-    for (Map.Entry<Integer, Integer> e : byX.entrySet()) {
-      distinctX[i] = e.getKey();
-      distinctXWeight[i] = e.getValue();
-      xIds.put(e.getKey(), i);
-      i++;
-    }
     xIndex = new int[n];
-    for (int g = 0; g < n; g++) {
-      xIndex[g] = xIds.get(x[g]);
+    distinctX = new int[xCount];
+    distinctXWeight = new double[xCount];
+    int g = -1;
+    int k = -1;
+    for (int i = 0; i < count; i++) {
+      long key = keys[i];
+      int xi = (int) (key / count);
+      if (i == 0 || key != keys[i - 1]) {
+        g++;
+        long pair = pairs[(int) (key % count)];
+        x[g] = xi;
+        ageIndex[g] = (int) (pair / recencyCount);
+        recencyIndex[g] = (int) (pair % recencyCount);
+        if (k < 0 || distinctX[k] != xi) {
+          k++;
+          distinctX[k] = xi;
+        }
+        xIndex[g] = k;
+      }
+      weight[g]++;
+      distinctXWeight[k]++;
     }
+  }
+
+  /** The distinct values, sorted. */
+  private static double[] distinct(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = 0;
+    for (int i = 0; i < sorted.length; i++) {
+      if (i == 0 || Double.compare(sorted[i], sorted[i - 1]) != 0) {
+        sorted[n++] = sorted[i];
+      }
+    }
+    return Arrays.copyOf(sorted, n);
   }
 
   int groups() {

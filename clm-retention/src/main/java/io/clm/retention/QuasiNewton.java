@@ -7,10 +7,14 @@ import io.clm.api.retention.ConvergenceException;
  * Wright, Numerical Optimization, algorithm 6.1): a backtracking line search with the Armijo
  * condition, the first inverse-Hessian guess scaled by {@code sᵀy / yᵀy}, updates skipped when the
  * curvature condition fails. The objective supplies its own gradient: analytic for the models that
- * have one, central differences otherwise ({@link #numericalGradient}).
+ * have one, central differences otherwise ({@link #numericalGradient}). An objective that also
+ * supplies its Hessian ({@link SecondOrder}) gets Newton steps instead, with the Hessian shifted by
+ * a multiple of the identity where it is not positive definite (algorithm 3.3 of the same book),
+ * and the same line search.
  *
  * <p>After convergence the observed information matrix (the Hessian of the negative log-likelihood
- * in log-parameters) is computed by central differences of the objective and inverted; a fit whose
+ * in log-parameters) is the objective's own Hessian where it has one, otherwise central differences
+ * of the gradient or of the value; it is inverted; a fit whose
  * parameters ended on a boundary of the space (a log-parameter beyond ±{@value #BOUNDARY}) or whose
  * information matrix is not positive definite has no interior maximum and raises {@link
  * ConvergenceException}.
@@ -32,6 +36,25 @@ final class QuasiNewton {
      * @return the negative log-likelihood, possibly not finite
      */
     double at(double[] u, double[] gradient);
+  }
+
+  /** An objective that also supplies its Hessian with respect to u. */
+  @FunctionalInterface
+  interface SecondOrder extends Objective {
+    /**
+     * Evaluates.
+     *
+     * @param u log-parameters
+     * @param gradient receives the gradient with respect to u
+     * @param hessian receives the Hessian with respect to u, or null if it is not wanted
+     * @return the negative log-likelihood, possibly not finite
+     */
+    double at(double[] u, double[] gradient, double[][] hessian);
+
+    @Override
+    default double at(double[] u, double[] gradient) {
+      return at(u, gradient, null);
+    }
   }
 
   /** The value alone. */
@@ -107,9 +130,13 @@ final class QuasiNewton {
   Result minimise(String model, String[] names, Objective f, double[] start) {
     int n = start.length;
     int evaluations = 0;
+    SecondOrder second = f instanceof SecondOrder withHessian ? withHessian : null;
+    double[][] hx = second == null ? null : new double[n][n];
+    double[][] hNew = second == null ? null : new double[n][n];
+    double[][] work = new double[n][n];
     double[] x = start.clone();
     double[] g = new double[n];
-    double fx = f.at(x, g);
+    double fx = second == null ? f.at(x, g) : second.at(x, g, hx);
     evaluations++;
     if (!Double.isFinite(fx) || !finite(g)) {
       throw failure(model, names, x, fx, evaluations, "found no finite log-likelihood at the start point");
@@ -127,7 +154,11 @@ final class QuasiNewton {
         converged = true;
         break;
       }
-      multiply(h, g, d);
+      if (second == null) {
+        multiply(h, g, d);
+      } else {
+        shiftedNewton(hx, g, d, work);
+      }
       double slope = 0;
       for (int i = 0; i < n; i++) {
         d[i] = -d[i];
@@ -150,7 +181,7 @@ final class QuasiNewton {
         for (int i = 0; i < n; i++) {
           xNew[i] = x[i] + step * d[i];
         }
-        fNew = f.at(xNew, gNew);
+        fNew = second == null ? f.at(xNew, gNew) : second.at(xNew, gNew, hNew);
         evaluations++;
         if (Double.isFinite(fNew) && finite(gNew) && fNew <= fx + 1e-4 * step * slope) {
           accepted = true;
@@ -182,6 +213,11 @@ final class QuasiNewton {
       }
       System.arraycopy(xNew, 0, x, 0, n);
       System.arraycopy(gNew, 0, g, 0, n);
+      if (second != null) {
+        double[][] swap = hx;
+        hx = hNew;
+        hNew = swap;
+      }
       double previous = fx;
       fx = fNew;
       if (sy > 1e-12 * Math.sqrt(yy) * norm(s)) {
@@ -208,7 +244,9 @@ final class QuasiNewton {
       }
     }
     double[][] information;
-    if (f instanceof NumericalObjective) {
+    if (second != null) {
+      information = hx;
+    } else if (f instanceof NumericalObjective) {
       information = hessian(f, x, fx);
       evaluations += 2 * n * n;
     } else {
@@ -343,6 +381,70 @@ final class QuasiNewton {
       }
     }
     return inverse;
+  }
+
+  /**
+   * {@code (H + λI)⁻¹ g} into {@code out}, with λ = 0 if H is positive definite, otherwise the first
+   * of 10⁻³, 10⁻², … times the largest diagonal element that makes it so; {@code g} itself if none
+   * does (a gradient step).
+   */
+  static void shiftedNewton(double[][] hessian, double[] g, double[] out, double[][] work) {
+    int n = g.length;
+    double scale = 0;
+    for (int i = 0; i < n; i++) {
+      scale = Math.max(scale, Math.abs(hessian[i][i]));
+    }
+    double lambda = 0;
+    for (int attempt = 0; attempt < 20; attempt++) {
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(hessian[i], 0, work[i], 0, n);
+        work[i][i] += lambda;
+      }
+      if (choleskySolve(work, g, out)) {
+        return;
+      }
+      lambda = lambda == 0 ? 1e-3 * Math.max(scale, 1e-8) : 10 * lambda;
+    }
+    System.arraycopy(g, 0, out, 0, n);
+  }
+
+  /**
+   * Solves {@code m · out = b} by Cholesky factorisation, overwriting {@code m} with its factor;
+   * false if m is not positive definite or not finite.
+   */
+  private static boolean choleskySolve(double[][] m, double[] b, double[] out) {
+    int n = b.length;
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j <= i; j++) {
+        double sum = m[i][j];
+        for (int k = 0; k < j; k++) {
+          sum -= m[i][k] * m[j][k];
+        }
+        if (i == j) {
+          if (!(sum > 0) || !Double.isFinite(sum)) {
+            return false;
+          }
+          m[i][i] = Math.sqrt(sum);
+        } else {
+          m[i][j] = sum / m[j][j];
+        }
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      double sum = b[i];
+      for (int k = 0; k < i; k++) {
+        sum -= m[i][k] * out[k];
+      }
+      out[i] = sum / m[i][i];
+    }
+    for (int i = n - 1; i >= 0; i--) {
+      double sum = out[i];
+      for (int k = i + 1; k < n; k++) {
+        sum -= m[k][i] * out[k];
+      }
+      out[i] = sum / m[i][i];
+    }
+    return true;
   }
 
   /** BFGS update of the inverse Hessian approximation: H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ. */
