@@ -15,14 +15,22 @@ import io.clm.api.retention.ConvergenceException;
  * <p>After convergence the observed information matrix (the Hessian of the negative log-likelihood
  * in log-parameters) is the objective's own Hessian where it has one, otherwise central differences
  * of the gradient or of the value; it is inverted; a fit whose
- * parameters ended on a boundary of the space (a log-parameter beyond ±{@value #BOUNDARY}) or whose
- * information matrix is not positive definite has no interior maximum and raises {@link
- * ConvergenceException}.
+ * parameters ended on a boundary of the space (a log-parameter beyond ±{@value #BOUNDARY}), whose
+ * information matrix is not positive definite, or that leaves a parameter undetermined (a
+ * log-parameter's variance above {@value #MAX_LOG_VARIANCE}) has no interior maximum and raises
+ * {@link ConvergenceException}.
  */
 final class QuasiNewton {
 
   /** |log θ| beyond this (θ outside about [3e-7, 3.3e6]) counts as the boundary of the space. */
   static final double BOUNDARY = 15;
+
+  /**
+   * A log-parameter whose variance exceeds this (standard error 10: a 95 % interval spanning more
+   * than 17 orders of magnitude) is not determined by the data; the search has followed a ridge
+   * towards the boundary rather than found a maximum.
+   */
+  static final double MAX_LOG_VARIANCE = 100;
 
   /** The negative log-likelihood over log-parameters, with its gradient. */
   @FunctionalInterface
@@ -257,27 +265,54 @@ final class QuasiNewton {
     if (covariance == null) {
       throw failure(model, names, x, fx, evaluations, "ended where the information matrix is not positive definite (no interior maximum)");
     }
+    for (int i = 0; i < n; i++) {
+      if (!(covariance[i][i] <= MAX_LOG_VARIANCE)) {
+        throw failure(
+            model,
+            names,
+            x,
+            fx,
+            evaluations,
+            "ended on a ridge where the information matrix leaves " + names[i] + " undetermined, standard error of its logarithm "
+                + Math.sqrt(covariance[i][i]) + " (no interior maximum)");
+      }
+    }
     return new Result(x, fx, covariance, evaluations);
   }
 
   /**
-   * Fits with BFGS from {@code start}; if that search fails for a reason other than a boundary or
-   * an information matrix that is not positive definite, a Nelder–Mead simplex search from the same
+   * Fits with BFGS (Newton's method for a {@link SecondOrder} objective, at most 100 iterations,
+   * then BFGS) from {@code start}; if that search fails for a reason other than a boundary or an
+   * information matrix that is not positive definite, a Nelder–Mead simplex search from the same
    * start finds the neighbourhood of the maximum and BFGS is run again from there.
    *
    * @throws ConvergenceException as {@link #minimise}, from the last attempt
    */
-  static Result fit(String model, String[] names, Objective f, double[] start) {
+  static Result fit(String model, String[] names, Objective objective, double[] start) {
+    Objective f = objective;
+    if (f instanceof SecondOrder) {
+      // Newton's method converges in a few steps near a maximum, but crawls where the likelihood
+      // flattens towards a boundary: after 100 iterations BFGS takes over from the start.
+      try {
+        return new QuasiNewton(100, standard().gradientTolerance).minimise(model, names, f, start);
+      } catch (ConvergenceException e) {
+        if (e.getMessage().contains("boundary") || e.getMessage().contains("information matrix")) {
+          throw e;
+        }
+        f = objective::at;
+      }
+    }
+    Objective firstOrder = f;
     try {
-      return standard().minimise(model, names, f, start);
-    } catch (io.clm.api.retention.ConvergenceException e) {
+      return standard().minimise(model, names, firstOrder, start);
+    } catch (ConvergenceException e) {
       if (e.getMessage().contains("boundary") || e.getMessage().contains("information matrix")) {
         throw e;
       }
       double[] scratch = new double[start.length];
       NelderMead.Result simplex =
-          new NelderMead(20_000, 1e-12, 1e-7).minimise(model, names, u -> f.at(u, scratch), start, 1.0);
-      return standard().minimise(model, names, f, simplex.point());
+          new NelderMead(20_000, 1e-12, 1e-7).minimise(model, names, u -> firstOrder.at(u, scratch), start, 1.0);
+      return standard().minimise(model, names, firstOrder, simplex.point());
     }
   }
 
