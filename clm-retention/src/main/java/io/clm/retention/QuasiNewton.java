@@ -165,7 +165,7 @@ final class QuasiNewton {
       if (second == null) {
         multiply(h, g, d);
       } else {
-        shiftedNewton(hx, g, d, work);
+        Cholesky.shiftedNewton(hx, g, d, work);
       }
       double slope = 0;
       for (int i = 0; i < n; i++) {
@@ -261,7 +261,7 @@ final class QuasiNewton {
       information = hessianFromGradient(f, x);
       evaluations += 2 * n;
     }
-    double[][] covariance = invertPositiveDefinite(information);
+    double[][] covariance = Cholesky.inverse(information);
     if (covariance == null) {
       throw failure(model, names, x, fx, evaluations, "ended where the information matrix is not positive definite (no interior maximum)");
     }
@@ -375,111 +375,6 @@ final class QuasiNewton {
       }
     }
     return out;
-  }
-
-  /** The inverse by Cholesky factorisation, or null if the matrix is not positive definite or not finite. */
-  static double[][] invertPositiveDefinite(double[][] m) {
-    int n = m.length;
-    double[][] l = new double[n][n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j <= i; j++) {
-        double sum = m[i][j];
-        for (int k = 0; k < j; k++) {
-          sum -= l[i][k] * l[j][k];
-        }
-        if (i == j) {
-          if (!(sum > 0) || !Double.isFinite(sum)) {
-            return null;
-          }
-          l[i][i] = Math.sqrt(sum);
-        } else {
-          l[i][j] = sum / l[j][j];
-        }
-      }
-    }
-    double[][] inverse = new double[n][n];
-    double[] column = new double[n];
-    for (int c = 0; c < n; c++) {
-      for (int i = 0; i < n; i++) {
-        double sum = i == c ? 1 : 0;
-        for (int k = 0; k < i; k++) {
-          sum -= l[i][k] * column[k];
-        }
-        column[i] = sum / l[i][i];
-      }
-      for (int i = n - 1; i >= 0; i--) {
-        double sum = column[i];
-        for (int k = i + 1; k < n; k++) {
-          sum -= l[k][i] * inverse[k][c];
-        }
-        inverse[i][c] = sum / l[i][i];
-      }
-    }
-    return inverse;
-  }
-
-  /**
-   * {@code (H + λI)⁻¹ g} into {@code out}, with λ = 0 if H is positive definite, otherwise the first
-   * of 10⁻³, 10⁻², … times the largest diagonal element that makes it so; {@code g} itself if none
-   * does (a gradient step).
-   */
-  static void shiftedNewton(double[][] hessian, double[] g, double[] out, double[][] work) {
-    int n = g.length;
-    double scale = 0;
-    for (int i = 0; i < n; i++) {
-      scale = Math.max(scale, Math.abs(hessian[i][i]));
-    }
-    double lambda = 0;
-    for (int attempt = 0; attempt < 20; attempt++) {
-      for (int i = 0; i < n; i++) {
-        System.arraycopy(hessian[i], 0, work[i], 0, n);
-        work[i][i] += lambda;
-      }
-      if (choleskySolve(work, g, out)) {
-        return;
-      }
-      lambda = lambda == 0 ? 1e-3 * Math.max(scale, 1e-8) : 10 * lambda;
-    }
-    System.arraycopy(g, 0, out, 0, n);
-  }
-
-  /**
-   * Solves {@code m · out = b} by Cholesky factorisation, overwriting {@code m} with its factor;
-   * false if m is not positive definite or not finite.
-   */
-  private static boolean choleskySolve(double[][] m, double[] b, double[] out) {
-    int n = b.length;
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j <= i; j++) {
-        double sum = m[i][j];
-        for (int k = 0; k < j; k++) {
-          sum -= m[i][k] * m[j][k];
-        }
-        if (i == j) {
-          if (!(sum > 0) || !Double.isFinite(sum)) {
-            return false;
-          }
-          m[i][i] = Math.sqrt(sum);
-        } else {
-          m[i][j] = sum / m[j][j];
-        }
-      }
-    }
-    for (int i = 0; i < n; i++) {
-      double sum = b[i];
-      for (int k = 0; k < i; k++) {
-        sum -= m[i][k] * out[k];
-      }
-      out[i] = sum / m[i][i];
-    }
-    for (int i = n - 1; i >= 0; i--) {
-      double sum = out[i];
-      for (int k = i + 1; k < n; k++) {
-        sum -= m[k][i] * out[k];
-      }
-      out[i] = sum / m[i][i];
-    }
-    return true;
   }
 
   /** BFGS update of the inverse Hessian approximation: H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ. */
