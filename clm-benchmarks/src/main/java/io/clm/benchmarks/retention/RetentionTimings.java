@@ -2,6 +2,7 @@ package io.clm.benchmarks.retention;
 
 import io.clm.retention.BgNbd;
 import io.clm.retention.CustomerSummary;
+import io.clm.retention.FitBreakdown;
 import io.clm.retention.FittedModel;
 import io.clm.retention.LifetimeValue;
 import io.clm.retention.PurchaseHistory;
@@ -24,7 +25,7 @@ public final class RetentionTimings {
   /**
    * Runs the measurements.
    *
-   * @param args ignored
+   * @param args {@code fit} to measure the fit only
    */
   public static void main(String[] args) {
     List<PurchaseHistory> histories = CdnowData.summaries().stream().map(CustomerSummary::history).collect(Collectors.toList());
@@ -42,9 +43,13 @@ public final class RetentionTimings {
       fitCpu[i] = CPU.getCurrentThreadCpuTime() - c0;
     }
     System.out.printf(
-        "bg/nbd fit on CDNOW: median %.1f ms wall, %.1f ms cpu (%d evaluations, %d groups of %d customers), %s, LL %.2f%n",
+        "bg/nbd fit on CDNOW through BgNbd.fit (grouping + fit + standard errors): median %.2f ms wall, %.3f ms cpu (%d evaluations, %d groups of %d customers), %s, LL %.4f%n",
         median(fitNanos) / 1e6,
         median(fitCpu) / 1e6, fit.evaluations(), fit.groups(), fit.observations(), fit.model(), fit.logLikelihood());
+    FitBreakdown.print(histories, 20);
+    if (args.length > 0 && args[0].equals("fit")) {
+      return;
+    }
 
     List<CustomerSummary> million = SyntheticCohort.generate(1_000_000, 42, LifetimeValueScoringBenchmark.BG, LifetimeValueScoringBenchmark.GG);
     System.out.printf("synthetic population: %d customers, %d distinct histories%n",
