@@ -29,12 +29,15 @@ public final class RetentionTimings {
    */
   public static void main(String[] args) {
     List<PurchaseHistory> histories = CdnowData.summaries().stream().map(CustomerSummary::history).collect(Collectors.toList());
+    FitBreakdown.print(histories, 50);
     FittedModel<BgNbd> fit = null;
-    for (int i = 0; i < 30; i++) {
+    // At least one second of warm-up: on a loaded machine the compiler threads get little time.
+    long warmUp = CPU.getCurrentThreadCpuTime();
+    while (CPU.getCurrentThreadCpuTime() - warmUp < 1_000_000_000L) {
       fit = BgNbd.fit(histories);
     }
-    long[] fitNanos = new long[20];
-    long[] fitCpu = new long[20];
+    long[] fitNanos = new long[50];
+    long[] fitCpu = new long[50];
     for (int i = 0; i < fitNanos.length; i++) {
       long c0 = CPU.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
@@ -46,7 +49,6 @@ public final class RetentionTimings {
         "bg/nbd fit on CDNOW through BgNbd.fit (grouping + fit + standard errors): median %.2f ms wall, %.3f ms cpu (%d evaluations, %d groups of %d customers), %s, LL %.4f%n",
         median(fitNanos) / 1e6,
         median(fitCpu) / 1e6, fit.evaluations(), fit.groups(), fit.observations(), fit.model(), fit.logLikelihood());
-    FitBreakdown.print(histories, 20);
     if (args.length > 0 && args[0].equals("fit")) {
       return;
     }
