@@ -31,10 +31,8 @@ class GradientTest {
       l.at(p[0], p[1], p[2], p[3], g);
       for (int i = 0; i < 4; i++) {
         double h = 1e-6 * p[i];
-        double[] up = p.clone();
-        double[] down = p.clone();
-        up[i] += h;
-        down[i] -= h;
+        double[] up = moved(p, i, h);
+        double[] down = moved(p, i, -h);
         double numeric = (l.at(up[0], up[1], up[2], up[3], null) - l.at(down[0], down[1], down[2], down[3], null)) / (2 * h);
         assertThat(g[i]).as("shift %d parameter %d", shift, i).isCloseTo(numeric, within(1e-6 * (1 + Math.abs(numeric))));
       }
@@ -59,10 +57,8 @@ class GradientTest {
       assertThat(g).containsExactly(plainGradient);
       for (int i = 0; i < 4; i++) {
         double h = 1e-6 * p[i];
-        double[] up = p.clone();
-        double[] down = p.clone();
-        up[i] += h;
-        down[i] -= h;
+        double[] up = moved(p, i, h);
+        double[] down = moved(p, i, -h);
         double[] gUp = new double[4];
         double[] gDown = new double[4];
         l.at(up[0], up[1], up[2], up[3], gUp);
@@ -73,6 +69,13 @@ class GradientTest {
         }
       }
     }
+  }
+
+  /** A copy of {@code p} with {@code h} added to its i-th element. */
+  private static double[] moved(double[] p, int i, double h) {
+    double[] q = p.clone();
+    q[i] += h;
+    return q;
   }
 
   @Test
