@@ -4,10 +4,8 @@ import io.clm.api.ValidationException;
 import io.clm.api.annotation.Experimental;
 import io.clm.api.retention.ConvergenceException;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * The BG/NBD ("beta-geometric / negative binomial distribution") model of repeat buying for
@@ -76,11 +74,12 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
   }
 
   /**
-   * Fits the model by maximum likelihood from a caller-chosen start point. The search is BFGS over
-   * the logarithms of the four parameters (so they stay positive) with the analytic gradient of the
-   * log-likelihood; customers with identical histories are evaluated once. Nelder–Mead takes over
-   * if BFGS stalls. Standard errors come from the observed information matrix ({@link
-   * FittedModel}).
+   * Fits the model by maximum likelihood from a caller-chosen start point. The search is Newton's
+   * method over the logarithms of the four parameters (so they stay positive) with the analytic
+   * gradient and Hessian of the log-likelihood, shifted towards gradient descent where the Hessian
+   * is not positive definite; customers with identical histories are evaluated once. Nelder–Mead
+   * takes over if Newton's method stalls. Standard errors come from the observed information matrix
+   * ({@link FittedModel}), here the analytic Hessian at the maximum.
    *
    * @param histories one history per customer, all in the same time unit
    * @param start the parameters to start the search from
@@ -102,12 +101,12 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
 
   private static FittedModel<BgNbd> fit(GroupedHistories data, BgNbd start) {
     data.requireRepeatBuyers("bg/nbd");
-    Likelihood likelihood = new Likelihood(data);
-    return MaximumLikelihood.fit(
+    BetaGeometricLikelihood likelihood = new BetaGeometricLikelihood(data, 0);
+    return MaximumLikelihood.fitWithHessian(
         "bg/nbd",
         NAMES,
         new double[] {start.r, start.alpha, start.a, start.b},
-        (t, g) -> likelihood.at(t[0], t[1], t[2], t[3], g),
+        (t, g, h) -> likelihood.at(t[0], t[1], t[2], t[3], g, h),
         data.observations,
         data.groups(),
         p -> new BgNbd(p[0], p[1], p[2], p[3]));
@@ -127,7 +126,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
    */
   @Override
   public double logLikelihood(Collection<PurchaseHistory> histories) {
-    return new Likelihood(new GroupedHistories(histories)).at(r, alpha, a, b, null);
+    return new BetaGeometricLikelihood(new GroupedHistories(histories), 0).at(r, alpha, a, b);
   }
 
   /**
@@ -337,143 +336,5 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
       return 0;
     }
     return Math.max(0, aliveSeries(r, b, a - 1, horizon / (alpha + horizon), -Math.log1p(horizon / alpha), new double[2]));
-  }
-
-  /**
-   * The log-likelihood of a grouped population and its gradient, for the BG/NBD (shift 0) and the
-   * MBG/NBD (shift 1, where a customer may also drop out right after the first purchase: b + x
-   * becomes b + x + 1 in the beta terms and the dropout term is present for x = 0 too).
-   */
-  static final class Likelihood {
-    private final GroupedHistories data;
-    private final int shift;
-    /** Scratch space for the logs of alpha + age and alpha + recency; confined to one fit. */
-    private final double[] logAge;
-    private final double[] logRecency;
-    private final double[] inverseAge;
-    private final double[] inverseRecency;
-    private final double[] logDenominator;
-
-    Likelihood(GroupedHistories data) {
-      this(data, 0);
-    }
-
-    Likelihood(GroupedHistories data, int shift) {
-      this.data = data;
-      this.shift = shift;
-      logAge = new double[data.ages.length];
-      logRecency = new double[data.recencies.length];
-      inverseAge = new double[data.ages.length];
-      inverseRecency = new double[data.recencies.length];
-      logDenominator = new double[data.distinctX.length];
-    }
-
-    Likelihood(Collection<PurchaseHistory> histories) {
-      this(new GroupedHistories(histories));
-    }
-
-    double at(double r, double alpha, double a, double b) {
-      return at(r, alpha, a, b, null);
-    }
-
-    /**
-     * The log-likelihood; if {@code gradient} is not null it receives the partial derivatives with
-     * respect to r, α, a and b.
-     */
-    double at(double r, double alpha, double a, double b, double[] gradient) {
-      boolean wantGradient = gradient != null;
-      double n = data.observations;
-      double logAlpha = Math.log(alpha);
-      double ll = n * (r * logAlpha - SpecialFunctions.lnGamma(r));
-      double gr = 0;
-      double galpha = 0;
-      double ga = 0;
-      double gb = 0;
-      double lnGammaAB = SpecialFunctions.lnGamma(a + b);
-      double lnGammaB = SpecialFunctions.lnGamma(b);
-      double psiR = 0;
-      double psiAB = 0;
-      double psiB = 0;
-      if (wantGradient) {
-        psiR = SpecialFunctions.digamma(r);
-        psiAB = SpecialFunctions.digamma(a + b);
-        psiB = SpecialFunctions.digamma(b);
-        gr = n * logAlpha;
-        galpha = n * r / alpha;
-      }
-      for (int k = 0; k < data.distinctX.length; k++) {
-        int xk = data.distinctX[k];
-        double w = data.distinctXWeight[k];
-        int xs = xk + shift;
-        ll += w * (SpecialFunctions.lnGamma(r + xk) + lnGammaAB + SpecialFunctions.lnGamma(b + xs) - lnGammaB - SpecialFunctions.lnGamma(a + b + xs));
-        if (wantGradient) {
-          gr += w * (SpecialFunctions.digamma(r + xk) - psiR);
-        }
-        if (wantGradient && xs > 0) {
-          double psiABX = SpecialFunctions.digamma(a + b + xs);
-          ga += w * (psiAB - psiABX);
-          gb += w * (psiAB + SpecialFunctions.digamma(b + xs) - psiB - psiABX);
-        }
-      }
-      for (int j = 0; j < data.ages.length; j++) {
-        logAge[j] = Math.log(alpha + data.ages[j]);
-        inverseAge[j] = 1 / (alpha + data.ages[j]);
-      }
-      for (int j = 0; j < data.recencies.length; j++) {
-        logRecency[j] = Math.log(alpha + data.recencies[j]);
-        inverseRecency[j] = 1 / (alpha + data.recencies[j]);
-      }
-      double logA = Math.log(a);
-      for (int k = 0; k < data.distinctX.length; k++) {
-        int xs = data.distinctX[k] + shift;
-        logDenominator[k] = xs > 0 ? Math.log(b + xs - 1) : 0;
-      }
-      int[] x = data.x;
-      double[] weight = data.weight;
-      for (int i = 0; i < x.length; i++) {
-        int xi = x[i];
-        double rx = r + xi;
-        int ai = data.ageIndex[i];
-        double a3 = -rx * logAge[ai];
-        if (xi + shift > 0) {
-          int ri = data.recencyIndex[i];
-          double a4 = logA - logDenominator[data.xIndex[i]] - rx * logRecency[ri];
-          // log(e^a3 + e^a4) and the weight of the second term, w4 = e^a4 / (e^a3 + e^a4).
-          double w4;
-          double term;
-          if (a3 > a4) {
-            double e = Math.exp(a4 - a3);
-            term = a3 + Math.log1p(e);
-            w4 = e / (1 + e);
-          } else {
-            double e = Math.exp(a3 - a4);
-            term = a4 + Math.log1p(e);
-            w4 = 1 / (1 + e);
-          }
-          ll += weight[i] * term;
-          if (wantGradient) {
-            double w3 = 1 - w4;
-            double wi = weight[i];
-            gr -= wi * (w3 * logAge[ai] + w4 * logRecency[ri]);
-            galpha -= wi * rx * (w3 * inverseAge[ai] + w4 * inverseRecency[ri]);
-            ga += wi * w4 / a;
-            gb -= wi * w4 / (b + xi - 1 + shift);
-          }
-        } else {
-          ll += weight[i] * a3;
-          if (wantGradient) {
-            gr -= weight[i] * logAge[ai];
-            galpha -= weight[i] * rx * inverseAge[ai];
-          }
-        }
-      }
-      if (wantGradient) {
-        gradient[0] = gr;
-        gradient[1] = galpha;
-        gradient[2] = ga;
-        gradient[3] = gb;
-      }
-      return ll;
-    }
   }
 }

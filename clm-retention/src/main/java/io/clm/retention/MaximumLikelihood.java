@@ -15,6 +15,12 @@ final class MaximumLikelihood {
     double at(double[] parameters, double[] gradient);
   }
 
+  /** A log-likelihood in the natural parameters that also writes its gradient and Hessian in them. */
+  interface WithHessian {
+    /** The Hessian is wanted only when {@code hessian} is not null. */
+    double at(double[] parameters, double[] gradient, double[][] hessian);
+  }
+
   /** A log-likelihood in the natural parameters; its gradient is taken by central differences. */
   interface WithoutGradient {
     double at(double[] parameters);
@@ -46,6 +52,44 @@ final class MaximumLikelihood {
           double ll = logLikelihood.at(theta, natural);
           for (int i = 0; i < theta.length; i++) {
             g[i] = -natural[i] * theta[i];
+          }
+          return -ll;
+        };
+    return search(name, names, start, objective, observations, groups, model);
+  }
+
+  /**
+   * Fits by Newton's method with the analytic gradient and Hessian, carried over to the
+   * log-parameters u = log θ by the chain rule: {@code ∂²/∂uᵢ∂uⱼ = θᵢθⱼ ∂²/∂θᵢ∂θⱼ + [i = j] θᵢ
+   * ∂/∂θᵢ}. The information matrix is the analytic Hessian at the maximum. Parameters as {@link
+   * #fit}.
+   */
+  static <M> FittedModel<M> fitWithHessian(
+      String name,
+      String[] names,
+      double[] start,
+      WithHessian logLikelihood,
+      int observations,
+      int groups,
+      Function<double[], M> model) {
+    int n = start.length;
+    double[] theta = new double[n];
+    double[] natural = new double[n];
+    double[][] naturalHessian = new double[n][n];
+    QuasiNewton.SecondOrder objective =
+        (u, g, h) -> {
+          natural(u, theta);
+          double ll = logLikelihood.at(theta, natural, h == null ? null : naturalHessian);
+          for (int i = 0; i < n; i++) {
+            g[i] = -natural[i] * theta[i];
+          }
+          if (h != null) {
+            for (int i = 0; i < n; i++) {
+              for (int j = 0; j < n; j++) {
+                h[i][j] = -theta[i] * theta[j] * naturalHessian[i][j];
+              }
+              h[i][i] += g[i];
+            }
           }
           return -ll;
         };

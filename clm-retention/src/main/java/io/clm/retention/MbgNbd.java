@@ -57,8 +57,8 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Tran
   }
 
   /**
-   * Fits the model by maximum likelihood (BFGS over log-parameters with the analytic gradient) from
-   * a caller-chosen start point.
+   * Fits the model by maximum likelihood (Newton's method over log-parameters with the analytic
+   * gradient and Hessian, as {@link BgNbd#fit(Collection, BgNbd)}) from a caller-chosen start point.
    *
    * @param histories one history per customer, all in the same time unit
    * @param start the parameters to start from
@@ -74,12 +74,12 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Tran
 
   private static FittedModel<MbgNbd> fit(GroupedHistories data, MbgNbd start) {
     data.requireRepeatBuyers("mbg/nbd");
-    BgNbd.Likelihood likelihood = new BgNbd.Likelihood(data, 1);
-    return MaximumLikelihood.fit(
+    BetaGeometricLikelihood likelihood = new BetaGeometricLikelihood(data, 1);
+    return MaximumLikelihood.fitWithHessian(
         "mbg/nbd",
         NAMES,
         new double[] {start.r, start.alpha, start.a, start.b},
-        (t, g) -> likelihood.at(t[0], t[1], t[2], t[3], g),
+        (t, g, h) -> likelihood.at(t[0], t[1], t[2], t[3], g, h),
         data.observations,
         data.groups(),
         p -> new MbgNbd(p[0], p[1], p[2], p[3]));
@@ -92,7 +92,7 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Tran
 
   @Override
   public double logLikelihood(Collection<PurchaseHistory> histories) {
-    return new BgNbd.Likelihood(new GroupedHistories(histories), 1).at(r, alpha, a, b, null);
+    return new BetaGeometricLikelihood(new GroupedHistories(histories), 1).at(r, alpha, a, b);
   }
 
   /**

@@ -7,18 +7,30 @@ import io.clm.api.retention.ConvergenceException;
  * Wright, Numerical Optimization, algorithm 6.1): a backtracking line search with the Armijo
  * condition, the first inverse-Hessian guess scaled by {@code sᵀy / yᵀy}, updates skipped when the
  * curvature condition fails. The objective supplies its own gradient: analytic for the models that
- * have one, central differences otherwise ({@link #numericalGradient}).
+ * have one, central differences otherwise ({@link #numericalGradient}). An objective that also
+ * supplies its Hessian ({@link SecondOrder}) gets Newton steps instead, with the Hessian shifted by
+ * a multiple of the identity where it is not positive definite (algorithm 3.3 of the same book),
+ * and the same line search.
  *
  * <p>After convergence the observed information matrix (the Hessian of the negative log-likelihood
- * in log-parameters) is computed by central differences of the objective and inverted; a fit whose
- * parameters ended on a boundary of the space (a log-parameter beyond ±{@value #BOUNDARY}) or whose
- * information matrix is not positive definite has no interior maximum and raises {@link
- * ConvergenceException}.
+ * in log-parameters) is the objective's own Hessian where it has one, otherwise central differences
+ * of the gradient or of the value; it is inverted; a fit whose
+ * parameters ended on a boundary of the space (a log-parameter beyond ±{@value #BOUNDARY}), whose
+ * information matrix is not positive definite, or that leaves a parameter undetermined (a
+ * log-parameter's variance above {@value #MAX_LOG_VARIANCE}) has no interior maximum and raises
+ * {@link ConvergenceException}.
  */
 final class QuasiNewton {
 
   /** |log θ| beyond this (θ outside about [3e-7, 3.3e6]) counts as the boundary of the space. */
   static final double BOUNDARY = 15;
+
+  /**
+   * A log-parameter whose variance exceeds this (standard error 10: a 95 % interval spanning more
+   * than 17 orders of magnitude) is not determined by the data; the search has followed a ridge
+   * towards the boundary rather than found a maximum.
+   */
+  static final double MAX_LOG_VARIANCE = 100;
 
   /** The negative log-likelihood over log-parameters, with its gradient. */
   @FunctionalInterface
@@ -32,6 +44,25 @@ final class QuasiNewton {
      * @return the negative log-likelihood, possibly not finite
      */
     double at(double[] u, double[] gradient);
+  }
+
+  /** An objective that also supplies its Hessian with respect to u. */
+  @FunctionalInterface
+  interface SecondOrder extends Objective {
+    /**
+     * Evaluates.
+     *
+     * @param u log-parameters
+     * @param gradient receives the gradient with respect to u
+     * @param hessian receives the Hessian with respect to u, or null if it is not wanted
+     * @return the negative log-likelihood, possibly not finite
+     */
+    double at(double[] u, double[] gradient, double[][] hessian);
+
+    @Override
+    default double at(double[] u, double[] gradient) {
+      return at(u, gradient, null);
+    }
   }
 
   /** The value alone. */
@@ -107,9 +138,13 @@ final class QuasiNewton {
   Result minimise(String model, String[] names, Objective f, double[] start) {
     int n = start.length;
     int evaluations = 0;
+    SecondOrder second = f instanceof SecondOrder withHessian ? withHessian : null;
+    double[][] hx = second == null ? null : new double[n][n];
+    double[][] hNew = second == null ? null : new double[n][n];
+    double[][] work = new double[n][n];
     double[] x = start.clone();
     double[] g = new double[n];
-    double fx = f.at(x, g);
+    double fx = second == null ? f.at(x, g) : second.at(x, g, hx);
     evaluations++;
     if (!Double.isFinite(fx) || !finite(g)) {
       throw failure(model, names, x, fx, evaluations, "found no finite log-likelihood at the start point");
@@ -127,7 +162,11 @@ final class QuasiNewton {
         converged = true;
         break;
       }
-      multiply(h, g, d);
+      if (second == null) {
+        multiply(h, g, d);
+      } else {
+        Cholesky.shiftedNewton(hx, g, d, work);
+      }
       double slope = 0;
       for (int i = 0; i < n; i++) {
         d[i] = -d[i];
@@ -150,7 +189,7 @@ final class QuasiNewton {
         for (int i = 0; i < n; i++) {
           xNew[i] = x[i] + step * d[i];
         }
-        fNew = f.at(xNew, gNew);
+        fNew = second == null ? f.at(xNew, gNew) : second.at(xNew, gNew, hNew);
         evaluations++;
         if (Double.isFinite(fNew) && finite(gNew) && fNew <= fx + 1e-4 * step * slope) {
           accepted = true;
@@ -182,6 +221,11 @@ final class QuasiNewton {
       }
       System.arraycopy(xNew, 0, x, 0, n);
       System.arraycopy(gNew, 0, g, 0, n);
+      if (second != null) {
+        double[][] swap = hx;
+        hx = hNew;
+        hNew = swap;
+      }
       double previous = fx;
       fx = fNew;
       if (sy > 1e-12 * Math.sqrt(yy) * norm(s)) {
@@ -208,38 +252,67 @@ final class QuasiNewton {
       }
     }
     double[][] information;
-    if (f instanceof NumericalObjective) {
+    if (second != null) {
+      information = hx;
+    } else if (f instanceof NumericalObjective) {
       information = hessian(f, x, fx);
       evaluations += 2 * n * n;
     } else {
       information = hessianFromGradient(f, x);
       evaluations += 2 * n;
     }
-    double[][] covariance = invertPositiveDefinite(information);
+    double[][] covariance = Cholesky.inverse(information);
     if (covariance == null) {
       throw failure(model, names, x, fx, evaluations, "ended where the information matrix is not positive definite (no interior maximum)");
+    }
+    for (int i = 0; i < n; i++) {
+      if (!(covariance[i][i] <= MAX_LOG_VARIANCE)) {
+        throw failure(
+            model,
+            names,
+            x,
+            fx,
+            evaluations,
+            "ended on a ridge where the information matrix leaves " + names[i] + " undetermined, standard error of its logarithm "
+                + Math.sqrt(covariance[i][i]) + " (no interior maximum)");
+      }
     }
     return new Result(x, fx, covariance, evaluations);
   }
 
   /**
-   * Fits with BFGS from {@code start}; if that search fails for a reason other than a boundary or
-   * an information matrix that is not positive definite, a Nelder–Mead simplex search from the same
+   * Fits with BFGS (Newton's method for a {@link SecondOrder} objective, at most 100 iterations,
+   * then BFGS) from {@code start}; if that search fails for a reason other than a boundary or an
+   * information matrix that is not positive definite, a Nelder–Mead simplex search from the same
    * start finds the neighbourhood of the maximum and BFGS is run again from there.
    *
    * @throws ConvergenceException as {@link #minimise}, from the last attempt
    */
-  static Result fit(String model, String[] names, Objective f, double[] start) {
+  static Result fit(String model, String[] names, Objective objective, double[] start) {
+    Objective f = objective;
+    if (f instanceof SecondOrder) {
+      // Newton's method converges in a few steps near a maximum, but crawls where the likelihood
+      // flattens towards a boundary: after 100 iterations BFGS takes over from the start.
+      try {
+        return new QuasiNewton(100, standard().gradientTolerance).minimise(model, names, f, start);
+      } catch (ConvergenceException e) {
+        if (e.getMessage().contains("boundary") || e.getMessage().contains("information matrix")) {
+          throw e;
+        }
+        f = objective::at;
+      }
+    }
+    Objective firstOrder = f;
     try {
-      return standard().minimise(model, names, f, start);
-    } catch (io.clm.api.retention.ConvergenceException e) {
+      return standard().minimise(model, names, firstOrder, start);
+    } catch (ConvergenceException e) {
       if (e.getMessage().contains("boundary") || e.getMessage().contains("information matrix")) {
         throw e;
       }
       double[] scratch = new double[start.length];
       NelderMead.Result simplex =
-          new NelderMead(20_000, 1e-12, 1e-7).minimise(model, names, u -> f.at(u, scratch), start, 1.0);
-      return standard().minimise(model, names, f, simplex.point());
+          new NelderMead(20_000, 1e-12, 1e-7).minimise(model, names, u -> firstOrder.at(u, scratch), start, 1.0);
+      return standard().minimise(model, names, firstOrder, simplex.point());
     }
   }
 
@@ -302,47 +375,6 @@ final class QuasiNewton {
       }
     }
     return out;
-  }
-
-  /** The inverse by Cholesky factorisation, or null if the matrix is not positive definite or not finite. */
-  static double[][] invertPositiveDefinite(double[][] m) {
-    int n = m.length;
-    double[][] l = new double[n][n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j <= i; j++) {
-        double sum = m[i][j];
-        for (int k = 0; k < j; k++) {
-          sum -= l[i][k] * l[j][k];
-        }
-        if (i == j) {
-          if (!(sum > 0) || !Double.isFinite(sum)) {
-            return null;
-          }
-          l[i][i] = Math.sqrt(sum);
-        } else {
-          l[i][j] = sum / l[j][j];
-        }
-      }
-    }
-    double[][] inverse = new double[n][n];
-    double[] column = new double[n];
-    for (int c = 0; c < n; c++) {
-      for (int i = 0; i < n; i++) {
-        double sum = i == c ? 1 : 0;
-        for (int k = 0; k < i; k++) {
-          sum -= l[i][k] * column[k];
-        }
-        column[i] = sum / l[i][i];
-      }
-      for (int i = n - 1; i >= 0; i--) {
-        double sum = column[i];
-        for (int k = i + 1; k < n; k++) {
-          sum -= l[k][i] * inverse[k][c];
-        }
-        inverse[i][c] = sum / l[i][i];
-      }
-    }
-    return inverse;
   }
 
   /** BFGS update of the inverse Hessian approximation: H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ. */

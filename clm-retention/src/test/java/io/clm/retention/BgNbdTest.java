@@ -78,8 +78,8 @@ class BgNbdTest {
   @Test
   void nonConvergenceRaisesWithDiagnostics() {
     NelderMead tooShort = new NelderMead(30, 1e-12, 1e-7);
-    BgNbd.Likelihood likelihood =
-        new BgNbd.Likelihood(List.of(new PurchaseHistory(2, 30, 39), new PurchaseHistory(0, 0, 39)));
+    BetaGeometricLikelihood likelihood =
+        new BetaGeometricLikelihood(List.of(new PurchaseHistory(2, 30, 39), new PurchaseHistory(0, 0, 39)));
     assertThatThrownBy(
             () ->
                 tooShort.minimise(

@@ -95,11 +95,24 @@ class CdnowReproductionTest {
   void bgNbdReproducesFaderHardieLee2005() {
     FittedModel<BgNbd> fit = BgNbd.fit(summaries.stream().map(CustomerSummary::history).collect(Collectors.toList()));
     BgNbd m = fit.model();
-    assertThat(m.r()).isCloseTo(0.243, within(0.01));
-    assertThat(m.alpha()).isCloseTo(4.414, within(0.01));
-    assertThat(m.a()).isCloseTo(0.793, within(0.01));
-    assertThat(m.b()).isCloseTo(2.426, within(0.01));
+    // Half a unit of the last published digit (r = 0.243, alpha = 4.414, a = 0.793, b = 2.426,
+    // LL = -9582.4).
+    assertThat(m.r()).isCloseTo(0.243, within(0.0005));
+    assertThat(m.alpha()).isCloseTo(4.414, within(0.0005));
+    assertThat(m.a()).isCloseTo(0.793, within(0.0005));
+    assertThat(m.b()).isCloseTo(2.426, within(0.0005));
     assertThat(fit.logLikelihood()).isCloseTo(-9582.4, within(0.05));
+    // The maximum itself, not only the published digits: the gradient there is zero, so the
+    // log-likelihood cannot rise by moving any parameter by a relative 1e-4.
+    BetaGeometricLikelihood likelihood = new BetaGeometricLikelihood(summaries.stream().map(CustomerSummary::history).collect(Collectors.toList()));
+    double[] p = {m.r(), m.alpha(), m.a(), m.b()};
+    for (int i = 0; i < 4; i++) {
+      for (double factor : new double[] {1 - 1e-4, 1 + 1e-4}) {
+        double[] q = p.clone();
+        q[i] *= factor;
+        assertThat(likelihood.at(q[0], q[1], q[2], q[3])).as("parameter %d times %s", i, factor).isLessThanOrEqualTo(fit.logLikelihood());
+      }
+    }
     assertThat(fit.observations()).isEqualTo(2357);
     assertThat(fit.groups()).isLessThan(2357);
   }

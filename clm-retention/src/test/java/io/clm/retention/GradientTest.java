@@ -25,20 +25,72 @@ class GradientTest {
   @Test
   void beatGeometricGradientsMatchDifferences() {
     for (int shift = 0; shift <= 1; shift++) {
-      BgNbd.Likelihood l = new BgNbd.Likelihood(new GroupedHistories(HISTORIES), shift);
+      BetaGeometricLikelihood l = new BetaGeometricLikelihood(new GroupedHistories(HISTORIES), shift);
       double[] p = {0.7, 3.1, 0.8, 2.4};
       double[] g = new double[4];
       l.at(p[0], p[1], p[2], p[3], g);
       for (int i = 0; i < 4; i++) {
         double h = 1e-6 * p[i];
-        double[] up = p.clone();
-        double[] down = p.clone();
-        up[i] += h;
-        down[i] -= h;
+        double[] up = moved(p, i, h);
+        double[] down = moved(p, i, -h);
         double numeric = (l.at(up[0], up[1], up[2], up[3], null) - l.at(down[0], down[1], down[2], down[3], null)) / (2 * h);
         assertThat(g[i]).as("shift %d parameter %d", shift, i).isCloseTo(numeric, within(1e-6 * (1 + Math.abs(numeric))));
       }
     }
+  }
+
+  @Test
+  void beatGeometricHessiansMatchDifferencesOfTheGradient() {
+    // Frequencies far apart make the gamma-function terms both step and jump.
+    List<PurchaseHistory> histories = new java.util.ArrayList<>(HISTORIES);
+    histories.add(new PurchaseHistory(40, 36, 38));
+    histories.add(new PurchaseHistory(41, 37.5, 38));
+    for (int shift = 0; shift <= 1; shift++) {
+      BetaGeometricLikelihood l = new BetaGeometricLikelihood(new GroupedHistories(histories), shift);
+      double[] p = {0.7, 3.1, 0.8, 2.4};
+      double[] g = new double[4];
+      double[][] hessian = new double[4][4];
+      double value = l.at(p[0], p[1], p[2], p[3], g, hessian);
+      assertThat(value).isEqualTo(l.at(p[0], p[1], p[2], p[3]));
+      double[] plainGradient = new double[4];
+      l.at(p[0], p[1], p[2], p[3], plainGradient);
+      assertThat(g).containsExactly(plainGradient);
+      for (int i = 0; i < 4; i++) {
+        double h = 1e-6 * p[i];
+        double[] up = moved(p, i, h);
+        double[] down = moved(p, i, -h);
+        double[] gUp = new double[4];
+        double[] gDown = new double[4];
+        l.at(up[0], up[1], up[2], up[3], gUp);
+        l.at(down[0], down[1], down[2], down[3], gDown);
+        for (int j = 0; j < 4; j++) {
+          double numeric = (gUp[j] - gDown[j]) / (2 * h);
+          assertThat(hessian[i][j]).as("shift %d entry %d,%d", shift, i, j).isCloseTo(numeric, within(1e-5 * (1 + Math.abs(numeric))));
+        }
+      }
+    }
+  }
+
+  /** A copy of {@code p} with {@code h} added to its i-th element. */
+  private static double[] moved(double[] p, int i, double h) {
+    double[] q = p.clone();
+    q[i] += h;
+    return q;
+  }
+
+  @Test
+  void trigammaMatchesKnownValues() {
+    // psi'(1) = pi^2/6, psi'(1/2) = pi^2/2, psi'(10) = pi^2/6 - sum_{k<10} 1/k^2.
+    double pi2 = Math.PI * Math.PI;
+    assertThat(SpecialFunctions.trigamma(1)).isCloseTo(pi2 / 6, within(1e-13));
+    assertThat(SpecialFunctions.trigamma(0.5)).isCloseTo(pi2 / 2, within(1e-13));
+    double partial = 0;
+    for (int k = 1; k < 10; k++) {
+      partial += 1.0 / (k * k);
+    }
+    assertThat(SpecialFunctions.trigamma(10)).isCloseTo(pi2 / 6 - partial, within(1e-13));
+    // psi'(x) = 1/x^2 + pi^2/6 - 2 zeta(3) x + 3 zeta(4) x^2 - ... near 0.
+    assertThat(SpecialFunctions.trigamma(1e-3)).isCloseTo(1e6 + pi2 / 6 - 2 * 1.2020569031595942e-3 + 3 * 1.0823232337111382e-6, within(1e-7));
   }
 
   @Test

@@ -89,17 +89,22 @@ class RfmCdnowTest {
   void vignetteSegmentsMatchThePackage() {
     SegmentationScheme rfm = Fixtures.scheme("rfm");
     Map<String, Long> counts = rfm.segmenter(rfm.fit(cdnow)).assignAll(cdnow).counts();
+    // Every segment, the empty ones too: no customer is new, promising, one not to lose, or lost.
     assertThat(counts)
-        .containsEntry("champions", 623L)
-        .containsEntry("loyal-customers", 410L)
-        .containsEntry("potential-loyalist", 411L)
-        .containsEntry("about-to-sleep", 294L)
-        .containsEntry("need-attention", 11L)
-        .containsEntry("at-risk", 23L)
-        .containsEntry("hibernating", 308L)
-        .containsEntry("others", 277L);
-    long named = counts.values().stream().mapToLong(Long::longValue).sum();
-    assertThat(named).isEqualTo(2357);
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.ofEntries(
+                Map.entry("champions", 623L),
+                Map.entry("loyal-customers", 410L),
+                Map.entry("potential-loyalist", 411L),
+                Map.entry("new-customers", 0L),
+                Map.entry("promising", 0L),
+                Map.entry("need-attention", 11L),
+                Map.entry("about-to-sleep", 294L),
+                Map.entry("at-risk", 23L),
+                Map.entry("cant-lose-them", 0L),
+                Map.entry("hibernating", 308L),
+                Map.entry("lost", 0L),
+                Map.entry("others", 277L)));
   }
 
   @Test
@@ -107,17 +112,20 @@ class RfmCdnowTest {
     SegmentationScheme rfm = Fixtures.scheme("rfm").configure(Map.of("segment-table", 10.0));
     Map<String, Long> counts = rfm.segmenter(rfm.fit(cdnow)).assignAll(cdnow).counts();
     assertThat(counts)
-        .containsEntry("champions", 232L)
-        .containsEntry("potential-loyalist", 826L)
-        .containsEntry("loyal-customers", 57L)
-        .containsEntry("promising", 94L)
-        .containsEntry("new-customers", 2L)
-        .containsEntry("cant-lose-them", 16L)
-        .containsEntry("at-risk", 2L)
-        .containsEntry("need-attention", 10L)
-        .containsEntry("about-to-sleep", 669L)
-        .containsEntry("lost", 442L)
-        .containsEntry("others", 7L);
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.ofEntries(
+                Map.entry("champions", 232L),
+                Map.entry("potential-loyalist", 826L),
+                Map.entry("loyal-customers", 57L),
+                Map.entry("promising", 94L),
+                Map.entry("new-customers", 2L),
+                Map.entry("cant-lose-them", 16L),
+                Map.entry("at-risk", 2L),
+                Map.entry("need-attention", 10L),
+                Map.entry("about-to-sleep", 669L),
+                Map.entry("lost", 442L),
+                Map.entry("hibernating", 0L),
+                Map.entry("others", 7L)));
   }
 
   @Test

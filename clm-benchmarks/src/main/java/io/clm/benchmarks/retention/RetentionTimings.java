@@ -2,6 +2,7 @@ package io.clm.benchmarks.retention;
 
 import io.clm.retention.BgNbd;
 import io.clm.retention.CustomerSummary;
+import io.clm.retention.FitBreakdown;
 import io.clm.retention.FittedModel;
 import io.clm.retention.LifetimeValue;
 import io.clm.retention.PurchaseHistory;
@@ -24,16 +25,19 @@ public final class RetentionTimings {
   /**
    * Runs the measurements.
    *
-   * @param args ignored
+   * @param args {@code fit} to measure the fit only
    */
   public static void main(String[] args) {
     List<PurchaseHistory> histories = CdnowData.summaries().stream().map(CustomerSummary::history).collect(Collectors.toList());
+    FitBreakdown.print(histories, 50);
     FittedModel<BgNbd> fit = null;
-    for (int i = 0; i < 30; i++) {
+    // At least one second of warm-up: on a loaded machine the compiler threads get little time.
+    long warmUp = CPU.getCurrentThreadCpuTime();
+    while (CPU.getCurrentThreadCpuTime() - warmUp < 1_000_000_000L) {
       fit = BgNbd.fit(histories);
     }
-    long[] fitNanos = new long[20];
-    long[] fitCpu = new long[20];
+    long[] fitNanos = new long[50];
+    long[] fitCpu = new long[50];
     for (int i = 0; i < fitNanos.length; i++) {
       long c0 = CPU.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
@@ -42,9 +46,12 @@ public final class RetentionTimings {
       fitCpu[i] = CPU.getCurrentThreadCpuTime() - c0;
     }
     System.out.printf(
-        "bg/nbd fit on CDNOW: median %.1f ms wall, %.1f ms cpu (%d evaluations, %d groups of %d customers), %s, LL %.2f%n",
+        "bg/nbd fit on CDNOW through BgNbd.fit (grouping + fit + standard errors): median %.2f ms wall, %.3f ms cpu (%d evaluations, %d groups of %d customers), %s, LL %.4f%n",
         median(fitNanos) / 1e6,
         median(fitCpu) / 1e6, fit.evaluations(), fit.groups(), fit.observations(), fit.model(), fit.logLikelihood());
+    if (args.length > 0 && args[0].equals("fit")) {
+      return;
+    }
 
     List<CustomerSummary> million = SyntheticCohort.generate(1_000_000, 42, LifetimeValueScoringBenchmark.BG, LifetimeValueScoringBenchmark.GG);
     System.out.printf("synthetic population: %d customers, %d distinct histories%n",
