@@ -7,18 +7,18 @@ import io.clm.api.IllegalTransitionException;
 import io.clm.api.ValidationException;
 import io.clm.api.complaints.Complaint;
 import io.clm.api.complaints.ComplaintChannel;
+import io.clm.api.complaints.ComplaintDesk;
+import io.clm.api.complaints.Intake;
 import io.clm.api.complaints.Resolution;
 import io.clm.api.complaints.SlaEvent;
 import io.clm.api.complaints.TicketStore;
 import io.clm.api.event.Event;
-import io.clm.complaints.ComplaintDesk;
 import io.clm.complaints.HolidayCalendars;
 import io.clm.complaints.InMemoryTicketStore;
-import io.clm.complaints.Intake;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -26,8 +26,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A complaint desk over the JDBC ticket store on a real database is stopped and rebuilt: the new
