@@ -131,7 +131,7 @@ class CustomerCodecTest {
     usd[4] = 'D';
     assertThatThrownBy(() -> engine.codec.decodeState(customer(0), usd))
         .isExactlyInstanceOf(CorruptRecordException.class)
-        .hasMessage(prefix + "has currency USD, not EUR");
+        .hasMessage(prefix + "has currency 'USD', not EUR");
   }
 
   /** Prints the golden files' contents when they must be written anew (a new format version). */
