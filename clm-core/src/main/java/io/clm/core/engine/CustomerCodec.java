@@ -7,6 +7,7 @@ import io.clm.api.CustomerId;
 import io.clm.api.StageChange;
 import io.clm.api.TextRules;
 import io.clm.api.event.Attribute;
+import io.clm.api.event.Interaction;
 import io.clm.api.event.ProductType;
 import io.clm.api.event.Purpose;
 import io.clm.api.event.Severity;
@@ -270,10 +271,11 @@ final class CustomerCodec {
         throw r.corrupt("trend windows are not in increasing order");
       }
       previous = w;
-      s.addVolume((int) w, r.number("volumeMinor"));
+      s.addVolume((int) w, range(r, "volumeMinor", r.number("volumeMinor"), 0, Long.MAX_VALUE));
       r.endEntry();
     }
     r.list("products");
+    long total = 0;
     while (r.nextEntry()) {
       ProductType p = name(r, ProductType.class, r.text("product"), "product");
       if ((s.productMask & (1 << p.ordinal())) != 0) {
@@ -281,9 +283,9 @@ final class CustomerCodec {
       }
       int slot = s.ensureProduct(p.ordinal());
       long debits = range(r, "debitCount", r.number("debitCount"), 0, CustomerState.MAX_COUNT);
-      long debitMinor = r.number("debitMinor");
+      long debitMinor = range(r, "debitMinor", r.number("debitMinor"), 0, Long.MAX_VALUE);
       long credits = range(r, "creditCount", r.number("creditCount"), 0, CustomerState.MAX_COUNT);
-      long creditMinor = r.number("creditMinor");
+      long creditMinor = range(r, "creditMinor", r.number("creditMinor"), 0, Long.MAX_VALUE);
       long opened = range(r, "opened", r.number("opened"), 0, CustomerState.MAX_COUNT);
       long closed = range(r, "closed", r.number("closed"), 0, CustomerState.MAX_COUNT);
       s.products[slot] = (debits << 32) | credits;
@@ -291,6 +293,11 @@ final class CustomerCodec {
       s.products[slot + 2] = creditMinor;
       s.products[slot + 3] = (opened << 32) | closed;
       r.endEntry();
+      try {
+        total = Math.addExact(total, Math.addExact(debitMinor, creditMinor));
+      } catch (ArithmeticException e) {
+        throw r.corrupt("has a transaction volume over all products beyond " + Long.MAX_VALUE + " minor units");
+      }
     }
     int surveys = (int) range(r, "surveys", r.number("surveys"), 0, Integer.MAX_VALUE);
     long satisfactionSum = range(r, "satisfactionSum", r.number("satisfactionSum"), 0, Long.MAX_VALUE);
@@ -306,6 +313,10 @@ final class CustomerCodec {
       x.lastSurveyAt = lastSurveyAt;
     } else if (satisfactionSum != 0) {
       throw r.corrupt("has a satisfaction sum without surveys");
+    }
+    if (satisfactionSum > (long) surveys * Interaction.MAX_SATISFACTION) {
+      throw r.corrupt("has a satisfaction sum " + satisfactionSum + " above " + Interaction.MAX_SATISFACTION
+          + " per survey");
     }
     if (closedAt != CustomerState.NONE || settled) {
       s.extras().relationshipClosedAt = closedAt;
