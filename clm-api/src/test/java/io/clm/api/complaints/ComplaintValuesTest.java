@@ -245,4 +245,73 @@ class ComplaintValuesTest {
         .isInstanceOf(ValidationException.class)
         .hasMessage("pause end " + AT.minusMillis(1) + " is before its start " + AT);
   }
+
+  @Test
+  void slaPoliciesAreBuiltOnceAndChecked() {
+    SlaPolicy p = SlaPolicy.builder("uk.fca-2", SlaLimit.weeks(8))
+        .firstResponse(SlaLimit.businessDays(3))
+        .summaryResolution(SlaLimit.businessDays(3))
+        .stopTheClock("customer asked to wait")
+        .extension(SlaLimit.weeks(9))
+        .extension(SlaLimit.weeks(10))
+        .nextResponse(SlaLimit.businessDays(5))
+        .warnBefore(SlaLimit.businessDays(1))
+        .escalation(SlaLimit.businessDays(2))
+        .escalation(null)
+        .source("DISP 1.6")
+        .build();
+    assertThat(p.id()).isEqualTo("uk.fca-2");
+    assertThat(p.resolution()).isEqualTo(SlaLimit.weeks(8));
+    assertThat(p.firstResponse()).contains(SlaLimit.businessDays(3));
+    assertThat(p.summaryResolution()).contains(SlaLimit.businessDays(3));
+    assertThat(p.stopTheClock()).contains("customer asked to wait");
+    assertThat(p.extensions()).containsExactly(SlaLimit.weeks(9), SlaLimit.weeks(10));
+    assertThat(p.nextResponse()).contains(SlaLimit.businessDays(5));
+    assertThat(p.warnBefore()).contains(SlaLimit.businessDays(1));
+    assertThat(p.escalations()).containsExactly(new SlaPolicy.Escalation(1, Optional.of(SlaLimit.businessDays(2))),
+        new SlaPolicy.Escalation(2, Optional.empty()));
+    assertThat(p.source()).isEqualTo("DISP 1.6");
+    SlaPolicy plain = SlaPolicy.builder("plain", SlaLimit.calendarDays(15)).build();
+    assertThat(plain.firstResponse()).isEmpty();
+    assertThat(plain.stopTheClock()).isEmpty();
+    assertThat(plain.source()).isEqualTo("internal");
+    SlaPolicy.Builder b = SlaPolicy.builder("b", SlaLimit.calendarDays(15)).firstResponse(SlaLimit.calendarDays(1))
+        .summaryResolution(SlaLimit.calendarDays(1)).stopTheClock("r").nextResponse(SlaLimit.calendarDays(1))
+        .warnBefore(SlaLimit.calendarDays(1));
+    assertThatThrownBy(() -> b.firstResponse(SlaLimit.calendarDays(2)))
+        .isInstanceOf(IllegalStateException.class).hasMessage("first response was already set");
+    assertThatThrownBy(() -> b.summaryResolution(SlaLimit.calendarDays(2)))
+        .isInstanceOf(IllegalStateException.class).hasMessage("summary resolution was already set");
+    assertThatThrownBy(() -> b.stopTheClock("s"))
+        .isInstanceOf(IllegalStateException.class).hasMessage("stop the clock was already set");
+    assertThatThrownBy(() -> b.nextResponse(SlaLimit.calendarDays(2)))
+        .isInstanceOf(IllegalStateException.class).hasMessage("next response was already set");
+    assertThatThrownBy(() -> b.warnBefore(SlaLimit.calendarDays(2)))
+        .isInstanceOf(IllegalStateException.class).hasMessage("warn before was already set");
+    assertThatThrownBy(() -> SlaPolicy.builder("Bad Id", SlaLimit.calendarDays(1)).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("sla policy id 'Bad Id' is not lowercase letters, digits, dots and hyphens");
+    assertThatThrownBy(() -> SlaPolicy.builder("a" + "b".repeat(5000), SlaLimit.calendarDays(1)).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("sla policy id 'abbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb'... (5001 characters) is not");
+    assertThat(SlaPolicy.builder("a" + "b".repeat(127), SlaLimit.calendarDays(1)).build().id()).hasSize(128);
+    assertThatThrownBy(() -> SlaPolicy.builder("p", SlaLimit.calendarDays(1)).stopTheClock(" ").build())
+        .isInstanceOf(ValidationException.class).hasMessage("stop-the-clock rule of policy 'p' is blank");
+    assertThatThrownBy(() -> SlaPolicy.builder("p", SlaLimit.weeks(8)).extension(SlaLimit.calendarDays(90)).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("extension 90 CALENDAR_DAYS of policy 'p' is not in WEEKS");
+    assertThatThrownBy(() -> SlaPolicy.builder("p", SlaLimit.weeks(8)).extension(SlaLimit.weeks(8)).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("extension 8 WEEKS of policy 'p' is not longer than 8 WEEKS");
+    assertThatThrownBy(() -> SlaPolicy.builder("p", SlaLimit.weeks(8)).extension(SlaLimit.weeks(10))
+        .extension(SlaLimit.weeks(9)).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("extension 9 WEEKS of policy 'p' is not longer than 10 WEEKS");
+    assertThatThrownBy(() -> new SlaPolicy.Escalation(0, Optional.empty()))
+        .isInstanceOf(ValidationException.class).hasMessage("escalation level 0 is below 1");
+    assertThatThrownBy(() -> new SlaPolicy("p", Optional.empty(), Optional.empty(), SlaLimit.weeks(8), List.of(),
+        Optional.empty(), Optional.empty(), List.of(new SlaPolicy.Escalation(2, Optional.empty())), "s",
+        Optional.empty()))
+        .isInstanceOf(ValidationException.class).hasMessage("escalation level 2 of policy 'p' should be 1");
+  }
 }
