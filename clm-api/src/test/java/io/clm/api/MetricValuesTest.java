@@ -252,21 +252,6 @@ class MetricValuesTest {
   }
 
   @Test
-  void conditionsCompareTheMeasureWithTheirThreshold() {
-    MetricsSnapshot m = facts().build();
-    long now = NOW.toEpochMilli();
-    assertThat(Metric.TRANSACTION_COUNT.atLeast(6).test(m, now)).isTrue();
-    assertThat(Metric.TRANSACTION_COUNT.atLeast(7).test(m, now)).isFalse();
-    assertThat(Metric.TRANSACTION_COUNT.atMost(6).test(m, now)).isTrue();
-    assertThat(Metric.TRANSACTION_COUNT.atMost(5).test(m, now)).isFalse();
-    assertThat(Metric.TRANSACTION_COUNT.above(5).test(m, now)).isTrue();
-    assertThat(Metric.TRANSACTION_COUNT.above(6).test(m, now)).isFalse();
-    assertThat(Metric.TRANSACTION_COUNT.below(7).test(m, now)).isTrue();
-    assertThat(Metric.TRANSACTION_COUNT.below(6).test(m, now)).isFalse();
-    assertThat(Metric.VOLUME_TREND.below(0).test(MetricsSnapshot.builder(EUR, FIRST_SEEN).build(), now)).isFalse();
-  }
-
-  @Test
   void snapshotsRefuseImpossibleFacts() {
     List<ProductActivity> none = List.of();
     assertThatThrownBy(() -> facts().digitalTransactions(-1).build())

@@ -98,6 +98,8 @@ class ValueTypesTest {
     assertThat(Metric.TRANSACTION_COUNT.below(3).test(m, now)).isFalse();
     assertThat(Metric.TRANSACTION_COUNT.below(3.001).test(m, now)).isTrue();
     assertThat(Metric.TRANSACTION_COUNT.atLeast(3.001).test(m, now)).isFalse();
+    assertThat(Metric.TRANSACTION_COUNT.atLeast(3).test(m, now)).isTrue();
+    assertThat(Metric.VOLUME_TREND.below(0).test(m, now)).isFalse();
     assertThat(Condition.Comparison.AT_LEAST.symbol()).isEqualTo(">=");
     assertThat(Condition.Comparison.AT_MOST.symbol()).isEqualTo("<=");
     assertThat(Condition.Comparison.ABOVE.symbol()).isEqualTo(">");
