@@ -212,7 +212,7 @@ public record MetricsSnapshot(
       Objects.requireNonNull(severity, "severity");
       if (open == (accepted != null)) {
         throw new ValidationException(
-            "complaint '" + complaintId + "': an open complaint has no acceptance, a resolved one has one");
+            "complaint " + TextRules.excerpt(complaintId) + ": an open complaint has no acceptance, a resolved one has one");
       }
     }
   }

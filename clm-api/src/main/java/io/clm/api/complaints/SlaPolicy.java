@@ -1,5 +1,6 @@
 package io.clm.api.complaints;
 
+import io.clm.api.TextRules;
 import io.clm.api.ValidationException;
 import io.clm.api.annotation.Experimental;
 import java.util.ArrayList;
@@ -139,7 +140,7 @@ public record SlaPolicy(
   public SlaPolicy {
     Objects.requireNonNull(id, "id");
     if (!ID.matcher(id).matches()) {
-      throw new ValidationException("sla policy id '" + id + "' is not lowercase letters, digits, dots and hyphens");
+      throw new ValidationException("sla policy id " + TextRules.excerpt(id) + " is not lowercase letters, digits, dots and hyphens");
     }
     Objects.requireNonNull(firstResponse, "firstResponse");
     Objects.requireNonNull(summaryResolution, "summaryResolution");

@@ -7,6 +7,7 @@ import io.clm.api.Metric;
 import io.clm.api.ValidationException;
 import io.clm.api.annotation.Experimental;
 import io.clm.api.event.Direction;
+import io.clm.api.event.Interaction;
 import io.clm.api.event.ProductType;
 import java.time.Instant;
 import java.util.Collection;
@@ -461,8 +462,9 @@ public final class Population {
   private static double minimum(Metric metric) {
     switch (metric) {
       case PROFIT:
-      case SATISFACTION_CHANGE:
         return Double.NEGATIVE_INFINITY;
+      case SATISFACTION_CHANGE:
+        return -Interaction.MAX_SATISFACTION;
       case VOLUME_TREND:
         return -1;
       default:
@@ -484,7 +486,7 @@ public final class Population {
       case AVERAGE_SATISFACTION:
       case LAST_SATISFACTION:
       case SATISFACTION_CHANGE:
-        return 10;
+        return Interaction.MAX_SATISFACTION;
       default:
         return Double.POSITIVE_INFINITY;
     }

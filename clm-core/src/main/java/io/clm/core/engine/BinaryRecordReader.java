@@ -23,6 +23,11 @@ final class BinaryRecordReader implements RecordReader {
     this.failure = failure;
   }
 
+  /** The index of the next byte to read. */
+  int position() {
+    return position;
+  }
+
   int raw() {
     if (position >= bytes.length) {
       throw corrupt("it ends early, at byte " + position);

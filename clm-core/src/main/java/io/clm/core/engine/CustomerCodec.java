@@ -1,10 +1,13 @@
 package io.clm.core.engine;
 
 import io.clm.api.Cause;
+import io.clm.api.ClmException;
 import io.clm.api.CorruptRecordException;
 import io.clm.api.CustomerId;
 import io.clm.api.StageChange;
+import io.clm.api.TextRules;
 import io.clm.api.event.Attribute;
+import io.clm.api.event.Interaction;
 import io.clm.api.event.ProductType;
 import io.clm.api.event.Purpose;
 import io.clm.api.event.Severity;
@@ -68,10 +71,9 @@ final class CustomerCodec {
    *     and the version
    */
   CustomerState decodeState(CustomerId id, byte[] bytes) {
-    BinaryRecordReader header = new BinaryRecordReader(bytes, 0, d -> storeFailure(id, -1, d));
+    BinaryRecordReader header = new BinaryRecordReader(bytes, 0, d -> storeFailure("record", id, -1, d));
     long version = header.varint();
-    int start = versionLength(version);
-    byte[] body = java.util.Arrays.copyOfRange(bytes, start, bytes.length);
+    byte[] body = java.util.Arrays.copyOfRange(bytes, header.position(), bytes.length);
     long v = version;
     while (v < FORMAT_VERSION && UPGRADERS.containsKey((int) v)) {
       body = UPGRADERS.get((int) v).upgrade(body);
@@ -82,24 +84,23 @@ final class CustomerCodec {
           "record of customer " + id.masked() + " has format version " + version + "; this library reads "
               + FORMAT_VERSION);
     }
-    BinaryRecordReader r = new BinaryRecordReader(body, 0, d -> storeFailure(id, version, d));
+    BinaryRecordReader r = new BinaryRecordReader(body, 0, d -> storeFailure("record", id, version, d));
     CustomerState s = new CustomerState(id, shape);
-    readState(r, s);
+    try {
+      readState(r, s);
+    } catch (CorruptRecordException e) {
+      throw e;
+    } catch (ClmException e) {
+      throw r.corrupt(e.getMessage());
+    }
     r.end();
     return s;
   }
 
-  private static int versionLength(long version) {
-    int n = 1;
-    while ((version >>>= 7) != 0) {
-      n++;
-    }
-    return n;
-  }
-
-  static CorruptRecordException storeFailure(CustomerId id, long version, String detail) {
+  /** The error for a corrupt record or history entry; {@code version} is negative when it could not be read. */
+  private static CorruptRecordException storeFailure(String what, CustomerId id, long version, String detail) {
     return new CorruptRecordException(
-        "record of customer " + id.masked() + (version < 0 ? "" : ", format version " + version) + ", is corrupt: "
+        what + " of customer " + id.masked() + (version < 0 ? "" : ", format version " + version) + ", is corrupt: "
             + detail);
   }
 
@@ -111,14 +112,23 @@ final class CustomerCodec {
   }
 
   StageChange decodeChange(CustomerId id, byte[] bytes) {
-    BinaryRecordReader r = new BinaryRecordReader(bytes, 0, d -> storeFailure(id, CHANGE_VERSION, "history: " + d));
-    long version = r.varint();
+    BinaryRecordReader header = new BinaryRecordReader(bytes, 0, d -> storeFailure("history entry", id, -1, d));
+    long version = header.varint();
     if (version != CHANGE_VERSION) {
       throw new CorruptRecordException(
           "history entry of customer " + id.masked() + " has format version " + version + "; this library reads "
               + CHANGE_VERSION);
     }
-    StageChange change = readChange(r, id);
+    BinaryRecordReader r =
+        new BinaryRecordReader(bytes, header.position(), d -> storeFailure("history entry", id, version, d));
+    StageChange change;
+    try {
+      change = readChange(r, id);
+    } catch (CorruptRecordException e) {
+      throw e;
+    } catch (ClmException e) {
+      throw r.corrupt(e.getMessage());
+    }
     r.end();
     return change;
   }
@@ -233,7 +243,7 @@ final class CustomerCodec {
   void readState(RecordReader r, CustomerState s) {
     String currency = r.text("currency");
     if (!currency.equals(shape.currency.getCurrencyCode())) {
-      throw r.corrupt("has currency " + currency + ", not " + shape.currency.getCurrencyCode());
+      throw r.corrupt("has currency " + TextRules.excerpt(currency) + ", not " + shape.currency.getCurrencyCode());
     }
     long window = r.number("trendWindowMillis");
     if (window != shape.trendWindowMillis) {
@@ -261,10 +271,11 @@ final class CustomerCodec {
         throw r.corrupt("trend windows are not in increasing order");
       }
       previous = w;
-      s.addVolume((int) w, r.number("volumeMinor"));
+      s.addVolume((int) w, range(r, "volumeMinor", r.number("volumeMinor"), 0, Long.MAX_VALUE));
       r.endEntry();
     }
     r.list("products");
+    long total = 0;
     while (r.nextEntry()) {
       ProductType p = name(r, ProductType.class, r.text("product"), "product");
       if ((s.productMask & (1 << p.ordinal())) != 0) {
@@ -272,9 +283,9 @@ final class CustomerCodec {
       }
       int slot = s.ensureProduct(p.ordinal());
       long debits = range(r, "debitCount", r.number("debitCount"), 0, CustomerState.MAX_COUNT);
-      long debitMinor = r.number("debitMinor");
+      long debitMinor = range(r, "debitMinor", r.number("debitMinor"), 0, Long.MAX_VALUE);
       long credits = range(r, "creditCount", r.number("creditCount"), 0, CustomerState.MAX_COUNT);
-      long creditMinor = r.number("creditMinor");
+      long creditMinor = range(r, "creditMinor", r.number("creditMinor"), 0, Long.MAX_VALUE);
       long opened = range(r, "opened", r.number("opened"), 0, CustomerState.MAX_COUNT);
       long closed = range(r, "closed", r.number("closed"), 0, CustomerState.MAX_COUNT);
       s.products[slot] = (debits << 32) | credits;
@@ -282,6 +293,11 @@ final class CustomerCodec {
       s.products[slot + 2] = creditMinor;
       s.products[slot + 3] = (opened << 32) | closed;
       r.endEntry();
+      try {
+        total = Math.addExact(total, Math.addExact(debitMinor, creditMinor));
+      } catch (ArithmeticException e) {
+        throw r.corrupt("has a transaction volume over all products beyond " + Long.MAX_VALUE + " minor units");
+      }
     }
     int surveys = (int) range(r, "surveys", r.number("surveys"), 0, Integer.MAX_VALUE);
     long satisfactionSum = range(r, "satisfactionSum", r.number("satisfactionSum"), 0, Long.MAX_VALUE);
@@ -298,6 +314,10 @@ final class CustomerCodec {
     } else if (satisfactionSum != 0) {
       throw r.corrupt("has a satisfaction sum without surveys");
     }
+    if (satisfactionSum > (long) surveys * Interaction.MAX_SATISFACTION) {
+      throw r.corrupt("has a satisfaction sum " + satisfactionSum + " above " + Interaction.MAX_SATISFACTION
+          + " per survey");
+    }
     if (closedAt != CustomerState.NONE || settled) {
       s.extras().relationshipClosedAt = closedAt;
       s.extras().debtsSettled = settled;
@@ -310,7 +330,7 @@ final class CustomerCodec {
       }
       BigDecimal value = r.decimal("value");
       if (!a.accepts(value)) {
-        throw r.corrupt("has attribute " + a + " value " + value.toPlainString() + " out of its range");
+        throw r.corrupt("has attribute " + a + " value " + TextRules.excerpt(value.toString()) + " out of its range");
       }
       s.setAttribute(a, value, r.number("at"));
       r.endEntry();
@@ -415,14 +435,14 @@ final class CustomerCodec {
           case "rule" -> new Cause.Rule(r.text("rule"));
           case "manual" -> new Cause.Manual(r.text("actor"), r.text("reason"));
           case "import" -> new Cause.Import(r.text("source"));
-          default -> throw r.corrupt("has a history entry caused by '" + kind + "'");
+          default -> throw r.corrupt("has a history entry caused by " + TextRules.excerpt(kind));
         };
     Map<String, Double> evidence = new HashMap<>();
     r.list("evidence");
     while (r.nextEntry()) {
       String metric = r.text("metric");
       if (evidence.put(metric, r.real("value")) != null) {
-        throw r.corrupt("has a history entry with evidence " + metric + " twice");
+        throw r.corrupt("has a history entry with evidence " + TextRules.excerpt(metric) + " twice");
       }
       r.endEntry();
     }
@@ -434,7 +454,7 @@ final class CustomerCodec {
   private int stage(RecordReader r, String id, String what) {
     int i = stageIds.indexOf(id);
     if (i < 0) {
-      throw r.corrupt(what + " '" + id + "' is not a stage of model '" + modelId + "'");
+      throw r.corrupt(what + " " + TextRules.excerpt(id) + " is not a stage of model '" + modelId + "'");
     }
     return i;
   }
@@ -450,7 +470,7 @@ final class CustomerCodec {
     try {
       return Enum.valueOf(type, name);
     } catch (IllegalArgumentException e) {
-      throw r.corrupt("has unknown " + what + " '" + name + "'");
+      throw r.corrupt("has unknown " + what + " " + TextRules.excerpt(name));
     }
   }
 

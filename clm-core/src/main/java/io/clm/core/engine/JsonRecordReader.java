@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import io.clm.api.SnapshotException;
+import io.clm.api.TextRules;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.function.Function;
@@ -153,7 +154,7 @@ final class JsonRecordReader implements RecordReader {
   void end() {
     JsonToken t = next();
     if (t == JsonToken.FIELD_NAME) {
-      throw corrupt("field '" + currentName() + "' is unknown");
+      throw corrupt("field " + TextRules.excerpt(currentName()) + " is unknown");
     }
     if (t != JsonToken.END_OBJECT) {
       throw corrupt("an object does not end where it should");

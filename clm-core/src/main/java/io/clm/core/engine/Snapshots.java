@@ -12,6 +12,7 @@ import io.clm.api.ClmException;
 import io.clm.api.CustomerId;
 import io.clm.api.SnapshotException;
 import io.clm.api.StageChange;
+import io.clm.api.TextRules;
 import io.clm.api.spi.SeenEvent;
 import java.io.IOException;
 import java.io.InputStream;
@@ -150,9 +151,11 @@ final class Snapshots {
       String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       String message = j.getOriginalMessage();
       if (message != null && message.startsWith("Duplicate field")) {
-        return new SnapshotException("snapshot has a duplicate field" + where, e);
+        return new SnapshotException("snapshot has a duplicate field" + where);
       }
-      return new SnapshotException("snapshot is not valid json" + where, e);
+      // Not the parser's exception as the cause: its message quotes the offending token, which may
+      // be a customer id.
+      return new SnapshotException("snapshot is not valid json" + where);
     }
     return new SnapshotException("snapshot could not be read: " + e.getClass().getName(), e);
   }
@@ -165,17 +168,17 @@ final class Snapshots {
     JsonToken version = header.field("formatVersion");
     if (version != JsonToken.VALUE_NUMBER_INT || !header.textValue().equals(Integer.toString(FORMAT_VERSION))) {
       throw new SnapshotException(
-          "snapshot formatVersion " + header.textValue() + " is not supported; this library reads " + FORMAT_VERSION);
+          "snapshot formatVersion " + TextRules.excerpt(header.textValue()) + " is not supported; this library reads " + FORMAT_VERSION);
     }
     String model = header.text("model");
     if (!model.equals(engine.model().id())) {
       throw new SnapshotException(
-          "snapshot model '" + model + "' is not the engine's model '" + engine.model().id() + "'");
+          "snapshot model " + TextRules.excerpt(model) + " is not the engine's model '" + engine.model().id() + "'");
     }
     String currency = header.text("currency");
     if (!currency.equals(engine.shape.currency.getCurrencyCode())) {
       throw new SnapshotException(
-          "snapshot currency " + currency + " is not the engine currency " + engine.shape.currency.getCurrencyCode());
+          "snapshot currency " + TextRules.excerpt(currency) + " is not the engine currency " + engine.shape.currency.getCurrencyCode());
     }
     Contents contents = new Contents();
     contents.salt = unhex(header.text("salt"), "salt");
@@ -186,7 +189,8 @@ final class Snapshots {
       int stage = engine.stageIds.indexOf(stageId);
       if (stage < 0) {
         throw new SnapshotException(
-            "snapshot erased stage '" + stageId + "' is not a stage of model '" + engine.model().id() + "'");
+            "snapshot erased stage " + TextRules.excerpt(stageId) + " is not a stage of model '" + engine.model().id()
+                + "'");
       }
       if (contents.erased.put(fp, stage) != null) {
         throw new SnapshotException("snapshot lists erased fingerprint " + hex(fp) + " twice");

@@ -227,18 +227,33 @@ class BadInputTest {
     assertSnapshotRejected("[1]", "snapshot is not a json object");
     assertSnapshotRejected(
         before.replace("\"formatVersion\" : 2", "\"formatVersion\" : 3"),
-        "snapshot formatVersion 3 is not supported; this library reads 2");
+        "snapshot formatVersion '3' is not supported; this library reads 2");
     assertSnapshotRejected(
         before.replace("\"model\" : \"test-model\"", "\"model\" : \"other\""),
         "snapshot model 'other' is not the engine's model 'test-model'");
     assertSnapshotRejected(
         before.replace("\"currency\" : \"EUR\",\n  \"salt\"", "\"currency\" : \"USD\",\n  \"salt\""),
-        "snapshot currency USD is not the engine currency EUR");
+        "snapshot currency 'USD' is not the engine currency EUR");
     assertSnapshotRejected(
         before.replace("\"customers\" :", "\"clients\" :"), "snapshot field 'customers' is missing");
     String firstStage = engine.customer(customer(0)).orElseThrow().stage();
     assertSnapshotRejected(
         before.replaceFirst("\"stage\" : \"" + firstStage + "\"", "\"stage\" : \"nowhere\""),
         "snapshot customer " + customer(0).masked() + " stage 'nowhere' is not a stage of model 'test-model'");
+  }
+
+  @Test
+  void debitSumsAcrossProductsThatWouldOverflowAreRefused() {
+    Instant at = Fixtures.NOW.minus(Duration.ofDays(1));
+    Money half = Money.ofMinor(Long.MAX_VALUE / 2, Money.currency("EUR"));
+    engine.ingest(new Transaction("big-card", customer(1), at, Direction.DEBIT, half, ProductType.CARD, Channel.POS));
+    String afterFirst = snapshot(engine);
+    Transaction loan = new Transaction("big-loan", customer(1), at, Direction.DEBIT, half, ProductType.LOAN, Channel.POS);
+    assertThatThrownBy(() -> engine.ingest(loan))
+        .isExactlyInstanceOf(InvalidEventException.class)
+        .hasMessage("amount " + half + " overflows the customer's totals in event 'big-loan'");
+    assertThat(snapshot(engine)).isEqualTo(afterFirst);
+    assertThat(engine.customer(customer(1)).orElseThrow().metric(io.clm.api.Metric.DEBIT_VOLUME, at))
+        .isPositive();
   }
 }

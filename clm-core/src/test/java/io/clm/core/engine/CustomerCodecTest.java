@@ -131,7 +131,32 @@ class CustomerCodecTest {
     usd[4] = 'D';
     assertThatThrownBy(() -> engine.codec.decodeState(customer(0), usd))
         .isExactlyInstanceOf(CorruptRecordException.class)
-        .hasMessage(prefix + "has currency USD, not EUR");
+        .hasMessage(prefix + "has currency 'USD', not EUR");
+  }
+
+  @Test
+  void corruptHistoryEntriesAreRefusedNamingTheCustomerAndTheVersion() throws IOException {
+    CoreLifecycleEngine engine = Fixtures.engine();
+    byte[] bytes = golden("change-v1.hex");
+    String masked = customer(0).masked();
+    String prefix = "history entry of customer " + masked + ", format version 1, is corrupt: ";
+    assertThatThrownBy(() -> engine.codec.decodeChange(customer(0), Arrays.copyOf(bytes, bytes.length + 2)))
+        .isExactlyInstanceOf(CorruptRecordException.class)
+        .hasMessage(prefix + "2 bytes follow the last field");
+    assertThatThrownBy(() -> engine.codec.decodeChange(customer(0), Arrays.copyOf(bytes, bytes.length - 1)))
+        .isExactlyInstanceOf(CorruptRecordException.class)
+        .hasMessageStartingWith(prefix);
+    byte[] later = bytes.clone();
+    later[0] = 2;
+    assertThatThrownBy(() -> engine.codec.decodeChange(customer(0), later))
+        .isExactlyInstanceOf(CorruptRecordException.class)
+        .hasMessage("history entry of customer " + masked + " has format version 2; this library reads 1");
+    assertThatThrownBy(() -> engine.codec.decodeChange(customer(0), new byte[0]))
+        .isExactlyInstanceOf(CorruptRecordException.class)
+        .hasMessage("history entry of customer " + masked + ", is corrupt: it ends early, at byte 0");
+    assertThatThrownBy(() -> engine.codec.decodeState(customer(0), new byte[0]))
+        .isExactlyInstanceOf(CorruptRecordException.class)
+        .hasMessage("record of customer " + masked + ", is corrupt: it ends early, at byte 0");
   }
 
   /** Prints the golden files' contents when they must be written anew (a new format version). */

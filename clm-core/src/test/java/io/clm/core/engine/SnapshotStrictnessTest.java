@@ -89,7 +89,7 @@ class SnapshotStrictnessTest {
         exported.replaceFirst("\"cycle\" : 0", "\"cycle\" : 0.5"), first + "field 'cycle' is not a whole number");
     assertRefused(
         exported.replaceFirst("\"currency\" : \"EUR\",\n\\s*\"trendWindowMillis\"", "\"currency\" : \"USD\", \"trendWindowMillis\""),
-        first + "has currency USD, not EUR");
+        first + "has currency 'USD', not EUR");
   }
 
   @Test
@@ -109,5 +109,46 @@ class SnapshotStrictnessTest {
     }
     assertThat(snapshot(restarted)).isEqualTo(exported);
     assertThat(restarted.history(customer(0))).extracting(StageChange::from).isNotEmpty();
+  }
+
+  @Test
+  void aSecondCustomerListIsADuplicateFieldNotAnEmptyEngine() {
+    String second = exported.replaceFirst("\\]\\s*\\}\\s*$", "], \"customers\" : [ ] }");
+    assertThat(second).endsWith("\"customers\" : [ ] }");
+    assertThatThrownBy(() -> target.importSnapshot(new ByteArrayInputStream(second.getBytes(StandardCharsets.UTF_8))))
+        .isExactlyInstanceOf(SnapshotException.class)
+        .hasMessageStartingWith("snapshot has a duplicate field at line ");
+    assertThat(snapshot(target)).isEqualTo(targetBefore);
+  }
+
+  @Test
+  void aRefusedSnapshotCarriesNoCustomerIdInItsMessageOrCauses() {
+    LifecycleEngine planted = Fixtures.engine();
+    planted.ingest(new io.clm.api.event.Transaction("p1", io.clm.api.CustomerId.of("planted4711"), Fixtures.START,
+        io.clm.api.event.Direction.DEBIT, Fixtures.eur("5.00"), io.clm.api.event.ProductType.CARD,
+        io.clm.api.event.Channel.POS));
+    String json = snapshot(planted);
+    assertThat(json).contains("\"id\" : \"planted4711\"");
+    for (String broken : new String[] {
+        json.replace("\"id\" : \"planted4711\"", "\"id\" : planted4711"),
+        json.replace("\"id\" : \"planted4711\"", "\"id\" : \"planted4711\", \"id\" : \"planted4711\""),
+        json.replace("\"id\" : \"planted4711\"", "\"id\" : \"planted4711\u0001\"")}) {
+      assertThat(broken).isNotEqualTo(json);
+      Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
+          () -> target.importSnapshot(new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8))));
+      assertThat(thrown).isExactlyInstanceOf(SnapshotException.class);
+      for (Throwable t = thrown; t != null; t = t.getCause()) {
+        assertThat(String.valueOf(t)).doesNotContain("planted4711");
+      }
+      assertThat(snapshot(target)).isEqualTo(targetBefore);
+    }
+  }
+
+  @Test
+  void aHugeValueIsQuotedAsAShortExcerpt() {
+    String model = "m".repeat(100_000);
+    assertRefused(
+        exported.replace("\"model\" : \"test-model\"", "\"model\" : \"" + model + "\""),
+        "snapshot model 'mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm'... (100000 characters) is not the engine's model 'test-model'");
   }
 }
