@@ -311,7 +311,7 @@ class ComplaintValuesTest {
         .isInstanceOf(ValidationException.class).hasMessage("escalation level 0 is below 1");
     assertThatThrownBy(() -> new SlaPolicy("p", Optional.empty(), Optional.empty(), SlaLimit.weeks(8), List.of(),
         Optional.empty(), Optional.empty(), List.of(new SlaPolicy.Escalation(2, Optional.empty())), "s",
-        Optional.empty()))
+        Optional.empty(), Optional.empty()))
         .isInstanceOf(ValidationException.class).hasMessage("escalation level 2 of policy 'p' should be 1");
   }
 }
