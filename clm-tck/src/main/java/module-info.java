@@ -9,6 +9,7 @@ module io.clm.tck {
   requires transitive quicktheories;
   requires org.assertj.core;
   requires com.fasterxml.jackson.databind;
+  requires io.clm.jackson;
 
   exports io.clm.tck;
 

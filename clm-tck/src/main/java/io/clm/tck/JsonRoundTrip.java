@@ -1,20 +1,15 @@
 package io.clm.tck;
 
-import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clm.api.annotation.Experimental;
-import java.util.Optional;
+import io.clm.jackson.ClmJacksonModule;
 
 /**
- * Writes values to JSON and reads them back with clm-core's Jackson module ({@code
- * io.clm.jackson.ClmJacksonModule}), the way snapshots and fitted schemes are stored. Available
- * only when clm-core is on the test class path.
+ * Writes values to JSON and reads them back with clm's Jackson module ({@link ClmJacksonModule}
+ * from clm-jackson), the way snapshots and fitted schemes are stored.
  */
 @Experimental
 public final class JsonRoundTrip {
-
-  /** The class name of clm-core's Jackson module. */
-  public static final String MODULE_CLASS = "io.clm.jackson.ClmJacksonModule";
 
   private final ObjectMapper mapper;
 
@@ -23,23 +18,12 @@ public final class JsonRoundTrip {
   }
 
   /**
-   * A round trip through clm-core's module, if clm-core is on the class path.
+   * A round trip through a mapper that holds only clm's Jackson module.
    *
-   * @return the round trip, or empty without clm-core
+   * @return the round trip
    */
-  public static Optional<JsonRoundTrip> withClmModule() {
-    Class<?> type;
-    try {
-      type = Class.forName(MODULE_CLASS, true, JsonRoundTrip.class.getClassLoader());
-    } catch (ClassNotFoundException e) {
-      return Optional.empty();
-    }
-    try {
-      Module module = (Module) type.getConstructor().newInstance();
-      return Optional.of(new JsonRoundTrip(new ObjectMapper().registerModule(module)));
-    } catch (ReflectiveOperationException | ClassCastException e) {
-      throw new IllegalStateException(MODULE_CLASS + " cannot be instantiated: " + e, e);
-    }
+  public static JsonRoundTrip withClmModule() {
+    return new JsonRoundTrip(new ObjectMapper().registerModule(new ClmJacksonModule()));
   }
 
   /**

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
@@ -44,7 +43,7 @@ import org.quicktheories.core.Gen;
  * fitting is deterministic and independent of row order; every customer gets exactly one declared
  * segment or {@code unclassified} with a reason (or a typed refusal), the same one twice, the same
  * one alone and in a population, from several threads; the population is not modified; and fitted
- * schemes and assignments survive clm-core's JSON round trip and assign identically afterwards.
+ * schemes and assignments survive clm's JSON round trip (clm-jackson) and assign identically afterwards.
  */
 @Experimental
 public abstract class SegmentationSchemeContract extends PluginContract<SegmentationScheme> {
@@ -203,8 +202,7 @@ public abstract class SegmentationSchemeContract extends PluginContract<Segmenta
   /** Fitted schemes survive the JSON round trip, and a reloaded fitted scheme assigns identically. */
   @Test
   public void fittedSchemesSurviveTheJsonRoundTrip() {
-    Optional<JsonRoundTrip> json = JsonRoundTrip.withClmModule();
-    Assumptions.assumeTrue(json.isPresent(), "clm-core is not on the test class path: no JSON round trip");
+    JsonRoundTrip json = JsonRoundTrip.withClmModule();
     SegmentationScheme scheme = createPlugin();
     qt().withExamples(15)
         .forAll(portfolios())
@@ -214,7 +212,7 @@ public abstract class SegmentationSchemeContract extends PluginContract<Segmenta
               if (fitted.isEmpty()) {
                 return;
               }
-              FittedScheme back = json.get().roundTrip(fitted.get(), FittedScheme.class);
+              FittedScheme back = json.roundTrip(fitted.get(), FittedScheme.class);
               assertThat(back).isEqualTo(fitted.get());
               Segmenter original = scheme.segmenter(fitted.get());
               Segmenter reloaded = scheme.segmenter(back);
@@ -227,11 +225,10 @@ public abstract class SegmentationSchemeContract extends PluginContract<Segmenta
   /** Assignments survive the JSON round trip. */
   @Test
   public void assignmentsSurviveTheJsonRoundTrip() {
-    Optional<JsonRoundTrip> json = JsonRoundTrip.withClmModule();
-    Assumptions.assumeTrue(json.isPresent(), "clm-core is not on the test class path: no JSON round trip");
+    JsonRoundTrip json = JsonRoundTrip.withClmModule();
     Assignment probe = new Assignment("tck.probe", io.clm.api.CustomerId.of("C-1"), "gold", "", Map.of("score", 1.0));
-    assertThat(json.get().roundTrip(probe, Assignment.class))
-        .as("clm-core's Jackson module must read back what it writes")
+    assertThat(json.roundTrip(probe, Assignment.class))
+        .as("clm's Jackson module must read back what it writes")
         .isEqualTo(probe);
     SegmentationScheme scheme = createPlugin();
     qt().withExamples(15)
@@ -246,7 +243,7 @@ public abstract class SegmentationSchemeContract extends PluginContract<Segmenta
               for (Customer c : customers) {
                 Assignment a = assign(segmenter, c);
                 if (a != null) {
-                  assertThat(json.get().roundTrip(a, Assignment.class)).isEqualTo(a);
+                  assertThat(json.roundTrip(a, Assignment.class)).isEqualTo(a);
                 }
               }
             });
