@@ -1,0 +1,33 @@
+package io.clm.spring.boot.autoconfigure;
+
+import io.clm.complaints.ComplaintDesk;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+
+/**
+ * The complaint desk's health: DOWN when the lifecycle events waiting in its outbox reach the
+ * limit (the engine refuses them or is unreachable), UP otherwise; with the ticket count and the
+ * desk clock.
+ */
+final class ComplaintDeskHealth implements HealthIndicator {
+  private final ComplaintDesk desk;
+  private final int backlogLimit;
+
+  ComplaintDeskHealth(ComplaintDesk desk, int backlogLimit) {
+    this.desk = desk;
+    this.backlogLimit = backlogLimit;
+  }
+
+  @Override
+  public Health health() {
+    int backlog = desk.pendingEvents();
+    Health.Builder health = backlog >= backlogLimit ? Health.down() : Health.up();
+    return health
+        .withDetail("workflow", desk.workflow().id())
+        .withDetail("outboxBacklog", backlog)
+        .withDetail("outboxBacklogLimit", backlogLimit)
+        .withDetail("tickets", desk.size())
+        .withDetail("clock", desk.now().toString())
+        .build();
+  }
+}
