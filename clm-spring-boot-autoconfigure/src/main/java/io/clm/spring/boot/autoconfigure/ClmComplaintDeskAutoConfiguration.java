@@ -12,7 +12,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.ZoneOffset;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -21,14 +20,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * A {@link ComplaintDesk} when clm-complaints is on the class path (off with {@code
  * clm.complaints.enabled=false}): the workflow and business calendar from {@code clm.complaints.*},
  * tickets in the application's {@link TicketStore} bean or in memory, lifecycle events fed to the
- * engine, SLA events counted; with its meters, its health ({@code clmComplaintDesk}: the outbox
- * backlog) and its clock in the scheduled advance. Backs off when the application defines its own
+ * engine, SLA events counted; with its meters and its clock in the scheduled advance (its health:
+ * {@link ClmComplaintDeskHealthAutoConfiguration}). Backs off when the application defines its own
  * desk.
  */
 @Experimental
@@ -97,17 +95,5 @@ public class ClmComplaintDeskAutoConfiguration {
         desk.advanceTo(now);
       }
     });
-  }
-
-  /** The desk's health, when Actuator is on the class path. */
-  @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
-  static class Health {
-    @Bean
-    @ConditionalOnBean(ComplaintDesk.class)
-    @ConditionalOnMissingBean(name = "clmComplaintDeskHealthIndicator")
-    HealthIndicator clmComplaintDeskHealthIndicator(ComplaintDesk desk, ClmProperties properties) {
-      return new ComplaintDeskHealth(desk, properties.getComplaints().getOutboxBacklogLimit());
-    }
   }
 }

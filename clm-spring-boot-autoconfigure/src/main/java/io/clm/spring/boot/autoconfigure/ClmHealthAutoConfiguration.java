@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Configuration;
  * Actuator health for the engine ({@code clmEngine}) and the store ({@code clmStore}: reachable,
  * schema version), and an info contributor ({@code clm.plugins}) listing the discovered plugins
  * with their versions and jars. Each backs off when the application defines a bean of that name.
- * The complaint desk's health is configured with the desk ({@link ClmComplaintDeskAutoConfiguration}).
+ * The complaint desk's health: {@link ClmComplaintDeskHealthAutoConfiguration}.
  */
 @Experimental
 @AutoConfiguration(after = ClmAutoConfiguration.class)

@@ -25,15 +25,18 @@ final class ComplaintDeskMeters implements MeterBinder {
   public void bindTo(MeterRegistry registry) {
     for (ComplaintReport.AgeBand band : ComplaintReport.AgeBand.values()) {
       Gauge.builder(OPEN, desk, d -> open(d, band))
-          .description("Open complaints by age band, in days since intake, as of the desk clock")
+          .description("Open complaints, classified or not, by age band in days since intake, as of the desk clock")
           .tags("age", tag(band.name()))
           .register(registry);
     }
   }
 
+  /** Open tickets of an age band, classified (of every severity) or not. */
   private static double open(ComplaintDesk desk, ComplaintReport.AgeBand band) {
-    Map<?, Long> bySeverity = desk.report().openByAge().get(band);
-    return bySeverity == null ? 0 : bySeverity.values().stream().mapToLong(Long::longValue).sum();
+    ComplaintReport report = desk.report();
+    Map<?, Long> classified = report.openByAge().getOrDefault(band, Map.of());
+    return classified.values().stream().mapToLong(Long::longValue).sum()
+        + report.unclassifiedByAge().getOrDefault(band, 0L);
   }
 
   /** Counts one SLA event; the desk's SLA sink calls it. */
