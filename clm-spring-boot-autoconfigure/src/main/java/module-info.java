@@ -10,7 +10,6 @@ open module io.clm.spring.boot.autoconfigure {
   requires spring.boot;
   requires spring.boot.autoconfigure;
   requires spring.context;
-  requires micrometer.commons;
   requires micrometer.core;
   requires micrometer.observation;
   requires static io.clm.complaints;
