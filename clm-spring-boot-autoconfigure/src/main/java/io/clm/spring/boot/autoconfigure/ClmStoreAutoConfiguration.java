@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -28,7 +29,12 @@ public class ClmStoreAutoConfiguration {
   /** Created by Spring. */
   public ClmStoreAutoConfiguration() {}
 
+  /**
+   * After the application's own database initialisation (its Flyway or Liquibase migrations, its
+   * SQL scripts), which expects to find the schema as it left it.
+   */
   @Bean
+  @DependsOnDatabaseInitialization
   @ConditionalOnMissingBean(CustomerStore.class)
   JdbcStore clmStore(DataSource dataSource) {
     return JdbcStore.builder().dataSource(dataSource).name("clm").build();
