@@ -64,7 +64,7 @@ public class CustomerController {
    * @return the customer, or 404
    */
   @GetMapping("/customers/{id}")
-  public ResponseEntity<Customer> customer(@PathVariable String id) {
+  public ResponseEntity<Customer> customer(@PathVariable("id") String id) {
     return ResponseEntity.of(engine.customer(CustomerId.of(id)));
   }
 
