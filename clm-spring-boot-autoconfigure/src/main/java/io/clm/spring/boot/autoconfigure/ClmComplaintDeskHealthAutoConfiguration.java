@@ -28,6 +28,7 @@ public class ClmComplaintDeskHealthAutoConfiguration {
   @ConditionalOnBean(ComplaintDesk.class)
   @ConditionalOnMissingBean(name = "clmComplaintDeskHealthIndicator")
   HealthIndicator clmComplaintDeskHealthIndicator(ComplaintDesk desk, ClmProperties properties) {
-    return new ComplaintDeskHealth(desk, properties.getComplaints().getOutboxBacklogLimit());
+    int limit = properties.getComplaints().getOutboxBacklogLimit();
+    return () -> ComplaintDeskHealth.of(desk, limit);
   }
 }

@@ -30,7 +30,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Experimental
 @AutoConfiguration(after = ClmAutoConfiguration.class)
-@ConditionalOnClass(HealthIndicator.class)
+@ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
 public class ClmHealthAutoConfiguration {
 
   /** Created by Spring. */

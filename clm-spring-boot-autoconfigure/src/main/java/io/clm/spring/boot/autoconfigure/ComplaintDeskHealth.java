@@ -2,24 +2,16 @@ package io.clm.spring.boot.autoconfigure;
 
 import io.clm.complaints.ComplaintDesk;
 import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
 
 /**
  * The complaint desk's health: DOWN when the lifecycle events waiting in its outbox reach the
  * limit (the engine refuses them or is unreachable), UP otherwise; with the ticket count and the
  * desk clock.
  */
-final class ComplaintDeskHealth implements HealthIndicator {
-  private final ComplaintDesk desk;
-  private final int backlogLimit;
+final class ComplaintDeskHealth {
+  private ComplaintDeskHealth() {}
 
-  ComplaintDeskHealth(ComplaintDesk desk, int backlogLimit) {
-    this.desk = desk;
-    this.backlogLimit = backlogLimit;
-  }
-
-  @Override
-  public Health health() {
+  static Health of(ComplaintDesk desk, int backlogLimit) {
     int backlog = desk.pendingEvents();
     Health.Builder health = backlog >= backlogLimit ? Health.down() : Health.up();
     return health
