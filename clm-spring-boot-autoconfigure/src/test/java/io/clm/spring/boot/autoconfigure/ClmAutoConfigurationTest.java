@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -87,37 +88,20 @@ class ClmAutoConfigurationTest {
 
   @Test
   void aMissingCurrencyIsReportedAsThatProperty() {
-    runner.withPropertyValues("clm.model=banking-six-stage").run(context -> {
-      assertThat(context).hasFailed();
-      assertThat(context.getStartupFailure())
-          .rootCause()
-          .isInstanceOf(InvalidConfigurationPropertyValueException.class)
-          .hasMessageContaining("clm.currency");
-    });
+    runner.withPropertyValues("clm.model=banking-six-stage")
+        .run(context -> assertRefused(context, "clm.currency"));
   }
 
   @Test
   void aBadValueIsReportedWithItsPropertyAndValue() {
-    runner.withPropertyValues(TWO_PROPERTIES).withPropertyValues("clm.deduplication-window=1h").run(context -> {
-      assertThat(context).hasFailed();
-      assertThat(context.getStartupFailure())
-          .rootCause()
-          .isInstanceOf(InvalidConfigurationPropertyValueException.class)
-          .hasMessageContaining("clm.deduplication-window")
-          .hasMessageContaining("PT1H");
-    });
+    runner.withPropertyValues(TWO_PROPERTIES).withPropertyValues("clm.deduplication-window=1h")
+        .run(context -> assertRefused(context, "clm.deduplication-window", "PT1H"));
   }
 
   @Test
   void anUnknownModelIsReportedAsThatProperty() {
-    runner.withPropertyValues("clm.model=no-such-model", "clm.currency=EUR").run(context -> {
-      assertThat(context).hasFailed();
-      assertThat(context.getStartupFailure())
-          .rootCause()
-          .isInstanceOf(InvalidConfigurationPropertyValueException.class)
-          .hasMessageContaining("clm.model")
-          .hasMessageContaining("no-such-model");
-    });
+    runner.withPropertyValues("clm.model=no-such-model", "clm.currency=EUR")
+        .run(context -> assertRefused(context, "clm.model", "no-such-model"));
   }
 
   @Test
@@ -180,14 +164,8 @@ class ClmAutoConfigurationTest {
 
   @Test
   void anUnknownWorkflowIsReportedAsThatProperty() {
-    runner.withPropertyValues(TWO_PROPERTIES).withPropertyValues("clm.complaints.workflow=nowhere").run(context -> {
-      assertThat(context).hasFailed();
-      assertThat(context.getStartupFailure())
-          .rootCause()
-          .isInstanceOf(InvalidConfigurationPropertyValueException.class)
-          .hasMessageContaining("clm.complaints.workflow")
-          .hasMessageContaining("nowhere");
-    });
+    runner.withPropertyValues(TWO_PROPERTIES).withPropertyValues("clm.complaints.workflow=nowhere")
+        .run(context -> assertRefused(context, "clm.complaints.workflow", "nowhere"));
   }
 
   @Test
@@ -218,6 +196,16 @@ class ClmAutoConfigurationTest {
         .run(context -> assertThat(context.getStartupFailure())
             .rootCause()
             .hasMessageContaining("clm.scheduling.interval"));
+  }
+
+  /** The context failed at start on a property, whose name and value the message gives. */
+  private static void assertRefused(AssertableApplicationContext context, String... mentioned) {
+    assertThat(context).hasFailed();
+    assertThat(context.getStartupFailure())
+        .rootCause()
+        .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+        .message()
+        .contains(mentioned);
   }
 
   /** A type of the application's. */
