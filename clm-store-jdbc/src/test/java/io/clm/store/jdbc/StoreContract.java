@@ -12,6 +12,7 @@ import io.clm.api.spi.StoredCustomer;
 import io.clm.api.spi.Tombstone;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -177,6 +178,27 @@ abstract class StoreContract {
     assertThat(c.seen()).containsExactly(new SeenEvent(9, 8, 7));
     assertThat(c.history()).containsExactly(entry(0, "h0"));
     assertThat(store.position()).contains("feed@77");
+  }
+
+  @Test
+  void opensBesideTheApplicationsOwnTablesAndLeavesThemAlone() throws SQLException {
+    String shared = newDatabaseUrl();
+    try (Connection c = DriverManager.getConnection(shared); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE app_account (id INTEGER PRIMARY KEY, owner VARCHAR(40))");
+      s.execute("INSERT INTO app_account VALUES (1, 'bank')");
+    }
+    try (JdbcStore beside = JdbcStore.builder().url(shared).build()) {
+      beside.write(batch(Optional.of("p1"), write("C-1", 1, "a", List.of())));
+    }
+    try (JdbcStore reopened = JdbcStore.builder().url(shared).build();
+        Connection c = reopened.dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rows = s.executeQuery("SELECT owner FROM app_account WHERE id = 1")) {
+      assertThat(reopened.load(id("C-1"))).isPresent();
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getString(1)).isEqualTo("bank");
+      c.rollback();
+    }
   }
 
   @Test

@@ -1,0 +1,99 @@
+package io.clm.spring.boot.autoconfigure;
+
+import io.clm.api.ClmException;
+import io.clm.api.LifecycleEngine;
+import io.clm.api.annotation.Experimental;
+import io.clm.api.complaints.ComplaintWorkflow;
+import io.clm.api.complaints.TicketStore;
+import io.clm.complaints.BusinessCalendar;
+import io.clm.complaints.ComplaintDesk;
+import io.clm.complaints.HolidayCalendars;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.ZoneOffset;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * A {@link ComplaintDesk} when clm-complaints is on the class path (off with {@code
+ * clm.complaints.enabled=false}): the workflow and business calendar from {@code clm.complaints.*},
+ * tickets in the application's {@link TicketStore} bean or in memory, lifecycle events fed to the
+ * engine, SLA events counted; with its meters and its clock in the scheduled advance (its health:
+ * {@link ClmComplaintDeskHealthAutoConfiguration}). Backs off when the application defines its own
+ * desk.
+ */
+@Experimental
+@EnableConfigurationProperties(ClmProperties.class)
+@AutoConfiguration(after = ClmAutoConfiguration.class)
+@ConditionalOnClass(name = "io.clm.complaints.ComplaintDesk")
+@ConditionalOnProperty(prefix = "clm.complaints", name = "enabled", havingValue = "true", matchIfMissing = true)
+public class ClmComplaintDeskAutoConfiguration {
+
+  /** Created by Spring. */
+  public ClmComplaintDeskAutoConfiguration() {}
+
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBean(LifecycleEngine.class)
+  ComplaintDesk clmComplaintDesk(
+      ClmProperties properties,
+      LifecycleEngine engine,
+      ObjectProvider<TicketStore> tickets,
+      ObjectProvider<MeterRegistry> meters) {
+    ClmProperties.Complaints p = properties.getComplaints();
+    ComplaintDesk.Builder builder = ComplaintDesk.builder()
+        .workflow(workflow(p.getWorkflow()))
+        .calendar(calendar(p.getCalendar()))
+        .events(engine::ingest)
+        .slaEvents(event -> meters.ifAvailable(registry -> ComplaintDeskMeters.count(registry, event)));
+    ClmAutoConfiguration.set("clm.complaints.ticket-prefix", p.getTicketPrefix(), () -> builder.ticketPrefix(p.getTicketPrefix()));
+    ClmAutoConfiguration.set(
+        "clm.complaints.future-tolerance", p.getFutureTolerance(), () -> builder.futureTolerance(p.getFutureTolerance()));
+    tickets.ifAvailable(builder::ticketStore);
+    return builder.build();
+  }
+
+  private static ComplaintWorkflow workflow(String id) {
+    try {
+      return ComplaintDesk.findWorkflow(id);
+    } catch (ClmException e) {
+      throw new InvalidConfigurationPropertyValueException("clm.complaints.workflow", id, e.getMessage());
+    }
+  }
+
+  private static BusinessCalendar calendar(String jurisdiction) {
+    if (jurisdiction == null || jurisdiction.isBlank()) {
+      return BusinessCalendar.everyDay(ZoneOffset.UTC);
+    }
+    try {
+      return HolidayCalendars.of(jurisdiction.strip());
+    } catch (ClmException | IllegalArgumentException e) {
+      throw new InvalidConfigurationPropertyValueException("clm.complaints.calendar", jurisdiction, e.getMessage());
+    }
+  }
+
+  @Bean
+  @ConditionalOnBean(ComplaintDesk.class)
+  @ConditionalOnMissingBean(name = "clmComplaintDeskMeters")
+  MeterBinder clmComplaintDeskMeters(ComplaintDesk desk) {
+    return new ComplaintDeskMeters(desk);
+  }
+
+  @Bean
+  @ConditionalOnBean(ComplaintDesk.class)
+  @ConditionalOnProperty(prefix = "clm.scheduling", name = "enabled", havingValue = "true", matchIfMissing = true)
+  ScheduledAdvance clmComplaintDeskAdvance(ComplaintDesk desk) {
+    return new ScheduledAdvance("complaint desk", now -> {
+      if (!now.isBefore(desk.now())) {
+        desk.advanceTo(now);
+      }
+    });
+  }
+}

@@ -1,0 +1,97 @@
+package io.clm.spring.boot.autoconfigure;
+
+import io.clm.api.LifecycleEngine;
+import io.clm.api.PluginInfo;
+import io.clm.api.Plugins;
+import io.clm.api.annotation.Experimental;
+import io.clm.store.jdbc.JdbcStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.info.InfoContributor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Actuator health for the engine ({@code clmEngine}) and the store ({@code clmStore}: reachable,
+ * schema version), and an info contributor ({@code clm.plugins}) listing the discovered plugins
+ * with their versions and jars. Each backs off when the application defines a bean of that name.
+ * The complaint desk's health: {@link ClmComplaintDeskHealthAutoConfiguration}.
+ */
+@Experimental
+@AutoConfiguration(after = ClmAutoConfiguration.class)
+@ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+public class ClmHealthAutoConfiguration {
+
+  /** Created by Spring. */
+  public ClmHealthAutoConfiguration() {}
+
+  @Bean
+  @ConditionalOnBean(LifecycleEngine.class)
+  @ConditionalOnMissingBean(name = "clmEngineHealthIndicator")
+  HealthIndicator clmEngineHealthIndicator(LifecycleEngine engine) {
+    return () -> Health.up()
+        .withDetail("model", engine.model().id())
+        .withDetail("customers", engine.customerCount())
+        .build();
+  }
+
+  @Bean
+  @ConditionalOnBean(Plugins.class)
+  @ConditionalOnMissingBean(name = "clmInfoContributor")
+  InfoContributor clmInfoContributor(Plugins plugins) {
+    return builder -> {
+      List<Map<String, String>> list = plugins.list().stream().map(ClmHealthAutoConfiguration::describe).toList();
+      builder.withDetail("clm", Map.of("plugins", list, "problems", plugins.problems()));
+    };
+  }
+
+  private static Map<String, String> describe(PluginInfo p) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("id", p.id());
+    m.put("kind", p.kind());
+    m.put("version", p.version());
+    m.put("location", p.location());
+    return m;
+  }
+
+  /** The health of the JDBC store: one query on a connection, and the version of its schema. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.clm.store.jdbc.JdbcStore")
+  static class Store {
+    /** The store's Flyway history table (clm-store-jdbc keeps it apart from the application's). */
+    private static final String SCHEMA_VERSION =
+        "SELECT \"version\" FROM \"clm_schema_history\" WHERE \"success\" = TRUE ORDER BY \"installed_rank\" DESC";
+
+    @Bean
+    @ConditionalOnBean(JdbcStore.class)
+    @ConditionalOnMissingBean(name = "clmStoreHealthIndicator")
+    HealthIndicator clmStoreHealthIndicator(JdbcStore store) {
+      return () -> {
+        try (Connection c = store.dataSource().getConnection();
+            PreparedStatement query = c.prepareStatement(SCHEMA_VERSION)) {
+          query.setMaxRows(1);
+          try (ResultSet rows = query.executeQuery()) {
+            return Health.up()
+                .withDetail("store", store.id())
+                .withDetail("database", c.getMetaData().getDatabaseProductName())
+                .withDetail("schemaVersion", rows.next() ? rows.getString(1) : "none")
+                .build();
+          }
+        } catch (SQLException e) {
+          return Health.down(e).withDetail("store", store.id()).build();
+        }
+      };
+    }
+  }
+}

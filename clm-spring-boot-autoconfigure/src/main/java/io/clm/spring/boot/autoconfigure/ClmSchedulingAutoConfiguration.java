@@ -1,0 +1,45 @@
+package io.clm.spring.boot.autoconfigure;
+
+import io.clm.api.LifecycleEngine;
+import io.clm.api.annotation.Experimental;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Advances the engine's clock (and the complaint desk's, {@link ClmComplaintDeskAutoConfiguration})
+ * to the wall clock every {@code clm.scheduling.interval} (one minute by default), so that
+ * time-dependent rules and SLA deadlines fire without an event. On by default; off with {@code
+ * clm.scheduling.enabled=false}. Several instances over one shared store: see docs/integration.md.
+ */
+@Experimental
+@EnableConfigurationProperties(ClmProperties.class)
+@AutoConfiguration(after = {ClmAutoConfiguration.class, ClmComplaintDeskAutoConfiguration.class})
+@ConditionalOnProperty(prefix = "clm.scheduling", name = "enabled", havingValue = "true", matchIfMissing = true)
+public class ClmSchedulingAutoConfiguration {
+
+  /** Created by Spring. */
+  public ClmSchedulingAutoConfiguration() {}
+
+  @Bean
+  @ConditionalOnBean(LifecycleEngine.class)
+  ScheduledAdvance clmEngineAdvance(LifecycleEngine engine) {
+    return new ScheduledAdvance("engine", engine::advanceTo);
+  }
+
+  @Bean
+  ClockScheduler clmClockScheduler(ClmProperties properties, ObjectProvider<ScheduledAdvance> advances) {
+    Duration interval = properties.getScheduling().getInterval();
+    if (interval == null || interval.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new InvalidConfigurationPropertyValueException(
+          "clm.scheduling.interval", interval, "the interval must be at least one second");
+    }
+    return new ClockScheduler(advances.orderedStream().toList(), interval, Clock.systemUTC());
+  }
+}

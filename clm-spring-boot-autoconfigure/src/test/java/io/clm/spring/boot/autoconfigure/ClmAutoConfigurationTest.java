@@ -1,0 +1,242 @@
+package io.clm.spring.boot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clm.api.Clm;
+import io.clm.api.CustomerId;
+import io.clm.api.IngestResult;
+import io.clm.api.LifecycleEngine;
+import io.clm.api.Money;
+import io.clm.api.Plugins;
+import io.clm.api.spi.CustomerStore;
+import io.clm.complaints.ComplaintDesk;
+import io.clm.store.jdbc.JdbcStore;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The engine, the plugin registry, the store and the Jackson module: properties and back-off. */
+class ClmAutoConfigurationTest {
+  static final AutoConfigurations CLM = AutoConfigurations.of(
+      ClmStoreAutoConfiguration.class,
+      ClmAutoConfiguration.class,
+      ClmComplaintDeskAutoConfiguration.class,
+      ClmComplaintDeskHealthAutoConfiguration.class,
+      ClmMetricsAutoConfiguration.class,
+      ClmHealthAutoConfiguration.class,
+      ClmSchedulingAutoConfiguration.class);
+
+  static final String[] TWO_PROPERTIES = {"clm.model=banking-six-stage", "clm.currency=EUR"};
+
+  private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(CLM);
+
+  @Test
+  void twoPropertiesGiveAnEngineInMemoryAndThePluginRegistry() {
+    runner.withPropertyValues(TWO_PROPERTIES).run(context -> {
+      assertThat(context).hasNotFailed().hasSingleBean(LifecycleEngine.class).hasSingleBean(Plugins.class);
+      assertThat(context).doesNotHaveBean(CustomerStore.class);
+      LifecycleEngine engine = context.getBean(LifecycleEngine.class);
+      assertThat(engine.model().id()).isEqualTo("banking-six-stage");
+      // The README's quick start: a first transaction moves the customer from potential to development.
+      IngestResult result = engine.ingest(Events.firstTransaction("posting-1", "2500.00"));
+      assertThat(result.changes()).singleElement().satisfies(c -> {
+        assertThat(c.from()).isEqualTo("potential");
+        assertThat(c.to()).isEqualTo("development");
+      });
+      assertThat(context.getBean(Plugins.class).list()).anySatisfy(p -> assertThat(p.id()).isEqualTo("banking-six-stage"));
+    });
+  }
+
+  @Test
+  void propertiesReachTheEngine() {
+    runner
+        .withPropertyValues(TWO_PROPERTIES)
+        .withPropertyValues("clm.unknown-customers=REJECT")
+        .run(context -> {
+          LifecycleEngine engine = context.getBean(LifecycleEngine.class);
+          assertThat(engine.register(CustomerId.of("C-1001"), Instant.parse("2026-01-01T00:00:00Z"))).isTrue();
+          assertThat(engine.ingest(Events.firstTransaction("posting-1", "2500.00")).changes()).hasSize(1);
+          // REJECT: a transaction of a customer never registered is refused.
+          assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> engine.ingest(
+                  Events.transaction("posting-2", "C-2002", "10.00", "EUR"))))
+              .isInstanceOf(io.clm.api.UnknownCustomerException.class);
+        });
+  }
+
+  @Test
+  void anEngineOfTheApplicationWins() {
+    runner.withPropertyValues(TWO_PROPERTIES).withUserConfiguration(OwnEngine.class).run(context -> {
+      assertThat(context).hasSingleBean(LifecycleEngine.class);
+      assertThat(context.getBean(LifecycleEngine.class).model().id()).isEqualTo("four-stage");
+    });
+  }
+
+  @Test
+  void anEngineOfTheApplicationNeedsNoProperties() {
+    runner.withUserConfiguration(OwnEngine.class).run(context -> assertThat(context).hasNotFailed());
+  }
+
+  @Test
+  void aMissingCurrencyIsReportedAsThatProperty() {
+    runner.withPropertyValues("clm.model=banking-six-stage")
+        .run(context -> assertRefused(context, "clm.currency"));
+  }
+
+  @Test
+  void aBadValueIsReportedWithItsPropertyAndValue() {
+    runner.withPropertyValues(TWO_PROPERTIES).withPropertyValues("clm.deduplication-window=1h")
+        .run(context -> assertRefused(context, "clm.deduplication-window", "PT1H"));
+  }
+
+  @Test
+  void anUnknownModelIsReportedAsThatProperty() {
+    runner.withPropertyValues("clm.model=no-such-model", "clm.currency=EUR")
+        .run(context -> assertRefused(context, "clm.model", "no-such-model"));
+  }
+
+  @Test
+  void aDataSourceHoldsTheEngineState() {
+    runner.withPropertyValues(TWO_PROPERTIES).withUserConfiguration(H2.class).run(context -> {
+      assertThat(context).hasNotFailed().hasSingleBean(JdbcStore.class);
+      context.getBean(LifecycleEngine.class).ingest(Events.firstTransaction("posting-1", "2500.00"));
+      assertThat(context.getBean(JdbcStore.class).count()).isEqualTo(1);
+    });
+  }
+
+  @Test
+  void theDataSourceCanBeLeftAlone() {
+    runner
+        .withPropertyValues(TWO_PROPERTIES)
+        .withPropertyValues("clm.store.use-data-source=false")
+        .withUserConfiguration(H2.class)
+        .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(CustomerStore.class));
+  }
+
+  @Test
+  void theJacksonModuleJoinsTheApplicationsMapper() {
+    runner
+        .withPropertyValues(TWO_PROPERTIES)
+        .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
+        .run(context -> {
+          ObjectMapper mapper = context.getBean(ObjectMapper.class);
+          // The documented form of Money (ClmJacksonModule): the amount as a string.
+          assertThat(mapper.writeValueAsString(Money.of("12.50", "EUR")))
+              .isEqualTo("{\"amount\":\"12.50\",\"currency\":\"EUR\"}");
+          // The application's own types are written as before: a BigDecimal as a JSON number.
+          assertThat(mapper.writeValueAsString(new OwnAmount(new BigDecimal("12.50"))))
+              .isEqualTo("{\"amount\":12.50}");
+        });
+  }
+
+  @Test
+  void theComplaintDeskComesWithTheEngineAndCanBeSwitchedOff() {
+    runner.withPropertyValues(TWO_PROPERTIES).run(context -> {
+      assertThat(context).hasSingleBean(ComplaintDesk.class);
+      assertThat(context.getBean(ComplaintDesk.class).workflow().id()).isEqualTo("standard");
+    });
+    runner
+        .withPropertyValues(TWO_PROPERTIES)
+        .withPropertyValues("clm.complaints.enabled=false")
+        .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ComplaintDesk.class));
+  }
+
+  @Test
+  void complaintPropertiesReachTheDesk() {
+    runner
+        .withPropertyValues(TWO_PROPERTIES)
+        .withPropertyValues("clm.complaints.workflow=uk-fca-disp", "clm.complaints.calendar=GB-ENG", "clm.complaints.ticket-prefix=UK-")
+        .run(context -> {
+          ComplaintDesk desk = context.getBean(ComplaintDesk.class);
+          assertThat(desk.workflow().id()).isEqualTo("uk-fca-disp");
+          assertThat(desk.open(Events.complaint("C-1001", "2026-01-05T10:00:00Z"), "agent").id()).startsWith("UK-");
+        });
+  }
+
+  @Test
+  void anUnknownWorkflowIsReportedAsThatProperty() {
+    runner.withPropertyValues(TWO_PROPERTIES).withPropertyValues("clm.complaints.workflow=nowhere")
+        .run(context -> assertRefused(context, "clm.complaints.workflow", "nowhere"));
+  }
+
+  @Test
+  void aDeskOfTheApplicationWins() {
+    runner.withPropertyValues(TWO_PROPERTIES).withUserConfiguration(OwnDesk.class).run(context -> {
+      assertThat(context).hasSingleBean(ComplaintDesk.class);
+      assertThat(context.getBean(ComplaintDesk.class).workflow().id()).isEqualTo("us-cfpb");
+    });
+  }
+
+  @Test
+  void theClocksAreScheduledUnlessSwitchedOff() {
+    AtomicReference<ClockScheduler> scheduler = new AtomicReference<>();
+    runner.withPropertyValues(TWO_PROPERTIES).run(context -> {
+      assertThat(context).hasSingleBean(ClockScheduler.class);
+      scheduler.set(context.getBean(ClockScheduler.class));
+      assertThat(scheduler.get().isRunning()).isTrue();
+      assertThat(context.getBeansOfType(ScheduledAdvance.class)).containsOnlyKeys("clmEngineAdvance", "clmComplaintDeskAdvance");
+    });
+    assertThat(scheduler.get().isRunning()).as("stopped with the context").isFalse();
+    runner
+        .withPropertyValues(TWO_PROPERTIES)
+        .withPropertyValues("clm.scheduling.enabled=false")
+        .run(context -> assertThat(context).doesNotHaveBean(ClockScheduler.class).doesNotHaveBean(ScheduledAdvance.class));
+    runner
+        .withPropertyValues(TWO_PROPERTIES)
+        .withPropertyValues("clm.scheduling.interval=10ms")
+        .run(context -> assertThat(context.getStartupFailure())
+            .rootCause()
+            .hasMessageContaining("clm.scheduling.interval"));
+  }
+
+  /** The context failed at start on a property, whose name and value the message gives. */
+  private static void assertRefused(AssertableApplicationContext context, String... mentioned) {
+    assertThat(context).hasFailed();
+    assertThat(context.getStartupFailure())
+        .rootCause()
+        .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+        .message()
+        .contains(mentioned);
+  }
+
+  /** A type of the application's. */
+  record OwnAmount(BigDecimal amount) {}
+
+  @Configuration(proxyBeanMethods = false)
+  static class OwnEngine {
+    @Bean
+    LifecycleEngine myEngine() {
+      return Clm.builder().model("four-stage").currency("GBP").build();
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class OwnDesk {
+    @Bean
+    ComplaintDesk myDesk() {
+      return ComplaintDesk.builder()
+          .workflow(ComplaintDesk.findWorkflow("us-cfpb"))
+          .calendar(io.clm.complaints.BusinessCalendar.everyDay(java.time.ZoneOffset.UTC))
+          .build();
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class H2 {
+    @Bean
+    JdbcDataSource dataSource() {
+      JdbcDataSource h2 = new JdbcDataSource();
+      h2.setURL("jdbc:h2:mem:clm-" + System.identityHashCode(this) + ";DB_CLOSE_DELAY=-1");
+      return h2;
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package io.clm.spring.boot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clm.api.ConflictingEventException;
+import io.clm.api.InvalidEventException;
+import io.clm.api.LifecycleEngine;
+import io.clm.api.complaints.SlaEvent;
+import io.clm.complaints.BusinessCalendar;
+import io.clm.complaints.ComplaintDesk;
+import io.clm.store.jdbc.JdbcStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.actuate.info.Info;
+import org.springframework.boot.actuate.info.InfoContributor;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Meters asserted by name, tags and value after a known sequence of calls; health and info. */
+class MetricsAndHealthTest {
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withConfiguration(ClmAutoConfigurationTest.CLM)
+      .withPropertyValues(ClmAutoConfigurationTest.TWO_PROPERTIES)
+      .withPropertyValues("clm.scheduling.enabled=false")
+      .withUserConfiguration(Registries.class);
+
+  @Test
+  void engineMetersCountEachOutcomeAndStageChange() {
+    runner.run(context -> {
+      LifecycleEngine engine = context.getBean(LifecycleEngine.class);
+      MeterRegistry meters = context.getBean(MeterRegistry.class);
+      engine.ingest(Events.firstTransaction("posting-1", "2500.00"));
+      engine.ingest(Events.firstTransaction("posting-1", "2500.00"));
+      assertThatThrownBy(() -> engine.ingest(Events.firstTransaction("posting-1", "99.00")))
+          .isInstanceOf(ConflictingEventException.class);
+      assertThatThrownBy(() -> engine.ingest(Events.transaction("posting-2", "C-1001", "10.00", "USD")))
+          .isInstanceOf(InvalidEventException.class);
+      engine.ingestAll(List.of(Events.firstTransaction("posting-3", "10.00"), Events.firstTransaction("posting-1", "2500.00")));
+
+      assertThat(events(meters, "accepted", "none")).isEqualTo(2);
+      assertThat(events(meters, "duplicate", "none")).isEqualTo(2);
+      assertThat(events(meters, "conflict", "ConflictingEventException")).isEqualTo(1);
+      assertThat(events(meters, "rejected", "InvalidEventException")).isEqualTo(1);
+      assertThat(meters.get("clm.engine.stage.changes")
+              .tags("model", "banking-six-stage", "from", "potential", "to", "development")
+              .counter()
+              .count())
+          .isEqualTo(1);
+      assertThat(meters.get("clm.engine.stage.changes").counters()).hasSize(1);
+      assertThat(customers(meters, "development")).isEqualTo(1);
+      assertThat(customers(meters, "potential")).isZero();
+      assertThat(meters.get("clm.engine.customers").gauges()).hasSize(engine.model().stages().size());
+      assertThat(operations(meters, "ingest")).isEqualTo(4);
+      assertThat(operations(meters, "ingest-all")).isEqualTo(1);
+      assertThat(meters.get("clm.engine.operation").tags("operation", "ingest", "error", "ConflictingEventException").timer().count())
+          .isEqualTo(1);
+    });
+  }
+
+  @Test
+  void deskMetersCountOpenTicketsByAgeAndEverySlaEvent() {
+    runner.run(context -> {
+      ComplaintDesk desk = context.getBean(ComplaintDesk.class);
+      MeterRegistry meters = context.getBean(MeterRegistry.class);
+      context.getBean("clmComplaintDeskMeters", MeterBinder.class).bindTo(meters);
+      desk.open(Events.complaint("C-1001", "2025-01-06T10:00:00Z"), "agent");
+      assertThat(meters.get("clm.complaints.open").tag("age", "days-0-to-3").gauge().value()).isEqualTo(1);
+
+      List<SlaEvent> emitted = desk.advanceTo(Instant.parse("2025-12-01T00:00:00Z"));
+      assertThat(emitted).isNotEmpty();
+      assertThat(meters.get("clm.complaints.open").tag("age", "over-56-days").gauge().value()).isEqualTo(1);
+      assertThat(meters.get("clm.complaints.open").tag("age", "days-0-to-3").gauge().value()).isZero();
+      Map<List<String>, Long> expected = emitted.stream().collect(Collectors.groupingBy(
+          e -> List.of(tag(e.kind()), e.policyId(), tag(e.target())), Collectors.counting()));
+      Map<List<String>, Long> counted = meters.get("clm.complaints.sla.events").counters().stream().collect(Collectors.toMap(
+          c -> List.of(c.getId().getTag("kind"), c.getId().getTag("policy"), c.getId().getTag("target")),
+          c -> (long) c.count()));
+      assertThat(counted).isEqualTo(expected);
+    });
+  }
+
+  @Test
+  void healthOfEngineDeskAndStore() {
+    runner.withUserConfiguration(ClmAutoConfigurationTest.H2.class).run(context -> {
+      context.getBean(LifecycleEngine.class).ingest(Events.firstTransaction("posting-1", "2500.00"));
+      Health engine = health(context.getBean("clmEngineHealthIndicator", HealthIndicator.class));
+      assertThat(engine.getStatus()).isEqualTo(Status.UP);
+      assertThat(engine.getDetails()).containsEntry("model", "banking-six-stage").containsEntry("customers", 1L);
+
+      Health desk = health(context.getBean("clmComplaintDeskHealthIndicator", HealthIndicator.class));
+      assertThat(desk.getStatus()).isEqualTo(Status.UP);
+      assertThat(desk.getDetails()).containsEntry("outboxBacklog", 0).containsEntry("workflow", "standard");
+
+      JdbcStore store = context.getBean(JdbcStore.class);
+      Health storeHealth = health(context.getBean("clmStoreHealthIndicator", HealthIndicator.class));
+      assertThat(storeHealth.getStatus()).isEqualTo(Status.UP);
+      String current = Flyway.configure()
+          .dataSource(store.dataSource())
+          .table("clm_schema_history")
+          .locations("classpath:META-INF/clm-store-jdbc/migration")
+          .load()
+          .info()
+          .current()
+          .getVersion()
+          .getVersion();
+      assertThat(storeHealth.getDetails()).containsEntry("schemaVersion", current).containsEntry("database", "H2");
+    });
+  }
+
+  @Test
+  void deskHealthIsDownWhenItsEventsAreRefused() {
+    runner
+        .withPropertyValues("clm.complaints.outbox-backlog-limit=1")
+        .withUserConfiguration(RefusingDesk.class)
+        .run(context -> {
+          ComplaintDesk desk = context.getBean(ComplaintDesk.class);
+          String ticket = desk.open(Events.complaint("C-9", "2025-01-06T10:00:00Z"), "agent").id();
+          // A classified complaint of a known customer is reported to the lifecycle engine.
+          desk.acknowledge(ticket, "agent", Instant.parse("2025-01-06T10:05:00Z"));
+          desk.classify(ticket, "agent", Instant.parse("2025-01-06T10:06:00Z"));
+          Health health = health(context.getBean("clmComplaintDeskHealthIndicator", HealthIndicator.class));
+          assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+          assertThat(health.getDetails()).containsEntry("outboxBacklog", 1).containsEntry("outboxBacklogLimit", 1);
+        });
+  }
+
+  @Test
+  void infoListsThePluginsWithVersionAndJar() {
+    runner.run(context -> {
+      Info.Builder info = new Info.Builder();
+      context.getBean("clmInfoContributor", InfoContributor.class).contribute(info);
+      @SuppressWarnings("unchecked")
+      Map<String, List<Map<String, String>>> clm = (Map<String, List<Map<String, String>>>) info.build().get("clm");
+      assertThat(clm.get("plugins")).anySatisfy(p -> {
+        assertThat(p).containsEntry("id", "banking-six-stage").containsEntry("kind", "LifecycleModelProvider");
+        assertThat(p.get("location")).contains("clm-core");
+        assertThat(p).containsKey("version");
+      });
+      assertThat(clm.get("plugins")).anySatisfy(p -> assertThat(p).containsEntry("id", "uk-fca-disp"));
+    });
+  }
+
+  private static double events(MeterRegistry meters, String outcome, String reason) {
+    return meters.get("clm.engine.events").tags("outcome", outcome, "reason", reason).counter().count();
+  }
+
+  private static double customers(MeterRegistry meters, String stage) {
+    return meters.get("clm.engine.customers").tags("model", "banking-six-stage", "stage", stage).gauge().value();
+  }
+
+  private static long operations(MeterRegistry meters, String operation) {
+    return meters.get("clm.engine.operation").tag("operation", operation).timers().stream().mapToLong(Timer::count).sum();
+  }
+
+  private static Health health(HealthIndicator indicator) {
+    return indicator.health();
+  }
+
+  private static String tag(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The application's own desk, whose event sink refuses every event: they stay in the outbox. */
+  @Configuration(proxyBeanMethods = false)
+  static class RefusingDesk {
+    @Bean
+    ComplaintDesk refusingDesk() {
+      return ComplaintDesk.builder()
+          .workflow(ComplaintDesk.findWorkflow("standard"))
+          .calendar(BusinessCalendar.everyDay(ZoneOffset.UTC))
+          .events(event -> {
+            throw new IllegalStateException("engine unreachable");
+          })
+          .build();
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class Registries {
+    @Bean
+    SimpleMeterRegistry meterRegistry() {
+      return new SimpleMeterRegistry();
+    }
+
+    @Bean
+    ObservationRegistry observationRegistry(MeterRegistry meters) {
+      ObservationRegistry registry = ObservationRegistry.create();
+      registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+      return registry;
+    }
+  }
+}
