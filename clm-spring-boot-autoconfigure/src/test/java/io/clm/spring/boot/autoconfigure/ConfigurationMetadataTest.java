@@ -1,0 +1,30 @@
+package io.clm.spring.boot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** IDEs complete the clm.* properties from the metadata Spring Boot's processor writes into the jar. */
+class ConfigurationMetadataTest {
+  @Test
+  void everyPropertyIsDescribedForIdes() throws Exception {
+    JsonNode metadata;
+    try (InputStream in = ClmProperties.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+      assertThat(in).as("metadata generated at compile time").isNotNull();
+      metadata = new ObjectMapper().readTree(in);
+    }
+    List<String> names = new ArrayList<>();
+    for (JsonNode property : metadata.get("properties")) {
+      names.add(property.get("name").asText());
+      assertThat(property.path("description").asText()).as(property.get("name").asText()).isNotBlank();
+    }
+    assertThat(names).contains(
+        "clm.model", "clm.currency", "clm.store.use-data-source", "clm.complaints.workflow",
+        "clm.complaints.calendar", "clm.scheduling.interval");
+  }
+}
