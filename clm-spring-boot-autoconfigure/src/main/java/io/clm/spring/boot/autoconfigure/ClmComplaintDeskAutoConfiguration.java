@@ -3,10 +3,11 @@ package io.clm.spring.boot.autoconfigure;
 import io.clm.api.ClmException;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.annotation.Experimental;
+import io.clm.api.complaints.ComplaintDesk;
+import io.clm.api.complaints.ComplaintDeskBuilder;
 import io.clm.api.complaints.ComplaintWorkflow;
 import io.clm.api.complaints.TicketStore;
 import io.clm.complaints.BusinessCalendar;
-import io.clm.complaints.ComplaintDesk;
 import io.clm.complaints.HolidayCalendars;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -24,7 +25,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * A {@link ComplaintDesk} when clm-complaints is on the class path (off with {@code
  * clm.complaints.enabled=false}): the workflow and business calendar from {@code clm.complaints.*},
- * tickets in the application's {@link TicketStore} bean or in memory, lifecycle events fed to the
+ * tickets in the application's {@link TicketStore} bean (the JDBC store's database when {@link
+ * ClmStoreAutoConfiguration} made one) or in memory, lifecycle events fed to the
  * engine, SLA events counted; with its meters and its clock in the scheduled advance (its health:
  * {@link ClmComplaintDeskHealthAutoConfiguration}). Backs off when the application defines its own
  * desk.
@@ -32,7 +34,7 @@ import org.springframework.context.annotation.Bean;
 @Experimental
 @EnableConfigurationProperties(ClmProperties.class)
 @AutoConfiguration(after = ClmAutoConfiguration.class)
-@ConditionalOnClass(name = "io.clm.complaints.ComplaintDesk")
+@ConditionalOnClass(name = "io.clm.complaints.HolidayCalendars")
 @ConditionalOnProperty(prefix = "clm.complaints", name = "enabled", havingValue = "true", matchIfMissing = true)
 public class ClmComplaintDeskAutoConfiguration {
 
@@ -48,7 +50,7 @@ public class ClmComplaintDeskAutoConfiguration {
       ObjectProvider<TicketStore> tickets,
       ObjectProvider<MeterRegistry> meters) {
     ClmProperties.Complaints p = properties.getComplaints();
-    ComplaintDesk.Builder builder = ComplaintDesk.builder()
+    ComplaintDeskBuilder builder = ComplaintDesk.builder()
         .workflow(workflow(p.getWorkflow()))
         .calendar(calendar(p.getCalendar()))
         .events(engine::ingest)

@@ -1,7 +1,7 @@
 package io.clm.spring.boot.autoconfigure;
 
 import io.clm.api.annotation.Experimental;
-import io.clm.complaints.ComplaintDesk;
+import io.clm.api.complaints.ComplaintDesk;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Bean;
 @Experimental
 @EnableConfigurationProperties(ClmProperties.class)
 @AutoConfiguration(after = ClmComplaintDeskAutoConfiguration.class)
-@ConditionalOnClass(name = {"io.clm.complaints.ComplaintDesk", "org.springframework.boot.actuate.health.HealthIndicator"})
+@ConditionalOnClass(name = {"io.clm.complaints.HolidayCalendars", "org.springframework.boot.actuate.health.HealthIndicator"})
 public class ClmComplaintDeskHealthAutoConfiguration {
 
   /** Created by Spring. */

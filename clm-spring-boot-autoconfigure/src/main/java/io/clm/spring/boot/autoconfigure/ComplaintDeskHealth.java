@@ -1,6 +1,6 @@
 package io.clm.spring.boot.autoconfigure;
 
-import io.clm.complaints.ComplaintDesk;
+import io.clm.api.complaints.ComplaintDesk;
 import org.springframework.boot.actuate.health.Health;
 
 /**

@@ -1,8 +1,8 @@
 package io.clm.spring.boot.autoconfigure;
 
+import io.clm.api.complaints.ComplaintDesk;
+import io.clm.api.complaints.ComplaintReport;
 import io.clm.api.complaints.SlaEvent;
-import io.clm.complaints.ComplaintDesk;
-import io.clm.complaints.ComplaintReport;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

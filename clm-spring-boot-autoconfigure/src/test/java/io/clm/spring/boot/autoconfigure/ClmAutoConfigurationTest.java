@@ -9,12 +9,14 @@ import io.clm.api.IngestResult;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.Money;
 import io.clm.api.Plugins;
+import io.clm.api.complaints.ComplaintDesk;
+import io.clm.api.complaints.TicketStore;
 import io.clm.api.spi.CustomerStore;
-import io.clm.complaints.ComplaintDesk;
 import io.clm.store.jdbc.JdbcStore;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -110,6 +112,18 @@ class ClmAutoConfigurationTest {
       assertThat(context).hasNotFailed().hasSingleBean(JdbcStore.class);
       context.getBean(LifecycleEngine.class).ingest(Events.firstTransaction("posting-1", "2500.00"));
       assertThat(context.getBean(JdbcStore.class).count()).isEqualTo(1);
+    });
+  }
+
+  @Test
+  void theDeskKeepsItsTicketsInTheSameDatabase() {
+    runner.withPropertyValues(TWO_PROPERTIES).withUserConfiguration(H2.class).run(context -> {
+      assertThat(context).hasNotFailed().hasSingleBean(TicketStore.class);
+      String id = context.getBean(ComplaintDesk.class).open(Events.complaint("C-1001", "2026-01-05T10:00:00Z"), "agent").id();
+      try (JdbcStore reopened = JdbcStore.builder().dataSource(context.getBean(DataSource.class)).build()) {
+        assertThat(reopened.tickets().find(id)).as("the ticket, read through a second store on the same database")
+            .hasValueSatisfying(t -> assertThat(t.complaint().customer()).contains(CustomerId.of("C-1001")));
+      }
     });
   }
 

@@ -3,11 +3,11 @@ package io.clm.spring.boot.autoconfigure;
 import io.clm.api.CustomerId;
 import io.clm.api.Money;
 import io.clm.api.complaints.ComplaintChannel;
+import io.clm.api.complaints.Intake;
 import io.clm.api.event.Channel;
 import io.clm.api.event.Direction;
 import io.clm.api.event.ProductType;
 import io.clm.api.event.Transaction;
-import io.clm.complaints.Intake;
 import java.time.Instant;
 
 /** Events and intakes the tests feed. */
