@@ -7,14 +7,7 @@ import java.time.Instant;
  * The {@code accept} operation. Records that the customer accepted the resolution, and closes the
  * ticket.
  */
-final class AcceptCommand implements TicketCommand {
-  private final String actor;
-  private final Instant at;
-
-  AcceptCommand(String actor, Instant at) {
-    this.actor = actor;
-    this.at = at;
-  }
+record AcceptCommand(String actor, Instant at) implements TicketCommand {
 
   @Override
   public void apply(Desk d, Ticket t) {

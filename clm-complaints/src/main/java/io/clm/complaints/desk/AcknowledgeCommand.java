@@ -8,14 +8,7 @@ import java.time.Instant;
  * The {@code acknowledge} operation. Acknowledges the complaint to the customer: the first
  * response.
  */
-final class AcknowledgeCommand implements TicketCommand {
-  private final String actor;
-  private final Instant at;
-
-  AcknowledgeCommand(String actor, Instant at) {
-    this.actor = actor;
-    this.at = at;
-  }
+record AcknowledgeCommand(String actor, Instant at) implements TicketCommand {
 
   @Override
   public void apply(Desk d, Ticket t) {

@@ -11,16 +11,10 @@ import java.time.Instant;
 
 /**
  * The {@code assign} operation. Routes the complaint by the routing rules (the desk's, then the
- * workflow's; first match), or to
+ * workflow's; first match), or to the workflow's default assignee when no rule matches; the
+ * assignee's department joins the customer's complaint file.
  */
-final class AssignCommand implements TicketCommand {
-  private final String actor;
-  private final Instant at;
-
-  AssignCommand(String actor, Instant at) {
-    this.actor = actor;
-    this.at = at;
-  }
+record AssignCommand(String actor, Instant at) implements TicketCommand {
 
   @Override
   public void apply(Desk d, Ticket t) {

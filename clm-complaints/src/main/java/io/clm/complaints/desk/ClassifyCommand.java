@@ -12,16 +12,10 @@ import java.util.Map;
 
 /**
  * The {@code classify} operation. Classifies the complaint by the rules (the desk's, then the
- * workflow's; the first that fires
+ * workflow's; the first that fires decides the severity, NORMAL when none does), then sets the
+ * SLA policy of that severity and category and recomputes the deadlines under it.
  */
-final class ClassifyCommand implements TicketCommand {
-  private final String actor;
-  private final Instant at;
-
-  ClassifyCommand(String actor, Instant at) {
-    this.actor = actor;
-    this.at = at;
-  }
+record ClassifyCommand(String actor, Instant at) implements TicketCommand {
 
   @Override
   public void apply(Desk d, Ticket t) {

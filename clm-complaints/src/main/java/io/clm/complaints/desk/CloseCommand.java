@@ -6,16 +6,9 @@ import java.time.Instant;
 /**
  * The {@code close} operation. Closes a resolved ticket (the customer rejected, or did not answer).
  */
-final class CloseCommand implements TicketCommand {
-  private final String actor;
-  private final String reason;
-  private final Instant at;
-
-  CloseCommand(String actor, String reason, Instant at) {
+record CloseCommand(String actor, String reason, Instant at) implements TicketCommand {
+  CloseCommand {
     Guards.requireText(reason, "reason");
-    this.actor = actor;
-    this.reason = reason;
-    this.at = at;
   }
 
   @Override

@@ -7,16 +7,9 @@ import java.time.Instant;
  * The {@code escalate} operation. Escalates the complaint by hand (SLA escalations are events, see
  * {@link #advanceTo}).
  */
-final class EscalateCommand implements TicketCommand {
-  private final String actor;
-  private final String reason;
-  private final Instant at;
-
-  EscalateCommand(String actor, String reason, Instant at) {
+record EscalateCommand(String actor, String reason, Instant at) implements TicketCommand {
+  EscalateCommand {
     Guards.requireText(reason, "reason");
-    this.actor = actor;
-    this.reason = reason;
-    this.at = at;
   }
 
   @Override

@@ -6,18 +6,11 @@ import java.time.Instant;
 
 /**
  * The {@code extend} operation. Moves the resolution deadline to the policy's next extension (a
- * holding reply under PSD2 or FCA
+ * holding reply under PSD2 or FCA DISP), while the deadline is running and not yet breached.
  */
-final class ExtendCommand implements TicketCommand {
-  private final String actor;
-  private final String reason;
-  private final Instant at;
-
-  ExtendCommand(String actor, String reason, Instant at) {
+record ExtendCommand(String actor, String reason, Instant at) implements TicketCommand {
+  ExtendCommand {
     Guards.requireText(reason, "reason");
-    this.actor = actor;
-    this.reason = reason;
-    this.at = at;
   }
 
   @Override

@@ -10,16 +10,9 @@ import java.util.Objects;
  * The {@code identifyCustomer} operation. Identifies the customer of a flagged ticket, clearing
  * {@link ComplaintFlag#UNIDENTIFIED_CUSTOMER}.
  */
-final class IdentifyCustomerCommand implements TicketCommand {
-  private final CustomerId customer;
-  private final String actor;
-  private final Instant at;
-
-  IdentifyCustomerCommand(CustomerId customer, String actor, Instant at) {
+record IdentifyCustomerCommand(CustomerId customer, String actor, Instant at) implements TicketCommand {
+  IdentifyCustomerCommand {
     Objects.requireNonNull(customer, "customer");
-    this.customer = customer;
-    this.actor = actor;
-    this.at = at;
   }
 
   @Override

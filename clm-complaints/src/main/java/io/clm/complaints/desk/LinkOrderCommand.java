@@ -9,16 +9,9 @@ import java.util.Optional;
 /**
  * The {@code linkOrder} operation. Links the order a complaint names, by number (seed 002 step 2).
  */
-final class LinkOrderCommand implements TicketCommand {
-  private final String orderNumber;
-  private final String actor;
-  private final Instant at;
-
-  LinkOrderCommand(String orderNumber, String actor, Instant at) {
+record LinkOrderCommand(String orderNumber, String actor, Instant at) implements TicketCommand {
+  LinkOrderCommand {
     Guards.requireText(orderNumber, "order number");
-    this.orderNumber = orderNumber;
-    this.actor = actor;
-    this.at = at;
   }
 
   @Override

@@ -7,16 +7,9 @@ import java.time.Instant;
  * The {@code notePreference} operation. Notes a preference learned while handling a complaint (seed
  * 002: 期间发现的客户偏好也应记录下来).
  */
-final class NotePreferenceCommand implements TicketCommand {
-  private final String preference;
-  private final String actor;
-  private final Instant at;
-
-  NotePreferenceCommand(String preference, String actor, Instant at) {
+record NotePreferenceCommand(String preference, String actor, Instant at) implements TicketCommand {
+  NotePreferenceCommand {
     Guards.requireText(preference, "preference");
-    this.preference = preference;
-    this.actor = actor;
-    this.at = at;
   }
 
   @Override

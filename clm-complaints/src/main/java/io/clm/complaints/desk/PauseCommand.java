@@ -6,18 +6,12 @@ import java.time.Instant;
 
 /**
  * The {@code pause} operation. Pauses the SLA clocks while the bank waits on a third party, where
- * the policy's rule provides a
+ * the policy's rule provides a stop-the-clock; refused with {@link
+ * StopTheClockNotAllowedException} where it does not.
  */
-final class PauseCommand implements TicketCommand {
-  private final String actor;
-  private final String reason;
-  private final Instant at;
-
-  PauseCommand(String actor, String reason, Instant at) {
+record PauseCommand(String actor, String reason, Instant at) implements TicketCommand {
+  PauseCommand {
     Guards.requireText(reason, "reason");
-    this.actor = actor;
-    this.reason = reason;
-    this.at = at;
   }
 
   @Override

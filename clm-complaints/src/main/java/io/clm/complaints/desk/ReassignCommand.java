@@ -6,19 +6,10 @@ import java.time.Instant;
 /**
  * The {@code reassign} operation. Hands the complaint to someone else; recorded with the reason.
  */
-final class ReassignCommand implements TicketCommand {
-  private final String assignee;
-  private final String actor;
-  private final String reason;
-  private final Instant at;
-
-  ReassignCommand(String assignee, String actor, String reason, Instant at) {
+record ReassignCommand(String assignee, String actor, String reason, Instant at) implements TicketCommand {
+  ReassignCommand {
     Guards.requireText(assignee, "assignee");
     Guards.requireText(reason, "reason");
-    this.assignee = assignee;
-    this.actor = actor;
-    this.reason = reason;
-    this.at = at;
   }
 
   @Override

@@ -3,16 +3,9 @@ package io.clm.complaints.desk;
 import java.time.Instant;
 
 /** The {@code reject} operation. Records that the customer rejected the resolution. */
-final class RejectCommand implements TicketCommand {
-  private final String actor;
-  private final String reason;
-  private final Instant at;
-
-  RejectCommand(String actor, String reason, Instant at) {
+record RejectCommand(String actor, String reason, Instant at) implements TicketCommand {
+  RejectCommand {
     Guards.requireText(reason, "reason");
-    this.actor = actor;
-    this.reason = reason;
-    this.at = at;
   }
 
   @Override

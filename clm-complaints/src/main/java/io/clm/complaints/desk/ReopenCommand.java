@@ -13,18 +13,9 @@ import java.time.Instant;
  * provides one (the Chinese rules' 核查), a review deadline from the application's receipt, if the
  * customer applied within the rule's window after the decision.
  */
-final class ReopenCommand implements TicketCommand {
-  private final String actor;
-  private final String reason;
-  private final Instant at;
-  private final SlaTarget target;
-
-  ReopenCommand(String actor, String reason, Instant at, SlaTarget target) {
+record ReopenCommand(String actor, String reason, Instant at, SlaTarget target) implements TicketCommand {
+  ReopenCommand {
     Guards.requireText(reason, "reason");
-    this.actor = actor;
-    this.reason = reason;
-    this.at = at;
-    this.target = target;
   }
 
   @Override

@@ -10,16 +10,9 @@ import java.util.Objects;
  * The {@code resolve} operation. Resolves the complaint (seed 002 step 5): the correction, any
  * compensation and the root cause.
  */
-final class ResolveCommand implements TicketCommand {
-  private final Resolution resolution;
-  private final String actor;
-  private final Instant at;
-
-  ResolveCommand(Resolution resolution, String actor, Instant at) {
+record ResolveCommand(Resolution resolution, String actor, Instant at) implements TicketCommand {
+  ResolveCommand {
     Objects.requireNonNull(resolution, "resolution");
-    this.resolution = resolution;
-    this.actor = actor;
-    this.at = at;
   }
 
   @Override

@@ -7,18 +7,11 @@ import java.time.Instant;
 
 /**
  * The {@code respond} operation. Records a further response to the customer while the complaint is
- * open; restarts the
+ * open; restarts the next-response clock from the time of this response.
  */
-final class RespondCommand implements TicketCommand {
-  private final String actor;
-  private final String note;
-  private final Instant at;
-
-  RespondCommand(String actor, String note, Instant at) {
+record RespondCommand(String actor, String note, Instant at) implements TicketCommand {
+  RespondCommand {
     Guards.requireText(note, "note");
-    this.actor = actor;
-    this.note = note;
-    this.at = at;
   }
 
   @Override

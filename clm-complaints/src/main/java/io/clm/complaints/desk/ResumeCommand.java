@@ -12,14 +12,7 @@ import java.util.Map;
  * The {@code resume} operation. Resumes paused SLA clocks, moving each running deadline by the time
  * paused in its own unit.
  */
-final class ResumeCommand implements TicketCommand {
-  private final String actor;
-  private final Instant at;
-
-  ResumeCommand(String actor, Instant at) {
-    this.actor = actor;
-    this.at = at;
-  }
+record ResumeCommand(String actor, Instant at) implements TicketCommand {
 
   @Override
   public void apply(Desk d, Ticket t) {

@@ -4,14 +4,7 @@ import io.clm.api.complaints.ComplaintState;
 import java.time.Instant;
 
 /** The {@code start} operation. Starts work on the complaint. */
-final class StartCommand implements TicketCommand {
-  private final String actor;
-  private final Instant at;
-
-  StartCommand(String actor, Instant at) {
-    this.actor = actor;
-    this.at = at;
-  }
+record StartCommand(String actor, Instant at) implements TicketCommand {
 
   @Override
   public void apply(Desk d, Ticket t) {

@@ -5,16 +5,9 @@ import io.clm.api.complaints.SlaTarget;
 import java.time.Instant;
 
 /** The {@code withdraw} operation. Records that the customer withdrew the complaint. */
-final class WithdrawCommand implements TicketCommand {
-  private final String actor;
-  private final String reason;
-  private final Instant at;
-
-  WithdrawCommand(String actor, String reason, Instant at) {
+record WithdrawCommand(String actor, String reason, Instant at) implements TicketCommand {
+  WithdrawCommand {
     Guards.requireText(reason, "reason");
-    this.actor = actor;
-    this.reason = reason;
-    this.at = at;
   }
 
   @Override
