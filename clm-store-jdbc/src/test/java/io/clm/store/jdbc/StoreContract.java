@@ -136,11 +136,11 @@ abstract class StoreContract {
         write("C-1", 5, "a", List.of(new SeenEvent(1, 1, 1), new SeenEvent(2, 2, 2)), entry(0, "h0"), entry(1, "h1")),
         write("C-2", 5, "b", List.of(new SeenEvent(3, 3, 3)))));
 
-    store.write(StoreBatch.erase(id("C-1"), new Tombstone(7, 42, "growth")));
+    store.write(StoreBatch.erase(id("C-1"), new Tombstone(Tombstone.Scheme.KEYED, 7, 42, "growth")));
 
     assertThat(rowsMentioning("C-1")).isZero();
     assertThat(rowsMentioning("C-2")).isEqualTo(2);
-    assertThat(store.tombstones()).containsExactly(new Tombstone(7, 42, "growth"));
+    assertThat(store.tombstones()).containsExactly(new Tombstone(Tombstone.Scheme.KEYED, 7, 42, "growth"));
     assertThat(store.count()).isEqualTo(1);
   }
 
