@@ -144,7 +144,10 @@ public abstract class CustomerStoreContract {
     assertThat(due(store, 99)).containsExactly(id(2), id(4));
   }
 
-  /** Erasure removes everything of the customer and keeps only the tombstone. */
+  /**
+   * Erasure removes everything of the customer and keeps only the tombstone; tombstones of either
+   * scheme come back as written, in order.
+   */
   @Test
   public void erasureLeavesOnlyTheTombstone() {
     CustomerStore store = createStore();

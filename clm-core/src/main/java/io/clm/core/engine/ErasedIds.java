@@ -43,10 +43,6 @@ final class ErasedIds {
         || (!salted.isEmpty() && salted.containsKey(Fingerprints.salted(salt, id.value())));
   }
 
-  boolean isEmpty() {
-    return keyed.isEmpty() && salted.isEmpty();
-  }
-
   /** Every erased customer's stage index. */
   List<Integer> stages() {
     List<Integer> all = new ArrayList<>(keyed.values());

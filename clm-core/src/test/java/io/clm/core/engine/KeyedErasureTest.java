@@ -11,6 +11,7 @@ import io.clm.api.Clm;
 import io.clm.api.CustomerIdMask;
 import io.clm.api.ErasureKeyException;
 import io.clm.api.LifecycleEngine;
+import io.clm.api.SnapshotException;
 import io.clm.api.UnknownCustomerException;
 import io.clm.api.spi.Tombstone;
 import io.clm.tck.MemoryCustomerStore;
@@ -188,6 +189,25 @@ class KeyedErasureTest {
     assertThat(store.tombstones()).extracting(Tombstone::scheme)
         .containsExactly(Tombstone.Scheme.SALTED, Tombstone.Scheme.KEYED);
     assertThatThrownBy(() -> Fixtures.builder().store(store).build()).isExactlyInstanceOf(ErasureKeyException.class);
+  }
+
+  @Test
+  void saltedFingerprintsOfOneSnapshotShareOneSalt() throws IOException {
+    String old;
+    try (InputStream in = KeyedErasureTest.class.getResourceAsStream("/snapshots/format-2-salted.json")) {
+      old = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    LifecycleEngine engine = Fixtures.engine();
+    engine.importSnapshot(new ByteArrayInputStream(old.getBytes(StandardCharsets.UTF_8)));
+    String exported = snapshot(engine);
+    String entry = "{\n    \"salt\" : \"176794cb10bca39e\",\n    \"fingerprint\" : \"e7714d3c7f1e7622\",\n    \"stage\" : \"dormant\"\n  }";
+    assertThat(exported).contains(entry);
+    String twoSalts = exported.replace(entry, entry + ", " + entry.replace("176794cb10bca39e", "176794cb10bca39f")
+        .replace("e7714d3c7f1e7622", "e7714d3c7f1e7623"));
+    assertThatThrownBy(() -> engine.importSnapshot(new ByteArrayInputStream(twoSalts.getBytes(StandardCharsets.UTF_8))))
+        .isExactlyInstanceOf(SnapshotException.class)
+        .hasMessage("snapshot field 'saltedErased.salt' differs between entries");
+    assertThat(snapshot(engine)).isEqualTo(exported);
   }
 
   private static Clm.Builder withMask(CustomerIdMask mask) {
