@@ -1,6 +1,7 @@
 package io.clm.api;
 
 import io.clm.api.annotation.Stable;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -22,8 +23,13 @@ import javax.crypto.spec.SecretKeySpec;
  *       digits (128 bits). Among 100 million customers the expected number of pairs sharing a mask
  *       is about 1.5e-23.
  *   <li>{@link #tombstone(CustomerId)}: for remembering that an id was erased; 64 hex digits (the
- *       full 256 bits).
+ *       full 256 bits). An engine keeps the first 16 of them (64 bits) as an erased customer's
+ *       fingerprint.
  * </ul>
+ *
+ * <p>A third label gives the {@link #keyCheck() key check value}: a fixed value under the key,
+ * stored beside tombstones so that an engine given another key notices it, and computable from
+ * nothing but the key.
  *
  * <p>The key is either the integrator's ({@link #withKey(byte[])}: masks stay the same across
  * processes and machines, so reports from different runs can be compared) or random ({@link
@@ -42,6 +48,7 @@ public final class CustomerIdMask {
   private static final String ALGORITHM = "HmacSHA256";
   private static final byte[] MASK_LABEL = "clm-mask\u0000".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] TOMBSTONE_LABEL = "clm-erased\u0000".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] KEY_CHECK_LABEL = "clm-key-check\u0000".getBytes(StandardCharsets.US_ASCII);
   private static final HexFormat HEX = HexFormat.of();
 
   private final SecretKeySpec key;
@@ -122,13 +129,28 @@ public final class CustomerIdMask {
     return HEX.formatHex(hmac(TOMBSTONE_LABEL, id));
   }
 
+  /**
+   * The key check value: the first 64 bits, big-endian, of the HMAC of a fixed label under the key.
+   * Two masks have the same key check value exactly when (but for a chance of 2<sup>-64</sup>) they
+   * have the same key; the value reveals nothing of the key nor of any id.
+   *
+   * @return the key check value
+   */
+  public long keyCheck() {
+    return ByteBuffer.wrap(hmac(KEY_CHECK_LABEL, new byte[0])).getLong();
+  }
+
   private byte[] hmac(byte[] label, CustomerId id) {
     Objects.requireNonNull(id, "customer id");
+    return hmac(label, id.value().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private byte[] hmac(byte[] label, byte[] message) {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(key);
       mac.update(label);
-      return mac.doFinal(id.value().getBytes(StandardCharsets.UTF_8));
+      return mac.doFinal(message);
     } catch (GeneralSecurityException e) {
       // HmacSHA256 is required of every Java platform.
       throw new IllegalStateException("the JDK lacks " + ALGORITHM, e);

@@ -28,6 +28,16 @@ class CustomerIdMaskTest {
   }
 
   @Test
+  void keyCheckIsHmacSha256OfItsOwnLabelAndTellsKeysApart() {
+    // Expected values computed independently: Python's hmac module, message "clm-key-check\0",
+    // first eight bytes; key bytes 0..31, then the same key with its first bit flipped.
+    byte[] other = KEY.clone();
+    other[0] ^= 1;
+    assertThat(CustomerIdMask.withKey(KEY).keyCheck()).isEqualTo(0x4f263db1bd4963afL);
+    assertThat(CustomerIdMask.withKey(other).keyCheck()).isEqualTo(0xc67de166001b26c4L);
+  }
+
+  @Test
   void withoutTheKeyTheMaskCannotBeReproduced() {
     CustomerId id = CustomerId.of("C-1001");
     byte[] other = KEY.clone();

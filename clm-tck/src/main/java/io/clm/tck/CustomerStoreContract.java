@@ -144,7 +144,10 @@ public abstract class CustomerStoreContract {
     assertThat(due(store, 99)).containsExactly(id(2), id(4));
   }
 
-  /** Erasure removes everything of the customer and keeps only the tombstone. */
+  /**
+   * Erasure removes everything of the customer and keeps only the tombstone; tombstones of either
+   * scheme come back as written, in order.
+   */
   @Test
   public void erasureLeavesOnlyTheTombstone() {
     CustomerStore store = createStore();
@@ -153,13 +156,13 @@ public abstract class CustomerStoreContract {
             List.of(
                 write(record(1, 10, "a"), List.of(new SeenEvent(1, 1, 1)), List.of(entry(0, "h"))),
                 write(record(2, 10, "b"), List.of(), List.of()))));
-    Tombstone tombstone = new Tombstone(42, -7, "dormant");
+    Tombstone tombstone = new Tombstone(Tombstone.Scheme.KEYED, 42, -7, "dormant");
     store.write(StoreBatch.erase(id(1), tombstone));
     assertThat(store.load(id(1))).isEmpty();
     assertThat(scanned(store)).containsExactly(id(2));
     assertThat(due(store, 10)).containsExactly(id(2));
     assertThat(store.tombstones()).containsExactly(tombstone);
-    Tombstone second = new Tombstone(42, 9, "active");
+    Tombstone second = new Tombstone(Tombstone.Scheme.SALTED, 43, 9, "active");
     store.write(StoreBatch.erase(id(2), second));
     assertThat(store.tombstones()).containsExactly(tombstone, second);
   }
@@ -184,19 +187,19 @@ public abstract class CustomerStoreContract {
         new StoreBatch(
             List.of(write(record(1, 1, "a"), List.of(new SeenEvent(1, 1, 1)), List.of(entry(0, "h")))),
             List.of(id(9)),
-            List.of(new Tombstone(1, 2, "s")),
+            List.of(new Tombstone(Tombstone.Scheme.SALTED, 1, 2, "s")),
             Optional.of("p"),
             false));
     store.write(
         new StoreBatch(
             List.of(write(record(2, 1, "b"), List.of(new SeenEvent(2, 2, 2)), List.of(entry(0, "g")))),
             List.of(),
-            List.of(new Tombstone(3, 4, "t")),
+            List.of(new Tombstone(Tombstone.Scheme.KEYED, 3, 4, "t")),
             Optional.empty(),
             true));
     assertThat(store.load(id(1))).isEmpty();
     assertThat(scanned(store)).containsExactly(id(2));
-    assertThat(store.tombstones()).containsExactly(new Tombstone(3, 4, "t"));
+    assertThat(store.tombstones()).containsExactly(new Tombstone(Tombstone.Scheme.KEYED, 3, 4, "t"));
     StoredCustomer two = store.load(id(2)).orElseThrow();
     assertThat(two.seen()).containsExactly(new SeenEvent(2, 2, 2));
     assertThat(two.history()).containsExactly(entry(0, "g"));

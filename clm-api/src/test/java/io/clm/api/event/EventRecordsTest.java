@@ -113,7 +113,7 @@ class EventRecordsTest {
     assertThat(one.replaceAll()).isFalse();
     assertThatThrownBy(() -> StoreBatch.of(List.of(w, w)))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("batch writes customer " + C.masked() + " twice");
-    Tombstone t = new Tombstone(1, 2, "growth");
+    Tombstone t = new Tombstone(Tombstone.Scheme.KEYED, 1, 2, "growth");
     StoreBatch erase = StoreBatch.erase(C, t);
     assertThat(erase.erasures()).containsExactly(C);
     assertThat(erase.tombstones()).containsExactly(t);

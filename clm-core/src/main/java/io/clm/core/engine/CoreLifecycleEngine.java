@@ -31,7 +31,6 @@ import io.clm.api.spi.Tombstone;
 import io.clm.api.spi.EngineConfig;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +43,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -72,7 +70,6 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   static final Instant MIN_TIME = Instant.parse("0001-01-01T00:00:00Z");
   static final Instant MAX_TIME = Instant.parse("9999-12-31T23:59:59.999Z");
   private static final long NONE = CustomerMetrics.NONE;
-  private static final SecureRandom SALTS = new SecureRandom();
   private static final IngestResult DUPLICATE = new IngestResult(true, List.of());
   private static final IngestResult NO_CHANGE = new IngestResult(false, List.of());
 
@@ -95,9 +92,8 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   final DueIndex dueIndex = new DueIndex();
   private final CopyOnWriteArrayList<Registration> listeners = new CopyOnWriteArrayList<>();
   private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
-  volatile long salt;
-  /** Salted fingerprints of erased customers, to the stage index each was in. */
-  final Map<Long, Integer> erased = new ConcurrentHashMap<>();
+  /** Fingerprints of erased customers, to the stage index each was in. */
+  final ErasedIds erased;
   final AtomicLongArray erasedPerStage;
   final AtomicLong known = new AtomicLong();
   private final AtomicLong advancedTo = new AtomicLong(Long.MIN_VALUE);
@@ -142,7 +138,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     this.codec = new CustomerCodec(shape, stageIds, model.id());
     this.edge = new EdgeChecks(config, shape);
     this.erasedPerStage = new AtomicLongArray(n);
-    this.salt = SALTS.nextLong();
+    this.erased = new ErasedIds(config.idMask());
     if (store != null) {
       restoreFrom(store);
     }
@@ -166,7 +162,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   }
 
   boolean isErased(CustomerId id) {
-    return !erased.isEmpty() && erased.containsKey(Fingerprints.salted(salt, id.value()));
+    return erased.contains(id);
   }
 
   // ------------------------------------------------------------------ customer lookup and locks
@@ -199,18 +195,28 @@ final class CoreLifecycleEngine implements LifecycleEngine {
    */
   private void restoreFrom(CustomerStore from) {
     List<Tombstone> tombstones = from.tombstones();
-    if (!tombstones.isEmpty()) {
-      salt = tombstones.get(0).salt();
-    }
+    tombstones.stream()
+        .filter(t -> t.scheme() == Tombstone.Scheme.SALTED)
+        .findFirst()
+        .ifPresent(t -> erased.salt = t.check());
     for (Tombstone t : tombstones) {
       int stage = stageIds.indexOf(t.stage());
-      if (stage < 0 || t.salt() != salt) {
+      if (stage < 0) {
         throw new CorruptRecordException(
-            "a tombstone of the store "
-                + (stage < 0 ? "is in stage '" + t.stage() + "', not a stage of model '" + model.id() + "'"
-                    : "has another salt than the first"));
+            "a tombstone of the store is in stage '" + t.stage() + "', not a stage of model '" + model.id() + "'");
       }
-      erased.put(t.fingerprint(), stage);
+      switch (t.scheme()) {
+        case KEYED -> {
+          erased.requireKey("the customer store", t.check());
+          erased.keyed.put(t.fingerprint(), stage);
+        }
+        case SALTED -> {
+          if (t.check() != erased.salt) {
+            throw new CorruptRecordException("a salted tombstone of the store has another salt than the first");
+          }
+          erased.salted.put(t.fingerprint(), stage);
+        }
+      }
       erasedPerStage.incrementAndGet(stage);
     }
     from.scan(
@@ -860,15 +866,17 @@ final class CoreLifecycleEngine implements LifecycleEngine {
         }
         int removed = s.history == null ? 0 : s.history.length;
         int stage = s.stage;
-        long fingerprint = Fingerprints.salted(salt, customer.value());
+        long fingerprint = erased.fingerprint(customer);
         if (store != null) {
           try {
-            store.write(StoreBatch.erase(customer, new Tombstone(salt, fingerprint, stageIds.get(stage))));
+            store.write(
+                StoreBatch.erase(
+                    customer, new Tombstone(Tombstone.Scheme.KEYED, erased.keyCheck, fingerprint, stageIds.get(stage))));
           } catch (RuntimeException e) {
             throw storeFailure(customer, e);
           }
         }
-        erased.put(fingerprint, stage);
+        erased.keyed.put(fingerprint, stage);
         erasedPerStage.incrementAndGet(stage);
         s.clear();
         discard(s);
@@ -909,20 +917,18 @@ final class CoreLifecycleEngine implements LifecycleEngine {
       }
       customers.clear();
       dueIndex.clear();
-      erased.clear();
       known.set(0);
-      salt = contents.salt;
       for (CustomerState s : contents.customers) {
         s.status = CustomerState.LIVE;
         customers.put(s);
         known.incrementAndGet();
         schedule(s, Math.max(s.time, s.stageEnteredAt));
       }
-      erased.putAll(contents.erased);
+      erased.replaceWith(contents.keyed, contents.salt, contents.salted);
       for (int i = 0; i < stageIds.size(); i++) {
         erasedPerStage.set(i, 0);
       }
-      for (int stage : contents.erased.values()) {
+      for (int stage : erased.stages()) {
         erasedPerStage.incrementAndGet(stage);
       }
     } finally {
@@ -940,9 +946,9 @@ final class CoreLifecycleEngine implements LifecycleEngine {
       }
       writes.add(write(s, seen, s.historyList()));
     }
-    List<Tombstone> tombstones = new ArrayList<>();
-    new TreeMap<>(contents.erased)
-        .forEach((fp, stage) -> tombstones.add(new Tombstone(contents.salt, fp, stageIds.get(stage))));
+    ErasedIds imported = new ErasedIds(config.idMask());
+    imported.replaceWith(contents.keyed, contents.salt, contents.salted);
+    List<Tombstone> tombstones = imported.tombstones(stageIds);
     return new StoreBatch(writes, List.of(), tombstones, Optional.empty(), true);
   }
 

@@ -27,16 +27,24 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The JSON snapshot, format version 2: a header, the erased customers' fingerprints, and a stream
+ * The JSON snapshot, format version 3: a header, the erased customers' fingerprints, and a stream
  * of customer records in the JSON form of the one record schema ({@link CustomerCodec}):
  *
  * <pre>{@code
- * {"formatVersion": 2, "model": "banking-six-stage", "currency": "EUR", "salt": "<16 hex>",
+ * {"formatVersion": 3, "model": "banking-six-stage", "currency": "EUR", "keyCheck": "<16 hex>",
  *  "erased": [{"fingerprint": "<16 hex>", "stage": "<stage id>"}, ...],
+ *  "saltedErased": [{"salt": "<16 hex>", "fingerprint": "<16 hex>", "stage": "<stage id>"}, ...],
  *  "customers": [{"id": "c-42", "record": {<record fields>},
  *                 "seen": [{"id": n, "content": n, "at": n}, ...],
  *                 "history": [{<stage change fields>}, ...]}, ...]}
  * }</pre>
+ *
+ * <p>{@code erased} holds keyed fingerprints ({@link ErasedIds}); {@code keyCheck} is the key check
+ * value of the key they were taken with, and a snapshot with keyed fingerprints is refused by an
+ * engine with another key. {@code saltedErased} holds the salted fingerprints that an engine read
+ * from a store or snapshot of an earlier version, all with one salt. Version 2, written by earlier
+ * versions, is still read: its header has {@code "salt"} where version 3 has {@code "keyCheck"},
+ * its {@code erased} fingerprints are salted, and it has no {@code saltedErased}.
  *
  * <p>Customers are sorted by id and fingerprints by value, so that export, import and export again
  * give identical bytes. Reading is strict and all-or-nothing: fields in this order and no others,
@@ -44,7 +52,9 @@ import java.util.TreeMap;
  * validated before the engine's state is replaced.
  */
 final class Snapshots {
-  static final int FORMAT_VERSION = 2;
+  static final int FORMAT_VERSION = 3;
+  /** The earlier format, with salted fingerprints, still read. */
+  static final int SALTED_FORMAT_VERSION = 2;
   private static final JsonFactory JSON =
       JsonFactory.builder()
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -65,10 +75,13 @@ final class Snapshots {
 
   /** What a snapshot holds, validated, ready to replace an engine's state. */
   static final class Contents {
-    long salt;
     final List<CustomerState> customers = new ArrayList<>();
-    /** Erased fingerprints to stage indexes. */
-    final Map<Long, Integer> erased = new HashMap<>();
+    /** Keyed fingerprints to stage indexes. */
+    final Map<Long, Integer> keyed = new HashMap<>();
+    /** The salt of {@link #salted}. */
+    long salt;
+    /** Salted fingerprints of earlier versions to stage indexes. */
+    final Map<Long, Integer> salted = new HashMap<>();
   }
 
   static void write(CoreLifecycleEngine engine, OutputStream out) {
@@ -78,10 +91,20 @@ final class Snapshots {
       g.writeNumberField("formatVersion", FORMAT_VERSION);
       g.writeStringField("model", engine.model().id());
       g.writeStringField("currency", engine.shape.currency.getCurrencyCode());
-      g.writeStringField("salt", hex(engine.salt));
+      ErasedIds erased = engine.erased;
+      g.writeStringField("keyCheck", hex(erased.keyCheck));
       g.writeArrayFieldStart("erased");
-      for (Map.Entry<Long, Integer> e : new TreeMap<>(engine.erased).entrySet()) {
+      for (Map.Entry<Long, Integer> e : new TreeMap<>(erased.keyed).entrySet()) {
         g.writeStartObject();
+        g.writeStringField("fingerprint", hex(e.getKey()));
+        g.writeStringField("stage", engine.stageIds.get(e.getValue()));
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("saltedErased");
+      for (Map.Entry<Long, Integer> e : new TreeMap<>(erased.salted).entrySet()) {
+        g.writeStartObject();
+        g.writeStringField("salt", hex(erased.salt));
         g.writeStringField("fingerprint", hex(e.getKey()));
         g.writeStringField("stage", engine.stageIds.get(e.getValue()));
         g.writeEndObject();
@@ -166,9 +189,13 @@ final class Snapshots {
       throw new SnapshotException("snapshot is not a json object");
     }
     JsonToken version = header.field("formatVersion");
-    if (version != JsonToken.VALUE_NUMBER_INT || !header.textValue().equals(Integer.toString(FORMAT_VERSION))) {
+    boolean salted = version == JsonToken.VALUE_NUMBER_INT
+        && header.textValue().equals(Integer.toString(SALTED_FORMAT_VERSION));
+    if (!salted
+        && (version != JsonToken.VALUE_NUMBER_INT || !header.textValue().equals(Integer.toString(FORMAT_VERSION)))) {
       throw new SnapshotException(
-          "snapshot formatVersion " + TextRules.excerpt(header.textValue()) + " is not supported; this library reads " + FORMAT_VERSION);
+          "snapshot formatVersion " + TextRules.excerpt(header.textValue()) + " is not supported; this library reads "
+              + SALTED_FORMAT_VERSION + " and " + FORMAT_VERSION);
     }
     String model = header.text("model");
     if (!model.equals(engine.model().id())) {
@@ -181,21 +208,16 @@ final class Snapshots {
           "snapshot currency " + TextRules.excerpt(currency) + " is not the engine currency " + engine.shape.currency.getCurrencyCode());
     }
     Contents contents = new Contents();
-    contents.salt = unhex(header.text("salt"), "salt");
-    header.list("erased");
-    while (header.nextEntry()) {
-      long fp = unhex(header.text("fingerprint"), "erased.fingerprint");
-      String stageId = header.text("stage");
-      int stage = engine.stageIds.indexOf(stageId);
-      if (stage < 0) {
-        throw new SnapshotException(
-            "snapshot erased stage " + TextRules.excerpt(stageId) + " is not a stage of model '" + engine.model().id()
-                + "'");
+    if (salted) {
+      contents.salt = unhex(header.text("salt"), "salt");
+      erased(engine, header, "erased", contents, false);
+    } else {
+      long keyCheck = unhex(header.text("keyCheck"), "keyCheck");
+      erased(engine, header, "erased", contents, true);
+      erased(engine, header, "saltedErased", contents, false);
+      if (!contents.keyed.isEmpty()) {
+        engine.erased.requireKey("the snapshot", keyCheck);
       }
-      if (contents.erased.put(fp, stage) != null) {
-        throw new SnapshotException("snapshot lists erased fingerprint " + hex(fp) + " twice");
-      }
-      header.endEntry();
     }
     if (header.field("customers") != JsonToken.START_ARRAY) {
       throw new SnapshotException("snapshot field 'customers' is not an array");
@@ -219,6 +241,35 @@ final class Snapshots {
     }
     header.end();
     return contents;
+  }
+
+  /** Reads a list of erased fingerprints, keyed or salted (version 3's salted ones carry the salt). */
+  private static void erased(
+      CoreLifecycleEngine engine, JsonRecordReader header, String list, Contents contents, boolean keyed) {
+    boolean saltEach = !keyed && list.equals("saltedErased");
+    Map<Long, Integer> into = keyed ? contents.keyed : contents.salted;
+    header.list(list);
+    while (header.nextEntry()) {
+      if (saltEach) {
+        long salt = unhex(header.text("salt"), list + ".salt");
+        if (!into.isEmpty() && salt != contents.salt) {
+          throw new SnapshotException("snapshot field '" + list + ".salt' differs between entries");
+        }
+        contents.salt = salt;
+      }
+      long fp = unhex(header.text("fingerprint"), list + ".fingerprint");
+      String stageId = header.text("stage");
+      int stage = engine.stageIds.indexOf(stageId);
+      if (stage < 0) {
+        throw new SnapshotException(
+            "snapshot " + list + " stage " + TextRules.excerpt(stageId) + " is not a stage of model '"
+                + engine.model().id() + "'");
+      }
+      if (into.put(fp, stage) != null) {
+        throw new SnapshotException("snapshot lists " + list + " fingerprint " + hex(fp) + " twice");
+      }
+      header.endEntry();
+    }
   }
 
   private static CustomerState customer(CoreLifecycleEngine engine, JsonParser p, JsonRecordReader header, int i) {

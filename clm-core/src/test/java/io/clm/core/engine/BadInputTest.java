@@ -226,13 +226,15 @@ class BadInputTest {
     assertSnapshotRejected("{\"formatVersion\": 2,", "snapshot is not valid json at line 1, column 21");
     assertSnapshotRejected("[1]", "snapshot is not a json object");
     assertSnapshotRejected(
-        before.replace("\"formatVersion\" : 2", "\"formatVersion\" : 3"),
-        "snapshot formatVersion '3' is not supported; this library reads 2");
+        before.replace("\"formatVersion\" : 3", "\"formatVersion\" : 4"),
+        "snapshot formatVersion '4' is not supported; this library reads 2 and 3");
+    assertSnapshotRejected(
+        before.replace("\"formatVersion\" : 3", "\"formatVersion\" : 2"), "snapshot field 'salt' is missing");
     assertSnapshotRejected(
         before.replace("\"model\" : \"test-model\"", "\"model\" : \"other\""),
         "snapshot model 'other' is not the engine's model 'test-model'");
     assertSnapshotRejected(
-        before.replace("\"currency\" : \"EUR\",\n  \"salt\"", "\"currency\" : \"USD\",\n  \"salt\""),
+        before.replace("\"currency\" : \"EUR\",\n  \"keyCheck\"", "\"currency\" : \"USD\",\n  \"keyCheck\""),
         "snapshot currency 'USD' is not the engine currency EUR");
     assertSnapshotRejected(
         before.replace("\"customers\" :", "\"clients\" :"), "snapshot field 'customers' is missing");

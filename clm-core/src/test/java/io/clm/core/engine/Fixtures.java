@@ -2,6 +2,7 @@ package io.clm.core.engine;
 
 import io.clm.api.Clm;
 import io.clm.api.CustomerId;
+import io.clm.api.CustomerIdMask;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.Metric;
 import io.clm.api.Money;
@@ -75,8 +76,20 @@ final class Fixtures {
         .build();
   }
 
+  /** The id mask of every fixture engine: bytes 0 to 31 as its key, so that they share erasures. */
+  static final CustomerIdMask MASK = CustomerIdMask.withKey(key(0));
+
+  /** A 32-byte key: {@code first}, {@code first + 1}, ... */
+  static byte[] key(int first) {
+    byte[] key = new byte[CustomerIdMask.MIN_KEY_BYTES];
+    for (int i = 0; i < key.length; i++) {
+      key[i] = (byte) (first + i);
+    }
+    return key;
+  }
+
   static Clm.Builder builder() {
-    return Clm.builder().model(model()).currency("EUR").clock(CLOCK).trendWindow(Duration.ofDays(30));
+    return Clm.builder().model(model()).currency("EUR").clock(CLOCK).trendWindow(Duration.ofDays(30)).idMask(MASK);
   }
 
   static CoreLifecycleEngine engine() {

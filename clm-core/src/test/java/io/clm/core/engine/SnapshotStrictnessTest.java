@@ -42,7 +42,7 @@ class SnapshotStrictnessTest {
   @Test
   void aSnapshotIsAHeaderAndAStreamOfRecordsThatRoundTrips() {
     assertThat(exported)
-        .contains("\"formatVersion\" : 2", "\"erased\" : [ {", "\"record\" : {", "\"seen\" : [", "\"history\" : [")
+        .contains("\"formatVersion\" : 3", "\"erased\" : [ {", "\"saltedErased\" : [ ]", "\"record\" : {", "\"seen\" : [", "\"history\" : [")
         .doesNotContain("cust-2");
     LifecycleEngine copy = Fixtures.engine();
     copy.importSnapshot(new ByteArrayInputStream(exported.getBytes(StandardCharsets.UTF_8)));

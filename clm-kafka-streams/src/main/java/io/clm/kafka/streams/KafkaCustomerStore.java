@@ -80,12 +80,14 @@ final class KafkaCustomerStore implements CustomerStore {
     List<Tombstone> tombstones = new ArrayList<>();
     long count = tombstoneCount();
     for (long i = 0; i < count; i++) {
-      ByteBuffer t = ByteBuffer.wrap(customers.get(StoreLayout.tombstoneKey(i)));
-      long salt = t.getLong();
+      byte[] keyed = customers.get(StoreLayout.keyedTombstoneKey(i));
+      Tombstone.Scheme scheme = keyed != null ? Tombstone.Scheme.KEYED : Tombstone.Scheme.SALTED;
+      ByteBuffer t = ByteBuffer.wrap(keyed != null ? keyed : customers.get(StoreLayout.tombstoneKey(i)));
+      long check = t.getLong();
       long fingerprint = t.getLong();
       byte[] stage = new byte[t.remaining()];
       t.get(stage);
-      tombstones.add(new Tombstone(salt, fingerprint, new String(stage, StandardCharsets.UTF_8)));
+      tombstones.add(new Tombstone(scheme, check, fingerprint, new String(stage, StandardCharsets.UTF_8)));
     }
     return tombstones;
   }
@@ -131,8 +133,8 @@ final class KafkaCustomerStore implements CustomerStore {
       long count = tombstoneCount();
       byte[] stage = t.stage().getBytes(StandardCharsets.UTF_8);
       customers.put(
-          StoreLayout.tombstoneKey(count),
-          ByteBuffer.allocate(16 + stage.length).putLong(t.salt()).putLong(t.fingerprint()).put(stage).array());
+          t.scheme() == Tombstone.Scheme.KEYED ? StoreLayout.keyedTombstoneKey(count) : StoreLayout.tombstoneKey(count),
+          ByteBuffer.allocate(16 + stage.length).putLong(t.check()).putLong(t.fingerprint()).put(stage).array());
       customers.put(StoreLayout.TOMBSTONE_COUNT, ByteBuffer.allocate(8).putLong(count + 1).array());
     }
     batch.position().ifPresent(p -> customers.put(StoreLayout.POSITION, p.getBytes(StandardCharsets.UTF_8)));

@@ -27,7 +27,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  *   int  seen      number of seen events appended
  *   then the record's state bytes
  * customers store, reserved keys (a customer id never starts with byte 0):
- *   [0, 't', sequence]  a tombstone: long salt, long fingerprint, stage id (UTF-8)
+ *   [0, 'k', sequence]  a keyed tombstone: long key check value, long fingerprint, stage id (UTF-8)
+ *   [0, 't', sequence]  a salted tombstone of earlier versions: long salt, long fingerprint, stage id
+ *                       (one sequence numbers both kinds, so each sequence is under one of the keys)
  *   [0, 'n']            number of tombstones, a long
  *   [0, 'p']            the position, UTF-8
  * appended store, key = customer id, 0, kind, long sequence (big-endian):
@@ -62,6 +64,10 @@ final class StoreLayout {
 
   static Bytes tombstoneKey(long sequence) {
     return Bytes.wrap(ByteBuffer.allocate(10).put((byte) 0).put((byte) 't').putLong(sequence).array());
+  }
+
+  static Bytes keyedTombstoneKey(long sequence) {
+    return Bytes.wrap(ByteBuffer.allocate(10).put((byte) 0).put((byte) 'k').putLong(sequence).array());
   }
 
   static Bytes appendedKey(CustomerId customer, byte kind, long sequence) {

@@ -1,6 +1,8 @@
 package io.clm.store.jdbc;
 
+import io.clm.api.CorruptRecordException;
 import io.clm.api.CustomerId;
+import io.clm.api.TextRules;
 import io.clm.api.spi.CustomerRecord;
 import io.clm.api.spi.HistoryEntry;
 import io.clm.api.spi.SeenEvent;
@@ -156,11 +158,11 @@ final class CustomerTables {
   List<Tombstone> tombstones() {
     return tx.run("read the tombstones", c -> {
       List<Tombstone> all = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT salt, fingerprint, stage FROM clm_tombstone ORDER BY ordinal")) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT scheme, salt, fingerprint, stage FROM clm_tombstone ORDER BY ordinal")) {
         ps.setFetchSize(PAGE);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            all.add(new Tombstone(rs.getLong(1), rs.getLong(2), rs.getString(3)));
+            all.add(new Tombstone(scheme(rs.getString(1)), rs.getLong(2), rs.getLong(3), rs.getString(4)));
           }
         }
       }
@@ -282,14 +284,24 @@ final class CustomerTables {
   }
 
   private static void bury(Connection c, List<Tombstone> tombstones) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO clm_tombstone (salt, fingerprint, stage) VALUES (?, ?, ?)")) {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO clm_tombstone (scheme, salt, fingerprint, stage) VALUES (?, ?, ?, ?)")) {
       for (Tombstone t : tombstones) {
-        ps.setLong(1, t.salt());
-        ps.setLong(2, t.fingerprint());
-        ps.setString(3, t.stage());
+        ps.setString(1, t.scheme().name());
+        ps.setLong(2, t.check());
+        ps.setLong(3, t.fingerprint());
+        ps.setString(4, t.stage());
         ps.addBatch();
       }
       ps.executeBatch();
     }
+  }
+
+  private static Tombstone.Scheme scheme(String name) {
+    for (Tombstone.Scheme scheme : Tombstone.Scheme.values()) {
+      if (scheme.name().equals(name)) {
+        return scheme;
+      }
+    }
+    throw new CorruptRecordException("clm_tombstone.scheme " + TextRules.excerpt(name) + " is not SALTED or KEYED");
   }
 }

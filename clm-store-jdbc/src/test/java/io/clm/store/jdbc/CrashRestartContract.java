@@ -147,7 +147,8 @@ abstract class CrashRestartContract {
         write(out, c);
       }
       for (Tombstone t : store.tombstones()) {
-        out.writeLong(t.salt());
+        out.writeUTF(t.scheme().name());
+        out.writeLong(t.check());
         out.writeLong(t.fingerprint());
         out.writeUTF(t.stage());
       }

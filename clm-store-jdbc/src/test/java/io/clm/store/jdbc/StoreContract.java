@@ -136,11 +136,11 @@ abstract class StoreContract {
         write("C-1", 5, "a", List.of(new SeenEvent(1, 1, 1), new SeenEvent(2, 2, 2)), entry(0, "h0"), entry(1, "h1")),
         write("C-2", 5, "b", List.of(new SeenEvent(3, 3, 3)))));
 
-    store.write(StoreBatch.erase(id("C-1"), new Tombstone(7, 42, "growth")));
+    store.write(StoreBatch.erase(id("C-1"), new Tombstone(Tombstone.Scheme.KEYED, 7, 42, "growth")));
 
     assertThat(rowsMentioning("C-1")).isZero();
     assertThat(rowsMentioning("C-2")).isEqualTo(2);
-    assertThat(store.tombstones()).containsExactly(new Tombstone(7, 42, "growth"));
+    assertThat(store.tombstones()).containsExactly(new Tombstone(Tombstone.Scheme.KEYED, 7, 42, "growth"));
     assertThat(store.count()).isEqualTo(1);
   }
 
@@ -209,7 +209,7 @@ abstract class StoreContract {
     assertThatThrownBy(() -> JdbcStore.builder().url(url).build())
         .isInstanceOf(JdbcStoreException.class)
         .hasMessage("store " + Urls.withoutCredentials(url) + " could not open its schema: the database's schema is at"
-            + " version 900, newer than version 2 that this clm-store-jdbc knows; open it with the clm version that"
+            + " version 900, newer than version 3 that this clm-store-jdbc knows; open it with the clm version that"
             + " wrote it or a later one")
         .extracting(e -> ((JdbcStoreException) e).kind())
         .isEqualTo(JdbcStoreException.Kind.SCHEMA);

@@ -2,6 +2,7 @@ package io.clm.spring.boot.autoconfigure;
 
 import io.clm.api.Clm;
 import io.clm.api.ClmException;
+import io.clm.api.CustomerIdMask;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.Plugins;
 import io.clm.api.annotation.Experimental;
@@ -21,7 +22,9 @@ import org.springframework.context.annotation.Configuration;
  * The lifecycle engine and the plugin registry from the {@code clm.*} properties, and clm's Jackson
  * module on the application's {@code ObjectMapper}. Each bean backs off when the application
  * defines its own. The engine keeps its state in the {@link CustomerStore} bean when there is one
- * ({@link ClmStoreAutoConfiguration}), in memory otherwise.
+ * ({@link ClmStoreAutoConfiguration}), in memory otherwise, and takes the {@link CustomerIdMask}
+ * bean, when there is one, as its id mask: the key of erased customers' fingerprints, which must be
+ * the same on every start over a store.
  */
 @Experimental
 @AutoConfiguration(after = ClmStoreAutoConfiguration.class)
@@ -39,7 +42,11 @@ public class ClmAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  LifecycleEngine clmEngine(ClmProperties properties, ObjectProvider<CustomerStore> store, ApplicationContext context) {
+  LifecycleEngine clmEngine(
+      ClmProperties properties,
+      ObjectProvider<CustomerStore> store,
+      ObjectProvider<CustomerIdMask> idMask,
+      ApplicationContext context) {
     Clm.Builder builder = Clm.builder().classLoader(context.getClassLoader());
     String model = required("clm.model", properties.getModel(), "a lifecycle model id, such as banking-six-stage");
     String currency = required("clm.currency", properties.getCurrency(), "an ISO 4217 currency code, such as EUR");
@@ -51,6 +58,9 @@ public class ClmAutoConfiguration {
     set("clm.trend-window", p.getTrendWindow(), () -> builder.trendWindow(p.getTrendWindow()));
     set("clm.deduplication-window", p.getDeduplicationWindow(), () -> builder.deduplicationWindow(p.getDeduplicationWindow()));
     store.ifAvailable(builder::store);
+    // The key of erased customers' fingerprints: the same on every start, or a restart over a store
+    // with erasures is refused.
+    idMask.ifAvailable(builder::idMask);
     try {
       return builder.build();
     } catch (ClmException e) {

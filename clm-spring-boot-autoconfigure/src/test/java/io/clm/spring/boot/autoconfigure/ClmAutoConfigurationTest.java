@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clm.api.Clm;
 import io.clm.api.CustomerId;
+import io.clm.api.CustomerIdMask;
 import io.clm.api.IngestResult;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.Money;
@@ -112,6 +113,18 @@ class ClmAutoConfigurationTest {
       assertThat(context).hasNotFailed().hasSingleBean(JdbcStore.class);
       context.getBean(LifecycleEngine.class).ingest(Events.firstTransaction("posting-1", "2500.00"));
       assertThat(context.getBean(JdbcStore.class).count()).isEqualTo(1);
+    });
+  }
+
+  @Test
+  void anIdMaskBeanKeysTheFingerprintsOfErasedCustomers() {
+    runner.withPropertyValues(TWO_PROPERTIES).withUserConfiguration(H2.class, OwnMask.class).run(context -> {
+      assertThat(context).hasNotFailed();
+      LifecycleEngine engine = context.getBean(LifecycleEngine.class);
+      engine.ingest(Events.firstTransaction("posting-1", "2500.00"));
+      engine.erase(CustomerId.of("C-1001"));
+      assertThat(context.getBean(JdbcStore.class).tombstones()).singleElement()
+          .satisfies(t -> assertThat(t.check()).isEqualTo(OwnMask.MASK.keyCheck()));
     });
   }
 
@@ -230,6 +243,16 @@ class ClmAutoConfigurationTest {
     @Bean
     LifecycleEngine myEngine() {
       return Clm.builder().model("four-stage").currency("GBP").build();
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class OwnMask {
+    static final CustomerIdMask MASK = CustomerIdMask.random();
+
+    @Bean
+    CustomerIdMask idMask() {
+      return MASK;
     }
   }
 
