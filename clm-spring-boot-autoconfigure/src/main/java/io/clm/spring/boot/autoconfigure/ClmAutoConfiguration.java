@@ -3,11 +3,14 @@ package io.clm.spring.boot.autoconfigure;
 import io.clm.api.Clm;
 import io.clm.api.ClmException;
 import io.clm.api.CustomerIdMask;
+import io.clm.api.ErasureKeyException;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.Plugins;
 import io.clm.api.annotation.Experimental;
 import io.clm.api.spi.CustomerStore;
 import io.clm.jackson.ClmJacksonModule;
+import java.util.Arrays;
+import java.util.Base64;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -23,8 +26,8 @@ import org.springframework.context.annotation.Configuration;
  * module on the application's {@code ObjectMapper}. Each bean backs off when the application
  * defines its own. The engine keeps its state in the {@link CustomerStore} bean when there is one
  * ({@link ClmStoreAutoConfiguration}), in memory otherwise, and takes the {@link CustomerIdMask}
- * bean, when there is one, as its id mask: the key of erased customers' fingerprints, which must be
- * the same on every start over a store.
+ * bean, or else a mask under the key of {@code clm.id-mask-key}, as its id mask: the key of erased
+ * customers' fingerprints, which must be the same on every start over a store.
  */
 @Experimental
 @AutoConfiguration(after = ClmStoreAutoConfiguration.class)
@@ -59,13 +62,42 @@ public class ClmAutoConfiguration {
     set("clm.deduplication-window", p.getDeduplicationWindow(), () -> builder.deduplicationWindow(p.getDeduplicationWindow()));
     store.ifAvailable(builder::store);
     // The key of erased customers' fingerprints: the same on every start, or a restart over a store
-    // with erasures is refused.
-    idMask.ifAvailable(builder::idMask);
+    // with erasures is refused. The application's bean, else the property.
+    CustomerIdMask mask = idMask.getIfAvailable(() -> maskFromKey(p.getIdMaskKey()));
+    if (mask != null) {
+      builder.idMask(mask);
+    }
     try {
       return builder.build();
+    } catch (ErasureKeyException e) {
+      // The store's erasures were fingerprinted under another key.
+      throw new InvalidConfigurationPropertyValueException("clm.id-mask-key", "(secret, not shown)", e.getMessage());
     } catch (ClmException e) {
       // The model id is resolved here, against the plugins on the class path.
       throw new InvalidConfigurationPropertyValueException("clm.model", model, e.getMessage());
+    }
+  }
+
+  /**
+   * The mask under the key of {@code clm.id-mask-key}, or null when it is not set. A refused key is
+   * reported without its value, which is a secret.
+   */
+  static CustomerIdMask maskFromKey(String key) {
+    if (key == null) {
+      return null;
+    }
+    byte[] bytes;
+    try {
+      bytes = Base64.getDecoder().decode(key.strip());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidConfigurationPropertyValueException("clm.id-mask-key", "(secret, not shown)", "not Base64");
+    }
+    try {
+      return CustomerIdMask.withKey(bytes);
+    } catch (ClmException e) {
+      throw new InvalidConfigurationPropertyValueException("clm.id-mask-key", "(secret, not shown)", e.getMessage());
+    } finally {
+      Arrays.fill(bytes, (byte) 0);
     }
   }
 

@@ -36,6 +36,13 @@ public class ClmProperties {
   /** How long event ids are remembered for idempotency (the engine's default: forever). */
   private Duration deduplicationWindow;
 
+  /**
+   * Secret key of the customer-id mask, Base64 of at least 32 random bytes, from the secret store
+   * (such as CLM_ID_MASK_KEY); the same on every start once the engine has erased anyone (default: a
+   * random key per start).
+   */
+  private String idMaskKey;
+
   private final Store store = new Store();
 
   private final Complaints complaints = new Complaints();
@@ -169,6 +176,28 @@ public class ClmProperties {
    */
   public void setDeduplicationWindow(Duration deduplicationWindow) {
     this.deduplicationWindow = deduplicationWindow;
+  }
+
+  /**
+   * The secret key of the engine's customer-id mask, Base64-encoded.
+   *
+   * @return the key, or null for a random key per start
+   */
+  public String getIdMaskKey() {
+    return idMaskKey;
+  }
+
+  /**
+   * Sets the secret key of the engine's customer-id mask: Base64 of at least 32 random bytes, from
+   * the application's secret store (for example the environment variable {@code CLM_ID_MASK_KEY}).
+   * It keys the masked ids in messages and the fingerprints of erased customers; an engine whose
+   * state is in a database needs the same key on every start once it has erased anyone. An {@code
+   * CustomerIdMask} bean of the application's takes precedence.
+   *
+   * @param idMaskKey the key
+   */
+  public void setIdMaskKey(String idMaskKey) {
+    this.idMaskKey = idMaskKey;
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.clm.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clm.api.Clm;
@@ -10,12 +11,15 @@ import io.clm.api.IngestResult;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.Money;
 import io.clm.api.Plugins;
+import io.clm.api.UnknownCustomerException;
 import io.clm.api.complaints.ComplaintDesk;
 import io.clm.api.complaints.TicketStore;
 import io.clm.api.spi.CustomerStore;
 import io.clm.store.jdbc.JdbcStore;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -126,6 +130,45 @@ class ClmAutoConfigurationTest {
       assertThat(context.getBean(JdbcStore.class).tombstones()).singleElement()
           .satisfies(t -> assertThat(t.check()).isEqualTo(OwnMask.MASK.keyCheck()));
     });
+  }
+
+  @Test
+  void theIdMaskKeyPropertyKeysTheFingerprintsAcrossRestarts() {
+    byte[] secret = new byte[32];
+    for (int i = 0; i < secret.length; i++) {
+      secret[i] = (byte) (i * 7 + 1);
+    }
+    String key = "clm.id-mask-key=" + Base64.getEncoder().encodeToString(secret);
+    ApplicationContextRunner overOneDatabase = runner.withPropertyValues(TWO_PROPERTIES).withUserConfiguration(SharedH2.class);
+    overOneDatabase.withPropertyValues(key).run(context -> {
+      assertThat(context).hasNotFailed();
+      context.getBean(LifecycleEngine.class).ingest(Events.firstTransaction("posting-1", "2500.00"));
+      context.getBean(LifecycleEngine.class).erase(CustomerId.of("C-1001"));
+      assertThat(context.getBean(JdbcStore.class).tombstones()).singleElement()
+          .satisfies(t -> assertThat(t.check()).isEqualTo(CustomerIdMask.withKey(secret).keyCheck()));
+    });
+    overOneDatabase.withPropertyValues(key).run(context -> assertThatThrownBy(
+            () -> context.getBean(LifecycleEngine.class).ingest(Events.firstTransaction("posting-2", "10.00")))
+        .as("restarted with the same key, the erased customer stays erased")
+        .isInstanceOf(UnknownCustomerException.class));
+    overOneDatabase.run(context -> {
+      assertRefused(context, "clm.id-mask-key");
+      assertThat(context.getStartupFailure()).rootCause().message().doesNotContain(Base64.getEncoder().encodeToString(secret));
+    });
+  }
+
+  @Test
+  void aShortOrMalformedIdMaskKeyIsRefusedWithoutShowingIt() {
+    String shortKey = Base64.getEncoder().encodeToString("sixteen byte key".getBytes(StandardCharsets.US_ASCII));
+    runner.withPropertyValues(TWO_PROPERTIES).withPropertyValues("clm.id-mask-key=" + shortKey).run(context -> {
+      assertRefused(context, "clm.id-mask-key", "16 bytes");
+      assertThat(context.getStartupFailure()).rootCause().message().doesNotContain(shortKey);
+    });
+    runner.withPropertyValues(TWO_PROPERTIES).withPropertyValues("clm.id-mask-key=not base64!")
+        .run(context -> {
+          assertRefused(context, "clm.id-mask-key", "not Base64");
+          assertThat(context.getStartupFailure()).rootCause().message().doesNotContain("not base64!");
+        });
   }
 
   @Test
@@ -264,6 +307,17 @@ class ClmAutoConfigurationTest {
           .workflow(ComplaintDesk.findWorkflow("us-cfpb"))
           .calendar(io.clm.complaints.BusinessCalendar.everyDay(java.time.ZoneOffset.UTC))
           .build();
+    }
+  }
+
+  /** One in-memory database for every context of a test class, to restart over it. */
+  @Configuration(proxyBeanMethods = false)
+  static class SharedH2 {
+    @Bean
+    JdbcDataSource dataSource() {
+      JdbcDataSource h2 = new JdbcDataSource();
+      h2.setURL("jdbc:h2:mem:clm-shared-" + ClmAutoConfigurationTest.class.hashCode() + ";DB_CLOSE_DELAY=-1");
+      return h2;
     }
   }
 
