@@ -113,4 +113,26 @@ class CustomerTableTest {
     assertThat(failure.get()).isNull();
     assertThat(table.size()).isEqualTo(1000);
   }
+
+  @Test
+  void idsWithTheSameHashAreToldApartAndAnAbsentIdIsNotFound() {
+    // "Aa" and "BB" have the same String hash, so the ids share a hash and a probe sequence
+    CustomerId aa = CustomerId.of("Aa");
+    CustomerId bb = CustomerId.of("BB");
+    assertThat(CustomerTable.hash(aa)).isEqualTo(CustomerTable.hash(bb));
+    CustomerTable table = new CustomerTable();
+    CustomerState first = new CustomerState(aa, null);
+    assertThat(table.putIfAbsent(first)).isNull();
+    assertThat(table.containsKey(aa)).isTrue();
+    assertThat(table.containsKey(bb)).as("same hash, other id").isFalse();
+    assertThat(table.get(bb)).isNull();
+    CustomerState second = new CustomerState(bb, null);
+    assertThat(table.putIfAbsent(second)).isNull();
+    assertThat(table.get(aa)).isSameAs(first);
+    assertThat(table.get(bb)).isSameAs(second);
+    table.remove(aa, first);
+    assertThat(table.containsKey(aa)).isFalse();
+    assertThat(table.get(bb)).as("found past the removed slot").isSameAs(second);
+    assertThat(table.size()).isEqualTo(1);
+  }
 }
