@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.UnaryOperator;
 
 /** {@code clm analyze}: the pipeline on the user's own files, streamed row by row. */
 final class AnalyzeCommand {
@@ -35,6 +36,7 @@ final class AnalyzeCommand {
     o.add(Arguments.Option.value("flow-start", "DATE", "start the stage flow at this date (default: every customer counts as new)"));
     o.add(Arguments.Option.value("as-of", "DATE", "report as of this date (default: the day after the latest event)"));
     o.add(Arguments.Option.value("dedup-window", "DAYS", "remember event ids this many days back per customer, 0 for all (default 35)"));
+    o.addAll(StoreOptions.OPTIONS);
     o.addAll(Dialect.OPTIONS);
     o.addAll(RunOptions.OPTIONS);
     OPTIONS = List.copyOf(o);
@@ -46,16 +48,20 @@ final class AnalyzeCommand {
           + "docs/integration.md (samples in docs/samples/). Rows are streamed: memory grows with the\n"
           + "number of customers, not rows. Rows sorted by timestamp give the most accurate stage history.\n"
           + "A bad row stops the run with its file, line and field (exit code 1), or with --skip-bad-rows\n"
-          + "is skipped and counted. The report always says how many rows were read, accepted and rejected.";
+          + "is skipped and counted. The report always says how many rows were read, accepted and rejected.\n"
+          + "With --store the state is kept in a database: each run adds its files to the stored state and\n"
+          + "reports on every customer stored; a row stored before counts as a duplicate.";
 
   private final PrintStream out;
   private final PrintStream err;
   private final boolean terminal;
+  private final UnaryOperator<String> env;
 
-  AnalyzeCommand(PrintStream out, PrintStream err, boolean terminal) {
+  AnalyzeCommand(PrintStream out, PrintStream err, boolean terminal, UnaryOperator<String> env) {
     this.out = out;
     this.err = err;
     this.terminal = terminal;
+    this.env = env;
   }
 
   ExitCode run(String[] args) throws IOException, BadDataException {
@@ -65,6 +71,7 @@ final class AnalyzeCommand {
       return ExitCode.OK;
     }
     RunOptions options = RunOptions.of(a);
+    Optional<StoreOptions> store = StoreOptions.of(a, env);
     int dedupDays = a.integer("dedup-window", DEFAULT_DEDUP_DAYS, 0, 100_000);
     Settings settings = new Settings(
         a.has("skip-bad-rows"),
@@ -86,7 +93,14 @@ final class AnalyzeCommand {
     if (inputs.isEmpty()) {
       throw new UsageException("analyze: give at least one input file, such as --transactions FILE");
     }
-    Report report = report(inputs, settings, options, new Progress(err, terminal), err);
+    Report report;
+    if (store.isPresent()) {
+      try (StoreRun stored = StoreRun.open(store.get(), options)) {
+        report = report(inputs, settings, options, stored, new Progress(err, terminal), err);
+      }
+    } else {
+      report = report(inputs, settings, options, null, new Progress(err, terminal), err);
+    }
     options.write(report, out, err);
     return report.reconciles() ? ExitCode.OK : ExitCode.INTERNAL;
   }
@@ -107,14 +121,32 @@ final class AnalyzeCommand {
   /** Reads, runs and reports; package-private for tests. */
   static Report report(List<Input> inputs, Settings settings, RunOptions options, Progress progress, PrintStream err)
       throws IOException, BadDataException {
+    return report(inputs, settings, options, null, progress, err);
+  }
+
+  /**
+   * Reads, runs and reports, over the stored state if {@code stored} is not null: its customers
+   * are in the report, and the run's rows are added to it.
+   */
+  static Report report(List<Input> inputs, Settings settings, RunOptions options, StoreRun stored, Progress progress, PrintStream err)
+      throws IOException, BadDataException {
     long started = System.nanoTime();
     Clock clock = settings.asOf() != null
         ? Clock.fixed(settings.asOf().plus(Duration.ofDays(1)), ZoneOffset.UTC)
         : Clock.systemUTC();
-    LifecycleEngine engine = options.engine(clock, settings.deduplicationWindow());
+    LifecycleEngine engine = stored == null
+        ? options.engine(clock, settings.deduplicationWindow())
+        : stored.engine(options, clock, settings.deduplicationWindow());
     Pipeline pipeline = new Pipeline(engine);
     ComplaintLog complaints = new ComplaintLog();
     Set<String> customers = ConcurrentHashMap.newKeySet();
+    boolean flowMarked = settings.flowStart() == null;
+    long storedCustomers = 0;
+    if (stored != null) {
+      engine.forEachCustomer(c -> customers.add(c.id().value()));
+      storedCustomers = customers.size();
+      flowMarked = continueFlow(stored, settings, pipeline, storedCustomers);
+    }
     List<String> rejections = new ArrayList<>();
     List<Source> sources = new ArrayList<>();
     try {
@@ -140,6 +172,10 @@ final class AnalyzeCommand {
 
       @Override
       public void rejected(Event event, Object source, long line, ClmException e) {
+        Optional<StoreException> storeFailure = StoreOptions.causeOf(e);
+        if (storeFailure.isPresent()) {
+          throw storeFailure.get();
+        }
         Source s = (Source) source;
         BadRowException bad = new BadRowException(s.input.file().getFileName().toString(), line, "(event)", e.getMessage());
         try {
@@ -150,7 +186,6 @@ final class AnalyzeCommand {
       }
     };
     int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-    boolean flowMarked = settings.flowStart() == null;
     long lastTick = Long.MIN_VALUE;
     long maxSeen = Long.MIN_VALUE;
     long rows = 0;
@@ -172,7 +207,8 @@ final class AnalyzeCommand {
         long at = event.at().toEpochMilli();
         if (!flowMarked && !event.at().isBefore(settings.flowStart())) {
           ingest.barrier();
-          pipeline.markFlowStart(settings.flowStart());
+          advance(pipeline, settings.flowStart(), stored);
+          pipeline.flowStartsHere(settings.flowStart());
           flowMarked = true;
         }
         if (at > maxSeen) {
@@ -182,7 +218,7 @@ final class AnalyzeCommand {
           long tick = Math.floorDiv(at, 86_400_000L) * 86_400_000L - 86_400_000L;
           if (tick > lastTick) {
             ingest.barrier();
-            pipeline.advanceTo(Instant.ofEpochMilli(tick));
+            advance(pipeline, Instant.ofEpochMilli(tick), stored);
             lastTick = tick;
           }
         }
@@ -193,13 +229,20 @@ final class AnalyzeCommand {
         advance(next, settings, options, rejections, err);
       }
       ingest.barrier();
+      if (stored != null) {
+        // The report's last advance of time runs on a copy: the stored state stays where one run
+        // over all the files so far would be, and tomorrow's file continues from there.
+        pipeline.continueOn(StoreRun.copy(engine, options.engine(clock, settings.deduplicationWindow(), Optional.empty())));
+      }
     } catch (StopRun stop) {
       throw stop.reason;
     } finally {
       closeAll(sources);
       progress.done();
     }
-    Instant latest = pipeline.latest();
+    // Over a store, a run whose rows were all stored before reports as of the same date as the run
+    // that stored them.
+    Instant latest = stored == null ? pipeline.latest() : maxSeen == Long.MIN_VALUE ? null : Instant.ofEpochMilli(maxSeen);
     Instant asOf = settings.asOf() != null
         ? settings.asOf()
         : latest == null ? Instant.now() : LocalDate.ofInstant(latest, ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -210,6 +253,7 @@ final class AnalyzeCommand {
     List<Report.InputCount> counts = new ArrayList<>();
     List<Report.Check> lineChecks = new ArrayList<>();
     long accepted = 0;
+    long duplicates = 0;
     for (Source s : sources) {
       lineChecks.add(new Report.Check(
           s.input.file().getFileName() + ": physical lines = header + blank + read",
@@ -217,14 +261,20 @@ final class AnalyzeCommand {
       counts.add(new Report.InputCount(s.input.file().getFileName().toString(), s.read, s.accepted.sum(), s.duplicates.sum(),
           s.rejected.sum()));
       accepted += s.accepted.sum();
+      duplicates += s.duplicates.sum();
     }
-    if (accepted == 0) {
+    if (accepted == 0 && (stored == null || duplicates == 0)) {
       throw new BadDataException("no row was accepted", "Check the files against the schema in docs/integration.md.");
     }
-    Pipeline.Outcome outcomeOfRun = pipeline.finish(customers.size());
+    Pipeline.Outcome outcomeOfRun = stored == null
+        ? pipeline.finish(customers.size())
+        : pipeline.finish(customers.size(), "customers stored before the run + new in the input = customers known to the engine");
     List<String> source = new ArrayList<>();
     for (Source s : sources) {
       source.add(s.input.kind().option() + ": " + s.input.file() + " (" + s.input.format().name().toLowerCase(java.util.Locale.ROOT) + ")");
+    }
+    if (stored != null) {
+      source.add(String.format("store: %s, %,d customers before this run", stored.id(), storedCustomers));
     }
     List<String> dialect = settings.dialect().describe();
     if (!dialect.isEmpty()) {
@@ -232,8 +282,44 @@ final class AnalyzeCommand {
     }
     source.add(String.format("%,d rows read and run through the engine in %.1f s", counts.stream().mapToLong(Report.InputCount::read).sum(),
         (System.nanoTime() - started) / 1e9));
-    return Sections.report("clm analyze", source, options, engine, pipeline, outcomeOfRun, counts, lineChecks, rejections, asOf,
+    return Sections.report("clm analyze", source, options, pipeline.engine(), pipeline, outcomeOfRun, counts, lineChecks, rejections, asOf,
         complaints);
+  }
+
+  /**
+   * Over a store, the stage flow starts from the stored state, or at {@code --flow-start} if that is
+   * later than the stored state.
+   *
+   * @return whether the flow start is marked
+   */
+  private static boolean continueFlow(StoreRun stored, Settings settings, Pipeline pipeline, long storedCustomers) {
+    Optional<Instant> advanced = stored.advancedTo();
+    if (settings.flowStart() != null) {
+      if (advanced.isPresent() && !settings.flowStart().isAfter(advanced.get())) {
+        throw new UsageException("--flow-start " + LocalDate.ofInstant(settings.flowStart(), ZoneOffset.UTC)
+            + " is not after the stored state (advanced to " + advanced.get() + "): the stages before it are not stored");
+      }
+      return false;
+    }
+    if (storedCustomers > 0) {
+      pipeline.flowStartsHere(advanced.orElseThrow(() -> new StoreException(
+          "store " + stored.id() + " holds customers but no record of how far time was advanced in them", ExitCode.CONFIGURATION, null)));
+    }
+    return true;
+  }
+
+  /** Lets time-driven rules fire up to {@code tick}; over a store, records it there. */
+  private static void advance(Pipeline pipeline, Instant tick, StoreRun stored) {
+    if (stored == null) {
+      pipeline.advanceTo(tick);
+      return;
+    }
+    try {
+      pipeline.advanceTo(tick);
+    } catch (ClmException e) {
+      throw StoreOptions.causeOf(e).orElseThrow(() -> e);
+    }
+    stored.advancedTo(tick);
   }
 
   /** Carries a stop on a bad row out of a worker thread. */

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The {@code clm} command line: {@code demo} runs the whole lifecycle on a synthetic bank
@@ -34,11 +35,18 @@ public final class Main {
   private final PrintStream out;
   private final PrintStream err;
   private final boolean terminal;
+  private final UnaryOperator<String> env;
 
   Main(PrintStream out, PrintStream err, boolean terminal) {
+    this(out, err, terminal, System::getenv);
+  }
+
+  /** A command line that reads environment variables (the store's password) through {@code env}. */
+  Main(PrintStream out, PrintStream err, boolean terminal, UnaryOperator<String> env) {
     this.out = out;
     this.err = err;
     this.terminal = terminal;
+    this.env = env;
   }
 
   /**
@@ -80,7 +88,7 @@ public final class Main {
         case "demo":
           return new DemoCommand(out, err, terminal).run(rest).code();
         case "analyze":
-          return new AnalyzeCommand(out, err, terminal).run(rest).code();
+          return new AnalyzeCommand(out, err, terminal, env).run(rest).code();
         case "clv":
           return new ClvCommand(out).run(rest).code();
         case "plugins":
@@ -104,6 +112,9 @@ public final class Main {
     } catch (IOException | UncheckedIOException e) {
       err.println("clm: " + describe(e));
       return ExitCode.IO_ERROR.code();
+    } catch (StoreException e) {
+      err.println("clm: " + e.getMessage());
+      return e.exitCode().code();
     } catch (PluginConfigurationException | InvalidModelException e) {
       err.println("clm: configuration: " + e.getMessage());
       return ExitCode.CONFIGURATION.code();

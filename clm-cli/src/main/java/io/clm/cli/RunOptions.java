@@ -5,6 +5,7 @@ import io.clm.api.CustomerIdMask;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.Money;
 import io.clm.api.ValidationException;
+import io.clm.api.spi.CustomerStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -87,9 +88,23 @@ final class RunOptions {
   }
 
   LifecycleEngine engine(Clock clock, Optional<Duration> deduplicationWindow) {
+    return builder(clock, deduplicationWindow).build();
+  }
+
+  /**
+   * An engine whose erasures are keyed with this run's mask, over a store if one is given; the
+   * mask's key must be the one the store's erasures were written with.
+   */
+  LifecycleEngine engine(Clock clock, Optional<Duration> deduplicationWindow, Optional<CustomerStore> store) {
+    Clm.Builder builder = builder(clock, deduplicationWindow).idMask(mask);
+    store.ifPresent(builder::store);
+    return builder.build();
+  }
+
+  private Clm.Builder builder(Clock clock, Optional<Duration> deduplicationWindow) {
     Clm.Builder builder = Clm.builder().model(model).currency(currency.getCurrencyCode()).clock(clock);
     deduplicationWindow.ifPresent(builder::deduplicationWindow);
-    return builder.build();
+    return builder;
   }
 
   /** Prints the report on stdout (text or JSON) and writes the HTML page if asked, saying so on stderr. */

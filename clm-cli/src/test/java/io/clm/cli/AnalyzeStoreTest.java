@@ -1,0 +1,255 @@
+package io.clm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clm.api.Clm;
+import io.clm.api.CustomerId;
+import io.clm.api.LifecycleEngine;
+import io.clm.store.jdbc.JdbcStore;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code analyze --store} on an H2 file: daily loads add up to one run over all the files, a
+ * re-run counts nothing twice, and a store of another model or currency is refused untouched.
+ */
+class AnalyzeStoreTest {
+  /** The day the synthetic portfolio is split at: yesterday's files end before it, today's start at it. */
+  static final Instant CUT = Instant.parse("2024-05-01T00:00:00Z");
+  static final List<String> KINDS = List.of("transactions", "interactions", "complaints", "attributes", "products",
+      "relationships", "consents");
+
+  @TempDir static Path data;
+  @TempDir Path dir;
+
+  static Path key;
+
+  record Run(int code, String out, String err) {
+    JsonNode json() throws IOException {
+      assertThat(code).as(err).isZero();
+      return new ObjectMapper().readTree(out);
+    }
+  }
+
+  static Run run(Map<String, String> env, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    UnaryOperator<String> variables = env::get;
+    int code = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false,
+        variables).run(args);
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  static Run run(String... args) {
+    return run(Map.of(), args);
+  }
+
+  /** A synthetic portfolio of six months split into yesterday's files (before {@link #CUT}), today's, and both. */
+  @BeforeAll
+  static void portfolio() throws IOException {
+    Path all = data.resolve("all");
+    Run demo = run("demo", "--customers", "400", "--months", "6", "--seed", "7", "--export", all.toString());
+    assertThat(demo.code()).as(demo.err()).isZero();
+    for (String kind : KINDS) {
+      List<String> lines = Files.readAllLines(all.resolve(kind + ".csv"));
+      int at = Arrays.asList(lines.get(0).split(",")).indexOf("timestamp");
+      List<String> before = new ArrayList<>(List.of(lines.get(0)));
+      List<String> after = new ArrayList<>(List.of(lines.get(0)));
+      for (String line : lines.subList(1, lines.size())) {
+        (Instant.parse(line.split(",")[at]).isBefore(CUT) ? before : after).add(line);
+      }
+      if (kind.equals("transactions") || kind.equals("complaints")) {
+        assertThat(before.size()).as(kind).isGreaterThan(1);
+        assertThat(after.size()).as(kind).isGreaterThan(1);
+      }
+      List<String> both = new ArrayList<>(before);
+      both.addAll(after.subList(1, after.size()));
+      write(data.resolve("yesterday"), kind, before);
+      write(data.resolve("today"), kind, after);
+      write(data.resolve("both"), kind, both);
+    }
+    key = data.resolve("mask.key");
+    Files.write(key, "a secret of thirty-two bytes or more, for the tests".getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void write(Path folder, String kind, List<String> lines) throws IOException {
+    Files.createDirectories(folder);
+    Files.write(folder.resolve(kind + ".csv"), lines);
+  }
+
+  /** The arguments that analyze every file of a folder, then the given ones. */
+  static String[] analyze(String folder, String... more) {
+    List<String> args = new ArrayList<>(List.of("analyze"));
+    for (String kind : KINDS) {
+      args.add("--" + kind);
+      args.add(data.resolve(folder).resolve(kind + ".csv").toString());
+    }
+    args.addAll(List.of("--mask-key-file", key.toString(), "--json"));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
+  String store() {
+    return "jdbc:h2:" + dir.resolve("clm").toAbsolutePath();
+  }
+
+  /** The figures about the whole population: what a report over the stored state must share with one run over all files. */
+  static void assertSamePopulation(JsonNode actual, JsonNode expected) {
+    for (String field : List.of("model", "currency", "asOf", "customers", "stages", "segments", "risk")) {
+      assertThat(actual.get(field)).as(field).isEqualTo(expected.get(field));
+    }
+    assertThat(actual.get("reconciles").asBoolean()).as("reconciles").isTrue();
+  }
+
+  static long sum(JsonNode input, String field) {
+    long n = 0;
+    for (JsonNode i : input) {
+      n += i.get(field).asLong();
+    }
+    return n;
+  }
+
+  @Test
+  void dailyLoadsOverAStoreReportWhatOneRunOverAllTheFilesReports() throws IOException {
+    JsonNode oneRun = run(analyze("both")).json();
+    JsonNode yesterdayAlone = run(analyze("yesterday")).json();
+
+    JsonNode yesterday = run(analyze("yesterday", "--store", store())).json();
+    assertSamePopulation(yesterday, yesterdayAlone);
+    assertThat(yesterday.get("transitions")).isEqualTo(yesterdayAlone.get("transitions"));
+
+    JsonNode today = run(analyze("today", "--store", store())).json();
+    assertSamePopulation(today, oneRun);
+    assertThat(sum(today.get("input"), "duplicates")).isZero();
+    assertThat(sum(today.get("input"), "accepted") + sum(yesterday.get("input"), "accepted"))
+        .isEqualTo(sum(oneRun.get("input"), "accepted"));
+    // Today's flow starts from the state stored yesterday: nobody stored is new.
+    assertThat(today.get("flowStart").isNull()).isFalse();
+    try (JdbcStore store = JdbcStore.builder().url(store()).build()) {
+      assertThat(store.count()).isEqualTo(oneRun.get("customers").asLong());
+    }
+  }
+
+  @Test
+  void runningTodaysFilesAgainCountsNothingTwice() throws IOException {
+    // Today's files span two months: every id is remembered (a daily file lies within the default window).
+    run(analyze("yesterday", "--store", store(), "--dedup-window", "0")).json();
+    JsonNode today = run(analyze("today", "--store", store(), "--dedup-window", "0")).json();
+
+    JsonNode again = run(analyze("today", "--store", store(), "--dedup-window", "0")).json();
+
+    assertSamePopulation(again, today);
+    assertSamePopulation(again, run(analyze("both", "--dedup-window", "0")).json());
+    assertThat(sum(again.get("input"), "accepted")).isZero();
+    assertThat(sum(again.get("input"), "duplicates")).isEqualTo(sum(today.get("input"), "read")).isPositive();
+  }
+
+  @Test
+  void aStoreOfAnotherCurrencyOrModelIsRefusedAndLeftAsItWas() throws IOException {
+    JsonNode yesterday = run(analyze("yesterday", "--store", store())).json();
+    String position;
+    try (JdbcStore store = JdbcStore.builder().url(store()).build()) {
+      position = store.position().orElseThrow();
+    }
+
+    Run currency = run(analyze("today", "--store", store(), "--currency", "USD"));
+    assertThat(currency.code()).isEqualTo(2);
+    assertThat(currency.err()).startsWith("clm: --currency USD does not match the store " + store()
+        + ", which holds amounts in EUR: give --currency EUR, or another --store\n");
+    Run model = run(analyze("today", "--store", store(), "--model", "three-stage"));
+    assertThat(model.code()).isEqualTo(2);
+    assertThat(model.err()).startsWith("clm: --model three-stage does not match the store " + store()
+        + ", which holds state of model banking-six-stage: give --model banking-six-stage, or another --store\n");
+
+    try (JdbcStore store = JdbcStore.builder().url(store()).build()) {
+      assertThat(store.position()).contains(position);
+      assertThat(store.count()).isEqualTo(yesterday.get("customers").asLong());
+    }
+    JsonNode today = run(analyze("today", "--store", store())).json();
+    assertSamePopulation(today, run(analyze("both")).json());
+  }
+
+  @Test
+  void aStoreNeedsTheMaskKeyAndASupportedUrl() {
+    Run noKey = run("analyze", "--transactions", data.resolve("today/transactions.csv").toString(), "--store", store());
+    assertThat(noKey.code()).isEqualTo(2);
+    assertThat(noKey.err()).startsWith("clm: --store needs --mask-key-file");
+
+    Run mysql = run(analyze("today", "--store", "jdbc:mysql://db/clm?password=hunter2-secret"));
+    assertThat(mysql.code()).isEqualTo(2);
+    assertThat(mysql.err()).startsWith("clm: --store 'jdbc:mysql:...' is not a database clm supports").doesNotContain("hunter2");
+
+    Run user = run(analyze("today", "--store-user", "clm"));
+    assertThat(user.code()).isEqualTo(2);
+    assertThat(user.err()).startsWith("clm: --store-user needs --store");
+    assertThat(Files.exists(dir.resolve("clm.mv.db"))).isFalse();
+  }
+
+  @Test
+  void anUnreachableDatabaseIsAFileErrorThatNamesTheStoreAndNeverThePassword() {
+    Run r = run(Map.of(StoreOptions.PASSWORD_VARIABLE, "hunter2-secret", StoreOptions.USER_VARIABLE, "clm"),
+        analyze("today", "--store", "jdbc:postgresql://127.0.0.1:1/clm?password=other-secret"));
+
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.err()).startsWith("clm: store jdbc:postgresql://127.0.0.1:1/clm?password=*** could not open a connection: ")
+        .doesNotContain("hunter2").doesNotContain("other-secret");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void aSchemaNewerThanThisClmIsAConfigurationErrorAndNothingIsWritten() throws Exception {
+    run(analyze("yesterday", "--store", store())).json();
+    long customers;
+    try (JdbcStore store = JdbcStore.builder().url(store()).build();
+        Connection c = store.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      customers = store.count();
+      s.executeUpdate("INSERT INTO \"clm_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\", \"script\","
+          + " \"checksum\", \"installed_by\", \"execution_time\", \"success\") VALUES (900, '900', 'later', 'SQL',"
+          + " 'V900__later.sql', 0, 'clm', 1, TRUE)");
+      c.commit();
+    }
+
+    Run r = run(analyze("today", "--store", store()));
+
+    assertThat(r.code()).isEqualTo(4);
+    assertThat(r.err()).startsWith("clm: store " + store() + " could not open its schema: the database's schema is at version 900,");
+    try (Connection c = DriverManager.getConnection(store()); Statement s = c.createStatement();
+        ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM clm_customer")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getLong(1)).isEqualTo(customers);
+    }
+  }
+
+  @Test
+  void aStoreThatAnotherApplicationWroteIsRefused() {
+    try (JdbcStore store = JdbcStore.builder().url(store()).build()) {
+      LifecycleEngine engine = Clm.builder().model("banking-six-stage").currency("EUR").store(store).build();
+      engine.register(CustomerId.of("C-1"), Instant.parse("2024-01-01T00:00:00Z"));
+    }
+
+    Run r = run(analyze("today", "--store", store()));
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith("clm: --store " + store() + " holds 1 customers that clm analyze did not write");
+  }
+}
