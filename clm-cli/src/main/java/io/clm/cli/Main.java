@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The {@code clm} command line: {@code demo} runs the whole lifecycle on a synthetic bank
@@ -31,6 +33,12 @@ public final class Main {
           + "            complaint workflows found on the class path\n\n"
           + "Run 'clm <command> --help' for a command's options. Exit codes: 0 ok, 1 bad data,\n"
           + "2 usage error, 3 file error, 4 configuration error, 5 internal error.\n";
+
+  /**
+   * Flyway, which migrates the schema of {@code analyze --store}, logs through java.util.logging;
+   * held here so that its level stays set.
+   */
+  private static final Logger FLYWAY = Logger.getLogger("org.flywaydb");
 
   private final PrintStream out;
   private final PrintStream err;
@@ -64,9 +72,11 @@ public final class Main {
 
   /**
    * clm logs through SLF4J without a backend of its own; on the command line, with no backend on the
-   * class path, say nothing rather than print SLF4J's warning about it.
+   * class path, say nothing rather than print SLF4J's warning about it. Flyway says only what went
+   * wrong, not each step of a migration.
    */
   private static void quietLogging() {
+    FLYWAY.setLevel(Level.WARNING);
     if (System.getProperty("slf4j.provider") == null) {
       System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
       if (System.getProperty("slf4j.internal.verbosity") == null) {

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clm.api.Clm;
 import io.clm.api.CustomerId;
+import io.clm.api.CustomerIdMask;
 import io.clm.api.LifecycleEngine;
 import io.clm.store.jdbc.JdbcStore;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -150,6 +152,24 @@ class AnalyzeStoreTest {
   }
 
   @Test
+  void dailyLoadsOnPostgreSqlWithTheCredentialsFromTheEnvironment() throws Exception {
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+      try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        s.execute("CREATE DATABASE daily");
+      }
+      String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/daily";
+      Map<String, String> env = Map.of(StoreOptions.USER_VARIABLE, "postgres", StoreOptions.PASSWORD_VARIABLE, "postgres");
+
+      run(env, analyze("yesterday", "--store", url)).json();
+      Run today = run(env, analyze("today", "--store", url));
+
+      assertSamePopulation(today.json(), run(analyze("both")).json());
+      assertThat(today.err()).doesNotContain("postgres@");
+      assertThat(today.json().get("source").toString()).contains("store: " + url + ",");
+    }
+  }
+
+  @Test
   void runningTodaysFilesAgainCountsNothingTwice() throws IOException {
     // Today's files span two months: every id is remembered (a daily file lies within the default window).
     run(analyze("yesterday", "--store", store(), "--dedup-window", "0")).json();
@@ -186,6 +206,31 @@ class AnalyzeStoreTest {
     }
     JsonNode today = run(analyze("today", "--store", store())).json();
     assertSamePopulation(today, run(analyze("both")).json());
+  }
+
+  @Test
+  void erasuresInTheStoreNeedTheKeyTheyWereWrittenWith() throws IOException {
+    long stored = run(analyze("yesterday", "--store", store())).json().get("customers").asLong();
+    try (JdbcStore store = JdbcStore.builder().url(store()).build()) {
+      LifecycleEngine engine = Clm.builder().model("banking-six-stage").currency("EUR")
+          .idMask(CustomerIdMask.withKey(Files.readAllBytes(key))).store(store).build();
+      List<CustomerId> ids = new ArrayList<>();
+      engine.forEachCustomer(c -> ids.add(c.id()));
+      engine.erase(ids.get(0));
+    }
+    Path otherKey = dir.resolve("other.key");
+    Files.write(otherKey, "another secret of thirty-two bytes or more".getBytes(StandardCharsets.UTF_8));
+    List<String> withOtherKey = new ArrayList<>(List.of(analyze("today", "--store", store())));
+    withOtherKey.set(withOtherKey.indexOf(key.toString()), otherKey.toString());
+
+    Run refused = run(withOtherKey.toArray(String[]::new));
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err()).startsWith("clm: --mask-key-file: ");
+
+    // Today's rows for the erased customer are refused, as the engine refuses every event for an erased id.
+    JsonNode today = run(analyze("today", "--store", store(), "--skip-bad-rows")).json();
+    assertThat(today.get("customers").asLong()).isEqualTo(run(analyze("both")).json().get("customers").asLong() - 1);
+    assertThat(today.get("source").toString()).contains(String.format("%,d customers before this run", stored - 1));
   }
 
   @Test
