@@ -268,7 +268,8 @@ final class AnalyzeCommand {
     }
     Pipeline.Outcome outcomeOfRun = stored == null
         ? pipeline.finish(customers.size())
-        : pipeline.finish(customers.size(), "customers stored before the run + new in the input = customers known to the engine");
+        : pipeline.finish(customers.size(), "customers stored before the run + new in the input = customers known to the engine",
+            stored.erasedByStage());
     List<String> source = new ArrayList<>();
     for (Source s : sources) {
       source.add(s.input.kind().option() + ": " + s.input.file() + " (" + s.input.format().name().toLowerCase(java.util.Locale.ROOT) + ")");

@@ -150,7 +150,7 @@ final class Pipeline {
    *     engine
    */
   Outcome finish(long expectedCustomers) {
-    return finish(expectedCustomers, "customers in the input = customers known to the engine");
+    return finish(expectedCustomers, "customers in the input = customers known to the engine", Map.of());
   }
 
   /**
@@ -158,8 +158,10 @@ final class Pipeline {
    *
    * @param expectedCustomers the number of customers, counted independently of the engine
    * @param expectedCheck the name of the check of that number against the engine's
+   * @param erased customers erased before the run, by stage: the engine's stage counts keep them,
+   *     the figures leave them out
    */
-  Outcome finish(long expectedCustomers, String expectedCheck) {
+  Outcome finish(long expectedCustomers, String expectedCheck, Map<String, Long> erased) {
     List<Customer> customers = new ArrayList<>();
     engine.forEachCustomer(customers::add);
     int n = stages.size();
@@ -174,12 +176,19 @@ final class Pipeline {
     }
     Map<String, Long> counts = engine.stageCounts();
     List<Report.StageCount> stageCounts = new ArrayList<>();
+    long counted = 0;
     for (Stage s : stages) {
+      counted += counts.getOrDefault(s.id(), 0L);
       stageCounts.add(new Report.StageCount(
           s.id(), s.family().name().toLowerCase(java.util.Locale.ROOT), s.phase().name().toLowerCase(java.util.Locale.ROOT),
-          counts.getOrDefault(s.id(), 0L)));
+          counts.getOrDefault(s.id(), 0L) - erased.getOrDefault(s.id(), 0L)));
     }
     List<Report.Check> checks = new ArrayList<>();
+    if (!erased.isEmpty()) {
+      long erasedTotal = erased.values().stream().mapToLong(Long::longValue).sum();
+      checks.add(new Report.Check("customers erased in the store = engine's stage counts - customers known", erasedTotal,
+          counted - engine.customerCount()));
+    }
     long total = stageCounts.stream().mapToLong(Report.StageCount::customers).sum();
     checks.add(new Report.Check(expectedCheck, expectedCustomers, engine.customerCount()));
     checks.add(new Report.Check("customers known = customers over all stages (each in exactly one)", engine.customerCount(), total));

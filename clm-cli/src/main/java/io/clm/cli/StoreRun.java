@@ -4,6 +4,7 @@ import io.clm.api.ClmException;
 import io.clm.api.ErasureKeyException;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.spi.StoreBatch;
+import io.clm.api.spi.Tombstone;
 import io.clm.store.jdbc.JdbcStore;
 import io.clm.store.jdbc.JdbcStoreException;
 import java.io.IOException;
@@ -14,7 +15,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -66,11 +69,13 @@ final class StoreRun implements AutoCloseable {
   }
 
   private final JdbcStore store;
+  private final Map<String, Long> erased;
   private Label label;
 
-  private StoreRun(JdbcStore store, Label label) {
+  private StoreRun(JdbcStore store, Label label, Map<String, Long> erased) {
     this.store = store;
     this.label = label;
+    this.erased = erased;
   }
 
   /**
@@ -103,7 +108,11 @@ final class StoreRun implements AutoCloseable {
               + " customers that clm analyze did not write; clm analyze --store continues only a store it wrote");
         }
       }
-      return new StoreRun(store, label);
+      Map<String, Long> erased = new HashMap<>();
+      for (Tombstone t : store.tombstones()) {
+        erased.merge(t.stage(), 1L, Long::sum);
+      }
+      return new StoreRun(store, label, Map.copyOf(erased));
     } catch (JdbcStoreException e) {
       store.close();
       throw StoreOptions.failure(e);
@@ -116,6 +125,15 @@ final class StoreRun implements AutoCloseable {
   /** The store's name in messages: its URL without credentials. */
   String id() {
     return store.id();
+  }
+
+  /**
+   * The customers erased in the store (by an application over it; analyze erases nobody), by the
+   * stage they were in: the engine keeps them in its stage counts so that aggregates stay right,
+   * and the report leaves them out.
+   */
+  Map<String, Long> erasedByStage() {
+    return erased;
   }
 
   /** How far time was advanced in the stored state, or empty if the store is new. */
