@@ -151,6 +151,58 @@ class AnalyzeStoreTest {
     }
   }
 
+  /**
+   * Dormancy (365 days without a transaction, no product held) falls due for customers D2 to D5 on
+   * the evening of yesterday's last day, and each of them transacts again this morning. One run
+   * over both files advances time a day behind the rows, so the morning's transaction arrives
+   * before the rule looks: the customers stay in development, and the one with a fifth transaction
+   * moves on to growth. Daily runs must give the same stages, so the stored state must not have
+   * been advanced to yesterday's report date.
+   */
+  @Test
+  void aTimeRuleDueOnYesterdaysLastEveningWaitsForTodaysRowsAsInOneRun() throws IOException {
+    String header = "id,customer_id,timestamp,direction,amount,product,channel";
+    List<String> yesterday = new ArrayList<>(List.of(header));
+    for (int n = 2; n <= 5; n++) {
+      for (int k = n; k >= 1; k--) {
+        yesterday.add(String.format("d%d-%d,D%d,2023-01-%02dT12:00:00Z,credit,100.00,current_account,branch", n, k, n, 11 - k));
+      }
+    }
+    yesterday.add("b-1,B,2024-01-10T23:00:00Z,credit,100.00,current_account,branch");
+    List<String> today = new ArrayList<>(List.of(header, "b-2,B,2024-01-11T08:00:00Z,credit,100.00,current_account,branch"));
+    for (int n = 2; n <= 5; n++) {
+      today.add("d" + n + "-0,D" + n + ",2024-01-11T09:00:00Z,credit,100.00,current_account,branch");
+    }
+    List<String> both = new ArrayList<>(yesterday);
+    both.addAll(today.subList(1, today.size()));
+    Files.write(dir.resolve("yesterday.csv"), yesterday);
+    Files.write(dir.resolve("today.csv"), today);
+    Files.write(dir.resolve("both.csv"), both);
+
+    JsonNode oneRun = run(transactions(dir.resolve("both.csv"))).json();
+    run(transactions(dir.resolve("yesterday.csv"), "--store", store())).json();
+    JsonNode daily = run(transactions(dir.resolve("today.csv"), "--store", store())).json();
+
+    assertSamePopulation(daily, oneRun);
+    assertThat(stage(oneRun, "termination")).isZero();
+    assertThat(stage(oneRun, "growth")).isPositive();
+  }
+
+  private static String[] transactions(Path file, String... more) {
+    List<String> args = new ArrayList<>(List.of("analyze", "--transactions", file.toString(), "--mask-key-file", key.toString(), "--json"));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
+  private static long stage(JsonNode report, String id) {
+    for (JsonNode s : report.get("stages")) {
+      if (s.get("id").asText().equals(id)) {
+        return s.get("customers").asLong();
+      }
+    }
+    throw new AssertionError("no stage " + id);
+  }
+
   @Test
   void dailyLoadsOnPostgreSqlWithTheCredentialsFromTheEnvironment() throws Exception {
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
