@@ -8,9 +8,12 @@ enum ExitCode {
   BAD_DATA(1),
   /** The command line is wrong: unknown command or option, missing or malformed value. */
   USAGE(2),
-  /** A file could not be read or written. */
+  /** A file could not be read or written, or the {@code --store} database could not be reached or refused. */
   IO_ERROR(3),
-  /** clm itself is misconfigured: no engine on the class path, unknown model, a plugin that fails to load. */
+  /**
+   * clm itself is misconfigured: no engine on the class path, unknown model, a plugin that fails to
+   * load; or the {@code --store} database's schema is newer than this clm.
+   */
   CONFIGURATION(4),
   /** An unexpected internal error; please report it with the stack trace printed. */
   INTERNAL(5);
