@@ -12,7 +12,9 @@ import io.clm.api.spi.Tombstone;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.kafka.common.utils.Bytes;
@@ -29,12 +31,29 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Kafka Streams runs a task on one thread at a time; the methods are synchronized all the same,
  * as the store SPI asks, which costs an uncontended lock per call.
+ *
+ * <p>The header of each customer record written through this store (where the due-time index
+ * lists it, how many seen events it has) is also kept in memory, so that a write does not read the
+ * record back from the store first. A store lives as long as its task's processor, and Kafka
+ * Streams re-creates both after a failure, so the copy never outlives what the stores committed.
  */
 final class KafkaCustomerStore implements CustomerStore {
   private final KeyValueStore<Bytes, byte[]> customers;
   private final KeyValueStore<Bytes, byte[]> appended;
   private final DueIndex due;
   private final KeyValueStore<Bytes, byte[]> dueStore;
+  private final Map<CustomerId, Header> headers = new HashMap<>();
+
+  /** The part of a stored customer record that a write needs: see {@link StoreLayout}. */
+  private static final class Header {
+    long indexed;
+    int seen;
+
+    Header(long indexed, int seen) {
+      this.indexed = indexed;
+      this.seen = seen;
+    }
+  }
 
   KafkaCustomerStore(
       KeyValueStore<Bytes, byte[]> customers, KeyValueStore<Bytes, byte[]> appended, KeyValueStore<Bytes, byte[]> due) {
@@ -109,13 +128,13 @@ final class KafkaCustomerStore implements CustomerStore {
       clear(customers);
       clear(appended);
       clear(dueStore);
+      headers.clear();
     }
     for (StoreBatch.Write w : batch.writes()) {
       CustomerId id = w.record().customer();
       Bytes key = StoreLayout.customerKey(id);
-      byte[] previous = customers.get(key);
-      long indexed = previous == null ? Long.MAX_VALUE : StoreLayout.indexed(previous);
-      int seen = previous == null ? 0 : StoreLayout.seenCount(previous);
+      Header header = header(id, key);
+      int seen = header.seen;
       for (SeenEvent e : w.seen()) {
         appended.put(StoreLayout.appendedKey(id, StoreLayout.SEEN, seen++), StoreLayout.seenValue(e));
       }
@@ -124,7 +143,9 @@ final class KafkaCustomerStore implements CustomerStore {
       }
       long dueAt = w.record().dueAt();
       customers.put(key, StoreLayout.customerValue(dueAt, w.record(), seen));
-      due.move(id, indexed, dueAt);
+      due.move(id, header.indexed, dueAt);
+      header.indexed = dueAt;
+      header.seen = seen;
     }
     for (CustomerId erased : batch.erasures()) {
       erase(erased);
@@ -140,7 +161,18 @@ final class KafkaCustomerStore implements CustomerStore {
     batch.position().ifPresent(p -> customers.put(StoreLayout.POSITION, p.getBytes(StandardCharsets.UTF_8)));
   }
 
+  private Header header(CustomerId id, Bytes key) {
+    Header header = headers.get(id);
+    if (header == null) {
+      byte[] stored = customers.get(key);
+      header = stored == null ? new Header(Long.MAX_VALUE, 0) : new Header(StoreLayout.indexed(stored), StoreLayout.seenCount(stored));
+      headers.put(id, header);
+    }
+    return header;
+  }
+
   private void erase(CustomerId id) {
+    headers.remove(id);
     Bytes key = StoreLayout.customerKey(id);
     byte[] previous = customers.get(key);
     if (previous != null) {
@@ -173,6 +205,10 @@ final class KafkaCustomerStore implements CustomerStore {
     if (next != indexed) {
       customers.put(key, StoreLayout.withIndexed(value, next));
       due.move(id, indexed, next);
+      Header header = headers.get(id);
+      if (header != null) {
+        header.indexed = next;
+      }
     }
   }
 

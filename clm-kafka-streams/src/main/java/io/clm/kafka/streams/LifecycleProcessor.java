@@ -75,7 +75,7 @@ final class LifecycleProcessor implements Processor<byte[], byte[], byte[], byte
   private Optional<DeadLetter> apply(Record<byte[], byte[]> record) {
     Event event;
     try {
-      event = ClmJson.read(record.value() == null ? new byte[0] : record.value(), Event.class);
+      event = ClmJson.readEvent(record.value() == null ? new byte[0] : record.value());
       if (event == null) {
         return refusal(DeadLetter.Reason.MALFORMED, "the record value is empty");
       }
