@@ -36,6 +36,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * lists it, how many seen events it has) is also kept in memory, so that a write does not read the
  * record back from the store first. A store lives as long as its task's processor, and Kafka
  * Streams re-creates both after a failure, so the copy never outlives what the stores committed.
+ *
+ * <p>With a deduplication window, {@link #prune} removes the seen events that the engine can no
+ * longer be asked about: those older than the window before the customer's latest seen event. An
+ * event that old is refused by the engine as too old before its id is looked up, so the rows serve
+ * no purpose, and without pruning a restore would read one row per event the customer ever had.
  */
 final class KafkaCustomerStore implements CustomerStore {
   private final KeyValueStore<Bytes, byte[]> customers;
@@ -43,11 +48,14 @@ final class KafkaCustomerStore implements CustomerStore {
   private final DueIndex due;
   private final KeyValueStore<Bytes, byte[]> dueStore;
   private final Map<CustomerId, Header> headers = new HashMap<>();
+  private final long windowMillis;
+  private final List<CustomerId> appendedSincePrune = new ArrayList<>();
 
   /** The part of a stored customer record that a write needs: see {@link StoreLayout}. */
   private static final class Header {
     long indexed;
     int seen;
+    boolean appendedSincePrune;
 
     Header(long indexed, int seen) {
       this.indexed = indexed;
@@ -57,6 +65,21 @@ final class KafkaCustomerStore implements CustomerStore {
 
   KafkaCustomerStore(
       KeyValueStore<Bytes, byte[]> customers, KeyValueStore<Bytes, byte[]> appended, KeyValueStore<Bytes, byte[]> due) {
+    this(customers, appended, due, Long.MAX_VALUE);
+  }
+
+  /**
+   * A store that can {@link #prune} the seen events older than a deduplication window.
+   *
+   * @param windowMillis the engine's deduplication window; {@code Long.MAX_VALUE} for none, which
+   *     keeps every seen event
+   */
+  KafkaCustomerStore(
+      KeyValueStore<Bytes, byte[]> customers,
+      KeyValueStore<Bytes, byte[]> appended,
+      KeyValueStore<Bytes, byte[]> due,
+      long windowMillis) {
+    this.windowMillis = windowMillis;
     this.customers = customers;
     this.appended = appended;
     this.dueStore = due;
@@ -129,6 +152,7 @@ final class KafkaCustomerStore implements CustomerStore {
       clear(appended);
       clear(dueStore);
       headers.clear();
+      appendedSincePrune.clear();
     }
     for (StoreBatch.Write w : batch.writes()) {
       CustomerId id = w.record().customer();
@@ -146,6 +170,10 @@ final class KafkaCustomerStore implements CustomerStore {
       due.move(id, header.indexed, dueAt);
       header.indexed = dueAt;
       header.seen = seen;
+      if (windowMillis != Long.MAX_VALUE && !w.seen().isEmpty() && !header.appendedSincePrune) {
+        header.appendedSincePrune = true;
+        appendedSincePrune.add(id);
+      }
     }
     for (CustomerId erased : batch.erasures()) {
       erase(erased);
@@ -159,6 +187,46 @@ final class KafkaCustomerStore implements CustomerStore {
       customers.put(StoreLayout.TOMBSTONE_COUNT, ByteBuffer.allocate(8).putLong(count + 1).array());
     }
     batch.position().ifPresent(p -> customers.put(StoreLayout.POSITION, p.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * Removes, for every customer whose seen events grew since the last call, the seen events older
+   * than the deduplication window before its latest one. Reads only those customers' seen events.
+   *
+   * @return how many seen events were removed
+   */
+  synchronized long prune() {
+    long removed = 0;
+    for (CustomerId id : appendedSincePrune) {
+      Header header = headers.get(id);
+      if (header == null) {
+        continue; // erased since
+      }
+      header.appendedSincePrune = false;
+      List<Bytes> keys = new ArrayList<>();
+      List<Long> times = new ArrayList<>();
+      long latest = Long.MIN_VALUE;
+      try (KeyValueIterator<Bytes, byte[]> it = StoreLayout.range(appended, id, StoreLayout.SEEN)) {
+        while (it.hasNext()) {
+          KeyValue<Bytes, byte[]> entry = it.next();
+          long at = StoreLayout.seenAt(entry.value);
+          keys.add(entry.key);
+          times.add(at);
+          latest = Math.max(latest, at);
+        }
+      }
+      // The engine refuses an event older than its customer's latest event minus the window; the
+      // latest seen event is at most that latest event, so this cutoff never drops a row it needs.
+      long cutoff = latest - windowMillis;
+      for (int i = 0; i < keys.size(); i++) {
+        if (times.get(i) < cutoff) {
+          appended.put(keys.get(i), null);
+          removed++;
+        }
+      }
+    }
+    appendedSincePrune.clear();
+    return removed;
   }
 
   private Header header(CustomerId id, Bytes key) {

@@ -107,6 +107,11 @@ final class StoreLayout {
     return ByteBuffer.allocate(24).putLong(e.id()).putLong(e.content()).putLong(e.at()).array();
   }
 
+  /** The event time, epoch millis, of a seen event's value. */
+  static long seenAt(byte[] value) {
+    return ByteBuffer.wrap(value).getLong(16);
+  }
+
   /** Reads one customer with everything appended to it. */
   static Optional<StoredCustomer> load(
       ReadOnlyKeyValueStore<Bytes, byte[]> customers, ReadOnlyKeyValueStore<Bytes, byte[]> appended, CustomerId id) {
