@@ -91,19 +91,33 @@ final class KafkaCustomerStore implements CustomerStore {
     return StoreLayout.load(customers, appended, customer);
   }
 
+  /**
+   * Visits every customer in one pass over each store: customer records and appended rows are
+   * both ordered by customer id (see {@link StoreLayout}), so the rows of each customer follow one
+   * another and two iterators suffice, instead of two range reads per customer.
+   */
   @Override
   public synchronized void scan(Consumer<StoredCustomer> action) {
-    List<CustomerId> ids = new ArrayList<>();
-    try (KeyValueIterator<Bytes, byte[]> all = customers.all()) {
-      while (all.hasNext()) {
-        Bytes key = all.next().key;
-        if (StoreLayout.isCustomerKey(key)) {
-          ids.add(StoreLayout.customerOf(key));
+    try (KeyValueIterator<Bytes, byte[]> records = customers.all();
+        KeyValueIterator<Bytes, byte[]> rows = appended.all()) {
+      KeyValue<Bytes, byte[]> row = rows.hasNext() ? rows.next() : null;
+      while (records.hasNext()) {
+        KeyValue<Bytes, byte[]> record = records.next();
+        if (!StoreLayout.isCustomerKey(record.key)) {
+          continue;
         }
+        byte[] id = record.key.get();
+        while (row != null && StoreLayout.compareOwner(row.key.get(), id) < 0) {
+          row = rows.hasNext() ? rows.next() : null;
+        }
+        List<SeenEvent> seen = new ArrayList<>();
+        List<HistoryEntry> history = new ArrayList<>();
+        while (row != null && StoreLayout.compareOwner(row.key.get(), id) == 0) {
+          StoreLayout.addRow(row, seen, history);
+          row = rows.hasNext() ? rows.next() : null;
+        }
+        action.accept(StoreLayout.customer(record.key, record.value, seen, history));
       }
-    }
-    for (CustomerId id : ids) {
-      load(id).ifPresent(action);
     }
   }
 
