@@ -3,7 +3,9 @@ package io.clm.kafka.streams;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.clm.api.event.Event;
 import io.clm.jackson.ClmJacksonModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +21,9 @@ final class ClmJson {
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
+  /** Reads events; built once, so that each read skips looking up the root type's deserializer. */
+  static final ObjectReader EVENTS = MAPPER.readerFor(Event.class);
+
   private ClmJson() {}
 
   static byte[] write(Object value) {
@@ -31,5 +36,9 @@ final class ClmJson {
 
   static <T> T read(byte[] bytes, Class<T> type) throws IOException {
     return MAPPER.readValue(bytes, type);
+  }
+
+  static Event readEvent(byte[] bytes) throws IOException {
+    return EVENTS.readValue(bytes);
   }
 }

@@ -68,6 +68,7 @@ public final class ClmTopology {
   final String stageChangeTopic;
   final String deadLetterTopic;
   final Optional<Duration> punctuationInterval;
+  final Optional<Duration> deduplicationWindow;
   final Clock clock;
   final int maxWokenPerPunctuation;
   final boolean inMemoryStores;
@@ -76,12 +77,15 @@ public final class ClmTopology {
   private ClmTopology(Builder b) {
     Consumer<Clm.Builder> settings = b.engine;
     Clock clock = b.clock != null ? b.clock : Clock.systemUTC();
+    Optional<Duration> window = Optional.ofNullable(b.deduplicationWindow);
     this.engineFactory =
         store -> {
           Clm.Builder builder = Clm.builder().clock(clock).store(store);
+          window.ifPresent(builder::deduplicationWindow);
           settings.accept(builder);
           return builder.build();
         };
+    this.deduplicationWindow = window;
     this.inputTopic = b.inputTopic;
     this.stageChangeTopic = b.stageChangeTopic;
     this.deadLetterTopic = b.deadLetterTopic;
@@ -109,7 +113,11 @@ public final class ClmTopology {
    * @return the topology
    */
   public Topology topology() {
-    StoreBuilder<KeyValueStore<Bytes, byte[]>> customers = store(CUSTOMERS_STORE);
+    // Only the customer records are cached: the cache writes a record once per customer per commit,
+    // however many of its events the commit holds. Appended rows are written once under keys never
+    // written again and due-index keys move with every event, so a cache only adds a sorted-map
+    // insert and a later flush to each of their writes (docs/scaling.md).
+    StoreBuilder<KeyValueStore<Bytes, byte[]>> customers = store(CUSTOMERS_STORE).withCachingEnabled();
     StoreBuilder<KeyValueStore<Bytes, byte[]>> appended = store(APPENDED_STORE);
     StoreBuilder<KeyValueStore<Bytes, byte[]>> due = store(DUE_STORE);
     Topology topology = new Topology();
@@ -127,8 +135,7 @@ public final class ClmTopology {
     return Stores.keyValueStoreBuilder(
             inMemoryStores ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name),
             Serdes.Bytes(),
-            Serdes.ByteArray())
-        .withCachingEnabled();
+            Serdes.ByteArray());
   }
 
   /**
@@ -189,6 +196,7 @@ public final class ClmTopology {
     private String stageChangeTopic;
     private String deadLetterTopic;
     private Optional<Duration> punctuationInterval;
+    private Duration deduplicationWindow;
     private Clock clock;
     private Integer maxWokenPerPunctuation;
     private boolean inMemoryStores;
@@ -279,6 +287,27 @@ public final class ClmTopology {
     }
 
     /**
+     * Sets the engines' deduplication window ({@code Clm.Builder#deduplicationWindow}) and prunes
+     * the stores to it: an event id is remembered for this long before the customer's latest event,
+     * and a task's punctuation (every {@link #punctuationInterval}, or every minute without time-driven
+     * rules) removes the seen events of its customers that are older than that, so that the stores
+     * and a restore hold about one window's worth of events per customer instead of every event
+     * ever. An event older than the window is refused as too old (a {@code REFUSED} dead letter).
+     * Without this setting every event id is kept for good. Set the window here, not in {@link
+     * #engine}: the engine settings must leave it alone.
+     *
+     * @param window 1 day to 36,500 days
+     * @return this builder
+     * @throws io.clm.api.ValidationException if the window is out of range
+     */
+    public Builder deduplicationWindow(Duration window) {
+      requireUnset(deduplicationWindow == null, "deduplicationWindow");
+      Clm.builder().deduplicationWindow(window); // checks the range as the engine does
+      this.deduplicationWindow = window;
+      return this;
+    }
+
+    /**
      * Sets the clock that time-driven rules and the engines' future tolerance read (default the
      * system UTC clock).
      *
@@ -340,6 +369,10 @@ public final class ClmTopology {
       }
       if (deadLetterTopic == null) {
         throw new IllegalStateException("deadLetterTopic is not set");
+      }
+      if (deduplicationWindow != null) {
+        // Fails now, naming the field, if the engine settings set the window too.
+        engine.accept(Clm.builder().deduplicationWindow(deduplicationWindow));
       }
       if (inputTopic.equals(stageChangeTopic) || inputTopic.equals(deadLetterTopic)
           || stageChangeTopic.equals(deadLetterTopic)) {

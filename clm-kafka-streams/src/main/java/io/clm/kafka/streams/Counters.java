@@ -12,6 +12,7 @@ final class Counters {
   final LongAdder stageChanges = new LongAdder();
   final LongAdder punctuations = new LongAdder();
   final LongAdder customersWoken = new LongAdder();
+  final LongAdder seenEventsPruned = new LongAdder();
 
   void deadLetter(DeadLetter.Reason reason) {
     LongAdder count =
@@ -32,6 +33,7 @@ final class Counters {
         refused.sum(),
         stageChanges.sum(),
         punctuations.sum(),
-        customersWoken.sum());
+        customersWoken.sum(),
+        seenEventsPruned.sum());
   }
 }

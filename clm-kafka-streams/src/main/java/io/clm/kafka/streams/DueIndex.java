@@ -36,7 +36,8 @@ final class DueIndex {
       return;
     }
     if (from != Long.MAX_VALUE) {
-      store.delete(key(from, customer));
+      // put(key, null) deletes without reading the old value first, as delete(key) does.
+      store.put(key(from, customer), null);
     }
     if (to != Long.MAX_VALUE) {
       store.put(key(to, customer), EMPTY);

@@ -12,7 +12,9 @@ import io.clm.api.spi.Tombstone;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.kafka.common.utils.Bytes;
@@ -29,15 +31,55 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Kafka Streams runs a task on one thread at a time; the methods are synchronized all the same,
  * as the store SPI asks, which costs an uncontended lock per call.
+ *
+ * <p>The header of each customer record written through this store (where the due-time index
+ * lists it, how many seen events it has) is also kept in memory, so that a write does not read the
+ * record back from the store first. A store lives as long as its task's processor, and Kafka
+ * Streams re-creates both after a failure, so the copy never outlives what the stores committed.
+ *
+ * <p>With a deduplication window, {@link #prune} removes the seen events that the engine can no
+ * longer be asked about: those older than the window before the customer's latest seen event. An
+ * event that old is refused by the engine as too old before its id is looked up, so the rows serve
+ * no purpose, and without pruning a restore would read one row per event the customer ever had.
  */
 final class KafkaCustomerStore implements CustomerStore {
   private final KeyValueStore<Bytes, byte[]> customers;
   private final KeyValueStore<Bytes, byte[]> appended;
   private final DueIndex due;
   private final KeyValueStore<Bytes, byte[]> dueStore;
+  private final Map<CustomerId, Header> headers = new HashMap<>();
+  private final long windowMillis;
+  private final List<CustomerId> appendedSincePrune = new ArrayList<>();
+
+  /** The part of a stored customer record that a write needs: see {@link StoreLayout}. */
+  private static final class Header {
+    long indexed;
+    int seen;
+    boolean appendedSincePrune;
+
+    Header(long indexed, int seen) {
+      this.indexed = indexed;
+      this.seen = seen;
+    }
+  }
 
   KafkaCustomerStore(
       KeyValueStore<Bytes, byte[]> customers, KeyValueStore<Bytes, byte[]> appended, KeyValueStore<Bytes, byte[]> due) {
+    this(customers, appended, due, Long.MAX_VALUE);
+  }
+
+  /**
+   * A store that can {@link #prune} the seen events older than a deduplication window.
+   *
+   * @param windowMillis the engine's deduplication window; {@code Long.MAX_VALUE} for none, which
+   *     keeps every seen event
+   */
+  KafkaCustomerStore(
+      KeyValueStore<Bytes, byte[]> customers,
+      KeyValueStore<Bytes, byte[]> appended,
+      KeyValueStore<Bytes, byte[]> due,
+      long windowMillis) {
+    this.windowMillis = windowMillis;
     this.customers = customers;
     this.appended = appended;
     this.dueStore = due;
@@ -49,19 +91,33 @@ final class KafkaCustomerStore implements CustomerStore {
     return StoreLayout.load(customers, appended, customer);
   }
 
+  /**
+   * Visits every customer in one pass over each store: customer records and appended rows are
+   * both ordered by customer id (see {@link StoreLayout}), so the rows of each customer follow one
+   * another and two iterators suffice, instead of two range reads per customer.
+   */
   @Override
   public synchronized void scan(Consumer<StoredCustomer> action) {
-    List<CustomerId> ids = new ArrayList<>();
-    try (KeyValueIterator<Bytes, byte[]> all = customers.all()) {
-      while (all.hasNext()) {
-        Bytes key = all.next().key;
-        if (StoreLayout.isCustomerKey(key)) {
-          ids.add(StoreLayout.customerOf(key));
+    try (KeyValueIterator<Bytes, byte[]> records = customers.all();
+        KeyValueIterator<Bytes, byte[]> rows = appended.all()) {
+      KeyValue<Bytes, byte[]> row = rows.hasNext() ? rows.next() : null;
+      while (records.hasNext()) {
+        KeyValue<Bytes, byte[]> record = records.next();
+        if (!StoreLayout.isCustomerKey(record.key)) {
+          continue;
         }
+        byte[] id = record.key.get();
+        while (row != null && StoreLayout.compareOwner(row.key.get(), id) < 0) {
+          row = rows.hasNext() ? rows.next() : null;
+        }
+        List<SeenEvent> seen = new ArrayList<>();
+        List<HistoryEntry> history = new ArrayList<>();
+        while (row != null && StoreLayout.compareOwner(row.key.get(), id) == 0) {
+          StoreLayout.addRow(row, seen, history);
+          row = rows.hasNext() ? rows.next() : null;
+        }
+        action.accept(StoreLayout.customer(record.key, record.value, seen, history));
       }
-    }
-    for (CustomerId id : ids) {
-      load(id).ifPresent(action);
     }
   }
 
@@ -109,13 +165,14 @@ final class KafkaCustomerStore implements CustomerStore {
       clear(customers);
       clear(appended);
       clear(dueStore);
+      headers.clear();
+      appendedSincePrune.clear();
     }
     for (StoreBatch.Write w : batch.writes()) {
       CustomerId id = w.record().customer();
       Bytes key = StoreLayout.customerKey(id);
-      byte[] previous = customers.get(key);
-      long indexed = previous == null ? Long.MAX_VALUE : StoreLayout.indexed(previous);
-      int seen = previous == null ? 0 : StoreLayout.seenCount(previous);
+      Header header = header(id, key);
+      int seen = header.seen;
       for (SeenEvent e : w.seen()) {
         appended.put(StoreLayout.appendedKey(id, StoreLayout.SEEN, seen++), StoreLayout.seenValue(e));
       }
@@ -124,7 +181,13 @@ final class KafkaCustomerStore implements CustomerStore {
       }
       long dueAt = w.record().dueAt();
       customers.put(key, StoreLayout.customerValue(dueAt, w.record(), seen));
-      due.move(id, indexed, dueAt);
+      due.move(id, header.indexed, dueAt);
+      header.indexed = dueAt;
+      header.seen = seen;
+      if (windowMillis != Long.MAX_VALUE && !w.seen().isEmpty() && !header.appendedSincePrune) {
+        header.appendedSincePrune = true;
+        appendedSincePrune.add(id);
+      }
     }
     for (CustomerId erased : batch.erasures()) {
       erase(erased);
@@ -140,7 +203,58 @@ final class KafkaCustomerStore implements CustomerStore {
     batch.position().ifPresent(p -> customers.put(StoreLayout.POSITION, p.getBytes(StandardCharsets.UTF_8)));
   }
 
+  /**
+   * Removes, for every customer whose seen events grew since the last call, the seen events older
+   * than the deduplication window before its latest one. Reads only those customers' seen events.
+   *
+   * @return how many seen events were removed
+   */
+  synchronized long prune() {
+    long removed = 0;
+    for (CustomerId id : appendedSincePrune) {
+      Header header = headers.get(id);
+      if (header == null) {
+        continue; // erased since
+      }
+      header.appendedSincePrune = false;
+      List<Bytes> keys = new ArrayList<>();
+      List<Long> times = new ArrayList<>();
+      long latest = Long.MIN_VALUE;
+      try (KeyValueIterator<Bytes, byte[]> it = StoreLayout.range(appended, id, StoreLayout.SEEN)) {
+        while (it.hasNext()) {
+          KeyValue<Bytes, byte[]> entry = it.next();
+          long at = StoreLayout.seenAt(entry.value);
+          keys.add(entry.key);
+          times.add(at);
+          latest = Math.max(latest, at);
+        }
+      }
+      // The engine refuses an event older than its customer's latest event minus the window; the
+      // latest seen event is at most that latest event, so this cutoff never drops a row it needs.
+      long cutoff = latest - windowMillis;
+      for (int i = 0; i < keys.size(); i++) {
+        if (times.get(i) < cutoff) {
+          appended.put(keys.get(i), null);
+          removed++;
+        }
+      }
+    }
+    appendedSincePrune.clear();
+    return removed;
+  }
+
+  private Header header(CustomerId id, Bytes key) {
+    Header header = headers.get(id);
+    if (header == null) {
+      byte[] stored = customers.get(key);
+      header = stored == null ? new Header(Long.MAX_VALUE, 0) : new Header(StoreLayout.indexed(stored), StoreLayout.seenCount(stored));
+      headers.put(id, header);
+    }
+    return header;
+  }
+
   private void erase(CustomerId id) {
+    headers.remove(id);
     Bytes key = StoreLayout.customerKey(id);
     byte[] previous = customers.get(key);
     if (previous != null) {
@@ -173,6 +287,10 @@ final class KafkaCustomerStore implements CustomerStore {
     if (next != indexed) {
       customers.put(key, StoreLayout.withIndexed(value, next));
       due.move(id, indexed, next);
+      Header header = headers.get(id);
+      if (header != null) {
+        header.indexed = next;
+      }
     }
   }
 

@@ -10,6 +10,7 @@ import io.clm.api.event.Event;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -36,6 +37,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * it never holds state the stores do not.
  */
 final class LifecycleProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+  /** How often seen events are pruned when time-driven rules are off. */
+  private static final Duration PRUNE_INTERVAL = Duration.ofMinutes(1);
+
   private final ClmTopology topology;
   private final Counters counters;
   private final Clock clock;
@@ -56,10 +60,14 @@ final class LifecycleProcessor implements Processor<byte[], byte[], byte[], byte
     KeyValueStore<Bytes, byte[]> customers = context.getStateStore(ClmTopology.CUSTOMERS_STORE);
     KeyValueStore<Bytes, byte[]> appended = context.getStateStore(ClmTopology.APPENDED_STORE);
     KeyValueStore<Bytes, byte[]> due = context.getStateStore(ClmTopology.DUE_STORE);
-    store = new KafkaCustomerStore(customers, appended, due);
+    store =
+        new KafkaCustomerStore(
+            customers, appended, due, topology.deduplicationWindow.map(Duration::toMillis).orElse(Long.MAX_VALUE));
     engine = newEngine();
-    topology.punctuationInterval.ifPresent(
-        interval -> punctuator = context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, at -> punctuate()));
+    if (topology.punctuationInterval.isPresent() || topology.deduplicationWindow.isPresent()) {
+      Duration interval = topology.punctuationInterval.orElse(PRUNE_INTERVAL);
+      punctuator = context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, at -> punctuate());
+    }
   }
 
   private LifecycleEngine newEngine() {
@@ -75,7 +83,7 @@ final class LifecycleProcessor implements Processor<byte[], byte[], byte[], byte
   private Optional<DeadLetter> apply(Record<byte[], byte[]> record) {
     Event event;
     try {
-      event = ClmJson.read(record.value() == null ? new byte[0] : record.value(), Event.class);
+      event = ClmJson.readEvent(record.value() == null ? new byte[0] : record.value());
       if (event == null) {
         return refusal(DeadLetter.Reason.MALFORMED, "the record value is empty");
       }
@@ -162,8 +170,21 @@ final class LifecycleProcessor implements Processor<byte[], byte[], byte[], byte
     counters.stageChanges.add(changes.size());
   }
 
-  /** Wakes the customers due by now, and only those, and lets the engine evaluate them. */
+  /**
+   * Wakes the customers due by now, and only those, and lets the engine evaluate them (unless
+   * time-driven rules are off); then prunes the seen events older than the deduplication window,
+   * if one is set.
+   */
   void punctuate() {
+    if (topology.punctuationInterval.isPresent()) {
+      wakeDue();
+    }
+    if (topology.deduplicationWindow.isPresent()) {
+      counters.seenEventsPruned.add(store.prune());
+    }
+  }
+
+  private void wakeDue() {
     Instant now = clock.instant();
     long millis = now.toEpochMilli();
     counters.punctuations.increment();

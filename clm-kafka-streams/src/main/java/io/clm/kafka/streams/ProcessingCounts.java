@@ -15,6 +15,8 @@ import io.clm.api.annotation.Experimental;
  * @param stageChanges stage changes written to the output topic
  * @param punctuations time-driven passes over the due-time index
  * @param customersWoken customers read from the due-time index by those passes
+ * @param seenEventsPruned seen events removed from the stores as older than the deduplication
+ *     window (see {@link ClmTopology.Builder#deduplicationWindow})
  */
 @Experimental
 public record ProcessingCounts(
@@ -25,7 +27,8 @@ public record ProcessingCounts(
     long refused,
     long stageChanges,
     long punctuations,
-    long customersWoken) {
+    long customersWoken,
+    long seenEventsPruned) {
 
   /**
    * Input records sent to the dead-letter topic, for any reason.

@@ -107,30 +107,55 @@ final class StoreLayout {
     return ByteBuffer.allocate(24).putLong(e.id()).putLong(e.content()).putLong(e.at()).array();
   }
 
+  /** The event time, epoch millis, of a seen event's value. */
+  static long seenAt(byte[] value) {
+    return ByteBuffer.wrap(value).getLong(16);
+  }
+
   /** Reads one customer with everything appended to it. */
   static Optional<StoredCustomer> load(
       ReadOnlyKeyValueStore<Bytes, byte[]> customers, ReadOnlyKeyValueStore<Bytes, byte[]> appended, CustomerId id) {
-    byte[] value = customers.get(customerKey(id));
+    Bytes key = customerKey(id);
+    byte[] value = customers.get(key);
     if (value == null) {
       return Optional.empty();
     }
-    CustomerRecord record = new CustomerRecord(id, dueAt(value), Arrays.copyOfRange(value, HEADER, value.length));
     List<SeenEvent> seen = new ArrayList<>();
-    try (KeyValueIterator<Bytes, byte[]> it = range(appended, id, SEEN)) {
-      while (it.hasNext()) {
-        ByteBuffer e = ByteBuffer.wrap(it.next().value);
-        seen.add(new SeenEvent(e.getLong(0), e.getLong(8), e.getLong(16)));
-      }
-    }
     List<HistoryEntry> history = new ArrayList<>();
-    try (KeyValueIterator<Bytes, byte[]> it = range(appended, id, HISTORY)) {
-      while (it.hasNext()) {
-        KeyValue<Bytes, byte[]> entry = it.next();
-        byte[] key = entry.key.get();
-        history.add(new HistoryEntry(ByteBuffer.wrap(key).getLong(key.length - 8), entry.value));
+    for (byte kind : new byte[] {HISTORY, SEEN}) {
+      try (KeyValueIterator<Bytes, byte[]> it = range(appended, id, kind)) {
+        while (it.hasNext()) {
+          addRow(it.next(), seen, history);
+        }
       }
     }
-    return Optional.of(new StoredCustomer(record, seen, history));
+    return Optional.of(customer(key, value, seen, history));
+  }
+
+  /** A stored customer from its record's key and value and its appended rows. */
+  static StoredCustomer customer(Bytes key, byte[] value, List<SeenEvent> seen, List<HistoryEntry> history) {
+    CustomerRecord record = new CustomerRecord(customerOf(key), dueAt(value), Arrays.copyOfRange(value, HEADER, value.length));
+    return new StoredCustomer(record, seen, history);
+  }
+
+  /** Adds one row of the appended store to the seen events or the history it belongs to. */
+  static void addRow(KeyValue<Bytes, byte[]> row, List<SeenEvent> seen, List<HistoryEntry> history) {
+    byte[] key = row.key.get();
+    if (key[key.length - 9] == SEEN) {
+      ByteBuffer e = ByteBuffer.wrap(row.value);
+      seen.add(new SeenEvent(e.getLong(0), e.getLong(8), e.getLong(16)));
+    } else {
+      history.add(new HistoryEntry(ByteBuffer.wrap(key).getLong(key.length - 8), row.value));
+    }
+  }
+
+  /**
+   * Compares the customer an appended row belongs to (its key up to the byte 0) with a customer id,
+   * in the unsigned byte order both stores keep.
+   */
+  static int compareOwner(byte[] rowKey, byte[] id) {
+    int owner = rowKey.length - 10;
+    return Arrays.compareUnsigned(rowKey, 0, owner, id, 0, id.length);
   }
 
   static KeyValueIterator<Bytes, byte[]> range(ReadOnlyKeyValueStore<Bytes, byte[]> appended, CustomerId id, byte kind) {

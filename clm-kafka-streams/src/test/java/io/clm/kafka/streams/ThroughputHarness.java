@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.LogDirDescription;
@@ -26,33 +27,50 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.StateRestoreListener;
 import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 /**
  * Measures, by hand and never in the test phase, end-to-end throughput through a real broker with
  * one and two application instances, the bytes per customer in the stores and the changelogs, and
- * the restore time of an instance on an empty disk. Arguments: customers, events, partitions.
+ * the restore time of an instance on an empty disk. Arguments: customers, events, partitions, and
+ * optionally {@code commit.interval.ms} (0 for Kafka Streams' own: 100 ms under exactly-once) and a
+ * deduplication window in days (0 for none: every seen event is kept). The changelogs are set to
+ * roll a segment every 5 s and to be compacted at once, so that the restore reads what a compacted
+ * changelog holds rather than every version ever written.
  * See docs/scaling.md for the command and the figures.
  */
 public final class ThroughputHarness {
+  private static Long commitIntervalMs;
+  private static int windowDays;
+
   private ThroughputHarness() {}
 
   public static void main(String[] args) throws Exception {
     int customers = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int events = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
     int partitions = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+    commitIntervalMs = args.length > 3 && Long.parseLong(args[3]) > 0 ? Long.valueOf(args[3]) : null;
+    windowDays = args.length > 4 ? Integer.parseInt(args[4]) : 0;
     Path dir = Files.createTempDirectory("clm-throughput");
     try (Broker broker = new Broker()) {
-      broker.createTopics(partitions, "events", "changes-1", "dead-1", "changes-2", "dead-2");
+      broker.createTopics(partitions, "events", "changes-0", "dead-0", "changes-1", "dead-1", "changes-2", "dead-2");
       long produced = produce(broker.bootstrapServers(), customers, events);
       System.out.printf("produced %d events for %d customers into %d partitions in %d ms%n",
           events, customers, partitions, produced);
 
+      // A first pass only warms the JIT up, so that the measured passes compare like with like.
+      System.out.println("warm-up:");
+      run(broker, "clm-warm", "changes-0", "dead-0", List.of(dir.resolve("warm")), events);
       Path one = dir.resolve("one");
       double single = run(broker, "clm-one", "changes-1", "dead-1", List.of(one), events);
       System.out.printf("1 instance : %,.0f events/s%n", single);
@@ -65,6 +83,11 @@ public final class ThroughputHarness {
       System.out.printf("changelogs (before compaction): %,d bytes, %,d bytes per customer%n",
           changelogBytes, changelogBytes / customers);
 
+      // Lets the log cleaner (every 15 s) compact the closed segments of the changelogs.
+      Thread.sleep(40_000);
+      long compacted = changelogBytes(broker.bootstrapServers(), "clm-one");
+      System.out.printf("changelogs (after compaction of closed segments): %,d bytes, %,d bytes per customer%n",
+          compacted, compacted / customers);
       restore(broker, dir.resolve("restore"), customers);
     }
   }
@@ -112,6 +135,16 @@ public final class ThroughputHarness {
     double seconds = (System.nanoTime() - began) / 1e9;
     double cpu = (processCpuNanos() - cpuBefore) / 1e9;
     double streamCpu = streamThreadCpuSeconds(application);
+    if (windowDays > 0) {
+      // Waits for the punctuation that prunes the seen events (every minute).
+      long pruned = -1;
+      Thread.sleep(61_000);
+      while (pruned != total(topologies, ProcessingCounts::seenEventsPruned)) {
+        pruned = total(topologies, ProcessingCounts::seenEventsPruned);
+        Thread.sleep(2_000);
+      }
+      System.out.printf("  seen events pruned: %,d%n", pruned);
+    }
     all.forEach(s -> s.close(Duration.ofSeconds(60)));
     ProcessingCounts counts = topologies.get(0).counts();
     System.out.printf("  %s: %d instance(s), %.1f s wall, %.1f s CPU of this JVM (broker included), %.1f s CPU of the"
@@ -138,10 +171,13 @@ public final class ThroughputHarness {
   }
 
   private static long total(List<ClmTopology> topologies) {
+    return total(topologies, c -> c.applied() + c.duplicates() + c.deadLetters());
+  }
+
+  private static long total(List<ClmTopology> topologies, ToLongFunction<ProcessingCounts> count) {
     long sum = 0;
     for (ClmTopology t : topologies) {
-      ProcessingCounts c = t.counts();
-      sum += c.applied() + c.duplicates() + c.deadLetters();
+      sum += count.applyAsLong(t.counts());
     }
     return sum;
   }
@@ -170,19 +206,35 @@ public final class ThroughputHarness {
       Thread.sleep(50);
     }
     double seconds = (lastEnd.get() - began) / 1e9;
+    // What a fully compacted changelog would hold: one record per key the stores hold now.
+    long live = 0;
+    for (String store : List.of(ClmTopology.CUSTOMERS_STORE, ClmTopology.APPENDED_STORE, ClmTopology.DUE_STORE)) {
+      try (KeyValueIterator<Bytes, byte[]> all = streams.store(
+          StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<Bytes, byte[]>keyValueStore())).all()) {
+        while (all.hasNext()) {
+          all.next();
+          live++;
+        }
+      }
+    }
     streams.close(Duration.ofSeconds(60));
     System.out.printf("restore on an empty disk: %,d changelog records in %.1f s, %.1f s per million customers%n",
         restored.get(), seconds, seconds * 1_000_000 / customers);
+    System.out.printf("keys in the restored stores (the records of fully compacted changelogs): %,d, %.1f per customer%n",
+        live, (double) live / customers);
   }
 
   private static ClmTopology topology(String changes, String dead) {
-    return ClmTopology.builder()
+    ClmTopology.Builder builder = ClmTopology.builder()
         .engine(e -> e.model("banking-six-stage").currency("EUR").futureTolerance(Duration.ofDays(36_500)))
         .inputTopic("events")
         .stageChangeTopic(changes)
         .deadLetterTopic(dead)
-        .withoutPunctuation()
-        .build();
+        .withoutPunctuation();
+    if (windowDays > 0) {
+      builder.deduplicationWindow(Duration.ofDays(windowDays));
+    }
+    return builder.build();
   }
 
   private static Properties properties(String bootstrap, String application, Path dir) {
@@ -193,6 +245,12 @@ public final class ThroughputHarness {
     p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
     p.put(StreamsConfig.consumerPrefix("max.poll.records"), 2_000);
     p.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+    p.put(StreamsConfig.topicPrefix(TopicConfig.SEGMENT_MS_CONFIG), 5_000);
+    p.put(StreamsConfig.topicPrefix(TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG), 0.01);
+    p.put(StreamsConfig.topicPrefix(TopicConfig.DELETE_RETENTION_MS_CONFIG), 0);
+    if (commitIntervalMs != null) {
+      p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+    }
     return p;
   }
 

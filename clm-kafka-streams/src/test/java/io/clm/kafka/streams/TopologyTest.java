@@ -5,15 +5,21 @@ import static io.clm.kafka.streams.TestEvents.json;
 import static io.clm.kafka.streams.TestEvents.key;
 import static io.clm.kafka.streams.TestEvents.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clm.api.Clm;
 import io.clm.api.CustomerId;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.StageChange;
+import io.clm.api.ValidationException;
+import io.clm.api.ConflictingEventException;
+import io.clm.api.InvalidEventException;
 import io.clm.api.event.Event;
+import io.clm.api.event.Transaction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -24,6 +30,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -84,7 +91,7 @@ class TopologyTest {
     assertThat(written.get(0).from()).isEqualTo("potential");
     assertThat(written.get(0).to()).isEqualTo("development");
     assertThat(written.get(0).at()).isEqualTo(START);
-    assertThat(clm.counts()).isEqualTo(new ProcessingCounts(1, 0, 0, 0, 0, 1, 0, 0));
+    assertThat(clm.counts()).isEqualTo(new ProcessingCounts(1, 0, 0, 0, 0, 1, 0, 0, 0));
   }
 
   @Test
@@ -163,7 +170,7 @@ class TopologyTest {
     assertThat(reasons.get(3).message()).contains("is not the event's customer " + CustomerId.of("C-1").masked());
     assertThat(reasons.get(4).message()).contains("USD");
     assertThat(readChanges()).extracting(StageChange::to).containsExactly("development");
-    assertThat(clm.counts()).isEqualTo(new ProcessingCounts(1, 0, 2, 1, 2, 1, 0, 0));
+    assertThat(clm.counts()).isEqualTo(new ProcessingCounts(1, 0, 2, 1, 2, 1, 0, 0, 0));
   }
 
   @Test
@@ -198,5 +205,75 @@ class TopologyTest {
     assertThat(readChanges()).extracting(c -> c.customer().value() + ":" + c.to()).containsExactly("B:dormant");
     assertThat(clm.counts().customersWoken()).isEqualTo(2);
     assertThat(clm.counts().punctuations()).isEqualTo(3);
+  }
+
+  @Test
+  void seenEventsOlderThanTheWindowArePrunedAndAReplayInsideTheWindowIsStillADuplicateAfterARestart() {
+    Duration window = Duration.ofDays(35);
+    ClmTopology clm = start(banking().deduplicationWindow(window));
+    Transaction insideWindow = transaction("p-5", "C-1", START.plus(Duration.ofDays(70)), "5.00");
+    Transaction latest = transaction("p-4", "C-1", START.plus(Duration.ofDays(100)), "5.00");
+    Transaction old = transaction("p-3", "C-1", START.plus(Duration.ofDays(50)), "5.00");
+    for (Transaction t : List.of(
+        transaction("p-1", "C-1", START, "5.00"),
+        transaction("p-2", "C-1", START.plus(Duration.ofDays(10)), "5.00"),
+        old,
+        latest,
+        insideWindow,
+        transaction("q-1", "C-2", START, "5.00"))) {
+      input.pipeInput(key(t.customer().value()), json(t));
+    }
+    KeyValueStore<Bytes, byte[]> customers = driver.getKeyValueStore(ClmTopology.CUSTOMERS_STORE);
+    KeyValueStore<Bytes, byte[]> appended = driver.getKeyValueStore(ClmTopology.APPENDED_STORE);
+    assertThat(seenTimes(appended, "C-1")).hasSize(5);
+
+    driver.advanceWallClockTime(Duration.ofMinutes(1));
+
+    // The cutoff is day 100 - 35 = day 65: days 0, 10 and 50 go; days 70 and 100 stay; C-2's one event stays.
+    assertThat(seenTimes(appended, "C-1")).containsExactlyInAnyOrder(latest.at(), insideWindow.at());
+    assertThat(seenTimes(appended, "C-2")).containsExactly(START);
+    assertThat(clm.counts().seenEventsPruned()).isEqualTo(3);
+
+    input.pipeInput(key("C-1"), json(insideWindow));
+    input.pipeInput(key("C-1"), json(old));
+    assertThat(clm.counts().duplicates()).isEqualTo(1);
+    assertThat(clm.counts().refused()).isEqualTo(1);
+
+    LifecycleEngine restarted =
+        Clm.builder()
+            .model("banking-six-stage")
+            .currency("EUR")
+            .clock(clock)
+            .deduplicationWindow(window)
+            .store(new KafkaCustomerStore(customers, appended, driver.getKeyValueStore(ClmTopology.DUE_STORE)))
+            .build();
+    assertThat(restarted.ingest(insideWindow).duplicate()).isTrue();
+    assertThat(restarted.ingest(latest).duplicate()).isTrue();
+    Transaction sameIdOtherAmount = transaction("p-5", "C-1", insideWindow.at(), "6.00");
+    assertThatThrownBy(() -> restarted.ingest(sameIdOtherAmount)).isInstanceOf(ConflictingEventException.class);
+    assertThatThrownBy(() -> restarted.ingest(old)).isInstanceOf(InvalidEventException.class).hasMessageContaining("p-3");
+  }
+
+  @Test
+  void theWindowIsSetOnTheTopologyNotTwice() {
+    ClmTopology.Builder both =
+        ClmTopology.builder()
+            .engine(e -> e.model("banking-six-stage").currency("EUR").deduplicationWindow(Duration.ofDays(35)))
+            .deduplicationWindow(Duration.ofDays(35))
+            .inputTopic("events")
+            .stageChangeTopic("changes")
+            .deadLetterTopic("dead-letters");
+    assertThatThrownBy(both::build).isInstanceOf(IllegalStateException.class).hasMessageContaining("deduplicationWindow");
+    assertThatThrownBy(() -> ClmTopology.builder().deduplicationWindow(Duration.ofHours(1)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("deduplicationWindow");
+  }
+
+  private static List<Instant> seenTimes(KeyValueStore<Bytes, byte[]> appended, String customer) {
+    List<Instant> times = new ArrayList<>();
+    try (KeyValueIterator<Bytes, byte[]> it = StoreLayout.range(appended, CustomerId.of(customer), StoreLayout.SEEN)) {
+      it.forEachRemaining(entry -> times.add(Instant.ofEpochMilli(StoreLayout.seenAt(entry.value))));
+    }
+    return times;
   }
 }
