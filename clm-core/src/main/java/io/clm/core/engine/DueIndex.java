@@ -55,6 +55,24 @@ final class DueIndex {
     }
   }
 
+  /** Takes a customer out of the index, if it is queued (erasure). */
+  synchronized void remove(CustomerState state) {
+    int i = state.heapIndex;
+    state.queued = Long.MAX_VALUE;
+    if (i < 0) {
+      return;
+    }
+    state.heapIndex = -1;
+    CustomerState last = heap[--size];
+    heap[size] = null;
+    if (i < size) {
+      heap[i] = last;
+      last.heapIndex = i;
+      siftDown(i);
+      siftUp(last.heapIndex);
+    }
+  }
+
   /** Removes and returns every entry due at or before {@code t}, earliest first. */
   synchronized List<Entry> pollUpTo(long t) {
     List<Entry> due = new ArrayList<>();
