@@ -92,8 +92,8 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     model.stages().forEach(s -> ids.add(s.id()));
     this.stageIds = List.copyOf(ids);
     int n = stageIds.size();
-    this.shape = new Shape(config.currency(), config.trendWindow().toMillis(), n, dedup);
     this.rules = new StageRules(model, stageIds);
+    this.shape = new Shape(config.currency(), config.trendWindow().toMillis(), n, dedup, rules);
     this.codec = new CustomerCodec(shape, stageIds, model.id());
     this.store = new WriteThrough(config.store().orElse(null), codec, rules);
     this.edge = new EdgeChecks(config, shape);

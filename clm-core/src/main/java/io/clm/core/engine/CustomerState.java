@@ -21,7 +21,10 @@ final class CustomerState extends Facts {
    * only as long as the highest stage index left.
    */
   long[] completed;
-  StageChange[] history;
+  /** The stage history, compact, see {@link History}; null while empty. */
+  long[] history;
+  /** The changes of {@link #history} kept as objects (manual moves); null while there are none. */
+  StageChange[] otherChanges;
 
   /** The seen event ids, see {@link SeenIds}. */
   long[] seen;
@@ -71,24 +74,21 @@ final class CustomerState extends Facts {
   }
 
   void append(StageChange change) {
-    int n = history == null ? 0 : history.length;
-    StageChange[] grown = history == null ? new StageChange[1] : Arrays.copyOf(history, n + 1);
-    grown[n] = change;
-    history = grown;
+    History.append(this, change);
   }
 
   List<StageChange> historyList() {
-    return history == null ? List.of() : List.of(history);
+    List<StageChange> all = History.since(this, 0);
+    return all == null ? List.of() : all;
   }
 
   int historySize() {
-    return history == null ? 0 : history.length;
+    return History.size(this);
   }
 
   /** The stage changes after the first {@code before}, or null if there are none. */
   List<StageChange> historySince(int before) {
-    int n = historySize();
-    return n == before ? null : List.of(Arrays.copyOfRange(history, before, n));
+    return History.since(this, before);
   }
 
   CustomerState copy() {
@@ -107,6 +107,7 @@ final class CustomerState extends Facts {
     cycle = o.cycle;
     completed = o.completed == null ? null : o.completed.clone();
     history = o.history;
+    otherChanges = o.otherChanges;
     seen = o.seen == null ? null : o.seen.clone();
     seenCount = o.seenCount;
     due = o.due;
@@ -118,6 +119,7 @@ final class CustomerState extends Facts {
     extras = null;
     completed = null;
     history = null;
+    otherChanges = null;
     seen = null;
     seenCount = 0;
   }

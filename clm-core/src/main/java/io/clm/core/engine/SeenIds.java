@@ -45,7 +45,12 @@ final class SeenIds {
     if (s.seen == null) {
       s.seen = new long[4 * stride];
     } else if (full(s.seenCount + 1, s.seen.length / stride)) {
-      rebuild(s, stride == 3 ? cutoff : NONE);
+      if (stride == 3) {
+        purge(s, cutoff);
+      }
+      if (full(s.seenCount + 1, s.seen.length / stride)) {
+        rebuild(s, stride == 3 ? cutoff : NONE);
+      }
     }
     insert(s, fp, content, at);
   }
@@ -66,6 +71,53 @@ final class SeenIds {
       s.seen[i * stride + 2] = at;
     }
     s.seenCount++;
+  }
+
+  /**
+   * Drops the entries older than {@code cutoff} in place (deduplication window only), so that a
+   * customer whose ids expire as fast as new ones arrive never reallocates its table. Each removal
+   * shifts the rest of its probe run back (linear probing's deletion), and the scan starts after an
+   * empty slot, so no run is cut.
+   */
+  private static void purge(CustomerState s, long cutoff) {
+    long[] t = s.seen;
+    int capacity = t.length / 3;
+    int mask = capacity - 1;
+    int start = 0;
+    while (t[start * 3] != 0) {
+      start++;
+    }
+    int i = (start + 1) & mask;
+    for (int visited = 1; visited < capacity; ) {
+      if (t[i * 3] != 0 && t[i * 3 + 2] < cutoff) {
+        remove(t, i, mask);
+        s.seenCount--;
+      } else {
+        i = (i + 1) & mask;
+        visited++;
+      }
+    }
+  }
+
+  /** Removes slot {@code i} of a table with three longs per slot, keeping every probe run whole. */
+  private static void remove(long[] t, int i, int mask) {
+    int hole = i;
+    int j = i;
+    while (true) {
+      j = (j + 1) & mask;
+      if (t[j * 3] == 0) {
+        break;
+      }
+      int home = mix(t[j * 3]) & mask;
+      boolean reachable = hole <= j ? hole < home && home <= j : hole < home || home <= j;
+      if (!reachable) {
+        System.arraycopy(t, j * 3, t, hole * 3, 3);
+        hole = j;
+      }
+    }
+    t[hole * 3] = 0;
+    t[hole * 3 + 1] = 0;
+    t[hole * 3 + 2] = 0;
   }
 
   private static void rebuild(CustomerState s, long cutoff) {

@@ -2,12 +2,13 @@ package io.clm.core.engine;
 
 import io.clm.api.Cause;
 import io.clm.api.Condition;
+import io.clm.api.Metric;
 import io.clm.api.StageChange;
 import io.clm.api.event.ManualMove;
 import io.clm.api.model.LifecycleModel;
 import io.clm.api.model.TransitionRule;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,11 +20,12 @@ import java.util.Map;
 final class StageRules {
   private final LifecycleModel model;
   private final List<String> stageIds;
-  private final TransitionRule[][] rules;
-  /** {@link #rules}' conditions, in arrays for the per-event loops. */
+  /** The rules' conditions per stage, in arrays for the per-event loops. */
   private final Condition[][] conditions;
   private final int[][] targets;
   private final Cause.Rule[][] causes;
+  /** Per stage and rule, the metrics its evidence reads, in the order its condition reads them. */
+  private final Metric[][][] evidence;
   private final boolean[] terminal;
   /** The stage index new customers start in. */
   final int initial;
@@ -32,25 +34,73 @@ final class StageRules {
     this.model = model;
     this.stageIds = stageIds;
     int n = stageIds.size();
-    this.rules = new TransitionRule[n][];
     this.conditions = new Condition[n][];
     this.targets = new int[n][];
     this.causes = new Cause.Rule[n][];
+    this.evidence = new Metric[n][][];
     this.terminal = new boolean[n];
     for (int i = 0; i < n; i++) {
       List<TransitionRule> out = model.rulesFrom(stageIds.get(i));
-      rules[i] = out.toArray(new TransitionRule[0]);
       targets[i] = new int[out.size()];
       causes[i] = new Cause.Rule[out.size()];
       conditions[i] = new Condition[out.size()];
+      evidence[i] = new Metric[out.size()][];
       for (int j = 0; j < out.size(); j++) {
         targets[i][j] = model.indexOf(out.get(j).to());
         causes[i][j] = new Cause.Rule(out.get(j).id());
         conditions[i][j] = out.get(j).condition();
+        List<Metric> read = new ArrayList<>();
+        metricsOf(conditions[i][j], read);
+        evidence[i][j] = read.toArray(new Metric[0]);
       }
       terminal[i] = model.isTerminal(stageIds.get(i));
     }
     this.initial = model.indexOf(model.initialStage());
+  }
+
+  /** The metrics a condition reads, each once, in the order {@link Condition#collectEvidence} reads them. */
+  private static void metricsOf(Condition c, List<Metric> read) {
+    if (c instanceof Condition.Threshold t) {
+      if (!read.contains(t.metric())) {
+        read.add(t.metric());
+      }
+    } else if (c instanceof Condition.All all) {
+      all.conditions().forEach(x -> metricsOf(x, read));
+    } else if (c instanceof Condition.Any any) {
+      any.conditions().forEach(x -> metricsOf(x, read));
+    }
+  }
+
+  String stageId(int index) {
+    return stageIds.get(index);
+  }
+
+  /** A stage's index, or -1 if it is not a stage of the model. */
+  int stageIndex(String stageId) {
+    return stageIds.indexOf(stageId);
+  }
+
+  /** The index of rule {@code ruleId} among those of stage {@code from}, or -1. */
+  int ruleIndex(int from, String ruleId) {
+    for (int j = 0; j < causes[from].length; j++) {
+      if (causes[from][j].ruleId().equals(ruleId)) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  int target(int from, int rule) {
+    return targets[from][rule];
+  }
+
+  Cause.Rule cause(int from, int rule) {
+    return causes[from][rule];
+  }
+
+  /** The metrics rule {@code rule} of stage {@code from} reads, in the order of its evidence. */
+  Metric[] evidence(int from, int rule) {
+    return evidence[from][rule];
   }
 
   /**
@@ -97,13 +147,8 @@ final class StageRules {
       }
       int from = s.stage;
       int to = targets[from][fired];
-      Map<String, Double> evidence = new HashMap<>();
-      rules[from][fired].condition().collectEvidence(s, now, evidence);
-      StageChange change =
-          new StageChange(
-              s.id, stageIds.get(from), stageIds.get(to), Instant.ofEpochMilli(now), causes[from][fired], evidence);
+      History.appendRule(s, from, to, now, fired, evidence[from][fired]);
       s.moveTo(to, now, terminal[from]);
-      s.append(change);
     }
   }
 
