@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The registered stage change listeners, told of changes on the calling thread after the change is
- * stored and the customer's lock released. A listener that throws is logged by class names only
+ * stored and the customer's stripe lock released. A listener that throws is logged by class names only
  * (never customer data) and ignored.
  */
 final class Listeners {

@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * Rule evaluation and stage transitions: a model's rules compiled into arrays per stage, the
  * stage changes they make (with their evidence) and when a customer's time-driven rules can next
- * fire. Stateless after construction; callers hold the customer's lock.
+ * fire. Stateless after construction; callers hold the customer's stripe lock.
  */
 final class StageRules {
   private final LifecycleModel model;
