@@ -136,7 +136,8 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
    * @return the minor units ({@code 12.50 EUR} gives {@code 1250})
    */
   public long minorUnits() {
-    return amount.unscaledValue().longValueExact();
+    // the same number as unscaledValue(), without building a BigInteger for a compact amount
+    return amount.movePointRight(amount.scale()).longValueExact();
   }
 
   /**

@@ -172,7 +172,7 @@ final class CustomerCodec {
       }
     }
     w.endList();
-    CustomerState.Extras x = s.extras != null ? s.extras : new CustomerState.Extras();
+    Extras x = s.extras != null ? s.extras : new Extras();
     w.number("surveys", x.surveys);
     w.number("satisfactionSum", x.satisfactionSum);
     w.number("lastSatisfaction", x.lastSatisfaction);
@@ -212,7 +212,7 @@ final class CustomerCodec {
     int complaints = x.complaints == null ? 0 : x.complaints.size();
     w.list("complaints", complaints);
     for (int i = 0; i < complaints; i++) {
-      CustomerState.Complaint c = x.complaints.get(i);
+      Complaint c = x.complaints.get(i);
       w.entry();
       w.text("complaint", c.id);
       w.text("severity", c.severity.name());
@@ -282,12 +282,12 @@ final class CustomerCodec {
         throw r.corrupt("lists product " + p + " twice");
       }
       int slot = s.ensureProduct(p.ordinal());
-      long debits = range(r, "debitCount", r.number("debitCount"), 0, CustomerState.MAX_COUNT);
+      long debits = range(r, "debitCount", r.number("debitCount"), 0, Facts.MAX_COUNT);
       long debitMinor = range(r, "debitMinor", r.number("debitMinor"), 0, Long.MAX_VALUE);
-      long credits = range(r, "creditCount", r.number("creditCount"), 0, CustomerState.MAX_COUNT);
+      long credits = range(r, "creditCount", r.number("creditCount"), 0, Facts.MAX_COUNT);
       long creditMinor = range(r, "creditMinor", r.number("creditMinor"), 0, Long.MAX_VALUE);
-      long opened = range(r, "opened", r.number("opened"), 0, CustomerState.MAX_COUNT);
-      long closed = range(r, "closed", r.number("closed"), 0, CustomerState.MAX_COUNT);
+      long opened = range(r, "opened", r.number("opened"), 0, Facts.MAX_COUNT);
+      long closed = range(r, "closed", r.number("closed"), 0, Facts.MAX_COUNT);
       s.products[slot] = (debits << 32) | credits;
       s.products[slot + 1] = debitMinor;
       s.products[slot + 2] = creditMinor;
@@ -306,7 +306,7 @@ final class CustomerCodec {
     long closedAt = r.number("relationshipClosedAt");
     boolean settled = r.flag("debtsSettled");
     if (surveys > 0 || lastSurveyAt != CustomerState.NONE || lastSatisfaction != -1) {
-      CustomerState.Extras x = s.extras();
+      Extras x = s.extras();
       x.surveys = surveys;
       x.satisfactionSum = satisfactionSum;
       x.lastSatisfaction = lastSatisfaction;
@@ -357,7 +357,7 @@ final class CustomerCodec {
         throw r.corrupt("complaint ids are blank, repeated or out of order");
       }
       last = id;
-      CustomerState.Complaint c = s.complaint(id);
+      Complaint c = s.complaint(id);
       c.severity = name(r, Severity.class, r.text("severity"), "severity");
       c.openedAt = r.number("openedAt");
       c.resolvedAt = r.number("resolvedAt");

@@ -10,9 +10,9 @@ import java.util.NoSuchElementException;
  * {@link CustomerState#id}; a parallel array holds the ids' hashes, so probing touches no state
  * but the one found.
  *
- * <p>Reads take no lock: a state found is always the one for its id (a state's id never changes;
- * callers check {@link CustomerState#status} under the customer's lock, as with any removed
- * state), and a miss is confirmed under the table's lock, so a concurrent insert, removal or
+ * <p>The engine keeps one table per lock stripe ({@link Stripes}) and uses it under the stripe's
+ * lock. Reads take no lock of the table's own: a state found is always the one for its id (a
+ * state's id never changes), and a miss is confirmed under the table's lock, so a concurrent insert, removal or
  * resize can never hide a customer. Writes take the table's lock. Removed slots become tombstones
  * (never shifted), so that iteration over a table sees every customer present throughout it, and
  * the table is rebuilt when live entries and tombstones together fill three quarters of it.

@@ -10,8 +10,9 @@ import java.util.List;
  * when absent). The key is lazy: a customer's entry is moved earlier when its due instant moves
  * earlier than the queued one; a later due instant is picked up when the entry pops. So the index
  * costs one reference and one int per queued customer, and most events (which only push the due
- * instant later) never touch it. Thread-safe; always taken after, never before, a customer's lock.
- * {@code queued} and {@code heapIndex} are written only under this index's lock.
+ * instant later) never touch it. Thread-safe; the engine keeps one per lock stripe ({@link
+ * Stripes}) and uses it under the stripe's lock. {@code queued} and {@code heapIndex} are written
+ * only under this index's lock.
  */
 final class DueIndex {
 
@@ -31,7 +32,7 @@ final class DueIndex {
 
   /**
    * Queues the customer for {@code at}, or moves its entry to {@code at} if it is queued already.
-   * The caller holds the customer's lock and has checked that {@code at} is earlier than its
+   * The caller holds the customer's stripe lock and has checked that {@code at} is earlier than its
    * queued instant.
    */
   synchronized void add(long at, CustomerState state) {
@@ -52,6 +53,24 @@ final class DueIndex {
   synchronized void setQueued(CustomerState state, long at) {
     if (state.heapIndex < 0) {
       state.queued = at;
+    }
+  }
+
+  /** Takes a customer out of the index, if it is queued (erasure). */
+  synchronized void remove(CustomerState state) {
+    int i = state.heapIndex;
+    state.queued = Long.MAX_VALUE;
+    if (i < 0) {
+      return;
+    }
+    state.heapIndex = -1;
+    CustomerState last = heap[--size];
+    heap[size] = null;
+    if (i < size) {
+      heap[i] = last;
+      last.heapIndex = i;
+      siftDown(i);
+      siftUp(last.heapIndex);
     }
   }
 

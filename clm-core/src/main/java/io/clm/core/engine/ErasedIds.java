@@ -1,5 +1,6 @@
 package io.clm.core.engine;
 
+import io.clm.api.CorruptRecordException;
 import io.clm.api.CustomerId;
 import io.clm.api.CustomerIdMask;
 import io.clm.api.ErasureKeyException;
@@ -67,6 +68,34 @@ final class ErasedIds {
               + Snapshots.hex(keyCheck)
               + "); build the engine with the id mask they were written with");
     }
+  }
+
+  /**
+   * Takes over a store's tombstone at a restart.
+   *
+   * @return the stage index the erased customer was in
+   * @throws CorruptRecordException for a stage not of the model or a second salt
+   * @throws ErasureKeyException for a fingerprint taken under another key
+   */
+  int restore(Tombstone t, List<String> stageIds, String modelId) {
+    int stage = stageIds.indexOf(t.stage());
+    if (stage < 0) {
+      throw new CorruptRecordException(
+          "a tombstone of the store is in stage '" + t.stage() + "', not a stage of model '" + modelId + "'");
+    }
+    switch (t.scheme()) {
+      case KEYED -> {
+        requireKey("the customer store", t.check());
+        keyed.put(t.fingerprint(), stage);
+      }
+      case SALTED -> {
+        if (t.check() != salt) {
+          throw new CorruptRecordException("a salted tombstone of the store has another salt than the first");
+        }
+        salted.put(t.fingerprint(), stage);
+      }
+    }
+    return stage;
   }
 
   /** Replaces the contents with a snapshot's, already validated. */

@@ -118,7 +118,7 @@ final class Snapshots {
         g.writeObjectFieldStart("record");
         engine.codec.writeState(s, w);
         g.writeEndObject();
-        long[][] seen = s.seenSorted();
+        long[][] seen = SeenIds.sorted(s);
         w.list("seen", seen.length);
         for (long[] row : seen) {
           w.entry();
@@ -292,10 +292,10 @@ final class Snapshots {
       r.list("seen");
       while (r.nextEntry()) {
         SeenEvent e = CustomerCodec.readSeen(r);
-        if (s.seenFind(e.id()) >= 0) {
+        if (SeenIds.find(s, e.id()) >= 0) {
           throw r.corrupt("lists seen event " + hex(e.id()) + " twice");
         }
-        s.seenAdd(e.id(), e.content(), e.at(), CustomerState.NONE);
+        SeenIds.add(s, e.id(), e.content(), e.at(), CustomerState.NONE);
         r.endEntry();
       }
       r.list("history");

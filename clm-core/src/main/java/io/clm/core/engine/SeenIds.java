@@ -1,0 +1,174 @@
+package io.clm.core.engine;
+
+import static io.clm.api.CustomerMetrics.NONE;
+
+import java.util.Arrays;
+
+/**
+ * A customer's seen event ids: an open-addressing table in {@link CustomerState#seen}, interleaved
+ * so that a probe reads one cache line: per slot the id fingerprint (0 = empty slot), the content
+ * fingerprint and, only with a deduplication window, the event's timestamp.
+ */
+final class SeenIds {
+  private SeenIds() {}
+
+  private static int stride(CustomerState s) {
+    return s.shape.dedupWindowMillis >= 0 ? 3 : 2;
+  }
+
+  /** The index in {@link CustomerState#seen} of the slot holding id fingerprint {@code fp}, or -1. */
+  static int find(CustomerState s, long fp) {
+    if (s.seen == null) {
+      return -1;
+    }
+    int stride = stride(s);
+    int mask = s.seen.length / stride - 1;
+    int i = mix(fp) & mask;
+    while (true) {
+      long k = s.seen[i * stride];
+      if (k == 0) {
+        return -1;
+      }
+      if (k == fp) {
+        return i * stride;
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  /**
+   * Remembers a seen event. With a deduplication window, entries older than {@code cutoff} are
+   * dropped whenever the table would otherwise grow.
+   */
+  static void add(CustomerState s, long fp, long content, long at, long cutoff) {
+    int stride = stride(s);
+    if (s.seen == null) {
+      s.seen = new long[4 * stride];
+    } else if (full(s.seenCount + 1, s.seen.length / stride)) {
+      if (stride == 3) {
+        purge(s, cutoff);
+      }
+      if (full(s.seenCount + 1, s.seen.length / stride)) {
+        rebuild(s, stride == 3 ? cutoff : NONE);
+      }
+    }
+    insert(s, fp, content, at);
+  }
+
+  private static void insert(CustomerState s, long fp, long content, long at) {
+    int stride = stride(s);
+    int mask = s.seen.length / stride - 1;
+    int i = mix(fp) & mask;
+    while (s.seen[i * stride] != 0) {
+      if (s.seen[i * stride] == fp) {
+        return;
+      }
+      i = (i + 1) & mask;
+    }
+    s.seen[i * stride] = fp;
+    s.seen[i * stride + 1] = content;
+    if (stride == 3) {
+      s.seen[i * stride + 2] = at;
+    }
+    s.seenCount++;
+  }
+
+  /**
+   * Drops the entries older than {@code cutoff} in place (deduplication window only), so that a
+   * customer whose ids expire as fast as new ones arrive never reallocates its table. Each removal
+   * shifts the rest of its probe run back (linear probing's deletion), and the scan starts after an
+   * empty slot, so no run is cut.
+   */
+  private static void purge(CustomerState s, long cutoff) {
+    long[] t = s.seen;
+    int capacity = t.length / 3;
+    int mask = capacity - 1;
+    int start = 0;
+    while (t[start * 3] != 0) {
+      start++;
+    }
+    int i = (start + 1) & mask;
+    for (int visited = 1; visited < capacity; ) {
+      if (t[i * 3] != 0 && t[i * 3 + 2] < cutoff) {
+        remove(t, i, mask);
+        s.seenCount--;
+      } else {
+        i = (i + 1) & mask;
+        visited++;
+      }
+    }
+  }
+
+  /** Removes slot {@code i} of a table with three longs per slot, keeping every probe run whole. */
+  private static void remove(long[] t, int i, int mask) {
+    int hole = i;
+    int j = i;
+    while (true) {
+      j = (j + 1) & mask;
+      if (t[j * 3] == 0) {
+        break;
+      }
+      int home = mix(t[j * 3]) & mask;
+      boolean reachable = hole <= j ? hole < home && home <= j : hole < home || home <= j;
+      if (!reachable) {
+        System.arraycopy(t, j * 3, t, hole * 3, 3);
+        hole = j;
+      }
+    }
+    t[hole * 3] = 0;
+    t[hole * 3 + 1] = 0;
+    t[hole * 3 + 2] = 0;
+  }
+
+  private static void rebuild(CustomerState s, long cutoff) {
+    int stride = stride(s);
+    long[] old = s.seen;
+    int live = 0;
+    for (int i = 0; i < old.length; i += stride) {
+      if (old[i] != 0 && (stride == 2 || old[i + 2] >= cutoff)) {
+        live++;
+      }
+    }
+    int capacity = 4;
+    while (full(live + 1, capacity)) {
+      capacity <<= 1;
+    }
+    s.seen = new long[capacity * stride];
+    s.seenCount = 0;
+    for (int i = 0; i < old.length; i += stride) {
+      if (old[i] != 0 && (stride == 2 || old[i + 2] >= cutoff)) {
+        insert(s, old[i], old[i + 1], stride == 3 ? old[i + 2] : 0);
+      }
+    }
+  }
+
+  /**
+   * Whether {@code count} fingerprints overfill a table of {@code capacity} slots: at most seven
+   * eighths full (linear probing stays short at that load in tables this small, and most customers
+   * keep tens of ids, not thousands).
+   */
+  private static boolean full(int count, int capacity) {
+    return count * 8L > capacity * 7L;
+  }
+
+  private static int mix(long fp) {
+    long h = fp * 0x9e3779b97f4a7c15L;
+    return (int) (h ^ (h >>> 32));
+  }
+
+  /** The seen events as {id, content, at (0 without a window)}, sorted by id fingerprint. */
+  static long[][] sorted(CustomerState s) {
+    long[][] rows = new long[s.seenCount][];
+    int n = 0;
+    if (s.seen != null) {
+      int stride = stride(s);
+      for (int i = 0; i < s.seen.length; i += stride) {
+        if (s.seen[i] != 0) {
+          rows[n++] = new long[] {s.seen[i], s.seen[i + 1], stride == 3 ? s.seen[i + 2] : 0};
+        }
+      }
+    }
+    Arrays.sort(rows, (a, b) -> Long.compare(a[0], b[0]));
+    return rows;
+  }
+}

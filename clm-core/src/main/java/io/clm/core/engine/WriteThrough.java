@@ -1,0 +1,166 @@
+package io.clm.core.engine;
+
+import io.clm.api.ClmException;
+import io.clm.api.CorruptRecordException;
+import io.clm.api.CustomerId;
+import io.clm.api.StageChange;
+import io.clm.api.spi.CustomerRecord;
+import io.clm.api.spi.CustomerStore;
+import io.clm.api.spi.HistoryEntry;
+import io.clm.api.spi.SeenEvent;
+import io.clm.api.spi.StoreBatch;
+import io.clm.api.spi.StoredCustomer;
+import io.clm.api.spi.Tombstone;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Write-through to the {@link CustomerStore}, when one is configured: what the store gets for a
+ * changed customer (its record, the seen events and stage changes to append), saving with
+ * rollback of the customer's state when the store fails, and reading the store back at restart.
+ * Without a store every method is a no-op that allocates nothing.
+ */
+final class WriteThrough {
+  private final CustomerStore store;
+  private final CustomerCodec codec;
+  private final StageRules rules;
+
+  WriteThrough(CustomerStore store, CustomerCodec codec, StageRules rules) {
+    this.store = store;
+    this.codec = codec;
+    this.rules = rules;
+  }
+
+  /** A copy to roll back to if the store fails, or null without a store. */
+  CustomerState backup(CustomerState s) {
+    return store == null ? null : s.copy();
+  }
+
+  /**
+   * Saves a changed customer; if the store fails, restores {@code s} from {@code backup} (when
+   * not null) and throws.
+   *
+   * @param changes the stage changes to append, or null for none
+   * @throws ClmException naming the customer's masked id when the store fails
+   */
+  void save(CustomerState s, CustomerState backup, List<SeenEvent> seen, List<StageChange> changes) {
+    if (store == null) {
+      return;
+    }
+    try {
+      store.write(StoreBatch.of(List.of(write(s, seen, changes == null ? List.of() : changes))));
+    } catch (RuntimeException e) {
+      if (backup != null) {
+        s.copyFrom(backup);
+      }
+      throw failure(s.id, e);
+    }
+  }
+
+  /** Saves several customers atomically; {@code first} names the batch in an error. */
+  void saveAll(List<StoreBatch.Write> writes, CustomerId first) {
+    if (store == null || writes.isEmpty()) {
+      return;
+    }
+    try {
+      store.write(StoreBatch.of(writes));
+    } catch (RuntimeException e) {
+      throw failure(first, e);
+    }
+  }
+
+  /** Stores an erasure: the customer's data goes, the tombstone stays. */
+  void erase(CustomerId customer, Tombstone tombstone) {
+    if (store == null) {
+      return;
+    }
+    try {
+      store.write(StoreBatch.erase(customer, tombstone));
+    } catch (RuntimeException e) {
+      throw failure(customer, e);
+    }
+  }
+
+  /** Replaces the store's whole contents (snapshot import). */
+  void replace(StoreBatch replacement) {
+    if (store == null) {
+      return;
+    }
+    try {
+      store.write(replacement);
+    } catch (RuntimeException e) {
+      throw e instanceof ClmException ? (ClmException) e
+          : new ClmException("the customer store failed to import the snapshot: " + e.getClass().getName(), e);
+    }
+  }
+
+  boolean enabled() {
+    return store != null;
+  }
+
+  static ClmException failure(CustomerId id, RuntimeException e) {
+    if (e instanceof ClmException) {
+      return (ClmException) e;
+    }
+    return new ClmException(
+        "the customer store failed to save customer " + id.masked() + ": " + e.getClass().getName(), e);
+  }
+
+  /** What the store gets for a customer: its record, and the seen events and changes to append. */
+  StoreBatch.Write write(CustomerState s, List<SeenEvent> seen, List<StageChange> changes) {
+    int n = s.historySize();
+    List<HistoryEntry> entries = new ArrayList<>(changes.size());
+    for (int i = 0; i < changes.size(); i++) {
+      entries.add(new HistoryEntry(n - changes.size() + i, codec.encodeChange(changes.get(i))));
+    }
+    long now = Math.max(s.time, s.stageEnteredAt);
+    return new StoreBatch.Write(new CustomerRecord(s.id, rules.dueOf(s, now), codec.encodeState(s)), seen, entries);
+  }
+
+  /** Every customer the store holds, and its tombstones, for a restart. */
+  void restore(ErasedIds erased, Consumer<Tombstone> tombstones, Consumer<CustomerState> customers) {
+    if (store == null) {
+      return;
+    }
+    List<Tombstone> all = store.tombstones();
+    all.stream()
+        .filter(t -> t.scheme() == Tombstone.Scheme.SALTED)
+        .findFirst()
+        .ifPresent(t -> erased.salt = t.check());
+    all.forEach(tombstones);
+    store.scan(stored -> customers.accept(decode(stored)));
+  }
+
+  /** A stored customer as state: its record, its seen events and its history. */
+  CustomerState decode(StoredCustomer stored) {
+    CustomerId id = stored.record().customer();
+    CustomerState s = codec.decodeState(id, stored.record().state());
+    for (SeenEvent e : stored.seen()) {
+      SeenIds.add(s, e.id(), e.content(), e.at(), CustomerState.NONE);
+    }
+    for (HistoryEntry h : stored.history()) {
+      s.append(codec.decodeChange(id, h.change()));
+    }
+    return s;
+  }
+
+  /** The batch that makes a store hold exactly these customers and tombstones. */
+  StoreBatch replacement(List<CustomerState> customers, List<Tombstone> tombstones) {
+    List<StoreBatch.Write> writes = new ArrayList<>(customers.size());
+    for (CustomerState s : customers) {
+      List<SeenEvent> seen = new ArrayList<>(s.seenCount);
+      for (long[] row : SeenIds.sorted(s)) {
+        seen.add(new SeenEvent(row[0], row[1], row[2]));
+      }
+      writes.add(write(s, seen, s.historyList()));
+    }
+    return new StoreBatch(writes, List.of(), tombstones, Optional.empty(), true);
+  }
+
+  /** The error for a store that lists a customer twice. */
+  static CorruptRecordException listedTwice(CustomerId id) {
+    return new CorruptRecordException("the store lists customer " + id.masked() + " twice");
+  }
+}

@@ -1,0 +1,74 @@
+package io.clm.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import io.clm.api.CustomerId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The seen-id table against a map, with and without a deduplication window. */
+class SeenIdsTest {
+  private static final long WINDOW = 50;
+
+  @Test
+  void withAWindowEveryIdWithinItIsFoundAndExpiredOnesGoOnlyWhenTheTableFills() {
+    qt().withExamples(200)
+        .forAll(lists().of(integers().between(1, 400)).ofSizeBetween(1, 300))
+        .checkAssert(
+            ids -> {
+              Shape shape = new Shape(java.util.Currency.getInstance("EUR"), 3_600_000, 1, WINDOW, null);
+              CustomerState s = new CustomerState(CustomerId.of("c"), shape);
+              Map<Long, Long> added = new HashMap<>();
+              long at = 0;
+              for (int id : ids) {
+                long fp = id * 0x9e3779b97f4a7c15L | 1;
+                at++;
+                if (SeenIds.find(s, fp) < 0) {
+                  SeenIds.add(s, fp, id, at, at - WINDOW);
+                  added.put(fp, at);
+                }
+              }
+              long cutoff = at - WINDOW;
+              int found = 0;
+              for (Map.Entry<Long, Long> e : added.entrySet()) {
+                int slot = SeenIds.find(s, e.getKey());
+                if (e.getValue() >= cutoff) {
+                  assertThat(slot).as("an id within the window is remembered").isNotNegative();
+                }
+                if (slot >= 0) {
+                  assertThat(s.seen[slot + 2]).isEqualTo(e.getValue());
+                  found++;
+                }
+              }
+              assertThat(s.seenCount).isEqualTo(found);
+              assertThat(SeenIds.sorted(s).length).isEqualTo(found);
+            });
+  }
+
+  @Test
+  void withoutAWindowEveryIdIsRemembered() {
+    qt().withExamples(100)
+        .forAll(lists().of(integers().between(1, 1000)).ofSizeBetween(1, 300))
+        .checkAssert(
+            ids -> {
+              Shape shape = new Shape(java.util.Currency.getInstance("EUR"), 3_600_000, 1, -1, null);
+              CustomerState s = new CustomerState(CustomerId.of("c"), shape);
+              for (int id : ids) {
+                SeenIds.add(s, id * 31L + 7, id, 0, CustomerState.NONE);
+              }
+              Set<Integer> distinct = Set.copyOf(ids);
+              assertThat(s.seenCount).isEqualTo(distinct.size());
+              for (int id : distinct) {
+                int slot = SeenIds.find(s, id * 31L + 7);
+                assertThat(slot).isNotNegative();
+                assertThat(s.seen[slot + 1]).isEqualTo(id);
+              }
+              assertThat(SeenIds.sorted(s).length).isEqualTo(distinct.size());
+            });
+  }
+}
