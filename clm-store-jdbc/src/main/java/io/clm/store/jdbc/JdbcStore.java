@@ -42,7 +42,7 @@ public final class JdbcStore implements CustomerStore, AutoCloseable {
   public static final String DEFAULT_URL = "jdbc:h2:./clm-data/clm";
 
   /** How long H2 may compact its file when the store closes, unless the URL says otherwise. */
-  private static final int H2_COMPACT_MILLIS = 2_000;
+  private static final int H2_COMPACT_MILLIS = 5_000;
 
   private final String name;
   private final DataSource dataSource;
