@@ -27,7 +27,7 @@ final class CustomerTables {
   static final int PAGE = 1_000;
 
   private static final String SELECT_SEEN =
-      "SELECT customer_key, id_fingerprint, content_fingerprint, event_at FROM clm_seen_event";
+      "SELECT customer_key, event_count, events FROM clm_seen_batch";
   private static final String SELECT_HISTORY = "SELECT customer_key, sequence_no, change FROM clm_history";
 
   private final Transactions tx;
@@ -55,7 +55,7 @@ final class CustomerTables {
       }
       Map<String, List<SeenEvent>> seen = new HashMap<>();
       Map<String, List<HistoryEntry>> history = new HashMap<>();
-      try (PreparedStatement ps = c.prepareStatement(SELECT_SEEN + " WHERE customer_key = ? ORDER BY seq")) {
+      try (PreparedStatement ps = c.prepareStatement(SELECT_SEEN + " WHERE customer_key = ? ORDER BY customer_key, seq")) {
         ps.setString(1, key);
         readSeen(ps, seen);
       }
@@ -125,8 +125,7 @@ final class CustomerTables {
     ps.setFetchSize(PAGE);
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        into.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-            .add(new SeenEvent(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+        SeenEvents.unpack(rs.getInt(2), rs.getBytes(3), into.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()));
       }
     }
   }
@@ -193,7 +192,7 @@ final class CustomerTables {
     tx.run(operation(batch), c -> {
       if (batch.replaceAll()) {
         try (Statement s = c.createStatement()) {
-          for (String table : List.of("clm_seen_event", "clm_history", "clm_customer", "clm_tombstone")) {
+          for (String table : List.of("clm_seen_batch", "clm_history", "clm_customer", "clm_tombstone")) {
             s.executeUpdate("DELETE FROM " + table);
           }
         }
@@ -232,47 +231,41 @@ final class CustomerTables {
   }
 
   private void writeCustomers(Connection c, List<StoreBatch.Write> writes) throws SQLException {
-    try (PreparedStatement customers = c.prepareStatement(dialect.upsertCustomer);
-        PreparedStatement seen = c.prepareStatement(
-            "INSERT INTO clm_seen_event (customer_key, id_fingerprint, content_fingerprint, event_at) VALUES (?, ?, ?, ?)");
-        PreparedStatement history =
-            c.prepareStatement("INSERT INTO clm_history (customer_key, sequence_no, change) VALUES (?, ?, ?)")) {
-      int seenRows = 0;
-      int historyRows = 0;
-      for (StoreBatch.Write w : writes) {
-        String key = w.record().customer().value();
-        customers.setString(1, key);
-        customers.setLong(2, w.record().dueAt());
-        customers.setBytes(3, w.record().state());
-        customers.addBatch();
-        for (SeenEvent e : w.seen()) {
-          seen.setString(1, key);
-          seen.setLong(2, e.id());
-          seen.setLong(3, e.content());
-          seen.setLong(4, e.at());
-          seen.addBatch();
-          seenRows++;
-        }
-        for (HistoryEntry h : w.history()) {
-          history.setString(1, key);
-          history.setLong(2, h.sequence());
-          history.setBytes(3, h.change());
-          history.addBatch();
-          historyRows++;
-        }
+    MultiRow.write(c, dialect.upsertCustomerHead, "(?, ?, ?)", dialect.upsertCustomerTail, writes, (ps, i, w) -> {
+      ps.setString(i, w.record().customer().value());
+      ps.setLong(i + 1, w.record().dueAt());
+      ps.setBytes(i + 2, w.record().state());
+    });
+    // One row for all of a write's seen events: appended, never rewritten.
+    List<StoreBatch.Write> seen = new ArrayList<>(writes.size());
+    List<HistoryRow> history = new ArrayList<>();
+    for (StoreBatch.Write w : writes) {
+      if (!w.seen().isEmpty()) {
+        seen.add(w);
       }
-      customers.executeBatch();
-      if (seenRows > 0) {
-        seen.executeBatch();
-      }
-      if (historyRows > 0) {
-        history.executeBatch();
+      for (HistoryEntry h : w.history()) {
+        history.add(new HistoryRow(w.record().customer().value(), h));
       }
     }
+    MultiRow.write(c, "INSERT INTO clm_seen_batch (customer_key, event_count, events) VALUES ", "(?, ?, ?)", "", seen,
+        (ps, i, w) -> {
+          ps.setString(i, w.record().customer().value());
+          ps.setInt(i + 1, w.seen().size());
+          ps.setBytes(i + 2, SeenEvents.pack(w.seen()));
+        });
+    MultiRow.write(c, "INSERT INTO clm_history (customer_key, sequence_no, change) VALUES ", "(?, ?, ?)", "", history,
+        (ps, i, h) -> {
+          ps.setString(i, h.customerKey());
+          ps.setLong(i + 1, h.entry().sequence());
+          ps.setBytes(i + 2, h.entry().change());
+        });
   }
 
+  /** A history entry with the customer it belongs to. */
+  private record HistoryRow(String customerKey, HistoryEntry entry) {}
+
   private static void erase(Connection c, List<CustomerId> erasures) throws SQLException {
-    for (String table : List.of("clm_seen_event", "clm_history", "clm_customer")) {
+    for (String table : List.of("clm_seen_batch", "clm_history", "clm_customer")) {
       try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE customer_key = ?")) {
         for (CustomerId e : erasures) {
           ps.setString(1, e.value());

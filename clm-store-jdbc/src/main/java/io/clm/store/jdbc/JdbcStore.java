@@ -14,6 +14,7 @@ import io.clm.api.spi.StoredCustomer;
 import io.clm.api.spi.Tombstone;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -39,6 +40,9 @@ import javax.sql.DataSource;
 public final class JdbcStore implements CustomerStore, AutoCloseable {
   /** The URL used when none is given: an H2 database in the file {@code ./clm-data/clm.mv.db}. */
   public static final String DEFAULT_URL = "jdbc:h2:./clm-data/clm";
+
+  /** How long H2 may compact its file when the store closes, unless the URL says otherwise. */
+  private static final int H2_COMPACT_MILLIS = 5_000;
 
   private final String name;
   private final DataSource dataSource;
@@ -356,6 +360,11 @@ public final class JdbcStore implements CustomerStore, AutoCloseable {
       if (jdbcUrl.startsWith("jdbc:postgresql:")) {
         // One multi-row INSERT per batch instead of one round trip per row.
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
+      }
+      if (jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.toUpperCase(Locale.ROOT).contains("MAX_COMPACT_TIME")) {
+        // H2 appends every commit to its file and compacts it when the database closes, for 200 ms
+        // by default: too short to give back the space a day of batches took.
+        config.addDataSourceProperty("MAX_COMPACT_TIME", Integer.toString(H2_COMPACT_MILLIS));
       }
       config.setAutoCommit(false);
       // Fail at once when the database is down rather than keep the caller waiting.

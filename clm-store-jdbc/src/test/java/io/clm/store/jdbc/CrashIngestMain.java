@@ -30,7 +30,7 @@ public final class CrashIngestMain {
     PrintStream out = System.out;
     try (JdbcStore store = JdbcStore.builder().url(url).maximumPoolSize(2).build()) {
       LifecycleEngine engine = FeedLog.engine(store);
-      long stored = CrashRestartContract.single(store, "SELECT COUNT(*) FROM clm_seen_event");
+      long stored = CrashRestartContract.single(store, "SELECT COALESCE(SUM(event_count), 0) FROM clm_seen_batch");
       out.println("resume " + stored);
       out.flush();
       // replay up to half a batch the store already holds: the engine must drop every one of them

@@ -4,12 +4,12 @@ package io.clm.store.jdbc;
 class H2CrashRestartTest extends CrashRestartContract {
   @Override
   int batch() {
-    return 3_000;
+    return 50_000;
   }
 
   @Override
   long events() {
-    return 30_000;
+    return 1_000_000;
   }
 
   @Override

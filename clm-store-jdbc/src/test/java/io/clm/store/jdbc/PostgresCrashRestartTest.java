@@ -4,12 +4,12 @@ package io.clm.store.jdbc;
 class PostgresCrashRestartTest extends CrashRestartContract {
   @Override
   int batch() {
-    return 3_000;
+    return 50_000;
   }
 
   @Override
   long events() {
-    return 60_000;
+    return 1_000_000;
   }
 
   @Override

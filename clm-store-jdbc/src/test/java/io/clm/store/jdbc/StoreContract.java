@@ -75,7 +75,7 @@ abstract class StoreContract {
 
   long rowsMentioning(String key) {
     long n = 0;
-    for (String table : List.of("clm_customer", "clm_seen_event", "clm_history")) {
+    for (String table : List.of("clm_customer", "clm_seen_batch", "clm_history")) {
       try (Connection c = store.dataSource().getConnection();
           PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE customer_key = ?")) {
         ps.setString(1, key);
@@ -209,7 +209,7 @@ abstract class StoreContract {
     assertThatThrownBy(() -> JdbcStore.builder().url(url).build())
         .isInstanceOf(JdbcStoreException.class)
         .hasMessage("store " + Urls.withoutCredentials(url) + " could not open its schema: the database's schema is at"
-            + " version 900, newer than version 3 that this clm-store-jdbc knows; open it with the clm version that"
+            + " version 900, newer than version 5 that this clm-store-jdbc knows; open it with the clm version that"
             + " wrote it or a later one")
         .extracting(e -> ((JdbcStoreException) e).kind())
         .isEqualTo(JdbcStoreException.Kind.SCHEMA);

@@ -1,0 +1,93 @@
+package io.clm.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clm.api.CustomerId;
+import io.clm.api.spi.CustomerRecord;
+import io.clm.api.spi.SeenEvent;
+import io.clm.api.spi.StoreBatch;
+import io.clm.api.spi.StoredCustomer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A database of schema version 3 (one row per seen event) opened by this code: the events move to
+ * the packed table in their order, the old table is dropped, and later writes append after them.
+ */
+class SeenEventsUpgradeTest {
+  @TempDir Path dir;
+
+  @Test
+  void onH2SeenEventsStoredByVersionThreeLoadInTheirOrderAfterTheUpgrade() throws SQLException {
+    upgradeFromVersionThree(Databases.h2(dir));
+  }
+
+  @Test
+  void onPostgresSeenEventsStoredByVersionThreeLoadInTheirOrderAfterTheUpgrade() throws SQLException {
+    upgradeFromVersionThree(Databases.postgresDatabase());
+  }
+
+  private static void upgradeFromVersionThree(String url) throws SQLException {
+    Flyway.configure()
+        .dataSource(url, null, null)
+        .locations(Schema.LOCATION)
+        .table(Schema.HISTORY_TABLE)
+        .target("3")
+        .load()
+        .migrate();
+    // Two customers, their rows interleaved as a feed would write them; more events for C-2 than
+    // the migration packs into one row.
+    Map<String, List<SeenEvent>> expected = new TreeMap<>();
+    try (Connection c = DriverManager.getConnection(url);
+        PreparedStatement customer = c.prepareStatement("INSERT INTO clm_customer (customer_key, due_at, record) VALUES (?, 5, ?)");
+        PreparedStatement ps = c.prepareStatement(
+            "INSERT INTO clm_seen_event (customer_key, id_fingerprint, content_fingerprint, event_at) VALUES (?, ?, ?, ?)")) {
+      for (String key : List.of("C-1", "C-2")) {
+        customer.setString(1, key);
+        customer.setBytes(2, key.getBytes(StandardCharsets.UTF_8));
+        customer.executeUpdate();
+      }
+      int total = SeenEventsMigration.ROW + 3;
+      for (int i = 0; i < total; i++) {
+        String key = i % 7 == 0 ? "C-1" : "C-2";
+        SeenEvent e = new SeenEvent(1_000_000L + i, -i, 1_767_600_000_000L + i);
+        ps.setString(1, key);
+        ps.setLong(2, e.id());
+        ps.setLong(3, e.content());
+        ps.setLong(4, e.at());
+        ps.executeUpdate();
+        expected.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
+      }
+    }
+
+    try (JdbcStore store = JdbcStore.builder().url(url).build()) {
+      assertThat(store.load(CustomerId.of("C-1")).orElseThrow().seen()).containsExactlyElementsOf(expected.get("C-1"));
+      assertThat(store.load(CustomerId.of("C-2")).orElseThrow().seen()).containsExactlyElementsOf(expected.get("C-2"));
+      assertThatThrownBy(() -> CrashRestartContract.single(store, "SELECT COUNT(*) FROM clm_seen_event"))
+          .isInstanceOf(SQLException.class);
+
+      SeenEvent later = new SeenEvent(7, 7, 1_767_700_000_000L);
+      store.write(StoreBatch.of(List.of(new StoreBatch.Write(
+          new CustomerRecord(CustomerId.of("C-1"), 9, "b".getBytes(StandardCharsets.UTF_8)), List.of(later), List.of()))));
+      List<SeenEvent> c1 = new ArrayList<>(expected.get("C-1"));
+      c1.add(later);
+      List<StoredCustomer> scanned = new ArrayList<>();
+      store.scan(scanned::add);
+      assertThat(scanned).hasSize(2);
+      assertThat(scanned.get(0).seen()).containsExactlyElementsOf(c1);
+      assertThat(scanned.get(1).seen()).containsExactlyElementsOf(expected.get("C-2"));
+    }
+  }
+}
