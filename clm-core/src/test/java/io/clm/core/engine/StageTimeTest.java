@@ -103,4 +103,33 @@ class StageTimeTest {
             org.assertj.core.groups.Tuple.tuple("ping", "pong"), org.assertj.core.groups.Tuple.tuple("pong", "ping"));
     assertThat(engine.customer(customer(1)).orElseThrow().stage()).isEqualTo("ping");
   }
+
+  @Test
+  void advanceToBeyondTheSupportedYearsIsTakenAsTheirEdge() {
+    LifecycleEngine engine = Fixtures.builder().build();
+    engine.ingest(tx("e1", 1, day(0), "10.00"));
+    assertThat(engine.advanceTo(Instant.MIN)).isEmpty();
+    Instant last = Instant.parse("9999-12-31T23:59:59.999Z");
+    assertThat(engine.advanceTo(Instant.MAX)).singleElement().satisfies(change -> {
+      assertThat(change.to()).isEqualTo("dormant");
+      assertThat(change.at()).isEqualTo(last);
+    });
+    assertThat(engine.customer(customer(1)).orElseThrow().stageEnteredAt()).isEqualTo(last);
+    assertThat(engine.advanceTo(last.minusMillis(1))).isEmpty();
+  }
+
+  @Test
+  void everyLiveCustomerIsVisitedAndNoErasedOne() {
+    LifecycleEngine engine = Fixtures.builder().build();
+    for (int i = 0; i < 5; i++) {
+      engine.ingest(tx("e" + i, i, day(i), "10.00"));
+    }
+    engine.erase(customer(2));
+    List<String> seen = new java.util.ArrayList<>();
+    engine.forEachCustomer(c -> seen.add(c.id().value()));
+    assertThat(seen).containsExactlyInAnyOrder("cust-0", "cust-1", "cust-3", "cust-4");
+    assertThat(engine.history(customer(2))).isEmpty();
+    assertThat(engine.customer(customer(9))).isEmpty();
+    assertThat(engine.history(customer(9))).isEmpty();
+  }
 }
