@@ -44,16 +44,9 @@ class StoreEdgesTest {
   }
 
   /** A memory store that fails every write touching one chosen customer, or every write. */
-  static final class ChoosyStore implements CustomerStore {
-    final MemoryCustomerStore delegate = new MemoryCustomerStore();
+  static final class ChoosyStore extends EngineBehaviourTest.FailingStore {
     volatile CustomerId failFor;
-    volatile boolean failAll;
     volatile boolean scanTwice;
-
-    @Override
-    public Optional<StoredCustomer> load(CustomerId customer) {
-      return delegate.load(customer);
-    }
 
     @Override
     public void scan(Consumer<StoredCustomer> action) {
@@ -64,30 +57,12 @@ class StoreEdgesTest {
     }
 
     @Override
-    public void scanDue(long epochMillis, Consumer<CustomerId> action) {
-      delegate.scanDue(epochMillis, action);
-    }
-
-    @Override
-    public List<Tombstone> tombstones() {
-      return delegate.tombstones();
-    }
-
-    @Override
-    public Optional<String> position() {
-      return delegate.position();
-    }
-
-    @Override
-    public void write(StoreBatch batch) {
+    boolean fails(StoreBatch batch) {
       CustomerId chosen = failFor;
-      boolean touches = chosen != null
-          && (batch.writes().stream().anyMatch(w -> w.record().customer().equals(chosen))
-              || batch.erasures().contains(chosen));
-      if (failAll || touches) {
-        throw new IllegalStateException("disk full");
-      }
-      delegate.write(batch);
+      return failing
+          || chosen != null
+              && (batch.writes().stream().anyMatch(w -> w.record().customer().equals(chosen))
+                  || batch.erasures().contains(chosen));
     }
   }
 
@@ -159,7 +134,7 @@ class StoreEdgesTest {
     LifecycleEngine other = Fixtures.builder().build();
     other.ingest(tx("f1", 5, day(0), "1.00"));
     String imported = snapshot(other);
-    store.failAll = true;
+    store.failing = true;
 
     assertThatThrownBy(() -> engine.erase(customer(1))).isExactlyInstanceOf(ClmException.class).hasMessage(failure(1));
     assertThatThrownBy(() -> engine.register(customer(2), day(1))).isExactlyInstanceOf(ClmException.class)
@@ -172,7 +147,7 @@ class StoreEdgesTest {
     assertThat(engine.customerCount()).isEqualTo(1);
     assertThat(engine.customer(customer(2))).isEmpty();
     assertThat(engine.stageCounts().get("active")).isEqualTo(1);
-    store.failAll = false;
+    store.failing = false;
     assertThat(engine.register(customer(2), day(1))).isTrue();
     assertThat(engine.erase(customer(1)).stageAtErasure()).isEqualTo("active");
     assertThat(engine.customerCount()).isEqualTo(1);
