@@ -171,7 +171,7 @@ class EngineBehaviourTest {
   }
 
   /** The test kit's store, failing on demand. */
-  static final class FailingStore implements CustomerStore {
+  static class FailingStore implements CustomerStore {
     final MemoryCustomerStore delegate = new MemoryCustomerStore();
     volatile boolean failing;
 
@@ -200,9 +200,14 @@ class EngineBehaviourTest {
       return delegate.position();
     }
 
+    /** Whether to fail writing {@code batch}. */
+    boolean fails(StoreBatch batch) {
+      return failing;
+    }
+
     @Override
     public void write(StoreBatch batch) {
-      if (failing) {
+      if (fails(batch)) {
         throw new IllegalStateException("disk full");
       }
       delegate.write(batch);
