@@ -18,9 +18,10 @@ class DueIndexTest {
   @Test
   void pollsExactlyTheCustomersDueEarliestFirstAsAMapWould() {
     // operations over 40 customers: (customer, instant) queues or moves earlier; a poll at an
-    // instant takes everything due by then; enough customers that the heap grows and shrinks
+    // instant takes everything due by then; a removal (erasure) takes one customer out from
+    // wherever it sits in the heap; enough customers that the heap grows and shrinks
     qt().withExamples(200)
-        .forAll(lists().of(integers().between(0, 40 * 1000 + 999)).ofSizeBetween(0, 400))
+        .forAll(lists().of(integers().between(0, 48 * 1000 + 999)).ofSizeBetween(0, 400))
         .checkAssert(
             ops -> {
               DueIndex index = new DueIndex();
@@ -46,6 +47,16 @@ class DueIndexTest {
                   assertThat(polled).extracting(e -> Integer.parseInt(e.state.id.value()))
                       .containsExactlyInAnyOrderElementsOf(due);
                   due.forEach(expected::remove);
+                  assertThat(index.size()).isEqualTo(expected.size());
+                  continue;
+                }
+                if (customer > 40) {
+                  CustomerState erased = states.get(op % 40);
+                  if (erased != null) {
+                    index.remove(erased);
+                    expected.remove(op % 40);
+                    assertThat(erased.heapIndex).isEqualTo(-1);
+                  }
                   assertThat(index.size()).isEqualTo(expected.size());
                   continue;
                 }
