@@ -150,11 +150,19 @@ class ComplaintDeskRestartTest {
   private static final int OPERATIONS = 150;
 
   @Test
-  void aDeskKilledAtRandomOperationsEndsLikeOneCleanRun() throws Exception {
+  void aDeskKilledAtRandomOperationsOnH2EndsLikeOneCleanRun() throws Exception {
+    aDeskKilledAtRandomOperationsEndsLikeOneCleanRun(Databases.h2(dir));
+  }
+
+  @Test
+  void aDeskKilledAtRandomOperationsOnPostgresqlEndsLikeOneCleanRun() throws Exception {
+    aDeskKilledAtRandomOperationsEndsLikeOneCleanRun(Databases.postgresDatabase());
+  }
+
+  private void aDeskKilledAtRandomOperationsEndsLikeOneCleanRun(String url) throws Exception {
     long seed = new Random().nextLong();
     String context = "seed " + seed;
     Random random = new Random(seed);
-    String url = Databases.h2(dir);
     long[] killAt = new long[10];
     for (int i = 0; i < killAt.length; i++) {
       killAt[i] = 1 + random.nextInt(OPERATIONS - 20);

@@ -192,12 +192,13 @@ abstract class CrashRestartContract {
     private final Path err;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> printed = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Thread reader;
     private volatile long lastCommitted = -1;
 
     private Child(Process process, Path err) {
       this.process = process;
       this.err = err;
-      Thread reader = new Thread(this::read, "crash-child-reader");
+      this.reader = new Thread(this::read, "crash-child-reader");
       reader.setDaemon(true);
       reader.start();
     }
@@ -261,11 +262,11 @@ abstract class CrashRestartContract {
     void kill() throws InterruptedException {
       process.destroyForcibly();
       process.waitFor();
-      // Let the reader drain what the child printed before it died.
-      while (process.isAlive()) {
-        Thread.sleep(1);
+      // Everything the child printed before it died is read once its output reaches its end.
+      reader.join(TimeUnit.MINUTES.toMillis(1));
+      if (reader.isAlive()) {
+        throw new AssertionError("the killed child's output did not end within a minute");
       }
-      Thread.sleep(20);
     }
 
     /** Kills the process if it still runs. */
