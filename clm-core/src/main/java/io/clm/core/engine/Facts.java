@@ -254,7 +254,7 @@ class Facts implements CustomerMetrics {
     extras = o.extras == null ? null : o.extras.copy();
   }
 
-  /** Complaint ids to {openedAt, resolvedAt}, for snapshots. */
+  /** Complaint ids to {openedAt, resolvedAt}: a view for comparing two states in tests of the codec. */
   Map<String, long[]> complaintTimes() {
     Map<String, long[]> times = new HashMap<>();
     if (extras != null && extras.complaints != null) {
