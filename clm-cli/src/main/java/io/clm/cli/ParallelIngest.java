@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Feeds events to the engine from several worker threads, each customer always on the same worker
  * so that a customer's events keep their order. Queues are bounded, so a fast reader waits for the
- * engine instead of piling events up in memory. {@link #barrier()} waits until everything submitted
- * so far has been applied (before time advances).
+ * engine instead of piling events up in memory. {@link #then(Runnable)} runs a task (an advance of
+ * time) after everything submitted so far has been applied and before anything submitted later,
+ * without making the reader wait; {@link #barrier()} waits until everything submitted so far has
+ * been applied.
  */
 final class ParallelIngest implements AutoCloseable {
   private static final int BATCH = 512;
@@ -27,6 +30,21 @@ final class ParallelIngest implements AutoCloseable {
   }
 
   private record Item(Event event, Object source, long line) {}
+
+  /**
+   * A task between the events before it and the events after it: every worker stops at it, the last
+   * to arrive runs the task, then all go on.
+   */
+  private static final class Step {
+    private final Runnable task;
+    private final AtomicInteger waiting;
+    private final CountDownLatch done = new CountDownLatch(1);
+
+    Step(Runnable task, int workers) {
+      this.task = task;
+      this.waiting = new AtomicInteger(workers);
+    }
+  }
 
   private final Pipeline pipeline;
   private final Outcome outcome;
@@ -60,7 +78,23 @@ final class ParallelIngest implements AutoCloseable {
     }
   }
 
-  /** Waits until every event submitted so far has been applied. */
+  /**
+   * Runs {@code task} on one of the workers once every event submitted so far has been applied, and
+   * before any event submitted after this call; returns at once. The task runs alone: every worker
+   * waits for it. If it throws, nothing more is applied and the next call on the caller's thread
+   * rethrows.
+   */
+  void then(Runnable task) {
+    Step step = new Step(task, queues.size());
+    for (int w = 0; w < queues.size(); w++) {
+      List<Object> batch = pending.get(w);
+      batch.add(step);
+      put(w, batch);
+      pending.set(w, new ArrayList<>(BATCH));
+    }
+  }
+
+  /** Waits until every event submitted so far has been applied, and every task run. */
   void barrier() {
     CountDownLatch done = new CountDownLatch(queues.size());
     for (int w = 0; w < queues.size(); w++) {
@@ -111,6 +145,12 @@ final class ParallelIngest implements AutoCloseable {
           ((CountDownLatch) o).countDown();
           continue;
         }
+        if (o instanceof Step) {
+          if (!step((Step) o)) {
+            return;
+          }
+          continue;
+        }
         if (failure != null) {
           continue;
         }
@@ -131,6 +171,32 @@ final class ParallelIngest implements AutoCloseable {
           failure = e;
         }
       }
+    }
+  }
+
+  /**
+   * Waits at a step until every worker has reached it; the last to arrive runs its task.
+   *
+   * @return false if the thread was interrupted (the ingest is closing)
+   */
+  private boolean step(Step step) {
+    if (step.waiting.decrementAndGet() == 0) {
+      try {
+        if (failure == null) {
+          step.task.run();
+        }
+      } catch (RuntimeException | Error e) {
+        failure = e;
+      } finally {
+        step.done.countDown();
+      }
+      return true;
+    }
+    try {
+      step.done.await();
+      return true;
+    } catch (InterruptedException e) {
+      return false;
     }
   }
 
