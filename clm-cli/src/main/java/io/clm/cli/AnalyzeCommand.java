@@ -202,7 +202,8 @@ final class AnalyzeCommand {
       }
       while (true) {
         Source next = null;
-        for (Source s : sources) {
+        for (int i = 0; i < sources.size(); i++) { // once per row: no iterator
+          Source s = sources.get(i);
           if (s.head != null && (next == null || s.head.at().isBefore(next.head.at()))) {
             next = s;
           }

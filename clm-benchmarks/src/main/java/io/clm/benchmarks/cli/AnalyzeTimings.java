@@ -48,6 +48,7 @@ public final class AnalyzeTimings {
   public static void main(String[] args) throws IOException {
     // as the clm executable does: no SLF4J backend, no warning about it
     System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+    System.setProperty("slf4j.internal.verbosity", "WARN");
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
     int customers = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
