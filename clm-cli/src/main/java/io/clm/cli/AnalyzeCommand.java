@@ -1,7 +1,6 @@
 package io.clm.cli;
 
 import io.clm.api.ClmException;
-import io.clm.api.CustomerId;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.event.Event;
 import java.io.IOException;
@@ -140,11 +139,11 @@ final class AnalyzeCommand {
         : stored.engine(options, clock, settings.deduplicationWindow());
     Pipeline pipeline = new Pipeline(engine);
     ComplaintLog complaints = new ComplaintLog();
-    Set<CustomerId> customers = ConcurrentHashMap.newKeySet();
+    Set<String> customers = ConcurrentHashMap.newKeySet();
     boolean flowMarked = settings.flowStart() == null;
     long storedCustomers = 0;
     if (stored != null) {
-      engine.forEachCustomer(c -> customers.add(c.id()));
+      engine.forEachCustomer(c -> customers.add(c.id().value()));
       storedCustomers = customers.size();
       flowMarked = continueFlow(stored, settings, pipeline, storedCustomers);
     }
@@ -162,10 +161,9 @@ final class AnalyzeCommand {
       @Override
       public void accepted(Event event, Object source) {
         ((Source) source).accepted.increment();
-        CustomerId customer = event.customer();
-        // A known customer is only looked up: adding takes a lock on the map's bin even when the
-        // id is there already, and every row but a customer's first finds it there (by identity:
-        // the reader gives each customer's rows the same id).
+        String customer = event.customer().value();
+        // A known customer is only looked up: adding locks the map's bin even when the id is there
+        // already, and every row but a customer's first finds it there.
         if (!customers.contains(customer)) {
           customers.add(customer);
         }

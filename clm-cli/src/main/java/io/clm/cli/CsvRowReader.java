@@ -19,7 +19,6 @@ final class CsvRowReader implements RowReader {
   private final String file;
   private final RecordKind kind;
   private final Dialect dialect;
-  private final CustomerIds ids = new CustomerIds();
   private final char separator;
   private int[] columnToField;
   private long blank;
@@ -122,7 +121,7 @@ final class CsvRowReader implements RowReader {
           values[f] = v.isEmpty() ? null : v;
         }
       }
-      return new Row(file, at, kind, values, dialect, ids);
+      return new Row(file, at, kind, values, dialect);
     }
   }
 

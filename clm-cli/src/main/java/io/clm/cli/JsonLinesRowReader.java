@@ -24,7 +24,6 @@ final class JsonLinesRowReader implements RowReader {
   private final String file;
   private final RecordKind kind;
   private final Dialect dialect;
-  private final CustomerIds ids = new CustomerIds();
   private long blank;
   private long line;
 
@@ -89,7 +88,7 @@ final class JsonLinesRowReader implements RowReader {
       int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
       throw bad(BadRowException.ROW, "is not valid JSON" + (column > 0 ? " at column " + column : "") + ": " + describe(e));
     }
-    return new Row(file, line, kind, values, dialect, ids);
+    return new Row(file, line, kind, values, dialect);
   }
 
   /**

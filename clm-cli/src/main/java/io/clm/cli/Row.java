@@ -30,24 +30,17 @@ final class Row {
   private final RecordKind kind;
   private final String[] values;
   private final Dialect dialect;
-  private final CustomerIds ids;
 
   Row(String file, long line, RecordKind kind, String[] values) {
     this(file, line, kind, values, Dialect.DEFAULT);
   }
 
   Row(String file, long line, RecordKind kind, String[] values, Dialect dialect) {
-    this(file, line, kind, values, dialect, null);
-  }
-
-  /** A row whose customer id is taken from {@code ids} when known there (null: always made afresh). */
-  Row(String file, long line, RecordKind kind, String[] values, Dialect dialect, CustomerIds ids) {
     this.file = file;
     this.line = line;
     this.kind = kind;
     this.values = values;
     this.dialect = dialect;
-    this.ids = ids;
   }
 
   String file() {
@@ -103,7 +96,7 @@ final class Row {
   CustomerId customer(int field) throws BadRowException {
     String v = text(field);
     try {
-      return ids == null ? CustomerId.of(v) : ids.of(v);
+      return CustomerId.of(v);
     } catch (ClmException e) {
       throw bad(field, e.getMessage());
     }

@@ -33,19 +33,6 @@ class RowReaderTest {
   }
 
   @Test
-  void theRowsOfOneCustomerCarryTheSameIdObject() {
-    String csv = "id,customer_id,timestamp,direction,amount,currency,product,channel\n"
-        + "t1,C-1001,2024-01-01T09:00:00Z,credit,10.00,EUR,current-account,mobile\n"
-        + "t2,C-1002,2024-01-01T10:00:00Z,credit,10.00,EUR,current-account,mobile\n"
-        + "t3, C-1001 ,2024-01-02T09:00:00Z,debit,5.00,EUR,card,pos\n";
-    List<Event> events = readAll(csv, RecordKind.TRANSACTIONS, RowReader.Format.CSV).events;
-    assertThat(events).hasSize(3);
-    assertThat(events.get(2).customer()).isSameAs(events.get(0).customer());
-    assertThat(events.get(0).customer().value()).isEqualTo("C-1001");
-    assertThat(events.get(1).customer()).isNotEqualTo(events.get(0).customer());
-  }
-
-  @Test
   void aMalformedRowIsRejectedWithItsLineAndTheOthersAreRead() {
     qt().withExamples(200)
         .forAll(longs().all(), integers().between(1, 20), integers().between(0, 1_000), integers().between(0, CORRUPTIONS - 1))
