@@ -54,7 +54,7 @@ final class BatchIngest {
     int[] locked = engine.customers.lock(ids);
     try {
       for (CustomerId id : ids) {
-        if (engine.customers.get(id) == null) {
+        if (engine.held(engine.customers.of(id), id) == null) {
           engine.admit(id, false);
         }
       }
@@ -96,6 +96,9 @@ final class BatchIngest {
       }
       return new BatchResult(accepted, duplicates, all);
     } finally {
+      for (int i : locked) {
+        engine.residency.trim(engine.customers.get(i));
+      }
       engine.customers.unlock(locked);
     }
   }

@@ -18,6 +18,7 @@ import io.clm.api.event.ManualMove;
 import io.clm.api.model.LifecycleModel;
 import io.clm.api.spi.EngineConfig;
 import io.clm.api.spi.SeenEvent;
+import io.clm.api.spi.StoreBatch;
 import io.clm.api.spi.Tombstone;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -70,6 +71,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   private final EdgeChecks edge;
 
   final Stripes customers = new Stripes();
+  final Residency residency;
   private final Listeners listeners = new Listeners();
   /** Fingerprints of erased customers, to the stage index each was in. */
   final ErasedIds erased;
@@ -99,7 +101,9 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     this.edge = new EdgeChecks(config, shape);
     this.erasedPerStage = new AtomicLongArray(n);
     this.erased = new ErasedIds(config.idMask());
-    store.restore(erased, this::restoreTombstone, this::restoreCustomer);
+    this.residency = new Residency(config.customersInMemory(), customers, n);
+    boolean whole = !residency.partial();
+    store.restore(erased, this::restoreTombstone, whole, whole ? this::restoreCustomer : this::countStored);
   }
 
   EngineConfig config() {
@@ -153,6 +157,29 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     schedule(stripe, s, Math.max(s.time, s.stageEnteredAt));
   }
 
+  private void countStored(CustomerState s) {
+    Residency.stored(customers.of(s.id), s.stage);
+  }
+
+  /**
+   * The customer's state in memory, read back from the store first when the engine keeps only some
+   * customers in memory; null for a customer neither holds. Call under the stripe's lock, and
+   * {@link Residency#trim} the stripe before releasing it.
+   */
+  CustomerState held(Stripes.Stripe stripe, CustomerId id) {
+    CustomerState s = stripe.customers.get(id);
+    if (s != null || !residency.partial()) {
+      return s;
+    }
+    s = store.load(id);
+    if (s != null) {
+      Residency.loaded(stripe, s.stage);
+      stripe.customers.putIfAbsent(s);
+      schedule(stripe, s, Math.max(s.time, s.stageEnteredAt));
+    }
+    return s;
+  }
+
   // ------------------------------------------------------------------ ingest
 
   @Override
@@ -164,7 +191,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     List<StageChange> changes;
     stripe.lock();
     try {
-      CustomerState s = stripe.customers.get(id);
+      CustomerState s = held(stripe, id);
       boolean fresh = s == null;
       if (fresh) {
         s = fresh(id, at, false);
@@ -183,6 +210,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
       }
       schedule(stripe, s, Math.max(s.time, s.stageEnteredAt));
     } finally {
+      residency.trim(stripe);
       stripe.unlock();
     }
     if (changes == null) {
@@ -271,7 +299,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     Stripes.Stripe stripe = customers.of(customer);
     stripe.lock();
     try {
-      if (stripe.customers.get(customer) != null) {
+      if (held(stripe, customer) != null) {
         return false;
       }
       CustomerState s = fresh(customer, at, true);
@@ -281,6 +309,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
       stripe.customers.putIfAbsent(s);
       schedule(stripe, s, at);
     } finally {
+      residency.trim(stripe);
       stripe.unlock();
     }
     listeners.tell(changes);
@@ -299,16 +328,16 @@ final class CoreLifecycleEngine implements LifecycleEngine {
         return List.of();
       }
     } while (!advancedTo.compareAndSet(previous, t));
+    List<List<CustomerId>> stored = residency.partial() ? store.dueByStripe(t) : null;
     List<StageChange> all = new ArrayList<>();
     RuntimeException failure = null;
     for (int i = 0; i < Stripes.COUNT; i++) {
       Stripes.Stripe stripe = customers.get(i);
       stripe.lock();
       try {
-        for (DueIndex.Entry entry : stripe.due.pollUpTo(t)) {
-          failure = advance(stripe, entry.state, t, all, failure);
-        }
+        failure = advance(stripe, stored == null ? List.of() : stored.get(i), t, all, failure);
       } finally {
+        residency.trim(stripe);
         stripe.unlock();
       }
     }
@@ -320,33 +349,63 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     return List.copyOf(all);
   }
 
-  /** Re-evaluates one customer taken off the due index; returns the first store failure. */
+  /** A customer that {@link #advance} moved, with what to roll back to and when it was evaluated. */
+  private record Moved(CustomerState state, CustomerState backup, List<StageChange> changes, long at) {}
+
+  /**
+   * Re-evaluates the due customers of one stripe, after reading back from the store those it lists
+   * as due ({@code stored}); the customers moved are written in one store write, and rolled back
+   * together if it fails. Returns the first failure.
+   */
   private RuntimeException advance(
-      Stripes.Stripe stripe, CustomerState s, long t, List<StageChange> all, RuntimeException failure) {
-    s.queued = Long.MAX_VALUE;
-    if (s.due > t) {
-      if (s.due != Long.MAX_VALUE) {
-        stripe.due.add(s.due, s);
-      }
-      return failure;
-    }
-    timeEvaluations.increment();
-    long at = Math.max(t, Math.max(s.time, s.stageEnteredAt));
-    CustomerState backup = store.backup(s);
-    int before = s.historySize();
-    rules.evaluate(s, at);
-    List<StageChange> changes = s.historySince(before);
+      Stripes.Stripe stripe, List<CustomerId> stored, long t, List<StageChange> all, RuntimeException failure) {
     RuntimeException first = failure;
-    if (changes != null) {
+    for (CustomerId id : stored) {
       try {
-        store.save(s, backup, List.of(), changes);
-        all.addAll(changes);
+        held(stripe, id);
       } catch (RuntimeException e) {
-        s.queued = Long.MAX_VALUE;
         first = first == null ? e : first;
       }
     }
-    schedule(stripe, s, at);
+    List<Moved> moved = new ArrayList<>();
+    for (DueIndex.Entry entry : stripe.due.pollUpTo(t)) {
+      CustomerState s = entry.state;
+      s.queued = Long.MAX_VALUE;
+      if (s.due > t) {
+        if (s.due != Long.MAX_VALUE) {
+          stripe.due.add(s.due, s);
+        }
+        continue;
+      }
+      timeEvaluations.increment();
+      long at = Math.max(t, Math.max(s.time, s.stageEnteredAt));
+      CustomerState backup = store.backup(s);
+      int before = s.historySize();
+      rules.evaluate(s, at);
+      List<StageChange> changes = s.historySince(before);
+      if (changes == null) {
+        schedule(stripe, s, at);
+      } else {
+        moved.add(new Moved(s, backup, changes, at));
+      }
+    }
+    if (moved.isEmpty()) {
+      return first;
+    }
+    try {
+      if (store.enabled()) {
+        List<StoreBatch.Write> writes = new ArrayList<>(moved.size());
+        for (Moved m : moved) {
+          writes.add(store.write(m.state, List.of(), m.changes));
+        }
+        store.saveAll(writes, moved.get(0).state.id);
+      }
+      moved.forEach(m -> all.addAll(m.changes));
+    } catch (RuntimeException e) {
+      moved.forEach(m -> m.state.copyFrom(m.backup));
+      first = first == null ? e : first;
+    }
+    moved.forEach(m -> schedule(stripe, m.state, m.at));
     return first;
   }
 
@@ -358,9 +417,10 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     Stripes.Stripe stripe = customers.of(customer);
     stripe.lock();
     try {
-      CustomerState s = stripe.customers.get(customer);
+      CustomerState s = held(stripe, customer);
       return s == null ? Optional.empty() : Optional.of(s.toCustomer(stageIds));
     } finally {
+      residency.trim(stripe);
       stripe.unlock();
     }
   }
@@ -371,9 +431,10 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     Stripes.Stripe stripe = customers.of(customer);
     stripe.lock();
     try {
-      CustomerState s = stripe.customers.get(customer);
+      CustomerState s = held(stripe, customer);
       return s == null ? List.of() : s.historyList();
     } finally {
+      residency.trim(stripe);
       stripe.unlock();
     }
   }
@@ -381,7 +442,11 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   @Override
   public void forEachCustomer(Consumer<Customer> action) {
     Objects.requireNonNull(action, "action");
-    customers.forEachView(s -> s.toCustomer(stageIds), action);
+    if (residency.partial()) {
+      store.scan(s -> action.accept(s.toCustomer(stageIds)));
+    } else {
+      customers.forEachView(s -> s.toCustomer(stageIds), action);
+    }
   }
 
   @Override
@@ -391,8 +456,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
 
   @Override
   public Map<String, Long> stageCounts() {
-    long[] counts = new long[stageIds.size()];
-    customers.forEachView(s -> (int) s.stage, stage -> counts[stage]++);
+    long[] counts = customers.stageCounts(stageIds.size());
     Map<String, Long> result = new LinkedHashMap<>();
     for (int i = 0; i < counts.length; i++) {
       result.put(stageIds.get(i), counts[i] + erasedPerStage.get(i));
@@ -413,7 +477,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     Stripes.Stripe stripe = customers.of(customer);
     stripe.lock();
     try {
-      CustomerState s = stripe.customers.get(customer);
+      CustomerState s = held(stripe, customer);
       if (s == null) {
         throw isErased(customer) ? erasedException(customer) : unknown(customer);
       }
@@ -428,6 +492,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
       s.clear();
       return new Erasure(customer.masked(), config.clock().instant(), removed, stageIds.get(stage));
     } finally {
+      residency.trim(stripe);
       stripe.unlock();
     }
   }
@@ -459,8 +524,12 @@ final class CoreLifecycleEngine implements LifecycleEngine {
       customers.clear();
       for (CustomerState s : contents.customers) {
         Stripes.Stripe stripe = customers.of(s.id);
-        stripe.customers.put(s);
-        schedule(stripe, s, Math.max(s.time, s.stageEnteredAt));
+        if (residency.partial()) {
+          Residency.stored(stripe, s.stage);
+        } else {
+          stripe.customers.put(s);
+          schedule(stripe, s, Math.max(s.time, s.stageEnteredAt));
+        }
       }
       erased.replaceWith(contents.keyed, contents.salt, contents.salted);
       for (int i = 0; i < stageIds.size(); i++) {
@@ -474,9 +543,18 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     }
   }
 
-  /** For snapshots: every customer, sorted by id. Call with every stripe locked. */
+  /**
+   * For snapshots: every customer, sorted by id. Call with every stripe locked. An engine that
+   * keeps only some customers in memory reads them all from the store for this.
+   */
   List<CustomerState> liveSorted() {
-    List<CustomerState> live = customers.all();
+    List<CustomerState> live;
+    if (residency.partial()) {
+      live = new ArrayList<>();
+      store.scan(live::add);
+    } else {
+      live = customers.all();
+    }
     live.sort(Comparator.comparing(s -> s.id));
     return live;
   }

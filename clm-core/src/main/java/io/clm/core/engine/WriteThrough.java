@@ -119,8 +119,11 @@ final class WriteThrough {
     return new StoreBatch.Write(new CustomerRecord(s.id, rules.dueOf(s, now), codec.encodeState(s)), seen, entries);
   }
 
-  /** Every customer the store holds, and its tombstones, for a restart. */
-  void restore(ErasedIds erased, Consumer<Tombstone> tombstones, Consumer<CustomerState> customers) {
+  /**
+   * The store's tombstones, and every customer it holds, for a restart: decoded whole when {@code
+   * whole}, else only its record (seen events and history left out), for counting.
+   */
+  void restore(ErasedIds erased, Consumer<Tombstone> tombstones, boolean whole, Consumer<CustomerState> customers) {
     if (store == null) {
       return;
     }
@@ -130,7 +133,58 @@ final class WriteThrough {
         .findFirst()
         .ifPresent(t -> erased.salt = t.check());
     all.forEach(tombstones);
-    store.scan(stored -> customers.accept(decode(stored)));
+    store.scan(stored -> customers.accept(
+        whole ? decode(stored) : codec.decodeState(stored.record().customer(), stored.record().state())));
+  }
+
+  /** Every stored customer, decoded, in no order (an engine that keeps only some in memory). */
+  void scan(Consumer<CustomerState> customers) {
+    try {
+      store.scan(stored -> customers.accept(decode(stored)));
+    } catch (ClmException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ClmException("the customer store failed to scan its customers: " + e.getClass().getName(), e);
+    }
+  }
+
+  /**
+   * A customer read back from the store, or null if the store does not hold it.
+   *
+   * @throws ClmException naming the customer's masked id when the store fails or its record is
+   *     corrupt
+   */
+  CustomerState load(CustomerId id) {
+    Optional<StoredCustomer> stored;
+    try {
+      stored = store.load(id);
+    } catch (RuntimeException e) {
+      throw e instanceof ClmException ? (ClmException) e
+          : new ClmException("the customer store failed to load customer " + id.masked() + ": " + e.getClass().getName(), e);
+    }
+    if (stored.isEmpty()) {
+      return null;
+    }
+    if (!stored.get().record().customer().equals(id)) {
+      throw new CorruptRecordException(
+          "the store returned customer " + stored.get().record().customer().masked() + " for customer " + id.masked());
+    }
+    return decode(stored.get());
+  }
+
+  /** The customers the store lists as due at or before {@code t}, by stripe index. */
+  List<List<CustomerId>> dueByStripe(long t) {
+    List<List<CustomerId>> due = new ArrayList<>(Stripes.COUNT);
+    for (int i = 0; i < Stripes.COUNT; i++) {
+      due.add(new ArrayList<>());
+    }
+    try {
+      store.scanDue(t, id -> due.get(Stripes.index(id)).add(id));
+    } catch (RuntimeException e) {
+      throw e instanceof ClmException ? (ClmException) e
+          : new ClmException("the customer store failed to list the customers due: " + e.getClass().getName(), e);
+    }
+    return due;
   }
 
   /** A stored customer as state: its record, its seen events and its history. */
