@@ -1,0 +1,161 @@
+package io.clm.benchmarks.store;
+
+import io.clm.api.Clm;
+import io.clm.api.CustomerId;
+import io.clm.api.LifecycleEngine;
+import io.clm.api.Money;
+import io.clm.api.event.Channel;
+import io.clm.api.event.Direction;
+import io.clm.api.event.Event;
+import io.clm.api.event.ProductType;
+import io.clm.api.event.Transaction;
+import io.clm.store.jdbc.JdbcStore;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A timed harness for restarting an engine over a large store, not JMH: fills an H2 file and a
+ * PostgreSQL database (embedded binaries, started here) with one transaction per customer, spread
+ * over 100 days, then restarts an engine over each twice, once keeping every customer in memory
+ * and once keeping at most a bound of them ({@code customersInMemory}), and times the build, the
+ * first {@code ingest} and the first {@code advanceTo} at the instant when 1 % of the customers are
+ * due, with the heap the engine holds after each.
+ *
+ * <p>Arguments: customers (default 1,000,000), the bound of the second restart (10,000), the
+ * databases ({@code h2,postgresql}).
+ */
+public final class RestartTimings {
+  private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+  private static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
+  private static final int BATCH = 10_000;
+
+  private RestartTimings() {}
+
+  /**
+   * Runs the measurements and prints them.
+   *
+   * @param args customers, the bound, the databases
+   * @throws IOException if a temporary directory or PostgreSQL cannot be created
+   */
+  public static void main(String[] args) throws IOException {
+    int customers = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    int bound = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+    String databases = args.length > 2 ? args[2] : "h2,postgresql";
+    System.out.printf("%,d customers, one transaction each over 100 days; bounded restart keeps %,d%n", customers, bound);
+    if (databases.contains("h2")) {
+      Path dir = Files.createTempDirectory("clm-restart-timings");
+      String url = "jdbc:h2:" + dir.resolve("clm").toAbsolutePath();
+      Instant dueAt = fill("h2 file", url, customers);
+      Files.copy(dir.resolve("clm.mv.db"), dir.resolve("copy.mv.db"));
+      restarts("h2 file", url, "jdbc:h2:" + dir.resolve("copy").toAbsolutePath(), bound, dueAt);
+    }
+    if (databases.contains("postgresql")) {
+      try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+        execute(postgres, "CREATE DATABASE clm_restart");
+        Instant dueAt = fill("postgresql", postgres.getJdbcUrl("postgres", "clm_restart"), customers);
+        execute(postgres, "CREATE DATABASE clm_copy TEMPLATE clm_restart");
+        restarts("postgresql", postgres.getJdbcUrl("postgres", "clm_restart"), postgres.getJdbcUrl("postgres", "clm_copy"),
+            bound, dueAt);
+      }
+    }
+  }
+
+  private static void execute(EmbeddedPostgres postgres, String sql) throws IOException {
+    try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new IOException(e);
+    }
+  }
+
+  /** Restarts over two copies of one filled database: every customer in memory, then the bound. */
+  private static void restarts(String name, String url, String copy, int bound, Instant dueAt) {
+    restart(name + ", every customer in memory", url, builder(), dueAt);
+    restart(name + ", at most " + bound + " in memory", copy, builder().customersInMemory(bound), dueAt);
+  }
+
+  private static Clm.Builder builder() {
+    return Clm.builder().model("banking-six-stage").currency("EUR");
+  }
+
+  private static Event transaction(int i) {
+    return new Transaction("p-" + i, CustomerId.of(String.format("C-%08d", i)),
+        T0.plus(Duration.ofDays(i % 100)).plusMillis(i / 100), Direction.CREDIT, Money.of("25.00", "EUR"),
+        ProductType.CURRENT_ACCOUNT, Channel.MOBILE);
+  }
+
+  /** Fills the database; returns the instant at which 1 % of its customers are due. */
+  private static Instant fill(String name, String url, int customers) {
+    try (JdbcStore store = JdbcStore.builder().url(url).build()) {
+      LifecycleEngine engine = builder().store(store).build();
+      long t0 = System.nanoTime();
+      List<Event> batch = new ArrayList<>(BATCH);
+      for (int i = 0; i < customers; i++) {
+        batch.add(transaction(i));
+        if (batch.size() == BATCH || i == customers - 1) {
+          engine.ingestAll(batch);
+          batch.clear();
+        }
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      System.out.printf("%s: filled with %,d customers in %.1f s (%,.0f customers/s)%n",
+          name, customers, seconds, customers / seconds);
+      return Instant.ofEpochMilli(percentile(store, customers / 100));
+    }
+  }
+
+  /** The due instant of the {@code k}-th customer in due order: at it, k + 1 customers are due. */
+  private static long percentile(JdbcStore store, int k) {
+    try (Connection c = store.dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT due_at FROM clm_customer ORDER BY due_at LIMIT 1 OFFSET ?")) {
+      ps.setInt(1, k);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new UncheckedIOException(new IOException("cannot read the due instants", e));
+    }
+  }
+
+  private static long heap() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return MEMORY.getHeapMemoryUsage().getUsed();
+  }
+
+  private static void restart(String name, String url, Clm.Builder builder, Instant dueAt) {
+    long heapBefore = heap();
+    try (JdbcStore store = JdbcStore.builder().url(url).build()) {
+      long t0 = System.nanoTime();
+      LifecycleEngine engine = builder.store(store).build();
+      long built = System.nanoTime();
+      long heapBuilt = heap();
+      long t1 = System.nanoTime();
+      engine.ingest(StoreTimings.freshEvent(transaction(0)));
+      long ingested = System.nanoTime();
+      int moved = engine.advanceTo(dueAt).size();
+      long advanced = System.nanoTime();
+      long heapAdvanced = heap();
+      System.out.printf("%s: build %.2f s (%,d customers counted), first ingest %.3f s, first advanceTo %.2f s"
+              + " (%,d stage changes); heap held after the build %,d MB, after advanceTo %,d MB%n",
+          name, (built - t0) / 1e9, engine.customerCount(), (ingested - t1) / 1e9, (advanced - ingested) / 1e9, moved,
+          (heapBuilt - heapBefore) >> 20, (heapAdvanced - heapBefore) >> 20);
+    }
+  }
+}
