@@ -349,13 +349,17 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     return List.copyOf(all);
   }
 
-  /** A customer that {@link #advance} moved, with what to roll back to and when it was evaluated. */
-  private record Moved(CustomerState state, CustomerState backup, List<StageChange> changes, long at) {}
+  /**
+   * A customer that {@link #advance} evaluated, with what to roll back to, its stage changes (maybe
+   * none) and when it was evaluated.
+   */
+  private record Evaluated(CustomerState state, CustomerState backup, List<StageChange> changes, long at) {}
 
   /**
    * Re-evaluates the due customers of one stripe, after reading back from the store those it lists
-   * as due ({@code stored}); the customers moved are written in one store write, and rolled back
-   * together if it fails. Returns the first failure.
+   * as due ({@code stored}). Every customer evaluated is written, in one store write: the moved
+   * ones with their changes, the others for their new due instant, so that the store stops listing
+   * them. If the write fails they are all rolled back and stay due. Returns the first failure.
    */
   private RuntimeException advance(
       Stripes.Stripe stripe, List<CustomerId> stored, long t, List<StageChange> all, RuntimeException failure) {
@@ -367,7 +371,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
         first = first == null ? e : first;
       }
     }
-    List<Moved> moved = new ArrayList<>();
+    List<Evaluated> evaluated = new ArrayList<>();
     for (DueIndex.Entry entry : stripe.due.pollUpTo(t)) {
       CustomerState s = entry.state;
       s.queued = Long.MAX_VALUE;
@@ -383,29 +387,22 @@ final class CoreLifecycleEngine implements LifecycleEngine {
       int before = s.historySize();
       rules.evaluate(s, at);
       List<StageChange> changes = s.historySince(before);
-      if (changes == null) {
-        schedule(stripe, s, at);
-      } else {
-        moved.add(new Moved(s, backup, changes, at));
-      }
-    }
-    if (moved.isEmpty()) {
-      return first;
+      evaluated.add(new Evaluated(s, backup, changes == null ? List.of() : changes, at));
     }
     try {
-      if (store.enabled()) {
-        List<StoreBatch.Write> writes = new ArrayList<>(moved.size());
-        for (Moved m : moved) {
-          writes.add(store.write(m.state, List.of(), m.changes));
+      if (store.enabled() && !evaluated.isEmpty()) {
+        List<StoreBatch.Write> writes = new ArrayList<>(evaluated.size());
+        for (Evaluated e : evaluated) {
+          writes.add(store.write(e.state, e.at, List.of(), e.changes));
         }
-        store.saveAll(writes, moved.get(0).state.id);
+        store.saveAll(writes, evaluated.get(0).state.id);
       }
-      moved.forEach(m -> all.addAll(m.changes));
+      evaluated.forEach(e -> all.addAll(e.changes));
     } catch (RuntimeException e) {
-      moved.forEach(m -> m.state.copyFrom(m.backup));
+      evaluated.forEach(ev -> ev.state.copyFrom(ev.backup));
       first = first == null ? e : first;
     }
-    moved.forEach(m -> schedule(stripe, m.state, m.at));
+    evaluated.forEach(e -> schedule(stripe, e.state, e.at));
     return first;
   }
 

@@ -110,12 +110,19 @@ final class WriteThrough {
 
   /** What the store gets for a customer: its record, and the seen events and changes to append. */
   StoreBatch.Write write(CustomerState s, List<SeenEvent> seen, List<StageChange> changes) {
+    return write(s, Math.max(s.time, s.stageEnteredAt), seen, changes);
+  }
+
+  /**
+   * What the store gets for a customer evaluated at {@code now}: its record, due when its
+   * time-driven rules can next fire after {@code now}, and the seen events and changes to append.
+   */
+  StoreBatch.Write write(CustomerState s, long now, List<SeenEvent> seen, List<StageChange> changes) {
     int n = s.historySize();
     List<HistoryEntry> entries = new ArrayList<>(changes.size());
     for (int i = 0; i < changes.size(); i++) {
       entries.add(new HistoryEntry(n - changes.size() + i, codec.encodeChange(changes.get(i))));
     }
-    long now = Math.max(s.time, s.stageEnteredAt);
     return new StoreBatch.Write(new CustomerRecord(s.id, rules.dueOf(s, now), codec.encodeState(s)), seen, entries);
   }
 

@@ -8,10 +8,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clm.api.Clm;
 import io.clm.api.ClmException;
+import io.clm.api.Condition;
 import io.clm.api.CustomerId;
 import io.clm.api.LifecycleEngine;
+import io.clm.api.Metric;
 import io.clm.api.StageChange;
+import io.clm.api.StageFamily;
 import io.clm.api.ValidationException;
+import io.clm.api.model.LifecycleModel;
 import io.clm.api.spi.StoredCustomer;
 import io.clm.tck.MemoryCustomerStore;
 import java.time.Duration;
@@ -152,6 +156,40 @@ class CustomersInMemoryTest {
         io.clm.api.event.Direction.DEBIT)).isEqualTo(1);
     // the customer the failed advanceTo could not read is still due, and moves now
     assertThat(engine.advanceTo(day(40))).extracting(StageChange::customer).containsExactly(customer(1));
+  }
+
+  /**
+   * A rule whose time condition turns false instead of firing: "busy" while a transaction is under
+   * 10 days old and there are five of them. With one transaction the customer is due at day 10 (the
+   * condition changes); evaluated at day 20, it does not move and is never due again.
+   */
+  @Test
+  void aCustomerEvaluatedWithoutAMoveIsNoLongerListedDue() {
+    LifecycleModel model = LifecycleModel.builder("due-test")
+        .stage("quiet", StageFamily.GROWTH)
+        .stage("busy", StageFamily.MATURITY)
+        .initial("quiet")
+        .rule("burst").from("quiet").to("busy").priority(1)
+        .when(Condition.all(Metric.DAYS_SINCE_LAST_TRANSACTION.below(10), Metric.TRANSACTION_COUNT.atLeast(5)))
+        .build();
+    CountingStore store = new CountingStore();
+    LifecycleEngine engine = Clm.builder().model(model).currency("EUR").clock(Fixtures.CLOCK)
+        .store(store).customersInMemory(0).build();
+    engine.ingest(tx("e1", 1, day(0), "1.00"));
+    assertThat(dueBy(store, day(10))).containsExactly(customer(1));
+
+    assertThat(engine.advanceTo(day(20))).isEmpty();
+    assertThat(dueBy(store, CoreLifecycleEngine.MAX_TIME)).isEmpty();
+    int loads = store.loads.get();
+    assertThat(engine.advanceTo(day(400))).isEmpty();
+    assertThat(store.loads).hasValue(loads);
+    assertThat(engine.customer(customer(1)).orElseThrow().stage()).isEqualTo("quiet");
+  }
+
+  private static List<CustomerId> dueBy(CountingStore store, Instant at) {
+    List<CustomerId> due = new ArrayList<>();
+    store.scanDue(at.toEpochMilli(), due::add);
+    return due;
   }
 
   @Test
