@@ -101,9 +101,11 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     this.edge = new EdgeChecks(config, shape);
     this.erasedPerStage = new AtomicLongArray(n);
     this.erased = new ErasedIds(config.idMask());
-    this.residency = new Residency(config.customersInMemory(), customers, n);
-    boolean whole = !residency.partial();
-    store.restore(erased, this::restoreTombstone, whole, whole ? this::restoreCustomer : this::countStored);
+    this.residency = new Residency(config.customersInMemory());
+    store.restore(erased, this::restoreTombstone);
+    if (!residency.partial()) {
+      store.scan(true, this::restoreCustomer);
+    }
   }
 
   EngineConfig config() {
@@ -157,8 +159,30 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     schedule(stripe, s, Math.max(s.time, s.stageEnteredAt));
   }
 
-  private void countStored(CustomerState s) {
-    Residency.stored(customers.of(s.id), s.stage);
+  /**
+   * Sets the counts of the customers in the store only, once, by one scan of the store's records
+   * under every stripe's lock; see {@link Residency}.
+   */
+  private void countStoredOnly() {
+    if (residency.counted()) {
+      return;
+    }
+    customers.lockAll();
+    try {
+      if (residency.counted()) {
+        return;
+      }
+      long[][] storedOnly = new long[Stripes.COUNT][stageIds.size()];
+      store.scan(false, s -> {
+        Stripes.Stripe stripe = customers.of(s.id);
+        if (stripe.customers.get(s.id) == null) {
+          storedOnly[stripe.index][s.stage]++;
+        }
+      });
+      residency.count(customers, storedOnly);
+    } finally {
+      customers.unlockAll();
+    }
   }
 
   /**
@@ -440,7 +464,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   public void forEachCustomer(Consumer<Customer> action) {
     Objects.requireNonNull(action, "action");
     if (residency.partial()) {
-      store.scan(s -> action.accept(s.toCustomer(stageIds)));
+      store.scan(true, s -> action.accept(s.toCustomer(stageIds)));
     } else {
       customers.forEachView(s -> s.toCustomer(stageIds), action);
     }
@@ -448,11 +472,13 @@ final class CoreLifecycleEngine implements LifecycleEngine {
 
   @Override
   public long customerCount() {
+    countStoredOnly();
     return customers.count();
   }
 
   @Override
   public Map<String, Long> stageCounts() {
+    countStoredOnly();
     long[] counts = customers.stageCounts(stageIds.size());
     Map<String, Long> result = new LinkedHashMap<>();
     for (int i = 0; i < counts.length; i++) {
@@ -519,11 +545,11 @@ final class CoreLifecycleEngine implements LifecycleEngine {
         store.replace(store.replacement(contents.customers, imported.tombstones(stageIds)));
       }
       customers.clear();
-      for (CustomerState s : contents.customers) {
-        Stripes.Stripe stripe = customers.of(s.id);
-        if (residency.partial()) {
-          Residency.stored(stripe, s.stage);
-        } else {
+      if (residency.partial()) {
+        residency.uncount(customers);
+      } else {
+        for (CustomerState s : contents.customers) {
+          Stripes.Stripe stripe = customers.of(s.id);
           stripe.customers.put(s);
           schedule(stripe, s, Math.max(s.time, s.stageEnteredAt));
         }
@@ -548,7 +574,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     List<CustomerState> live;
     if (residency.partial()) {
       live = new ArrayList<>();
-      store.scan(live::add);
+      store.scan(true, live::add);
     } else {
       live = customers.all();
     }

@@ -33,8 +33,9 @@ final class Stripes {
     /** When this stripe's customers' time-driven rules can next fire; under the stripe's lock. */
     final DueIndex due = new DueIndex();
     /**
-     * The customers of this stripe that are in the store but not in memory, per stage index;
-     * null while every customer is held in memory (see {@link Residency}). Under the stripe's lock.
+     * The customers of this stripe that are in the store but not in memory, per stage index; null
+     * while every customer is held in memory or while they are not counted yet (see {@link
+     * Residency}). Under the stripe's lock.
      */
     long[] storedOnly;
 
@@ -191,9 +192,6 @@ final class Stripes {
     for (Stripe s : stripes) {
       s.customers.clear();
       s.due.clear();
-      if (s.storedOnly != null) {
-        Arrays.fill(s.storedOnly, 0);
-      }
     }
   }
 }

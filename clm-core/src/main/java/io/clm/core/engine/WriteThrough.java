@@ -126,11 +126,8 @@ final class WriteThrough {
     return new StoreBatch.Write(new CustomerRecord(s.id, rules.dueOf(s, now), codec.encodeState(s)), seen, entries);
   }
 
-  /**
-   * The store's tombstones, and every customer it holds, for a restart: decoded whole when {@code
-   * whole}, else only its record (seen events and history left out), for counting.
-   */
-  void restore(ErasedIds erased, Consumer<Tombstone> tombstones, boolean whole, Consumer<CustomerState> customers) {
+  /** The store's tombstones, for a restart. */
+  void restore(ErasedIds erased, Consumer<Tombstone> tombstones) {
     if (store == null) {
       return;
     }
@@ -140,14 +137,19 @@ final class WriteThrough {
         .findFirst()
         .ifPresent(t -> erased.salt = t.check());
     all.forEach(tombstones);
-    store.scan(stored -> customers.accept(
-        whole ? decode(stored) : codec.decodeState(stored.record().customer(), stored.record().state())));
   }
 
-  /** Every stored customer, decoded, in no order (an engine that keeps only some in memory). */
-  void scan(Consumer<CustomerState> customers) {
+  /**
+   * Every stored customer, in no order: decoded whole when {@code whole}, else only its record
+   * (seen events and history left out), which is enough to count it.
+   */
+  void scan(boolean whole, Consumer<CustomerState> customers) {
+    if (store == null) {
+      return;
+    }
     try {
-      store.scan(stored -> customers.accept(decode(stored)));
+      store.scan(stored -> customers.accept(
+          whole ? decode(stored) : codec.decodeState(stored.record().customer(), stored.record().state())));
     } catch (ClmException e) {
       throw e;
     } catch (RuntimeException e) {

@@ -113,6 +113,8 @@ class CustomersInMemoryTest {
         (CoreLifecycleEngine) Fixtures.builder().store(store).customersInMemory(0).build();
     assertThat(held(restarted)).isZero();
     assertThat(store.loads).hasValue(0);
+    // the build reads nothing; the first count scans the records once
+    assertThat(store.scans).hasValue(0);
     assertThat(restarted.customerCount()).isEqualTo(200);
     assertThat(restarted.stageCounts()).containsEntry("active", 200L).containsEntry("dormant", 0L);
 
