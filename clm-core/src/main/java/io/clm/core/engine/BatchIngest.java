@@ -53,8 +53,9 @@ final class BatchIngest {
     events.forEach(e -> ids.add(e.customer()));
     int[] locked = engine.customers.lock(ids);
     try {
+      engine.holdAll(ids);
       for (CustomerId id : ids) {
-        if (engine.held(engine.customers.of(id), id) == null) {
+        if (engine.customers.get(id) == null) {
           engine.admit(id, false);
         }
       }

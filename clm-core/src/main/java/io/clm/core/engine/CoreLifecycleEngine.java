@@ -25,13 +25,16 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
@@ -197,11 +200,39 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     }
     s = store.load(id);
     if (s != null) {
-      Residency.loaded(stripe, s.stage);
-      stripe.customers.putIfAbsent(s);
-      schedule(stripe, s, Math.max(s.time, s.stageEnteredAt));
+      takeBack(stripe, s);
     }
     return s;
+  }
+
+  /**
+   * Reads back from the store, in one call, those of {@code ids} that are not in memory, when the
+   * engine keeps only some customers in memory. Call under the locks of their stripes, and trim
+   * those stripes before releasing them.
+   */
+  void holdAll(Collection<CustomerId> ids) {
+    if (!residency.partial()) {
+      return;
+    }
+    Set<CustomerId> missing = new LinkedHashSet<>();
+    for (CustomerId id : ids) {
+      if (customers.get(id) == null) {
+        missing.add(id);
+      }
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
+    for (CustomerState s : store.loadAll(List.copyOf(missing))) {
+      takeBack(customers.of(s.id), s);
+    }
+  }
+
+  /** Holds a customer read back from the store. */
+  private void takeBack(Stripes.Stripe stripe, CustomerState s) {
+    Residency.loaded(stripe, s.stage);
+    stripe.customers.putIfAbsent(s);
+    schedule(stripe, s, Math.max(s.time, s.stageEnteredAt));
   }
 
   // ------------------------------------------------------------------ ingest
@@ -388,12 +419,10 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   private RuntimeException advance(
       Stripes.Stripe stripe, List<CustomerId> stored, long t, List<StageChange> all, RuntimeException failure) {
     RuntimeException first = failure;
-    for (CustomerId id : stored) {
-      try {
-        held(stripe, id);
-      } catch (RuntimeException e) {
-        first = first == null ? e : first;
-      }
+    try {
+      holdAll(stored);
+    } catch (RuntimeException e) {
+      first = first == null ? e : first;
     }
     List<Evaluated> evaluated = new ArrayList<>();
     for (DueIndex.Entry entry : stripe.due.pollUpTo(t)) {

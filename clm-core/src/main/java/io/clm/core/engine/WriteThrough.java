@@ -12,8 +12,10 @@ import io.clm.api.spi.StoreBatch;
 import io.clm.api.spi.StoredCustomer;
 import io.clm.api.spi.Tombstone;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -179,6 +181,33 @@ final class WriteThrough {
           "the store returned customer " + stored.get().record().customer().masked() + " for customer " + id.masked());
     }
     return decode(stored.get());
+  }
+
+  /**
+   * Those of {@code ids} that the store holds, read back in one call.
+   *
+   * @throws ClmException naming the first customer's masked id when the store fails, or naming a
+   *     customer the store returned without being asked for it
+   */
+  List<CustomerState> loadAll(List<CustomerId> ids) {
+    List<StoredCustomer> stored;
+    try {
+      stored = store.loadAll(ids);
+    } catch (RuntimeException e) {
+      throw e instanceof ClmException ? (ClmException) e
+          : new ClmException("the customer store failed to load " + ids.size() + " customers, the first "
+              + ids.get(0).masked() + ": " + e.getClass().getName(), e);
+    }
+    Set<CustomerId> asked = new HashSet<>(ids);
+    List<CustomerState> states = new ArrayList<>(stored.size());
+    for (StoredCustomer s : stored) {
+      if (!asked.remove(s.record().customer())) {
+        throw new CorruptRecordException(
+            "the store returned customer " + s.record().customer().masked() + " without being asked for it, or twice");
+      }
+      states.add(decode(s));
+    }
+    return states;
   }
 
   /** The customers the store lists as due at or before {@code t}, by stripe index. */
