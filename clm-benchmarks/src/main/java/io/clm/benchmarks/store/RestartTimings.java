@@ -9,6 +9,10 @@ import io.clm.api.event.Direction;
 import io.clm.api.event.Event;
 import io.clm.api.event.ProductType;
 import io.clm.api.event.Transaction;
+import io.clm.api.spi.CustomerStore;
+import io.clm.api.spi.StoreBatch;
+import io.clm.api.spi.StoredCustomer;
+import io.clm.api.spi.Tombstone;
 import io.clm.store.jdbc.JdbcStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -26,16 +30,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A timed harness for restarting an engine over a large store, not JMH: fills an H2 file and a
  * PostgreSQL database (embedded binaries, started here) with one transaction per customer, spread
- * over 100 days, then restarts an engine over each twice, once keeping every customer in memory
- * and once keeping at most a bound of them ({@code customersInMemory}), and times the build, the
+ * over 100 days, brings the database's statistics up to date ({@code ANALYZE}), then restarts an
+ * engine over three copies of each: keeping every customer in memory, keeping at most a bound of
+ * them ({@code customersInMemory}), and the same bound over a store that reads customers back one
+ * at a time instead of with {@code loadAll}. It times the build, the
  * first {@code ingest}, the first {@code advanceTo} at the instant when 1 % of the customers are
  * due and the first {@code customerCount}, with the heap the engine holds after each.
  *
- * <p>Arguments: customers (default 1,000,000), the bound of the second restart (10,000), the
+ * <p>Arguments: customers (default 1,000,000), the bound of the bounded restarts (10,000), the
  * databases ({@code h2,postgresql}).
  */
 public final class RestartTimings {
@@ -61,15 +69,18 @@ public final class RestartTimings {
       String url = "jdbc:h2:" + dir.resolve("clm").toAbsolutePath();
       Instant dueAt = fill("h2 file", url, customers);
       Files.copy(dir.resolve("clm.mv.db"), dir.resolve("copy.mv.db"));
-      restarts("h2 file", url, "jdbc:h2:" + dir.resolve("copy").toAbsolutePath(), bound, dueAt);
+      Files.copy(dir.resolve("clm.mv.db"), dir.resolve("copy2.mv.db"));
+      restarts("h2 file", url, "jdbc:h2:" + dir.resolve("copy").toAbsolutePath(),
+          "jdbc:h2:" + dir.resolve("copy2").toAbsolutePath(), bound, dueAt);
     }
     if (databases.contains("postgresql")) {
       try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
         execute(postgres, "CREATE DATABASE clm_restart");
         Instant dueAt = fill("postgresql", postgres.getJdbcUrl("postgres", "clm_restart"), customers);
         execute(postgres, "CREATE DATABASE clm_copy TEMPLATE clm_restart");
+        execute(postgres, "CREATE DATABASE clm_copy2 TEMPLATE clm_restart");
         restarts("postgresql", postgres.getJdbcUrl("postgres", "clm_restart"), postgres.getJdbcUrl("postgres", "clm_copy"),
-            bound, dueAt);
+            postgres.getJdbcUrl("postgres", "clm_copy2"), bound, dueAt);
       }
     }
   }
@@ -82,10 +93,16 @@ public final class RestartTimings {
     }
   }
 
-  /** Restarts over two copies of one filled database: every customer in memory, then the bound. */
-  private static void restarts(String name, String url, String copy, int bound, Instant dueAt) {
-    restart(name + ", every customer in memory", url, builder(), dueAt);
-    restart(name + ", at most " + bound + " in memory", copy, builder().customersInMemory(bound), dueAt);
+  /**
+   * Restarts over three copies of one filled database: every customer in memory, the bound, and
+   * the bound over a store that reads customers back one at a time (the SPI's default {@code
+   * loadAll}).
+   */
+  private static void restarts(String name, String url, String copy, String copy2, int bound, Instant dueAt) {
+    restart(name + ", every customer in memory", url, builder(), dueAt, false);
+    restart(name + ", at most " + bound + " in memory", copy, builder().customersInMemory(bound), dueAt, false);
+    restart(name + ", at most " + bound + " in memory, one load per customer", copy2,
+        builder().customersInMemory(bound), dueAt, true);
   }
 
   private static Clm.Builder builder() {
@@ -114,6 +131,13 @@ public final class RestartTimings {
       double seconds = (System.nanoTime() - t0) / 1e9;
       System.out.printf("%s: filled with %,d customers in %.1f s (%,.0f customers/s)%n",
           name, customers, seconds, customers / seconds);
+      // what PostgreSQL's autovacuum does within a minute of a bulk load: without current
+      // statistics its planner reads whole tables for loadAll's key lists instead of the indexes
+      try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
+        s.execute("ANALYZE");
+      } catch (SQLException e) {
+        throw new UncheckedIOException(new IOException("cannot analyze " + name, e));
+      }
       return Instant.ofEpochMilli(percentile(store, customers / 100));
     }
   }
@@ -132,6 +156,45 @@ public final class RestartTimings {
     }
   }
 
+  /** A store that reads customers back one at a time: the SPI's default {@code loadAll}. */
+  private static final class OneByOne implements CustomerStore {
+    private final CustomerStore store;
+
+    OneByOne(CustomerStore store) {
+      this.store = store;
+    }
+
+    @Override
+    public Optional<StoredCustomer> load(CustomerId customer) {
+      return store.load(customer);
+    }
+
+    @Override
+    public void scan(Consumer<StoredCustomer> action) {
+      store.scan(action);
+    }
+
+    @Override
+    public void scanDue(long epochMillis, Consumer<CustomerId> action) {
+      store.scanDue(epochMillis, action);
+    }
+
+    @Override
+    public List<Tombstone> tombstones() {
+      return store.tombstones();
+    }
+
+    @Override
+    public Optional<String> position() {
+      return store.position();
+    }
+
+    @Override
+    public void write(StoreBatch batch) {
+      store.write(batch);
+    }
+  }
+
   private static long heap() {
     for (int i = 0; i < 3; i++) {
       System.gc();
@@ -139,11 +202,11 @@ public final class RestartTimings {
     return MEMORY.getHeapMemoryUsage().getUsed();
   }
 
-  private static void restart(String name, String url, Clm.Builder builder, Instant dueAt) {
+  private static void restart(String name, String url, Clm.Builder builder, Instant dueAt, boolean oneByOne) {
     long heapBefore = heap();
     try (JdbcStore store = JdbcStore.builder().url(url).build()) {
       long t0 = System.nanoTime();
-      LifecycleEngine engine = builder.store(store).build();
+      LifecycleEngine engine = builder.store(oneByOne ? new OneByOne(store) : store).build();
       long built = System.nanoTime();
       long heapBuilt = heap();
       long t1 = System.nanoTime();
