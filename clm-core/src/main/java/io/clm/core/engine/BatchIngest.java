@@ -53,7 +53,7 @@ final class BatchIngest {
     events.forEach(e -> ids.add(e.customer()));
     int[] locked = engine.customers.lock(ids);
     try {
-      engine.holdAll(ids);
+      engine.residency.holdAll(ids);
       for (CustomerId id : ids) {
         if (engine.customers.get(id) == null) {
           engine.admit(id, false);

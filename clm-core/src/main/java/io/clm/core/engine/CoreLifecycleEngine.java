@@ -18,23 +18,19 @@ import io.clm.api.event.ManualMove;
 import io.clm.api.model.LifecycleModel;
 import io.clm.api.spi.EngineConfig;
 import io.clm.api.spi.SeenEvent;
-import io.clm.api.spi.StoreBatch;
 import io.clm.api.spi.Tombstone;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
@@ -47,8 +43,9 @@ import java.util.function.Consumer;
  *
  * <p>The parts: {@link Stripes} (the customers and their due index, in lock stripes), {@link
  * FactFold} (an event's facts), {@link SeenIds} (idempotency), {@link StageRules} (rule evaluation
- * and stage transitions), {@link WriteThrough} (the store, with rollback), {@link BatchIngest}
- * (all-or-nothing batches), {@link ErasedIds} (erasure), {@link Listeners} and {@link Snapshots}.
+ * and stage transitions), {@link WriteThrough} (the store, with rollback), {@link Residency} (which
+ * customers are in memory), {@link BatchIngest} (all-or-nothing batches), {@link DueEvaluation}
+ * ({@code advanceTo}), {@link ErasedIds} (erasure), {@link Listeners} and {@link Snapshots}.
  *
  * <p><b>Threading contract.</b> Every public method is thread-safe. An operation on a customer
  * holds the lock of the customer's stripe; events for one customer are applied one at a time,
@@ -104,7 +101,8 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     this.edge = new EdgeChecks(config, shape);
     this.erasedPerStage = new AtomicLongArray(n);
     this.erased = new ErasedIds(config.idMask());
-    this.residency = new Residency(config.customersInMemory());
+    this.residency = new Residency(config.customersInMemory(), customers, store, n,
+        (stripe, s) -> schedule(stripe, s, Math.max(s.time, s.stageEnteredAt)));
     store.restore(erased, this::restoreTombstone);
     if (!residency.partial()) {
       store.scan(true, this::restoreCustomer);
@@ -162,79 +160,6 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     schedule(stripe, s, Math.max(s.time, s.stageEnteredAt));
   }
 
-  /**
-   * Sets the counts of the customers in the store only, once, by one scan of the store's records
-   * under every stripe's lock; see {@link Residency}.
-   */
-  private void countStoredOnly() {
-    if (residency.counted()) {
-      return;
-    }
-    customers.lockAll();
-    try {
-      if (residency.counted()) {
-        return;
-      }
-      long[][] storedOnly = new long[Stripes.COUNT][stageIds.size()];
-      store.scan(false, s -> {
-        Stripes.Stripe stripe = customers.of(s.id);
-        if (stripe.customers.get(s.id) == null) {
-          storedOnly[stripe.index][s.stage]++;
-        }
-      });
-      residency.count(customers, storedOnly);
-    } finally {
-      customers.unlockAll();
-    }
-  }
-
-  /**
-   * The customer's state in memory, read back from the store first when the engine keeps only some
-   * customers in memory; null for a customer neither holds. Call under the stripe's lock, and
-   * {@link Residency#trim} the stripe before releasing it.
-   */
-  CustomerState held(Stripes.Stripe stripe, CustomerId id) {
-    CustomerState s = stripe.customers.get(id);
-    if (s != null || !residency.partial()) {
-      return s;
-    }
-    s = store.load(id);
-    if (s != null) {
-      takeBack(stripe, s);
-    }
-    return s;
-  }
-
-  /**
-   * Reads back from the store, in one call, those of {@code ids} that are not in memory, when the
-   * engine keeps only some customers in memory. Call under the locks of their stripes, and trim
-   * those stripes before releasing them.
-   */
-  void holdAll(Collection<CustomerId> ids) {
-    if (!residency.partial()) {
-      return;
-    }
-    Set<CustomerId> missing = new LinkedHashSet<>();
-    for (CustomerId id : ids) {
-      if (customers.get(id) == null) {
-        missing.add(id);
-      }
-    }
-    if (missing.isEmpty()) {
-      return;
-    }
-    for (CustomerState s : store.loadAll(List.copyOf(missing))) {
-      takeBack(customers.of(s.id), s);
-    }
-  }
-
-  /** Holds a customer read back from the store. */
-  private void takeBack(Stripes.Stripe stripe, CustomerState s) {
-    Residency.loaded(stripe, s.stage);
-    stripe.customers.putIfAbsent(s);
-    schedule(stripe, s, Math.max(s.time, s.stageEnteredAt));
-  }
-
   // ------------------------------------------------------------------ ingest
 
   @Override
@@ -246,7 +171,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     List<StageChange> changes;
     stripe.lock();
     try {
-      CustomerState s = held(stripe, id);
+      CustomerState s = residency.held(stripe, id);
       boolean fresh = s == null;
       if (fresh) {
         s = fresh(id, at, false);
@@ -354,7 +279,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     Stripes.Stripe stripe = customers.of(customer);
     stripe.lock();
     try {
-      if (held(stripe, customer) != null) {
+      if (residency.held(stripe, customer) != null) {
         return false;
       }
       CustomerState s = fresh(customer, at, true);
@@ -383,80 +308,13 @@ final class CoreLifecycleEngine implements LifecycleEngine {
         return List.of();
       }
     } while (!advancedTo.compareAndSet(previous, t));
-    List<List<CustomerId>> stored = residency.partial() ? store.dueByStripe(t) : null;
-    List<StageChange> all = new ArrayList<>();
-    RuntimeException failure = null;
-    for (int i = 0; i < Stripes.COUNT; i++) {
-      Stripes.Stripe stripe = customers.get(i);
-      stripe.lock();
-      try {
-        failure = advance(stripe, stored == null ? List.of() : stored.get(i), t, all, failure);
-      } finally {
-        residency.trim(stripe);
-        stripe.unlock();
-      }
+    DueEvaluation run = new DueEvaluation(this, t);
+    run.run();
+    listeners.tell(run.changes());
+    if (run.failure() != null) {
+      throw run.failure();
     }
-    all.sort(Comparator.comparing(StageChange::at).thenComparing(StageChange::customer));
-    listeners.tell(all);
-    if (failure != null) {
-      throw failure;
-    }
-    return List.copyOf(all);
-  }
-
-  /**
-   * A customer that {@link #advance} evaluated, with what to roll back to, its stage changes (maybe
-   * none) and when it was evaluated.
-   */
-  private record Evaluated(CustomerState state, CustomerState backup, List<StageChange> changes, long at) {}
-
-  /**
-   * Re-evaluates the due customers of one stripe, after reading back from the store those it lists
-   * as due ({@code stored}). Every customer evaluated is written, in one store write: the moved
-   * ones with their changes, the others for their new due instant, so that the store stops listing
-   * them. If the write fails they are all rolled back and stay due. Returns the first failure.
-   */
-  private RuntimeException advance(
-      Stripes.Stripe stripe, List<CustomerId> stored, long t, List<StageChange> all, RuntimeException failure) {
-    RuntimeException first = failure;
-    try {
-      holdAll(stored);
-    } catch (RuntimeException e) {
-      first = first == null ? e : first;
-    }
-    List<Evaluated> evaluated = new ArrayList<>();
-    for (DueIndex.Entry entry : stripe.due.pollUpTo(t)) {
-      CustomerState s = entry.state;
-      s.queued = Long.MAX_VALUE;
-      if (s.due > t) {
-        if (s.due != Long.MAX_VALUE) {
-          stripe.due.add(s.due, s);
-        }
-        continue;
-      }
-      timeEvaluations.increment();
-      long at = Math.max(t, Math.max(s.time, s.stageEnteredAt));
-      CustomerState backup = store.backup(s);
-      int before = s.historySize();
-      rules.evaluate(s, at);
-      List<StageChange> changes = s.historySince(before);
-      evaluated.add(new Evaluated(s, backup, changes == null ? List.of() : changes, at));
-    }
-    try {
-      if (store.enabled() && !evaluated.isEmpty()) {
-        List<StoreBatch.Write> writes = new ArrayList<>(evaluated.size());
-        for (Evaluated e : evaluated) {
-          writes.add(store.write(e.state, e.at, List.of(), e.changes));
-        }
-        store.saveAll(writes, evaluated.get(0).state.id);
-      }
-      evaluated.forEach(e -> all.addAll(e.changes));
-    } catch (RuntimeException e) {
-      evaluated.forEach(ev -> ev.state.copyFrom(ev.backup));
-      first = first == null ? e : first;
-    }
-    evaluated.forEach(e -> schedule(stripe, e.state, e.at));
-    return first;
+    return List.copyOf(run.changes());
   }
 
   // ------------------------------------------------------------------ queries
@@ -467,7 +325,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     Stripes.Stripe stripe = customers.of(customer);
     stripe.lock();
     try {
-      CustomerState s = held(stripe, customer);
+      CustomerState s = residency.held(stripe, customer);
       return s == null ? Optional.empty() : Optional.of(s.toCustomer(stageIds));
     } finally {
       residency.trim(stripe);
@@ -481,7 +339,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     Stripes.Stripe stripe = customers.of(customer);
     stripe.lock();
     try {
-      CustomerState s = held(stripe, customer);
+      CustomerState s = residency.held(stripe, customer);
       return s == null ? List.of() : s.historyList();
     } finally {
       residency.trim(stripe);
@@ -501,13 +359,13 @@ final class CoreLifecycleEngine implements LifecycleEngine {
 
   @Override
   public long customerCount() {
-    countStoredOnly();
+    residency.count();
     return customers.count();
   }
 
   @Override
   public Map<String, Long> stageCounts() {
-    countStoredOnly();
+    residency.count();
     long[] counts = customers.stageCounts(stageIds.size());
     Map<String, Long> result = new LinkedHashMap<>();
     for (int i = 0; i < counts.length; i++) {
@@ -529,7 +387,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     Stripes.Stripe stripe = customers.of(customer);
     stripe.lock();
     try {
-      CustomerState s = held(stripe, customer);
+      CustomerState s = residency.held(stripe, customer);
       if (s == null) {
         throw isErased(customer) ? erasedException(customer) : unknown(customer);
       }
@@ -575,7 +433,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
       }
       customers.clear();
       if (residency.partial()) {
-        residency.uncount(customers);
+        residency.uncount();
       } else {
         for (CustomerState s : contents.customers) {
           Stripes.Stripe stripe = customers.of(s.id);
