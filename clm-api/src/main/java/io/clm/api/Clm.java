@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
@@ -121,6 +122,7 @@ public final class Clm {
     private Duration deduplicationWindow;
     private Clock clock;
     private CustomerStore store;
+    private Integer customersInMemory;
     private ClassLoader classLoader;
     private CustomerIdMask idMask;
 
@@ -281,6 +283,31 @@ public final class Clm {
     }
 
     /**
+     * Keeps at most about {@code max} customers in memory; the others stay in the {@link
+     * #store(CustomerStore) store} until an event, a query or {@link LifecycleEngine#advanceTo}
+     * needs them, and are then read back (default: every customer in memory). Memory then follows
+     * {@code max}, not the population: a restart reads no customer's state into memory, {@code
+     * advanceTo} reads only the customers the store lists as due, and counts stay exact. The
+     * price is a store read for each customer not in memory. The bound is kept per lock stripe of
+     * the engine, so it is rounded up to a multiple of 64; an {@code advanceTo} holds the due
+     * customers of one stripe at a time beyond it. 0 keeps no customer in memory between
+     * operations.
+     *
+     * @param max the most customers kept in memory, at least 0
+     * @return this builder
+     * @throws ValidationException if {@code max} is negative
+     * @throws IllegalStateException if set already
+     */
+    public Builder customersInMemory(int max) {
+      requireUnset(customersInMemory == null, "customersInMemory");
+      if (max < 0) {
+        throw new ValidationException("customersInMemory " + max + " is negative");
+      }
+      this.customersInMemory = max;
+      return this;
+    }
+
+    /**
      * Sets the class loader that models and plugins are found with (default the thread's context
      * class loader).
      *
@@ -313,7 +340,8 @@ public final class Clm {
      * Builds the engine.
      *
      * @return a new, empty engine
-     * @throws IllegalStateException if the model or the currency is not set
+     * @throws IllegalStateException if the model or the currency is not set, or {@link
+     *     #customersInMemory} is set without a store
      * @throws PluginConfigurationException if no or several engine implementations are present, or
      *     the model id is unknown, or the model with that id could not be loaded or is claimed by
      *     two plugins (the message says which and why). A broken plugin that this engine does not
@@ -328,6 +356,10 @@ public final class Clm {
       }
       if (currency == null) {
         throw new IllegalStateException("currency is not set");
+      }
+      if (customersInMemory != null && store == null) {
+        throw new IllegalStateException(
+            "customersInMemory " + customersInMemory + " needs a store to keep the other customers in");
       }
       ClassLoader loader = classLoader != null ? classLoader : defaultLoader();
       ClmProvider provider = provider(loader);
@@ -344,7 +376,8 @@ public final class Clm {
               clock != null ? clock : Clock.systemUTC(),
               Optional.ofNullable(store),
               loader,
-              idMask != null ? idMask : CustomerIdMask.random()));
+              idMask != null ? idMask : CustomerIdMask.random(),
+              customersInMemory != null ? OptionalInt.of(customersInMemory) : OptionalInt.empty()));
     }
 
     /**

@@ -108,6 +108,22 @@ public abstract class CustomerStoreContract {
     assertThat(store.load(id(2))).isEmpty();
   }
 
+  /** loadAll returns what load returns, for the stored customers among those asked, and no others. */
+  @Test
+  public void loadAllReturnsTheStoredCustomersAmongThoseAsked() {
+    CustomerStore store = createStore();
+    store.write(StoreBatch.of(List.of(
+        write(record(1, 10, "a"), List.of(new SeenEvent(1, 2, 3)), List.of(entry(0, "h0"))),
+        write(record(2, 20, "b"), List.of(), List.of()),
+        write(record(3, 30, "c"), List.of(new SeenEvent(4, 5, 6), new SeenEvent(7, 8, 9)), List.of()))));
+    List<StoredCustomer> loaded = store.loadAll(List.of(id(3), id(9), id(1)));
+    assertThat(loaded).containsExactlyInAnyOrder(store.load(id(1)).orElseThrow(), store.load(id(3)).orElseThrow());
+    assertThat(loaded).filteredOn(c -> c.record().customer().equals(id(3))).singleElement()
+        .satisfies(c -> assertThat(c.seen()).containsExactly(new SeenEvent(4, 5, 6), new SeenEvent(7, 8, 9)));
+    assertThat(store.loadAll(List.of())).isEmpty();
+    assertThat(store.loadAll(List.of(id(8)))).isEmpty();
+  }
+
   /** A second write replaces the record and appends seen events and history in order. */
   @Test
   public void writesReplaceTheRecordAndAppendTheRest() {

@@ -2,6 +2,8 @@ package io.clm.api.spi;
 
 import io.clm.api.CustomerId;
 import io.clm.api.annotation.Stable;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -19,7 +21,10 @@ import java.util.function.Consumer;
  * <ul>
  *   <li><b>Restart.</b> An engine built over a store reads every customer once with {@link #scan},
  *       and the tombstones with {@link #tombstones()}; it then reports the same counts, histories
- *       and due customers as the engine that wrote them.
+ *       and due customers as the engine that wrote them. An engine that keeps only some customers
+ *       in memory reads none at its build: it reads customers back with {@link #load} and {@link
+ *       #loadAll} when it needs them, finds the due ones with {@link #scanDue}, and counts the
+ *       others with one {@link #scan} on first use.
  *   <li><b>Write-through.</b> Every accepted change is one {@link #write} of a {@link StoreBatch},
  *       under the locks of the customers it touches, before the engine returns. A write is all or
  *       nothing. A write that throws fails the operation; the engine keeps its memory as it was.
@@ -41,6 +46,23 @@ public interface CustomerStore {
    * @return its record, seen events and history (oldest first), or empty if not stored
    */
   Optional<StoredCustomer> load(CustomerId customer);
+
+  /**
+   * Loads several customers at once: what {@link #load} returns for each of them that is stored.
+   * An engine that keeps only some customers in memory calls it for the customers of a batch and
+   * for the customers due. The default calls {@link #load} for each; a store that can read them in
+   * fewer round trips should.
+   *
+   * @param customers the customers, without duplicates
+   * @return the stored ones among them, in no particular order
+   */
+  default List<StoredCustomer> loadAll(Collection<CustomerId> customers) {
+    List<StoredCustomer> found = new ArrayList<>(customers.size());
+    for (CustomerId customer : customers) {
+      load(customer).ifPresent(found::add);
+    }
+    return found;
+  }
 
   /**
    * Visits every stored customer once, in no particular order.

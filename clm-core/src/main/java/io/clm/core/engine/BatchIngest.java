@@ -53,6 +53,7 @@ final class BatchIngest {
     events.forEach(e -> ids.add(e.customer()));
     int[] locked = engine.customers.lock(ids);
     try {
+      engine.residency.holdAll(ids);
       for (CustomerId id : ids) {
         if (engine.customers.get(id) == null) {
           engine.admit(id, false);
@@ -96,6 +97,9 @@ final class BatchIngest {
       }
       return new BatchResult(accepted, duplicates, all);
     } finally {
+      for (int i : locked) {
+        engine.residency.trim(engine.customers.get(i));
+      }
       engine.customers.unlock(locked);
     }
   }

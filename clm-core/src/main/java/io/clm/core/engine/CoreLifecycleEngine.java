@@ -43,8 +43,9 @@ import java.util.function.Consumer;
  *
  * <p>The parts: {@link Stripes} (the customers and their due index, in lock stripes), {@link
  * FactFold} (an event's facts), {@link SeenIds} (idempotency), {@link StageRules} (rule evaluation
- * and stage transitions), {@link WriteThrough} (the store, with rollback), {@link BatchIngest}
- * (all-or-nothing batches), {@link ErasedIds} (erasure), {@link Listeners} and {@link Snapshots}.
+ * and stage transitions), {@link WriteThrough} (the store, with rollback), {@link Residency} (which
+ * customers are in memory), {@link BatchIngest} (all-or-nothing batches), {@link DueEvaluation}
+ * ({@code advanceTo}), {@link ErasedIds} (erasure), {@link Listeners} and {@link Snapshots}.
  *
  * <p><b>Threading contract.</b> Every public method is thread-safe. An operation on a customer
  * holds the lock of the customer's stripe; events for one customer are applied one at a time,
@@ -70,6 +71,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   private final EdgeChecks edge;
 
   final Stripes customers = new Stripes();
+  final Residency residency;
   private final Listeners listeners = new Listeners();
   /** Fingerprints of erased customers, to the stage index each was in. */
   final ErasedIds erased;
@@ -99,7 +101,12 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     this.edge = new EdgeChecks(config, shape);
     this.erasedPerStage = new AtomicLongArray(n);
     this.erased = new ErasedIds(config.idMask());
-    store.restore(erased, this::restoreTombstone, this::restoreCustomer);
+    this.residency = new Residency(config.customersInMemory(), customers, store, n,
+        (stripe, s) -> schedule(stripe, s, Math.max(s.time, s.stageEnteredAt)));
+    store.restore(erased, this::restoreTombstone);
+    if (!residency.partial()) {
+      store.scan(true, this::restoreCustomer);
+    }
   }
 
   EngineConfig config() {
@@ -164,7 +171,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     List<StageChange> changes;
     stripe.lock();
     try {
-      CustomerState s = stripe.customers.get(id);
+      CustomerState s = residency.held(stripe, id);
       boolean fresh = s == null;
       if (fresh) {
         s = fresh(id, at, false);
@@ -183,6 +190,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
       }
       schedule(stripe, s, Math.max(s.time, s.stageEnteredAt));
     } finally {
+      residency.trim(stripe);
       stripe.unlock();
     }
     if (changes == null) {
@@ -271,7 +279,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     Stripes.Stripe stripe = customers.of(customer);
     stripe.lock();
     try {
-      if (stripe.customers.get(customer) != null) {
+      if (residency.held(stripe, customer) != null) {
         return false;
       }
       CustomerState s = fresh(customer, at, true);
@@ -281,6 +289,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
       stripe.customers.putIfAbsent(s);
       schedule(stripe, s, at);
     } finally {
+      residency.trim(stripe);
       stripe.unlock();
     }
     listeners.tell(changes);
@@ -299,55 +308,13 @@ final class CoreLifecycleEngine implements LifecycleEngine {
         return List.of();
       }
     } while (!advancedTo.compareAndSet(previous, t));
-    List<StageChange> all = new ArrayList<>();
-    RuntimeException failure = null;
-    for (int i = 0; i < Stripes.COUNT; i++) {
-      Stripes.Stripe stripe = customers.get(i);
-      stripe.lock();
-      try {
-        for (DueIndex.Entry entry : stripe.due.pollUpTo(t)) {
-          failure = advance(stripe, entry.state, t, all, failure);
-        }
-      } finally {
-        stripe.unlock();
-      }
+    DueEvaluation run = new DueEvaluation(this, t);
+    run.run();
+    listeners.tell(run.changes());
+    if (run.failure() != null) {
+      throw run.failure();
     }
-    all.sort(Comparator.comparing(StageChange::at).thenComparing(StageChange::customer));
-    listeners.tell(all);
-    if (failure != null) {
-      throw failure;
-    }
-    return List.copyOf(all);
-  }
-
-  /** Re-evaluates one customer taken off the due index; returns the first store failure. */
-  private RuntimeException advance(
-      Stripes.Stripe stripe, CustomerState s, long t, List<StageChange> all, RuntimeException failure) {
-    s.queued = Long.MAX_VALUE;
-    if (s.due > t) {
-      if (s.due != Long.MAX_VALUE) {
-        stripe.due.add(s.due, s);
-      }
-      return failure;
-    }
-    timeEvaluations.increment();
-    long at = Math.max(t, Math.max(s.time, s.stageEnteredAt));
-    CustomerState backup = store.backup(s);
-    int before = s.historySize();
-    rules.evaluate(s, at);
-    List<StageChange> changes = s.historySince(before);
-    RuntimeException first = failure;
-    if (changes != null) {
-      try {
-        store.save(s, backup, List.of(), changes);
-        all.addAll(changes);
-      } catch (RuntimeException e) {
-        s.queued = Long.MAX_VALUE;
-        first = first == null ? e : first;
-      }
-    }
-    schedule(stripe, s, at);
-    return first;
+    return List.copyOf(run.changes());
   }
 
   // ------------------------------------------------------------------ queries
@@ -358,9 +325,10 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     Stripes.Stripe stripe = customers.of(customer);
     stripe.lock();
     try {
-      CustomerState s = stripe.customers.get(customer);
+      CustomerState s = residency.held(stripe, customer);
       return s == null ? Optional.empty() : Optional.of(s.toCustomer(stageIds));
     } finally {
+      residency.trim(stripe);
       stripe.unlock();
     }
   }
@@ -371,9 +339,10 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     Stripes.Stripe stripe = customers.of(customer);
     stripe.lock();
     try {
-      CustomerState s = stripe.customers.get(customer);
+      CustomerState s = residency.held(stripe, customer);
       return s == null ? List.of() : s.historyList();
     } finally {
+      residency.trim(stripe);
       stripe.unlock();
     }
   }
@@ -381,18 +350,23 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   @Override
   public void forEachCustomer(Consumer<Customer> action) {
     Objects.requireNonNull(action, "action");
-    customers.forEachView(s -> s.toCustomer(stageIds), action);
+    if (residency.partial()) {
+      store.scan(true, s -> action.accept(s.toCustomer(stageIds)));
+    } else {
+      customers.forEachView(s -> s.toCustomer(stageIds), action);
+    }
   }
 
   @Override
   public long customerCount() {
+    residency.count();
     return customers.count();
   }
 
   @Override
   public Map<String, Long> stageCounts() {
-    long[] counts = new long[stageIds.size()];
-    customers.forEachView(s -> (int) s.stage, stage -> counts[stage]++);
+    residency.count();
+    long[] counts = customers.stageCounts(stageIds.size());
     Map<String, Long> result = new LinkedHashMap<>();
     for (int i = 0; i < counts.length; i++) {
       result.put(stageIds.get(i), counts[i] + erasedPerStage.get(i));
@@ -413,7 +387,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     Stripes.Stripe stripe = customers.of(customer);
     stripe.lock();
     try {
-      CustomerState s = stripe.customers.get(customer);
+      CustomerState s = residency.held(stripe, customer);
       if (s == null) {
         throw isErased(customer) ? erasedException(customer) : unknown(customer);
       }
@@ -428,6 +402,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
       s.clear();
       return new Erasure(customer.masked(), config.clock().instant(), removed, stageIds.get(stage));
     } finally {
+      residency.trim(stripe);
       stripe.unlock();
     }
   }
@@ -457,10 +432,14 @@ final class CoreLifecycleEngine implements LifecycleEngine {
         store.replace(store.replacement(contents.customers, imported.tombstones(stageIds)));
       }
       customers.clear();
-      for (CustomerState s : contents.customers) {
-        Stripes.Stripe stripe = customers.of(s.id);
-        stripe.customers.put(s);
-        schedule(stripe, s, Math.max(s.time, s.stageEnteredAt));
+      if (residency.partial()) {
+        residency.uncount();
+      } else {
+        for (CustomerState s : contents.customers) {
+          Stripes.Stripe stripe = customers.of(s.id);
+          stripe.customers.put(s);
+          schedule(stripe, s, Math.max(s.time, s.stageEnteredAt));
+        }
       }
       erased.replaceWith(contents.keyed, contents.salt, contents.salted);
       for (int i = 0; i < stageIds.size(); i++) {
@@ -474,9 +453,18 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     }
   }
 
-  /** For snapshots: every customer, sorted by id. Call with every stripe locked. */
+  /**
+   * For snapshots: every customer, sorted by id. Call with every stripe locked. An engine that
+   * keeps only some customers in memory reads them all from the store for this.
+   */
   List<CustomerState> liveSorted() {
-    List<CustomerState> live = customers.all();
+    List<CustomerState> live;
+    if (residency.partial()) {
+      live = new ArrayList<>();
+      store.scan(true, live::add);
+    } else {
+      live = customers.all();
+    }
     live.sort(Comparator.comparing(s -> s.id));
     return live;
   }

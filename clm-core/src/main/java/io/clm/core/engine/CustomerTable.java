@@ -38,6 +38,8 @@ final class CustomerTable {
   private int size;
   /** Live entries plus tombstones; under the lock. */
   private int used;
+  /** Where {@link #removeAny} looks first; under the lock. */
+  private int hand;
 
   static int hash(CustomerId id) {
     int h = id.hashCode();
@@ -129,6 +131,29 @@ final class CustomerTable {
       }
       i = (i + 1) & mask;
     }
+  }
+
+  /**
+   * Removes and returns some state held, or null when none is: the next one from a hand that
+   * moves round the table, so that successive calls take different customers.
+   */
+  synchronized CustomerState removeAny() {
+    if (size == 0) {
+      return null;
+    }
+    CustomerState[] t = table.states;
+    int mask = t.length - 1;
+    for (int n = 0; n < t.length; n++) {
+      int i = (hand + n) & mask;
+      CustomerState s = t[i];
+      if (s != null && s != TOMBSTONE) {
+        t[i] = TOMBSTONE;
+        size--;
+        hand = i + 1;
+        return s;
+      }
+    }
+    throw new IllegalStateException("customer table counts " + size + " states but holds none");
   }
 
   /** Rebuilds without tombstones, at most half full with {@code live} entries. */

@@ -26,10 +26,22 @@ final class Stripes {
   /** One stripe: its lock, its customers and when they are due. */
   static final class Stripe {
     private final ReentrantLock lock = new ReentrantLock();
+    /** This stripe's place in {@link Stripes}. */
+    final int index;
     /** The customers of this stripe; written under the stripe's lock, readable without it. */
     final CustomerTable customers = new CustomerTable();
     /** When this stripe's customers' time-driven rules can next fire; under the stripe's lock. */
     final DueIndex due = new DueIndex();
+    /**
+     * The customers of this stripe that are in the store but not in memory, per stage index; null
+     * while every customer is held in memory or while they are not counted yet (see {@link
+     * Residency}). Under the stripe's lock.
+     */
+    long[] storedOnly;
+
+    Stripe(int index) {
+      this.index = index;
+    }
 
     void lock() {
       lock.lock();
@@ -44,7 +56,7 @@ final class Stripes {
 
   Stripes() {
     for (int i = 0; i < COUNT; i++) {
-      stripes[i] = new Stripe();
+      stripes[i] = new Stripe(i);
     }
   }
 
@@ -104,13 +116,42 @@ final class Stripes {
     }
   }
 
-  /** The number of customers held, each stripe counted under its lock. */
+  /**
+   * The number of customers per stage index, held in memory or only in the store, each stripe
+   * counted under its lock.
+   */
+  long[] stageCounts(int stages) {
+    long[] counts = new long[stages];
+    for (Stripe s : stripes) {
+      s.lock();
+      try {
+        for (CustomerState c : s.customers.values()) {
+          counts[c.stage]++;
+        }
+        if (s.storedOnly != null) {
+          for (int i = 0; i < stages; i++) {
+            counts[i] += s.storedOnly[i];
+          }
+        }
+      } finally {
+        s.unlock();
+      }
+    }
+    return counts;
+  }
+
+  /** The number of customers, held in memory or only in the store, each stripe counted under its lock. */
   long count() {
     long n = 0;
     for (Stripe s : stripes) {
       s.lock();
       try {
         n += s.customers.size();
+        if (s.storedOnly != null) {
+          for (long k : s.storedOnly) {
+            n += k;
+          }
+        }
       } finally {
         s.unlock();
       }

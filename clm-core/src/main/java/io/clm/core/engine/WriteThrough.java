@@ -12,8 +12,10 @@ import io.clm.api.spi.StoreBatch;
 import io.clm.api.spi.StoredCustomer;
 import io.clm.api.spi.Tombstone;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -110,17 +112,24 @@ final class WriteThrough {
 
   /** What the store gets for a customer: its record, and the seen events and changes to append. */
   StoreBatch.Write write(CustomerState s, List<SeenEvent> seen, List<StageChange> changes) {
+    return write(s, Math.max(s.time, s.stageEnteredAt), seen, changes);
+  }
+
+  /**
+   * What the store gets for a customer evaluated at {@code now}: its record, due when its
+   * time-driven rules can next fire after {@code now}, and the seen events and changes to append.
+   */
+  StoreBatch.Write write(CustomerState s, long now, List<SeenEvent> seen, List<StageChange> changes) {
     int n = s.historySize();
     List<HistoryEntry> entries = new ArrayList<>(changes.size());
     for (int i = 0; i < changes.size(); i++) {
       entries.add(new HistoryEntry(n - changes.size() + i, codec.encodeChange(changes.get(i))));
     }
-    long now = Math.max(s.time, s.stageEnteredAt);
     return new StoreBatch.Write(new CustomerRecord(s.id, rules.dueOf(s, now), codec.encodeState(s)), seen, entries);
   }
 
-  /** Every customer the store holds, and its tombstones, for a restart. */
-  void restore(ErasedIds erased, Consumer<Tombstone> tombstones, Consumer<CustomerState> customers) {
+  /** The store's tombstones, for a restart. */
+  void restore(ErasedIds erased, Consumer<Tombstone> tombstones) {
     if (store == null) {
       return;
     }
@@ -130,7 +139,90 @@ final class WriteThrough {
         .findFirst()
         .ifPresent(t -> erased.salt = t.check());
     all.forEach(tombstones);
-    store.scan(stored -> customers.accept(decode(stored)));
+  }
+
+  /**
+   * Every stored customer, in no order: decoded whole when {@code whole}, else only its record
+   * (seen events and history left out), which is enough to count it.
+   */
+  void scan(boolean whole, Consumer<CustomerState> customers) {
+    if (store == null) {
+      return;
+    }
+    try {
+      store.scan(stored -> customers.accept(
+          whole ? decode(stored) : codec.decodeState(stored.record().customer(), stored.record().state())));
+    } catch (ClmException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ClmException("the customer store failed to scan its customers: " + e.getClass().getName(), e);
+    }
+  }
+
+  /**
+   * A customer read back from the store, or null if the store does not hold it.
+   *
+   * @throws ClmException naming the customer's masked id when the store fails or its record is
+   *     corrupt
+   */
+  CustomerState load(CustomerId id) {
+    Optional<StoredCustomer> stored;
+    try {
+      stored = store.load(id);
+    } catch (RuntimeException e) {
+      throw e instanceof ClmException ? (ClmException) e
+          : new ClmException("the customer store failed to load customer " + id.masked() + ": " + e.getClass().getName(), e);
+    }
+    if (stored.isEmpty()) {
+      return null;
+    }
+    if (!stored.get().record().customer().equals(id)) {
+      throw new CorruptRecordException(
+          "the store returned customer " + stored.get().record().customer().masked() + " for customer " + id.masked());
+    }
+    return decode(stored.get());
+  }
+
+  /**
+   * Those of {@code ids} that the store holds, read back in one call.
+   *
+   * @throws ClmException naming the first customer's masked id when the store fails, or naming a
+   *     customer the store returned without being asked for it
+   */
+  List<CustomerState> loadAll(List<CustomerId> ids) {
+    List<StoredCustomer> stored;
+    try {
+      stored = store.loadAll(ids);
+    } catch (RuntimeException e) {
+      throw e instanceof ClmException ? (ClmException) e
+          : new ClmException("the customer store failed to load " + ids.size() + " customers, the first "
+              + ids.get(0).masked() + ": " + e.getClass().getName(), e);
+    }
+    Set<CustomerId> asked = new HashSet<>(ids);
+    List<CustomerState> states = new ArrayList<>(stored.size());
+    for (StoredCustomer s : stored) {
+      if (!asked.remove(s.record().customer())) {
+        throw new CorruptRecordException(
+            "the store returned customer " + s.record().customer().masked() + " without being asked for it, or twice");
+      }
+      states.add(decode(s));
+    }
+    return states;
+  }
+
+  /** The customers the store lists as due at or before {@code t}, by stripe index. */
+  List<List<CustomerId>> dueByStripe(long t) {
+    List<List<CustomerId>> due = new ArrayList<>(Stripes.COUNT);
+    for (int i = 0; i < Stripes.COUNT; i++) {
+      due.add(new ArrayList<>());
+    }
+    try {
+      store.scanDue(t, id -> due.get(Stripes.index(id)).add(id));
+    } catch (RuntimeException e) {
+      throw e instanceof ClmException ? (ClmException) e
+          : new ClmException("the customer store failed to list the customers due: " + e.getClass().getName(), e);
+    }
+    return due;
   }
 
   /** A stored customer as state: its record, its seen events and its history. */

@@ -12,9 +12,11 @@ import io.clm.api.StageChange;
 import io.clm.api.event.Event;
 import io.clm.api.event.ManualMove;
 import io.clm.tck.MemoryCustomerStore;
+import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -32,7 +34,28 @@ class RestartEquivalenceTest {
 
   @Test
   void anEngineRestartedFromItsStoreAnswersAsTheOneThatNeverRestarted() {
-    qt().withExamples(20).forAll(longs().all()).check(seed -> run(seed));
+    qt().withExamples(20).forAll(longs().all()).check(seed -> run(seed, -1));
+  }
+
+  /**
+   * No customer kept in memory between operations: every command reads its customers back from the
+   * store, and every count and answer must still agree.
+   */
+  @Test
+  void anEngineKeepingNoCustomerInMemoryAnswersAsTheOneKeepingAll() {
+    qt().withExamples(20).forAll(longs().all()).check(seed -> run(seed, 0));
+  }
+
+  /** One customer per lock stripe in memory: customers of one stripe evict each other. */
+  @Test
+  void anEngineKeepingOneCustomerPerStripeAnswersAsTheOneKeepingAll() {
+    qt().withExamples(10).forAll(longs().all()).check(seed -> run(seed, Stripes.COUNT));
+  }
+
+  private static LifecycleEngine over(MemoryCustomerStore store, int inMemory) {
+    return inMemory < 0
+        ? Fixtures.builder().store(store).build()
+        : Fixtures.builder().store(store).customersInMemory(inMemory).build();
   }
 
   /** The outcome of a command: its result, or the refusal's class and message. */
@@ -44,11 +67,12 @@ class RestartEquivalenceTest {
     }
   }
 
-  private static boolean run(long seed) {
+  /** @param inMemory the subject's customers in memory, -1 for all */
+  private static boolean run(long seed, int inMemory) {
     Random r = new Random(seed);
     MemoryCustomerStore store = new MemoryCustomerStore();
     LifecycleEngine reference = Fixtures.engine();
-    LifecycleEngine subject = Fixtures.builder().store(store).build();
+    LifecycleEngine subject = over(store, inMemory);
     List<Event> pool = Fixtures.events(seed, 60, 5);
     List<Event> issued = new ArrayList<>();
     Instant clock = Fixtures.START;
@@ -85,7 +109,7 @@ class RestartEquivalenceTest {
         ManualMove move = new ManualMove("m" + step, c, at, "dormant", "rm-1", "test");
         command = engine -> engine.ingest(move);
       } else {
-        subject = Fixtures.builder().store(store).build();
+        subject = over(store, inMemory);
         if (!sameState(reference, subject)) {
           return false;
         }
@@ -97,7 +121,7 @@ class RestartEquivalenceTest {
         return false;
       }
     }
-    LifecycleEngine restarted = Fixtures.builder().store(store).build();
+    LifecycleEngine restarted = over(store, inMemory);
     Instant end = clock.plus(Duration.ofDays(400));
     return sameState(reference, restarted)
         && reference.advanceTo(end).equals(restarted.advanceTo(end))
@@ -108,7 +132,14 @@ class RestartEquivalenceTest {
     return a.customerCount() == b.customerCount()
         && a.stageCounts().equals(b.stageCounts())
         && customers(a).equals(customers(b))
-        && histories(a).equals(histories(b));
+        && histories(a).equals(histories(b))
+        && Arrays.equals(snapshot(a), snapshot(b));
+  }
+
+  private static byte[] snapshot(LifecycleEngine engine) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    engine.exportSnapshot(out);
+    return out.toByteArray();
   }
 
   private static Map<CustomerId, Customer> customers(LifecycleEngine engine) {

@@ -15,6 +15,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +68,56 @@ final class CustomerTables {
       return Optional.of(new StoredCustomer(
           record, seen.getOrDefault(key, List.of()), history.getOrDefault(key, List.of())));
     });
+  }
+
+  /**
+   * Loads several customers, {@link #PAGE} at a time: per page one query each for the records, the
+   * seen events and the history, with the page's keys in an {@code IN} list.
+   */
+  List<StoredCustomer> loadAll(Collection<CustomerId> customers) {
+    List<CustomerId> all = List.copyOf(customers);
+    return tx.run("load " + all.size() + " customers", c -> {
+      List<StoredCustomer> found = new ArrayList<>(all.size());
+      for (int from = 0; from < all.size(); from += PAGE) {
+        List<CustomerId> page = all.subList(from, Math.min(all.size(), from + PAGE));
+        String in = " IN (" + String.join(",", Collections.nCopies(page.size(), "?")) + ")";
+        List<CustomerRecord> records = new ArrayList<>(page.size());
+        try (PreparedStatement ps = c.prepareStatement("SELECT customer_key, due_at, record FROM clm_customer"
+            + " WHERE customer_key" + in)) {
+          bindKeys(ps, page);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              records.add(new CustomerRecord(CustomerId.of(rs.getString(1)), rs.getLong(2), rs.getBytes(3)));
+            }
+          }
+        }
+        if (records.isEmpty()) {
+          continue;
+        }
+        Map<String, List<SeenEvent>> seen = new HashMap<>();
+        Map<String, List<HistoryEntry>> history = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(SELECT_SEEN + " WHERE customer_key" + in + " ORDER BY customer_key, seq")) {
+          bindKeys(ps, page);
+          readSeen(ps, seen);
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+            SELECT_HISTORY + " WHERE customer_key" + in + " ORDER BY customer_key, sequence_no")) {
+          bindKeys(ps, page);
+          readHistory(ps, history);
+        }
+        for (CustomerRecord r : records) {
+          String key = r.customer().value();
+          found.add(new StoredCustomer(r, seen.getOrDefault(key, List.of()), history.getOrDefault(key, List.of())));
+        }
+      }
+      return found;
+    });
+  }
+
+  private static void bindKeys(PreparedStatement ps, List<CustomerId> keys) throws SQLException {
+    for (int i = 0; i < keys.size(); i++) {
+      ps.setString(i + 1, keys.get(i).value());
+    }
   }
 
   /**

@@ -13,6 +13,7 @@ import io.clm.api.spi.StoreBatch;
 import io.clm.api.spi.StoredCustomer;
 import io.clm.api.spi.Tombstone;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -94,6 +95,17 @@ public final class JdbcStore implements CustomerStore, AutoCloseable {
   @Override
   public Optional<StoredCustomer> load(CustomerId customer) {
     return customers.load(Objects.requireNonNull(customer, "customer"));
+  }
+
+  /**
+   * {@inheritDoc} A page of {@value CustomerTables#PAGE} customers costs three queries.
+   *
+   * @throws JdbcStoreException if the database cannot be read
+   */
+  @Override
+  public List<StoredCustomer> loadAll(Collection<CustomerId> customers) {
+    Objects.requireNonNull(customers, "customers");
+    return customers.isEmpty() ? List.of() : this.customers.loadAll(customers);
   }
 
   /**

@@ -61,6 +61,11 @@ public class ClmAutoConfiguration {
     set("clm.trend-window", p.getTrendWindow(), () -> builder.trendWindow(p.getTrendWindow()));
     set("clm.deduplication-window", p.getDeduplicationWindow(), () -> builder.deduplicationWindow(p.getDeduplicationWindow()));
     store.ifAvailable(builder::store);
+    if (p.getCustomersInMemory() != null && store.getIfAvailable() == null) {
+      throw new InvalidConfigurationPropertyValueException("clm.customers-in-memory", p.getCustomersInMemory(),
+          "keeping only some customers in memory needs a CustomerStore bean to keep the others in");
+    }
+    set("clm.customers-in-memory", p.getCustomersInMemory(), () -> builder.customersInMemory(p.getCustomersInMemory()));
     // The key of erased customers' fingerprints: the same on every start, or a restart over a store
     // with erasures is refused. The application's bean, else the property.
     CustomerIdMask mask = idMask.getIfAvailable(() -> maskFromKey(p.getIdMaskKey()));

@@ -37,6 +37,12 @@ public class ClmProperties {
   private Duration deduplicationWindow;
 
   /**
+   * How many customers the engine keeps in memory at most, the others staying in the store until
+   * needed (the engine's default: every customer in memory); needs the store.
+   */
+  private Integer customersInMemory;
+
+  /**
    * Secret key of the customer-id mask, Base64 of at least 32 random bytes, from the secret store
    * (such as CLM_ID_MASK_KEY); the same on every start once the engine has erased anyone (default: a
    * random key per start).
@@ -176,6 +182,25 @@ public class ClmProperties {
    */
   public void setDeduplicationWindow(Duration deduplicationWindow) {
     this.deduplicationWindow = deduplicationWindow;
+  }
+
+  /**
+   * How many customers the engine keeps in memory at most, the others staying in the store until
+   * an event, a query or a time tick needs them. Needs a CustomerStore bean.
+   *
+   * @return the bound, or null to keep every customer in memory
+   */
+  public Integer getCustomersInMemory() {
+    return customersInMemory;
+  }
+
+  /**
+   * Sets how many customers the engine keeps in memory at most.
+   *
+   * @param customersInMemory the bound
+   */
+  public void setCustomersInMemory(Integer customersInMemory) {
+    this.customersInMemory = customersInMemory;
   }
 
   /**

@@ -121,6 +121,27 @@ class ClmAutoConfigurationTest {
   }
 
   @Test
+  void customersInMemoryBoundsAnEngineOverTheDataSource() {
+    runner.withPropertyValues(TWO_PROPERTIES).withPropertyValues("clm.customers-in-memory=0")
+        .withUserConfiguration(H2.class).run(context -> {
+          assertThat(context).hasNotFailed();
+          LifecycleEngine engine = context.getBean(LifecycleEngine.class);
+          engine.ingest(Events.firstTransaction("posting-1", "2500.00"));
+          assertThat(engine.customerCount()).isEqualTo(1);
+          assertThat(engine.customer(CustomerId.of("C-1001")).orElseThrow().stage()).isEqualTo("development");
+        });
+  }
+
+  @Test
+  void customersInMemoryWithoutAStoreIsReportedAsThatProperty() {
+    runner.withPropertyValues(TWO_PROPERTIES).withPropertyValues("clm.customers-in-memory=1000")
+        .run(context -> assertRefused(context, "clm.customers-in-memory", "1000"));
+    runner.withPropertyValues(TWO_PROPERTIES).withPropertyValues("clm.customers-in-memory=-1")
+        .withUserConfiguration(H2.class)
+        .run(context -> assertRefused(context, "clm.customers-in-memory", "-1"));
+  }
+
+  @Test
   void anIdMaskBeanKeysTheFingerprintsOfErasedCustomers() {
     runner.withPropertyValues(TWO_PROPERTIES).withUserConfiguration(H2.class, OwnMask.class).run(context -> {
       assertThat(context).hasNotFailed();

@@ -25,6 +25,6 @@ class ConfigurationMetadataTest {
     }
     assertThat(names).contains(
         "clm.model", "clm.currency", "clm.store.use-data-source", "clm.complaints.workflow",
-        "clm.complaints.calendar", "clm.scheduling.interval", "clm.id-mask-key");
+        "clm.complaints.calendar", "clm.scheduling.interval", "clm.id-mask-key", "clm.customers-in-memory");
   }
 }
