@@ -105,6 +105,11 @@ public final class ThroughputHarness {
     p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
     p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
     p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    // Without idempotence the producer needs no producer id, which a broker that has just started
+    // sometimes failed to hand out until every batch had expired; one request in flight keeps order.
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+    p.put(ProducerConfig.ACKS_CONFIG, "1");
+    p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     AtomicReference<Exception> failed = new AtomicReference<>();
     Random random = new Random(1);
     Instant start = Instant.parse("2025-01-01T00:00:00Z");
