@@ -178,20 +178,14 @@ class CustomersInMemoryTest {
     LifecycleEngine engine = Clm.builder().model(model).currency("EUR").clock(Fixtures.CLOCK)
         .store(store).customersInMemory(0).build();
     engine.ingest(tx("e1", 1, day(0), "1.00"));
-    assertThat(dueBy(store, day(10))).containsExactly(customer(1));
+    assertThat(StoreEdgesTest.dueBy(store, day(10))).containsExactly(customer(1));
 
     assertThat(engine.advanceTo(day(20))).isEmpty();
-    assertThat(dueBy(store, CoreLifecycleEngine.MAX_TIME)).isEmpty();
+    assertThat(StoreEdgesTest.dueBy(store, CoreLifecycleEngine.MAX_TIME)).isEmpty();
     int loads = store.loads.get();
     assertThat(engine.advanceTo(day(400))).isEmpty();
     assertThat(store.loads).hasValue(loads);
     assertThat(engine.customer(customer(1)).orElseThrow().stage()).isEqualTo("quiet");
-  }
-
-  private static List<CustomerId> dueBy(CountingStore store, Instant at) {
-    List<CustomerId> due = new ArrayList<>();
-    store.scanDue(at.toEpochMilli(), due::add);
-    return due;
   }
 
   @Test

@@ -66,7 +66,8 @@ class StoreEdgesTest {
     }
   }
 
-  private static List<CustomerId> dueBy(CustomerStore store, Instant at) {
+  /** The customers the store lists as due at or before {@code at}. */
+  static List<CustomerId> dueBy(CustomerStore store, Instant at) {
     List<CustomerId> due = new ArrayList<>();
     store.scanDue(at.toEpochMilli(), due::add);
     return due;

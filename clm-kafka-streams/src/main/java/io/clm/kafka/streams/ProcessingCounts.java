@@ -3,9 +3,12 @@ package io.clm.kafka.streams;
 import io.clm.api.annotation.Experimental;
 
 /**
- * What the topology's tasks in this application instance have done since it was built: a
- * consistent-enough view for monitoring (each count is exact; the counts are read one after the
- * other). Every input record is counted exactly once as applied, duplicate or dead letter.
+ * What the topology's tasks in this application instance have done since it was built: a view for
+ * monitoring (the counts are read one after the other). Every input record processed is counted as
+ * applied, duplicate or dead letter, at least once: a record processed again after its transaction
+ * aborted (a rebalance, an instance that died mid-commit) counts again, although exactly-once
+ * processing stores its effects once. For exact figures read the output and dead-letter topics
+ * with {@code isolation.level=read_committed}.
  *
  * @param applied events applied to a customer
  * @param duplicates events ignored because their id had been applied before
