@@ -134,4 +134,59 @@ class StripedConcurrencyTest {
       assertThat(total).isEqualTo(shared.customerCount()).isEqualTo(serial.customerCount());
     }
   }
+
+  /**
+   * One customer per stripe in memory, 200 customers: two threads apply the same events while a
+   * third reads counts and histories, so that reading back, eviction and the first count all run
+   * concurrently. Every event is applied once and the result is the serial one.
+   */
+  @Test
+  void withOneCustomerPerStripeInMemoryTwoThreadsApplyEveryEventOnce() throws Exception {
+    for (long seed = 1; seed <= 4; seed++) {
+      List<Event> log = events(seed, 2000, 200);
+      CoreLifecycleEngine serial = Fixtures.engine();
+      log.forEach(serial::ingest);
+      CoreLifecycleEngine shared = (CoreLifecycleEngine) Fixtures.builder()
+          .store(new io.clm.tck.MemoryCustomerStore()).customersInMemory(Stripes.COUNT).build();
+      AtomicBoolean ingesting = new AtomicBoolean(true);
+      Callable<Integer> everyEvent =
+          () -> {
+            int applied = 0;
+            for (Event e : log) {
+              applied += shared.ingest(e).duplicate() ? 0 : 1;
+            }
+            return applied;
+          };
+      Callable<Integer> reader =
+          () -> {
+            int reads = 0;
+            while (ingesting.get() || reads == 0) {
+              assertThat(shared.customerCount()).isBetween(0L, 200L);
+              assertThat(shared.history(log.get(reads % log.size()).customer())).hasSizeLessThan(100);
+              reads++;
+            }
+            return reads;
+          };
+      ExecutorService pool = Executors.newFixedThreadPool(3);
+      try {
+        Future<Integer> a = pool.submit(everyEvent);
+        Future<Integer> b = pool.submit(everyEvent);
+        Future<Integer> r = pool.submit(reader);
+        int applied = a.get() + b.get();
+        ingesting.set(false);
+        assertThat(r.get()).isPositive();
+        assertThat(applied).as("each event applied by exactly one of the threads").isEqualTo(log.size());
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(Fixtures.snapshot(shared)).isEqualTo(Fixtures.snapshot(serial));
+      assertThat(shared.customerCount()).isEqualTo(serial.customerCount());
+      assertThat(shared.stageCounts()).isEqualTo(serial.stageCounts());
+      int held = 0;
+      for (int i = 0; i < Stripes.COUNT; i++) {
+        held += shared.customers.get(i).customers.size();
+      }
+      assertThat(held).isLessThanOrEqualTo(Stripes.COUNT);
+    }
+  }
 }
