@@ -41,83 +41,37 @@ final class CustomerTables {
   }
 
   Optional<StoredCustomer> load(CustomerId customer) {
-    String key = customer.value();
-    return tx.run("load a customer", c -> {
-      CustomerRecord record = null;
-      try (PreparedStatement ps = c.prepareStatement("SELECT due_at, record FROM clm_customer WHERE customer_key = ?")) {
-        ps.setString(1, key);
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            record = new CustomerRecord(customer, rs.getLong(1), rs.getBytes(2));
-          }
-        }
-      }
-      if (record == null) {
-        return Optional.empty();
-      }
-      Map<String, List<SeenEvent>> seen = new HashMap<>();
-      Map<String, List<HistoryEntry>> history = new HashMap<>();
-      try (PreparedStatement ps = c.prepareStatement(SELECT_SEEN + " WHERE customer_key = ? ORDER BY customer_key, seq")) {
-        ps.setString(1, key);
-        readSeen(ps, seen);
-      }
-      try (PreparedStatement ps = c.prepareStatement(SELECT_HISTORY + " WHERE customer_key = ? ORDER BY sequence_no")) {
-        ps.setString(1, key);
-        readHistory(ps, history);
-      }
-      return Optional.of(new StoredCustomer(
-          record, seen.getOrDefault(key, List.of()), history.getOrDefault(key, List.of())));
-    });
+    return read("load a customer", List.of(customer)).stream().findFirst();
   }
 
-  /**
-   * Loads several customers, {@link #PAGE} at a time: per page one query each for the records, the
-   * seen events and the history, with the page's keys in an {@code IN} list.
-   */
+  /** Loads several customers, {@link #PAGE} at a time: three queries per page, its keys in an {@code IN} list. */
   List<StoredCustomer> loadAll(Collection<CustomerId> customers) {
     List<CustomerId> all = List.copyOf(customers);
-    return tx.run("load " + all.size() + " customers", c -> {
+    return read("load " + all.size() + " customers", all);
+  }
+
+  private List<StoredCustomer> read(String operation, List<CustomerId> all) {
+    return tx.run(operation, c -> {
       List<StoredCustomer> found = new ArrayList<>(all.size());
       for (int from = 0; from < all.size(); from += PAGE) {
         List<CustomerId> page = all.subList(from, Math.min(all.size(), from + PAGE));
-        String in = " IN (" + String.join(",", Collections.nCopies(page.size(), "?")) + ")";
-        List<CustomerRecord> records = new ArrayList<>(page.size());
-        try (PreparedStatement ps = c.prepareStatement("SELECT customer_key, due_at, record FROM clm_customer"
-            + " WHERE customer_key" + in)) {
-          bindKeys(ps, page);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              records.add(new CustomerRecord(CustomerId.of(rs.getString(1)), rs.getLong(2), rs.getBytes(3)));
-            }
+        String where = " WHERE customer_key IN (" + String.join(",", Collections.nCopies(page.size(), "?")) + ")";
+        Keys keys = ps -> {
+          for (int i = 0; i < page.size(); i++) {
+            ps.setString(i + 1, page.get(i).value());
           }
+        };
+        List<CustomerRecord> records = new ArrayList<>(page.size());
+        try (PreparedStatement ps = c.prepareStatement("SELECT customer_key, due_at, record FROM clm_customer" + where)) {
+          keys.bind(ps);
+          readRecords(ps, records);
         }
-        if (records.isEmpty()) {
-          continue;
-        }
-        Map<String, List<SeenEvent>> seen = new HashMap<>();
-        Map<String, List<HistoryEntry>> history = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(SELECT_SEEN + " WHERE customer_key" + in + " ORDER BY customer_key, seq")) {
-          bindKeys(ps, page);
-          readSeen(ps, seen);
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-            SELECT_HISTORY + " WHERE customer_key" + in + " ORDER BY customer_key, sequence_no")) {
-          bindKeys(ps, page);
-          readHistory(ps, history);
-        }
-        for (CustomerRecord r : records) {
-          String key = r.customer().value();
-          found.add(new StoredCustomer(r, seen.getOrDefault(key, List.of()), history.getOrDefault(key, List.of())));
+        if (!records.isEmpty()) {
+          found.addAll(withAppended(c, records, where, keys));
         }
       }
       return found;
     });
-  }
-
-  private static void bindKeys(PreparedStatement ps, List<CustomerId> keys) throws SQLException {
-    for (int i = 0; i < keys.size(); i++) {
-      ps.setString(i + 1, keys.get(i).value());
-    }
   }
 
   /**
@@ -136,41 +90,61 @@ final class CustomerTables {
           if (after != null) {
             ps.setString(1, after);
           }
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              page.add(new CustomerRecord(CustomerId.of(rs.getString(1)), rs.getLong(2), rs.getBytes(3)));
-            }
-          }
+          readRecords(ps, page);
         }
         if (page.isEmpty()) {
           return null;
         }
         String first = page.get(0).customer().value();
         String last = page.get(page.size() - 1).customer().value();
-        Map<String, List<SeenEvent>> seen = new HashMap<>();
-        Map<String, List<HistoryEntry>> history = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-            SELECT_SEEN + " WHERE customer_key >= ? AND customer_key <= ? ORDER BY customer_key, seq")) {
+        withAppended(c, page, " WHERE customer_key >= ? AND customer_key <= ?", ps -> {
           ps.setString(1, first);
           ps.setString(2, last);
-          readSeen(ps, seen);
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-            SELECT_HISTORY + " WHERE customer_key >= ? AND customer_key <= ? ORDER BY customer_key, sequence_no")) {
-          ps.setString(1, first);
-          ps.setString(2, last);
-          readHistory(ps, history);
-        }
-        for (CustomerRecord r : page) {
-          String key = r.customer().value();
-          action.accept(new StoredCustomer(r, seen.getOrDefault(key, List.of()), history.getOrDefault(key, List.of())));
-        }
+        }).forEach(action);
         if (page.size() < PAGE) {
           return null;
         }
         after = last;
       }
     });
+  }
+
+  /** Binds the keys of a {@code WHERE} clause. */
+  @FunctionalInterface
+  private interface Keys {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  private static void readRecords(PreparedStatement ps, List<CustomerRecord> into) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        into.add(new CustomerRecord(CustomerId.of(rs.getString(1)), rs.getLong(2), rs.getBytes(3)));
+      }
+    }
+  }
+
+  /**
+   * The records with their seen events and history, read from both tables with the same {@code
+   * where} clause, which must select at least the records' keys.
+   */
+  private static List<StoredCustomer> withAppended(Connection c, List<CustomerRecord> records, String where, Keys keys)
+      throws SQLException {
+    Map<String, List<SeenEvent>> seen = new HashMap<>();
+    Map<String, List<HistoryEntry>> history = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(SELECT_SEEN + where + " ORDER BY customer_key, seq")) {
+      keys.bind(ps);
+      readSeen(ps, seen);
+    }
+    try (PreparedStatement ps = c.prepareStatement(SELECT_HISTORY + where + " ORDER BY customer_key, sequence_no")) {
+      keys.bind(ps);
+      readHistory(ps, history);
+    }
+    List<StoredCustomer> stored = new ArrayList<>(records.size());
+    for (CustomerRecord r : records) {
+      String key = r.customer().value();
+      stored.add(new StoredCustomer(r, seen.getOrDefault(key, List.of()), history.getOrDefault(key, List.of())));
+    }
+    return stored;
   }
 
   private static void readSeen(PreparedStatement ps, Map<String, List<SeenEvent>> into) throws SQLException {
