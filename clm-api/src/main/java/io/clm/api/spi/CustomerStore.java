@@ -22,8 +22,8 @@ import java.util.function.Consumer;
  *   <li><b>Restart.</b> An engine built over a store reads every customer once with {@link #scan},
  *       and the tombstones with {@link #tombstones()}; it then reports the same counts, histories
  *       and due customers as the engine that wrote them. An engine that keeps only some customers
- *       in memory reads none at its build: it reads customers back with {@link #load} and {@link
- *       #loadAll} when it needs them, finds the due ones with {@link #scanDue}, and counts the
+ *       in memory reads none at its build: it reads customers back with {@link #loadAll} when it
+ *       needs them, finds the due ones with {@link #scanDue}, and counts the
  *       others with one {@link #scan} on first use.
  *   <li><b>Write-through.</b> Every accepted change is one {@link #write} of a {@link StoreBatch},
  *       under the locks of the customers it touches, before the engine returns. A write is all or

@@ -64,9 +64,9 @@ final class Residency {
     if (s != null || !partial()) {
       return s;
     }
-    s = store.load(id);
-    if (s != null) {
-      takeBack(stripe, s);
+    for (CustomerState loaded : store.loadAll(List.of(id))) {
+      takeBack(stripe, loaded);
+      s = loaded;
     }
     return s;
   }

@@ -93,8 +93,7 @@ final class WriteThrough {
     try {
       store.write(replacement);
     } catch (RuntimeException e) {
-      throw e instanceof ClmException ? (ClmException) e
-          : new ClmException("the customer store failed to import the snapshot: " + e.getClass().getName(), e);
+      throw failed("import the snapshot", e);
     }
   }
 
@@ -103,11 +102,16 @@ final class WriteThrough {
   }
 
   static ClmException failure(CustomerId id, RuntimeException e) {
-    if (e instanceof ClmException) {
-      return (ClmException) e;
-    }
-    return new ClmException(
-        "the customer store failed to save customer " + id.masked() + ": " + e.getClass().getName(), e);
+    return failed("save customer " + id.masked(), e);
+  }
+
+  /**
+   * The store's failure to do {@code what}: as is if it is a {@link ClmException}, else wrapped in
+   * one that names the operation and the exception's class, never its message (which may hold data).
+   */
+  private static ClmException failed(String what, RuntimeException e) {
+    return e instanceof ClmException ? (ClmException) e
+        : new ClmException("the customer store failed to " + what + ": " + e.getClass().getName(), e);
   }
 
   /** What the store gets for a customer: its record, and the seen events and changes to append. */
@@ -152,41 +156,15 @@ final class WriteThrough {
     try {
       store.scan(stored -> customers.accept(
           whole ? decode(stored) : codec.decodeState(stored.record().customer(), stored.record().state())));
-    } catch (ClmException e) {
-      throw e;
     } catch (RuntimeException e) {
-      throw new ClmException("the customer store failed to scan its customers: " + e.getClass().getName(), e);
+      throw failed("scan its customers", e);
     }
-  }
-
-  /**
-   * A customer read back from the store, or null if the store does not hold it.
-   *
-   * @throws ClmException naming the customer's masked id when the store fails or its record is
-   *     corrupt
-   */
-  CustomerState load(CustomerId id) {
-    Optional<StoredCustomer> stored;
-    try {
-      stored = store.load(id);
-    } catch (RuntimeException e) {
-      throw e instanceof ClmException ? (ClmException) e
-          : new ClmException("the customer store failed to load customer " + id.masked() + ": " + e.getClass().getName(), e);
-    }
-    if (stored.isEmpty()) {
-      return null;
-    }
-    if (!stored.get().record().customer().equals(id)) {
-      throw new CorruptRecordException(
-          "the store returned customer " + stored.get().record().customer().masked() + " for customer " + id.masked());
-    }
-    return decode(stored.get());
   }
 
   /**
    * Those of {@code ids} that the store holds, read back in one call.
    *
-   * @throws ClmException naming the first customer's masked id when the store fails, or naming a
+   * @throws ClmException naming the (first) customer's masked id when the store fails, or naming a
    *     customer the store returned without being asked for it
    */
   List<CustomerState> loadAll(List<CustomerId> ids) {
@@ -194,9 +172,8 @@ final class WriteThrough {
     try {
       stored = store.loadAll(ids);
     } catch (RuntimeException e) {
-      throw e instanceof ClmException ? (ClmException) e
-          : new ClmException("the customer store failed to load " + ids.size() + " customers, the first "
-              + ids.get(0).masked() + ": " + e.getClass().getName(), e);
+      throw failed(ids.size() == 1 ? "load customer " + ids.get(0).masked()
+          : "load " + ids.size() + " customers, the first " + ids.get(0).masked(), e);
     }
     Set<CustomerId> asked = new HashSet<>(ids);
     List<CustomerState> states = new ArrayList<>(stored.size());
@@ -219,8 +196,7 @@ final class WriteThrough {
     try {
       store.scanDue(t, id -> due.get(Stripes.index(id)).add(id));
     } catch (RuntimeException e) {
-      throw e instanceof ClmException ? (ClmException) e
-          : new ClmException("the customer store failed to list the customers due: " + e.getClass().getName(), e);
+      throw failed("list the customers due", e);
     }
     return due;
   }
