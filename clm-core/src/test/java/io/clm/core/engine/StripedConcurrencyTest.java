@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 
 /** Ingest from two threads against one thread, on disjoint and on shared customers. */
@@ -35,6 +36,46 @@ class StripedConcurrencyTest {
         results.add(f.get());
       }
       return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Two threads each ingest every event of {@code log} while a third calls {@code read} (with the
+   * number of reads so far) until they are done, at least once; returns how many events the two
+   * applied together.
+   */
+  private static int ingestTwiceWhileReading(CoreLifecycleEngine engine, List<Event> log, IntConsumer read)
+      throws Exception {
+    AtomicBoolean ingesting = new AtomicBoolean(true);
+    Callable<Integer> everyEvent =
+        () -> {
+          int applied = 0;
+          for (Event e : log) {
+            IngestResult r = engine.ingest(e);
+            applied += r.duplicate() ? 0 : 1;
+          }
+          return applied;
+        };
+    Callable<Integer> reader =
+        () -> {
+          int reads = 0;
+          while (ingesting.get() || reads == 0) {
+            read.accept(reads);
+            reads++;
+          }
+          return reads;
+        };
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      Future<Integer> a = pool.submit(everyEvent);
+      Future<Integer> b = pool.submit(everyEvent);
+      Future<Integer> r = pool.submit(reader);
+      int applied = a.get() + b.get();
+      ingesting.set(false);
+      assertThat(r.get()).isPositive();
+      return applied;
     } finally {
       pool.shutdownNow();
     }
@@ -83,40 +124,13 @@ class StripedConcurrencyTest {
       CoreLifecycleEngine serial = Fixtures.engine();
       log.forEach(serial::ingest);
       CoreLifecycleEngine shared = Fixtures.engine();
-      AtomicBoolean ingesting = new AtomicBoolean(true);
-      Callable<Integer> everyEvent =
-          () -> {
-            int applied = 0;
-            for (Event e : log) {
-              IngestResult r = shared.ingest(e);
-              applied += r.duplicate() ? 0 : 1;
-            }
-            return applied;
-          };
-      Callable<Integer> snapshots =
-          () -> {
-            int taken = 0;
-            while (ingesting.get() || taken == 0) {
-              String snapshot = Fixtures.snapshot(shared);
-              CoreLifecycleEngine copy = Fixtures.engine();
-              copy.importSnapshot(new ByteArrayInputStream(snapshot.getBytes(StandardCharsets.UTF_8)));
-              assertThat(Fixtures.snapshot(copy)).isEqualTo(snapshot);
-              taken++;
-            }
-            return taken;
-          };
-      ExecutorService pool = Executors.newFixedThreadPool(3);
-      try {
-        Future<Integer> a = pool.submit(everyEvent);
-        Future<Integer> b = pool.submit(everyEvent);
-        Future<Integer> s = pool.submit(snapshots);
-        int applied = a.get() + b.get();
-        ingesting.set(false);
-        assertThat(s.get()).isPositive();
-        assertThat(applied).as("each event applied by exactly one of the threads").isEqualTo(log.size());
-      } finally {
-        pool.shutdownNow();
-      }
+      int applied = ingestTwiceWhileReading(shared, log, taken -> {
+        String snapshot = Fixtures.snapshot(shared);
+        CoreLifecycleEngine copy = Fixtures.engine();
+        copy.importSnapshot(new ByteArrayInputStream(snapshot.getBytes(StandardCharsets.UTF_8)));
+        assertThat(Fixtures.snapshot(copy)).isEqualTo(snapshot);
+      });
+      assertThat(applied).as("each event applied by exactly one of the threads").isEqualTo(log.size());
       Map<CustomerId, MetricsSnapshot> expected = metrics(serial);
       Map<CustomerId, MetricsSnapshot> actual = metrics(shared);
       assertThat(actual.keySet()).isEqualTo(expected.keySet());
@@ -148,37 +162,11 @@ class StripedConcurrencyTest {
       log.forEach(serial::ingest);
       CoreLifecycleEngine shared = (CoreLifecycleEngine) Fixtures.builder()
           .store(new io.clm.tck.MemoryCustomerStore()).customersInMemory(Stripes.COUNT).build();
-      AtomicBoolean ingesting = new AtomicBoolean(true);
-      Callable<Integer> everyEvent =
-          () -> {
-            int applied = 0;
-            for (Event e : log) {
-              applied += shared.ingest(e).duplicate() ? 0 : 1;
-            }
-            return applied;
-          };
-      Callable<Integer> reader =
-          () -> {
-            int reads = 0;
-            while (ingesting.get() || reads == 0) {
-              assertThat(shared.customerCount()).isBetween(0L, 200L);
-              assertThat(shared.history(log.get(reads % log.size()).customer())).hasSizeLessThan(100);
-              reads++;
-            }
-            return reads;
-          };
-      ExecutorService pool = Executors.newFixedThreadPool(3);
-      try {
-        Future<Integer> a = pool.submit(everyEvent);
-        Future<Integer> b = pool.submit(everyEvent);
-        Future<Integer> r = pool.submit(reader);
-        int applied = a.get() + b.get();
-        ingesting.set(false);
-        assertThat(r.get()).isPositive();
-        assertThat(applied).as("each event applied by exactly one of the threads").isEqualTo(log.size());
-      } finally {
-        pool.shutdownNow();
-      }
+      int applied = ingestTwiceWhileReading(shared, log, reads -> {
+        assertThat(shared.customerCount()).isBetween(0L, 200L);
+        assertThat(shared.history(log.get(reads % log.size()).customer())).hasSizeLessThan(100);
+      });
+      assertThat(applied).as("each event applied by exactly one of the threads").isEqualTo(log.size());
       assertThat(Fixtures.snapshot(shared)).isEqualTo(Fixtures.snapshot(serial));
       assertThat(shared.customerCount()).isEqualTo(serial.customerCount());
       assertThat(shared.stageCounts()).isEqualTo(serial.stageCounts());
