@@ -84,35 +84,6 @@ public record EngineConfig(
   }
 
   /**
-   * A configuration that keeps every customer in memory.
-   *
-   * @param model the lifecycle model
-   * @param currency the one currency of all amounts the engine accepts
-   * @param unknownCustomers what to do with events for unknown customers
-   * @param futureTolerance how far past the clock an event's timestamp may lie
-   * @param trendWindow the length of the windows the volume trend compares
-   * @param deduplicationWindow how far back ids are remembered; empty for every id
-   * @param clock the wall clock
-   * @param store where customers are persisted; empty for memory only
-   * @param classLoader where plugins were found
-   * @param idMask the keyed mask of erased ids
-   */
-  public EngineConfig(
-      LifecycleModel model,
-      Currency currency,
-      UnknownCustomers unknownCustomers,
-      Duration futureTolerance,
-      Duration trendWindow,
-      Optional<Duration> deduplicationWindow,
-      Clock clock,
-      Optional<CustomerStore> store,
-      ClassLoader classLoader,
-      CustomerIdMask idMask) {
-    this(model, currency, unknownCustomers, futureTolerance, trendWindow, deduplicationWindow, clock, store, classLoader,
-        idMask, OptionalInt.empty());
-  }
-
-  /**
    * A configuration with a random mask of its own that keeps every customer in memory.
    *
    * @param model the lifecycle model
@@ -136,6 +107,6 @@ public record EngineConfig(
       Optional<CustomerStore> store,
       ClassLoader classLoader) {
     this(model, currency, unknownCustomers, futureTolerance, trendWindow, deduplicationWindow, clock, store, classLoader,
-        CustomerIdMask.random());
+        CustomerIdMask.random(), OptionalInt.empty());
   }
 }
