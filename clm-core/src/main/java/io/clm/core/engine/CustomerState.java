@@ -23,6 +23,11 @@ final class CustomerState extends Facts {
   long[] completed;
   /** The stage history, compact, see {@link History}; null while empty. */
   long[] history;
+  /**
+   * The number of changes in {@link #history}, kept so that telling whether an event moved the
+   * customer reads no history.
+   */
+  int historySize;
   /** The changes of {@link #history} kept as objects (manual moves); null while there are none. */
   StageChange[] otherChanges;
 
@@ -83,7 +88,7 @@ final class CustomerState extends Facts {
   }
 
   int historySize() {
-    return History.size(this);
+    return historySize;
   }
 
   /** The stage changes after the first {@code before}, or null if there are none. */
@@ -107,6 +112,7 @@ final class CustomerState extends Facts {
     cycle = o.cycle;
     completed = o.completed == null ? null : o.completed.clone();
     history = o.history;
+    historySize = o.historySize;
     otherChanges = o.otherChanges;
     seen = o.seen == null ? null : o.seen.clone();
     seenCount = o.seenCount;
@@ -119,6 +125,7 @@ final class CustomerState extends Facts {
     extras = null;
     completed = null;
     history = null;
+    historySize = 0;
     otherChanges = null;
     seen = null;
     seenCount = 0;

@@ -6,9 +6,9 @@ import io.clm.api.StageChange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A customer's stage history, kept compactly in {@link CustomerState#history}: per change a header
@@ -74,25 +74,18 @@ final class History {
     h[h.length - 1] = index;
   }
 
-  /** The number of changes. */
-  static int size(CustomerState s) {
-    long[] h = s.history;
-    int n = 0;
-    for (int p = 0; h != null && p < h.length; p += 2 + count(h[p])) {
-      n++;
-    }
-    return n;
-  }
-
   /** The changes after the first {@code before}, built as objects; null if there are none. */
   static List<StageChange> since(CustomerState s, int before) {
+    if (before >= s.historySize) {
+      return null;
+    }
     long[] h = s.history;
     List<StageChange> out = null;
     int n = 0;
     for (int p = 0; h != null && p < h.length; p += 2 + count(h[p]), n++) {
       if (n >= before) {
         if (out == null) {
-          out = new ArrayList<>(2);
+          out = new ArrayList<>(s.historySize - before);
         }
         out.add(change(s, h, p));
       }
@@ -109,7 +102,7 @@ final class History {
     int from = (int) (h[p] >>> 48);
     int to = (int) (h[p] >>> 32) & 0xffff;
     Metric[] metrics = rules.evidence(from, rule);
-    Map<String, Double> evidence = new HashMap<>();
+    Map<String, Double> evidence = new TreeMap<>();
     for (int i = 0; i < metrics.length; i++) {
       double v = Double.longBitsToDouble(h[p + 2 + i]);
       if (!Double.isNaN(v)) {
@@ -128,10 +121,11 @@ final class History {
     return (int) header & 0xffff;
   }
 
-  /** The history grown by {@code words} at its end, installed in the customer. */
+  /** The history grown by one change of {@code words} at its end, installed in the customer. */
   private static long[] grow(CustomerState s, int words) {
     long[] h = s.history == null ? new long[words] : Arrays.copyOf(s.history, s.history.length + words);
     s.history = h;
+    s.historySize++;
     return h;
   }
 }

@@ -8,8 +8,14 @@ import java.util.Arrays;
  * A customer's seen event ids: an open-addressing table in {@link CustomerState#seen}, interleaved
  * so that a probe reads one cache line: per slot the id fingerprint (0 = empty slot), the content
  * fingerprint and, only with a deduplication window, the event's timestamp.
+ *
+ * <p>The number of slots is a power of two or one and a half times one (4, 6, 8, 12, 16, 24, ...),
+ * and a fingerprint's home slot is its mixed hash scaled to that number (a multiply and a shift, no
+ * division). A customer with ten remembered events keeps twelve slots instead of sixteen.
  */
 final class SeenIds {
+  private static final int MIN_CAPACITY = 4;
+
   private SeenIds() {}
 
   private static int stride(CustomerState s) {
@@ -22,8 +28,8 @@ final class SeenIds {
       return -1;
     }
     int stride = stride(s);
-    int mask = s.seen.length / stride - 1;
-    int i = mix(fp) & mask;
+    int capacity = s.seen.length / stride;
+    int i = home(fp, capacity);
     while (true) {
       long k = s.seen[i * stride];
       if (k == 0) {
@@ -32,7 +38,7 @@ final class SeenIds {
       if (k == fp) {
         return i * stride;
       }
-      i = (i + 1) & mask;
+      i = next(i, capacity);
     }
   }
 
@@ -43,7 +49,7 @@ final class SeenIds {
   static void add(CustomerState s, long fp, long content, long at, long cutoff) {
     int stride = stride(s);
     if (s.seen == null) {
-      s.seen = new long[4 * stride];
+      s.seen = new long[MIN_CAPACITY * stride];
     } else if (full(s.seenCount + 1, s.seen.length / stride)) {
       if (stride == 3) {
         purge(s, cutoff);
@@ -57,13 +63,13 @@ final class SeenIds {
 
   private static void insert(CustomerState s, long fp, long content, long at) {
     int stride = stride(s);
-    int mask = s.seen.length / stride - 1;
-    int i = mix(fp) & mask;
+    int capacity = s.seen.length / stride;
+    int i = home(fp, capacity);
     while (s.seen[i * stride] != 0) {
       if (s.seen[i * stride] == fp) {
         return;
       }
-      i = (i + 1) & mask;
+      i = next(i, capacity);
     }
     s.seen[i * stride] = fp;
     s.seen[i * stride + 1] = content;
@@ -82,33 +88,32 @@ final class SeenIds {
   private static void purge(CustomerState s, long cutoff) {
     long[] t = s.seen;
     int capacity = t.length / 3;
-    int mask = capacity - 1;
     int start = 0;
     while (t[start * 3] != 0) {
       start++;
     }
-    int i = (start + 1) & mask;
+    int i = next(start, capacity);
     for (int visited = 1; visited < capacity; ) {
       if (t[i * 3] != 0 && t[i * 3 + 2] < cutoff) {
-        remove(t, i, mask);
+        remove(t, i, capacity);
         s.seenCount--;
       } else {
-        i = (i + 1) & mask;
+        i = next(i, capacity);
         visited++;
       }
     }
   }
 
   /** Removes slot {@code i} of a table with three longs per slot, keeping every probe run whole. */
-  private static void remove(long[] t, int i, int mask) {
+  private static void remove(long[] t, int i, int capacity) {
     int hole = i;
     int j = i;
     while (true) {
-      j = (j + 1) & mask;
+      j = next(j, capacity);
       if (t[j * 3] == 0) {
         break;
       }
-      int home = mix(t[j * 3]) & mask;
+      int home = home(t[j * 3], capacity);
       boolean reachable = hole <= j ? hole < home && home <= j : hole < home || home <= j;
       if (!reachable) {
         System.arraycopy(t, j * 3, t, hole * 3, 3);
@@ -129,9 +134,9 @@ final class SeenIds {
         live++;
       }
     }
-    int capacity = 4;
+    int capacity = MIN_CAPACITY;
     while (full(live + 1, capacity)) {
-      capacity <<= 1;
+      capacity = grown(capacity);
     }
     s.seen = new long[capacity * stride];
     s.seenCount = 0;
@@ -151,9 +156,19 @@ final class SeenIds {
     return count * 8L > capacity * 7L;
   }
 
-  private static int mix(long fp) {
+  /** The next size after {@code capacity}: 4, 6, 8, 12, 16, 24, ... */
+  static int grown(int capacity) {
+    return Integer.bitCount(capacity) == 1 ? capacity + capacity / 2 : capacity / 3 * 4;
+  }
+
+  /** The home slot of {@code fp} in a table of {@code capacity} slots. */
+  private static int home(long fp, int capacity) {
     long h = fp * 0x9e3779b97f4a7c15L;
-    return (int) (h ^ (h >>> 32));
+    return (int) (((h ^ (h >>> 32)) & 0xffff_ffffL) * capacity >>> 32);
+  }
+
+  private static int next(int i, int capacity) {
+    return i + 1 == capacity ? 0 : i + 1;
   }
 
   /** The seen events as {id, content, at (0 without a window)}, sorted by id fingerprint. */

@@ -71,4 +71,22 @@ class SeenIdsTest {
               assertThat(SeenIds.sorted(s).length).isEqualTo(distinct.size());
             });
   }
+
+  @Test
+  void aTableIsTheSmallestOfFourSixEightTwelveSixteenAndSoOnThatStaysSevenEighthsFull() {
+    Shape shape = new Shape(java.util.Currency.getInstance("EUR"), 3_600_000, 1, -1, null);
+    Map<Integer, Integer> slotsFor =
+        Map.ofEntries(
+            Map.entry(1, 4), Map.entry(3, 4), Map.entry(4, 6), Map.entry(5, 6), Map.entry(6, 8),
+            Map.entry(7, 8), Map.entry(8, 12), Map.entry(10, 12), Map.entry(11, 16),
+            Map.entry(14, 16), Map.entry(15, 24), Map.entry(21, 24), Map.entry(22, 32));
+    slotsFor.forEach(
+        (ids, slots) -> {
+          CustomerState s = new CustomerState(CustomerId.of("c"), shape);
+          for (int id = 1; id <= ids; id++) {
+            SeenIds.add(s, id * 31L + 7, id, 0, CustomerState.NONE);
+          }
+          assertThat(s.seen).as("slots for %d ids", ids).hasSize(slots * 2);
+        });
+  }
 }
