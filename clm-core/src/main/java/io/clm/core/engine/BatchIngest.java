@@ -36,16 +36,20 @@ final class BatchIngest {
   private final List<? extends Event> events;
   private final long[] ats;
   private final long[] fps;
+  private final long[] contents;
 
   /**
    * @param ats the events' checked timestamps
    * @param fps the events' id fingerprints
+   * @param contents the events' content fingerprints
    */
-  BatchIngest(CoreLifecycleEngine engine, List<? extends Event> events, long[] ats, long[] fps) {
+  BatchIngest(
+      CoreLifecycleEngine engine, List<? extends Event> events, long[] ats, long[] fps, long[] contents) {
     this.engine = engine;
     this.events = events;
     this.ats = ats;
     this.fps = fps;
+    this.contents = contents;
   }
 
   BatchResult run() {
@@ -72,8 +76,8 @@ final class BatchIngest {
         }
         CustomerState c = w.copy;
         int before = c.historySize();
-        if (engine.apply(c, e, ats[i], fps[i])) {
-          w.seen.add(new SeenEvent(fps[i], c.seen[SeenIds.find(c, fps[i]) + 1], ats[i]));
+        if (engine.apply(c, e, ats[i], fps[i], contents[i])) {
+          w.seen.add(new SeenEvent(fps[i], contents[i], ats[i]));
           accepted++;
           List<StageChange> changes = c.historySince(before);
           if (changes != null) {

@@ -166,6 +166,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   public IngestResult ingest(Event event) {
     long at = edge.checkEvent(event);
     long fp = Fingerprints.of(event.id());
+    long content = Fingerprints.content(event);
     CustomerId id = event.customer();
     Stripes.Stripe stripe = customers.of(id);
     List<StageChange> changes;
@@ -178,12 +179,12 @@ final class CoreLifecycleEngine implements LifecycleEngine {
       }
       CustomerState backup = fresh ? null : store.backup(s);
       int before = s.historySize();
-      if (!apply(s, event, at, fp)) {
+      if (!apply(s, event, at, fp, content)) {
         return DUPLICATE;
       }
       changes = s.historySince(before);
       if (store.enabled()) {
-        store.save(s, backup, List.of(new SeenEvent(fp, s.seen[SeenIds.find(s, fp) + 1], at)), changes);
+        store.save(s, backup, List.of(new SeenEvent(fp, content, at)), changes);
       }
       if (fresh) {
         stripe.customers.putIfAbsent(s);
@@ -206,7 +207,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
    *
    * @return false for a duplicate
    */
-  boolean apply(CustomerState s, Event event, long at, long fp) {
+  boolean apply(CustomerState s, Event event, long at, long fp, long content) {
     if (shape.dedupWindowMillis >= 0 && s.time != NONE && at < s.time - shape.dedupWindowMillis) {
       throw new InvalidEventException(
           "event '"
@@ -218,7 +219,6 @@ final class CoreLifecycleEngine implements LifecycleEngine {
               + " before the latest event of customer "
               + s.id.masked());
     }
-    long content = Fingerprints.content(event);
     int slot = SeenIds.find(s, fp);
     if (slot >= 0) {
       if (s.seen[slot + 1] == content) {
@@ -256,14 +256,16 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     Objects.requireNonNull(events, "events");
     long[] ats = new long[events.size()];
     long[] fps = new long[events.size()];
+    long[] contents = new long[events.size()];
     for (int i = 0; i < events.size(); i++) {
       ats[i] = edge.checkEvent(events.get(i));
       fps[i] = Fingerprints.of(events.get(i).id());
+      contents[i] = Fingerprints.content(events.get(i));
     }
     if (events.isEmpty()) {
       return new BatchResult(0, 0, List.of());
     }
-    BatchResult result = new BatchIngest(this, events, ats, fps).run();
+    BatchResult result = new BatchIngest(this, events, ats, fps, contents).run();
     listeners.tell(result.changes());
     return result;
   }
