@@ -9,9 +9,11 @@ import java.util.Arrays;
  * so that a probe reads one cache line: per slot the id fingerprint (0 = empty slot), the content
  * fingerprint and, only with a deduplication window, the event's timestamp.
  *
- * <p>The number of slots is a power of two or one and a half times one (4, 6, 8, 12, 16, 24, ...),
- * and a fingerprint's home slot is its mixed hash scaled to that number (a multiply and a shift, no
- * division). A customer with ten remembered events keeps twelve slots instead of sixteen.
+ * <p>The number of slots grows 4, 6, 8, 12, ..., 48, 64 and then doubles (128, 256, ...), and a
+ * fingerprint's home slot is its mixed hash scaled to that number (a multiply and a shift, no
+ * division). The small steps are where most customers stay: one with ten remembered events keeps
+ * twelve slots instead of sixteen. Doubling beyond keeps the garbage of a busy customer's growing
+ * table at what it is with powers of two.
  */
 final class SeenIds {
   private static final int MIN_CAPACITY = 4;
@@ -156,8 +158,11 @@ final class SeenIds {
     return count * 8L > capacity * 7L;
   }
 
-  /** The next size after {@code capacity}: 4, 6, 8, 12, 16, 24, ... */
+  /** The next size after {@code capacity}: 4, 6, 8, 12, 16, 24, 32, 48, 64, 128, 256, ... */
   static int grown(int capacity) {
+    if (capacity >= 64) {
+      return capacity * 2;
+    }
     return Integer.bitCount(capacity) == 1 ? capacity + capacity / 2 : capacity / 3 * 4;
   }
 

@@ -73,13 +73,15 @@ class SeenIdsTest {
   }
 
   @Test
-  void aTableIsTheSmallestOfFourSixEightTwelveSixteenAndSoOnThatStaysSevenEighthsFull() {
+  void aTableIsTheSmallestOfFourSixEightTwelveAndSoOnDoublingFromSixtyFourThatStaysSevenEighthsFull() {
     Shape shape = new Shape(java.util.Currency.getInstance("EUR"), 3_600_000, 1, -1, null);
     Map<Integer, Integer> slotsFor =
         Map.ofEntries(
             Map.entry(1, 4), Map.entry(3, 4), Map.entry(4, 6), Map.entry(5, 6), Map.entry(6, 8),
             Map.entry(7, 8), Map.entry(8, 12), Map.entry(10, 12), Map.entry(11, 16),
-            Map.entry(14, 16), Map.entry(15, 24), Map.entry(21, 24), Map.entry(22, 32));
+            Map.entry(14, 16), Map.entry(15, 24), Map.entry(21, 24), Map.entry(22, 32),
+            Map.entry(28, 32), Map.entry(29, 48), Map.entry(42, 48), Map.entry(43, 64),
+            Map.entry(56, 64), Map.entry(57, 128), Map.entry(112, 128), Map.entry(113, 256));
     slotsFor.forEach(
         (ids, slots) -> {
           CustomerState s = new CustomerState(CustomerId.of("c"), shape);
