@@ -4,7 +4,6 @@ import io.clm.api.Cause;
 import io.clm.api.Metric;
 import io.clm.api.StageChange;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -80,18 +79,16 @@ final class History {
       return null;
     }
     long[] h = s.history;
-    List<StageChange> out = null;
+    StageChange[] out = new StageChange[s.historySize - before];
     int n = 0;
-    for (int p = 0; h != null && p < h.length; p += 2 + count(h[p]), n++) {
+    for (int p = 0; p < h.length; p += 2 + count(h[p]), n++) {
       if (n >= before) {
-        if (out == null) {
-          out = new ArrayList<>(s.historySize - before);
-        }
-        out.add(change(s, h, p));
+        out[n - before] = change(s, h, p);
       }
     }
-    return out == null ? null : List.copyOf(out);
+    return out.length == 1 ? List.of(out[0]) : List.of(out);
   }
+
 
   private static StageChange change(CustomerState s, long[] h, int p) {
     int rule = (int) (h[p] >>> 16) & 0xffff;
