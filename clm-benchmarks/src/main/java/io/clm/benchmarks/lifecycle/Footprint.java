@@ -10,14 +10,18 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.openjdk.jol.info.GraphLayout;
+import org.openjdk.jol.info.GraphPathRecord;
 
 /**
  * Heap bytes per customer at steady state, measured, not estimated: the live heap after a full
  * collection with an empty tracker, and again after the whole feed went through the tracker and
  * the feed was dropped; the difference divided by the number of customers. Whatever the tracker
  * keeps of the events (customer ids, timestamps) counts, as it would in production. A second,
- * smaller population is then walked with JOL to break the bytes down by class. The single pass
+ * smaller population is then walked with JOL to break the bytes down by class, and by class and
+ * the field that holds each object (which of a customer's arrays a {@code long[]} is). The single pass
  * over the feed is also timed in CPU time of the ingesting thread, a throughput figure that other
  * processes on the machine disturb much less than wall-clock time (garbage collection runs in
  * other threads and is not included).
@@ -100,6 +104,32 @@ public final class Footprint {
           "{\"class\":\"%s\",\"bytesPerCustomer\":%.1f,\"instancesPerCustomer\":%.2f}",
           type.getName(), perCustomer,
           (full.getClassCounts().count(type) - empty.getClassCounts().count(type)) / (double) customers));
+    }
+    appendParts(out, full.subtract(empty), customers);
+  }
+
+  /**
+   * Per class and the field that holds the object (the last step of its path from the root, array
+   * indexes dropped): which of a customer's arrays the {@code long[]} bytes are, for example.
+   */
+  private static void appendParts(StringBuilder out, GraphLayout added, int customers) {
+    Map<String, Long> bytes = new TreeMap<>();
+    for (long address : added.addresses()) {
+      GraphPathRecord record = added.record(address);
+      String path = record.path().replaceAll("\\[\\d+\\]", "");
+      String field = path.substring(path.lastIndexOf('.') + 1);
+      bytes.merge(record.klass().getName() + " " + field, record.size(), Long::sum);
+    }
+    out.append("],\"parts\":[");
+    boolean first = true;
+    for (Map.Entry<String, Long> e : bytes.entrySet()) {
+      double perCustomer = e.getValue() / (double) customers;
+      if (perCustomer < 0.5) {
+        continue;
+      }
+      out.append(first ? "" : ",");
+      first = false;
+      out.append(String.format(Locale.ROOT, "{\"part\":\"%s\",\"bytesPerCustomer\":%.1f}", e.getKey(), perCustomer));
     }
   }
 
