@@ -90,7 +90,8 @@ final class Summary {
       for (RunResult run : parallel) {
         Result<?> r = run.getPrimaryResult();
         Double single = clmScore.get(population(run.getParams()));
-        out.append(String.format(Locale.ROOT, "| clm | %s | %s | %d | %s | %s | %s | %s | | |\n",
+        out.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %s | %s | | |\n",
+            "separate".equals(run.getParams().getParam("engines")) ? "clm, an engine per thread" : "clm",
             run.getParams().getParam("customers"),
             run.getParams().getParam("eventsPerCustomer"),
             run.getParams().getThreads(),
