@@ -166,4 +166,28 @@ public interface LifecycleEngine {
    *     another model or currency; the state is unchanged
    */
   void importSnapshot(InputStream in);
+
+  /**
+   * The lane of a customer among {@code lanes}, for an application that feeds this engine from
+   * several threads: give each thread the events of one lane (or of a fixed set of lanes), and
+   * threads on different lanes never take the same lock or write the same memory. Threads that
+   * split the customers any other way are correct too, but each of them keeps moving the engine's
+   * locks between processor cores.
+   *
+   * <p>The lane depends only on the customer id and {@code lanes}, is the same for every engine of
+   * this library version, and may change between versions: route with it in memory, do not
+   * persist it or partition a topic by it. This default spreads customers by their id's hash;
+   * engines that stripe their customers override it to follow the stripes.
+   *
+   * @param customer the customer
+   * @param lanes how many lanes, at least 1
+   * @return the lane, from 0 to {@code lanes - 1}
+   * @throws IllegalArgumentException if {@code lanes} is below 1
+   */
+  default int lane(CustomerId customer, int lanes) {
+    if (lanes < 1) {
+      throw new IllegalArgumentException("lanes " + lanes + " is below 1");
+    }
+    return Math.floorMod(customer.hashCode(), lanes);
+  }
 }

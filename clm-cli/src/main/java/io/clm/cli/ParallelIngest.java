@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Feeds events to the engine from several worker threads, each customer always on the same worker
+ * (the engine's {@code lane} of the customer, so that workers share none of the engine's locks)
  * so that a customer's events keep their order. Queues are bounded, so a fast reader waits for the
  * engine instead of piling events up in memory. {@link #then(Runnable)} runs a task (an advance of
  * time) after everything submitted so far has been applied and before anything submitted later,
@@ -69,7 +70,7 @@ final class ParallelIngest implements AutoCloseable {
 
   /** Submits an event for ingest. */
   void submit(Event event, Object source, long line) {
-    int w = Math.floorMod(event.customer().hashCode(), queues.size());
+    int w = pipeline.engine().lane(event.customer(), queues.size());
     List<Object> batch = pending.get(w);
     batch.add(new Item(event, source, line));
     if (batch.size() == BATCH) {

@@ -28,7 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>With {@code engines=separate} each thread feeds an engine of its own instead, which shares
  * nothing with the other thread's: the scaling the machine allows this workload, the baseline for
- * the shared engine's.
+ * the shared engine's. With {@code routing=lane} the feed is split by the engine's {@link
+ * LifecycleEngine#lane} of each customer instead of by customer number, so that the two threads
+ * share none of the engine's lock stripes.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -51,6 +53,10 @@ public class ParallelIngestBenchmark {
   @Param({"shared", "separate"})
   public String engines;
 
+  /** {@code customer}: split by customer number; {@code lane}: by the engine's lane. */
+  @Param({"customer", "lane"})
+  public String routing;
+
   private Event[][] parts;
   private final AtomicInteger nextPart = new AtomicInteger();
   private final ConcurrentHashMap<Long, LifecycleEngine> passes = new ConcurrentHashMap<>();
@@ -58,7 +64,9 @@ public class ParallelIngestBenchmark {
   /** Generates and partitions the feed. */
   @Setup(Level.Trial)
   public void setUp() {
-    parts = EventStream.generate(customers, eventsPerCustomer, EventStream.SEED).partition(2);
+    EventStream feed = EventStream.generate(customers, eventsPerCustomer, EventStream.SEED);
+    LifecycleEngine lanes = ClmTracker.newEngine();
+    parts = routing.equals("lane") ? feed.partition(2, id -> lanes.lane(id, 2)) : feed.partition(2);
   }
 
   LifecycleEngine pass(int number, int part) {

@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.SplittableRandom;
+import java.util.function.IntUnaryOperator;
+import java.util.function.ToIntFunction;
 
 /**
  * A generated feed of banking events for a population of customers, in timestamp order, fully
@@ -223,9 +225,27 @@ public final class EventStream {
    * @return the parts; customer {@code c} is in part {@code c % parts}
    */
   public Event[][] partition(int parts) {
+    return split(parts, i -> owners[i] % parts);
+  }
+
+  /**
+   * Splits the feed into {@code parts} ordered parts by a function of the customer, for example an
+   * engine's {@code lane}.
+   *
+   * @param parts how many parts
+   * @param partOf the part of a customer, from 0 to {@code parts - 1}
+   * @return the parts, each in timestamp order
+   */
+  public Event[][] partition(int parts, ToIntFunction<CustomerId> partOf) {
+    return split(parts, i -> partOf.applyAsInt(events[i].customer()));
+  }
+
+  private Event[][] split(int parts, IntUnaryOperator partOfEvent) {
+    int[] of = new int[events.length];
     int[] sizes = new int[parts];
-    for (int owner : owners) {
-      sizes[owner % parts]++;
+    for (int i = 0; i < events.length; i++) {
+      of[i] = partOfEvent.applyAsInt(i);
+      sizes[of[i]]++;
     }
     Event[][] result = new Event[parts][];
     for (int p = 0; p < parts; p++) {
@@ -233,9 +253,9 @@ public final class EventStream {
     }
     int[] next = new int[parts];
     for (int i = 0; i < events.length; i++) {
-      int p = owners[i] % parts;
-      result[p][next[p]++] = events[i];
+      result[of[i]][next[of[i]]++] = events[i];
     }
     return result;
   }
+
 }

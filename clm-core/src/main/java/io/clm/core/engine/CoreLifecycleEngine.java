@@ -476,4 +476,13 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   public String toString() {
     return "LifecycleEngine[model=" + model.id() + ", currency=" + shape.currency + "]";
   }
+
+  @Override
+  public int lane(CustomerId customer, int lanes) {
+    Objects.requireNonNull(customer, "customer");
+    if (lanes < 1) {
+      throw new IllegalArgumentException("lanes " + lanes + " is below 1");
+    }
+    return Stripes.lane(customer, lanes);
+  }
 }

@@ -68,6 +68,18 @@ final class Stripes {
     return (CustomerTable.hash(id) * 0x9e3779b9) >>> SHIFT;
   }
 
+  /**
+   * The lane of an id among {@code lanes} (at least 1): with at most {@link #COUNT} lanes, each
+   * lane is a contiguous range of stripes, so that threads feeding different lanes share no
+   * stripe; with more lanes, the id's hash spread over them (lanes then share stripes).
+   */
+  static int lane(CustomerId id, int lanes) {
+    if (lanes <= COUNT) {
+      return index(id) * lanes / COUNT;
+    }
+    return (int) (((CustomerTable.hash(id) * 0x9e3779b9) & 0xffff_ffffL) * lanes >>> 32);
+  }
+
   Stripe of(CustomerId id) {
     return stripes[index(id)];
   }

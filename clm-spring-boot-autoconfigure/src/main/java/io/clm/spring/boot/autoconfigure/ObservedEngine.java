@@ -189,4 +189,9 @@ final class ObservedEngine implements LifecycleEngine {
   public void importSnapshot(InputStream in) {
     engine.importSnapshot(in);
   }
+
+  @Override
+  public int lane(CustomerId customer, int lanes) {
+    return engine.lane(customer, lanes);
+  }
 }
