@@ -65,8 +65,12 @@ public class ParallelIngestBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     EventStream feed = EventStream.generate(customers, eventsPerCustomer, EventStream.SEED);
-    LifecycleEngine lanes = ClmTracker.newEngine();
-    parts = routing.equals("lane") ? feed.partition(2, id -> lanes.lane(id, 2)) : feed.partition(2);
+    if (routing.equals("lane")) {
+      LifecycleEngine engine = ClmTracker.newEngine();
+      parts = feed.partition(2, id -> engine.lane(id, 2));
+    } else {
+      parts = feed.partition(2);
+    }
   }
 
   LifecycleEngine pass(int number, int part) {

@@ -360,6 +360,15 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   }
 
   @Override
+  public int lane(CustomerId customer, int lanes) {
+    Objects.requireNonNull(customer, "customer");
+    if (lanes < 1) {
+      throw new IllegalArgumentException("lanes " + lanes + " is below 1");
+    }
+    return Stripes.lane(customer, lanes);
+  }
+
+  @Override
   public long customerCount() {
     residency.count();
     return customers.count();
@@ -475,14 +484,5 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   @Override
   public String toString() {
     return "LifecycleEngine[model=" + model.id() + ", currency=" + shape.currency + "]";
-  }
-
-  @Override
-  public int lane(CustomerId customer, int lanes) {
-    Objects.requireNonNull(customer, "customer");
-    if (lanes < 1) {
-      throw new IllegalArgumentException("lanes " + lanes + " is below 1");
-    }
-    return Stripes.lane(customer, lanes);
   }
 }

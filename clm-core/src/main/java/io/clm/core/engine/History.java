@@ -86,9 +86,8 @@ final class History {
         out[n - before] = change(s, h, p);
       }
     }
-    return out.length == 1 ? List.of(out[0]) : List.of(out);
+    return List.of(out);
   }
-
 
   private static StageChange change(CustomerState s, long[] h, int p) {
     int rule = (int) (h[p] >>> 16) & 0xffff;

@@ -159,7 +159,7 @@ final class SeenIds {
   }
 
   /** The next size after {@code capacity}: 4, 6, 8, 12, 16, 24, 32, 48, 64, 128, 256, ... */
-  static int grown(int capacity) {
+  private static int grown(int capacity) {
     if (capacity >= 64) {
       return capacity * 2;
     }

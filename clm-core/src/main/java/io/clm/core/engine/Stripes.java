@@ -65,7 +65,12 @@ final class Stripes {
    * the customer table probes with.
    */
   static int index(CustomerId id) {
-    return (CustomerTable.hash(id) * 0x9e3779b9) >>> SHIFT;
+    return mixed(id) >>> SHIFT;
+  }
+
+  /** A multiplicative hash of the id: its high bits pick the stripe. */
+  private static int mixed(CustomerId id) {
+    return CustomerTable.hash(id) * 0x9e3779b9;
   }
 
   /**
@@ -77,7 +82,7 @@ final class Stripes {
     if (lanes <= COUNT) {
       return index(id) * lanes / COUNT;
     }
-    return (int) (((CustomerTable.hash(id) * 0x9e3779b9) & 0xffff_ffffL) * lanes >>> 32);
+    return (int) ((mixed(id) & 0xffff_ffffL) * lanes >>> 32);
   }
 
   Stripe of(CustomerId id) {
