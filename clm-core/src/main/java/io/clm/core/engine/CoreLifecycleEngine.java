@@ -221,7 +221,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     }
     int slot = SeenIds.find(s, fp);
     if (slot >= 0) {
-      if (s.seen[slot + 1] == content) {
+      if (Fingerprints.sameContent(s.seen[slot + 1], content, event)) {
         return false;
       }
       throw new ConflictingEventException(

@@ -34,6 +34,12 @@ final class CustomerState extends Facts {
   /** The seen event ids, see {@link SeenIds}. */
   long[] seen;
   int seenCount;
+  /**
+   * The size class of {@link #seen}, which gives its number of slots ({@link SeenIds#slots}), so
+   * that a probe can read its slot without first reading the array's length (which may sit on
+   * another cache line) and without a division. A byte, so that it fills a gap in the object.
+   */
+  byte seenSize;
 
   /** Next instant a time-driven rule can fire, and the earliest entry queued in the due index. */
   long due = Long.MAX_VALUE;
@@ -116,6 +122,7 @@ final class CustomerState extends Facts {
     otherChanges = o.otherChanges;
     seen = o.seen == null ? null : o.seen.clone();
     seenCount = o.seenCount;
+    seenSize = o.seenSize;
     due = o.due;
   }
 
@@ -129,6 +136,7 @@ final class CustomerState extends Facts {
     otherChanges = null;
     seen = null;
     seenCount = 0;
+    seenSize = 0;
   }
 
   Customer toCustomer(List<String> stageIds) {

@@ -49,13 +49,6 @@ final class DueIndex {
     siftUp(i);
   }
 
-  /** Sets a customer's queued instant while it is not in the index (or to its current value). */
-  synchronized void setQueued(CustomerState state, long at) {
-    if (state.heapIndex < 0) {
-      state.queued = at;
-    }
-  }
-
   /** Takes a customer out of the index, if it is queued (erasure). */
   synchronized void remove(CustomerState state) {
     int i = state.heapIndex;

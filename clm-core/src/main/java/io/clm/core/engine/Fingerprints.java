@@ -14,10 +14,10 @@ import io.clm.api.event.Transaction;
 import java.math.BigDecimal;
 
 /**
- * 64-bit fingerprints of event and customer ids: FNV-1a 64 over the id's UTF-8 bytes (unpaired
- * surrogates encoded as {@code '?'}, as {@link String#getBytes} does). Stable across JVMs and
- * versions, since snapshots and stores persist them. Zero is reserved as the empty slot of {@link
- * CustomerState}'s open-addressing set and is mapped to 1.
+ * 64-bit fingerprints of event ids, customer ids and event content. Ids: FNV-1a 64 over the id's
+ * UTF-8 bytes (unpaired surrogates encoded as {@code '?'}, as {@link String#getBytes} does); zero
+ * is reserved as the empty slot of {@link SeenIds} and is mapped to 1. Content: see {@link
+ * #content}. Stable across JVMs and versions, since snapshots and stores persist them.
  */
 final class Fingerprints {
   static final long OFFSET = 0xcbf29ce484222325L;
@@ -33,75 +33,175 @@ final class Fingerprints {
 
   /** FNV-1a 64 of the salt's eight big-endian bytes followed by the id's UTF-8 bytes. */
   static long salted(long salt, String id) {
-    long h = OFFSET;
-    for (int shift = 56; shift >= 0; shift -= 8) {
-      h = (h ^ ((salt >>> shift) & 0xff)) * PRIME;
-    }
-    return fnv(h, id);
+    return fnv(Encoding.FNV.number(OFFSET, salt), id);
   }
 
   /**
-   * FNV-1a 64 of an event's content: its kind, customer, timestamp and every field, each string
-   * preceded by its length. Two events with the same id and the same content are a replay; with
-   * other content, a conflict. Amounts count by value (1.0 and 1.00 are the same content). Allocates
-   * nothing except for attribute values.
+   * The fingerprint of an event's content: its kind, customer, timestamp and every field, each
+   * string preceded by its length, mixed as 64-bit words ({@link Encoding#WORDS}). Two events with
+   * the same id and the same content are a replay; with other content, a conflict. Amounts count by
+   * value (1.0 and 1.00 are the same content). Allocates nothing except for attribute values.
    */
   static long content(Event e) {
-    long h = text(OFFSET, e.type().name());
-    h = text(h, e.customer().value());
-    h = number(h, e.at().getEpochSecond());
-    h = number(h, e.at().getNano());
-    return switch (e.type()) {
+    return content(e, Encoding.WORDS);
+  }
+
+  /**
+   * The content fingerprint that versions before {@link Encoding#WORDS} stored: FNV-1a 64 over the
+   * same fields ({@link Encoding#FNV}). Stores and snapshots written by them still hold it, so a
+   * replay of such an event is compared with it too.
+   */
+  static long earlierContent(Event e) {
+    return content(e, Encoding.FNV);
+  }
+
+  /** Whether {@code stored}, a content fingerprint remembered for the event's id, is the event's. */
+  static boolean sameContent(long stored, long content, Event e) {
+    return stored == content || stored == earlierContent(e);
+  }
+
+  private static long content(Event e, Encoding x) {
+    long h = x.text(x.start(), e.type().name());
+    h = x.text(h, e.customer().value());
+    h = x.number(h, e.at().getEpochSecond());
+    h = x.number(h, e.at().getNano());
+    h = switch (e.type()) {
       case TRANSACTION -> {
         Transaction t = (Transaction) e;
-        long x = text(h, t.direction().name());
-        x = text(x, t.amount().currency().getCurrencyCode());
-        x = number(x, t.amount().minorUnits());
-        x = text(x, t.product().name());
-        yield text(x, t.channel().name());
+        long y = x.text(h, t.direction().name());
+        y = x.text(y, t.amount().currency().getCurrencyCode());
+        y = x.number(y, t.amount().minorUnits());
+        y = x.text(y, t.product().name());
+        yield x.text(y, t.channel().name());
       }
       case INTERACTION -> {
         Interaction i = (Interaction) e;
-        long x = text(h, i.kind().name());
-        x = text(x, i.channel().name());
-        yield number(x, i.satisfaction() == null ? -1 : i.satisfaction());
+        long y = x.text(h, i.kind().name());
+        y = x.text(y, i.channel().name());
+        yield x.number(y, i.satisfaction() == null ? -1 : i.satisfaction());
       }
-      case PRODUCT_OPENED -> text(h, ((ProductOpened) e).product().name());
-      case PRODUCT_CLOSED -> text(h, ((ProductClosed) e).product().name());
+      case PRODUCT_OPENED -> x.text(h, ((ProductOpened) e).product().name());
+      case PRODUCT_CLOSED -> x.text(h, ((ProductClosed) e).product().name());
       case COMPLAINT_OPENED -> {
         ComplaintOpened c = (ComplaintOpened) e;
-        yield text(text(h, c.complaintId()), c.severity().name());
+        yield x.text(x.text(h, c.complaintId()), c.severity().name());
       }
       case COMPLAINT_RESOLVED -> {
         ComplaintResolved c = (ComplaintResolved) e;
-        yield number(text(h, c.complaintId()), c.accepted() ? 1 : 0);
+        yield x.number(x.text(h, c.complaintId()), c.accepted() ? 1 : 0);
       }
-      case RELATIONSHIP_CLOSED -> number(h, ((RelationshipClosed) e).debtsSettled() ? 1 : 0);
+      case RELATIONSHIP_CLOSED -> x.number(h, ((RelationshipClosed) e).debtsSettled() ? 1 : 0);
       case MANUAL_MOVE -> {
         ManualMove m = (ManualMove) e;
-        yield text(text(text(h, m.toStage()), m.actor()), m.reason());
+        yield x.text(x.text(x.text(h, m.toStage()), m.actor()), m.reason());
       }
       case ATTRIBUTE_UPDATE -> {
         AttributeUpdate a = (AttributeUpdate) e;
         BigDecimal v = a.value().signum() == 0 ? BigDecimal.ZERO : a.value().stripTrailingZeros();
-        yield text(number(text(h, a.attribute().name()), v.scale()), v.unscaledValue().toString());
+        yield x.text(x.number(x.text(h, a.attribute().name()), v.scale()), v.unscaledValue().toString());
       }
       case CONSENT_CHANGE -> {
         ConsentChange c = (ConsentChange) e;
-        yield number(text(h, c.purpose().name()), c.granted() ? 1 : 0);
+        yield x.number(x.text(h, c.purpose().name()), c.granted() ? 1 : 0);
       }
     };
+    return x.finish(h);
   }
 
-  private static long text(long h, String s) {
-    return fnv(number(h, s.length()), s);
-  }
+  /** How a sequence of texts and numbers becomes a content fingerprint. */
+  enum Encoding {
+    /**
+     * 64-bit words: a number is one word; a text is its length, then its UTF-16 code units four to
+     * a word, the first in the low 16 bits, the last word padded with zeros. Each word {@code w}
+     * goes into the running value {@code h} (starting at {@link #SEED}) as {@code h = rotl(h + w *
+     * P2, 31) * P1}, xxHash64's round, and the result is xxHash64's final avalanche of {@code h}.
+     * Three to five times fewer dependent multiplications than {@link #FNV}.
+     */
+    WORDS {
+      @Override
+      long start() {
+        return SEED;
+      }
 
-  private static long number(long h, long v) {
-    for (int shift = 56; shift >= 0; shift -= 8) {
-      h = (h ^ ((v >>> shift) & 0xff)) * PRIME;
+      @Override
+      long text(long h, String s) {
+        int n = s.length();
+        h = word(h, n);
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+          h = word(h, s.charAt(i)
+              | (long) s.charAt(i + 1) << 16
+              | (long) s.charAt(i + 2) << 32
+              | (long) s.charAt(i + 3) << 48);
+        }
+        if (i < n) {
+          long w = 0;
+          for (int shift = 0; i < n; i++, shift += 16) {
+            w |= (long) s.charAt(i) << shift;
+          }
+          h = word(h, w);
+        }
+        return h;
+      }
+
+      @Override
+      long number(long h, long v) {
+        return word(h, v);
+      }
+
+      @Override
+      long finish(long h) {
+        h = (h ^ (h >>> 33)) * P2;
+        h = (h ^ (h >>> 29)) * P3;
+        return h ^ (h >>> 32);
+      }
+    },
+    /**
+     * FNV-1a 64 from {@link #OFFSET}: a number is its eight big-endian bytes, a text its length as
+     * a number and then its UTF-8 bytes. The content fingerprint of earlier versions.
+     */
+    FNV {
+      @Override
+      long start() {
+        return OFFSET;
+      }
+
+      @Override
+      long text(long h, String s) {
+        return fnv(number(h, s.length()), s);
+      }
+
+      @Override
+      long number(long h, long v) {
+        for (int shift = 56; shift >= 0; shift -= 8) {
+          h = (h ^ ((v >>> shift) & 0xff)) * PRIME;
+        }
+        return h;
+      }
+
+      @Override
+      long finish(long h) {
+        return h;
+      }
+    };
+
+    /** xxHash64's primes and its seed-0 value of the fifth; see {@link #WORDS}. */
+    static final long P1 = 0x9E3779B185EBCA87L;
+    static final long P2 = 0xC2B2AE3D27D4EB4FL;
+    static final long P3 = 0x165667B19E3779F9L;
+    static final long SEED = 0x27D4EB2F165667C5L;
+
+    abstract long start();
+
+    abstract long text(long h, String s);
+
+    abstract long number(long h, long v);
+
+    abstract long finish(long h);
+
+    private static long word(long h, long w) {
+      return Long.rotateLeft(h + w * P2, 31) * P1;
     }
-    return h;
   }
 
   private static long fnv(long h, String s) {

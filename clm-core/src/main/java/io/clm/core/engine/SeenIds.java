@@ -16,7 +16,16 @@ import java.util.Arrays;
  * table at what it is with powers of two.
  */
 final class SeenIds {
-  private static final int MIN_CAPACITY = 4;
+  /** Slots by size class: 4, 6, 8, 12, 16, 24, 32, 48, 64, then doubling up to 2^29. */
+  private static final int[] SLOTS = new int[32];
+
+  static {
+    SLOTS[0] = 4;
+    for (int i = 1; i < SLOTS.length; i++) {
+      int c = SLOTS[i - 1];
+      SLOTS[i] = c >= 64 ? c * 2 : Integer.bitCount(c) == 1 ? c + c / 2 : c / 3 * 4;
+    }
+  }
 
   private SeenIds() {}
 
@@ -26,14 +35,15 @@ final class SeenIds {
 
   /** The index in {@link CustomerState#seen} of the slot holding id fingerprint {@code fp}, or -1. */
   static int find(CustomerState s, long fp) {
-    if (s.seen == null) {
+    long[] t = s.seen;
+    if (t == null) {
       return -1;
     }
     int stride = stride(s);
-    int capacity = s.seen.length / stride;
+    int capacity = slots(s);
     int i = home(fp, capacity);
     while (true) {
-      long k = s.seen[i * stride];
+      long k = t[i * stride];
       if (k == 0) {
         return -1;
       }
@@ -51,12 +61,13 @@ final class SeenIds {
   static void add(CustomerState s, long fp, long content, long at, long cutoff) {
     int stride = stride(s);
     if (s.seen == null) {
-      s.seen = new long[MIN_CAPACITY * stride];
-    } else if (full(s.seenCount + 1, s.seen.length / stride)) {
+      s.seen = new long[SLOTS[0] * stride];
+      s.seenSize = 0;
+    } else if (full(s.seenCount + 1, slots(s))) {
       if (stride == 3) {
         purge(s, cutoff);
       }
-      if (full(s.seenCount + 1, s.seen.length / stride)) {
+      if (full(s.seenCount + 1, slots(s))) {
         rebuild(s, stride == 3 ? cutoff : NONE);
       }
     }
@@ -65,7 +76,7 @@ final class SeenIds {
 
   private static void insert(CustomerState s, long fp, long content, long at) {
     int stride = stride(s);
-    int capacity = s.seen.length / stride;
+    int capacity = slots(s);
     int i = home(fp, capacity);
     while (s.seen[i * stride] != 0) {
       if (s.seen[i * stride] == fp) {
@@ -89,7 +100,7 @@ final class SeenIds {
    */
   private static void purge(CustomerState s, long cutoff) {
     long[] t = s.seen;
-    int capacity = t.length / 3;
+    int capacity = slots(s);
     int start = 0;
     while (t[start * 3] != 0) {
       start++;
@@ -136,11 +147,12 @@ final class SeenIds {
         live++;
       }
     }
-    int capacity = MIN_CAPACITY;
-    while (full(live + 1, capacity)) {
-      capacity = grown(capacity);
+    int size = 0;
+    while (full(live + 1, SLOTS[size])) {
+      size++;
     }
-    s.seen = new long[capacity * stride];
+    s.seen = new long[SLOTS[size] * stride];
+    s.seenSize = (byte) size;
     s.seenCount = 0;
     for (int i = 0; i < old.length; i += stride) {
       if (old[i] != 0 && (stride == 2 || old[i + 2] >= cutoff)) {
@@ -158,12 +170,9 @@ final class SeenIds {
     return count * 8L > capacity * 7L;
   }
 
-  /** The next size after {@code capacity}: 4, 6, 8, 12, 16, 24, 32, 48, 64, 128, 256, ... */
-  private static int grown(int capacity) {
-    if (capacity >= 64) {
-      return capacity * 2;
-    }
-    return Integer.bitCount(capacity) == 1 ? capacity + capacity / 2 : capacity / 3 * 4;
+  /** The number of slots of a customer's table. */
+  static int slots(CustomerState s) {
+    return SLOTS[s.seenSize];
   }
 
   /** The home slot of {@code fp} in a table of {@code capacity} slots. */

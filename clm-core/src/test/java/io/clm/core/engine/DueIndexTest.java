@@ -73,20 +73,4 @@ class DueIndexTest {
               assertThat(index.size()).isZero();
             });
   }
-
-  @Test
-  void setQueuedChangesOnlyACustomerThatIsNotInTheIndex() {
-    DueIndex index = new DueIndex();
-    CustomerState in = new CustomerState(CustomerId.of("in"), null);
-    CustomerState out = new CustomerState(CustomerId.of("out"), null);
-    index.add(100, in);
-    index.setQueued(in, 500);
-    index.setQueued(out, 300);
-    assertThat(in.queued).as("queued customers keep their heap key").isEqualTo(100);
-    assertThat(out.queued).isEqualTo(300);
-    assertThat(out.heapIndex).isEqualTo(-1);
-    assertThat(index.size()).isEqualTo(1);
-    assertThat(index.pollUpTo(99)).isEmpty();
-    assertThat(index.pollUpTo(100)).extracting(e -> e.state).containsExactly(in);
-  }
 }

@@ -157,4 +157,31 @@ class IdempotencyTest {
         .isExactlyInstanceOf(ConflictingEventException.class)
         .hasMessage(conflict(other));
   }
+
+  @Test
+  void aSnapshotOfAnEarlierVersionWithFnvContentFingerprintsStillTellsReplaysFromConflicts() {
+    LifecycleEngine writer = Fixtures.engine();
+    Transaction first = Fixtures.tx("t1", 1, Fixtures.START, "10.00");
+    writer.ingest(first);
+    String current = "\"content\" : " + Fingerprints.content(first) + ",";
+    String snapshot = snapshot(writer);
+    assertThat(snapshot).contains(current);
+    // the content fingerprint earlier versions wrote, from the documented encoding
+    long earlier =
+        FingerprintsTest.fnv(
+            List.of("TRANSACTION", customer(1).value(), first.at().getEpochSecond(), (long) first.at().getNano(),
+                "DEBIT", "EUR", 1000L, "CURRENT_ACCOUNT", "BRANCH"));
+    LifecycleEngine engine = Fixtures.engine();
+    engine.importSnapshot(
+        new java.io.ByteArrayInputStream(
+            snapshot.replace(current, "\"content\" : " + earlier + ",").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    String imported = snapshot(engine);
+    assertThat(imported).contains("\"content\" : " + earlier + ",");
+    assertThat(engine.ingest(first).duplicate()).isTrue();
+    Transaction other = Fixtures.tx("t1", 1, Fixtures.START, "99.00");
+    assertThatThrownBy(() -> engine.ingest(other))
+        .isExactlyInstanceOf(ConflictingEventException.class)
+        .hasMessage(conflict(other));
+    assertThat(snapshot(engine)).isEqualTo(imported);
+  }
 }

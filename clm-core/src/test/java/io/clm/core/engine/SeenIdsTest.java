@@ -89,6 +89,7 @@ class SeenIdsTest {
             SeenIds.add(s, id * 31L + 7, id, 0, CustomerState.NONE);
           }
           assertThat(s.seen).as("slots for %d ids", ids).hasSize(slots * 2);
+          assertThat(SeenIds.slots(s)).as("slots for %d ids", ids).isEqualTo(slots);
         });
   }
 }
