@@ -149,7 +149,10 @@ final class SeenIds {
     }
     int size = 0;
     while (full(live + 1, SLOTS[size])) {
-      size++;
+      if (++size == SLOTS.length) {
+        throw new IllegalStateException(
+            "customer " + s.id.masked() + " remembers more event ids than one table holds; set a deduplication window");
+      }
     }
     s.seen = new long[SLOTS[size] * stride];
     s.seenSize = (byte) size;
