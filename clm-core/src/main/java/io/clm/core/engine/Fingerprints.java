@@ -22,6 +22,11 @@ import java.math.BigDecimal;
 final class Fingerprints {
   static final long OFFSET = 0xcbf29ce484222325L;
   static final long PRIME = 0x100000001b3L;
+  /** xxHash64's primes, and its seed-0 value of the fifth; see {@link Encoding#WORDS}. */
+  static final long P1 = 0x9E3779B185EBCA87L;
+  static final long P2 = 0xC2B2AE3D27D4EB4FL;
+  static final long P3 = 0x165667B19E3779F9L;
+  static final long SEED = 0x27D4EB2F165667C5L;
 
   private Fingerprints() {}
 
@@ -61,7 +66,7 @@ final class Fingerprints {
   }
 
   private static long content(Event e, Encoding x) {
-    long h = x.text(x.start(), e.type().name());
+    long h = x.text(x.start, e.type().name());
     h = x.text(h, e.customer().value());
     h = x.number(h, e.at().getEpochSecond());
     h = x.number(h, e.at().getNano());
@@ -113,16 +118,11 @@ final class Fingerprints {
     /**
      * 64-bit words: a number is one word; a text is its length, then its UTF-16 code units four to
      * a word, the first in the low 16 bits, the last word padded with zeros. Each word {@code w}
-     * goes into the running value {@code h} (starting at {@link #SEED}) as {@code h = rotl(h + w *
+     * goes into the running value {@code h} (starting at {@link Fingerprints#SEED}) as {@code h = rotl(h + w *
      * P2, 31) * P1}, xxHash64's round, and the result is xxHash64's final avalanche of {@code h}.
      * Three to five times fewer dependent multiplications than {@link #FNV}.
      */
-    WORDS {
-      @Override
-      long start() {
-        return SEED;
-      }
-
+    WORDS(SEED) {
       @Override
       long text(long h, String s) {
         int n = s.length();
@@ -157,15 +157,10 @@ final class Fingerprints {
       }
     },
     /**
-     * FNV-1a 64 from {@link #OFFSET}: a number is its eight big-endian bytes, a text its length as
+     * FNV-1a 64 from {@link Fingerprints#OFFSET}: a number is its eight big-endian bytes, a text its length as
      * a number and then its UTF-8 bytes. The content fingerprint of earlier versions.
      */
-    FNV {
-      @Override
-      long start() {
-        return OFFSET;
-      }
-
+    FNV(OFFSET) {
       @Override
       long text(long h, String s) {
         return fnv(number(h, s.length()), s);
@@ -185,13 +180,12 @@ final class Fingerprints {
       }
     };
 
-    /** xxHash64's primes and its seed-0 value of the fifth; see {@link #WORDS}. */
-    static final long P1 = 0x9E3779B185EBCA87L;
-    static final long P2 = 0xC2B2AE3D27D4EB4FL;
-    static final long P3 = 0x165667B19E3779F9L;
-    static final long SEED = 0x27D4EB2F165667C5L;
+    /** The running value before the first text or number. */
+    final long start;
 
-    abstract long start();
+    Encoding(long start) {
+      this.start = start;
+    }
 
     abstract long text(long h, String s);
 
