@@ -3,6 +3,8 @@ package io.clm.core.engine;
 import static io.clm.core.engine.Fixtures.START;
 import static io.clm.core.engine.Fixtures.customer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.clm.api.Money;
 import io.clm.api.event.Attribute;
@@ -10,6 +12,7 @@ import io.clm.api.event.AttributeUpdate;
 import io.clm.api.event.Channel;
 import io.clm.api.event.Direction;
 import io.clm.api.event.Event;
+import io.clm.api.event.EventType;
 import io.clm.api.event.Interaction;
 import io.clm.api.event.InteractionKind;
 import io.clm.api.event.ManualMove;
@@ -79,6 +82,28 @@ class FingerprintsTest {
       assertThat(Fingerprints.sameContent(words(c.fields()) ^ 1, content, c.event())).isFalse();
       assertThat(Fingerprints.sameContent(fnv(c.fields()) ^ 1, content, c.event())).isFalse();
     }
+  }
+
+  @Test
+  void everyKindOfEventMatchesItsStoredFingerprintsAndNotThoseOfAChangedCopy() {
+    qt().withExamples(40)
+        .forAll(longs().all())
+        .checkAssert(
+            seed -> {
+              List<Event> log = Fixtures.events(seed, 60, 3);
+              assertThat(log).extracting(Event::type).contains(EventType.TRANSACTION, EventType.INTERACTION);
+              for (Event e : log) {
+                long content = Fingerprints.content(e);
+                Event changed = IdempotencyTest.later(e);
+                long changedContent = Fingerprints.content(changed);
+                assertThat(Fingerprints.sameContent(content, content, e)).isTrue();
+                assertThat(Fingerprints.sameContent(Fingerprints.earlierContent(e), content, e)).isTrue();
+                assertThat(Fingerprints.sameContent(content, changedContent, changed)).as(e.id()).isFalse();
+                assertThat(Fingerprints.sameContent(Fingerprints.earlierContent(e), changedContent, changed))
+                    .as(e.id())
+                    .isFalse();
+              }
+            });
   }
 
   /** Each text is its length, then its UTF-16LE bytes as little-endian words, zero padded. */
