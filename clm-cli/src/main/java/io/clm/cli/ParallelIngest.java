@@ -12,11 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Feeds events to the engine from several worker threads. Each customer always goes to the same
  * worker, so that its events keep their order: the worker of the engine's {@code lane} of the
- * customer, so that workers share none of the engine's locks. Queues are bounded, so a fast reader waits for the
- * engine instead of piling events up in memory. {@link #then(Runnable)} runs a task (an advance of
- * time) after everything submitted so far has been applied and before anything submitted later,
- * without making the reader wait; {@link #barrier()} waits until everything submitted so far has
- * been applied.
+ * customer, so that workers share none of the engine's locks. Queues are bounded, so a fast
+ * reader waits for the engine instead of piling events up in memory. {@link #then(Runnable)} runs
+ * a task (an advance of time) after everything submitted so far has been applied and before
+ * anything submitted later, without making the reader wait; {@link #barrier()} waits until
+ * everything submitted so far has been applied.
  */
 final class ParallelIngest implements AutoCloseable {
   private static final int BATCH = 512;

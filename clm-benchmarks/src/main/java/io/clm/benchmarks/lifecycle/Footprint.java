@@ -21,8 +21,8 @@ import org.openjdk.jol.info.GraphPathRecord;
  * the feed was dropped; the difference divided by the number of customers. Whatever the tracker
  * keeps of the events (customer ids, timestamps) counts, as it would in production. A second,
  * smaller population is then walked with JOL to break the bytes down by class, and by class and
- * the field that holds each object (which of a customer's arrays a {@code long[]} is). The single pass
- * over the feed is also timed in CPU time of the ingesting thread, a throughput figure that other
+ * the field that holds each object (which of a customer's arrays a {@code long[]} is). The single
+ * pass over the feed is also timed in CPU time of the ingesting thread, a throughput figure that other
  * processes on the machine disturb much less than wall-clock time (garbage collection runs in
  * other threads and is not included).
  *

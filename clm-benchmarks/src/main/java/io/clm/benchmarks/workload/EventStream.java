@@ -257,5 +257,4 @@ public final class EventStream {
     }
     return result;
   }
-
 }

@@ -118,9 +118,9 @@ final class Fingerprints {
     /**
      * 64-bit words: a number is one word; a text is its length, then its UTF-16 code units four to
      * a word, the first in the low 16 bits, the last word padded with zeros. Each word {@code w}
-     * goes into the running value {@code h} (starting at {@link Fingerprints#SEED}) as {@code h = rotl(h + w *
-     * P2, 31) * P1}, xxHash64's round, and the result is xxHash64's final avalanche of {@code h}.
-     * Three to five times fewer dependent multiplications than {@link #FNV}.
+     * goes into the running value {@code h} (starting at {@link Fingerprints#SEED}) as {@code h =
+     * rotl(h + w * P2, 31) * P1}, xxHash64's round, and the result is xxHash64's final avalanche
+     * of {@code h}. Three to five times fewer dependent multiplications than {@link #FNV}.
      */
     WORDS(SEED) {
       @Override
@@ -157,8 +157,8 @@ final class Fingerprints {
       }
     },
     /**
-     * FNV-1a 64 from {@link Fingerprints#OFFSET}: a number is its eight big-endian bytes, a text its length as
-     * a number and then its UTF-8 bytes. The content fingerprint of earlier versions.
+     * FNV-1a 64 from {@link Fingerprints#OFFSET}: a number is its eight big-endian bytes, a text
+     * its length as a number and then its UTF-8 bytes. The content fingerprint of earlier versions.
      */
     FNV(OFFSET) {
       @Override
