@@ -90,7 +90,7 @@ final class BatchIngest {
       save(working);
       for (Working w : working.values()) {
         CustomerState target = w.held;
-        Stripes.Stripe stripe = engine.customers.of(w.copy.id);
+        Stripes.Stripe stripe = engine.customers.of(w.copy);
         if (target == null) {
           target = w.copy;
           stripe.customers.putIfAbsent(target);
@@ -127,7 +127,7 @@ final class BatchIngest {
       if (!w.seen.isEmpty()) {
         List<StageChange> changes = w.copy.historySince(w.historyBefore);
         writes.add(engine.store.write(w.copy, w.seen, changes == null ? List.of() : changes));
-        first = first == null ? w.copy.id : first;
+        first = first == null ? w.copy.id() : first;
       }
     }
     engine.store.saveAll(writes, first);

@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,9 +152,9 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   }
 
   private void restoreCustomer(CustomerState s) {
-    Stripes.Stripe stripe = customers.of(s.id);
+    Stripes.Stripe stripe = customers.of(s);
     if (stripe.customers.putIfAbsent(s) != null) {
-      throw WriteThrough.listedTwice(s.id);
+      throw WriteThrough.listedTwice(s.id());
     }
     schedule(stripe, s, Math.max(s.time, s.stageEnteredAt));
   }
@@ -217,7 +216,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
               + " is older than the deduplication window "
               + Duration.ofMillis(shape.dedupWindowMillis)
               + " before the latest event of customer "
-              + s.id.masked());
+              + s.id().masked());
     }
     int slot = SeenIds.find(s, fp);
     if (slot >= 0) {
@@ -225,7 +224,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
         return false;
       }
       throw new ConflictingEventException(
-          "event '" + event.id() + "' was applied to customer " + s.id.masked() + " before with other content");
+          "event '" + event.id() + "' was applied to customer " + s.id().masked() + " before with other content");
     }
     ManualMove move = event instanceof ManualMove ? (ManualMove) event : null;
     if (move != null) {
@@ -408,7 +407,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
       store.erase(customer, new Tombstone(Tombstone.Scheme.KEYED, erased.keyCheck, fingerprint, stageIds.get(stage)));
       erased.keyed.put(fingerprint, stage);
       erasedPerStage.incrementAndGet(stage);
-      stripe.customers.remove(customer, s);
+      stripe.customers.remove(s);
       stripe.due.remove(s);
       s.clear();
       return new Erasure(customer.masked(), config.clock().instant(), removed, stageIds.get(stage));
@@ -447,7 +446,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
         residency.uncount();
       } else {
         for (CustomerState s : contents.customers) {
-          Stripes.Stripe stripe = customers.of(s.id);
+          Stripes.Stripe stripe = customers.of(s);
           stripe.customers.put(s);
           schedule(stripe, s, Math.max(s.time, s.stageEnteredAt));
         }
@@ -476,7 +475,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     } else {
       live = customers.all();
     }
-    live.sort(Comparator.comparing(s -> s.id));
+    live.sort(CustomerState::compareIds);
     return live;
   }
 

@@ -12,7 +12,13 @@ import java.util.List;
  * the engine's lock of the customer; never shared outside the engine.
  */
 final class CustomerState extends Facts {
-  final CustomerId id;
+  /**
+   * The customer's id in two words ({@link IdWords}) when it fits them; then {@link #unpackedId} is
+   * null. Otherwise both words are 0 and {@link #unpackedId} holds the id.
+   */
+  private final long idWord0;
+  private final long idWord1;
+  private final CustomerId unpackedId;
 
   short stage;
   int cycle;
@@ -49,7 +55,50 @@ final class CustomerState extends Facts {
 
   CustomerState(CustomerId id, Shape shape) {
     super(shape);
-    this.id = id;
+    String text = id.value();
+    boolean packed = IdWords.fits(text);
+    idWord0 = packed ? IdWords.word(text, 0) : 0;
+    idWord1 = packed ? IdWords.word(text, 1) : 0;
+    unpackedId = packed ? null : id;
+  }
+
+  /** The customer's id; a new object each time for an id held in words. */
+  CustomerId id() {
+    return unpackedId != null ? unpackedId : CustomerId.of(IdWords.text(idWord0, idWord1));
+  }
+
+  /** Whether this is the customer {@code id}; reads no object but {@code id}'s string. */
+  boolean hasId(CustomerId id) {
+    return unpackedId != null ? unpackedId.equals(id) : IdWords.matches(idWord0, idWord1, id.value());
+  }
+
+  /** Whether {@code other} has the same id. */
+  boolean sameId(CustomerState other) {
+    return unpackedId != null
+        ? unpackedId.equals(other.unpackedId)
+        : other.unpackedId == null && idWord0 == other.idWord0 && idWord1 == other.idWord1;
+  }
+
+  /** The hash of the id's text ({@link String#hashCode()}), without building the id. */
+  int idHash() {
+    return unpackedId != null ? unpackedId.value().hashCode() : IdWords.hash(idWord0, idWord1);
+  }
+
+  /** Orders customers by id as {@link CustomerId#compareTo} does, building no id when both fit. */
+  static int compareIds(CustomerState a, CustomerState b) {
+    if (a.unpackedId != null || b.unpackedId != null) {
+      return a.id().compareTo(b.id());
+    }
+    int c = Long.compareUnsigned(a.idWord0, b.idWord0);
+    return c != 0 ? c : Long.compareUnsigned(a.idWord1, b.idWord1);
+  }
+
+  /** A state with the id of {@code other} and nothing else of it. */
+  private CustomerState(CustomerState other) {
+    super(other.shape);
+    idWord0 = other.idWord0;
+    idWord1 = other.idWord1;
+    unpackedId = other.unpackedId;
   }
 
   /** Starts a customer never seen before, in stage {@code initial} at {@code at}. */
@@ -103,7 +152,7 @@ final class CustomerState extends Facts {
   }
 
   CustomerState copy() {
-    CustomerState c = new CustomerState(id, shape);
+    CustomerState c = new CustomerState(this);
     c.copyFrom(this);
     return c;
   }
@@ -146,6 +195,6 @@ final class CustomerState extends Facts {
   /** The masked id only. */
   @Override
   public String toString() {
-    return "CustomerState[" + id.masked() + "]";
+    return "CustomerState[" + id().masked() + "]";
   }
 }

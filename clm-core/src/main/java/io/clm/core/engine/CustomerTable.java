@@ -41,8 +41,16 @@ final class CustomerTable {
   /** Where {@link #removeAny} looks first; under the lock. */
   private int hand;
 
+  /** The table's hash of an id: its text's {@link String#hashCode()}, spread. */
   static int hash(CustomerId id) {
-    int h = id.hashCode();
+    return spread(id.value().hashCode());
+  }
+
+  static int hash(CustomerState state) {
+    return spread(state.idHash());
+  }
+
+  private static int spread(int h) {
     return h ^ (h >>> 16);
   }
 
@@ -72,16 +80,32 @@ final class CustomerTable {
       if (s == null) {
         return null;
       }
-      if (hashes[i] == h && s != TOMBSTONE && (s.id == id || s.id.equals(id))) {
+      if (hashes[i] == h && s != TOMBSTONE && s.hasId(id)) {
         return s;
       }
       i = (i + 1) & mask;
     }
   }
 
+  /** The state held with the id of {@code like}, or null; under the lock. */
+  private CustomerState findLike(CustomerState like) {
+    CustomerState[] t = table.states;
+    int[] hashes = table.hashes;
+    int h = hash(like);
+    int mask = t.length - 1;
+    int i = h & mask;
+    while (t[i] != null) {
+      if (hashes[i] == h && t[i] != TOMBSTONE && t[i].sameId(like)) {
+        return t[i];
+      }
+      i = (i + 1) & mask;
+    }
+    return null;
+  }
+
   /** Adds the state unless its id is present; returns the state present before, or null. */
   synchronized CustomerState putIfAbsent(CustomerState fresh) {
-    CustomerState present = find(table, fresh.id, hash(fresh.id));
+    CustomerState present = findLike(fresh);
     if (present != null) {
       return present;
     }
@@ -91,7 +115,7 @@ final class CustomerTable {
 
   /** Adds or replaces the state for its id. */
   synchronized void put(CustomerState state) {
-    remove(state.id, find(table, state.id, hash(state.id)));
+    remove(findLike(state));
     insert(state);
   }
 
@@ -101,7 +125,7 @@ final class CustomerTable {
     }
     Slots slots = table;
     CustomerState[] t = slots.states;
-    int h = hash(fresh.id);
+    int h = hash(fresh);
     int mask = t.length - 1;
     int i = h & mask;
     while (t[i] != null && t[i] != TOMBSTONE) {
@@ -116,13 +140,13 @@ final class CustomerTable {
   }
 
   /** Removes the state if it is the one held for its id. */
-  synchronized void remove(CustomerId id, CustomerState state) {
+  synchronized void remove(CustomerState state) {
     if (state == null) {
       return;
     }
     CustomerState[] t = table.states;
     int mask = t.length - 1;
-    int i = hash(id) & mask;
+    int i = hash(state) & mask;
     while (t[i] != null) {
       if (t[i] == state) {
         t[i] = TOMBSTONE;

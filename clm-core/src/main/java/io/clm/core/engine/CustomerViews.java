@@ -27,7 +27,7 @@ final class CustomerViews {
         }
       }
     }
-    return new Customer(s.id, stageIds.get(s.stage), s.cycle, metrics(s), done);
+    return new Customer(s.id(), stageIds.get(s.stage), s.cycle, metrics(s), done);
   }
 
   /** The facts as the public snapshot of metrics. */

@@ -93,7 +93,7 @@ final class DueEvaluation {
         for (Evaluated e : evaluated) {
           writes.add(engine.store.write(e.state, e.at, List.of(), e.changes));
         }
-        engine.store.saveAll(writes, evaluated.get(0).state.id);
+        engine.store.saveAll(writes, evaluated.get(0).state.id());
       }
       evaluated.forEach(e -> changes.addAll(e.changes));
     } catch (RuntimeException e) {

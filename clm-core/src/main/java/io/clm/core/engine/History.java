@@ -106,7 +106,7 @@ final class History {
       }
     }
     return new StageChange(
-        s.id, rules.stageId(from), rules.stageId(to), Instant.ofEpochMilli(h[p + 1]), rules.cause(from, rule), evidence);
+        s.id(), rules.stageId(from), rules.stageId(to), Instant.ofEpochMilli(h[p + 1]), rules.cause(from, rule), evidence);
   }
 
   private static long header(int from, int to, int rule, int count) {

@@ -89,7 +89,7 @@ final class Residency {
       return;
     }
     for (CustomerState s : store.loadAll(List.copyOf(missing))) {
-      takeBack(stripes.of(s.id), s);
+      takeBack(stripes.of(s), s);
     }
   }
 
@@ -130,8 +130,8 @@ final class Residency {
       }
       long[][] storedOnly = new long[Stripes.COUNT][stages];
       store.scan(false, s -> {
-        Stripes.Stripe stripe = stripes.of(s.id);
-        if (stripe.customers.get(s.id) == null) {
+        Stripes.Stripe stripe = stripes.of(s);
+        if (stripe.customers.get(s.id()) == null) {
           storedOnly[stripe.index][s.stage]++;
         }
       });

@@ -151,7 +151,7 @@ final class SeenIds {
     while (full(live + 1, SLOTS[size])) {
       if (++size == SLOTS.length) {
         throw new IllegalStateException(
-            "customer " + s.id.masked() + " remembers more event ids than one table holds; set a deduplication window");
+            "customer " + s.id().masked() + " remembers more event ids than one table holds; set a deduplication window");
       }
     }
     s.seen = new long[SLOTS[size] * stride];

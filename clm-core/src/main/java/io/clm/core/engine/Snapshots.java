@@ -114,7 +114,7 @@ final class Snapshots {
       JsonRecordWriter w = new JsonRecordWriter(g);
       for (CustomerState s : engine.liveSorted()) {
         g.writeStartObject();
-        g.writeStringField("id", s.id.value());
+        g.writeStringField("id", s.id().value());
         g.writeObjectFieldStart("record");
         engine.codec.writeState(s, w);
         g.writeEndObject();
@@ -233,8 +233,8 @@ final class Snapshots {
         throw new SnapshotException("snapshot field 'customers[" + i + "]' is not an object");
       }
       CustomerState s = customer(engine, p, header, i);
-      if (!ids.add(s.id)) {
-        throw new SnapshotException("snapshot lists customer " + s.id.masked() + " twice");
+      if (!ids.add(s.id())) {
+        throw new SnapshotException("snapshot lists customer " + s.id().masked() + " twice");
       }
       contents.customers.add(s);
       i++;

@@ -65,12 +65,16 @@ final class Stripes {
    * the customer table probes with.
    */
   static int index(CustomerId id) {
-    return mixed(id) >>> SHIFT;
+    return index(CustomerTable.hash(id));
   }
 
-  /** A multiplicative hash of the id: its high bits pick the stripe. */
-  private static int mixed(CustomerId id) {
-    return CustomerTable.hash(id) * 0x9e3779b9;
+  private static int index(int tableHash) {
+    return mixed(tableHash) >>> SHIFT;
+  }
+
+  /** A multiplicative hash of the table's hash of an id: its high bits pick the stripe. */
+  private static int mixed(int tableHash) {
+    return tableHash * 0x9e3779b9;
   }
 
   /**
@@ -82,11 +86,16 @@ final class Stripes {
     if (lanes <= COUNT) {
       return index(id) * lanes / COUNT;
     }
-    return (int) ((mixed(id) & 0xffff_ffffL) * lanes >>> 32);
+    return (int) ((mixed(CustomerTable.hash(id)) & 0xffff_ffffL) * lanes >>> 32);
   }
 
   Stripe of(CustomerId id) {
     return stripes[index(id)];
+  }
+
+  /** The stripe of a customer's state, building no id. */
+  Stripe of(CustomerState state) {
+    return stripes[index(CustomerTable.hash(state))];
   }
 
   Stripe get(int index) {

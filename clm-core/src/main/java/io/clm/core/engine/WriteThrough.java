@@ -57,7 +57,7 @@ final class WriteThrough {
       if (backup != null) {
         s.copyFrom(backup);
       }
-      throw failure(s.id, e);
+      throw failure(s.id(), e);
     }
   }
 
@@ -129,7 +129,7 @@ final class WriteThrough {
     for (int i = 0; i < changes.size(); i++) {
       entries.add(new HistoryEntry(n - changes.size() + i, codec.encodeChange(changes.get(i))));
     }
-    return new StoreBatch.Write(new CustomerRecord(s.id, rules.dueOf(s, now), codec.encodeState(s)), seen, entries);
+    return new StoreBatch.Write(new CustomerRecord(s.id(), rules.dueOf(s, now), codec.encodeState(s)), seen, entries);
   }
 
   /** The store's tombstones, for a restart. */

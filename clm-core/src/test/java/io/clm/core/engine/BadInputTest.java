@@ -1,6 +1,7 @@
 package io.clm.core.engine;
 
 import static io.clm.core.engine.Fixtures.START;
+import static io.clm.core.engine.Fixtures.anyCustomer;
 import static io.clm.core.engine.Fixtures.customer;
 import static io.clm.core.engine.Fixtures.snapshot;
 import static io.clm.core.engine.Fixtures.tx;
@@ -136,8 +137,8 @@ class BadInputTest {
 
   @Test
   void aManualMoveToTheCurrentStage() {
-    String stage = engine.customer(customer(1)).orElseThrow().stage();
-    Event move = new ManualMove("m1", customer(1), START, stage, "rm-7", "no-op");
+    String stage = engine.customer(anyCustomer(1)).orElseThrow().stage();
+    Event move = new ManualMove("m1", anyCustomer(1), START, stage, "rm-7", "no-op");
     assertThatThrownBy(() -> engine.ingest(move))
         .isInstanceOf(IllegalTransitionException.class)
         .hasMessage("manual move to '" + stage + "', the current stage");
@@ -238,24 +239,25 @@ class BadInputTest {
         "snapshot currency 'USD' is not the engine currency EUR");
     assertSnapshotRejected(
         before.replace("\"customers\" :", "\"clients\" :"), "snapshot field 'customers' is missing");
-    String firstStage = engine.customer(customer(0)).orElseThrow().stage();
+    CustomerId first = Fixtures.listedFirst(0, 1, 2);
+    String firstStage = engine.customer(first).orElseThrow().stage();
     assertSnapshotRejected(
         before.replaceFirst("\"stage\" : \"" + firstStage + "\"", "\"stage\" : \"nowhere\""),
-        "snapshot customer " + customer(0).masked() + " stage 'nowhere' is not a stage of model 'test-model'");
+        "snapshot customer " + first.masked() + " stage 'nowhere' is not a stage of model 'test-model'");
   }
 
   @Test
   void debitSumsAcrossProductsThatWouldOverflowAreRefused() {
     Instant at = Fixtures.NOW.minus(Duration.ofDays(1));
     Money half = Money.ofMinor(Long.MAX_VALUE / 2, Money.currency("EUR"));
-    engine.ingest(new Transaction("big-card", customer(1), at, Direction.DEBIT, half, ProductType.CARD, Channel.POS));
+    engine.ingest(new Transaction("big-card", anyCustomer(1), at, Direction.DEBIT, half, ProductType.CARD, Channel.POS));
     String afterFirst = snapshot(engine);
-    Transaction loan = new Transaction("big-loan", customer(1), at, Direction.DEBIT, half, ProductType.LOAN, Channel.POS);
+    Transaction loan = new Transaction("big-loan", anyCustomer(1), at, Direction.DEBIT, half, ProductType.LOAN, Channel.POS);
     assertThatThrownBy(() -> engine.ingest(loan))
         .isExactlyInstanceOf(InvalidEventException.class)
         .hasMessage("amount " + half + " overflows the customer's totals in event 'big-loan'");
     assertThat(snapshot(engine)).isEqualTo(afterFirst);
-    assertThat(engine.customer(customer(1)).orElseThrow().metric(io.clm.api.Metric.DEBIT_VOLUME, at))
+    assertThat(engine.customer(anyCustomer(1)).orElseThrow().metric(io.clm.api.Metric.DEBIT_VOLUME, at))
         .isPositive();
   }
 }

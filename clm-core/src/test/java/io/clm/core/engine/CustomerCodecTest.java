@@ -37,7 +37,7 @@ class CustomerCodecTest {
               CoreLifecycleEngine engine = engineWith(events(seed, n, 3));
               for (CustomerState s : engine.liveSorted()) {
                 byte[] bytes = engine.codec.encodeState(s);
-                CustomerState back = engine.codec.decodeState(s.id, bytes);
+                CustomerState back = engine.codec.decodeState(s.id(), bytes);
                 if (!Arrays.equals(engine.codec.encodeState(back), bytes)
                     || !back.toCustomer(engine.stageIds).equals(s.toCustomer(engine.stageIds))
                     || back.time != s.time
@@ -45,7 +45,7 @@ class CustomerCodecTest {
                   return false;
                 }
                 for (StageChange change : s.historyList()) {
-                  if (!engine.codec.decodeChange(s.id, engine.codec.encodeChange(change)).equals(change)) {
+                  if (!engine.codec.decodeChange(s.id(), engine.codec.encodeChange(change)).equals(change)) {
                     return false;
                   }
                 }

@@ -33,7 +33,7 @@ class CustomerTableTest {
               CustomerTable table = new CustomerTable();
               Map<CustomerId, CustomerState> model = new HashMap<>();
               for (int op : ops) {
-                CustomerId id = CustomerId.of("c-" + Math.abs(op));
+                CustomerId id = Fixtures.anyCustomer(Math.abs(op));
                 if (op >= 0) {
                   CustomerState fresh = new CustomerState(id, null);
                   CustomerState before = table.putIfAbsent(fresh);
@@ -42,7 +42,7 @@ class CustomerTableTest {
                   }
                 } else {
                   CustomerState held = model.remove(id);
-                  table.remove(id, held);
+                  table.remove(held);
                 }
               }
               Set<CustomerState> seen = new HashSet<>();
@@ -52,7 +52,7 @@ class CustomerTableTest {
                 }
               }
               for (int i = 0; i <= 40; i++) {
-                CustomerId id = CustomerId.of("c-" + i);
+                CustomerId id = Fixtures.anyCustomer(i);
                 if (table.get(id) != model.get(id)) {
                   return false;
                 }
@@ -66,7 +66,7 @@ class CustomerTableTest {
     CustomerTable table = new CustomerTable();
     CustomerState held = state(1);
     table.putIfAbsent(held);
-    table.remove(held.id, state(1));
+    table.remove(state(1));
     assertThat(table.get(CustomerId.of("c-1"))).isSameAs(held);
     table.put(state(1));
     assertThat(table.get(CustomerId.of("c-1"))).isNotSameAs(held);
@@ -89,8 +89,8 @@ class CustomerTableTest {
             () -> {
               while (done.getCount() > 0) {
                 for (CustomerState s : stable) {
-                  if (table.get(s.id) != s) {
-                    failure.compareAndSet(null, "lost " + s.id.value());
+                  if (table.get(s.id()) != s) {
+                    failure.compareAndSet(null, "lost " + s.id().value());
                   }
                 }
               }
@@ -105,7 +105,7 @@ class CustomerTableTest {
         table.putIfAbsent(s);
       }
       for (CustomerState s : churn) {
-        table.remove(s.id, s);
+        table.remove(s);
       }
     }
     done.countDown();
@@ -116,23 +116,28 @@ class CustomerTableTest {
 
   @Test
   void idsWithTheSameHashAreToldApartAndAnAbsentIdIsNotFound() {
-    // "Aa" and "BB" have the same String hash, so the ids share a hash and a probe sequence
-    CustomerId aa = CustomerId.of("Aa");
-    CustomerId bb = CustomerId.of("BB");
-    assertThat(CustomerTable.hash(aa)).isEqualTo(CustomerTable.hash(bb));
-    CustomerTable table = new CustomerTable();
-    CustomerState first = new CustomerState(aa, null);
-    assertThat(table.putIfAbsent(first)).isNull();
-    assertThat(table.containsKey(aa)).isTrue();
-    assertThat(table.containsKey(bb)).as("same hash, other id").isFalse();
-    assertThat(table.get(bb)).isNull();
-    CustomerState second = new CustomerState(bb, null);
-    assertThat(table.putIfAbsent(second)).isNull();
-    assertThat(table.get(aa)).isSameAs(first);
-    assertThat(table.get(bb)).isSameAs(second);
-    table.remove(aa, first);
-    assertThat(table.containsKey(aa)).isFalse();
-    assertThat(table.get(bb)).as("found past the removed slot").isSameAs(second);
-    assertThat(table.size()).isEqualTo(1);
+    // "Aa" and "BB" have the same String hash, and so does any id that follows them with the same
+    // characters; the long pair does not fit two words, so both forms of holding an id are probed
+    for (String tail : List.of("", "-and-more-than-sixteen-characters")) {
+      CustomerId aa = CustomerId.of("Aa" + tail);
+      CustomerId bb = CustomerId.of("BB" + tail);
+      assertThat(CustomerTable.hash(aa)).isEqualTo(CustomerTable.hash(bb));
+      CustomerTable table = new CustomerTable();
+      CustomerState first = new CustomerState(aa, null);
+      assertThat(CustomerTable.hash(first)).isEqualTo(CustomerTable.hash(aa));
+      assertThat(table.putIfAbsent(first)).isNull();
+      assertThat(table.containsKey(aa)).isTrue();
+      assertThat(table.containsKey(bb)).as("same hash, other id").isFalse();
+      assertThat(table.get(bb)).isNull();
+      CustomerState second = new CustomerState(bb, null);
+      assertThat(table.putIfAbsent(second)).isNull();
+      assertThat(table.putIfAbsent(new CustomerState(bb, null))).isSameAs(second);
+      assertThat(table.get(aa)).isSameAs(first);
+      assertThat(table.get(bb)).isSameAs(second);
+      table.remove(first);
+      assertThat(table.containsKey(aa)).isFalse();
+      assertThat(table.get(bb)).as("found past the removed slot").isSameAs(second);
+      assertThat(table.size()).isEqualTo(1);
+    }
   }
 }

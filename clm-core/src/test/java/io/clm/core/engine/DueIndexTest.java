@@ -44,7 +44,7 @@ class DueIndexTest {
                       due.add(c);
                     }
                   });
-                  assertThat(polled).extracting(e -> Integer.parseInt(e.state.id.value()))
+                  assertThat(polled).extracting(e -> Integer.parseInt(e.state.id().value()))
                       .containsExactlyInAnyOrderElementsOf(due);
                   due.forEach(expected::remove);
                   assertThat(index.size()).isEqualTo(expected.size());

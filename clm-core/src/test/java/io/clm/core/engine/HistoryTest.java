@@ -19,15 +19,15 @@ class HistoryTest {
     Instant at = Instant.parse("2026-02-03T04:05:06.789Z");
     List<StageChange> changes =
         List.of(
-            new StageChange(s.id, "prospect", "active", at, new Cause.Rule("first-purchase"),
+            new StageChange(s.id(), "prospect", "active", at, new Cause.Rule("first-purchase"),
                 Map.of("TRANSACTION_COUNT", 1.0)),
-            new StageChange(s.id, "active", "loyal", at, new Cause.Rule("repeat-business"), Map.of()),
-            new StageChange(s.id, "loyal", "closed", at, new Cause.Manual("ops", "asked to"), Map.of()),
-            new StageChange(s.id, "closed", "active", at, new Cause.Rule("win-back"),
+            new StageChange(s.id(), "active", "loyal", at, new Cause.Rule("repeat-business"), Map.of()),
+            new StageChange(s.id(), "loyal", "closed", at, new Cause.Manual("ops", "asked to"), Map.of()),
+            new StageChange(s.id(), "closed", "active", at, new Cause.Rule("win-back"),
                 Map.of("TRANSACTIONS_IN_STAGE", 2.0, "TRANSACTION_COUNT", 5.0)),
-            new StageChange(s.id, "active", "dormant", at, new Cause.Rule("first-purchase"), Map.of()),
-            new StageChange(s.id, "dormant", "closed", at.plusNanos(1), new Cause.Rule("dormant-closed"), Map.of()),
-            new StageChange(s.id, "closed", "prospect", at, new Cause.Import("old system"), Map.of()));
+            new StageChange(s.id(), "active", "dormant", at, new Cause.Rule("first-purchase"), Map.of()),
+            new StageChange(s.id(), "dormant", "closed", at.plusNanos(1), new Cause.Rule("dormant-closed"), Map.of()),
+            new StageChange(s.id(), "closed", "prospect", at, new Cause.Import("old system"), Map.of()));
     for (StageChange c : changes) {
       s.append(c);
     }
