@@ -79,7 +79,7 @@ final class BatchIngest {
         if (engine.apply(c, e, ats[i], fps[i], contents[i])) {
           w.seen.add(new SeenEvent(fps[i], contents[i], ats[i]));
           accepted++;
-          List<StageChange> changes = c.historySince(before);
+          List<StageChange> changes = c.historySince(before, e.customer());
           if (changes != null) {
             all.addAll(changes);
           }
@@ -123,11 +123,12 @@ final class BatchIngest {
     }
     List<StoreBatch.Write> writes = new ArrayList<>();
     CustomerId first = null;
-    for (Working w : working.values()) {
+    for (Map.Entry<CustomerId, Working> entry : working.entrySet()) {
+      Working w = entry.getValue();
       if (!w.seen.isEmpty()) {
-        List<StageChange> changes = w.copy.historySince(w.historyBefore);
+        List<StageChange> changes = w.copy.historySince(w.historyBefore, entry.getKey());
         writes.add(engine.store.write(w.copy, w.seen, changes == null ? List.of() : changes));
-        first = first == null ? w.copy.id() : first;
+        first = first == null ? entry.getKey() : first;
       }
     }
     engine.store.saveAll(writes, first);

@@ -181,7 +181,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
       if (!apply(s, event, at, fp, content)) {
         return DUPLICATE;
       }
-      changes = s.historySince(before);
+      changes = s.historySince(before, id);
       if (store.enabled()) {
         store.save(s, backup, List.of(new SeenEvent(fp, content, at)), changes);
       }
@@ -285,7 +285,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
       }
       CustomerState s = fresh(customer, at, true);
       rules.evaluate(s, at);
-      changes = s.historySince(0);
+      changes = s.historySince(0, customer);
       store.save(s, null, List.of(), changes);
       stripe.customers.putIfAbsent(s);
       schedule(stripe, s, at);

@@ -138,7 +138,7 @@ final class CustomerState extends Facts {
   }
 
   List<StageChange> historyList() {
-    List<StageChange> all = History.since(this, 0);
+    List<StageChange> all = History.since(this, 0, id());
     return all == null ? List.of() : all;
   }
 
@@ -146,9 +146,12 @@ final class CustomerState extends Facts {
     return historySize;
   }
 
-  /** The stage changes after the first {@code before}, or null if there are none. */
-  List<StageChange> historySince(int before) {
-    return History.since(this, before);
+  /**
+   * The stage changes after the first {@code before}, or null if there are none; {@code id} is
+   * this customer's id, which the caller has at hand.
+   */
+  List<StageChange> historySince(int before, CustomerId id) {
+    return History.since(this, before, id);
   }
 
   CustomerState copy() {

@@ -84,8 +84,8 @@ final class DueEvaluation {
       CustomerState backup = engine.store.backup(s);
       int before = s.historySize();
       engine.rules.evaluate(s, at);
-      List<StageChange> moved = s.historySince(before);
-      evaluated.add(new Evaluated(s, backup, moved == null ? List.of() : moved, at));
+      List<StageChange> moved = s.historySize() == before ? List.of() : s.historySince(before, s.id());
+      evaluated.add(new Evaluated(s, backup, moved, at));
     }
     try {
       if (engine.store.enabled() && !evaluated.isEmpty()) {

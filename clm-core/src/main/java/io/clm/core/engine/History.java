@@ -2,6 +2,7 @@ package io.clm.core.engine;
 
 import io.clm.api.Cause;
 import io.clm.api.Metric;
+import io.clm.api.CustomerId;
 import io.clm.api.StageChange;
 import java.time.Instant;
 import java.util.Arrays;
@@ -73,8 +74,11 @@ final class History {
     h[h.length - 1] = index;
   }
 
-  /** The changes after the first {@code before}, built as objects; null if there are none. */
-  static List<StageChange> since(CustomerState s, int before) {
+  /**
+   * The changes after the first {@code before}, built as objects for customer {@code id} (the
+   * state's own, passed in so that the event path builds no id); null if there are none.
+   */
+  static List<StageChange> since(CustomerState s, int before, CustomerId id) {
     if (before >= s.historySize) {
       return null;
     }
@@ -83,13 +87,13 @@ final class History {
     int n = 0;
     for (int p = 0; p < h.length; p += 2 + count(h[p]), n++) {
       if (n >= before) {
-        out[n - before] = change(s, h, p);
+        out[n - before] = change(s, h, p, id);
       }
     }
     return List.of(out);
   }
 
-  private static StageChange change(CustomerState s, long[] h, int p) {
+  private static StageChange change(CustomerState s, long[] h, int p, CustomerId id) {
     int rule = (int) (h[p] >>> 16) & 0xffff;
     if (rule == OTHER) {
       return s.otherChanges[(int) h[p + 1]];
@@ -106,7 +110,7 @@ final class History {
       }
     }
     return new StageChange(
-        s.id(), rules.stageId(from), rules.stageId(to), Instant.ofEpochMilli(h[p + 1]), rules.cause(from, rule), evidence);
+        id, rules.stageId(from), rules.stageId(to), Instant.ofEpochMilli(h[p + 1]), rules.cause(from, rule), evidence);
   }
 
   private static long header(int from, int to, int rule, int count) {

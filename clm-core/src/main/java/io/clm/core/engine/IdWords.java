@@ -42,23 +42,34 @@ final class IdWords {
     return w;
   }
 
-  /** Whether {@code id} is the id held in {@code word0} and {@code word1}; one pass over it. */
+  /**
+   * Whether {@code id} is the id held in {@code word0} and {@code word1}: one pass over its
+   * characters, each word built and shifted to its place (Java takes shift distances modulo 64,
+   * so a shift by 64 is none, which is right for a full word and for an empty second one).
+   */
   static boolean matches(long word0, long word1, String id) {
     int n = id.length();
     if (n > MAX) {
       return false;
     }
+    int head = Math.min(n, 8);
     long a = 0;
-    long b = 0;
     int all = 0;
-    for (int i = 0; i < 8; i++) {
-      int c = i < n ? id.charAt(i) : 0;
-      int d = i + 8 < n ? id.charAt(i + 8) : 0;
-      all |= c | d;
+    for (int i = 0; i < head; i++) {
+      int c = id.charAt(i);
+      all |= c;
       a = a << 8 | c;
-      b = b << 8 | d;
     }
-    return all <= 0xFF && a == word0 && b == word1;
+    if (all > 0xFF || a << (64 - 8 * head) != word0) {
+      return false;
+    }
+    long b = 0;
+    for (int i = 8; i < n; i++) {
+      int c = id.charAt(i);
+      all |= c;
+      b = b << 8 | c;
+    }
+    return all <= 0xFF && b << (64 - 8 * (n - head)) == word1;
   }
 
   /** The id held in two words. */

@@ -118,7 +118,7 @@ final class StageRules {
     int to = model.indexOf(move.toStage());
     StageChange change =
         new StageChange(
-            s.id(),
+            move.customer(),
             stageIds.get(from),
             stageIds.get(to),
             Instant.ofEpochMilli(now),

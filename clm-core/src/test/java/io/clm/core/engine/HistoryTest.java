@@ -33,8 +33,8 @@ class HistoryTest {
     }
     assertThat(s.historyList()).isEqualTo(changes);
     assertThat(s.historySize()).isEqualTo(changes.size());
-    assertThat(s.historySince(5)).isEqualTo(changes.subList(5, 7));
-    assertThat(s.historySince(7)).isNull();
+    assertThat(s.historySince(5, s.id())).isEqualTo(changes.subList(5, 7));
+    assertThat(s.historySince(7, s.id())).isNull();
     assertThat(s.otherChanges).as("only the changes that do not fit are objects").hasSize(5);
   }
 }
