@@ -2,6 +2,7 @@ package io.clm.benchmarks.lifecycle;
 
 import io.clm.api.Clm;
 import io.clm.api.LifecycleEngine;
+import java.time.Duration;
 import io.clm.api.event.Event;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,11 +12,25 @@ final class ClmTracker implements LifecycleTracker {
   private final LifecycleEngine engine;
 
   ClmTracker() {
-    this.engine = newEngine();
+    this(null);
+  }
+
+  /** With a deduplication window, or remembering every event id when {@code window} is null. */
+  ClmTracker(Duration window) {
+    this.engine = newEngine(window);
   }
 
   static LifecycleEngine newEngine() {
-    return Clm.builder().model("banking-six-stage").currency("EUR").build();
+    return newEngine(null);
+  }
+
+  /** The benchmark's engine, with a deduplication window, or none when {@code window} is null. */
+  static LifecycleEngine newEngine(Duration window) {
+    Clm.Builder b = Clm.builder().model("banking-six-stage").currency("EUR");
+    if (window != null) {
+      b.deduplicationWindow(window);
+    }
+    return b.build();
   }
 
   LifecycleEngine engine() {

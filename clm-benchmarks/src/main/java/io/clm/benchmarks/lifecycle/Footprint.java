@@ -6,12 +6,14 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
 import java.lang.ref.Reference;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.openjdk.jol.info.GraphLayout;
 import org.openjdk.jol.info.GraphPathRecord;
 
@@ -29,7 +31,9 @@ import org.openjdk.jol.info.GraphPathRecord;
  * <p>Run in a JVM of its own per implementation ({@link io.clm.benchmarks.BenchmarkMain} does
  * that); prints one JSON object on the last line of standard output.
  *
- * <p>Arguments: implementation, customers, events per customer, customers for the breakdown.
+ * <p>Arguments: implementation, customers, events per customer, customers for the breakdown, and
+ * for clm optionally a deduplication window (ISO-8601, for example {@code P7D}; without it the
+ * engine remembers every event id).
  */
 public final class Footprint {
 
@@ -38,15 +42,17 @@ public final class Footprint {
   /**
    * Measures one implementation.
    *
-   * @param args implementation, customers, events per customer, breakdown customers
+   * @param args implementation, customers, events per customer, breakdown customers, and for clm
+   *     optionally a deduplication window
    */
   public static void main(String[] args) {
     Implementation implementation = Implementation.named(args[0]);
     int customers = Integer.parseInt(args[1]);
     int eventsPerCustomer = Integer.parseInt(args[2]);
     int breakdownCustomers = Integer.parseInt(args[3]);
+    Supplier<LifecycleTracker> trackers = trackers(implementation, args.length > 4 ? args[4] : null);
 
-    LifecycleTracker tracker = implementation.create();
+    LifecycleTracker tracker = trackers.get();
     long before = liveHeap();
     Event[] events = EventStream.generate(customers, eventsPerCustomer, EventStream.SEED).events();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -72,19 +78,31 @@ public final class Footprint {
         (after - before) / (double) customers, seconds, cpuSeconds,
         customers * (double) eventsPerCustomer / cpuSeconds, stages, breakdownCustomers));
     if (breakdownCustomers > 0) {
-      appendBreakdown(out, implementation, breakdownCustomers, eventsPerCustomer);
+      appendBreakdown(out, trackers, breakdownCustomers, eventsPerCustomer);
     }
     out.append("]}");
     System.out.println(out);
   }
 
+  /** New trackers of the implementation; for clm with the deduplication window, if one is named. */
+  private static Supplier<LifecycleTracker> trackers(Implementation implementation, String window) {
+    if (window == null) {
+      return implementation::create;
+    }
+    if (implementation != Implementation.CLM) {
+      throw new IllegalArgumentException("a deduplication window applies to clm only, not " + implementation.label());
+    }
+    Duration duration = Duration.parse(window);
+    return () -> new ClmTracker(duration);
+  }
+
   private static void appendBreakdown(
-      StringBuilder out, Implementation implementation, int customers, int eventsPerCustomer) {
+      StringBuilder out, Supplier<LifecycleTracker> trackers, int customers, int eventsPerCustomer) {
     // Per class: what the tracker holds with the population minus what an empty tracker holds,
     // so that shared objects (the model, configuration, class loader) do not count.
-    GraphLayout empty = GraphLayout.parseInstance(implementation.create().stateRoot());
+    GraphLayout empty = GraphLayout.parseInstance(trackers.get().stateRoot());
     Event[] events = EventStream.generate(customers, eventsPerCustomer, EventStream.SEED).events();
-    LifecycleTracker tracker = implementation.create();
+    LifecycleTracker tracker = trackers.get();
     for (Event event : events) {
       tracker.accept(event);
     }

@@ -1,6 +1,5 @@
 package io.clm.benchmarks.lifecycle;
 
-import io.clm.api.Clm;
 import io.clm.api.CustomerId;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.Money;
@@ -75,11 +74,8 @@ public class KnownCustomerBenchmark {
   private int cursor;
 
   private LifecycleEngine newEngine() {
-    Clm.Builder b = Clm.builder().model("banking-six-stage").currency("EUR");
-    if (!deduplicationWindow.equals("none")) {
-      b.deduplicationWindow(Duration.parse(deduplicationWindow));
-    }
-    LifecycleEngine e = b.build();
+    LifecycleEngine e =
+        ClmTracker.newEngine(deduplicationWindow.equals("none") ? null : Duration.parse(deduplicationWindow));
     for (int c = 0; c < customers; c++) {
       CustomerId id = CustomerId.of("c-" + c);
       for (int i = 0; i < WARM_EVENTS; i++) {
