@@ -90,7 +90,9 @@ class FingerprintsTest {
         .forAll(longs().all())
         .checkAssert(
             seed -> {
-              List<Event> log = Fixtures.events(seed, 60, 3);
+              // 300 events: one in ten is an interaction, so a log without one (checked below) has
+              // a chance of 0.9^300, about 2e-14; with 60 events it was about 0.2 %, per example
+              List<Event> log = Fixtures.events(seed, 300, 3);
               assertThat(log).extracting(Event::type).contains(EventType.TRANSACTION, EventType.INTERACTION);
               for (Event e : log) {
                 long content = Fingerprints.content(e);
