@@ -2,8 +2,8 @@ package io.clm.benchmarks.lifecycle;
 
 import io.clm.api.Clm;
 import io.clm.api.LifecycleEngine;
-import java.time.Duration;
 import io.clm.api.event.Event;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

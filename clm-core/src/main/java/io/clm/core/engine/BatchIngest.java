@@ -88,9 +88,10 @@ final class BatchIngest {
         }
       }
       save(working);
-      for (Working w : working.values()) {
+      for (Map.Entry<CustomerId, Working> entry : working.entrySet()) {
+        Working w = entry.getValue();
         CustomerState target = w.held;
-        Stripes.Stripe stripe = engine.customers.of(w.copy);
+        Stripes.Stripe stripe = engine.customers.of(entry.getKey());
         if (target == null) {
           target = w.copy;
           stripe.customers.putIfAbsent(target);

@@ -87,11 +87,10 @@ final class CustomerTable {
     }
   }
 
-  /** The state held with the id of {@code like}, or null; under the lock. */
-  private CustomerState findLike(CustomerState like) {
+  /** The state held with the id of {@code like} (table hash {@code h}), or null; under the lock. */
+  private CustomerState findLike(CustomerState like, int h) {
     CustomerState[] t = table.states;
     int[] hashes = table.hashes;
-    int h = hash(like);
     int mask = t.length - 1;
     int i = h & mask;
     while (t[i] != null) {
@@ -105,27 +104,29 @@ final class CustomerTable {
 
   /** Adds the state unless its id is present; returns the state present before, or null. */
   synchronized CustomerState putIfAbsent(CustomerState fresh) {
-    CustomerState present = findLike(fresh);
+    int h = hash(fresh);
+    CustomerState present = findLike(fresh, h);
     if (present != null) {
       return present;
     }
-    insert(fresh);
+    insert(fresh, h);
     return null;
   }
 
   /** Adds or replaces the state for its id. */
   synchronized void put(CustomerState state) {
-    remove(findLike(state));
-    insert(state);
+    int h = hash(state);
+    remove(findLike(state, h));
+    insert(state, h);
   }
 
-  private void insert(CustomerState fresh) {
+  /** Inserts a state whose id is not held and whose table hash is {@code h}. */
+  private void insert(CustomerState fresh, int h) {
     if ((used + 1) * 4L > table.states.length * 3L) {
       rebuild(size + 1);
     }
     Slots slots = table;
     CustomerState[] t = slots.states;
-    int h = hash(fresh);
     int mask = t.length - 1;
     int i = h & mask;
     while (t[i] != null && t[i] != TOMBSTONE) {

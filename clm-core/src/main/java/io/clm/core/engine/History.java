@@ -1,8 +1,8 @@
 package io.clm.core.engine;
 
 import io.clm.api.Cause;
-import io.clm.api.Metric;
 import io.clm.api.CustomerId;
+import io.clm.api.Metric;
 import io.clm.api.StageChange;
 import java.time.Instant;
 import java.util.Arrays;
