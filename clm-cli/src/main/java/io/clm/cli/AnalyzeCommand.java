@@ -13,10 +13,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.UnaryOperator;
 
@@ -139,12 +139,18 @@ final class AnalyzeCommand {
         : stored.engine(options, clock, settings.deduplicationWindow());
     Pipeline pipeline = new Pipeline(engine);
     ComplaintLog complaints = new ComplaintLog();
-    Set<String> customers = ConcurrentHashMap.newKeySet();
+    int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    // The customers of the input, counted independently of the engine: a set per worker, written
+    // only by that worker (a customer's rows all go to the same one), so no lock and no sharing.
+    List<Set<String>> customers = new ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      customers.add(new HashSet<>());
+    }
     boolean flowMarked = settings.flowStart() == null;
     long storedCustomers = 0;
     if (stored != null) {
-      engine.forEachCustomer(c -> customers.add(c.id().value()));
-      storedCustomers = customers.size();
+      engine.forEachCustomer(c -> customers.get(ParallelIngest.workerOf(engine, c.id(), threads)).add(c.id().value()));
+      storedCustomers = count(customers);
       flowMarked = continueFlow(stored, settings, pipeline, storedCustomers);
     }
     List<String> rejections = new ArrayList<>();
@@ -159,14 +165,9 @@ final class AnalyzeCommand {
     }
     ParallelIngest.Outcome outcome = new ParallelIngest.Outcome() {
       @Override
-      public void accepted(Event event, Object source) {
+      public void accepted(Event event, Object source, int worker) {
         ((Source) source).accepted.increment();
-        String customer = event.customer().value();
-        // A known customer is only looked up: adding locks the map's bin even when the id is there
-        // already, and every row but a customer's first finds it there.
-        if (!customers.contains(customer)) {
-          customers.add(customer);
-        }
+        customers.get(worker).add(event.customer().value());
         complaints.accept(event);
       }
 
@@ -190,7 +191,6 @@ final class AnalyzeCommand {
         }
       }
     };
-    int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     long lastTick = Long.MIN_VALUE;
     long maxSeen = Long.MIN_VALUE;
     long rows = 0;
@@ -274,8 +274,8 @@ final class AnalyzeCommand {
       throw new BadDataException("no row was accepted", "Check the files against the schema in docs/integration.md.");
     }
     Pipeline.Outcome outcomeOfRun = stored == null
-        ? pipeline.finish(customers.size())
-        : pipeline.finish(customers.size(), "customers stored before the run + new in the input = customers known to the engine",
+        ? pipeline.finish(count(customers))
+        : pipeline.finish(count(customers), "customers stored before the run + new in the input = customers known to the engine",
             stored.erasedByStage());
     List<String> source = new ArrayList<>();
     for (Source s : sources) {
@@ -300,6 +300,10 @@ final class AnalyzeCommand {
    *
    * @return whether the flow start is marked
    */
+  private static long count(List<Set<String>> customersByWorker) {
+    return customersByWorker.stream().mapToLong(Set::size).sum();
+  }
+
   private static boolean continueFlow(StoreRun stored, Settings settings, Pipeline pipeline, long storedCustomers) {
     Optional<Instant> advanced = stored.advancedTo();
     if (settings.flowStart() != null) {

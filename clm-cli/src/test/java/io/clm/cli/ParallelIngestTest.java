@@ -23,7 +23,7 @@ class ParallelIngestTest {
 
   private static final ParallelIngest.Outcome NOTHING = new ParallelIngest.Outcome() {
     @Override
-    public void accepted(Event event, Object source) {}
+    public void accepted(Event event, Object source, int worker) {}
 
     @Override
     public void duplicate(Event event, Object source) {}

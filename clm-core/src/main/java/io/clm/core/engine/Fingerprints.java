@@ -66,30 +66,30 @@ final class Fingerprints {
   }
 
   private static long content(Event e, Encoding x) {
-    long h = x.text(x.start, e.type().name());
+    long h = x.name(x.start, e.type());
     h = x.text(h, e.customer().value());
     h = x.number(h, e.at().getEpochSecond());
     h = x.number(h, e.at().getNano());
     h = switch (e.type()) {
       case TRANSACTION -> {
         Transaction t = (Transaction) e;
-        long y = x.text(h, t.direction().name());
+        long y = x.name(h, t.direction());
         y = x.text(y, t.amount().currency().getCurrencyCode());
         y = x.number(y, t.amount().minorUnits());
-        y = x.text(y, t.product().name());
-        yield x.text(y, t.channel().name());
+        y = x.name(y, t.product());
+        yield x.name(y, t.channel());
       }
       case INTERACTION -> {
         Interaction i = (Interaction) e;
-        long y = x.text(h, i.kind().name());
-        y = x.text(y, i.channel().name());
+        long y = x.name(h, i.kind());
+        y = x.name(y, i.channel());
         yield x.number(y, i.satisfaction() == null ? -1 : i.satisfaction());
       }
-      case PRODUCT_OPENED -> x.text(h, ((ProductOpened) e).product().name());
-      case PRODUCT_CLOSED -> x.text(h, ((ProductClosed) e).product().name());
+      case PRODUCT_OPENED -> x.name(h, ((ProductOpened) e).product());
+      case PRODUCT_CLOSED -> x.name(h, ((ProductClosed) e).product());
       case COMPLAINT_OPENED -> {
         ComplaintOpened c = (ComplaintOpened) e;
-        yield x.text(x.text(h, c.complaintId()), c.severity().name());
+        yield x.name(x.text(h, c.complaintId()), c.severity());
       }
       case COMPLAINT_RESOLVED -> {
         ComplaintResolved c = (ComplaintResolved) e;
@@ -103,11 +103,11 @@ final class Fingerprints {
       case ATTRIBUTE_UPDATE -> {
         AttributeUpdate a = (AttributeUpdate) e;
         BigDecimal v = a.value().signum() == 0 ? BigDecimal.ZERO : a.value().stripTrailingZeros();
-        yield x.text(x.number(x.text(h, a.attribute().name()), v.scale()), v.unscaledValue().toString());
+        yield x.text(x.number(x.name(h, a.attribute()), v.scale()), v.unscaledValue().toString());
       }
       case CONSENT_CHANGE -> {
         ConsentChange c = (ConsentChange) e;
-        yield x.number(x.text(h, c.purpose().name()), c.granted() ? 1 : 0);
+        yield x.number(x.name(h, c.purpose()), c.granted() ? 1 : 0);
       }
     };
     return x.finish(h);
@@ -139,6 +139,15 @@ final class Fingerprints {
           for (int shift = 0; i < n; i++, shift += 16) {
             w |= (long) s.charAt(i) << shift;
           }
+          h = word(h, w);
+        }
+        return h;
+      }
+
+      /** The same as {@code text(h, value.name())}, from the name's words computed once per constant. */
+      @Override
+      long name(long h, Enum<?> value) {
+        for (long w : NAME_WORDS.get(value.getDeclaringClass())[value.ordinal()]) {
           h = word(h, w);
         }
         return h;
@@ -189,9 +198,38 @@ final class Fingerprints {
 
     abstract long text(long h, String s);
 
+    /** Mixes in an enum constant's name as a text. */
+    long name(long h, Enum<?> value) {
+      return text(h, value.name());
+    }
+
     abstract long number(long h, long v);
 
     abstract long finish(long h);
+
+    /**
+     * Per enum class, per constant (by ordinal), the words {@link #WORDS} mixes in for its name: the
+     * length, then the name's characters four to a word.
+     */
+    private static final ClassValue<long[][]> NAME_WORDS =
+        new ClassValue<>() {
+          @Override
+          protected long[][] computeValue(Class<?> type) {
+            Object[] constants = type.getEnumConstants();
+            long[][] words = new long[constants.length][];
+            for (int i = 0; i < constants.length; i++) {
+              String name = ((Enum<?>) constants[i]).name();
+              int n = name.length();
+              long[] w = new long[1 + (n + 3) / 4];
+              w[0] = n;
+              for (int c = 0; c < n; c++) {
+                w[1 + c / 4] |= (long) name.charAt(c) << (16 * (c % 4));
+              }
+              words[i] = w;
+            }
+            return words;
+          }
+        };
 
     private static long word(long h, long w) {
       return Long.rotateLeft(h + w * P2, 31) * P1;

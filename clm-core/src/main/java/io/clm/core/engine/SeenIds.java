@@ -56,7 +56,8 @@ final class SeenIds {
 
   /**
    * Remembers a seen event. With a deduplication window, entries older than {@code cutoff} are
-   * dropped whenever the table would otherwise grow.
+   * dropped whenever the table is full, and the table grows only if that leaves it {@linkplain
+   * #crowded crowded}.
    */
   static void add(CustomerState s, long fp, long content, long at, long cutoff) {
     int stride = stride(s);
@@ -66,9 +67,11 @@ final class SeenIds {
     } else if (full(s.seenCount + 1, slots(s))) {
       if (stride == 3) {
         purge(s, cutoff);
-      }
-      if (full(s.seenCount + 1, slots(s))) {
-        rebuild(s, stride == 3 ? cutoff : NONE);
+        if (crowded(s.seenCount + 1, slots(s))) {
+          rebuild(s, cutoff);
+        }
+      } else {
+        rebuild(s, NONE);
       }
     }
     insert(s, fp, content, at);
@@ -148,7 +151,7 @@ final class SeenIds {
       }
     }
     int size = 0;
-    while (full(live + 1, SLOTS[size])) {
+    while (stride == 3 ? crowded(live + 1, SLOTS[size]) : full(live + 1, SLOTS[size])) {
       if (++size == SLOTS.length) {
         throw new IllegalStateException(
             "customer " + s.id().masked() + " remembers more event ids than one table holds; set a deduplication window");
@@ -171,6 +174,18 @@ final class SeenIds {
    */
   private static boolean full(int count, int capacity) {
     return count * 8L > capacity * 7L;
+  }
+
+  /**
+   * Whether {@code count} fingerprints crowd a table of {@code capacity} slots with a deduplication
+   * window: more than three quarters full. A purge that leaves the table crowded freed less than an
+   * eighth of it, so the table grows instead of being scanned again a few events later: a purge
+   * then always makes room for at least an eighth of the table, and its cost per event stays
+   * bounded (without this, a customer whose live ids nearly fill the table scans all of it on
+   * every event).
+   */
+  private static boolean crowded(int count, int capacity) {
+    return count * 4L > capacity * 3L;
   }
 
   /** The number of slots of a customer's table. */

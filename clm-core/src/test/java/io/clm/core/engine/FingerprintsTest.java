@@ -17,6 +17,8 @@ import io.clm.api.event.Interaction;
 import io.clm.api.event.InteractionKind;
 import io.clm.api.event.ManualMove;
 import io.clm.api.event.ProductType;
+import io.clm.api.event.Purpose;
+import io.clm.api.event.Severity;
 import io.clm.api.event.Transaction;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -64,6 +66,23 @@ class FingerprintsTest {
     for (Case c : CASES) {
       assertThat(Fingerprints.content(c.event())).as(c.event().type().name()).isEqualTo(words(c.fields()));
     }
+  }
+
+  @Test
+  void everyEnumNameMixesInAsItsText() {
+    List<Class<? extends Enum<?>>> types = List.of(EventType.class, Direction.class, ProductType.class, Channel.class,
+        InteractionKind.class, Severity.class, Attribute.class, Purpose.class);
+    int checked = 0;
+    for (Class<? extends Enum<?>> type : types) {
+      for (Enum<?> constant : type.getEnumConstants()) {
+        for (Fingerprints.Encoding x : Fingerprints.Encoding.values()) {
+          long expected = x == Fingerprints.Encoding.WORDS ? words(List.of(constant.name())) : fnv(List.of(constant.name()));
+          assertThat(x.finish(x.name(x.start, constant))).as(x + " " + constant).isEqualTo(expected);
+        }
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(40);
   }
 
   @Test
