@@ -1,11 +1,18 @@
 package io.clm.cli;
 
+import io.clm.api.Clm;
+import io.clm.api.LifecycleEngine;
 import io.clm.api.Money;
 import io.clm.api.event.Event;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What {@code io.clm.benchmarks.cli.AnalyzeTimings} times, reached from inside the command line's
@@ -14,6 +21,8 @@ import java.util.Currency;
  * line's classes are package-private); it is no API of clm-cli.
  */
 public final class AnalyzeHook {
+  private static final long DAY = 86_400_000L;
+
   private AnalyzeHook() {}
 
   /**
@@ -36,19 +45,63 @@ public final class AnalyzeHook {
    * @throws IllegalStateException if a row is bad: the timed files have none
    */
   public static Parsed parse(Path file, String currency) throws IOException {
+    long[] rowsAndChecksum = new long[2];
+    read(file, currency, e -> {
+      rowsAndChecksum[0]++;
+      rowsAndChecksum[1] = 31 * rowsAndChecksum[1] + e.at().toEpochMilli() + e.customer().hashCode() + e.id().length()
+          + e.type().ordinal();
+    });
+    return new Parsed(rowsAndChecksum[0], rowsAndChecksum[1]);
+  }
+
+  /**
+   * Reads every row of a transaction file into an event, as {@link #parse} does, and keeps them.
+   *
+   * @param file a transaction file in the CSV schema of {@code clm analyze}
+   * @param currency the run's currency
+   * @return the events in the file's order
+   * @throws IOException if the file cannot be read
+   */
+  public static List<Event> events(Path file, String currency) throws IOException {
+    List<Event> events = new ArrayList<>();
+    read(file, currency, events::add);
+    return events;
+  }
+
+  private static void read(Path file, String currency, Consumer<Event> sink) throws IOException {
     Currency unit = Money.currency(currency);
-    long rows = 0;
-    long checksum = 0;
     try (RowReader reader = RowReader.open(file, RowReader.Format.CSV, RecordKind.TRANSACTIONS, Dialect.DEFAULT)) {
       for (Row row = reader.next(); row != null; row = reader.next()) {
-        Event e = row.kind().eventOf(row, unit);
-        rows++;
-        checksum = 31 * checksum + e.at().toEpochMilli() + e.customer().hashCode() + e.id().length() + e.type().ordinal();
+        sink.accept(row.kind().eventOf(row, unit));
       }
     } catch (BadRowException e) {
       throw new IllegalStateException("a bad row in a timed file: " + e.getMessage(), e);
     }
-    return new Parsed(rows, checksum);
+  }
+
+  /**
+   * Applies events on the calling thread, in order, to an engine set up as {@code clm analyze} sets
+   * up its own by default (model, currency, deduplication window), letting time-driven rules fire a
+   * day behind the latest event as it does: the engine's work of {@code clm analyze} without the
+   * reading, the hand-off to worker threads and the report.
+   *
+   * @param events the events, as {@link #events} read them
+   * @param currency the run's currency
+   * @return the number of customers the engine knows at the end
+   */
+  public static long ingest(List<Event> events, String currency) {
+    LifecycleEngine engine = Clm.builder().model(RunOptions.DEFAULT_MODEL).currency(currency)
+        .deduplicationWindow(Duration.ofDays(AnalyzeCommand.DEFAULT_DEDUP_DAYS)).build();
+    long lastTick = Long.MIN_VALUE;
+    for (Event e : events) {
+      long tick = Math.floorDiv(e.at().toEpochMilli(), DAY) * DAY - DAY;
+      if (tick > lastTick) {
+        engine.advanceTo(Instant.ofEpochMilli(tick));
+        lastTick = tick;
+      }
+      engine.ingest(e);
+    }
+    return engine.customerCount();
   }
 
   /**

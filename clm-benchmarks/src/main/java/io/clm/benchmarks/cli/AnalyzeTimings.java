@@ -1,6 +1,7 @@
 package io.clm.benchmarks.cli;
 
 import com.sun.management.OperatingSystemMXBean;
+import io.clm.api.event.Event;
 import io.clm.cli.AnalyzeHook;
 import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
@@ -23,6 +24,8 @@ import java.util.SplittableRandom;
  * after a warm-up of each. A whole run of the command (arguments, reading, ingest on the worker
  * threads, time-driven rules, report) is what the target speaks of, so each measurement is one whole
  * run, timed by the wall clock and by the process's CPU time (every thread, the collector's too).
+ * At the end it times the engine's part alone: the same events, already in memory, applied on one
+ * thread ({@link AnalyzeHook#ingest}).
  *
  * <p>Arguments: rows (default 2,000,000), customers (20,000), rounds (3), and the file (default a
  * temporary file, deleted at the end). A file that exists is used as it is; otherwise it is generated:
@@ -100,7 +103,26 @@ public final class AnalyzeTimings {
     }
     System.out.printf("total  %8.2f s  %7.2f s  %10.2f s  %9.2f s  %9.2fx  %8.2fx%n", parseWall, parseCpu, analyzeWall, analyzeCpu,
         analyzeWall / parseWall, analyzeCpu / parseCpu);
+    engineAlone(file, rounds);
     System.out.printf("load average %.2f at the end%n", OS.getSystemLoadAverage());
+  }
+
+  /**
+   * The engine's part of the command alone: the file's events read into memory first (not timed),
+   * then applied on one thread, a warm-up and {@code rounds} times, each to a new engine.
+   */
+  private static void engineAlone(Path file, int rounds) throws IOException {
+    List<Event> events = AnalyzeHook.events(file, CURRENCY);
+    for (int r = 0; r <= rounds; r++) {
+      long gc0 = gcMillis();
+      long cpu0 = OS.getProcessCpuTime();
+      long t0 = System.nanoTime();
+      long customers = AnalyzeHook.ingest(events, CURRENCY);
+      double wall = (System.nanoTime() - t0) / 1e9;
+      Timing t = new Timing(wall, (OS.getProcessCpuTime() - cpu0) / 1e9, (gcMillis() - gc0) / 1e3,
+          String.format("%,d events, %,d customers, %.0f ns per event", events.size(), customers, wall * 1e9 / events.size()));
+      System.out.printf("%s engine alone, one thread, events in memory: %s%n", r == 0 ? "warm-up" : "round " + r, t);
+    }
   }
 
   /** One measurement: wall and process CPU seconds, the collector's wall seconds, and what it did. */

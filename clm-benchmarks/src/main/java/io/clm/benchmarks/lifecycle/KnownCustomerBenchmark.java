@@ -41,12 +41,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 2)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
 public class KnownCustomerBenchmark {
-  /** Warmed engines per iteration; the feed is applied once to each. */
-  static final int ENGINES = 32;
+  /**
+   * Warmed engines per trial; the feed is applied once to each. 48 engines of the default feed hold
+   * 19,200,000 events: five one-second iterations at up to 3.8 million events per second.
+   */
+  static final int ENGINES = 48;
   /** Transactions per customer before measurement: past the stage changes the first ones make. */
   static final int WARM_EVENTS = 32;
   private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
