@@ -51,6 +51,30 @@ class SeenIdsTest {
   }
 
   @Test
+  void withAWindowASteadyCustomersTableSettlesWithRoomForAnEighthAfterEachPurge() {
+    qt().withExamples(60)
+        .forAll(integers().between(0, 60))
+        .checkAssert(
+            window -> {
+              Shape shape = new Shape(java.util.Currency.getInstance("EUR"), 3_600_000, 1, window, null);
+              CustomerState s = new CustomerState(CustomerId.of("c"), shape);
+              int live = window + 1;
+              long[] settled = null;
+              for (int at = 1; at <= 20 * live + 200; at++) {
+                SeenIds.add(s, at * 0x9e3779b97f4a7c15L | 1, at, at, at - window);
+                if (at == 10 * live + 100) {
+                  settled = s.seen;
+                }
+              }
+              assertThat(s.seen).as("a steady customer's table is no longer reallocated").isSameAs(settled);
+              int slots = SeenIds.slots(s);
+              assertThat(live * 4L).as("after a purge the %d live ids leave room for an eighth of %d slots", live, slots)
+                  .isLessThanOrEqualTo(slots * 3L);
+              assertThat(slots).as("but the table is not oversized").isLessThanOrEqualTo(Math.max(4, 3 * live));
+            });
+  }
+
+  @Test
   void withoutAWindowEveryIdIsRemembered() {
     qt().withExamples(100)
         .forAll(lists().of(integers().between(1, 1000)).ofSizeBetween(1, 300))
