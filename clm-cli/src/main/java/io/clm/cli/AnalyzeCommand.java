@@ -294,16 +294,17 @@ final class AnalyzeCommand {
         complaints);
   }
 
+  /** The customers of the input so far: the sum of the workers' sets, which share no customer. */
+  private static long count(List<Set<String>> customersByWorker) {
+    return customersByWorker.stream().mapToLong(Set::size).sum();
+  }
+
   /**
    * Over a store, the stage flow starts from the stored state, or at {@code --flow-start} if that is
    * later than the stored state.
    *
    * @return whether the flow start is marked
    */
-  private static long count(List<Set<String>> customersByWorker) {
-    return customersByWorker.stream().mapToLong(Set::size).sum();
-  }
-
   private static boolean continueFlow(StoreRun stored, Settings settings, Pipeline pipeline, long storedCustomers) {
     Optional<Instant> advanced = stored.advancedTo();
     if (settings.flowStart() != null) {
