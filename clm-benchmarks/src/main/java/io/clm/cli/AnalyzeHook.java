@@ -1,17 +1,18 @@
 package io.clm.cli;
 
-import io.clm.api.Clm;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.Money;
 import io.clm.api.event.Event;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -21,8 +22,6 @@ import java.util.function.Consumer;
  * line's classes are package-private); it is no API of clm-cli.
  */
 public final class AnalyzeHook {
-  private static final long DAY = 86_400_000L;
-
   private AnalyzeHook() {}
 
   /**
@@ -90,11 +89,12 @@ public final class AnalyzeHook {
    * @return the number of customers the engine knows at the end
    */
   public static long ingest(List<Event> events, String currency) {
-    LifecycleEngine engine = Clm.builder().model(RunOptions.DEFAULT_MODEL).currency(currency)
-        .deduplicationWindow(Duration.ofDays(AnalyzeCommand.DEFAULT_DEDUP_DAYS)).build();
+    RunOptions options = RunOptions.of(Arguments.parse("analyze", AnalyzeCommand.OPTIONS, new String[] {"--currency", currency}));
+    LifecycleEngine engine =
+        options.engine(Clock.systemUTC(), Optional.of(Duration.ofDays(AnalyzeCommand.DEFAULT_DEDUP_DAYS)));
     long lastTick = Long.MIN_VALUE;
     for (Event e : events) {
-      long tick = Math.floorDiv(e.at().toEpochMilli(), DAY) * DAY - DAY;
+      long tick = AnalyzeCommand.tickBehind(e.at().toEpochMilli());
       if (tick > lastTick) {
         engine.advanceTo(Instant.ofEpochMilli(tick));
         lastTick = tick;

@@ -23,6 +23,7 @@ import java.util.function.UnaryOperator;
 /** {@code clm analyze}: the pipeline on the user's own files, streamed row by row. */
 final class AnalyzeCommand {
   static final int DEFAULT_DEDUP_DAYS = 35;
+  private static final long DAY = 86_400_000L;
 
   static final List<Arguments.Option> OPTIONS;
 
@@ -225,9 +226,7 @@ final class AnalyzeCommand {
         }
         if (at > maxSeen) {
           maxSeen = at;
-          // Time-driven rules fire a day behind the data, so that rows a little out of order
-          // still arrive before the rules look at them.
-          long tick = Math.floorDiv(at, 86_400_000L) * 86_400_000L - 86_400_000L;
+          long tick = tickBehind(at);
           if (tick > lastTick) {
             // Runs on a worker once the rows before it are applied; the reader goes on meanwhile.
             Instant advanceTo = Instant.ofEpochMilli(tick);
@@ -298,6 +297,15 @@ final class AnalyzeCommand {
         (System.nanoTime() - started) / 1e9));
     return Sections.report("clm analyze", source, options, pipeline.engine(), pipeline, outcomeOfRun, counts, lineChecks, rejections, asOf,
         complaints);
+  }
+
+  /**
+   * The instant time-driven rules are let fire to once the data reaches {@code at} (epoch millis):
+   * the start of the day before. Rules fire a day behind the data, so that rows a little out of
+   * order still arrive before the rules look at them.
+   */
+  static long tickBehind(long at) {
+    return Math.floorDiv(at, DAY) * DAY - DAY;
   }
 
   /** The customers of the input so far: the sum of the workers' sets, which share no customer. */
