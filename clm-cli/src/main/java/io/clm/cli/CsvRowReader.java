@@ -146,8 +146,8 @@ final class CsvRowReader implements RowReader {
     int n = text.length();
     int i = 0;
     while (true) {
-      field.setLength(0);
       if (i < n && text.charAt(i) == '"') {
+        field.setLength(0);
         i++;
         while (true) {
           if (i >= n) {
@@ -168,17 +168,17 @@ final class CsvRowReader implements RowReader {
           throw new MalformedCsv("unexpected " + TextRules.excerpt(String.valueOf(text.charAt(i))) + " after a closing quote in column "
               + (record.size() + 1));
         }
+        record.add(field.toString());
       } else {
+        int start = i;
         while (i < n && text.charAt(i) != separator) {
-          char c = text.charAt(i);
-          if (c == '"') {
+          if (text.charAt(i) == '"') {
             throw new MalformedCsv("a quote inside an unquoted field in column " + (record.size() + 1));
           }
-          field.append(c);
           i++;
         }
+        record.add(text.substring(start, i));
       }
-      record.add(field.toString());
       if (i < n) {
         i++; // the separator
         continue;

@@ -130,8 +130,17 @@ final class Row {
     };
   }
 
+  /**
+   * The constant of {@code type} the value names, in any case and with {@code '-'} for {@code '_'}:
+   * the constant whose name equals the value upper-cased ({@link Locale#ROOT}) with every {@code
+   * '-'} replaced.
+   */
   <E extends Enum<E>> E choice(int field, Class<E> type) throws BadRowException {
     String v = text(field);
+    E ascii = asciiChoice(v, type);
+    if (ascii != null) {
+      return ascii;
+    }
     String name = v.toUpperCase(Locale.ROOT).replace('-', '_');
     for (E e : type.getEnumConstants()) {
       if (e.name().equals(name)) {
@@ -143,6 +152,48 @@ final class Row {
       allowed.append(allowed.length() == 0 ? "" : ", ").append(Fields.lower(e));
     }
     throw bad(field, TextRules.excerpt(v) + " is not one of " + allowed);
+  }
+
+  /** Enum constants by class, read without the copy that {@link Class#getEnumConstants} makes. */
+  private static final ClassValue<Enum<?>[]> CONSTANTS =
+      new ClassValue<>() {
+        @Override
+        protected Enum<?>[] computeValue(Class<?> type) {
+          return (Enum<?>[]) type.getEnumConstants();
+        }
+      };
+
+  /**
+   * The constant {@link #choice} finds, without allocating, for a value of ASCII characters; null
+   * when none matches or the value has another character (upper-casing may then change its length
+   * or map it onto ASCII, which {@link #choice} leaves to {@link String#toUpperCase}).
+   */
+  private static <E extends Enum<E>> E asciiChoice(String v, Class<E> type) {
+    int n = v.length();
+    for (Enum<?> e : CONSTANTS.get(type)) {
+      String name = e.name();
+      if (name.length() != n) {
+        continue;
+      }
+      int i = 0;
+      while (i < n) {
+        char c = v.charAt(i);
+        if (c >= 0x80) {
+          return null;
+        }
+        char upper = c == '-' ? '_' : c >= 'a' && c <= 'z' ? (char) (c - 'a' + 'A') : c;
+        if (upper != name.charAt(i)) {
+          break;
+        }
+        i++;
+      }
+      if (i == n) {
+        @SuppressWarnings("unchecked") // a constant of type
+        E constant = (E) e;
+        return constant;
+      }
+    }
+    return null;
   }
 
   Instant instant(int field) throws BadRowException {

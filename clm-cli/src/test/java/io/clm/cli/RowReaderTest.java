@@ -106,6 +106,79 @@ class RowReaderTest {
         "i.jsonl line 4, field '(row)': is not valid JSON at column 11: unexpected end-of-input: expected close marker for Object");
   }
 
+  /**
+   * A choice is the constant named by the value upper-cased ({@code Locale.ROOT}) with '-' for '_':
+   * checked against that rule written out, on spellings of every constant of every enum the readers
+   * parse, in mixed case, with dashes, with characters that upper-case onto ASCII ('ı', 'ſ') or to
+   * two characters ('ß'), and with a character added or dropped.
+   */
+  @Test
+  void aChoiceIsTheConstantNamedByTheValueUpperCased() {
+    List<Class<? extends Enum<?>>> types = List.of(io.clm.api.event.Direction.class, io.clm.api.event.ProductType.class,
+        io.clm.api.event.Channel.class, io.clm.api.event.InteractionKind.class, io.clm.api.event.Severity.class,
+        io.clm.api.event.Attribute.class, io.clm.api.event.Purpose.class);
+    qt().withExamples(2_000)
+        .forAll(longs().all(), integers().between(0, types.size() - 1))
+        .checkAssert((seed, typeIndex) -> {
+          Class<? extends Enum<?>> type = types.get(typeIndex);
+          Enum<?>[] constants = type.getEnumConstants();
+          java.util.Random random = new java.util.Random(seed);
+          String value = spelling(constants[random.nextInt(constants.length)].name(), random);
+          String expected = value.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+          Row row = new Row("t.csv", 2, RecordKind.TRANSACTIONS, new String[] {"t1", "C1", null, value, null, null, null, null});
+          Enum<?> named = null;
+          for (Enum<?> c : constants) {
+            if (c.name().equals(expected)) {
+              named = c;
+            }
+          }
+          if (named != null) {
+            Enum<?> chosen;
+            try {
+              chosen = choose(row, type);
+            } catch (BadRowException e) {
+              throw new AssertionError(value + " names " + named + " but was refused: " + e.getMessage(), e);
+            }
+            assertThat(chosen).as(value).isSameAs(named);
+          } else {
+            assertThatThrownBy(() -> choose(row, type)).as(value).isInstanceOf(BadRowException.class)
+                .hasMessageContaining("is not one of");
+          }
+        });
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Enum<?> choose(Row row, Class<? extends Enum<?>> type) throws BadRowException {
+    return row.choice(3, (Class) type);
+  }
+
+  /** A spelling of {@code name} that may or may not name it. */
+  private static String spelling(String name, java.util.Random random) {
+    StringBuilder b = new StringBuilder();
+    for (char c : name.toCharArray()) {
+      int roll = random.nextInt(40);
+      if (c == '_' && roll < 20) {
+        b.append('-');
+      } else if (c == 'I' && roll == 0) {
+        b.append('\u0131'); // dotless i, upper-cases to I
+      } else if (c == 'S' && roll == 0) {
+        b.append('\u017f'); // long s, upper-cases to S
+      } else if (c == 'S' && roll == 1) {
+        b.append('\u00df'); // sharp s, upper-cases to SS
+      } else if (roll == 2) {
+        b.append((char) ('a' + random.nextInt(26)));
+      } else if (roll == 3) {
+        continue;
+      } else {
+        b.append(random.nextBoolean() ? Character.toLowerCase(c) : c);
+      }
+      if (roll == 4) {
+        b.append(random.nextBoolean() ? '_' : '-');
+      }
+    }
+    return random.nextInt(10) == 0 ? " " + b + " " : b.toString();
+  }
+
   // ---- helpers ----------------------------------------------------------------------------
 
   static final int CORRUPTIONS = 6;
