@@ -70,6 +70,10 @@ final class LineSource implements Closeable {
     if (eof) {
       return null;
     }
+    String ascii = asciiLine();
+    if (ascii != null) {
+      return ascii;
+    }
     line.reset();
     boolean tooLong = false;
     long bytes = 0;
@@ -125,6 +129,30 @@ final class LineSource implements Closeable {
       throw new BadLine(number, "is not valid UTF-8 at byte " + (bytesIn.position() + 1));
     }
     return chars.flip().toString();
+  }
+
+  /**
+   * The next line when it lies whole in the buffer, is not too long and is ASCII (so valid UTF-8,
+   * without a byte order mark, one character per byte): its text straight from the buffer, without
+   * decoding. Otherwise null, and nothing is consumed.
+   */
+  private String asciiLine() {
+    int end = position;
+    int high = 0;
+    while (end < limit && buffer[end] != '\n') {
+      high |= buffer[end];
+      end++;
+    }
+    if (end == limit || high < 0 || end - position > maxLineBytes) {
+      return null;
+    }
+    int start = position;
+    position = end + 1;
+    number++;
+    if (end > start && buffer[end - 1] == '\r') {
+      end--;
+    }
+    return new String(buffer, start, end - start, StandardCharsets.ISO_8859_1);
   }
 
   /** Physical lines read so far, including bad ones. */
