@@ -1,7 +1,6 @@
 package io.clm.cli;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Locale;
 
 /** Formatting and parsing of field values shared by the readers and the writers. */
@@ -48,11 +47,33 @@ final class Fields {
         nanos *= 10;
       }
     }
-    if (day > LocalDate.of(year, month, 1).lengthOfMonth()) {
+    if (day > lengthOfMonth(year, month)) {
       return null;
     }
-    long epochDay = LocalDate.of(year, month, day).toEpochDay();
-    return Instant.ofEpochSecond(epochDay * 86_400L + hour * 3600L + minute * 60L + second, nanos);
+    return Instant.ofEpochSecond(epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second, nanos);
+  }
+
+  /** The number of days of a month of the proleptic Gregorian calendar (years 0 to 9999 here). */
+  private static int lengthOfMonth(int year, int month) {
+    return switch (month) {
+      case 2 -> year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28;
+      case 4, 6, 9, 11 -> 30;
+      default -> 31;
+    };
+  }
+
+  /**
+   * Days from 1970-01-01 to a date of the proleptic Gregorian calendar with a year from 0 to 9999,
+   * as {@link java.time.LocalDate#toEpochDay()} counts them: whole 400-year eras of 146,097 days,
+   * with the year taken to start on 1 March so that a leap day ends it.
+   */
+  private static long epochDay(int year, int month, int day) {
+    int y = month <= 2 ? year - 1 : year;
+    int era = Math.floorDiv(y, 400);
+    int yearOfEra = y - era * 400;
+    int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    return era * 146_097L + dayOfEra - 719_468;
   }
 
   private static int digits(String s, int from, int count) {
