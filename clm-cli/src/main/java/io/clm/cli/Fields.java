@@ -1,6 +1,8 @@
 package io.clm.cli;
 
 import java.time.Instant;
+import java.time.Month;
+import java.time.Year;
 import java.util.Locale;
 
 /** Formatting and parsing of field values shared by the readers and the writers. */
@@ -47,19 +49,10 @@ final class Fields {
         nanos *= 10;
       }
     }
-    if (day > lengthOfMonth(year, month)) {
+    if (day > Month.of(month).length(Year.isLeap(year))) {
       return null;
     }
     return Instant.ofEpochSecond(epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second, nanos);
-  }
-
-  /** The number of days of a month of the proleptic Gregorian calendar (years 0 to 9999 here). */
-  private static int lengthOfMonth(int year, int month) {
-    return switch (month) {
-      case 2 -> year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28;
-      case 4, 6, 9, 11 -> 30;
-      default -> 31;
-    };
   }
 
   /**
