@@ -1,18 +1,23 @@
 package io.clm.benchmarks.lifecycle;
 
 import io.clm.benchmarks.peers.ColumnarTracker;
+import io.clm.benchmarks.peers.ObjectsTracker;
 import io.clm.benchmarks.peers.SpringStatemachineTracker;
 import io.clm.benchmarks.peers.SquirrelTracker;
 import io.clm.benchmarks.peers.Stateless4jTracker;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** The implementations the lifecycle benchmarks compare. */
 public enum Implementation {
   /** clm's engine, with its full metrics, history and idempotency. */
   CLM(ClmTracker::new),
-  /** The speed limit: the same rules by hand over columns of primitive arrays, no library. */
+  /** The same rules by hand over columns of primitive arrays, one row per customer, no library. */
   COLUMNAR(ColumnarTracker::new),
+  /** The same rules by hand over one object per customer, no library. */
+  OBJECTS(ObjectsTracker::new),
   /** stateless4j: one shared configuration, one machine per customer over external state. */
   STATELESS4J(Stateless4jTracker::new),
   /** squirrel-foundation: one shared builder, one machine per customer. */
@@ -40,9 +45,16 @@ public enum Implementation {
    *
    * @param name for example {@code clm} or {@code spring}
    * @return the implementation
+   * @throws IllegalArgumentException naming the implementations there are, if none has that name
    */
   public static Implementation named(String name) {
-    return valueOf(name.toUpperCase(Locale.ROOT));
+    for (Implementation i : values()) {
+      if (i.label().equals(name.toLowerCase(Locale.ROOT))) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("unknown implementation '" + name + "'; known: "
+        + Arrays.stream(values()).map(Implementation::label).collect(Collectors.joining(", ")));
   }
 
   /**

@@ -48,7 +48,7 @@ public class IngestBenchmark {
   public int eventsPerCustomer;
 
   /** Which implementation keeps the stages. */
-  @Param({"clm", "columnar", "stateless4j", "squirrel", "spring"})
+  @Param({"clm", "columnar", "objects", "stateless4j", "squirrel", "spring"})
   public String implementation;
 
   private Event[] events;

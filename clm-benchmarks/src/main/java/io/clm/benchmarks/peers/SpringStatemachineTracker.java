@@ -3,7 +3,6 @@ package io.clm.benchmarks.peers;
 import io.clm.api.CustomerId;
 import io.clm.api.event.Event;
 import io.clm.benchmarks.lifecycle.LifecycleTracker;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -138,13 +137,7 @@ public final class SpringStatemachineTracker implements LifecycleTracker {
 
   @Override
   public Map<String, Long> stageCounts() {
-    Map<SixStage, Long> counts = new EnumMap<>(SixStage.class);
-    customers.values().forEach(c -> counts.merge(c.stage(), 1L, Long::sum));
-    Map<String, Long> result = new LinkedHashMap<>();
-    for (SixStage s : SixStage.values()) {
-      result.put(s.id(), counts.getOrDefault(s, 0L));
-    }
-    return result;
+    return SixStage.counts(customers.values().stream().map(c -> c.stage()));
   }
 
   @Override

@@ -3,9 +3,7 @@ package io.clm.benchmarks.peers;
 import io.clm.api.CustomerId;
 import io.clm.api.event.Event;
 import io.clm.benchmarks.lifecycle.LifecycleTracker;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.squirrelframework.foundation.fsm.Condition;
 import org.squirrelframework.foundation.fsm.StateMachineBuilder;
@@ -87,13 +85,7 @@ public final class SquirrelTracker implements LifecycleTracker {
 
   @Override
   public Map<String, Long> stageCounts() {
-    Map<SixStage, Long> counts = new EnumMap<>(SixStage.class);
-    customers.values().forEach(c -> counts.merge(c.machine.getCurrentState(), 1L, Long::sum));
-    Map<String, Long> result = new LinkedHashMap<>();
-    for (SixStage s : SixStage.values()) {
-      result.put(s.id(), counts.getOrDefault(s, 0L));
-    }
-    return result;
+    return SixStage.counts(customers.values().stream().map(c -> c.machine.getCurrentState()));
   }
 
   @Override

@@ -6,9 +6,7 @@ import com.github.oxo42.stateless4j.triggers.TriggerWithParameters1;
 import io.clm.api.CustomerId;
 import io.clm.api.event.Event;
 import io.clm.benchmarks.lifecycle.LifecycleTracker;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -58,13 +56,7 @@ public final class Stateless4jTracker implements LifecycleTracker {
 
   @Override
   public Map<String, Long> stageCounts() {
-    Map<SixStage, Long> counts = new EnumMap<>(SixStage.class);
-    customers.values().forEach(c -> counts.merge(c.facts.stage(), 1L, Long::sum));
-    Map<String, Long> result = new LinkedHashMap<>();
-    for (SixStage s : SixStage.values()) {
-      result.put(s.id(), counts.getOrDefault(s, 0L));
-    }
-    return result;
+    return SixStage.counts(customers.values().stream().map(c -> c.facts.stage()));
   }
 
   @Override

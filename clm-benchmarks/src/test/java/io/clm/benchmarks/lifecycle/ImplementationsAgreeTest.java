@@ -72,6 +72,11 @@ class ImplementationsAgreeTest {
   }
 
   @Test
+  void theObjectsBaselineAgreesWithClm() {
+    check(Implementation.OBJECTS);
+  }
+
+  @Test
   void stateless4jAgreesWithClm() {
     check(Implementation.STATELESS4J);
   }
