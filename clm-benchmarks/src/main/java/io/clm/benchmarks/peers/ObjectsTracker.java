@@ -1,10 +1,6 @@
 package io.clm.benchmarks.peers;
 
-import io.clm.api.CustomerId;
 import io.clm.api.event.Event;
-import io.clm.benchmarks.lifecycle.LifecycleTracker;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The same six-stage rules by hand over one object per customer ({@link PeerCustomer}) in a hash
@@ -14,15 +10,14 @@ import java.util.Map;
  * persistence. Set beside the columnar baseline, it shows what the layout of the state costs on
  * this workload.
  */
-public final class ObjectsTracker implements LifecycleTracker {
-  private final Map<CustomerId, PeerCustomer> customers = new HashMap<>();
+public final class ObjectsTracker extends PeerCustomers {
 
   /** Creates an empty tracker. */
   public ObjectsTracker() {}
 
   @Override
   public int accept(Event event) {
-    PeerCustomer customer = customers.computeIfAbsent(event.customer(), id -> new PeerCustomer());
+    PeerCustomer customer = customer(event.customer());
     customer.apply(event);
     int changes = 0;
     for (int step = 0; step < SixStageRules.MAX_STEPS; step++) {
@@ -34,15 +29,5 @@ public final class ObjectsTracker implements LifecycleTracker {
       changes++;
     }
     return changes;
-  }
-
-  @Override
-  public Map<String, Long> stageCounts() {
-    return SixStage.counts(customers.values().stream().map(c -> c.stage()));
-  }
-
-  @Override
-  public Object stateRoot() {
-    return customers;
   }
 }

@@ -1,8 +1,6 @@
 package io.clm.benchmarks.peers;
 
-import io.clm.api.CustomerId;
 import io.clm.api.event.Event;
-import io.clm.benchmarks.lifecycle.LifecycleTracker;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,7 +33,7 @@ import reactor.core.publisher.Mono;
  * else"). So each stage moves on the event to its choice point, whose branches are the stage's
  * rules, highest priority first, and whose last branch returns to the stage.
  */
-public final class SpringStatemachineTracker implements LifecycleTracker {
+public final class SpringStatemachineTracker extends PeerCustomers {
 
   private static final String CUSTOMER = "customer";
 
@@ -57,7 +55,6 @@ public final class SpringStatemachineTracker implements LifecycleTracker {
     }
   }
 
-  private final Map<CustomerId, PeerCustomer> customers = new HashMap<>();
   private final StateMachine<Node, Evaluate> machine = machine();
   private final StateMachinePersister<Node, Evaluate, PeerCustomer> persister =
       new DefaultStateMachinePersister<>(new CustomerRecordPersist());
@@ -110,7 +107,7 @@ public final class SpringStatemachineTracker implements LifecycleTracker {
 
   @Override
   public int accept(Event event) {
-    PeerCustomer customer = customers.computeIfAbsent(event.customer(), id -> new PeerCustomer());
+    PeerCustomer customer = customer(event.customer());
     customer.apply(event);
     int changes = 0;
     try {
@@ -133,15 +130,5 @@ public final class SpringStatemachineTracker implements LifecycleTracker {
       throw new IllegalStateException("spring statemachine failed on an event", e);
     }
     return changes;
-  }
-
-  @Override
-  public Map<String, Long> stageCounts() {
-    return SixStage.counts(customers.values().stream().map(c -> c.stage()));
-  }
-
-  @Override
-  public Object stateRoot() {
-    return customers;
   }
 }
