@@ -3,10 +3,10 @@ package io.clm.benchmarks.peers;
 import io.clm.api.event.Event;
 
 /**
- * The same six-stage rules by hand over one object per customer ({@link PeerCustomer}) in a hash
- * map, no library: what {@link Stateless4jTracker} does without the state machine, and what {@link
- * ColumnarTracker} does with the facts of a customer in one object instead of one slot in each of
- * many arrays. Like both, it has none of clm's idempotency, history, full metric set, validation or
+ * The six-stage rules ({@link SixStageRules}) over one object per customer ({@link PeerCustomer})
+ * in a hash map, no library: what {@link Stateless4jTracker} does without the state machine, and
+ * what {@link ColumnarTracker} does with the facts of a customer in one object instead of one slot
+ * in each of many arrays. Like both, it has none of clm's idempotency, history, full metric set, validation or
  * persistence. Set beside the columnar baseline, it shows what the layout of the state costs on
  * this workload.
  */
