@@ -33,8 +33,6 @@ import java.util.Locale;
 public final class Alternating {
   private static Event[] feed;
   private static int feedCustomers;
-  /** The tracker of the latest pass, kept until the next one, so that its work is not discarded. */
-  private static LifecycleTracker latest;
 
   private Alternating() {}
 
@@ -94,7 +92,6 @@ public final class Alternating {
       feed = EventStream.generate(customers, 10, EventStream.SEED).events();
       feedCustomers = customers;
     }
-    latest = null;
     System.gc();
     LifecycleTracker tracker = Implementation.named(implementation).create();
     var threads = ManagementFactory.getThreadMXBean();
@@ -107,7 +104,6 @@ public final class Alternating {
     if (changes == 0) {
       throw new IllegalStateException(implementation + " moved no customer over the whole feed");
     }
-    latest = tracker;
     return cpu;
   }
 

@@ -48,8 +48,9 @@ public enum Implementation {
    * @throws IllegalArgumentException naming the implementations there are, if none has that name
    */
   public static Implementation named(String name) {
+    String label = name.toLowerCase(Locale.ROOT);
     for (Implementation i : values()) {
-      if (i.label().equals(name.toLowerCase(Locale.ROOT))) {
+      if (i.label().equals(label)) {
         return i;
       }
     }
