@@ -8,11 +8,12 @@ import io.clm.api.spi.HistoryEntry;
 import io.clm.api.spi.SeenEvent;
 import io.clm.api.spi.StoredCustomer;
 import io.clm.api.spi.Tombstone;
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,17 +187,23 @@ abstract class CrashRestartContract {
           }
   }
 
-  /** A child JVM running {@link CrashIngestMain}, its output read line by line. */
+  /**
+   * A child JVM running {@link CrashIngestMain}, its output read line by line. The child's standard
+   * output goes to a file, not a pipe: what a write put in the file is there once the call returns,
+   * and the file is read to its end after the child died, so no line the child printed is missed.
+   */
   static final class Child {
     private final Process process;
+    private final Path out;
     private final Path err;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> printed = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Thread reader;
     private volatile long lastCommitted = -1;
 
-    private Child(Process process, Path err) {
+    private Child(Process process, Path out, Path err) {
       this.process = process;
+      this.out = out;
       this.err = err;
       this.reader = new Thread(this::read, "crash-child-reader");
       reader.setDaemon(true);
@@ -207,15 +214,21 @@ abstract class CrashRestartContract {
       return start(err, CrashIngestMain.class, url, Long.toString(events), Integer.toString(CUSTOMERS), Integer.toString(batch));
     }
 
-    /** Starts a JVM on the test class path running a class's {@code main} with arguments. */
+    /**
+     * Starts a JVM on the test class path running a class's {@code main} with arguments; its
+     * standard error goes to {@code err}, its standard output to {@code err} with {@code .out}
+     * appended.
+     */
     static Child start(Path err, Class<?> main, String... args) throws IOException {
       String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
       List<String> command = new ArrayList<>(List.of(
           java, "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), main.getName()));
       command.addAll(List.of(args));
+      Path out = err.resolveSibling(err.getFileName() + ".out");
       ProcessBuilder pb = new ProcessBuilder(command);
+      pb.redirectOutput(out.toFile());
       pb.redirectError(err.toFile());
-      return new Child(pb.start(), err);
+      return new Child(pb.start(), out, err);
     }
 
     /** Every line the child printed so far that starts with a prefix, without it, in order. */
@@ -225,20 +238,41 @@ abstract class CrashRestartContract {
       }
     }
 
+    /**
+     * Follows the output file while the child runs; once the child is seen dead, reads what is left
+     * (all of its writes are in the file by then) and ends. A line is taken at its line end.
+     */
     private void read() {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          if (line.startsWith("committed ")) {
-            lastCommitted = Long.parseLong(line.substring("committed ".length()));
+      try (InputStream in = new BufferedInputStream(Files.newInputStream(out))) {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        boolean dead;
+        do {
+          dead = !process.isAlive();
+          for (int b = in.read(); b != -1; b = in.read()) {
+            if (b == '\n') {
+              take(line.toString(StandardCharsets.UTF_8));
+              line.reset();
+            } else {
+              line.write(b);
+            }
           }
-          printed.add(line);
-          lines.add(line);
-        }
-      } catch (IOException e) {
+          if (!dead) {
+            Thread.sleep(1);
+          }
+        } while (!dead);
+        // a last line without its line end was cut off by the kill, and is not taken
+      } catch (IOException | InterruptedException e) {
         lines.add("closed " + e);
       }
       lines.add("end");
+    }
+
+    private void take(String line) {
+      if (line.startsWith("committed ")) {
+        lastCommitted = Long.parseLong(line.substring("committed ".length()));
+      }
+      printed.add(line);
+      lines.add(line);
     }
 
     /** Waits for the next line of a kind and returns its number; other kinds are skipped. */
@@ -262,7 +296,7 @@ abstract class CrashRestartContract {
     void kill() throws InterruptedException {
       process.destroyForcibly();
       process.waitFor();
-      // Everything the child printed before it died is read once its output reaches its end.
+      // Everything the child printed before it died is read once the reader has seen it dead.
       reader.join(TimeUnit.MINUTES.toMillis(1));
       if (reader.isAlive()) {
         throw new AssertionError("the killed child's output did not end within a minute");
