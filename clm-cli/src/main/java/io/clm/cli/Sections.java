@@ -258,18 +258,8 @@ final class Sections {
           .filter(f -> f.contribution() > 0)
           .sorted(Comparator.comparingDouble(Risk.Contribution::contribution).reversed())
           .forEach(f -> factors.add(String.format(Locale.ROOT, "%s %.2f", f.factor(), f.contribution())));
-      List<String> actions = new ArrayList<>();
-      for (RetentionAction a : plan.actions()) {
-        if (actions.size() == 3) {
-          break;
-        }
-        actions.add(describe(a.type()) + " (priority " + a.priority() + ", " + a.strategy() + ")");
-      }
-      if (plan.withheld() > 0) {
-        actions.add(plan.withheld() + " marketing action(s) withheld: no marketing consent");
-      }
-      plan.failures().forEach(f -> actions.add("strategy failed, its actions are left out: " + f.getMessage()));
-      atRisk.add(new Report.AtRisk(mask.mask(c.id()), c.stage(), value[i], risks[i].score(), factors, actions));
+      atRisk.add(new Report.AtRisk(mask.mask(c.id()), c.stage(), value[i], risks[i].score(), factors,
+          actionLines(plan, context.marketingConsent())));
     }
     List<Report.Band> distribution = new ArrayList<>();
     long banded = 0;
@@ -283,6 +273,30 @@ final class Sections {
             + " satisfaction); at-risk customers ranked by " + valueName + " \u00d7 risk, excluding prospects and"
             + " customers already gone; actions from " + strategies.size() + " retention strategies, consent-aware",
         distribution, atRisk));
+  }
+
+  /**
+   * The report's lines for a customer's plan: its first three actions, then what was left out and
+   * why (marketing without consent, strategies that failed); never empty.
+   */
+  static List<String> actionLines(RetentionPlan plan, boolean marketingConsent) {
+    List<String> lines = new ArrayList<>();
+    for (RetentionAction a : plan.actions()) {
+      if (lines.size() == 3) {
+        break;
+      }
+      lines.add(describe(a.type()) + " (priority " + a.priority() + ", " + a.strategy() + ")");
+    }
+    if (plan.withheld() > 0) {
+      lines.add(plan.withheld() + " marketing action(s) withheld: no marketing consent");
+    } else if (!marketingConsent) {
+      lines.add("no marketing consent: no offer, sale or sold exit barrier is proposed");
+    }
+    plan.failures().forEach(f -> lines.add("strategy failed, its actions are left out: " + f.getMessage()));
+    if (lines.isEmpty()) {
+      lines.add("none proposed");
+    }
+    return lines;
   }
 
   static String describe(ActionType type) {

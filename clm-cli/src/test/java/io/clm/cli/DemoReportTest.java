@@ -85,6 +85,7 @@ class DemoReportTest {
         .allSatisfy(a -> {
           assertThat(a.maskedId()).matches("#[0-9a-f]{32}");
           assertThat(a.factors()).isNotEmpty();
+          assertThat(a.actions()).isNotEmpty().noneMatch(String::isBlank);
         });
     assertThat(report.complaints().included()).isTrue();
     assertThat(report.input().get(0).read()).isEqualTo(report.input().get(0).accepted());

@@ -30,7 +30,9 @@ import java.util.Set;
  *   <li><b>the customer's trouble</b>: credit score below 500 or the customer is flagged
  *       vulnerable: help them through it (a service contact);
  *   <li><b>competition</b>: competitor attention of 0.5 or more, or price sensitivity of 0.7 or
- *       more: strengthen our advantage with incentives (offer, economic barrier);
+ *       more: study the rival (a service contact, so that a customer without marketing consent is
+ *       not left without an action) and strengthen our advantage with incentives (offer, economic
+ *       barrier);
  *   <li><b>unknown</b>: an early-warning call to find out.
  * </ol>
  *
@@ -172,6 +174,11 @@ public final class DeclineRecoveryStrategy implements RetentionStrategy {
       case COMPETITION:
         actions.offer(
             response == Response.RESCUE ? 10 : 5, why + "a price incentive against the competitor's offer (seed 000: price cut)", priority);
+        actions.add(
+            new ActionType.Communication("study the rival: learn what the competitor offers the customer"),
+            why + "study the rival before answering it",
+            Actions.CONTACT_COST,
+            priority - 5);
         if (response != Response.IMPROVE) {
           actions.add(
               new ActionType.ExitBarrier(ActionType.BarrierKind.ECONOMIC),

@@ -54,9 +54,22 @@ class DeclineRecoveryStrategyTest {
     RetentionContext c =
         context(StageFamily.DECLINE, true, "2000.00", 0.9, b -> b.attribute(Attribute.COMPETITOR_ATTENTION, new BigDecimal("0.9"), START));
     List<RetentionAction> a = strategy.propose(c);
-    assertThat(types(a)).containsExactly(new ActionType.Offer(10), new ActionType.ExitBarrier(ActionType.BarrierKind.ECONOMIC));
-    assertThat(a.get(0).priority()).isEqualTo(90);
+    assertThat(types(a)).containsExactly(
+        new ActionType.Offer(10),
+        new ActionType.Communication("study the rival: learn what the competitor offers the customer"),
+        new ActionType.ExitBarrier(ActionType.BarrierKind.ECONOMIC));
+    assertThat(a).extracting(RetentionAction::priority).containsExactly(90, 85, 80);
     assertThat(a.get(0).rationale()).startsWith("decline, rescue (seed 000), cause: competition (seed 003)");
+  }
+
+  @Test
+  void competitionWithoutMarketingConsentStillStudiesTheRival() {
+    RetentionContext c =
+        context(StageFamily.DECLINE, false, "2000.00", 0.3, b -> b.attribute(Attribute.COMPETITOR_ATTENTION, new BigDecimal("0.9"), START));
+    List<RetentionAction> a = strategy.propose(c);
+    assertThat(types(a)).containsExactly(new ActionType.Communication("study the rival: learn what the competitor offers the customer"));
+    assertThat(a.get(0).priority()).isEqualTo(65);
+    assertThat(a.get(0).rationale()).startsWith("decline, respond (seed 000), cause: competition (seed 003)");
   }
 
   @Test
@@ -85,7 +98,10 @@ class DeclineRecoveryStrategyTest {
   void improveAddsAProductReview() {
     RetentionContext c = context(StageFamily.DECLINE, true, "10.00", 0.1, b -> b.attribute(Attribute.PRICE_SENSITIVITY, new BigDecimal("0.9"), START));
     assertThat(types(strategy.propose(c)))
-        .containsExactly(new ActionType.Offer(5), new ActionType.Communication("collect the customer's unmet needs to improve the product"));
+        .containsExactly(
+            new ActionType.Offer(5),
+            new ActionType.Communication("study the rival: learn what the competitor offers the customer"),
+            new ActionType.Communication("collect the customer's unmet needs to improve the product"));
   }
 
   @Test
