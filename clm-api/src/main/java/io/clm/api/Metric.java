@@ -85,21 +85,21 @@ public enum Metric {
   /** Supplied revenue minus supplied cost to serve; positive once break-even is passed. NaN unless both are supplied. */
   PROFIT(Range.ANY, Change.EVENTS),
   /** Supplied {@link Attribute#REVENUE}. */
-  REVENUE(Range.ANY, Change.EVENTS),
+  REVENUE(Range.MONEY, Change.EVENTS),
   /** Supplied {@link Attribute#COST_TO_SERVE}. */
-  COST_TO_SERVE(Range.ANY, Change.EVENTS),
+  COST_TO_SERVE(Range.MONEY, Change.EVENTS),
   /** Supplied {@link Attribute#CREDIT_SCORE}. */
-  CREDIT_SCORE(Range.ANY, Change.EVENTS),
+  CREDIT_SCORE(Range.RATING, Change.EVENTS),
   /** Supplied {@link Attribute#SCALE}. */
-  SCALE(Range.ANY, Change.EVENTS),
+  SCALE(Range.MONEY, Change.EVENTS),
   /** Supplied {@link Attribute#COMPETITOR_ATTENTION}. */
-  COMPETITOR_ATTENTION(Range.ANY, Change.EVENTS),
+  COMPETITOR_ATTENTION(Range.SHARE, Change.EVENTS),
   /** Supplied {@link Attribute#PRICE_SENSITIVITY}. */
-  PRICE_SENSITIVITY(Range.ANY, Change.EVENTS),
+  PRICE_SENSITIVITY(Range.SHARE, Change.EVENTS),
   /** Supplied {@link Attribute#DECISION_TIME_DAYS}. */
-  DECISION_TIME_DAYS(Range.ANY, Change.EVENTS),
+  DECISION_TIME_DAYS(Range.NON_NEGATIVE, Change.EVENTS),
   /** Supplied {@link Attribute#INCIDENT_TOLERANCE}. */
-  INCIDENT_TOLERANCE(Range.ANY, Change.EVENTS),
+  INCIDENT_TOLERANCE(Range.SHARE, Change.EVENTS),
   /** 1 if the relationship was closed after the latest transaction with all debts settled, else 0. */
   RELATIONSHIP_CLOSED(Range.FLAG, Change.EVENTS);
 
@@ -112,7 +112,7 @@ public enum Metric {
     COUNT(0, Double.POSITIVE_INFINITY),
     /** An amount in major units of the engine's currency, 0 or more. */
     MONEY(0, Double.POSITIVE_INFINITY),
-    /** A share, 0 to 1. */
+    /** A share, or a supplied degree such as competitor attention, 0 to 1. */
     SHARE(0, 1),
     /** Fractional days of 24 hours; negative only for facts later than the evaluation instant. */
     DAYS(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY),
@@ -124,7 +124,11 @@ public enum Metric {
     SCORE_CHANGE(-10, 10),
     /** 0 or 1. */
     FLAG(0, 1),
-    /** Any finite value (supplied attributes and values derived from them). */
+    /** A rating from 0 to 1000: a supplied credit score. */
+    RATING(0, 1000),
+    /** A supplied value of 0 or more, such as a decision time in days. */
+    NON_NEGATIVE(0, Double.POSITIVE_INFINITY),
+    /** Any finite value: profit, a difference of supplied amounts. */
     ANY(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
 
     private final double min;
@@ -188,6 +192,25 @@ public enum Metric {
    */
   public Change change() {
     return change;
+  }
+
+  /**
+   * Whether the measure can be undefined (NaN) for lack of data: a mean without transactions, a
+   * supplied attribute never supplied. Every other measure always has a value.
+   *
+   * @return true if the measure can be NaN
+   */
+  public boolean mayBeUndefined() {
+    return switch (this) {
+      case AVERAGE_TRANSACTION, DIGITAL_SHARE, DAYS_SINCE_LAST_TRANSACTION, TENURE_DAYS, VOLUME_TREND,
+          AVERAGE_SATISFACTION, LAST_SATISFACTION, SATISFACTION_CHANGE, SHARE_OF_WALLET, PROFIT, REVENUE,
+          COST_TO_SERVE, CREDIT_SCORE, SCALE, COMPETITOR_ATTENTION, PRICE_SENSITIVITY, DECISION_TIME_DAYS,
+          INCIDENT_TOLERANCE -> true;
+      case TRANSACTION_COUNT, DEBIT_COUNT, CREDIT_COUNT, TRANSACTION_VOLUME, DEBIT_VOLUME, CREDIT_VOLUME,
+          DAYS_SINCE_FIRST_SEEN, DAYS_IN_STAGE, TRANSACTIONS_IN_STAGE, RECENT_VOLUME, PREVIOUS_VOLUME,
+          PRODUCTS_HELD, PRODUCT_TYPES_HELD, PRODUCTS_CLOSED, INTERACTION_COUNT, TOTAL_COMPLAINTS,
+          OPEN_COMPLAINTS, OPEN_URGENT_COMPLAINTS, ACCEPTED_RESOLUTIONS, RELATIONSHIP_CLOSED -> false;
+    };
   }
 
   /**

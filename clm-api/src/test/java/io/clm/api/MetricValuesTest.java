@@ -186,6 +186,25 @@ class MetricValuesTest {
   }
 
   @Test
+  void aCustomerWithoutDataIsUndefinedExactlyInTheMeasuresDeclaredSo() {
+    MetricsSnapshot empty = MetricsSnapshot.builder(EUR, FIRST_SEEN).build();
+    for (Metric metric : Metric.values()) {
+      assertThat(Double.isNaN(metric.valueOf(empty, NOW.toEpochMilli()))).as(metric.name()).isEqualTo(metric.mayBeUndefined());
+    }
+  }
+
+  @Test
+  void suppliedMeasuresDeclareTheRangeOfTheirAttribute() {
+    assertThat(Metric.CREDIT_SCORE.range()).isEqualTo(Metric.Range.RATING);
+    assertThat(Metric.Range.RATING.max()).isEqualTo(1000);
+    assertThat(List.of(Metric.COMPETITOR_ATTENTION, Metric.PRICE_SENSITIVITY, Metric.INCIDENT_TOLERANCE))
+        .allMatch(m -> m.range() == Metric.Range.SHARE);
+    assertThat(List.of(Metric.REVENUE, Metric.COST_TO_SERVE, Metric.SCALE)).allMatch(m -> m.range() == Metric.Range.MONEY);
+    assertThat(Metric.DECISION_TIME_DAYS.range().min()).isZero();
+    assertThat(Metric.PROFIT.range()).isEqualTo(Metric.Range.ANY);
+  }
+
+  @Test
   void shareOfWalletIsCappedAtOneAndAmountsFollowTheCurrencysMinorUnit() {
     long now = NOW.toEpochMilli();
     MetricsSnapshot small = facts().attribute(Attribute.TOTAL_BUSINESS, new BigDecimal("100"), FIRST_SEEN).build();

@@ -7,7 +7,6 @@ import io.clm.api.Metric;
 import io.clm.api.ValidationException;
 import io.clm.api.annotation.Experimental;
 import io.clm.api.event.Direction;
-import io.clm.api.event.Interaction;
 import io.clm.api.event.ProductType;
 import java.time.Instant;
 import java.util.Collection;
@@ -399,7 +398,7 @@ public final class Population {
   /** Refuses a value outside the metric's domain; NaN only where the metric may be undefined. */
   private static void check(Metric metric, double v, CustomerId id) {
     if (Double.isNaN(v)) {
-      if (!mayBeUndefined(metric)) {
+      if (!metric.mayBeUndefined()) {
         throw new ValidationException(
             fieldName(metric) + " is NaN for customer " + id.masked() + "; it is always defined");
       }
@@ -409,7 +408,7 @@ public final class Population {
       throw new ValidationException(fieldName(metric) + " " + v + " is not finite for customer " + id.masked());
     }
     double min = minimum(metric);
-    double max = maximum(metric);
+    double max = metric.range().max();
     if (v < min || v > max) {
       throw new ValidationException(
           fieldName(metric)
@@ -433,63 +432,12 @@ public final class Population {
     return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
   }
 
-  private static boolean mayBeUndefined(Metric metric) {
-    switch (metric) {
-      case AVERAGE_TRANSACTION:
-      case DIGITAL_SHARE:
-      case DAYS_SINCE_LAST_TRANSACTION:
-      case TENURE_DAYS:
-      case VOLUME_TREND:
-      case AVERAGE_SATISFACTION:
-      case LAST_SATISFACTION:
-      case SATISFACTION_CHANGE:
-      case SHARE_OF_WALLET:
-      case PROFIT:
-      case REVENUE:
-      case COST_TO_SERVE:
-      case CREDIT_SCORE:
-      case SCALE:
-      case COMPETITOR_ATTENTION:
-      case PRICE_SENSITIVITY:
-      case DECISION_TIME_DAYS:
-      case INCIDENT_TOLERANCE:
-        return true;
-      default:
-        return false;
-    }
-  }
-
+  /**
+   * The least value a column may hold: the metric's own, except that days since a fact are at
+   * least 0, because a population is taken as of an instant no earlier than its facts.
+   */
   private static double minimum(Metric metric) {
-    switch (metric) {
-      case PROFIT:
-        return Double.NEGATIVE_INFINITY;
-      case SATISFACTION_CHANGE:
-        return -Interaction.MAX_SATISFACTION;
-      case VOLUME_TREND:
-        return -1;
-      default:
-        return 0;
-    }
-  }
-
-  private static double maximum(Metric metric) {
-    switch (metric) {
-      case DIGITAL_SHARE:
-      case SHARE_OF_WALLET:
-      case COMPETITOR_ATTENTION:
-      case PRICE_SENSITIVITY:
-      case INCIDENT_TOLERANCE:
-      case RELATIONSHIP_CLOSED:
-        return 1;
-      case CREDIT_SCORE:
-        return 1000;
-      case AVERAGE_SATISFACTION:
-      case LAST_SATISFACTION:
-      case SATISFACTION_CHANGE:
-        return Interaction.MAX_SATISFACTION;
-      default:
-        return Double.POSITIVE_INFINITY;
-    }
+    return metric.range() == Metric.Range.DAYS ? 0 : metric.range().min();
   }
 
   /**
