@@ -28,31 +28,39 @@ final class ComplaintLog {
   private long opened;
   private long resolutionsWithoutOpening;
 
-  void accept(Event e) {
-    switch (e.type()) {
+  /**
+   * Takes an event; only complaint events count.
+   *
+   * @return whether the event opened or resolved a ticket
+   */
+  boolean accept(Event e) {
+    return switch (e.type()) {
       case COMPLAINT_OPENED -> opened((ComplaintOpened) e);
       case COMPLAINT_RESOLVED -> resolved((ComplaintResolved) e);
       case TRANSACTION, INTERACTION, PRODUCT_OPENED, PRODUCT_CLOSED, RELATIONSHIP_CLOSED, MANUAL_MOVE,
-          ATTRIBUTE_UPDATE, CONSENT_CHANGE -> {
-        // not a complaint
-      }
-    }
+          ATTRIBUTE_UPDATE, CONSENT_CHANGE -> false; // not a complaint
+    };
   }
 
-  private synchronized void opened(ComplaintOpened o) {
+  /** Opens a ticket unless it is open already; returns whether it opened one. */
+  private synchronized boolean opened(ComplaintOpened o) {
     String key = o.customer().value() + '\u0000' + o.complaintId();
-    if (open.putIfAbsent(key, new Open(o.customer().value(), o.complaintId(), o.severity(), o.at())) == null) {
-      opened++;
+    if (open.putIfAbsent(key, new Open(o.customer().value(), o.complaintId(), o.severity(), o.at())) != null) {
+      return false;
     }
+    opened++;
+    return true;
   }
 
-  private synchronized void resolved(ComplaintResolved r) {
+  /** Resolves an open ticket; returns false for a resolution of a ticket not open (counted). */
+  private synchronized boolean resolved(ComplaintResolved r) {
     Open o = open.remove(r.customer().value() + '\u0000' + r.complaintId());
     if (o == null) {
       resolutionsWithoutOpening++;
-    } else {
-      resolved.add(new Resolved(o.severity(), o.openedAt(), Duration.between(o.openedAt(), r.at()), r.accepted()));
+      return false;
     }
+    resolved.add(new Resolved(o.severity(), o.openedAt(), Duration.between(o.openedAt(), r.at()), r.accepted()));
+    return true;
   }
 
   synchronized long opened() {

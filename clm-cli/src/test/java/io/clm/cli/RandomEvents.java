@@ -51,44 +51,35 @@ final class RandomEvents {
     String id = text("e" + i);
     CustomerId customer = CustomerId.of(text("c", false));
     Instant at = Instant.ofEpochSecond(1_500_000_000L + random.nextInt(400_000_000), random.nextBoolean() ? 0 : random.nextInt(1000) * 1_000_000);
-    switch (kind) {
-      case TRANSACTIONS:
-        return new Transaction(id, customer, at, pick(Direction.values()),
-            Money.ofMinor(random.nextInt(Integer.MAX_VALUE), EUR), pick(ProductType.values()), pick(Channel.values()));
-      case INTERACTIONS:
+    return switch (kind) {
+      case TRANSACTIONS -> new Transaction(id, customer, at, pick(Direction.values()),
+          Money.ofMinor(random.nextInt(Integer.MAX_VALUE), EUR), pick(ProductType.values()), pick(Channel.values()));
+      case INTERACTIONS -> {
         InteractionKind k = pick(InteractionKind.values());
-        return new Interaction(id, customer, at, k, pick(Channel.values()), k == InteractionKind.SURVEY ? random.nextInt(11) : null);
-      case COMPLAINTS:
-        return random.nextBoolean()
-            ? new ComplaintOpened(id, customer, at, text("q"), pick(Severity.values()))
-            : new ComplaintResolved(id, customer, at, text("q"), random.nextBoolean());
-      case ATTRIBUTES:
+        yield new Interaction(id, customer, at, k, pick(Channel.values()), k == InteractionKind.SURVEY ? random.nextInt(11) : null);
+      }
+      case COMPLAINTS -> random.nextBoolean()
+          ? new ComplaintOpened(id, customer, at, text("q"), pick(Severity.values()))
+          : new ComplaintResolved(id, customer, at, text("q"), random.nextBoolean());
+      case ATTRIBUTES -> {
         Attribute a = pick(Attribute.values());
-        return new AttributeUpdate(id, customer, at, a, value(a));
-      case PRODUCTS:
-        return random.nextBoolean()
-            ? new ProductOpened(id, customer, at, pick(ProductType.values()))
-            : new ProductClosed(id, customer, at, pick(ProductType.values()));
-      case RELATIONSHIPS:
-        return new RelationshipClosed(id, customer, at, random.nextBoolean());
-      case CONSENTS:
-        return new ConsentChange(id, customer, at, pick(Purpose.values()), random.nextBoolean());
-      default:
-        throw new AssertionError(kind);
-    }
+        yield new AttributeUpdate(id, customer, at, a, value(a));
+      }
+      case PRODUCTS -> random.nextBoolean()
+          ? new ProductOpened(id, customer, at, pick(ProductType.values()))
+          : new ProductClosed(id, customer, at, pick(ProductType.values()));
+      case RELATIONSHIPS -> new RelationshipClosed(id, customer, at, random.nextBoolean());
+      case CONSENTS -> new ConsentChange(id, customer, at, pick(Purpose.values()), random.nextBoolean());
+    };
   }
 
   private BigDecimal value(Attribute a) {
-    switch (a.kind()) {
-      case UNIT:
-        return BigDecimal.valueOf(random.nextInt(101), 2);
-      case FLAG:
-        return BigDecimal.valueOf(random.nextInt(2));
-      case SCORE_1000:
-        return BigDecimal.valueOf(random.nextInt(1001));
-      default:
-        return BigDecimal.valueOf(random.nextInt(1_000_000_000), random.nextInt(3));
-    }
+    return switch (a.kind()) {
+      case UNIT -> BigDecimal.valueOf(random.nextInt(101), 2);
+      case FLAG -> BigDecimal.valueOf(random.nextInt(2));
+      case SCORE_1000 -> BigDecimal.valueOf(random.nextInt(1001));
+      case MONEY, NON_NEGATIVE -> BigDecimal.valueOf(random.nextInt(1_000_000_000), random.nextInt(3));
+    };
   }
 
   /** Text that starts and ends with a letter (values are trimmed on reading) and has awkward characters inside. */

@@ -18,6 +18,7 @@ import io.clm.api.event.ComplaintResolved;
 import io.clm.api.event.ConsentChange;
 import io.clm.api.event.Direction;
 import io.clm.api.event.Event;
+import io.clm.api.event.EventType;
 import io.clm.api.event.Interaction;
 import io.clm.api.event.InteractionKind;
 import io.clm.api.event.ProductClosed;
@@ -31,6 +32,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,7 +65,20 @@ public final class Generators {
   private static final long DAY = Metric.DAY_MILLIS;
   private static final long EARLIEST = Instant.parse("2012-01-01T00:00:00Z").toEpochMilli();
 
+  /**
+   * The event types {@link #events} draws from: every type but manual moves, transactions three
+   * times as often as the others.
+   */
+  private static final List<EventType> GENERATED = generated();
+
   private Generators() {}
+
+  private static List<EventType> generated() {
+    List<EventType> types = new ArrayList<>(EnumSet.complementOf(EnumSet.of(EventType.MANUAL_MOVE)));
+    types.add(EventType.TRANSACTION);
+    types.add(EventType.TRANSACTION);
+    return List.copyOf(types);
+  }
 
   /**
    * Customer ids as core-banking systems issue them ({@code CB-0004711}) and as CRM party ids with
@@ -162,20 +177,13 @@ public final class Generators {
   }
 
   private static BigDecimal attributeValue(Attribute a, org.quicktheories.core.RandomnessSource in) {
-    switch (a.kind()) {
-      case MONEY:
-        return BigDecimal.valueOf(longs().between(0, 5_000_000_00L).generate(in), 2);
-      case UNIT:
-        return BigDecimal.valueOf(integers().between(0, 100).generate(in), 2);
-      case SCORE_1000:
-        return BigDecimal.valueOf(integers().between(0, 1000).generate(in));
-      case NON_NEGATIVE:
-        return BigDecimal.valueOf(integers().between(0, 365).generate(in));
-      case FLAG:
-        return booleans().all().generate(in) ? BigDecimal.ONE : BigDecimal.ZERO;
-      default:
-        throw new AssertionError(a);
-    }
+    return switch (a.kind()) {
+      case MONEY -> BigDecimal.valueOf(longs().between(0, 5_000_000_00L).generate(in), 2);
+      case UNIT -> BigDecimal.valueOf(integers().between(0, 100).generate(in), 2);
+      case SCORE_1000 -> BigDecimal.valueOf(integers().between(0, 1000).generate(in));
+      case NON_NEGATIVE -> BigDecimal.valueOf(integers().between(0, 365).generate(in));
+      case FLAG -> booleans().all().generate(in) ? BigDecimal.ONE : BigDecimal.ZERO;
+    };
   }
 
   /**
@@ -220,50 +228,34 @@ public final class Generators {
       for (int i = 0; i < n; i++) {
         String id = "E-" + i;
         Instant at = instants().generate(in);
-        int kind = integers().between(0, 9).generate(in);
-        switch (kind) {
-          case 0:
-          case 1:
-          case 2:
-            events.add(
-                new Transaction(
-                    id,
-                    customer,
-                    at,
-                    Generate.enumValues(Direction.class).generate(in),
-                    Money.ofMinor(longs().between(0, 5_000_000).generate(in), CURRENCY),
-                    Generate.enumValues(ProductType.class).generate(in),
-                    Generate.enumValues(Channel.class).generate(in)));
-            break;
-          case 3:
-            events.add(
-                booleans().all().generate(in)
-                    ? Interaction.survey(id, customer, at, Channel.ONLINE, integers().between(0, 10).generate(in))
-                    : Interaction.of(id, customer, at, InteractionKind.CONTACT, Generate.enumValues(Channel.class).generate(in)));
-            break;
-          case 4:
-            events.add(new ProductOpened(id, customer, at, Generate.enumValues(ProductType.class).generate(in)));
-            break;
-          case 5:
-            events.add(new ProductClosed(id, customer, at, Generate.enumValues(ProductType.class).generate(in)));
-            break;
-          case 6:
-            events.add(new ComplaintOpened(id, customer, at, "C-" + integers().between(0, 3).generate(in), Generate.enumValues(Severity.class).generate(in)));
-            break;
-          case 7:
-            events.add(new ComplaintResolved(id, customer, at, "C-" + integers().between(0, 3).generate(in), booleans().all().generate(in)));
-            break;
-          case 8:
+        EventType type = GENERATED.get(integers().between(0, GENERATED.size() - 1).generate(in));
+        events.add(switch (type) {
+          case TRANSACTION -> new Transaction(
+              id,
+              customer,
+              at,
+              Generate.enumValues(Direction.class).generate(in),
+              Money.ofMinor(longs().between(0, 5_000_000).generate(in), CURRENCY),
+              Generate.enumValues(ProductType.class).generate(in),
+              Generate.enumValues(Channel.class).generate(in));
+          case INTERACTION -> booleans().all().generate(in)
+              ? Interaction.survey(id, customer, at, Channel.ONLINE, integers().between(0, 10).generate(in))
+              : Interaction.of(id, customer, at, InteractionKind.CONTACT, Generate.enumValues(Channel.class).generate(in));
+          case PRODUCT_OPENED -> new ProductOpened(id, customer, at, Generate.enumValues(ProductType.class).generate(in));
+          case PRODUCT_CLOSED -> new ProductClosed(id, customer, at, Generate.enumValues(ProductType.class).generate(in));
+          case COMPLAINT_OPENED -> new ComplaintOpened(
+              id, customer, at, "C-" + integers().between(0, 3).generate(in), Generate.enumValues(Severity.class).generate(in));
+          case COMPLAINT_RESOLVED -> new ComplaintResolved(
+              id, customer, at, "C-" + integers().between(0, 3).generate(in), booleans().all().generate(in));
+          case ATTRIBUTE_UPDATE -> {
             Attribute a = Generate.enumValues(Attribute.class).generate(in);
-            events.add(new AttributeUpdate(id, customer, at, a, attributeValue(a, in)));
-            break;
-          default:
-            events.add(
-                booleans().all().generate(in)
-                    ? new ConsentChange(id, customer, at, Generate.enumValues(Purpose.class).generate(in), booleans().all().generate(in))
-                    : new RelationshipClosed(id, customer, at, booleans().all().generate(in)));
-            break;
-        }
+            yield new AttributeUpdate(id, customer, at, a, attributeValue(a, in));
+          }
+          case CONSENT_CHANGE -> new ConsentChange(
+              id, customer, at, Generate.enumValues(Purpose.class).generate(in), booleans().all().generate(in));
+          case RELATIONSHIP_CLOSED -> new RelationshipClosed(id, customer, at, booleans().all().generate(in));
+          case MANUAL_MOVE -> throw new IllegalStateException("manual moves are not generated");
+        });
       }
       return List.copyOf(events);
     };

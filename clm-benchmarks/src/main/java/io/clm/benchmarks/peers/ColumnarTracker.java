@@ -105,44 +105,7 @@ public final class ColumnarTracker implements LifecycleTracker {
       stageEnteredAt[r] = at;
     }
     now[r] = Math.max(now[r], at);
-    switch (event.type()) {
-      case TRANSACTION -> transaction(r, (Transaction) event, at);
-      case ATTRIBUTE_UPDATE -> {
-        AttributeUpdate u = (AttributeUpdate) event;
-        switch (u.attribute()) {
-          case TOTAL_BUSINESS -> totalBusiness[r] = u.value().doubleValue();
-          case REVENUE -> revenue[r] = u.value().doubleValue();
-          case COST_TO_SERVE -> costToServe[r] = u.value().doubleValue();
-          case CREDIT_SCORE, SCALE, COMPETITOR_ATTENTION, PRICE_SENSITIVITY, DECISION_TIME_DAYS,
-              INCIDENT_TOLERANCE, VULNERABLE -> {
-            // not read by the rules
-          }
-        }
-      }
-      case PRODUCT_OPENED -> productBalance[r * PRODUCTS + ((ProductOpened) event).product().ordinal()]++;
-      case PRODUCT_CLOSED -> productBalance[r * PRODUCTS + ((ProductClosed) event).product().ordinal()]--;
-      case COMPLAINT_OPENED -> {
-        openComplaints[r]++;
-        if (((ComplaintOpened) event).severity() == Severity.URGENT) {
-          openUrgentComplaints[r]++;
-        }
-      }
-      case COMPLAINT_RESOLVED -> {
-        openComplaints[r] = Math.max(0, openComplaints[r] - 1);
-        if (((ComplaintResolved) event).accepted()) {
-          acceptedResolutions[r]++;
-        }
-      }
-      case RELATIONSHIP_CLOSED -> {
-        if (at >= closedAt[r]) {
-          closedAt[r] = at;
-          debtsSettled[r] = ((RelationshipClosed) event).debtsSettled();
-        }
-      }
-      case INTERACTION, MANUAL_MOVE, CONSENT_CHANGE -> {
-        // no rule reads these
-      }
-    }
+    record(r, event, at);
     int changes = 0;
     for (int step = 0; step < SixStageRules.MAX_STEPS; step++) {
       int to = next(r);
@@ -157,7 +120,65 @@ public final class ColumnarTracker implements LifecycleTracker {
     return changes;
   }
 
-  private void transaction(int r, Transaction t, long at) {
+  /** Updates row {@code r} with an event; returns whether a rule reads what it changed. */
+  private boolean record(int r, Event event, long at) {
+    return switch (event.type()) {
+      case TRANSACTION -> transaction(r, (Transaction) event, at);
+      case ATTRIBUTE_UPDATE -> attribute(r, (AttributeUpdate) event);
+      case PRODUCT_OPENED -> {
+        productBalance[r * PRODUCTS + ((ProductOpened) event).product().ordinal()]++;
+        yield true;
+      }
+      case PRODUCT_CLOSED -> {
+        productBalance[r * PRODUCTS + ((ProductClosed) event).product().ordinal()]--;
+        yield true;
+      }
+      case COMPLAINT_OPENED -> {
+        openComplaints[r]++;
+        if (((ComplaintOpened) event).severity() == Severity.URGENT) {
+          openUrgentComplaints[r]++;
+        }
+        yield true;
+      }
+      case COMPLAINT_RESOLVED -> {
+        openComplaints[r] = Math.max(0, openComplaints[r] - 1);
+        if (((ComplaintResolved) event).accepted()) {
+          acceptedResolutions[r]++;
+        }
+        yield true;
+      }
+      case RELATIONSHIP_CLOSED -> {
+        if (at >= closedAt[r]) {
+          closedAt[r] = at;
+          debtsSettled[r] = ((RelationshipClosed) event).debtsSettled();
+        }
+        yield true;
+      }
+      case INTERACTION, MANUAL_MOVE, CONSENT_CHANGE -> false; // no rule reads these
+    };
+  }
+
+  private boolean attribute(int r, AttributeUpdate u) {
+    double value = u.value().doubleValue();
+    return switch (u.attribute()) {
+      case TOTAL_BUSINESS -> {
+        totalBusiness[r] = value;
+        yield true;
+      }
+      case REVENUE -> {
+        revenue[r] = value;
+        yield true;
+      }
+      case COST_TO_SERVE -> {
+        costToServe[r] = value;
+        yield true;
+      }
+      case CREDIT_SCORE, SCALE, COMPETITOR_ATTENTION, PRICE_SENSITIVITY, DECISION_TIME_DAYS,
+          INCIDENT_TOLERANCE, VULNERABLE -> false; // not read by the rules
+    };
+  }
+
+  private boolean transaction(int r, Transaction t, long at) {
     long minor = t.amount().minorUnits();
     transactionCount[r]++;
     transactionsInStage[r]++;
@@ -179,6 +200,7 @@ public final class ColumnarTracker implements LifecycleTracker {
     } else if (window == windows[w + 2]) {
       volumes[w + 2] += minor;
     }
+    return true;
   }
 
   /** The six-stage rules, highest priority first per stage. */

@@ -58,29 +58,38 @@ public final class PeerCustomer {
    * Updates the facts with an event.
    *
    * @param event the event, not older than the customer's previous ones
+   * @return whether a guard of the six-stage rules reads what the event changed
    */
-  public void apply(Event event) {
+  public boolean apply(Event event) {
     long at = event.at().toEpochMilli();
     if (stageEnteredAt == NONE) {
       stageEnteredAt = at;
     }
     now = Math.max(now, at);
-    switch (event.type()) {
+    return switch (event.type()) {
       case TRANSACTION -> transaction((Transaction) event, at);
       case ATTRIBUTE_UPDATE -> attribute((AttributeUpdate) event);
-      case PRODUCT_OPENED -> productBalance[((ProductOpened) event).product().ordinal()]++;
-      case PRODUCT_CLOSED -> productBalance[((ProductClosed) event).product().ordinal()]--;
+      case PRODUCT_OPENED -> {
+        productBalance[((ProductOpened) event).product().ordinal()]++;
+        yield true;
+      }
+      case PRODUCT_CLOSED -> {
+        productBalance[((ProductClosed) event).product().ordinal()]--;
+        yield true;
+      }
       case COMPLAINT_OPENED -> {
         openComplaints++;
         if (((ComplaintOpened) event).severity() == Severity.URGENT) {
           openUrgentComplaints++;
         }
+        yield true;
       }
       case COMPLAINT_RESOLVED -> {
         openComplaints = Math.max(0, openComplaints - 1);
         if (((ComplaintResolved) event).accepted()) {
           acceptedResolutions++;
         }
+        yield true;
       }
       case RELATIONSHIP_CLOSED -> {
         RelationshipClosed r = (RelationshipClosed) event;
@@ -88,32 +97,41 @@ public final class PeerCustomer {
           closedAt = at;
           debtsSettled = r.debtsSettled();
         }
+        yield true;
       }
-      case INTERACTION, MANUAL_MOVE, CONSENT_CHANGE -> {
-        // no guard of the six-stage rules reads these
-      }
-    }
+      case INTERACTION, MANUAL_MOVE, CONSENT_CHANGE -> false; // no guard of the six-stage rules reads these
+    };
   }
 
-  private void transaction(Transaction t, long at) {
+  private boolean transaction(Transaction t, long at) {
     long minor = t.amount().minorUnits();
     transactionCount++;
     transactionsInStage++;
     volumeMinor += minor;
     lastTransaction = Math.max(lastTransaction, at);
     addToWindow(Math.floorDiv(at, TREND_WINDOW_MILLIS), minor);
+    return true;
   }
 
-  private void attribute(AttributeUpdate u) {
-    switch (u.attribute()) {
-      case TOTAL_BUSINESS -> totalBusiness = u.value().doubleValue();
-      case REVENUE -> revenue = u.value().doubleValue();
-      case COST_TO_SERVE -> costToServe = u.value().doubleValue();
-      case CREDIT_SCORE, SCALE, COMPETITOR_ATTENTION, PRICE_SENSITIVITY, DECISION_TIME_DAYS, INCIDENT_TOLERANCE,
-          VULNERABLE -> {
-        // not read by the rules
+  /** Keeps the attributes the rules read; returns whether it kept this one. */
+  private boolean attribute(AttributeUpdate u) {
+    double value = u.value().doubleValue();
+    return switch (u.attribute()) {
+      case TOTAL_BUSINESS -> {
+        totalBusiness = value;
+        yield true;
       }
-    }
+      case REVENUE -> {
+        revenue = value;
+        yield true;
+      }
+      case COST_TO_SERVE -> {
+        costToServe = value;
+        yield true;
+      }
+      case CREDIT_SCORE, SCALE, COMPETITOR_ATTENTION, PRICE_SENSITIVITY, DECISION_TIME_DAYS, INCIDENT_TOLERANCE,
+          VULNERABLE -> false; // not read by the rules
+    };
   }
 
   private void addToWindow(long window, long minor) {

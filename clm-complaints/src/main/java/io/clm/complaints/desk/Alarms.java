@@ -49,28 +49,31 @@ final class Alarms {
     Ticket.TargetClock c = t.clocks.get(due.target);
     String what = due.target.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     SlaEvent event = new SlaEvent(t.id, t.policy.id(), due.target, due.kind, due.level, c.deadline, due.at);
-    switch (due.kind) {
+    return switch (due.kind) {
       case WARNING -> {
         c.warned = true;
         Guards.audit(t, due.at, CLOCK, "sla-warning", t.state, what + " due " + c.deadline);
+        yield event;
       }
       case BREACH -> {
         c.breached = true;
         Guards.audit(t, due.at, CLOCK, "sla-breach", t.state, what + " deadline " + c.deadline + " passed");
         t.outcomes.add(new StoredTicket.SlaOutcome(due.target, t.policy.id(), false, due.at));
+        yield event;
       }
       case LAPSED -> {
         // DISP 1.5 is a window, not a duty: the full DISP 1.6 limits (the resolution clock) run on
         t.clocks.remove(due.target);
         Guards.audit(t, due.at, CLOCK, "sla-lapse", t.state,
             what + " window closed " + c.deadline + " unresolved; the resolution time limit applies");
+        yield event;
       }
       case ESCALATION -> {
         c.escalated = due.level;
         t.escalationLevel = Math.max(t.escalationLevel, due.level);
         Guards.audit(t, due.at, CLOCK, "sla-escalation", t.state, what + " escalation level " + due.level);
+        yield event;
       }
-    }
-    return event;
+    };
   }
 }

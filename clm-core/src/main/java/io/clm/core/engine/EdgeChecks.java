@@ -64,16 +64,24 @@ final class EdgeChecks {
   long checkEvent(Event event) {
     Objects.requireNonNull(event, "event");
     long at = checkTime(event.at(), event, null);
-    switch (event.type()) {
-      case TRANSACTION -> checkCurrency((Transaction) event);
-      case ATTRIBUTE_UPDATE -> checkFractionDigits((AttributeUpdate) event);
-      case MANUAL_MOVE -> checkTargetStage((ManualMove) event);
-      case INTERACTION, PRODUCT_OPENED, PRODUCT_CLOSED, COMPLAINT_OPENED, COMPLAINT_RESOLVED,
-          RELATIONSHIP_CLOSED, CONSENT_CHANGE -> {
-        // nothing that depends on the engine
+    // a switch expression, so that an event type that is not handled here does not compile
+    return switch (event.type()) {
+      case TRANSACTION -> {
+        checkCurrency((Transaction) event);
+        yield at;
       }
-    }
-    return at;
+      case ATTRIBUTE_UPDATE -> {
+        checkFractionDigits((AttributeUpdate) event);
+        yield at;
+      }
+      case MANUAL_MOVE -> {
+        checkTargetStage((ManualMove) event);
+        yield at;
+      }
+      // nothing that depends on the engine
+      case INTERACTION, PRODUCT_OPENED, PRODUCT_CLOSED, COMPLAINT_OPENED, COMPLAINT_RESOLVED,
+          RELATIONSHIP_CLOSED, CONSENT_CHANGE -> at;
+    };
   }
 
   private void checkCurrency(Transaction t) {

@@ -82,15 +82,21 @@ final class FactFold {
     return 0;
   }
 
-  /** Applies an event's facts (not its stage effect). The event was checked by {@link #precheck}. */
-  static void record(Facts f, Event event, long at, long minor) {
+  /**
+   * Applies an event's facts (not its stage effect). The event was checked by {@link #precheck}.
+   * The handlers return the facts they changed, so that the dispatch is a switch expression: an
+   * event type that is not handled here does not compile.
+   *
+   * @return {@code f}
+   */
+  static Facts record(Facts f, Event event, long at, long minor) {
     if (at > f.time) {
       f.time = at;
     }
     if (f.firstSeen == NONE || at < f.firstSeen) {
       f.firstSeen = at;
     }
-    switch (event.type()) {
+    return switch (event.type()) {
       case TRANSACTION -> transaction(f, (Transaction) event, at, minor);
       case INTERACTION -> interaction(f, (Interaction) event, at);
       case PRODUCT_OPENED -> countProduct(f, ((ProductOpened) event).product(), 1L << 32);
@@ -100,18 +106,17 @@ final class FactFold {
       case RELATIONSHIP_CLOSED -> relationshipClosed(f, (RelationshipClosed) event, at);
       case ATTRIBUTE_UPDATE -> f.setAttribute(((AttributeUpdate) event).attribute(), ((AttributeUpdate) event).value(), at);
       case CONSENT_CHANGE -> f.setConsent(((ConsentChange) event).purpose(), ((ConsentChange) event).granted(), at);
-      case MANUAL_MOVE -> {
-        // only its time counts here; the engine moves the stage
-      }
-    }
+      case MANUAL_MOVE -> f; // only its time counts here; the engine moves the stage
+    };
   }
 
-  private static void countProduct(Facts f, ProductType product, long increment) {
+  private static Facts countProduct(Facts f, ProductType product, long increment) {
     int slot = f.ensureProduct(product.ordinal());
     f.products[slot + 3] += increment;
+    return f;
   }
 
-  private static void complaintOpened(Facts f, ComplaintOpened c, long at) {
+  private static Facts complaintOpened(Facts f, ComplaintOpened c, long at) {
     Complaint complaint = f.complaint(c.complaintId());
     if (at > complaint.openedAt) {
       complaint.openedAt = at;
@@ -119,9 +124,10 @@ final class FactFold {
     } else if (at == complaint.openedAt && c.severity() == Severity.URGENT) {
       complaint.severity = Severity.URGENT;
     }
+    return f;
   }
 
-  private static void complaintResolved(Facts f, ComplaintResolved r, long at) {
+  private static Facts complaintResolved(Facts f, ComplaintResolved r, long at) {
     Complaint complaint = f.complaint(r.complaintId());
     if (at > complaint.resolvedAt) {
       complaint.resolvedAt = at;
@@ -129,9 +135,10 @@ final class FactFold {
     } else if (at == complaint.resolvedAt) {
       complaint.accepted &= r.accepted();
     }
+    return f;
   }
 
-  private static void relationshipClosed(Facts f, RelationshipClosed r, long at) {
+  private static Facts relationshipClosed(Facts f, RelationshipClosed r, long at) {
     Extras x = f.extras();
     if (at > x.relationshipClosedAt) {
       x.relationshipClosedAt = at;
@@ -139,9 +146,10 @@ final class FactFold {
     } else if (at == x.relationshipClosedAt) {
       x.debtsSettled &= r.debtsSettled();
     }
+    return f;
   }
 
-  private static void transaction(Facts f, Transaction t, long at, long minor) {
+  private static Facts transaction(Facts f, Transaction t, long at, long minor) {
     int slot = f.ensureProduct(t.product().ordinal());
     if (t.direction() == Direction.DEBIT) {
       f.products[slot] += 1L << 32;
@@ -161,9 +169,10 @@ final class FactFold {
     }
     f.transactionsInStage++;
     f.addVolume(f.windowOf(at), minor);
+    return f;
   }
 
-  private static void interaction(Facts f, Interaction i, long at) {
+  private static Facts interaction(Facts f, Interaction i, long at) {
     f.interactions++;
     if (at > f.lastInteraction) {
       f.lastInteraction = at;
@@ -180,5 +189,6 @@ final class FactFold {
         x.lastSatisfaction = score;
       }
     }
+    return f;
   }
 }

@@ -76,7 +76,8 @@ class Facts implements CustomerMetrics {
     return packed & 0xffff_ffffL;
   }
 
-  void setAttribute(Attribute attribute, BigDecimal value, long at) {
+  /** Records a supplied attribute's value; the latest timestamp wins. Returns these facts. */
+  Facts setAttribute(Attribute attribute, BigDecimal value, long at) {
     Extras x = extras();
     int ordinal = attribute.ordinal();
     int i = attributeSlot(x, ordinal);
@@ -108,6 +109,7 @@ class Facts implements CustomerMetrics {
       x.attributeDoubles[i] = value.doubleValue();
       x.attributeAt[i] = at;
     }
+    return this;
   }
 
   /** The attribute's index in the extras' arrays, or -1 when it was never set. */
@@ -118,7 +120,8 @@ class Facts implements CustomerMetrics {
     return Integer.bitCount(x.attributeMask & ((1 << ordinal) - 1));
   }
 
-  void setConsent(Purpose purpose, boolean granted, long at) {
+  /** Records a consent change; the latest timestamp wins, and a tie withholds. Returns these facts. */
+  Facts setConsent(Purpose purpose, boolean granted, long at) {
     Extras x = extras();
     if (x.consentAt == null) {
       x.consentAt = new long[PURPOSES.length];
@@ -132,6 +135,7 @@ class Facts implements CustomerMetrics {
     } else if (at == x.consentAt[i]) {
       x.consentGranted[i] &= granted;
     }
+    return this;
   }
 
   int windowOf(long at) {
