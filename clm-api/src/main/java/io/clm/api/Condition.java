@@ -81,18 +81,12 @@ public sealed interface Condition permits Condition.Threshold, Condition.All, Co
     }
 
     boolean holds(double value, double threshold) {
-      switch (this) {
-        case AT_LEAST:
-          return value >= threshold;
-        case AT_MOST:
-          return value <= threshold;
-        case ABOVE:
-          return value > threshold;
-        case BELOW:
-          return value < threshold;
-        default:
-          throw new AssertionError(this);
-      }
+      return switch (this) {
+        case AT_LEAST -> value >= threshold;
+        case AT_MOST -> value <= threshold;
+        case ABOVE -> value > threshold;
+        case BELOW -> value < threshold;
+      };
     }
 
     /**

@@ -69,25 +69,19 @@ public enum RiskFactor {
    * @return the signal, 0 to 1
    */
   public double signal(Customer customer, Instant asOf) {
-    switch (this) {
-      case FALLING_VOLUME:
-        return clamp(-customer.metric(Metric.VOLUME_TREND, asOf));
-      case INACTIVITY:
-        return clamp((customer.metric(Metric.DAYS_SINCE_LAST_TRANSACTION, asOf) - 30) / 150);
-      case OPEN_COMPLAINTS:
-        return clamp(
-            (customer.metric(Metric.OPEN_COMPLAINTS, asOf) + customer.metric(Metric.OPEN_URGENT_COMPLAINTS, asOf)) / 2);
-      case REPEATED_COMPLAINTS:
-        return clamp((customer.metric(Metric.TOTAL_COMPLAINTS, asOf) - 1) / 3);
-      case CLOSED_PRODUCTS:
+    return switch (this) {
+      case FALLING_VOLUME -> clamp(-customer.metric(Metric.VOLUME_TREND, asOf));
+      case INACTIVITY -> clamp((customer.metric(Metric.DAYS_SINCE_LAST_TRANSACTION, asOf) - 30) / 150);
+      case OPEN_COMPLAINTS -> clamp(
+          (customer.metric(Metric.OPEN_COMPLAINTS, asOf) + customer.metric(Metric.OPEN_URGENT_COMPLAINTS, asOf)) / 2);
+      case REPEATED_COMPLAINTS -> clamp((customer.metric(Metric.TOTAL_COMPLAINTS, asOf) - 1) / 3);
+      case CLOSED_PRODUCTS -> {
         double closed = customer.metric(Metric.PRODUCTS_CLOSED, asOf);
         double held = customer.metric(Metric.PRODUCTS_HELD, asOf);
-        return closed + held == 0 ? 0 : clamp(closed / (closed + held));
-      case FALLING_SATISFACTION:
-        return clamp(-customer.metric(Metric.SATISFACTION_CHANGE, asOf) / 5);
-      default:
-        throw new AssertionError(this);
-    }
+        yield closed + held == 0 ? 0 : clamp(closed / (closed + held));
+      }
+      case FALLING_SATISFACTION -> clamp(-customer.metric(Metric.SATISFACTION_CHANGE, asOf) / 5);
+    };
   }
 
   /** Clamps to [0, 1]; NaN (no data) gives 0. */

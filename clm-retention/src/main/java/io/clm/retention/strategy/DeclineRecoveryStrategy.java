@@ -156,54 +156,54 @@ public final class DeclineRecoveryStrategy implements RetentionStrategy {
           .list();
     }
     int priority = response.priority;
-    switch (cause) {
-      case OUR_FAULT:
-        actions.add(
-            new ActionType.Communication("apologise, explain the correction, adjust the product to the need"),
-            why + "warn early and adjust the product or service",
-            Actions.CONTACT_COST,
-            priority - 5);
-        break;
-      case CUSTOMER_TROUBLE:
-        actions.add(
-            new ActionType.Communication("help the customer through their difficulty"),
-            why + "helping a customer in trouble wins long-term loyalty",
-            Actions.CONTACT_COST,
-            priority);
-        break;
-      case COMPETITION:
-        actions.offer(
-            response == Response.RESCUE ? 10 : 5, why + "a price incentive against the competitor's offer (seed 000: price cut)", priority);
-        actions.add(
-            new ActionType.Communication("study the rival: learn what the competitor offers the customer"),
-            why + "study the rival before answering it",
-            Actions.CONTACT_COST,
-            priority - 5);
-        if (response != Response.IMPROVE) {
-          actions.add(
-              new ActionType.ExitBarrier(ActionType.BarrierKind.ECONOMIC),
-              why + "strengthen our advantage: benefits the customer would lose by switching",
-              Actions.BARRIER_COST,
-              priority - 10);
-        }
-        break;
-      case UNKNOWN:
-        actions.add(
-            new ActionType.Communication("early-warning call: find out why business is falling"),
-            why + "analyse the cause before the customer leaves",
-            Actions.CONTACT_COST,
-            priority);
-        break;
-      default:
-        throw new AssertionError(cause);
-    }
+    Actions proposed = switch (cause) {
+      case OUR_FAULT -> actions.add(
+          new ActionType.Communication("apologise, explain the correction, adjust the product to the need"),
+          why + "warn early and adjust the product or service",
+          Actions.CONTACT_COST,
+          priority - 5);
+      case CUSTOMER_TROUBLE -> actions.add(
+          new ActionType.Communication("help the customer through their difficulty"),
+          why + "helping a customer in trouble wins long-term loyalty",
+          Actions.CONTACT_COST,
+          priority);
+      case COMPETITION -> againstCompetition(actions, response, why);
+      case UNKNOWN -> actions.add(
+          new ActionType.Communication("early-warning call: find out why business is falling"),
+          why + "analyse the cause before the customer leaves",
+          Actions.CONTACT_COST,
+          priority);
+    };
     if (response == Response.IMPROVE && cause != Cause.OUR_FAULT) {
-      actions.add(
+      proposed.add(
           new ActionType.Communication("collect the customer's unmet needs to improve the product"),
           why + "improve the product; if price cuts fail, a new product (seed 000)",
           Actions.CONTACT_COST,
           priority - 5);
     }
-    return actions.list();
+    return proposed.list();
+  }
+
+  /**
+   * Seed 003 against competition: study the rival (a service contact, proposed whatever the
+   * consent), then incentives (a price cut and, unless only improving, an economic barrier).
+   */
+  private static Actions againstCompetition(Actions actions, Response response, String why) {
+    int priority = response.priority;
+    actions.offer(
+        response == Response.RESCUE ? 10 : 5, why + "a price incentive against the competitor's offer (seed 000: price cut)", priority);
+    actions.add(
+        new ActionType.Communication("study the rival: learn what the competitor offers the customer"),
+        why + "study the rival before answering it",
+        Actions.CONTACT_COST,
+        priority - 5);
+    if (response != Response.IMPROVE) {
+      actions.add(
+          new ActionType.ExitBarrier(ActionType.BarrierKind.ECONOMIC),
+          why + "strengthen our advantage: benefits the customer would lose by switching",
+          Actions.BARRIER_COST,
+          priority - 10);
+    }
+    return actions;
   }
 }
