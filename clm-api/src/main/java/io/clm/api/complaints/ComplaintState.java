@@ -40,30 +40,18 @@ public enum ComplaintState {
    * @return the states a ticket may move to; empty for {@link #WITHDRAWN}
    */
   public static Set<ComplaintState> standardNext(ComplaintState from) {
-    switch (from) {
-      case RECEIVED:
-        return EnumSet.of(ACKNOWLEDGED, ESCALATED, WITHDRAWN);
-      case ACKNOWLEDGED:
-        return EnumSet.of(CLASSIFIED, ESCALATED, WITHDRAWN);
-      case CLASSIFIED:
-        return EnumSet.of(ASSIGNED, ESCALATED, WITHDRAWN);
-      case ASSIGNED:
-        return EnumSet.of(IN_PROGRESS, ESCALATED, WITHDRAWN);
-      case IN_PROGRESS:
-        return EnumSet.of(RESOLVED, ESCALATED, WITHDRAWN);
-      case ESCALATED:
-        return EnumSet.of(ASSIGNED, IN_PROGRESS, RESOLVED, WITHDRAWN);
-      case RESOLVED:
-        return EnumSet.of(CLOSED, REOPENED);
-      case CLOSED:
-        return EnumSet.of(REOPENED);
-      case REOPENED:
-        return EnumSet.of(ASSIGNED, IN_PROGRESS, ESCALATED, WITHDRAWN);
-      case WITHDRAWN:
-        return EnumSet.noneOf(ComplaintState.class);
-      default:
-        throw new AssertionError(from);
-    }
+    return switch (from) {
+      case RECEIVED -> EnumSet.of(ACKNOWLEDGED, ESCALATED, WITHDRAWN);
+      case ACKNOWLEDGED -> EnumSet.of(CLASSIFIED, ESCALATED, WITHDRAWN);
+      case CLASSIFIED -> EnumSet.of(ASSIGNED, ESCALATED, WITHDRAWN);
+      case ASSIGNED -> EnumSet.of(IN_PROGRESS, ESCALATED, WITHDRAWN);
+      case IN_PROGRESS -> EnumSet.of(RESOLVED, ESCALATED, WITHDRAWN);
+      case ESCALATED -> EnumSet.of(ASSIGNED, IN_PROGRESS, RESOLVED, WITHDRAWN);
+      case RESOLVED -> EnumSet.of(CLOSED, REOPENED);
+      case CLOSED -> EnumSet.of(REOPENED);
+      case REOPENED -> EnumSet.of(ASSIGNED, IN_PROGRESS, ESCALATED, WITHDRAWN);
+      case WITHDRAWN -> EnumSet.noneOf(ComplaintState.class);
+    };
   }
 
   /**
