@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The report as one self-contained HTML page: inline CSS and SVG charts drawn here, no scripts, no
@@ -292,12 +293,13 @@ final class HtmlReport {
     double value = t.value();
     long customers = Math.max(1, t.customers());
     h.append("<table><thead><tr><th>segment</th><th class=\"n\">customers</th><th class=\"n\">share</th><th class=\"n\">value (")
-        .append(esc(r.currency())).append(")</th><th class=\"n\">value share</th></tr></thead><tbody>");
+        .append(esc(r.currency())).append(")</th><th class=\"n\">value share</th><th>why unclassified</th></tr></thead><tbody>");
     for (Report.Segment s : t.segments()) {
       h.append("<tr><td>").append(esc(s.label())).append("</td><td class=\"n\">").append(num(s.customers())).append("</td><td class=\"n\">")
           .append(String.format(Locale.ROOT, "%.1f%%", 100.0 * s.customers() / customers)).append("</td><td class=\"n\">")
           .append(String.format(Locale.ROOT, "%,.0f", s.value())).append("</td><td class=\"n\">")
-          .append(String.format(Locale.ROOT, "%.1f%%", value == 0 ? 0 : 100 * s.value() / value)).append("</td></tr>");
+          .append(String.format(Locale.ROOT, "%.1f%%", value == 0 ? 0 : 100 * s.value() / value)).append("</td><td>")
+          .append(esc(s.reasons().stream().map(Report.Reason::toString).collect(Collectors.joining("; ")))).append("</td></tr>");
     }
     h.append("</tbody></table>\n");
   }

@@ -76,6 +76,14 @@ final class JsonReport {
           g.writeNumberField("customers", s.customers());
           g.writeNumberField("value", round(s.value()));
           g.writeNumberField("valueShare", value == 0 ? 0 : round(s.value() / value));
+          g.writeArrayFieldStart("reasons");
+          for (Report.Reason reason : s.reasons()) {
+            g.writeStartObject();
+            g.writeStringField("reason", reason.reason());
+            g.writeNumberField("customers", reason.customers());
+            g.writeEndObject();
+          }
+          g.writeEndArray();
           g.writeEndObject();
         }
         g.writeEndArray();

@@ -2,6 +2,7 @@ package io.clm.cli;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -123,8 +124,23 @@ record Report(
     }
   }
 
-  /** A segment: its customers and their total value (in the report's currency). */
-  record Segment(String id, String label, int row, int column, long customers, double value) {}
+  /**
+   * A segment: its customers and their total value (in the report's currency); for the
+   * unclassified, why, as the most frequent reasons with their counts.
+   */
+  record Segment(String id, String label, int row, int column, long customers, double value, List<Reason> reasons) {
+    Segment {
+      reasons = List.copyOf(reasons);
+    }
+  }
+
+  /** Why some customers are unclassified, and how many. */
+  record Reason(String reason, long customers) {
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "%s (%,d)", reason, customers);
+    }
+  }
 
   /**
    * Early warning over the portfolio.

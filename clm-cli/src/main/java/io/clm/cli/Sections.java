@@ -146,13 +146,14 @@ final class Sections {
       } catch (ValidationException e) {
         // Nothing to learn from (no customer has the data the scheme needs): everyone unclassified.
         Report.SegmentTable table = new Report.SegmentTable(id, title + ": not fitted, " + e.getMessage(), List.of(), List.of(),
-            List.of(new Report.Segment(Assignment.UNCLASSIFIED, Assignment.UNCLASSIFIED, -1, -1, customers.size(), total)));
+            List.of(new Report.Segment(Assignment.UNCLASSIFIED, Assignment.UNCLASSIFIED, -1, -1, customers.size(), total, List.of())));
         tables.add(table);
         checks.add(new Report.Check(id + ": customers over all segments = customers", customers.size(), table.customers()));
         continue;
       }
       Map<String, long[]> counts = new LinkedHashMap<>();
       Map<String, Double> values = new HashMap<>();
+      Map<String, Long> reasons = new HashMap<>();
       List<String> order = new ArrayList<>(result.labels());
       order.add(Assignment.UNCLASSIFIED);
       order.forEach(l -> counts.put(l, new long[1]));
@@ -160,15 +161,20 @@ final class Sections {
         String segment = result.segment(row);
         counts.computeIfAbsent(segment, k -> new long[1])[0]++;
         values.merge(segment, value[row], Double::sum);
+        if (segment.equals(Assignment.UNCLASSIFIED)) {
+          reasons.merge(result.reason(row), 1L, Long::sum);
+        }
         segmentsOf.computeIfAbsent(result.customer(row).value(), k -> new TreeSet<>()).add(id + ":" + segment);
       }
       List<Report.Segment> segments = new ArrayList<>();
       for (Map.Entry<String, long[]> e : counts.entrySet()) {
-        if (e.getKey().equals(Assignment.UNCLASSIFIED) && e.getValue()[0] == 0) {
+        boolean unclassified = e.getKey().equals(Assignment.UNCLASSIFIED);
+        if (unclassified && e.getValue()[0] == 0) {
           continue;
         }
         int[] cell = matrix ? loyaltyCreditCell(e.getKey()) : new int[] {-1, -1};
-        segments.add(new Report.Segment(e.getKey(), label(e.getKey()), cell[0], cell[1], e.getValue()[0], values.getOrDefault(e.getKey(), 0.0)));
+        segments.add(new Report.Segment(e.getKey(), label(e.getKey()), cell[0], cell[1], e.getValue()[0],
+            values.getOrDefault(e.getKey(), 0.0), unclassified ? mostFrequent(reasons) : List.of()));
       }
       Report.SegmentTable table = matrix
           ? new Report.SegmentTable(id, title, List.of("high credit", "low credit"), List.of("low loyalty", "high loyalty"), segments)
@@ -182,6 +188,15 @@ final class Sections {
       return Report.Section.notIncluded("segmentation is not included: the value-pyramid and loyalty-credit schemes were not found");
     }
     return Report.Section.of(tables);
+  }
+
+  /** The three most frequent reasons, most frequent first (then by text). */
+  static List<Report.Reason> mostFrequent(Map<String, Long> reasons) {
+    return reasons.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(3)
+        .map(e -> new Report.Reason(e.getKey(), e.getValue()))
+        .toList();
   }
 
   private static int[] loyaltyCreditCell(String segment) {

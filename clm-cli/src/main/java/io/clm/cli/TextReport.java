@@ -2,6 +2,7 @@ package io.clm.cli;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The report as plain text for a terminal, 100 columns at most. */
 final class TextReport {
@@ -52,6 +53,9 @@ final class TextReport {
         for (Report.Segment s : t.segments()) {
           out.printf("    %-24s %,10d customers %6.1f%%   value %6.1f%%%n", s.label(), s.customers(),
               pct(s.customers(), customers), value == 0 ? 0 : 100 * s.value() / value);
+          if (!s.reasons().isEmpty()) {
+            out.println("      why: " + s.reasons().stream().map(Report.Reason::toString).collect(Collectors.joining("; ")));
+          }
         }
       }
     }

@@ -87,6 +87,23 @@ class DemoReportTest {
           assertThat(a.factors()).isNotEmpty();
           assertThat(a.actions()).isNotEmpty().noneMatch(String::isBlank);
         });
+    for (Report.SegmentTable table : report.segments().data()) {
+      for (Report.Segment s : table.segments()) {
+        if (!s.id().equals("unclassified")) {
+          assertThat(s.reasons()).as(s.id()).isEmpty();
+          continue;
+        }
+        // the most frequent first; with fewer than three reasons, every unclassified customer is covered
+        assertThat(s.reasons()).as(table.schemeId()).isNotEmpty().hasSizeLessThanOrEqualTo(3)
+            .isSortedAccordingTo(java.util.Comparator.comparingLong(Report.Reason::customers).reversed());
+        long covered = s.reasons().stream().mapToLong(Report.Reason::customers).sum();
+        if (s.reasons().size() < 3) {
+          assertThat(covered).as(table.schemeId()).isEqualTo(s.customers());
+        } else {
+          assertThat(covered).as(table.schemeId()).isLessThanOrEqualTo(s.customers());
+        }
+      }
+    }
     assertThat(report.complaints().included()).isTrue();
     assertThat(report.input().get(0).read()).isEqualTo(report.input().get(0).accepted());
   }

@@ -110,6 +110,34 @@ class MainTest {
   }
 
   @Test
+  void unclassifiedCustomersComeWithTheirReasons() throws Exception {
+    // Transactions alone: no product was opened, so loyalty (and with it the loyalty-credit grid)
+    // is undefined for both customers of the file.
+    String tx = SAMPLES.resolve("transactions.csv").toString();
+    JsonNode report = new ObjectMapper().readTree(run("analyze", "--transactions", tx, "--json").out());
+    JsonNode grid = null;
+    for (JsonNode scheme : report.get("segments").get("schemes")) {
+      if (scheme.get("scheme").asText().equals("loyalty-credit")) {
+        grid = scheme;
+      }
+    }
+    assertThat(grid).isNotNull();
+    JsonNode unclassified = null;
+    for (JsonNode segment : grid.get("segments")) {
+      if (segment.get("id").asText().equals("unclassified")) {
+        unclassified = segment;
+      } else {
+        assertThat(segment.get("reasons")).as(segment.get("id").asText()).isEmpty();
+      }
+    }
+    assertThat(unclassified.get("customers").asLong()).isEqualTo(2);
+    assertThat(unclassified.get("reasons")).hasSize(1);
+    assertThat(unclassified.get("reasons").get(0).get("reason").asText()).startsWith("no products opened");
+    assertThat(unclassified.get("reasons").get(0).get("customers").asLong()).isEqualTo(2);
+    assertThat(run("analyze", "--transactions", tx).out()).containsPattern("\n      why: no products opened[^\n]* \\(2\\)\n");
+  }
+
+  @Test
   void theFlowStartsWhereAsked() throws Exception {
     Run r = run("analyze",
         "--transactions", SAMPLES.resolve("transactions.csv").toString(),
