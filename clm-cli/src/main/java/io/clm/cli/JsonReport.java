@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /** The report as one JSON document (schema in docs/cli.md). */
 final class JsonReport {
@@ -76,14 +78,7 @@ final class JsonReport {
           g.writeNumberField("customers", s.customers());
           g.writeNumberField("value", round(s.value()));
           g.writeNumberField("valueShare", value == 0 ? 0 : round(s.value() / value));
-          g.writeArrayFieldStart("reasons");
-          for (Report.Reason reason : s.reasons()) {
-            g.writeStartObject();
-            g.writeStringField("reason", reason.reason());
-            g.writeNumberField("customers", reason.customers());
-            g.writeEndObject();
-          }
-          g.writeEndArray();
+          counts(g, "reasons", "reason", s.reasons(), Report.Reason::reason, Report.Reason::customers);
           g.writeEndObject();
         }
         g.writeEndArray();
@@ -98,14 +93,7 @@ final class JsonReport {
     if (r.risk().included()) {
       Report.RiskReport risk = r.risk().data();
       g.writeStringField("method", risk.method());
-      g.writeArrayFieldStart("distribution");
-      for (Report.Band b : risk.distribution()) {
-        g.writeStartObject();
-        g.writeStringField("band", b.label());
-        g.writeNumberField("customers", b.customers());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
+      counts(g, "distribution", "band", risk.distribution(), Report.Band::label, Report.Band::customers);
       g.writeArrayFieldStart("atRisk");
       for (Report.AtRisk a : risk.atRisk()) {
         g.writeStartObject();
@@ -173,6 +161,19 @@ final class JsonReport {
     } else {
       g.writeStringField(name, at.toString());
     }
+  }
+
+  /** An array of objects, each a label under {@code labelField} and a number of customers. */
+  private static <T> void counts(JsonGenerator g, String name, String labelField, List<T> rows, Function<T, String> label,
+      ToLongFunction<T> customers) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (T row : rows) {
+      g.writeStartObject();
+      g.writeStringField(labelField, label.apply(row));
+      g.writeNumberField("customers", customers.applyAsLong(row));
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
