@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * The report as one self-contained HTML page: inline CSS and SVG charts drawn here, no scripts, no
@@ -299,7 +298,7 @@ final class HtmlReport {
           .append(String.format(Locale.ROOT, "%.1f%%", 100.0 * s.customers() / customers)).append("</td><td class=\"n\">")
           .append(String.format(Locale.ROOT, "%,.0f", s.value())).append("</td><td class=\"n\">")
           .append(String.format(Locale.ROOT, "%.1f%%", value == 0 ? 0 : 100 * s.value() / value)).append("</td><td>")
-          .append(esc(s.reasons().stream().map(Report.Reason::toString).collect(Collectors.joining("; ")))).append("</td></tr>");
+          .append(esc(s.why())).append("</td></tr>");
     }
     h.append("</tbody></table>\n");
   }

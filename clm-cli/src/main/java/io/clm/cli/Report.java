@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Everything a run found, ready to render as text, JSON or HTML. Plain data: no computation
@@ -131,6 +132,11 @@ record Report(
   record Segment(String id, String label, int row, int column, long customers, double value, List<Reason> reasons) {
     Segment {
       reasons = List.copyOf(reasons);
+    }
+
+    /** The reasons as one line, "reason (customers)" each; empty when there are none. */
+    String why() {
+      return reasons.stream().map(Reason::toString).collect(Collectors.joining("; "));
     }
   }
 

@@ -2,7 +2,6 @@ package io.clm.cli;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The report as plain text for a terminal, 100 columns at most. */
 final class TextReport {
@@ -54,7 +53,7 @@ final class TextReport {
           out.printf("    %-24s %,10d customers %6.1f%%   value %6.1f%%%n", s.label(), s.customers(),
               pct(s.customers(), customers), value == 0 ? 0 : 100 * s.value() / value);
           if (!s.reasons().isEmpty()) {
-            out.println("      why: " + s.reasons().stream().map(Report.Reason::toString).collect(Collectors.joining("; ")));
+            out.println("      why: " + s.why());
           }
         }
       }
