@@ -18,9 +18,7 @@ import io.clm.complaints.InMemoryTicketStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -172,13 +170,13 @@ class ComplaintDeskRestartTest {
       killAt[i] = 1 + random.nextInt(OPERATIONS - 20);
     }
     Arrays.sort(killAt);
-    Path log = dir.resolve("delivered.log");
+    LinkedHashSet<String> delivered = new LinkedHashSet<>();
     List<CrashRestartContract.Child> children = new ArrayList<>();
     try {
       long applied = 0;
       for (int k = 0; k <= killAt.length; k++) {
         CrashRestartContract.Child child = CrashRestartContract.Child.start(dir.resolve("desk-" + k + ".err"), KilledDesk.class,
-            url, Long.toString(seed), Integer.toString(OPERATIONS), log.toString());
+            url, Long.toString(seed), Integer.toString(OPERATIONS));
         children.add(child);
         long resume = child.expect("resume");
         // nothing the desk acknowledged is lost; at most the operation in flight was stored unseen
@@ -194,6 +192,7 @@ class ComplaintDeskRestartTest {
           Thread.sleep(random.nextInt(30));
           child.kill();
         }
+        delivered.addAll(child.linesStartingWith("event "));
         applied = Math.max(applied, child.linesStartingWith("applied ").stream().mapToLong(Long::parseLong).max().orElse(applied));
         // what each desk did, for the message of a failing assertion
         context += "; desk " + k + " resumed at " + resume + ", applied up to " + applied;
@@ -207,7 +206,6 @@ class ComplaintDeskRestartTest {
     for (int i = 1; i <= OPERATIONS; i++) {
       KilledDesk.operation(once, seed, i);
     }
-    LinkedHashSet<String> delivered = new LinkedHashSet<>(Files.readAllLines(log));
     try (JdbcStore store = JdbcStore.builder().url(url).maximumPoolSize(2).build()) {
       ComplaintDesk restarted = desk(store.tickets(), e -> delivered.add(e.id()), e -> { });
       assertThat(restarted.all()).as(context).isNotEmpty().isEqualTo(once.all());
@@ -221,10 +219,10 @@ class ComplaintDeskRestartTest {
   /**
    * The process the crash test kills: a desk over the JDBC ticket store running operations
    * {@code 1..N} of a random story, operation {@code i} at {@code T0 + i} minutes. It resumes after
-   * the desk's stored clock and prints {@code applied I} after each operation. Its sink appends the
-   * id of every lifecycle event it takes to a file before it returns: a write to a file is in the
-   * kernel once the call returns and outlives the killed process, so the file holds every event the
-   * desk saw delivered.
+   * the desk's stored clock, prints {@code event ID} for every lifecycle event its sink takes (its
+   * standard output is a file, see {@link CrashRestartContract.Child}) and {@code applied I} after
+   * each operation. The sink refuses an event it could not print, so that the event stays in the
+   * outbox.
    */
   static final class KilledDesk {
     private KilledDesk() {}
@@ -232,20 +230,18 @@ class ComplaintDeskRestartTest {
     /**
      * Runs the story.
      *
-     * @param args the JDBC URL, the seed, the number of operations, the file of delivered events
+     * @param args the JDBC URL, the seed, the number of operations
      */
     public static void main(String[] args) {
       PrintStream out = System.out;
       long seed = Long.parseLong(args[1]);
       int operations = Integer.parseInt(args[2]);
       try (JdbcStore store = JdbcStore.builder().url(args[0]).maximumPoolSize(2).build()) {
-        Path log = Path.of(args[3]);
         ComplaintDesk desk = desk(store.tickets(), e -> {
-          try {
-            Files.writeString(log, e.id() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-          } catch (IOException failure) {
+          out.println("event " + e.id());
+          if (out.checkError()) {
             // refused: the event stays in the outbox
-            throw new UncheckedIOException(failure);
+            throw new UncheckedIOException(new IOException("standard output failed"));
           }
         }, e -> { });
         long done = Duration.between(T0, desk.now()).toMinutes();
