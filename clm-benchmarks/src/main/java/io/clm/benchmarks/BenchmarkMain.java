@@ -108,14 +108,11 @@ public final class BenchmarkMain {
    * population size, so they are measured on smaller ones (docs/performance.md).
    */
   static int footprintCustomers(Implementation implementation, int customers) {
-    switch (implementation) {
-      case SQUIRREL:
-        return Math.min(customers, 100_000);
-      case SPRING:
-        return Math.min(customers, 20_000);
-      default:
-        return customers;
-    }
+    return switch (implementation) {
+      case SQUIRREL -> Math.min(customers, 100_000);
+      case SPRING -> Math.min(customers, 20_000);
+      case CLM, COLUMNAR, OBJECTS, STATELESS4J -> customers;
+    };
   }
 
   private static String footprint(Implementation implementation, int customers, int eventsPerCustomer)

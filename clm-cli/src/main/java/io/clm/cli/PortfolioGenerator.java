@@ -116,6 +116,33 @@ final class PortfolioGenerator {
     return z ^ (z >>> 31);
   }
 
+  /**
+   * When a customer is first seen, joins, turns away and comes back (months from the start; {@link
+   * Integer#MAX_VALUE} for never), and whether it closes the relationship.
+   */
+  private record Timeline(int firstSeenMonth, int joinMonth, int turnMonth, int returnMonth, boolean leaves) {
+    private static final int NEVER = Integer.MAX_VALUE;
+
+    static Timeline of(Archetype archetype, SplittableRandom random, int months) {
+      return switch (archetype) {
+        case PROSPECT -> new Timeline(random.nextInt(Math.max(1, months)), NEVER, NEVER, NEVER, false);
+        case NEW_GROWER -> {
+          int firstSeen = random.nextInt(Math.max(0, months - 6) + 1);
+          yield new Timeline(firstSeen, firstSeen + random.nextInt(3), NEVER, NEVER, false);
+        }
+        case MATURE -> new Timeline(0, 0, NEVER, NEVER, false);
+        case DECLINER -> {
+          int turn = Math.min(months - 3, 8 + random.nextInt(Math.max(1, months - 11)));
+          yield new Timeline(0, 0, turn, NEVER, random.nextDouble() < 0.6);
+        }
+        case WON_BACK -> {
+          int turn = Math.min(months - 3, 4 + random.nextInt(Math.max(1, months / 3)));
+          yield new Timeline(0, 0, turn, turn + 3 + random.nextInt(4), true);
+        }
+      };
+    }
+  }
+
   /** One customer's plan and running state. */
   private final class Plan {
     final CustomerId id;
@@ -149,43 +176,12 @@ final class PortfolioGenerator {
       this.tag = id.value();
       this.random = random;
       this.archetype = Archetype.pick(random.nextDouble());
-      int lastStart = Math.max(0, months - 6);
-      switch (archetype) {
-        case PROSPECT:
-          firstSeenMonth = random.nextInt(Math.max(1, months));
-          joinMonth = Integer.MAX_VALUE;
-          turnMonth = Integer.MAX_VALUE;
-          returnMonth = Integer.MAX_VALUE;
-          leaves = false;
-          break;
-        case NEW_GROWER:
-          firstSeenMonth = random.nextInt(lastStart + 1);
-          joinMonth = firstSeenMonth + random.nextInt(3);
-          turnMonth = Integer.MAX_VALUE;
-          returnMonth = Integer.MAX_VALUE;
-          leaves = false;
-          break;
-        case DECLINER:
-          firstSeenMonth = 0;
-          joinMonth = 0;
-          turnMonth = Math.min(months - 3, 8 + random.nextInt(Math.max(1, months - 11)));
-          returnMonth = Integer.MAX_VALUE;
-          leaves = random.nextDouble() < 0.6;
-          break;
-        case WON_BACK:
-          firstSeenMonth = 0;
-          joinMonth = 0;
-          turnMonth = Math.min(months - 3, 4 + random.nextInt(Math.max(1, months / 3)));
-          returnMonth = turnMonth + 3 + random.nextInt(4);
-          leaves = true;
-          break;
-        default:
-          firstSeenMonth = 0;
-          joinMonth = 0;
-          turnMonth = Integer.MAX_VALUE;
-          returnMonth = Integer.MAX_VALUE;
-          leaves = false;
-      }
+      Timeline t = Timeline.of(archetype, random, months);
+      firstSeenMonth = t.firstSeenMonth();
+      joinMonth = t.joinMonth();
+      turnMonth = t.turnMonth();
+      returnMonth = t.returnMonth();
+      leaves = t.leaves();
       this.baseRate = archetype == Archetype.MATURE ? 1.2 + random.nextDouble() * 1.3 : 0.8 + random.nextDouble() * 1.2;
       this.wealth = Math.min(150, Math.pow(1 - random.nextDouble(), -1 / 1.3));
       this.loyalty = archetype == Archetype.MATURE ? 0.55 + random.nextDouble() * 0.45
@@ -300,16 +296,12 @@ final class PortfolioGenerator {
     }
 
     private double rate(int m) {
-      switch (archetype) {
-        case NEW_GROWER:
-          return baseRate * Math.min(1.0, (m - joinMonth + 1) / 8.0) * (1 + Math.min(m - joinMonth, 12) / 12.0);
-        case DECLINER:
-          return m < turnMonth ? baseRate : baseRate * Math.pow(0.45, m - turnMonth + 1);
-        case WON_BACK:
-          return m < returnMonth ? baseRate : baseRate * Math.min(1.0, (m - returnMonth + 1) / 3.0);
-        default:
-          return baseRate;
-      }
+      return switch (archetype) {
+        case NEW_GROWER -> baseRate * Math.min(1.0, (m - joinMonth + 1) / 8.0) * (1 + Math.min(m - joinMonth, 12) / 12.0);
+        case DECLINER -> m < turnMonth ? baseRate : baseRate * Math.pow(0.45, m - turnMonth + 1);
+        case WON_BACK -> m < returnMonth ? baseRate : baseRate * Math.min(1.0, (m - returnMonth + 1) / 3.0);
+        case PROSPECT, MATURE -> baseRate;
+      };
     }
 
     private Transaction spending(long from, long to) {

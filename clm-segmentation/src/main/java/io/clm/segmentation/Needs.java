@@ -11,6 +11,7 @@ import io.clm.plugin.support.Rules;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code needs} (seed 004, 根据客户的不同需求(如理财、贷款、支付等)进行分类): wealth management, loans,
@@ -27,6 +28,12 @@ import java.util.Set;
 @AutoService(SegmentationScheme.class)
 public final class Needs extends BaseScheme {
   private static final List<String> SEGMENTS = List.of("wealth-management", "loans", "payments");
+  /** The product types of each need, in the order of {@link #SEGMENTS}. */
+  private static final List<List<ProductType>> PRODUCTS =
+      List.of(
+          List.of(ProductType.WEALTH_MANAGEMENT),
+          List.of(ProductType.LOAN),
+          List.of(ProductType.PAYMENTS, ProductType.CARD));
   private static final List<String> REASONS =
       List.of("no wealth management, loan, payment or card products or transactions");
 
@@ -42,7 +49,7 @@ public final class Needs extends BaseScheme {
         SEGMENTS,
         new Population.Columns(
             Set.of(),
-            Set.of(ProductType.WEALTH_MANAGEMENT, ProductType.LOAN, ProductType.PAYMENTS, ProductType.CARD),
+            PRODUCTS.stream().flatMap(List::stream).collect(Collectors.toUnmodifiableSet()),
             false),
         List.of(),
         overrides);
@@ -60,7 +67,7 @@ public final class Needs extends BaseScheme {
       public int classify(Population p, int row, Labels labels) {
         int best = -1;
         double bestVolume = -1;
-        for (int need = 0; need < 3; need++) {
+        for (int need = 0; need < PRODUCTS.size(); need++) {
           if (has(p, row, need)) {
             double v = volume(p, row, need);
             if (v > bestVolume) {
@@ -74,7 +81,7 @@ public final class Needs extends BaseScheme {
 
       @Override
       public void explain(Population p, int row, Map<String, Double> into) {
-        for (int need = 0; need < 3; need++) {
+        for (int need = 0; need < PRODUCTS.size(); need++) {
           into.put("need." + SEGMENTS.get(need), has(p, row, need) ? 1.0 : 0.0);
           into.put("volume." + SEGMENTS.get(need), volume(p, row, need));
         }
@@ -88,28 +95,19 @@ public final class Needs extends BaseScheme {
   }
 
   private static boolean has(Population p, int row, int need) {
-    switch (need) {
-      case 0:
-        return uses(p, row, ProductType.WEALTH_MANAGEMENT);
-      case 1:
-        return uses(p, row, ProductType.LOAN);
-      default:
-        return uses(p, row, ProductType.PAYMENTS) || uses(p, row, ProductType.CARD);
+    for (ProductType product : PRODUCTS.get(need)) {
+      if (p.held(product, row) > 0 || p.volume(product, row) > 0) {
+        return true;
+      }
     }
-  }
-
-  private static boolean uses(Population p, int row, ProductType product) {
-    return p.held(product, row) > 0 || p.volume(product, row) > 0;
+    return false;
   }
 
   private static double volume(Population p, int row, int need) {
-    switch (need) {
-      case 0:
-        return p.volume(ProductType.WEALTH_MANAGEMENT, row);
-      case 1:
-        return p.volume(ProductType.LOAN, row);
-      default:
-        return p.volume(ProductType.PAYMENTS, row) + p.volume(ProductType.CARD, row);
+    double sum = 0;
+    for (ProductType product : PRODUCTS.get(need)) {
+      sum += p.volume(product, row);
     }
+    return sum;
   }
 }

@@ -83,18 +83,20 @@ final class ErasedIds {
       throw new CorruptRecordException(
           "a tombstone of the store is in stage '" + t.stage() + "', not a stage of model '" + modelId + "'");
     }
-    switch (t.scheme()) {
-      case KEYED -> {
-        requireKey("the customer store", t.check());
-        keyed.put(t.fingerprint(), stage);
-      }
-      case SALTED -> {
-        if (t.check() != salt) {
-          throw new CorruptRecordException("a salted tombstone of the store has another salt than the first");
-        }
-        salted.put(t.fingerprint(), stage);
-      }
-    }
+    Map<Long, Integer> fingerprints =
+        switch (t.scheme()) {
+          case KEYED -> {
+            requireKey("the customer store", t.check());
+            yield keyed;
+          }
+          case SALTED -> {
+            if (t.check() != salt) {
+              throw new CorruptRecordException("a salted tombstone of the store has another salt than the first");
+            }
+            yield salted;
+          }
+        };
+    fingerprints.put(t.fingerprint(), stage);
     return stage;
   }
 

@@ -13,6 +13,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A customer's facts: the order-independent aggregates every metric reads, in primitive fields and
@@ -397,47 +398,31 @@ class Facts implements CustomerMetrics {
 
   @Override
   public int openComplaints() {
-    return countComplaints(0);
+    return countComplaints(Complaint::open);
   }
 
   @Override
   public int openUrgentComplaints() {
-    return countComplaints(1);
+    return countComplaints(c -> c.open() && c.severity == Severity.URGENT);
   }
 
   @Override
   public int acceptedResolutions() {
-    return countComplaints(2);
+    return countComplaints(c -> !c.open() && c.accepted);
   }
 
   @Override
   public int rejectedResolutions() {
-    return countComplaints(3);
+    return countComplaints(c -> !c.open() && !c.accepted);
   }
 
-  private int countComplaints(int what) {
+  private int countComplaints(Predicate<Complaint> counted) {
     if (extras == null || extras.complaints == null) {
       return 0;
     }
     int n = 0;
     for (Complaint c : extras.complaints) {
-      boolean open = c.open();
-      boolean hit;
-      switch (what) {
-        case 0:
-          hit = open;
-          break;
-        case 1:
-          hit = open && c.severity == Severity.URGENT;
-          break;
-        case 2:
-          hit = !open && c.accepted;
-          break;
-        default:
-          hit = !open && !c.accepted;
-          break;
-      }
-      n += hit ? 1 : 0;
+      n += counted.test(c) ? 1 : 0;
     }
     return n;
   }
