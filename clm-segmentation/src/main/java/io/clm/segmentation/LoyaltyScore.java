@@ -24,6 +24,8 @@ import java.util.Set;
  *   <li>tolerance of a quality incident (对产品质量事故的承受力): as supplied.
  * </ul>
  *
+ * The weighted mean is rounded to 12 decimal places before it is compared with {@code
+ * loyalty.high-min} and reported, so that a customer exactly on the threshold on paper is high.
  * The last four come from integrator-supplied attributes. An indicator with weight 0 is not read;
  * an indicator with a positive weight that is missing leaves the customer unclassified (the score is
  * never computed from a silently reduced set).
@@ -36,6 +38,9 @@ final class LoyaltyScore {
   static final String INCIDENT = "weight.incident-tolerance";
   static final String HALF_DAYS = "decision-time.half-days";
   static final String HIGH_MIN = "loyalty.high-min";
+
+  /** The score is rounded to 12 decimal places: {@code round(score × PLACES) / PLACES}. */
+  private static final double PLACES = 1e12;
 
   static final List<Parameter> PARAMS =
       List.of(
@@ -113,7 +118,11 @@ final class LoyaltyScore {
     return -1;
   }
 
-  /** The score, 0..1; only for a row where {@link #missing} is -1. */
+  /**
+   * The score, 0..1, rounded to 12 decimal places so that a score that is exactly {@code
+   * loyalty.high-min} on paper is not pushed below it by the rounding of the floating-point sum;
+   * only for a row where {@link #missing} is -1.
+   */
   double score(Population p, int row) {
     double sum = 0;
     if (wRepeat > 0) {
@@ -132,7 +141,7 @@ final class LoyaltyScore {
     if (wIncident > 0) {
       sum += wIncident * p.metric(Metric.INCIDENT_TOLERANCE, row);
     }
-    return sum / totalWeight;
+    return Math.round(sum / totalWeight * PLACES) / PLACES;
   }
 
   boolean isHigh(double score) {

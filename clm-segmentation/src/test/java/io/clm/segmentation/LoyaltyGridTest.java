@@ -53,6 +53,24 @@ class LoyaltyGridTest {
     assertThat(low.inputs().get("loyalty-score")).isCloseTo(0.11, within(1e-12));
   }
 
+  /**
+   * 2 products opened, 1 closed → 0.5; competitor attention 0.4 → 0.6; price sensitivity 0.4 → 0.6;
+   * 7-day decision → 0.5; tolerance 0.3: (0.5 + 0.6 + 0.6 + 0.5 + 0.3) / 5 = 2.5 / 5 = 0.5, exactly
+   * the default {@code loyalty.high-min}.
+   */
+  private static MetricsSnapshot.Builder onTheThreshold(MetricsSnapshot.Builder b) {
+    return loyalty(b, 1, 1, 0.4, 0.4, 7, 0.3);
+  }
+
+  @Test
+  void aScoreExactlyOnTheHighMinIsHighLoyalty() {
+    Assignment a = segmenter("loyalty").assign(customer("c", LoyaltyGridTest::onTheThreshold), AS_OF);
+    assertThat(a.inputs().get("loyalty-score")).isEqualTo(0.5);
+    assertThat(a.segment()).isEqualTo("high-loyalty");
+    Customer gold = customer("c", b -> attribute(onTheThreshold(b), Attribute.CREDIT_SCORE, 700));
+    assertThat(segmenter("loyalty-credit").assign(gold, AS_OF).segment()).isEqualTo("gold");
+  }
+
   @Test
   void weightsAreConfigurable() {
     SegmentationScheme onlyTolerance = Fixtures.scheme("loyalty").configure(Map.of(
