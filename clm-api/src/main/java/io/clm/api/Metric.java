@@ -4,6 +4,7 @@ import io.clm.api.annotation.Stable;
 import io.clm.api.event.Attribute;
 import io.clm.api.event.Direction;
 import io.clm.api.event.ProductType;
+import java.math.BigDecimal;
 
 /**
  * The measures that lifecycle rules, segmentation and risk scoring read, each derived from a
@@ -82,7 +83,11 @@ public enum Metric {
    * supplied {@link Attribute#TOTAL_BUSINESS}, capped at 1. NaN when no positive total is supplied.
    */
   SHARE_OF_WALLET(Range.SHARE, Change.EVENTS),
-  /** Supplied revenue minus supplied cost to serve; positive once break-even is passed. NaN unless both are supplied. */
+  /**
+   * Supplied revenue minus supplied cost to serve; positive once break-even is passed. NaN unless
+   * both are supplied. The difference is worked out in decimal, so revenue 1,500.10 and cost 500.10
+   * give exactly 1,000.
+   */
   PROFIT(Range.ANY, Change.EVENTS),
   /** Supplied {@link Attribute#REVENUE}. */
   REVENUE(Range.MONEY, Change.EVENTS),
@@ -285,7 +290,7 @@ public enum Metric {
         double total = m.attribute(Attribute.TOTAL_BUSINESS);
         yield total > 0 ? Math.min(1.0, TRANSACTION_VOLUME.valueOf(m, now) / total) : Double.NaN;
       }
-      case PROFIT -> m.attribute(Attribute.REVENUE) - m.attribute(Attribute.COST_TO_SERVE);
+      case PROFIT -> decimalDifference(m.attribute(Attribute.REVENUE), m.attribute(Attribute.COST_TO_SERVE));
       case REVENUE -> m.attribute(Attribute.REVENUE);
       case COST_TO_SERVE -> m.attribute(Attribute.COST_TO_SERVE);
       case CREDIT_SCORE -> m.attribute(Attribute.CREDIT_SCORE);
@@ -365,6 +370,23 @@ public enum Metric {
   }
 
   private static final double[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+
+  /** Doubles up to this magnitude are whole numbers exactly and so is their difference. */
+  private static final double EXACT_WHOLE = 0x1p52;
+
+  /**
+   * {@code a - b} worked out on the decimals the doubles stand for (their shortest decimal forms),
+   * so that 1500.10 - 500.10 is 1000 and not 999.9999999999999; NaN if either is NaN.
+   */
+  private static double decimalDifference(double a, double b) {
+    if (!Double.isFinite(a) || !Double.isFinite(b)) {
+      return a - b;
+    }
+    if (a == Math.rint(a) && b == Math.rint(b) && Math.abs(a) <= EXACT_WHOLE && Math.abs(b) <= EXACT_WHOLE) {
+      return a - b;
+    }
+    return BigDecimal.valueOf(a).subtract(BigDecimal.valueOf(b)).doubleValue();
+  }
 
   private static double ratio(double numerator, double denominator) {
     return denominator == 0 ? Double.NaN : numerator / denominator;

@@ -217,6 +217,25 @@ class MetricValuesTest {
     assertThat(Metric.CREDIT_VOLUME.valueOf(dinar, now)).isEqualTo(1.234);
   }
 
+  private static double profit(String revenue, String cost) {
+    MetricsSnapshot m = MetricsSnapshot.builder(EUR, FIRST_SEEN)
+        .attribute(Attribute.REVENUE, new BigDecimal(revenue), FIRST_SEEN)
+        .attribute(Attribute.COST_TO_SERVE, new BigDecimal(cost), FIRST_SEEN)
+        .build();
+    return Metric.PROFIT.valueOf(m, NOW.toEpochMilli());
+  }
+
+  @Test
+  void profitIsTheDecimalDifferenceOfRevenueAndCostToServe() {
+    // In binary floating point 1500.10 - 500.10 is 999.9999999999999 and 0.3 - 0.1 is 0.19999999999999998.
+    assertThat(profit("1500.10", "500.10")).isEqualTo(1000.0);
+    assertThat(profit("500.10", "1500.10")).isEqualTo(-1000.0);
+    assertThat(profit("0.3", "0.1")).isEqualTo(0.2);
+    // Not rounded to the currency's minor unit.
+    assertThat(profit("10.0005", "0.0001")).isEqualTo(10.0004);
+    assertThat(profit("250", "400")).isEqualTo(-150.0);
+  }
+
   @Test
   void aClosedRelationshipCountsOnlyAfterTheLastTransactionWithDebtsSettled() {
     long now = NOW.toEpochMilli();

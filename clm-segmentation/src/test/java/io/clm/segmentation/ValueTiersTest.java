@@ -127,6 +127,17 @@ class ValueTiersTest {
   }
 
   @Test
+  void aProfitExactlyOnAFixedThresholdReachesThatTier() {
+    FittedScheme thresholds = new FittedScheme(
+        "value-tier", 1, Map.of("high.share", 0.2, "medium.share", 0.3, "high.min-profit", 10_000.0, "medium.min-profit", 1_000.0));
+    // 1,500.10 - 500.10 = 1,000.00: at least medium.min-profit.
+    Assignment a = tiers.segmenter(thresholds).assign(
+        customer("x", b -> attribute(attribute(b, Attribute.REVENUE, 1_500.10), Attribute.COST_TO_SERVE, 500.10)), AS_OF);
+    assertThat(a.segment()).isEqualTo("medium");
+    assertThat(a.inputs()).containsEntry("profit", 1_000.0);
+  }
+
+  @Test
   void valueTiersByQuantileDefaultTo20And30Percent() {
     Segmentation s = tiers.segmenter(tiers.fit(profits(1, 2, 3, 4, 5, 6, 7, 8, 9, 10))).assignAll(profits(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
     assertThat(s.counts()).containsExactly(Map.entry("high", 2L), Map.entry("medium", 3L), Map.entry("low", 5L));
