@@ -14,7 +14,9 @@ import java.util.Objects;
 /**
  * The explainable early-warning score: {@code score = Σ weight(f) × signal(f)} over the {@link
  * RiskFactor}s, with weights that add up to 1 so that the score runs from 0 to 1. The result lists
- * every factor's contribution, so a relationship manager sees why a customer is flagged.
+ * every factor's contribution, so a relationship manager sees why a customer is flagged. The sum is
+ * rounded to 12 decimal places, so a score that is exactly a threshold on paper (0.08 + 0.15 + 0.10
+ * + 0.05 + 0.12 = 0.5) is not pushed below it by the rounding of the floating-point additions.
  *
  * <p>Default weights: falling volume 0.25, inactivity 0.25, open complaints 0.15, repeated
  * complaints 0.10, closed products 0.10, falling satisfaction 0.15. Immutable and thread-safe.
@@ -23,6 +25,9 @@ import java.util.Objects;
 public final class RiskScorer {
 
   private static final RiskScorer DEFAULT = new RiskScorer(defaults());
+
+  /** The score is rounded to 12 decimal places: {@code round(score × PLACES) / PLACES}. */
+  private static final double PLACES = 1e12;
 
   private final Map<RiskFactor, Double> weights;
 
@@ -81,7 +86,8 @@ public final class RiskScorer {
    *
    * @param customer the customer
    * @param asOf the instant to read time-dependent measures at
-   * @return the score with each factor's contribution, in factor order
+   * @return the score, rounded to 12 decimal places, with each factor's contribution, in factor
+   *     order
    */
   public Risk score(Customer customer, Instant asOf) {
     Objects.requireNonNull(customer, "customer");
@@ -95,6 +101,6 @@ public final class RiskScorer {
       contributions.add(new Risk.Contribution(f.id(), weight, signal, contribution));
       score += contribution;
     }
-    return new Risk(Math.min(1, score), contributions);
+    return new Risk(Math.min(1, Math.round(score * PLACES) / PLACES), contributions);
   }
 }

@@ -1,22 +1,33 @@
 package io.clm.retention.strategy;
 
+import static io.clm.retention.strategy.Contexts.NOW;
 import static io.clm.retention.strategy.Contexts.START;
 import static io.clm.retention.strategy.Contexts.context;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clm.api.Customer;
+import io.clm.api.CustomerId;
+import io.clm.api.MetricsSnapshot;
 import io.clm.api.Money;
 import io.clm.api.StageFamily;
 import io.clm.api.ValidationException;
 import io.clm.api.event.Attribute;
+import io.clm.api.event.Direction;
+import io.clm.api.event.ProductType;
 import io.clm.api.event.Severity;
 import io.clm.api.retention.ActionType;
 import io.clm.api.retention.RetentionAction;
 import io.clm.api.retention.RetentionContext;
+import io.clm.api.retention.Risk;
+import io.clm.retention.RiskScorer;
 import io.clm.retention.strategy.DeclineRecoveryStrategy.Cause;
 import io.clm.retention.strategy.DeclineRecoveryStrategy.Response;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +58,28 @@ class DeclineRecoveryStrategyTest {
     assertThat(strategy.response(context(StageFamily.DECLINE, true, "1000.00", 0.49, b -> b))).isEqualTo(Response.RESPOND);
     assertThat(strategy.response(context(StageFamily.DECLINE, true, "999.99", 0.2, b -> b))).isEqualTo(Response.IMPROVE);
     assertThat(strategy.response(context(StageFamily.DECLINE, true, "999.99", 0.8, b -> b))).isEqualTo(Response.ABANDON);
+  }
+
+  @Test
+  void aHighValueCustomerScoredExactlyOnTheHighRiskThresholdIsRescued() {
+    // Default weights: inactivity 78 days 0.25 x 0.32 = 0.08; 2 of 4 complaints open 0.15 x 1; four
+    // complaints 0.10 x 1; 1 of 2 products closed 0.10 x 0.5 = 0.05; satisfaction down 4 points
+    // 0.15 x 0.8 = 0.12: 0.5 in all, the default high-risk threshold.
+    MetricsSnapshot m = MetricsSnapshot.builder(Money.currency("EUR"), START)
+        .transactions(ProductType.CURRENT_ACCOUNT, Direction.DEBIT, 4, 12_500)
+        .transactedBetween(START, NOW.minus(Duration.ofDays(78)))
+        .complaint("a", Severity.NORMAL, null)
+        .complaint("b", Severity.NORMAL, null)
+        .complaint("c", Severity.NORMAL, true)
+        .complaint("d", Severity.NORMAL, false)
+        .products(ProductType.CARD, 2, 1)
+        .survey(START, 9)
+        .survey(START, 5)
+        .build();
+    Customer customer = new Customer(CustomerId.of("c-1"), "decline", 0, m, Map.of());
+    Risk risk = RiskScorer.withDefaultWeights().score(customer, NOW);
+    RetentionContext c = new RetentionContext(customer, StageFamily.DECLINE, Set.of(), risk, Money.of("2000.00", "EUR"), NOW);
+    assertThat(strategy.response(c)).isEqualTo(Response.RESCUE);
   }
 
   @Test
