@@ -64,7 +64,7 @@ public final class CrossUpSellStrategy implements RetentionStrategy {
     return actions.list();
   }
 
-  static ProductType firstNotHeld(RetentionContext context) {
+  private static ProductType firstNotHeld(RetentionContext context) {
     for (ProductType p : ProductType.values()) {
       if (context.customer().metrics().productsHeld(p) == 0) {
         return p;

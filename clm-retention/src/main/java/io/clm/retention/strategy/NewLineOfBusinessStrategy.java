@@ -13,9 +13,11 @@ import java.util.Set;
 
 /**
  * After an interruption: one line of business ended while the customer may continue in another, so
- * a new cycle can start (seed 002, 中断期). Proposes, with marketing consent, a cross-sell of the
- * first product type the customer does not hold, and a service contact to close the ended line
- * cleanly.
+ * a new cycle can start (seed 002, 中断期). Proposes a service contact to close the ended line
+ * cleanly and, with marketing consent, a cross-sell of the first product type (in {@link
+ * ProductType} order) the customer has never held: neither held now nor closed. A line that has
+ * just ended is not offered again; when every type is held or has been closed, there is no
+ * cross-sell.
  */
 @AutoService(RetentionStrategy.class)
 public final class NewLineOfBusinessStrategy implements RetentionStrategy {
@@ -45,7 +47,7 @@ public final class NewLineOfBusinessStrategy implements RetentionStrategy {
                 "interruption: a clean ending keeps the door open for a new cycle (seed 002)",
                 Actions.CONTACT_COST,
                 40);
-    ProductType next = CrossUpSellStrategy.firstNotHeld(context);
+    ProductType next = firstNeverHeld(context);
     if (next != null) {
       actions.add(
           new ActionType.CrossSell(next),
@@ -54,5 +56,15 @@ public final class NewLineOfBusinessStrategy implements RetentionStrategy {
           60);
     }
     return actions.list();
+  }
+
+  /** The first product type neither held now nor closed, or null. */
+  private static ProductType firstNeverHeld(RetentionContext context) {
+    for (ProductType p : ProductType.values()) {
+      if (context.customer().metrics().productsHeld(p) == 0 && context.customer().metrics().productsClosed(p) == 0) {
+        return p;
+      }
+    }
+    return null;
   }
 }

@@ -135,10 +135,25 @@ class BuiltInStrategiesTest {
   }
 
   @Test
-  void interruptionOffersANewLineOfBusiness() {
+  void interruptionOffersANewLineOfBusinessNotTheOneThatEnded() {
+    // The current account ended, the deposit is held: the first line never held is the loan.
     RetentionContext c = context(StageFamily.INTERRUPTION, true, "500.00", 0, b -> b.products(ProductType.CURRENT_ACCOUNT, 1, 1).products(ProductType.DEPOSIT, 1, 0));
     assertThat(types(new NewLineOfBusinessStrategy().propose(c)))
-        .contains(new ActionType.CrossSell(ProductType.CURRENT_ACCOUNT));
+        .containsExactly(
+            new ActionType.Communication("close the ended line of business cleanly"),
+            new ActionType.CrossSell(ProductType.LOAN));
+  }
+
+  @Test
+  void interruptionOffersNoCrossSellWhenEveryLineIsHeldOrEnded() {
+    RetentionContext c = context(StageFamily.INTERRUPTION, true, "500.00", 0, b -> {
+      for (ProductType p : ProductType.values()) {
+        b.products(p, 1, p.ordinal() % 2);
+      }
+      return b;
+    });
+    assertThat(types(new NewLineOfBusinessStrategy().propose(c)))
+        .containsExactly(new ActionType.Communication("close the ended line of business cleanly"));
   }
 
   @Test
