@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Spends a retention budget where value × risk is highest (seed 004: keeping a customer costs 5–25 %
@@ -25,8 +27,10 @@ import java.util.Objects;
  * saved = value × P(leave) × uplift(action type) − expected cost
  * </pre>
  *
- * where the uplift is the assumed share of the at-risk value the action saves. Each customer gets at
- * most one action, the one with the highest saved value (ties: lower cost, then higher priority);
+ * where the uplift is the assumed share of the at-risk value the action saves. A customer is listed
+ * once, with all the actions proposed for them; a customer listed twice is refused, since the two
+ * candidates may disagree on value or probability of leaving. Each customer gets at most one action,
+ * the one with the highest saved value (ties: lower cost, then higher priority);
  * customers are ranked by it (ties: customer id) and taken greedily while the budget lasts: a
  * customer whose action no longer fits is skipped and cheaper ones further down are still
  * considered. Only actions with a positive saved value are selected; {@link ActionType.Abandon}
@@ -148,11 +152,11 @@ public final class RetentionPrioritiser {
   /**
    * Chooses who to act on within the budget.
    *
-   * @param candidates the customers, possibly empty
+   * @param candidates the customers, possibly empty, each customer at most once
    * @param budget the budget, at least 0
    * @return the allocation
-   * @throws ValidationException if the budget is negative, or a customer's value or an action's
-   *     cost is in another currency than the budget
+   * @throws ValidationException if the budget is negative, a customer is a candidate twice, or a
+   *     customer's value or an action's cost is in another currency than the budget
    */
   public Allocation allocate(Collection<Candidate> candidates, Money budget) {
     Objects.requireNonNull(candidates, "candidates");
@@ -162,8 +166,15 @@ public final class RetentionPrioritiser {
     }
     long budgetMinor = budget.minorUnits();
     List<Selection> best = new ArrayList<>();
+    Set<CustomerId> customers = new HashSet<>();
     for (Candidate c : candidates) {
       Objects.requireNonNull(c, "candidate");
+      CustomerId customer = c.context().customer().id();
+      if (!customers.add(customer)) {
+        throw new ValidationException(
+            "customer " + customer.masked()
+                + " is a candidate twice; list each customer once with all the actions proposed for them");
+      }
       sameCurrency(c.context().value(), budget);
       double atRisk = c.context().value().amount().doubleValue() * c.probabilityOfLeaving();
       boolean consent = c.context().marketingConsent();
@@ -180,7 +191,7 @@ public final class RetentionPrioritiser {
         if (!(saved > 0)) {
           continue;
         }
-        Selection s = new Selection(c.context().customer().id(), action, saved);
+        Selection s = new Selection(customer, action, saved);
         if (chosen == null || BETTER_ACTION.compare(s, chosen) < 0) {
           chosen = s;
         }

@@ -24,6 +24,7 @@ import io.clm.retention.RetentionPrioritiser.Allocation;
 import io.clm.retention.RetentionPrioritiser.Candidate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,6 +105,22 @@ class RetentionPrioritiserTest {
         .hasMessage("currency EUR does not match the budget's USD");
   }
 
+  @Test
+  void aCustomerListedTwiceIsRefusedNotActedOnTwice() {
+    RetentionAction call = action(new ActionType.Communication("call"), 500);
+    // Each candidate alone saves 10,000 x 0.5 x 0.1 - 5 = 495: both would fit in the budget.
+    List<Candidate> twice =
+        List.of(
+            new Candidate(context("a", true, 1_000_000), 0.5, List.of(call)),
+            new Candidate(context("b", true, 1_000_000), 0.5, List.of(call)),
+            new Candidate(context("a", true, 1_000_000), 0.5, List.of(call)));
+    assertThatThrownBy(() -> DEFAULT.allocate(twice, Money.of("100.00", "EUR")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage(
+            "customer " + CustomerId.of("a").masked()
+                + " is a candidate twice; list each customer once with all the actions proposed for them");
+  }
+
   private static final List<ActionType> TYPES =
       List.of(
           new ActionType.Communication("call"),
@@ -134,23 +151,27 @@ class RetentionPrioritiserTest {
     qt().withExamples(300)
         .forAll(lists().of(candidates()).ofSizeBetween(0, 40), integers().between(0, 200_000), doubles().between(0, 1))
         .checkAssert(
-            (list, budgetMinor, uplift) -> {
+            (generated, budgetMinor, uplift) -> {
+              // Each customer once: a customer listed twice is refused (see aCustomerListedTwiceIsRefusedNotActedOnTwice).
+              Map<CustomerId, Candidate> byCustomer = new LinkedHashMap<>();
+              generated.forEach(c -> byCustomer.putIfAbsent(c.context().customer().id(), c));
+              List<Candidate> list = new ArrayList<>(byCustomer.values());
               Allocation a =
                   RetentionPrioritiser.builder().uplift(uplift).build().allocate(list, Money.ofMinor(budgetMinor, Money.currency("EUR")));
               long spent = 0;
               List<CustomerId> seen = new ArrayList<>();
               for (RetentionPrioritiser.Selection s : a.selections()) {
                 spent += s.action().expectedCost().minorUnits();
-                Candidate c = list.stream().filter(x -> x.context().customer().id().equals(s.customer())).findFirst().orElseThrow();
+                Candidate c = byCustomer.get(s.customer());
+                assertThat(c.actions()).contains(s.action());
                 if (s.action().isMarketing()) {
-                  boolean anyConsent =
-                      list.stream().filter(x -> x.context().customer().id().equals(s.customer())).anyMatch(x -> x.context().marketingConsent() && x.actions().contains(s.action()));
-                  assertThat(anyConsent).as("marketing for %s", c.context()).isTrue();
+                  assertThat(c.context().marketingConsent()).as("marketing for %s", c.context()).isTrue();
                 }
                 assertThat(s.action().type()).isNotInstanceOf(ActionType.Abandon.class);
                 assertThat(s.expectedSavedValue()).isPositive();
                 seen.add(s.customer());
               }
+              assertThat(seen).doesNotHaveDuplicates();
               assertThat(spent).isLessThanOrEqualTo(budgetMinor);
               assertThat(a.spent().minorUnits()).isEqualTo(spent);
             });
