@@ -60,7 +60,8 @@ public final class PurchaseLog {
     Objects.requireNonNull(amount, "amount");
     if (!amount.currency().equals(currency)) {
       throw new ValidationException(
-          "currency " + amount.currency().getCurrencyCode() + " does not match " + currency.getCurrencyCode());
+          "amount " + amount + " for customer " + customer.masked() + " is not in the log's currency "
+              + currency.getCurrencyCode());
     }
     if (amount.isNegative()) {
       throw new ValidationException("amount " + amount + " is negative for customer " + customer.masked());

@@ -175,12 +175,21 @@ public final class RetentionPrioritiser {
             "customer " + customer.masked()
                 + " is a candidate twice; list each customer once with all the actions proposed for them");
       }
-      sameCurrency(c.context().value(), budget);
-      double atRisk = c.context().value().amount().doubleValue() * c.probabilityOfLeaving();
+      Money value = c.context().value();
+      if (!value.currency().equals(budget.currency())) {
+        throw new ValidationException(
+            "value " + value + " of customer " + customer.masked() + " is not in the budget's currency " + code(budget));
+      }
+      double atRisk = value.amount().doubleValue() * c.probabilityOfLeaving();
       boolean consent = c.context().marketingConsent();
       Selection chosen = null;
       for (RetentionAction action : c.actions()) {
-        sameCurrency(action.expectedCost(), budget);
+        Money cost = action.expectedCost();
+        if (!cost.currency().equals(budget.currency())) {
+          throw new ValidationException(
+              "expectedCost " + cost + " of an action for customer " + customer.masked()
+                  + " is not in the budget's currency " + code(budget));
+        }
         if (action.type() instanceof ActionType.Abandon || (action.isMarketing() && !consent)) {
           continue;
         }
@@ -225,11 +234,8 @@ public final class RetentionPrioritiser {
     return upliftByType.getOrDefault(type.getClass(), uplift);
   }
 
-  private static void sameCurrency(Money money, Money budget) {
-    if (!money.currency().equals(budget.currency())) {
-      throw new ValidationException(
-          "currency " + money.currency().getCurrencyCode() + " does not match the budget's " + budget.currency().getCurrencyCode());
-    }
+  private static String code(Money money) {
+    return money.currency().getCurrencyCode();
   }
 
   /** Configures a {@link RetentionPrioritiser}. Each setter checks its argument at once. */

@@ -50,7 +50,9 @@ class PurchaseLogTest {
         .hasMessageStartingWith("amount -1.00 USD is negative for customer #");
     assertThatThrownBy(() -> log.add(CustomerId.of("1"), END, Money.of("1.00", "EUR")))
         .isInstanceOf(ValidationException.class)
-        .hasMessage("currency EUR does not match USD");
+        .hasMessageContaining(CustomerId.of("1").masked())
+        .hasMessageContaining("amount")
+        .hasMessage("amount 1.00 EUR for customer " + CustomerId.of("1").masked() + " is not in the log's currency USD");
     assertThatThrownBy(() -> log.summarise(END, END, WEEK))
         .isInstanceOf(ValidationException.class)
         .hasMessage("population is empty: no customer bought on or before 1997-09-30");

@@ -100,9 +100,22 @@ class RetentionPrioritiserTest {
     assertThatThrownBy(() -> new Candidate(context("a", true, 1), 1.2, List.of()))
         .isInstanceOf(ValidationException.class)
         .hasMessageStartingWith("probabilityOfLeaving 1.2 is outside 0..1 for customer #");
-    assertThatThrownBy(() -> DEFAULT.allocate(List.of(new Candidate(context("a", true, 1), 0.5, List.of())), Money.of("1", "USD")))
+  }
+
+  @Test
+  void aValueOrCostInAnotherCurrencyIsRefusedNamingTheFieldAndTheCustomer() {
+    String masked = CustomerId.of("a").masked();
+    assertThatThrownBy(() -> DEFAULT.allocate(List.of(new Candidate(context("a", true, 100), 0.5, List.of())), Money.of("1", "USD")))
         .isInstanceOf(ValidationException.class)
-        .hasMessage("currency EUR does not match the budget's USD");
+        .hasMessageContaining(masked)
+        .hasMessageContaining("value")
+        .hasMessage("value 1.00 EUR of customer " + masked + " is not in the budget's currency USD");
+    RetentionAction inDollars = new RetentionAction(new ActionType.Communication("call"), "test", Money.of("5.00", "USD"), 50, "test");
+    assertThatThrownBy(() -> DEFAULT.allocate(List.of(new Candidate(context("a", true, 100), 0.5, List.of(inDollars))), Money.of("1", "EUR")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining(masked)
+        .hasMessageContaining("expectedCost")
+        .hasMessage("expectedCost 5.00 USD of an action for customer " + masked + " is not in the budget's currency EUR");
   }
 
   @Test
