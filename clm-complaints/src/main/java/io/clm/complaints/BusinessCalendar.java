@@ -464,6 +464,7 @@ public final class BusinessCalendar implements SlaCalendar {
             "calendar '" + id + "' got no holidays for " + year + "; declare a year without holidays with noHolidays(" + year + ")");
       }
       holidays.addAll(inYear(year, dates, "holiday"));
+      years.add(year);
       return this;
     }
 
@@ -474,7 +475,8 @@ public final class BusinessCalendar implements SlaCalendar {
     }
 
     /**
-     * Adds weekend days that are worked (make-up working days), in a covered year.
+     * Adds weekend days that are worked (make-up working days), in a year given with {@link
+     * #holidays} or {@link #noHolidays}. Worked days alone do not cover a year.
      *
      * @param year the year
      * @param dates the dates, all in that year
@@ -486,14 +488,13 @@ public final class BusinessCalendar implements SlaCalendar {
       return this;
     }
 
-    /** Checks that every date lies in the year, and covers the year. */
+    /** Checks that every date lies in the year. */
     private Set<LocalDate> inYear(int year, LocalDate[] dates, String what) {
       for (LocalDate d : dates) {
         if (d.getYear() != year) {
           throw new ValidationException(what + " " + d + " is not in " + year);
         }
       }
-      years.add(year);
       return Set.of(dates);
     }
 
@@ -501,15 +502,21 @@ public final class BusinessCalendar implements SlaCalendar {
      * Builds the calendar.
      *
      * @return the calendar
-     * @throws ValidationException if no year is covered, or a date is both a holiday and worked
+     * @throws ValidationException if no year is covered, a date is both a holiday and worked, or
+     *     worked days are given for a year with neither holidays nor {@link #noHolidays}
      */
     public BusinessCalendar build() {
       if (years.isEmpty() && !allYears && source == null) {
         throw new ValidationException("calendar '" + id + "' covers no year");
       }
-      for (LocalDate d : workedWeekendDays) {
+      for (LocalDate d : new TreeSet<>(workedWeekendDays)) {
         if (holidays.contains(d)) {
           throw new ValidationException("date " + d + " is both a holiday and a worked day");
+        }
+        if (!allYears && !years.contains(d.getYear())) {
+          throw new ValidationException("calendar '" + id + "' has worked days in " + d.getYear()
+              + " but no holidays for " + d.getYear() + "; give them with holidays(" + d.getYear() + ", ...) or noHolidays("
+              + d.getYear() + ")");
         }
       }
       return new BusinessCalendar(this);

@@ -13,9 +13,11 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
@@ -39,7 +41,8 @@ import java.util.TreeSet;
  *       member states by ISO 3166 code ({@code DE}, {@code FR}, ...; a region as {@code DE-HE}),
  *       and {@code US} (the federal holidays; a state as {@code US-NY}): public holidays from
  *       Jollyday, any year, with the <em>observed</em> date where a holiday falling on a weekend is
- *       moved (a substitute bank holiday in the UK, the Friday or Monday off in the US).
+ *       moved (a substitute bank holiday in the UK, the Friday or Monday off in the US). The US
+ *       federal list has Columbus Day (the second Monday in October), which Jollyday leaves out.
  *   <li>{@code CN}: mainland China from the State Council's yearly notices, with the weekend days
  *       worked instead (调休); the shipped years are listed in {@code calendars/cn-mainland.txt}
  *       with their sources. A year not shipped is refused with {@link
@@ -102,7 +105,8 @@ public final class HolidayCalendars {
           "jurisdiction '" + jurisdiction + "' is not known; regions of " + country + ": "
               + new TreeSet<>(manager.getCalendarHierarchy().getChildren().keySet()));
     }
-    return BusinessCalendar.builder(jurisdiction, zone).source(year -> jollydayYear(manager, year, args)).build();
+    boolean us = country.equals("US");
+    return BusinessCalendar.builder(jurisdiction, zone).source(year -> jollydayYear(manager, year, args, us)).build();
   }
 
   /**
@@ -216,7 +220,7 @@ public final class HolidayCalendars {
     }
   }
 
-  private static HolidaySource.Year jollydayYear(HolidayManager manager, int year, String[] args) {
+  private static HolidaySource.Year jollydayYear(HolidayManager manager, int year, String[] args, boolean us) {
     // observed dates may cross a year end (1 January on a Saturday is observed on 31 December)
     Set<LocalDate> off = new HashSet<>();
     for (Holiday h : manager.getHolidays(LocalDate.of(year - 1, 12, 1), LocalDate.of(year + 1, 1, 31), args)) {
@@ -224,6 +228,10 @@ public final class HolidayCalendars {
       if (h.getType() != HolidayType.OBSERVANCE && observed.getYear() == year) {
         off.add(observed);
       }
+    }
+    if (us && year >= 1971) {
+      // Columbus Day, the second Monday in October (5 U.S.C. 6103), is missing from Jollyday's US data
+      off.add(LocalDate.of(year, 10, 1).with(TemporalAdjusters.dayOfWeekInMonth(2, DayOfWeek.MONDAY)));
     }
     return new HolidaySource.Year(off, Set.of());
   }

@@ -54,6 +54,49 @@ class CalendarCoverageTest {
   }
 
   @Test
+  void theUsFederalCalendarHasEveryHolidayOnOpmsListIncludingColumbusDay() {
+    // OPM, federal holidays 2025 and 2026 (Independence Day 2026 on a Saturday is observed Friday 3 July)
+    BusinessCalendar federal = HolidayCalendars.of("US");
+    assertThat(weekdaysOff(federal, 2025)).containsExactly(
+        LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 20), LocalDate.of(2025, 2, 17), LocalDate.of(2025, 5, 26),
+        LocalDate.of(2025, 6, 19), LocalDate.of(2025, 7, 4), LocalDate.of(2025, 9, 1), LocalDate.of(2025, 10, 13),
+        LocalDate.of(2025, 11, 11), LocalDate.of(2025, 11, 27), LocalDate.of(2025, 12, 25));
+    assertThat(weekdaysOff(federal, 2026)).containsExactly(
+        LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 19), LocalDate.of(2026, 2, 16), LocalDate.of(2026, 5, 25),
+        LocalDate.of(2026, 6, 19), LocalDate.of(2026, 7, 3), LocalDate.of(2026, 9, 7), LocalDate.of(2026, 10, 12),
+        LocalDate.of(2026, 11, 11), LocalDate.of(2026, 11, 26), LocalDate.of(2026, 12, 25));
+    // the hand-typed test calendar from the same list agrees
+    assertThat(weekdaysOff(TestCalendars.newYork(), 2025)).isEqualTo(weekdaysOff(federal, 2025));
+  }
+
+  private static java.util.List<LocalDate> weekdaysOff(BusinessCalendar calendar, int year) {
+    java.util.List<LocalDate> off = new java.util.ArrayList<>();
+    for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
+      if (d.getDayOfWeek().getValue() <= 5 && !calendar.isBusinessDay(d)) {
+        off.add(d);
+      }
+    }
+    return off;
+  }
+
+  @Test
+  void workedDaysInAYearWithoutHolidaysAreRefusedNotTakenAsCover() {
+    // a mistyped year on the make-up days would otherwise leave 2052 silently without holidays
+    assertThatThrownBy(() -> BusinessCalendar.builder("x", SHANGHAI)
+            .holidays(2025, LocalDate.of(2025, 10, 1))
+            .workedDays(2052, LocalDate.of(2052, 9, 28))
+            .build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("calendar 'x' has worked days in 2052 but no holidays for 2052; give them with holidays(2052, ...) or noHolidays(2052)");
+    BusinessCalendar declared = BusinessCalendar.builder("x", SHANGHAI)
+        .noHolidays(2025)
+        .workedDays(2025, LocalDate.of(2025, 9, 28))
+        .build();
+    assertThat(declared.isBusinessDay(LocalDate.of(2025, 9, 28))).isTrue();
+    assertThat(declared.covers(2052)).isFalse();
+  }
+
+  @Test
   void jurisdictionsAreOneLineAndUnknownOnesAreNamed() {
     assertThat(HolidayCalendars.of("GB-ENG").zone()).isEqualTo(ZoneId.of("Europe/London"));
     assertThat(HolidayCalendars.jurisdictions()).contains("GB-ENG", "GB-SCT", "GB-NIR", "GB-WLS", "DE", "FR", "US", "CN")
