@@ -110,6 +110,17 @@ class BadInputTest {
   }
 
   @Test
+  void aBlankOrderNumberOrCallerPhoneAtIntakeIsRefusedAndNothingIsStored() {
+    assertThatThrownBy(() -> desk.open(Intake.of(ComplaintChannel.WEB, CustomerId.of("bob"), t0, "charged twice")
+            .withOrderNumber(" "), "agent"))
+        .isInstanceOf(ValidationException.class).hasMessage("orderNumber is blank");
+    assertThatThrownBy(() -> desk.open(Intake.call("", t0, "charged twice"), "agent"))
+        .isInstanceOf(ValidationException.class).hasMessage("callerPhone is blank");
+    assertThat(desk.size()).isZero();
+    assertThat(open().id()).isEqualTo("C-1");
+  }
+
+  @Test
   void answeringTwiceIsRefused() {
     Complaint c = open();
     for (String step : new String[] {"ack", "classify", "assign", "start"}) {

@@ -147,7 +147,8 @@ public interface ComplaintDesk {
    * @param intake the complaint as received
    * @param actor who records it
    * @return the new ticket
-   * @throws ValidationException if the actor is blank
+   * @throws ValidationException if the actor, the caller's phone number or the order number is
+   *     blank (nothing is stored)
    */
   Complaint open(Intake intake, String actor);
 

@@ -140,6 +140,8 @@ final class Desk {
     Guards.requireText(actor, "actor");
     DeskProfile profile = profile(intake.profile());
     requireNotFuture(intake.receivedAt(), "receivedAt");
+    intake.callerPhone().ifPresent(phone -> Guards.requireText(phone, "callerPhone"));
+    intake.orderNumber().ifPresent(number -> Guards.requireText(number, "orderNumber"));
     advanceInternal(intake.receivedAt().isAfter(now) ? intake.receivedAt() : now, false);
     Optional<CustomerId> customer = intake.customer();
     String lookupFailure = null;
@@ -172,11 +174,12 @@ final class Desk {
     }
     if (intake.orderNumber().isPresent()) {
       try {
-        reason.append("; ").append(LinkOrderCommand.link(orders, t, intake.orderNumber().get()));
+        String linked = LinkOrderCommand.link(orders, t, intake.orderNumber().get());
+        reason.append("; ").append(linked);
       } catch (RuntimeException e) {
         t.orderNumber = intake.orderNumber().get();
         t.flags.add(ComplaintFlag.UNKNOWN_ORDER);
-        reason.append("order lookup failed (").append(e.getClass().getSimpleName()).append(")");
+        reason.append("; order lookup failed (").append(e.getClass().getSimpleName()).append(")");
       }
     }
     for (SlaTarget target : INTAKE_TARGETS) {
