@@ -12,6 +12,7 @@ import io.clm.api.complaints.CalendarCoverageException;
 import io.clm.api.complaints.Complaint;
 import io.clm.api.complaints.ComplaintChannel;
 import io.clm.api.complaints.ComplaintDesk;
+import io.clm.api.complaints.ComplaintState;
 import io.clm.api.complaints.Intake;
 import io.clm.api.complaints.Resolution;
 import io.clm.api.complaints.SlaLimit;
@@ -94,6 +95,22 @@ class BadInputTest {
     assertThatThrownBy(() -> desk.advanceTo(t0))
         .isInstanceOf(ValidationException.class)
         .hasMessage("advance to 2025-06-02T09:00:00Z is before the desk clock 2025-06-02T10:00:00Z");
+  }
+
+  @Test
+  void aRefusedOperationLeavesTheDeskClockWhereItWas() {
+    InMemoryTicketStore store = new InMemoryTicketStore();
+    ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow("standard"))
+        .calendar(TestCalendars.england()).ticketStore(store).startAt(t0).build();
+    Complaint c = desk.open(Intake.of(ComplaintChannel.WEB, CustomerId.of("bob"), t0, "charged twice"), "agent");
+    Resolution r = new Resolution("refund", Optional.empty(), "fees");
+    assertThatThrownBy(() -> desk.resolve(c.id(), r, "agent", t0.plusSeconds(3600)))
+        .isInstanceOf(IllegalTransitionException.class);
+    assertThat(desk.now()).isEqualTo(t0);
+    assertThat(store.deskTime()).contains(t0);
+    // an operation dated before the refused one is still taken
+    assertThat(desk.acknowledge(c.id(), "agent", t0.plusSeconds(1800)).state()).isEqualTo(ComplaintState.ACKNOWLEDGED);
+    assertThat(desk.now()).isEqualTo(t0.plusSeconds(1800));
   }
 
   @Test

@@ -46,8 +46,9 @@ import java.util.Objects;
  * <p>Every operation takes the actor, the time and (where it is a judgement) the reason, and records
  * them in the ticket's audit trail. An operation checks everything first and then changes the
  * ticket, so a refused operation ({@link IllegalTransitionException} for a move the workflow
- * forbids, {@link ValidationException} for bad input) leaves the ticket exactly as it was. No ticket
- * is ever removed.
+ * forbids, {@link ValidationException} for bad input) leaves the ticket exactly as it was, and the
+ * desk clock too unless SLA events fell due before the operation's time (those are raised and kept
+ * with the clock's new time). No ticket is ever removed.
  *
  * <p>The workflow and the classification and routing rules are called before anything changes. One
  * that throws, returns null (or a null state, rule or blank assignee) gives a {@link

@@ -142,7 +142,19 @@ final class Desk {
     requireNotFuture(intake.receivedAt(), "receivedAt");
     intake.callerPhone().ifPresent(phone -> Guards.requireText(phone, "callerPhone"));
     intake.orderNumber().ifPresent(number -> Guards.requireText(number, "orderNumber"));
-    advanceInternal(intake.receivedAt().isAfter(now) ? intake.receivedAt() : now, false);
+    Instant before = now;
+    boolean clockSaved = !advanceInternal(intake.receivedAt().isAfter(now) ? intake.receivedAt() : now, false).isEmpty();
+    try {
+      return openTicket(intake, actor, profile);
+    } catch (RuntimeException | Error e) {
+      if (!clockSaved) {
+        now = before;
+      }
+      throw e;
+    }
+  }
+
+  private Complaint openTicket(Intake intake, String actor, DeskProfile profile) {
     Optional<CustomerId> customer = intake.customer();
     String lookupFailure = null;
     if (customer.isEmpty() && intake.callerPhone().isPresent()) {
@@ -320,32 +332,35 @@ final class Desk {
   /**
    * The one template every ticket operation runs through: load the ticket, check the time and
    * move the clock, apply the command (check, ask the workflow, change, audit, reschedule), save
-   * ticket, files and events in one change, deliver the outbox. A command that throws leaves the
-   * ticket as it was.
+   * ticket, files and events in one change, deliver the outbox. A command that throws (or whose
+   * change the store refuses) leaves the ticket as it was, and the desk clock too unless alarms
+   * fired on the way to the command's time.
    */
   synchronized Complaint execute(String ticketId, String actor, Instant at, TicketCommand command) {
-    Ticket t = prepare(ticketId, actor, at);
-    try {
-      command.apply(this, t);
-    } catch (RuntimeException | Error e) {
-      rollback();
-      throw e;
-    }
-    changed.put(t.id, t);
-    commit();
-    return TicketRecords.snapshot(t);
-  }
-
-  private Ticket prepare(String ticketId, String actor, Instant at) {
     Objects.requireNonNull(at, "at");
     Guards.requireText(actor, "actor");
     Ticket t = ticket(ticketId);
     requireTime(at);
-    advanceInternal(at, false);
+    Instant before = now;
+    // alarms that fall due first are saved (with the clock) on their own, whatever the command does
+    boolean clockSaved = !advanceInternal(at, false).isEmpty();
     t = tickets.get(t.id);
     clearChange();
     undo.put(t.id, record(t));
-    return t;
+    try {
+      command.apply(this, t);
+      changed.put(t.id, t);
+      save(List.of());
+    } catch (RuntimeException | Error e) {
+      // a refused command leaves the ticket, and the desk clock unless alarms moved it, as they were
+      rollback();
+      if (!clockSaved) {
+        now = before;
+      }
+      throw e;
+    }
+    outbox.deliver();
+    return TicketRecords.snapshot(t);
   }
 
   /** Refuses an operation dated before the desk clock or too far after the wall clock, before anything changes. */
