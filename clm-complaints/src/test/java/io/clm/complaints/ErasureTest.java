@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clm.api.CustomerId;
 import io.clm.api.IllegalTransitionException;
+import io.clm.api.ValidationException;
 import io.clm.api.complaints.AuditEntry;
 import io.clm.api.complaints.Complaint;
 import io.clm.api.complaints.ComplaintChannel;
@@ -59,5 +60,32 @@ class ErasureTest {
     assertThat(desk.appendix(ALICE).preferences()).isEmpty();
     assertThat(store.file(ALICE)).isEmpty();
     assertThat(desk.report().rootCauses()).containsEntry("duplicate-posting", 1L);
+  }
+
+  @Test
+  void onlyTheSlaClocksOwnEntriesKeepTheirReasonsAndNoCallerMayActAsTheClock() {
+    ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow("standard"))
+        .calendar(HolidayCalendars.of("GB-ENG")).startAt(T0).build();
+    String id = desk.open(Intake.of(ComplaintChannel.PHONE, ALICE, T0, "my card was charged twice"), "agent").id();
+    assertThatThrownBy(() -> desk.open(Intake.of(ComplaintChannel.PHONE, ALICE, T0, "again"), "clock"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("actor 'clock' is reserved for the desk's SLA clock");
+    assertThatThrownBy(() -> desk.notePreference(id, "Alice prefers calls after 18:00", "clock", T0))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("actor 'clock' is reserved for the desk's SLA clock");
+    assertThatThrownBy(() -> desk.erase(ALICE, "clock", T0))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("actor 'clock' is reserved for the desk's SLA clock");
+    // first response due at close of business on Wednesday 4 June: warned and breached by the clock
+    desk.advanceTo(Instant.parse("2025-06-05T09:00:00Z"));
+    desk.notePreference(id, "Alice prefers calls after 18:00", "agent", Instant.parse("2025-06-05T09:00:00Z"));
+    desk.withdraw(id, "agent", "Alice withdrew by phone", Instant.parse("2025-06-05T10:00:00Z"));
+
+    desk.erase(ALICE, "dpo", Instant.parse("2025-06-05T11:00:00Z"));
+
+    Complaint after = desk.get(id);
+    assertThat(after.audit()).noneMatch(a -> a.reason().contains("Alice") || a.reason().contains("18:00"));
+    assertThat(after.audit()).filteredOn(a -> a.action().equals("sla-breach")).singleElement()
+        .extracting(AuditEntry::reason).isEqualTo("first response deadline 2025-06-04T16:00:00Z passed");
   }
 }

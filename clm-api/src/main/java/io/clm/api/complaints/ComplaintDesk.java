@@ -44,7 +44,8 @@ import java.util.Objects;
  * on where the last one stopped.
  *
  * <p>Every operation takes the actor, the time and (where it is a judgement) the reason, and records
- * them in the ticket's audit trail. An operation checks everything first and then changes the
+ * them in the ticket's audit trail. The actor {@code clock} is the desk's own, on the SLA clock's
+ * entries; an operation naming it is refused with {@link ValidationException}. An operation checks everything first and then changes the
  * ticket, so a refused operation ({@link IllegalTransitionException} for a move the workflow
  * forbids, {@link ValidationException} for bad input) leaves the ticket exactly as it was, and the
  * desk clock too unless SLA events fell due before the operation's time (those are raised and kept

@@ -1,17 +1,31 @@
 package io.clm.complaints.desk;
 
+import io.clm.api.complaints.AuditEntry;
 import io.clm.api.complaints.SlaEvent;
 import io.clm.api.complaints.SlaTarget;
 import io.clm.api.complaints.StoredTicket;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** What falls due next on a ticket's SLA clocks, and what firing it does to the ticket. */
 final class Alarms {
-  private static final String CLOCK = "clock";
+  /** The actor of the audit entries the desk's SLA clock writes. */
+  static final String CLOCK = "clock";
+  /** The actions of those entries. */
+  private static final Set<String> ACTIONS = Set.of("sla-warning", "sla-breach", "sla-lapse", "sla-escalation", "sla-complete");
 
   private Alarms() {}
+
+  /**
+   * Whether an audit entry is one the desk's SLA clock wrote (its reason names only deadlines and
+   * calendars, never what the customer said). Callers cannot write such entries: they may not act
+   * as {@link #CLOCK} and do not choose actions.
+   */
+  static boolean isClockEntry(AuditEntry entry) {
+    return entry.actor().equals(CLOCK) && ACTIONS.contains(entry.action());
+  }
 
   /** What falls due next on a ticket. */
   record Due(Instant at, SlaTarget target, SlaEvent.Kind kind, int level) {}

@@ -137,7 +137,7 @@ final class Desk {
 
   synchronized Complaint open(Intake intake, String actor) {
     Objects.requireNonNull(intake, "intake");
-    Guards.requireText(actor, "actor");
+    Guards.requireActor(actor);
     DeskProfile profile = profile(intake.profile());
     requireNotFuture(intake.receivedAt(), "receivedAt");
     intake.callerPhone().ifPresent(phone -> Guards.requireText(phone, "callerPhone"));
@@ -338,7 +338,7 @@ final class Desk {
    */
   synchronized Complaint execute(String ticketId, String actor, Instant at, TicketCommand command) {
     Objects.requireNonNull(at, "at");
-    Guards.requireText(actor, "actor");
+    Guards.requireActor(actor);
     Ticket t = ticket(ticketId);
     requireTime(at);
     Instant before = now;

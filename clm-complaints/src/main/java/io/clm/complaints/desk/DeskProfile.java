@@ -179,7 +179,7 @@ final class DeskProfile {
     if (!missing) {
       t.flags.remove(ComplaintFlag.CALENDAR_INCOMPLETE);
     }
-    Guards.audit(t, at, "clock", "sla-complete", t.state,
+    Guards.audit(t, at, Alarms.CLOCK, "sla-complete", t.state,
         "calendar '" + calendar.id() + "' now covers " + added.toString().toLowerCase(Locale.ROOT));
     return true;
   }

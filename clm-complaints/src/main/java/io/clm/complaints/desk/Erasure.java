@@ -17,7 +17,7 @@ final class Erasure {
 
   static List<String> erase(Desk d, CustomerId customer, String actor, Instant at) {
     Objects.requireNonNull(customer, "customer");
-    Guards.requireText(actor, "actor");
+    Guards.requireActor(actor);
     Objects.requireNonNull(at, "at");
     d.requireTime(at);
     List<StoredTicket> all = d.store.findByCustomer(customer);

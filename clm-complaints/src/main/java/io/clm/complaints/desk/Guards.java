@@ -76,6 +76,17 @@ final class Guards {
     }
   }
 
+  /**
+   * Checks the actor an operation names: not blank, and not {@link Alarms#CLOCK}, the actor of the
+   * desk's own SLA entries.
+   */
+  static void requireActor(String actor) {
+    requireText(actor, "actor");
+    if (actor.strip().equalsIgnoreCase(Alarms.CLOCK)) {
+      throw new ValidationException("actor '" + actor + "' is reserved for the desk's SLA clock");
+    }
+  }
+
   static void requireText(String value, String field) {
     Objects.requireNonNull(value, field);
     if (value.isBlank()) {

@@ -80,7 +80,8 @@ final class TicketRecords {
   /**
    * A copy of a ticket without the customer's personal data: no customer, content, order, amount or
    * free-text reasons; the resolution keeps its root-cause category. Dates, category, states,
-   * classification, assignee, deadlines, outcomes and who did what stay.
+   * classification, assignee, deadlines, outcomes and who did what stay, and so do the reasons of
+   * the SLA clock's own entries (deadlines and calendars only).
    */
   static Ticket erased(Ticket t, String actor, Instant at) {
     Ticket e = new Ticket(t.profile, t.id, t.seq, t.channel, t.receivedAt, ERASED, null, t.category);
@@ -100,7 +101,7 @@ final class TicketRecords {
     e.clocks.putAll(t.clocks);
     for (io.clm.api.complaints.AuditEntry a : t.audit) {
       e.audit.add(new io.clm.api.complaints.AuditEntry(a.at(), a.actor(), a.action(), a.from(), a.to(),
-          a.actor().equals("clock") ? a.reason() : ERASED));
+          Alarms.isClockEntry(a) ? a.reason() : ERASED));
     }
     e.audit.add(new io.clm.api.complaints.AuditEntry(at, actor, "erase", t.state, t.state, "personal data erased on request"));
     e.cycle = t.cycle;
