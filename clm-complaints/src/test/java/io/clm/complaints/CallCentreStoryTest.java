@@ -9,6 +9,7 @@ import io.clm.api.complaints.CallerView;
 import io.clm.api.complaints.ClassificationRule;
 import io.clm.api.complaints.Complaint;
 import io.clm.api.complaints.ComplaintAppendix;
+import io.clm.api.complaints.ComplaintChannel;
 import io.clm.api.complaints.ComplaintDesk;
 import io.clm.api.complaints.ComplaintFlag;
 import io.clm.api.complaints.ComplaintReport;
@@ -20,6 +21,7 @@ import io.clm.api.complaints.OrderBook;
 import io.clm.api.complaints.Reminder;
 import io.clm.api.complaints.Resolution;
 import io.clm.api.complaints.RoutingRule;
+import io.clm.api.complaints.SlaTarget;
 import io.clm.api.event.ComplaintOpened;
 import io.clm.api.event.ComplaintResolved;
 import io.clm.api.event.Event;
@@ -204,6 +206,20 @@ class CallCentreStoryTest {
     assertThat(lifecycle).extracting(Event::id)
         .containsExactly("C-1/opened/1", "C-1/resolved/1", "C-1/opened/2");
     assertThat(((ComplaintResolved) lifecycle.get(1)).accepted()).isFalse();
+  }
+
+  @Test
+  void aResponseToATicketEscalatedBeforeItsAcknowledgementIsItsFirstResponse() {
+    ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow("standard"))
+        .calendar(TestCalendars.england()).startAt(t("2025-06-02T09:00:00Z")).build();
+    String id = desk.open(Intake.of(ComplaintChannel.BRANCH, CHEN, t("2025-06-02T09:00:00Z"), "branch closed early"), "agent").id();
+    desk.escalate(id, "manager", "branch manager involved", t("2025-06-02T10:00:00Z"));
+    Complaint answered = desk.respond(id, "manager", "called the customer back", t("2025-06-02T11:00:00Z"));
+    assertThat(answered.deadlines()).doesNotContainKey(SlaTarget.FIRST_RESPONSE);
+    // the first-response deadline (close of business on Wednesday 4 June) passes without a breach
+    assertThat(desk.advanceTo(t("2025-06-05T09:00:00Z"))).noneMatch(e -> e.target() == SlaTarget.FIRST_RESPONSE);
+    assertThat(desk.report().compliance().get("standard.normal").firstResponseMet()).isEqualTo(1);
+    assertThat(desk.report().compliance().get("standard.normal").firstResponseBreached()).isZero();
   }
 
   @Test

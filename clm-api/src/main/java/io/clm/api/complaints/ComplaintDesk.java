@@ -256,15 +256,18 @@ public interface ComplaintDesk {
   Complaint escalate(String ticketId, String actor, String reason, Instant at);
 
   /**
-   * Records a further response to the customer while the complaint is open; restarts the
-   * next-response clock.
+   * Records a response to the customer while the complaint is open and no longer {@link
+   * ComplaintState#RECEIVED} (there, {@link #acknowledge} is the first response); restarts the
+   * next-response clock. On a ticket that left RECEIVED without an acknowledgement (escalated
+   * straight away) this is the first response: it stops the first-response clock, met unless
+   * already breached.
    *
    * @param ticketId the ticket
    * @param actor who responded
    * @param note what was said
    * @param at when
    * @return the ticket
-   * @throws IllegalTransitionException if the ticket is not open or not yet acknowledged
+   * @throws IllegalTransitionException if the ticket is not open or still RECEIVED
    */
   Complaint respond(String ticketId, String actor, String note, Instant at);
 
