@@ -209,6 +209,26 @@ class CallCentreStoryTest {
   }
 
   @Test
+  void identifyingTheCallerLaterPutsEveryEarlierAssigneeOnTheirFile() {
+    ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow("standard"))
+        .calendar(TestCalendars.china()).customerDirectory(DIRECTORY).orderBook(ORDERS).build();
+    Instant at = t("2025-03-10T02:00:00Z");
+    String id = desk.open(Intake.call("+86 10 0000 0000", at, "card swallowed by ATM"), "agent-wang").id();
+    desk.acknowledge(id, "agent-wang", at);
+    desk.classify(id, "system", at);
+    desk.assign(id, "system", at);
+    desk.reassign(id, "cards to branches", "lead", "a branch matter: the ATM is theirs", at);
+    desk.reassign(id, "atm-ops", "lead", "hardware fault", at);
+    assertThat(desk.appendix(CHEN).departments()).isEmpty();
+
+    desk.identifyCustomer(id, CHEN, "agent-wang", t("2025-03-10T04:00:00Z"));
+
+    assertThat(desk.appendix(CHEN).departments()).containsExactlyInAnyOrder("complaints", "cards to branches", "atm-ops");
+    assertThat(desk.customerReturned(CHEN, t("2025-03-11T04:00:00Z"))).extracting(Reminder::department)
+        .containsExactlyInAnyOrder("complaints", "cards to branches", "atm-ops");
+  }
+
+  @Test
   void aResponseToATicketEscalatedBeforeItsAcknowledgementIsItsFirstResponse() {
     ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow("standard"))
         .calendar(TestCalendars.england()).startAt(t("2025-06-02T09:00:00Z")).build();

@@ -156,6 +156,8 @@ public interface ComplaintDesk {
 
   /**
    * Identifies the customer of a flagged ticket, clearing {@link ComplaintFlag#UNIDENTIFIED_CUSTOMER}.
+   * The departments the ticket was assigned to so far join the customer's file, as they would have
+   * had the customer been known.
    *
    * @param ticketId the ticket
    * @param customer the customer
