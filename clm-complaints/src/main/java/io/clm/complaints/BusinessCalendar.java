@@ -301,8 +301,9 @@ public final class BusinessCalendar implements SlaCalendar {
    * The deadline for a limit counted from a start, with the clock stopped during some pauses. Each
    * pause shifts the deadline by exactly its length measured in the limit's unit (only the part
    * after {@code start} counts): for day units the number of days (business days for business-day
-   * units) whose end passed while paused; for business hours the business time that passed while
-   * paused.
+   * units) whose end passed while paused, a business day ending at close of business for {@link
+   * io.clm.api.complaints.SlaUnit#BUSINESS_DAYS_CLOSE_OF_BUSINESS}; for business hours the business
+   * time that passed while paused.
    *
    * @param start when the clock starts (the receipt of the complaint)
    * @param limit the limit
@@ -316,13 +317,13 @@ public final class BusinessCalendar implements SlaCalendar {
     Objects.requireNonNull(pauses, "pauses");
     LocalDate received = start.atZone(zone).toLocalDate();
     return switch (limit.unit()) {
-      case CALENDAR_DAYS -> endOfDay(received.plusDays(limit.amount() + BusinessTime.pausedDays(this, start, pauses, false)));
-      case WEEKS -> endOfDay(received.plusDays(7L * limit.amount() + BusinessTime.pausedDays(this, start, pauses, false)));
+      case CALENDAR_DAYS -> endOfDay(received.plusDays(limit.amount() + BusinessTime.pausedDays(this, start, pauses, limit.unit())));
+      case WEEKS -> endOfDay(received.plusDays(7L * limit.amount() + BusinessTime.pausedDays(this, start, pauses, limit.unit())));
       case CALENDAR_DAYS_TO_BUSINESS_DAY ->
-          endOfDay(businessDayOnOrAfter(received.plusDays(limit.amount() + BusinessTime.pausedDays(this, start, pauses, false))));
-      case BUSINESS_DAYS -> endOfDay(plusBusinessDays(received, limit.amount() + (int) BusinessTime.pausedDays(this, start, pauses, true)));
+          endOfDay(businessDayOnOrAfter(received.plusDays(limit.amount() + BusinessTime.pausedDays(this, start, pauses, limit.unit()))));
+      case BUSINESS_DAYS -> endOfDay(plusBusinessDays(received, limit.amount() + (int) BusinessTime.pausedDays(this, start, pauses, limit.unit())));
       case BUSINESS_DAYS_CLOSE_OF_BUSINESS ->
-          closeOfBusiness(plusBusinessDays(received, limit.amount() + (int) BusinessTime.pausedDays(this, start, pauses, true)));
+          closeOfBusiness(plusBusinessDays(received, limit.amount() + (int) BusinessTime.pausedDays(this, start, pauses, limit.unit())));
       case BUSINESS_HOURS -> BusinessTime.plus(this, start, Duration.ofHours(limit.amount()).plus(BusinessTime.pausedBusinessTime(this, start, pauses)));
     };
   }

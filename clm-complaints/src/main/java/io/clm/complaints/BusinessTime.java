@@ -1,6 +1,7 @@
 package io.clm.complaints;
 
 import io.clm.api.ValidationException;
+import io.clm.api.complaints.SlaUnit;
 import io.clm.api.complaints.StoredTicket.Pause;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,26 +15,35 @@ final class BusinessTime {
   private BusinessTime() {}
 
   /**
-   * How many days (business days when {@code business}) ended while the clock was paused after
-   * {@code start}: the days {@code d} with {@code date(from) <= d < date(to)}.
+   * How many days of a day unit ended while the clock was paused after {@code start}: for the
+   * calendar-day units the days {@code d} with {@code date(from) <= d < date(to)}; for the
+   * business-day units the business days whose end passed inside the pause ({@code from < end(d) <=
+   * to}), the end being close of business for {@link SlaUnit#BUSINESS_DAYS_CLOSE_OF_BUSINESS} and
+   * the end of the day for {@link SlaUnit#BUSINESS_DAYS}.
    */
-  static long pausedDays(BusinessCalendar cal, Instant start, List<Pause> pauses, boolean business) {
+  static long pausedDays(BusinessCalendar cal, Instant start, List<Pause> pauses, SlaUnit unit) {
     long days = 0;
     for (Pause p : pauses) {
       if (!p.to().isAfter(start)) {
         continue;
       }
-      LocalDate from = (p.from().isBefore(start) ? start : p.from()).atZone(cal.zone()).toLocalDate();
-      LocalDate to = p.to().atZone(cal.zone()).toLocalDate();
-      if (!business) {
-        days += ChronoUnit.DAYS.between(from, to);
-      } else {
-        for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
-          if (cal.isBusinessDay(d)) {
-            days++;
+      Instant from = p.from().isBefore(start) ? start : p.from();
+      LocalDate first = from.atZone(cal.zone()).toLocalDate();
+      LocalDate last = p.to().atZone(cal.zone()).toLocalDate();
+      days += switch (unit) {
+        case CALENDAR_DAYS, WEEKS, CALENDAR_DAYS_TO_BUSINESS_DAY -> ChronoUnit.DAYS.between(first, last);
+        case BUSINESS_DAYS, BUSINESS_DAYS_CLOSE_OF_BUSINESS -> {
+          long ended = 0;
+          for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            Instant end = unit == SlaUnit.BUSINESS_DAYS ? cal.endOfDay(d) : cal.closeOfBusiness(d);
+            if (end.isAfter(from) && !end.isAfter(p.to()) && cal.isBusinessDay(d)) {
+              ended++;
+            }
           }
+          yield ended;
         }
-      }
+        case BUSINESS_HOURS -> throw new IllegalArgumentException("business hours are not counted in days");
+      };
     }
     return days;
   }

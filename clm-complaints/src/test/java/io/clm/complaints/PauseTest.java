@@ -82,6 +82,37 @@ class PauseTest {
   }
 
   @Test
+  void closeOfBusinessDaysMoveByTheClosesOfBusinessThatPassedWhilePaused() {
+    // received Monday 2 June 2025: close of business on the 2nd business day is Wednesday 4 June
+    // 17:00; paused 16:00 to 18:00 that day: Wednesday's close passed while paused: Thursday 17:00
+    assertThat(deadline(ENGLAND, "2025-06-02T10:00", SlaLimit.businessDaysCloseOfBusiness(2), "2025-06-04T16:00", "2025-06-04T18:00"))
+        .isEqualTo(london("2025-06-05T17:00"));
+    // paused 18:00 to 08:00 overnight: no close of business passed, nothing moves
+    assertThat(deadline(ENGLAND, "2025-06-02T10:00", SlaLimit.businessDaysCloseOfBusiness(2), "2025-06-02T18:00", "2025-06-03T08:00"))
+        .isEqualTo(london("2025-06-04T17:00"));
+    // the same 16:00 to 18:00 pause on a business-day clock to the end of the day moves nothing
+    assertThat(deadline(ENGLAND, "2025-06-02T10:00", SlaLimit.businessDays(2), "2025-06-04T16:00", "2025-06-04T18:00"))
+        .isEqualTo(london("2025-06-05T00:00"));
+  }
+
+  @Test
+  void noBreachFallsDueWhilePausedAcrossTheCloseOfBusinessDeadline() {
+    ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow("standard"))
+        .calendar(TestCalendars.england()).startAt(Instant.parse("2025-06-02T09:00:00Z")).build();
+    Complaint c = desk.open(Intake.of(ComplaintChannel.WEB, CustomerId.of("a"), Instant.parse("2025-06-02T09:00:00Z"), "x"), "agent");
+    // first response by close of business on the 2nd business day: Wednesday 4 June 17:00 BST
+    assertThat(c.deadlines()).containsEntry(SlaTarget.FIRST_RESPONSE, Instant.parse("2025-06-04T16:00:00Z"));
+    desk.pause(c.id(), "agent", "waiting for the card scheme", Instant.parse("2025-06-04T15:00:00Z"));
+    Complaint resumed = desk.resume(c.id(), "agent", Instant.parse("2025-06-04T17:00:00Z"));
+    List<SlaEvent> events = desk.advanceTo(Instant.parse("2025-06-04T17:01:00Z"));
+
+    assertThat(events).noneMatch(e -> e.kind() == SlaEvent.Kind.BREACH);
+    assertThat(resumed.audit()).noneMatch(a -> a.action().equals("sla-breach"));
+    // Wednesday's close passed while paused: Thursday 5 June 17:00 BST
+    assertThat(resumed.deadlines()).containsEntry(SlaTarget.FIRST_RESPONSE, Instant.parse("2025-06-05T16:00:00Z"));
+  }
+
+  @Test
   void businessHoursMoveByTheBusinessTimePaused() {
     // 8 business hours from Monday 2 June 2025 09:00 end at 17:00; three hours paused: Tuesday 12:00
     assertThat(deadline(ENGLAND, "2025-06-02T09:00", SlaLimit.businessHours(8), "2025-06-02T11:00", "2025-06-02T14:00"))
@@ -126,9 +157,11 @@ class PauseTest {
           LocalDate toDay = to.atZone(ENGLAND.zone()).toLocalDate();
           switch (unit) {
             case BUSINESS_DAYS, BUSINESS_DAYS_CLOSE_OF_BUSINESS -> {
+              // the business days whose end (close of business for the close-of-business unit) passed
               int days = 0;
-              for (LocalDate d = fromDay; d.isBefore(toDay); d = d.plusDays(1)) {
-                days += ENGLAND.isBusinessDay(d) ? 1 : 0;
+              for (LocalDate d = fromDay; !d.isAfter(toDay); d = d.plusDays(1)) {
+                Instant end = unit == SlaUnit.BUSINESS_DAYS ? ENGLAND.endOfDay(d) : ENGLAND.closeOfBusiness(d);
+                days += ENGLAND.isBusinessDay(d) && end.isAfter(from) && !end.isAfter(to) ? 1 : 0;
               }
               assertThat(paused).isEqualTo(ENGLAND.deadline(start, new SlaLimit(limit.amount() + days, unit)));
             }
