@@ -141,7 +141,11 @@ public interface ComplaintDesk {
    * and kept. A named order is looked up; an unknown one is flagged {@link
    * ComplaintFlag#UNKNOWN_ORDER} and kept; so is a complaint whose lookups fail (the failure's
    * class is recorded in the audit trail). The SLA clocks start at the receipt time under the
-   * workflow's policy for a normal complaint of the intake's category. A complaint is never
+   * workflow's policy for the intake's category and the severity the classification rules give
+   * with what is known at intake (a vulnerable customer, a regulator referral, a repeat
+   * complainant), so an urgent complaint's first response is due under the urgent limit; {@link
+   * #classify} confirms or changes it later. A rule or lookup that fails at intake does not refuse
+   * the complaint: its clocks start as for a normal one. A complaint is never
    * refused for want of a calendar year: the deadline is left out and the ticket flagged {@link
    * ComplaintFlag#CALENDAR_INCOMPLETE}. The receipt time may lie before the desk clock (a letter
    * registered late): deadlines already past fall due at the next clock step, at their own time.

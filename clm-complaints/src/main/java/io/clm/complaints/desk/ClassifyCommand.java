@@ -8,6 +8,7 @@ import io.clm.api.complaints.SlaPolicy;
 import io.clm.api.complaints.SlaTarget;
 import io.clm.api.event.Severity;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,14 +21,8 @@ record ClassifyCommand(String actor, Instant at) implements TicketCommand {
   @Override
   public void apply(Desk d, Ticket t) {
     t.profile.requireMove(t, ComplaintState.CLASSIFIED);
-    ComplaintFacts facts = new ComplaintFacts(TicketRecords.snapshot(t), t.customer != null && d.directory.isVulnerable(t.customer), d.files.earlier(t));
-    Classification result = new Classification(Severity.NORMAL, Classification.DEFAULT_RULE);
+    Classification result = classification(t, t.customer != null && d.directory.isVulnerable(t.customer), d.files.earlier(t));
     String subject = Guards.subject(t);
-    ClassificationRule rule = Guards.firstMatch(t.profile.classificationRules, facts, subject);
-    if (rule != null) {
-      result = new Classification(Guards.guarded(rule, rule::id, subject, "severity", rule::severity),
-          Guards.guarded(rule, rule::id, subject, "id", rule::id));
-    }
     SlaPolicy policy = t.profile.slaPolicy(subject, result.severity(), t.category);
     Map<SlaTarget, Ticket.TargetClock> recomputed = t.profile.recompute(t, policy);
     t.classification = result;
@@ -36,5 +31,20 @@ record ClassifyCommand(String actor, Instant at) implements TicketCommand {
         result.severity() + " by rule " + result.ruleId() + "; sla policy " + policy.id(), at);
     d.reschedule(t);
     d.emitOpenedIfDue(t, at);
+  }
+
+  /**
+   * What the rules (the desk's, then the workflow's) make of the ticket: the first that fires
+   * decides the severity, NORMAL by {@link Classification#DEFAULT_RULE} when none does.
+   */
+  static Classification classification(Ticket t, boolean vulnerable, List<Instant> earlier) {
+    ComplaintFacts facts = new ComplaintFacts(TicketRecords.snapshot(t), vulnerable, earlier);
+    String subject = Guards.subject(t);
+    ClassificationRule rule = Guards.firstMatch(t.profile.classificationRules, facts, subject);
+    if (rule == null) {
+      return new Classification(Severity.NORMAL, Classification.DEFAULT_RULE);
+    }
+    return new Classification(Guards.guarded(rule, rule::id, subject, "severity", rule::severity),
+        Guards.guarded(rule, rule::id, subject, "id", rule::id));
   }
 }

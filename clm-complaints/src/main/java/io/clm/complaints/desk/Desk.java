@@ -166,17 +166,33 @@ final class Desk {
       }
     }
     String id = prefix + profile.idPart + (sequence + 1);
-    // the workflow is asked before anything changes: a failing workflow leaves no trace
-    SlaPolicy provisional = profile.slaPolicy(Guards.subject(id, customer.orElse(null)), Severity.NORMAL, intake.category());
-    long seq = ++sequence;
-    Ticket t = new Ticket(profile, id, seq, intake.channel(), intake.receivedAt(), intake.content(),
+    Ticket t = new Ticket(profile, id, sequence + 1, intake.channel(), intake.receivedAt(), intake.content(),
         intake.amountAtStake().orElse(null), intake.category());
     t.customer = customer.orElse(null);
-    t.policy = provisional;
+    // the workflow and the rules are asked before anything changes: a failing one leaves no trace
+    String subject = Guards.subject(t);
+    t.policy = profile.slaPolicy(subject, Severity.NORMAL, intake.category());
     StringBuilder reason = new StringBuilder("received by " + intake.channel());
     if (profiles.size() > 1) {
       reason.append(" under profile ").append(profile.name);
     }
+    // the clocks start under the policy of the severity the rules give with what is known at intake
+    // (a vulnerable customer, a regulator referral, a repeat complainant); classify confirms it
+    // later. A lookup or rule that fails here does not refuse the complaint: it starts as NORMAL.
+    Classification atIntake;
+    try {
+      boolean vulnerable = t.customer != null && directory.isVulnerable(t.customer);
+      atIntake = ClassifyCommand.classification(t, vulnerable, files.earlier(t));
+    } catch (RuntimeException e) {
+      atIntake = new Classification(Severity.NORMAL, Classification.DEFAULT_RULE);
+      reason.append("; classification at intake failed (").append(e.getClass().getSimpleName()).append(")");
+    }
+    if (atIntake.severity() != Severity.NORMAL) {
+      t.policy = profile.slaPolicy(subject, atIntake.severity(), intake.category());
+      reason.append("; ").append(atIntake.severity()).append(" at intake by rule ").append(atIntake.ruleId())
+          .append("; sla policy ").append(t.policy.id());
+    }
+    sequence++;
     if (t.customer == null) {
       t.flags.add(ComplaintFlag.UNIDENTIFIED_CUSTOMER);
       reason.append("; customer not identified");
@@ -395,8 +411,18 @@ final class Desk {
   private Ticket load(StoredTicket stored) {
     Complaint c = stored.complaint();
     DeskProfile profile = profileOf(c.id());
+    String subject = Guards.subject(c.id(), c.customer().orElse(null));
     Severity severity = c.classification().map(Classification::severity).orElse(Severity.NORMAL);
-    SlaPolicy policy = profile.slaPolicy(Guards.subject(c.id(), c.customer().orElse(null)), severity, c.category());
+    SlaPolicy policy = profile.slaPolicy(subject, severity, c.category());
+    if (c.classification().isEmpty() && !policy.id().equals(c.policyId())) {
+      // not classified yet: opened under the policy of the severity the rules gave at intake
+      for (Severity other : Severity.values()) {
+        SlaPolicy candidate = profile.slaPolicy(subject, other, c.category());
+        if (candidate.id().equals(c.policyId())) {
+          policy = candidate;
+        }
+      }
+    }
     if (!policy.id().equals(c.policyId())) {
       throw new PluginConfigurationException("workflow '" + profile.workflow.id() + "' of profile '" + profile.name
           + "' now gives sla policy '" + policy.id() + "' for ticket " + c.id() + ", stored under '" + c.policyId() + "'");

@@ -17,7 +17,8 @@ import java.util.Set;
  * the 5th, normal ones the 2nd and the 15th; a response at
  * least every 2 (urgent) or 5 (normal) business days; escalation at the breach and again 2 or 5
  * business days later. Urgent: vulnerable customers, regulator referrals, and a third complaint
- * within 90 days.
+ * within 90 days. The desk applies these rules at intake already, so an urgent complaint's first
+ * response is due under the urgent limit.
  */
 @AutoService(ComplaintWorkflow.class)
 public final class StandardWorkflow implements ComplaintWorkflow {
