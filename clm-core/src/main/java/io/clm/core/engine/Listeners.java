@@ -33,7 +33,13 @@ final class Listeners {
     return () -> registrations.remove(r);
   }
 
-  /** Tells every listener of every change, in order; {@code changes} may be null. */
+  /**
+   * Tells every listener of every change, in order; {@code changes} may be null. Whatever a listener
+   * throws, checked exceptions thrown past the compiler and errors included, is logged and ignored,
+   * so that the caller, whose change is stored already, returns normally and the later listeners are
+   * told too. Only a {@link VirtualMachineError} (out of memory, stack overflow, internal error)
+   * passes through: the virtual machine may no longer be able to run anything, logging included.
+   */
   void tell(List<StageChange> changes) {
     if (changes == null || changes.isEmpty() || registrations.isEmpty()) {
       return;
@@ -42,7 +48,9 @@ final class Listeners {
       for (Registration r : registrations) {
         try {
           r.listener.onStageChange(change);
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError e) {
+          throw e;
+        } catch (Throwable e) {
           LOG.warn(
               "stage change listener {} threw {}; ignored",
               r.listener.getClass().getName(),

@@ -137,6 +137,29 @@ class EngineBehaviourTest {
   }
 
   @Test
+  void aListenerThrowingACheckedExceptionOrAnErrorIsIgnoredAndTheLaterOnesAreTold() {
+    CoreLifecycleEngine engine = Fixtures.engine();
+    List<String> calls = new ArrayList<>();
+    engine.addListener(c -> {
+      throw EngineBehaviourTest.<RuntimeException>sneaky(new java.io.IOException("checked"));
+    });
+    engine.addListener(c -> {
+      throw new AssertionError("error");
+    });
+    engine.addListener(c -> calls.add(c.to()));
+    assertThat(engine.ingest(tx("e1", 1, day(0), "10.00")).changes()).hasSize(1);
+    assertThat(engine.ingestAll(List.of(tx("e2", 2, day(0), "10.00"))).changes()).hasSize(1);
+    assertThat(engine.ingest(tx("e3", 1, day(1), "10.00")).changes()).isEmpty();
+    assertThat(engine.advanceTo(day(60))).hasSize(2);
+    assertThat(calls).containsExactly("active", "active", "dormant", "dormant");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> T sneaky(Throwable t) throws T {
+    throw (T) t;
+  }
+
+  @Test
   void eraseRemovesPersonalDataAndKeepsAggregates() {
     CoreLifecycleEngine engine = Fixtures.engine();
     engine.ingest(tx("e1", 1, day(0), "10.00"));
