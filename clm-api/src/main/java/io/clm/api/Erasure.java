@@ -7,7 +7,8 @@ import java.time.Instant;
  * The receipt of an erasure: what was removed. Keep it as evidence that a data subject's request
  * was carried out; it contains no personal data beyond the masked id.
  *
- * @param maskedId the erased customer's masked id
+ * @param maskedId the erased customer's id masked with the engine's id mask ({@link
+ *     CustomerIdMask#mask}), so that engines built with the same mask give the same masked id
  * @param at when the erasure was done
  * @param historyEntriesRemoved how many stage changes were removed
  * @param stageAtErasure the stage the customer was in; aggregate counts keep counting the customer

@@ -410,7 +410,7 @@ final class CoreLifecycleEngine implements LifecycleEngine {
       stripe.customers.remove(s);
       stripe.due.remove(s);
       s.clear();
-      return new Erasure(customer.masked(), config.clock().instant(), removed, stageIds.get(stage));
+      return new Erasure(config.idMask().mask(customer), config.clock().instant(), removed, stageIds.get(stage));
     } finally {
       residency.trim(stripe);
       stripe.unlock();

@@ -123,6 +123,29 @@ class KeyedErasureTest {
   }
 
   @Test
+  void erasureReceiptsShowTheIdMaskedUnderTheEnginesIdMaskSoThatTheyMatchAcrossEngines() {
+    String first = erasedReceipt(Fixtures.builder().build());
+    String second = erasedReceipt(Fixtures.builder().build());
+    assertThat(first).isEqualTo(Fixtures.MASK.mask(customer(1))).isEqualTo(second);
+    assertThat(first).isNotEqualTo(customer(1).masked());
+    assertThat(erasedReceipt(Fixtures.builder().build()))
+        .isNotEqualTo(erasedReceipt(Clm.builder().model(Fixtures.model()).currency("EUR").idMask(OTHER).build()));
+  }
+
+  @Test
+  void withoutAnIdMaskReceiptsAreMaskedUnderAKeyOfTheEngineThatAnotherEngineDoesNotShare() {
+    String first = erasedReceipt(Clm.builder().model(Fixtures.model()).currency("EUR").build());
+    String second = erasedReceipt(Clm.builder().model(Fixtures.model()).currency("EUR").build());
+    assertThat(first).matches("#[0-9a-f]{32}").isNotEqualTo(second);
+  }
+
+  /** The masked id of the receipt for erasing customer 1, ingested first. */
+  private static String erasedReceipt(LifecycleEngine engine) {
+    engine.ingest(tx("e1", 1, day(0), "10.00"));
+    return engine.erase(customer(1)).maskedId();
+  }
+
+  @Test
   void aRestartWithTheSameKeyKeepsTheErasureAndAnotherKeyIsRefused() {
     MemoryCustomerStore store = new MemoryCustomerStore();
     erasedOne(store);
