@@ -101,12 +101,26 @@ final class CustomerState extends Facts {
     unpackedId = other.unpackedId;
   }
 
-  /** Starts a customer never seen before, in stage {@code initial} at {@code at}. */
+  /**
+   * Starts a customer never seen before, in stage {@code initial} at {@code at}. Its {@link #time}
+   * stays {@link #NONE} until its first event: a registration is no event, so the deduplication
+   * window, which counts back from the latest event, does not count back from it.
+   */
   void initFresh(int initial, long at) {
     stage = (short) initial;
     firstSeen = at;
-    time = at;
     stageEnteredAt = at;
+  }
+
+  /**
+   * Finishes a customer read from a store or a snapshot, once its seen events are in: one without
+   * any has had no event (a window never drops the latest), so its time is {@link #NONE}, whatever
+   * records of earlier versions, which gave a registration's instant, say.
+   */
+  void seenRestored() {
+    if (seenCount == 0) {
+      time = NONE;
+    }
   }
 
   /** Moves to stage {@code to} at {@code at}, keeping the time spent in the stage left. */

@@ -41,7 +41,7 @@ class Facts implements CustomerMetrics {
 
   final Shape shape;
 
-  /** The customer's time: the latest event timestamp. */
+  /** The customer's time: the latest event timestamp, {@link #NONE} before the first event. */
   long time = NONE;
   long firstSeen = NONE;
   long firstTransaction = NONE;

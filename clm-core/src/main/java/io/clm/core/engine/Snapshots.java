@@ -298,6 +298,7 @@ final class Snapshots {
         SeenIds.add(s, e.id(), e.content(), e.at(), CustomerState.NONE);
         r.endEntry();
       }
+      s.seenRestored();
       r.list("history");
       while (r.nextEntry()) {
         s.append(engine.codec.readChange(r, id));

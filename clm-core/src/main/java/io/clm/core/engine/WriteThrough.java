@@ -208,6 +208,7 @@ final class WriteThrough {
     for (SeenEvent e : stored.seen()) {
       SeenIds.add(s, e.id(), e.content(), e.at(), CustomerState.NONE);
     }
+    s.seenRestored();
     for (HistoryEntry h : stored.history()) {
       s.append(codec.decodeChange(id, h.change()));
     }

@@ -184,4 +184,49 @@ class IdempotencyTest {
         .hasMessage(conflict(other));
     assertThat(snapshot(engine)).isEqualTo(imported);
   }
+
+  private static long debits(LifecycleEngine engine, int c) {
+    return engine.customer(customer(c)).orElseThrow().metrics()
+        .transactionCount(io.clm.api.event.ProductType.CURRENT_ACCOUNT, io.clm.api.event.Direction.DEBIT);
+  }
+
+  private static Instant days(double d) {
+    return Fixtures.START.plus(Duration.ofMinutes((long) (d * 24 * 60)));
+  }
+
+  @Test
+  void aRegistrationIsNoEventSoTheWindowCountsBackFromTheLatestEventAndEarlierEventsCanBeBackfilled() {
+    MemoryCustomerStore store = new MemoryCustomerStore();
+    LifecycleEngine engine = Fixtures.builder().store(store).deduplicationWindow(Duration.ofDays(1)).build();
+    assertThat(engine.register(customer(1), days(10))).isTrue();
+    assertThat(engine.ingest(Fixtures.tx("t1", 1, days(0), "1.00")).duplicate()).isFalse();
+    assertThat(engine.ingest(Fixtures.tx("t2", 1, days(0.5), "1.00")).duplicate()).isFalse();
+    assertThat(debits(engine, 1)).isEqualTo(2);
+    assertThat(engine.ingest(Fixtures.tx("t1", 1, days(0), "1.00")).duplicate()).isTrue();
+    assertThatThrownBy(() -> engine.ingest(Fixtures.tx("old", 1, days(-0.6), "1.00")))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessageContaining("older than the deduplication window PT24H before the latest event");
+    // the same after a restart from the store, registered but without events
+    engine.register(customer(2), days(10));
+    LifecycleEngine restarted = Fixtures.builder().store(store).deduplicationWindow(Duration.ofDays(1)).build();
+    assertThat(restarted.ingest(Fixtures.tx("t3", 2, days(0), "1.00")).duplicate()).isFalse();
+    assertThat(restarted.ingest(Fixtures.tx("t4", 2, days(0.5), "1.00")).duplicate()).isFalse();
+    assertThat(debits(restarted, 2)).isEqualTo(2);
+  }
+
+  @Test
+  void aRecordOfAnEarlierVersionGivingARegisteredCustomerTheRegistrationAsItsTimeStillTakesBackfills() {
+    LifecycleEngine writer = Fixtures.engine();
+    writer.register(customer(1), days(10));
+    String none = "\"time\" : " + Long.MIN_VALUE + ",";
+    String snapshot = snapshot(writer);
+    assertThat(snapshot).contains(none);
+    String earlier = snapshot.replace(none, "\"time\" : " + days(10).toEpochMilli() + ",");
+    LifecycleEngine engine = Fixtures.builder().deduplicationWindow(Duration.ofDays(1)).build();
+    engine.importSnapshot(new java.io.ByteArrayInputStream(earlier.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(snapshot(engine)).isEqualTo(snapshot);
+    engine.ingest(Fixtures.tx("t1", 1, days(0), "1.00"));
+    engine.ingest(Fixtures.tx("t2", 1, days(0.5), "1.00"));
+    assertThat(debits(engine, 1)).isEqualTo(2);
+  }
 }
