@@ -2,6 +2,7 @@ package io.clm.core.engine;
 
 import static io.clm.api.CustomerMetrics.NONE;
 
+import io.clm.api.spi.SeenEvent;
 import java.util.Arrays;
 
 /**
@@ -31,6 +32,21 @@ final class SeenIds {
 
   private static int stride(CustomerState s) {
     return s.shape.dedupWindowMillis >= 0 ? 3 : 2;
+  }
+
+  /**
+   * Remembers a seen event read from a store or a snapshot, once the customer's record is read.
+   * An engine without a deduplication window keeps no timestamps and writes 0 for them. With a
+   * window, such an entry is taken as seen at the customer's latest event: the event itself was at
+   * most that late, and once the window has passed that instant every event no later than it is
+   * refused as too old, so it is remembered exactly as long as needed, never dropped too early.
+   */
+  static void restore(CustomerState s, SeenEvent e) {
+    long at = e.at();
+    if (at == 0 && s.shape.dedupWindowMillis >= 0) {
+      at = Math.max(at, s.time);
+    }
+    add(s, e.id(), e.content(), at, NONE);
   }
 
   /** The index in {@link CustomerState#seen} of the slot holding id fingerprint {@code fp}, or -1. */

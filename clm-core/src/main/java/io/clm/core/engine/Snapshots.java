@@ -295,7 +295,7 @@ final class Snapshots {
         if (SeenIds.find(s, e.id()) >= 0) {
           throw r.corrupt("lists seen event " + hex(e.id()) + " twice");
         }
-        SeenIds.add(s, e.id(), e.content(), e.at(), CustomerState.NONE);
+        SeenIds.restore(s, e);
         r.endEntry();
       }
       s.seenRestored();

@@ -206,7 +206,7 @@ final class WriteThrough {
     CustomerId id = stored.record().customer();
     CustomerState s = codec.decodeState(id, stored.record().state());
     for (SeenEvent e : stored.seen()) {
-      SeenIds.add(s, e.id(), e.content(), e.at(), CustomerState.NONE);
+      SeenIds.restore(s, e);
     }
     s.seenRestored();
     for (HistoryEntry h : stored.history()) {

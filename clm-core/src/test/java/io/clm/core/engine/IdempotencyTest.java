@@ -229,4 +229,46 @@ class IdempotencyTest {
     engine.ingest(Fixtures.tx("t2", 1, days(0.5), "1.00"));
     assertThat(debits(engine, 1)).isEqualTo(2);
   }
+
+  /** Transactions {@code from} to {@code to} of customer 1, one minute apart. */
+  private static List<Transaction> minutes(int from, int to) {
+    List<Transaction> out = new java.util.ArrayList<>();
+    for (int i = from; i <= to; i++) {
+      out.add(Fixtures.tx("t" + i, 1, Fixtures.START.plus(Duration.ofMinutes(i)), "1.00"));
+    }
+    return out;
+  }
+
+  @Test
+  void seenEventsOfAnEngineWithoutAWindowStayRememberedInAnEngineWithOne() {
+    LifecycleEngine a = Fixtures.engine();
+    minutes(1, 3).forEach(a::ingest);
+    String exported = snapshot(a);
+    assertThat(exported).contains("\"at\" : 0");
+    LifecycleEngine b = Fixtures.builder().deduplicationWindow(Duration.ofDays(7)).build();
+    b.importSnapshot(new java.io.ByteArrayInputStream(exported.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(snapshot(b)).doesNotContain("\"at\" : 0")
+        .contains("\"at\" : " + Fixtures.START.plus(Duration.ofMinutes(3)).toEpochMilli());
+    minutes(4, 5).forEach(b::ingest);
+    for (Transaction t : minutes(1, 5)) {
+      assertThat(b.ingest(t).duplicate()).as(t.id()).isTrue();
+    }
+    assertThat(debits(b, 1)).isEqualTo(5);
+  }
+
+  @Test
+  void seenEventsStoredWithoutAWindowStayRememberedAfterARestartWithOne() {
+    LifecycleEngine source = Fixtures.engine();
+    minutes(1, 3).forEach(source::ingest);
+    MemoryCustomerStore store = new MemoryCustomerStore();
+    // an import writes the seen events as the snapshot has them: without timestamps
+    Fixtures.builder().store(store).build()
+        .importSnapshot(new java.io.ByteArrayInputStream(snapshot(source).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    LifecycleEngine b = Fixtures.builder().store(store).deduplicationWindow(Duration.ofDays(7)).build();
+    minutes(4, 5).forEach(b::ingest);
+    for (Transaction t : minutes(1, 5)) {
+      assertThat(b.ingest(t).duplicate()).as(t.id()).isTrue();
+    }
+    assertThat(debits(b, 1)).isEqualTo(5);
+  }
 }
