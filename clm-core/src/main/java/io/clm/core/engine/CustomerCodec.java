@@ -42,6 +42,10 @@ final class CustomerCodec {
     byte[] upgrade(byte[] body);
   }
 
+  /** The range of the instants of a record, the range of the timestamps of events, as epoch millis. */
+  private static final long MIN_TIME = CoreLifecycleEngine.MIN_TIME.toEpochMilli();
+  private static final long MAX_TIME = CoreLifecycleEngine.MAX_TIME.toEpochMilli();
+
   /** Upgraders by the version they read: none yet, since version 1 is the first. */
   static final Map<Integer, Upgrader> UPGRADERS = Map.of();
 
@@ -251,15 +255,15 @@ final class CustomerCodec {
     }
     s.stage = (short) stage(r, r.text("stage"), "stage");
     s.cycle = (int) range(r, "cycle", r.number("cycle"), 0, Integer.MAX_VALUE);
-    s.time = r.number("time");
-    s.firstSeen = r.number("firstSeen");
-    s.firstTransaction = r.number("firstTransaction");
-    s.lastTransaction = r.number("lastTransaction");
-    s.stageEnteredAt = r.number("stageEnteredAt");
+    s.time = instant(r, "time", true);
+    s.firstSeen = instant(r, "firstSeen", false);
+    s.firstTransaction = instant(r, "firstTransaction", true);
+    s.lastTransaction = instant(r, "lastTransaction", true);
+    s.stageEnteredAt = instant(r, "stageEnteredAt", false);
     s.transactionsInStage = range(r, "transactionsInStage", r.number("transactionsInStage"), 0, Long.MAX_VALUE);
     s.digital = range(r, "digitalTransactions", r.number("digitalTransactions"), 0, Long.MAX_VALUE);
     s.interactions = range(r, "interactions", r.number("interactions"), 0, Long.MAX_VALUE);
-    s.lastInteraction = r.number("lastInteraction");
+    s.lastInteraction = instant(r, "lastInteraction", true);
     r.list("windows");
     long previous = Long.MIN_VALUE;
     while (r.nextEntry()) {
@@ -302,8 +306,8 @@ final class CustomerCodec {
     int surveys = (int) range(r, "surveys", r.number("surveys"), 0, Integer.MAX_VALUE);
     long satisfactionSum = range(r, "satisfactionSum", r.number("satisfactionSum"), 0, Long.MAX_VALUE);
     int lastSatisfaction = (int) range(r, "lastSatisfaction", r.number("lastSatisfaction"), -1, 10);
-    long lastSurveyAt = r.number("lastSurveyAt");
-    long closedAt = r.number("relationshipClosedAt");
+    long lastSurveyAt = instant(r, "lastSurveyAt", true);
+    long closedAt = instant(r, "relationshipClosedAt", true);
     boolean settled = r.flag("debtsSettled");
     if (surveys > 0 || lastSurveyAt != CustomerState.NONE || lastSatisfaction != -1) {
       Extras x = s.extras();
@@ -332,7 +336,7 @@ final class CustomerCodec {
       if (!a.accepts(value)) {
         throw r.corrupt("has attribute " + a + " value " + TextRules.excerpt(value.toString()) + " out of its range");
       }
-      s.setAttribute(a, value, r.number("at"));
+      s.setAttribute(a, value, instant(r, "at", false));
       r.endEntry();
     }
     r.list("consents");
@@ -346,6 +350,7 @@ final class CustomerCodec {
       if (at == CustomerState.NONE) {
         throw r.corrupt("consent " + p + " has no instant");
       }
+      range(r, "at", at, MIN_TIME, MAX_TIME);
       s.setConsent(p, granted, at);
       r.endEntry();
     }
@@ -359,8 +364,8 @@ final class CustomerCodec {
       last = id;
       Complaint c = s.complaint(id);
       c.severity = name(r, Severity.class, r.text("severity"), "severity");
-      c.openedAt = r.number("openedAt");
-      c.resolvedAt = r.number("resolvedAt");
+      c.openedAt = instant(r, "openedAt", true);
+      c.resolvedAt = instant(r, "resolvedAt", true);
       c.accepted = r.flag("accepted");
       r.endEntry();
     }
@@ -390,7 +395,7 @@ final class CustomerCodec {
     if (id == 0) {
       throw r.corrupt("has a seen event fingerprint 0");
     }
-    return new SeenEvent(id, r.number("content"), r.number("at"));
+    return new SeenEvent(id, r.number("content"), instant(r, "at", false));
   }
 
   static void writeChange(StageChange c, RecordWriter w) {
@@ -427,8 +432,7 @@ final class CustomerCodec {
     if (from.equals(to)) {
       throw r.corrupt("has a history entry from '" + from + "' to itself");
     }
-    long at = range(r, "at", r.number("at"), CoreLifecycleEngine.MIN_TIME.toEpochMilli(),
-        CoreLifecycleEngine.MAX_TIME.toEpochMilli());
+    long at = instant(r, "at", false);
     String kind = r.text("cause");
     Cause cause =
         switch (kind) {
@@ -457,6 +461,18 @@ final class CustomerCodec {
       throw r.corrupt(what + " " + TextRules.excerpt(id) + " is not a stage of model '" + modelId + "'");
     }
     return i;
+  }
+
+  /**
+   * Reads an instant: epoch milliseconds within the engine's range of timestamps, as every event's
+   * is, or {@link CustomerState#NONE} where {@code absent} allows it.
+   */
+  private static long instant(RecordReader r, String name, boolean absent) {
+    long value = r.number(name);
+    if (absent && value == CustomerState.NONE) {
+      return value;
+    }
+    return range(r, name, value, MIN_TIME, MAX_TIME);
   }
 
   private static long range(RecordReader r, String name, long value, long min, long max) {

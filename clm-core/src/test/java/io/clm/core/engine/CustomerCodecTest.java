@@ -135,6 +135,24 @@ class CustomerCodecTest {
   }
 
   @Test
+  void aRecordWithAnInstantOutsideTheRangeOfTimestampsIsRefusedNamingTheFieldAndTheValue() {
+    CoreLifecycleEngine engine = engineWith(events(42L, 80, 1));
+    CustomerState s = goldenState(engine).copy();
+    s.time = Long.MAX_VALUE - 1;
+    byte[] bytes = engine.codec.encodeState(s);
+    assertThatThrownBy(() -> engine.codec.decodeState(customer(0), bytes))
+        .isExactlyInstanceOf(CorruptRecordException.class)
+        .hasMessage("record of customer " + customer(0).masked() + ", format version 1, is corrupt: field 'time' is "
+            + (Long.MAX_VALUE - 1) + ", outside -62135596800000..253402300799999");
+    s.time = CustomerState.NONE;
+    s.lastTransaction = CoreLifecycleEngine.MIN_TIME.toEpochMilli() - 1;
+    byte[] early = engine.codec.encodeState(s);
+    assertThatThrownBy(() -> engine.codec.decodeState(customer(0), early))
+        .isExactlyInstanceOf(CorruptRecordException.class)
+        .hasMessageEndingWith("is corrupt: field 'lastTransaction' is -62135596800001, outside -62135596800000..253402300799999");
+  }
+
+  @Test
   void corruptHistoryEntriesAreRefusedNamingTheCustomerAndTheVersion() throws IOException {
     CoreLifecycleEngine engine = Fixtures.engine();
     byte[] bytes = golden("change-v1.hex");

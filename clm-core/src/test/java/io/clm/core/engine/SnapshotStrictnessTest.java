@@ -13,6 +13,7 @@ import io.clm.api.StageChange;
 import io.clm.tck.MemoryCustomerStore;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +92,29 @@ class SnapshotStrictnessTest {
     assertRefused(
         exported.replaceFirst("\"currency\" : \"EUR\",\n\\s*\"trendWindowMillis\"", "\"currency\" : \"USD\", \"trendWindowMillis\""),
         first + "has currency 'USD', not EUR");
+  }
+
+  @Test
+  void instantsOutsideTheRangeOfTimestampsAreRefusedAndNoneOnlyWhereAnInstantMayBeAbsent() {
+    String first = "snapshot customer " + Fixtures.listedFirst(0, 1).masked() + " ";
+    String range = ", outside -62135596800000..253402300799999";
+    for (String field : List.of("time", "firstSeen", "firstTransaction", "lastTransaction", "stageEnteredAt",
+        "lastInteraction", "lastSurveyAt", "relationshipClosedAt", "openedAt", "resolvedAt", "at")) {
+      assertRefused(
+          exported.replaceFirst("\"" + field + "\" : -?[0-9]+", "\"" + field + "\" : 9223372036854775806"),
+          first + "field '" + field + "' is 9223372036854775806" + range);
+      assertRefused(
+          exported.replaceFirst("\"" + field + "\" : -?[0-9]+", "\"" + field + "\" : -62135596800001"),
+          first + "field '" + field + "' is -62135596800001" + range);
+    }
+    for (String field : List.of("firstSeen", "stageEnteredAt", "at")) {
+      assertRefused(
+          exported.replaceFirst("\"" + field + "\" : -?[0-9]+", "\"" + field + "\" : -9223372036854775808"),
+          first + "field '" + field + "' is -9223372036854775808" + range);
+    }
+    String edge = exported.replaceFirst("\"time\" : -?[0-9]+", "\"time\" : 253402300799999");
+    target.importSnapshot(new ByteArrayInputStream(edge.getBytes(StandardCharsets.UTF_8)));
+    assertThat(snapshot(target)).isEqualTo(edge);
   }
 
   @Test
