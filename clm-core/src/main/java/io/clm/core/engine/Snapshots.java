@@ -48,8 +48,8 @@ import java.util.TreeMap;
  *
  * <p>Customers are sorted by id and fingerprints by value, so that export, import and export again
  * give identical bytes. Reading is strict and all-or-nothing: fields in this order and no others,
- * no duplicate keys, nothing after the end, every value in its range; everything is parsed and
- * validated before the engine's state is replaced.
+ * no duplicate keys, nothing after the end, every value in its range, no customer both erased and
+ * live; everything is parsed and validated before the engine's state is replaced.
  */
 final class Snapshots {
   static final int FORMAT_VERSION = 3;
@@ -235,6 +235,11 @@ final class Snapshots {
       CustomerState s = customer(engine, p, header, i);
       if (!ids.add(s.id())) {
         throw new SnapshotException("snapshot lists customer " + s.id().masked() + " twice");
+      }
+      if ((!contents.keyed.isEmpty() && contents.keyed.containsKey(engine.erased.fingerprint(s.id())))
+          || (!contents.salted.isEmpty()
+              && contents.salted.containsKey(Fingerprints.salted(contents.salt, s.id().value())))) {
+        throw new SnapshotException("snapshot lists erased customer " + s.id().masked() + " as live");
       }
       contents.customers.add(s);
       i++;

@@ -233,6 +233,54 @@ class KeyedErasureTest {
     assertThat(snapshot(engine)).isEqualTo(exported);
   }
 
+  /** {@code json} with its part from field {@code from} to field {@code to} taken from {@code other}. */
+  private static String withPart(String json, String other, String from, String to) {
+    int start = json.indexOf("\"" + from + "\" : ");
+    int end = json.indexOf("\"" + to + "\" : ");
+    String part = other.substring(other.indexOf("\"" + from + "\" : "), other.indexOf("\"" + to + "\" : "));
+    return json.substring(0, start) + part + json.substring(end);
+  }
+
+  @Test
+  void aSnapshotListingAKeyedErasedCustomerAsLiveIsRefusedAndNothingChanges() {
+    LifecycleEngine writer = Fixtures.engine();
+    for (int i = 0; i < 3; i++) {
+      writer.ingest(tx("e" + i, i, day(i), "10.00"));
+    }
+    String live = snapshot(writer);
+    writer.erase(customer(1));
+    String both = withPart(live, snapshot(writer), "erased", "saltedErased");
+    assertThat(both).isNotEqualTo(live).contains("\"id\" : \"cust-1\"");
+    LifecycleEngine engine = Fixtures.engine();
+    engine.ingest(tx("x", 9, day(0), "1.00"));
+    String before = snapshot(engine);
+    assertThatThrownBy(() -> engine.importSnapshot(new ByteArrayInputStream(both.getBytes(StandardCharsets.UTF_8))))
+        .isExactlyInstanceOf(SnapshotException.class)
+        .hasMessage("snapshot lists erased customer " + customer(1).masked() + " as live");
+    assertThat(snapshot(engine)).isEqualTo(before);
+    assertThat(engine.stageCounts().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(1);
+  }
+
+  @Test
+  void aSnapshotListingASaltedErasedCustomerAsLiveIsRefused() throws IOException {
+    String old;
+    try (InputStream in = KeyedErasureTest.class.getResourceAsStream("/snapshots/format-2-salted.json")) {
+      old = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    LifecycleEngine salted = withMask(OTHER).build();
+    salted.importSnapshot(new ByteArrayInputStream(old.getBytes(StandardCharsets.UTF_8)));
+    LifecycleEngine writer = withMask(OTHER).build();
+    writer.ingest(tx("e1", 1, day(0), "10.00"));
+    String live = snapshot(writer);
+    String both = withPart(live, snapshot(salted), "saltedErased", "customers");
+    assertThat(both).isNotEqualTo(live).contains("e7714d3c7f1e7622", "\"id\" : \"cust-1\"");
+    LifecycleEngine engine = withMask(OTHER).build();
+    assertThatThrownBy(() -> engine.importSnapshot(new ByteArrayInputStream(both.getBytes(StandardCharsets.UTF_8))))
+        .isExactlyInstanceOf(SnapshotException.class)
+        .hasMessage("snapshot lists erased customer " + customer(1).masked() + " as live");
+    assertThat(engine.customerCount()).isZero();
+  }
+
   private static Clm.Builder withMask(CustomerIdMask mask) {
     return withDefaultMask().idMask(mask);
   }
