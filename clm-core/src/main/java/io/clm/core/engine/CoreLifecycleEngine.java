@@ -231,6 +231,9 @@ final class CoreLifecycleEngine implements LifecycleEngine {
       rules.checkManualMove(s, move);
     }
     long minor = FactFold.precheck(s, event, at);
+    if (s.cycle == Integer.MAX_VALUE) {
+      rules.checkCycle(s, event, at, minor, move);
+    }
     FactFold.record(s, event, at, minor);
     SeenIds.add(s, fp, content, at, shape.dedupWindowMillis >= 0 ? s.time - shape.dedupWindowMillis : NONE);
     long now = Math.max(s.time, s.stageEnteredAt);

@@ -27,7 +27,7 @@ final class FactFold {
   private FactFold() {}
 
   /**
-   * Checks what could fail before anything changes: sums that would overflow.
+   * Checks what could fail before anything changes: sums and counts that would overflow.
    *
    * @return a transaction's amount in minor units, else 0
    * @throws InvalidEventException naming the event
@@ -37,8 +37,9 @@ final class FactFold {
       case TRANSACTION -> precheckTransaction(f, (Transaction) event, at);
       case PRODUCT_OPENED -> precheckProduct(f, event, ((ProductOpened) event).product(), true);
       case PRODUCT_CLOSED -> precheckProduct(f, event, ((ProductClosed) event).product(), false);
-      case INTERACTION, COMPLAINT_OPENED, COMPLAINT_RESOLVED, RELATIONSHIP_CLOSED, MANUAL_MOVE,
-          ATTRIBUTE_UPDATE, CONSENT_CHANGE -> 0;
+      case INTERACTION -> precheckInteraction(f, (Interaction) event);
+      case COMPLAINT_OPENED, COMPLAINT_RESOLVED, RELATIONSHIP_CLOSED, MANUAL_MOVE, ATTRIBUTE_UPDATE,
+          CONSENT_CHANGE -> 0;
     };
   }
 
@@ -56,6 +57,12 @@ final class FactFold {
       throw new InvalidEventException(
           "transaction count of " + t.product() + " overflows the customer's totals in event '" + t.id() + "'");
     }
+    if (f.transactionsInStage == Long.MAX_VALUE) {
+      throw overflow("transactionsInStage", f.transactionsInStage, t);
+    }
+    if (f.digital == Long.MAX_VALUE && t.channel().isDigital()) {
+      throw overflow("digitalTransactions", f.digital, t);
+    }
     int w = f.windowOf(at);
     try {
       Math.addExact(sum, minor);
@@ -71,6 +78,22 @@ final class FactFold {
           "amount " + t.amount() + " overflows the customer's totals in event '" + t.id() + "'");
     }
     return minor;
+  }
+
+  private static long precheckInteraction(Facts f, Interaction i) {
+    if (f.interactions == Long.MAX_VALUE) {
+      throw overflow("interactions", f.interactions, i);
+    }
+    if (i.kind() == InteractionKind.SURVEY && f.extras != null && f.extras.surveys == Integer.MAX_VALUE) {
+      throw overflow("surveys", f.extras.surveys, i);
+    }
+    return 0;
+  }
+
+  /** The error for a count that an event would take past its largest value. */
+  static InvalidEventException overflow(String count, long value, Event event) {
+    return new InvalidEventException(
+        "count '" + count + "' is " + value + " and overflows the customer's totals in event '" + event.id() + "'");
   }
 
   private static long precheckProduct(Facts f, Event event, ProductType product, boolean opened) {

@@ -2,8 +2,10 @@ package io.clm.core.engine;
 
 import io.clm.api.Cause;
 import io.clm.api.Condition;
+import io.clm.api.InvalidEventException;
 import io.clm.api.Metric;
 import io.clm.api.StageChange;
+import io.clm.api.event.Event;
 import io.clm.api.event.ManualMove;
 import io.clm.api.model.LifecycleModel;
 import io.clm.api.model.TransitionRule;
@@ -107,9 +109,34 @@ final class StageRules {
    * Checks a manual move against the model before anything changes.
    *
    * @throws io.clm.api.IllegalTransitionException when the model refuses it
+   * @throws InvalidEventException when it would leave a terminal stage with the cycle count at its
+   *     largest value
    */
   void checkManualMove(CustomerState s, ManualMove move) {
     model.checkManualMove(stageIds.get(s.stage), move.toStage());
+    if (terminal[s.stage] && s.cycle == Integer.MAX_VALUE) {
+      throw FactFold.overflow("cycle", s.cycle, move);
+    }
+  }
+
+  /**
+   * Checks, for a customer whose cycle count is at its largest value, that an event (a checked
+   * manual move, {@code move}, or null) and the rules it makes fire do not take it out of a
+   * terminal stage, which would overflow the count: on a copy, so that nothing changes. Only such
+   * customers pay for it.
+   *
+   * @throws InvalidEventException if they would
+   */
+  void checkCycle(CustomerState s, Event event, long at, long minor, ManualMove move) {
+    CustomerState dry = s.copy();
+    FactFold.record(dry, event, at, minor);
+    long now = Math.max(dry.time, dry.stageEnteredAt);
+    if (move != null) {
+      manualMove(dry, move, now);
+    }
+    if (!evaluate(dry, now)) {
+      throw FactFold.overflow("cycle", s.cycle, event);
+    }
   }
 
   /** Makes a checked manual move at {@code now}, appending it to the customer's history. */
@@ -130,9 +157,13 @@ final class StageRules {
 
   /**
    * Fires the first rule that holds, repeatedly, at most once per stage of the model, appending
-   * each change to the customer's history. Allocates nothing when no rule fires.
+   * each change to the customer's history. Allocates nothing when no rule fires. A rule that would
+   * take the customer out of a terminal stage with its cycle count at its largest value does not
+   * fire: the customer stays.
+   *
+   * @return false if a rule was held back so
    */
-  void evaluate(CustomerState s, long now) {
+  boolean evaluate(CustomerState s, long now) {
     for (int moves = 0; moves < stageIds.size(); moves++) {
       Condition[] tests = conditions[s.stage];
       int fired = -1;
@@ -143,13 +174,17 @@ final class StageRules {
         }
       }
       if (fired < 0) {
-        return;
+        return true;
       }
       int from = s.stage;
+      if (terminal[from] && s.cycle == Integer.MAX_VALUE) {
+        return false;
+      }
       int to = targets[from][fired];
       History.appendRule(s, from, to, now, fired, evidence[from][fired]);
       s.moveTo(to, now, terminal[from]);
     }
+    return true;
   }
 
   /** When the customer's time-driven rules can next fire, after {@code now}. */

@@ -103,4 +103,104 @@ class EngineLimitsTest {
     assertThat(metrics(engine).productsClosed(ProductType.CURRENT_ACCOUNT)).isEqualTo(1);
     assertThat(metrics(engine).productsOpened(ProductType.CURRENT_ACCOUNT)).isEqualTo(Integer.MAX_VALUE);
   }
+
+  /** An engine holding customer 1 as {@code events} left it, with the snapshot's {@code field} set to {@code value}. */
+  private static LifecycleEngine edited(String field, long value, io.clm.api.event.Event... events) {
+    LifecycleEngine source = Fixtures.builder().build();
+    for (io.clm.api.event.Event e : events) {
+      source.ingest(e);
+    }
+    String json = snapshot(source);
+    String edited = json.replaceFirst("\"" + field + "\" ?: ?[0-9]+", "\"" + field + "\" : " + value);
+    assertThat(edited).isNotEqualTo(json);
+    LifecycleEngine engine = Fixtures.builder().build();
+    engine.importSnapshot(new ByteArrayInputStream(edited.getBytes(StandardCharsets.UTF_8)));
+    return engine;
+  }
+
+  private static void assertOverflowRefused(LifecycleEngine engine, io.clm.api.event.Event event, String count, long value) {
+    String before = snapshot(engine);
+    assertThatThrownBy(() -> engine.ingest(event))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessage("count '" + count + "' is " + value + " and overflows the customer's totals in event '" + event.id() + "'");
+    assertThatThrownBy(() -> engine.ingestAll(java.util.List.of(event)))
+        .isInstanceOf(InvalidEventException.class);
+    assertThat(snapshot(engine)).isEqualTo(before);
+    assertThat(engine.customer(customer(1))).isPresent();
+  }
+
+  private static Transaction online(String id, Instant at) {
+    return new Transaction(id, customer(1), at, Direction.DEBIT, Fixtures.eur("1.00"), ProductType.CARD, Channel.ONLINE);
+  }
+
+  @Test
+  void anInteractionOrSurveyCountAtItsLargestValueRefusesTheNextOneAndNothingChanges() {
+    LifecycleEngine interactions = edited("interactions", Long.MAX_VALUE, tx("e1", 1, day(0), "1.00"));
+    assertOverflowRefused(interactions, contact("i1", day(1)), "interactions", Long.MAX_VALUE);
+
+    LifecycleEngine surveys = edited("surveys", Integer.MAX_VALUE, tx("e1", 1, day(0), "1.00"));
+    assertOverflowRefused(surveys, io.clm.api.event.Interaction.survey("s1", customer(1), day(1), Channel.ONLINE, 7),
+        "surveys", Integer.MAX_VALUE);
+    surveys.ingest(contact("i1", day(1)));
+    assertThat(metrics(surveys).interactionCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aDigitalOrInStageTransactionCountAtItsLargestValueRefusesTheNextOneAndNothingChanges() {
+    LifecycleEngine digital = edited("digitalTransactions", Long.MAX_VALUE, tx("e1", 1, day(0), "1.00"));
+    assertOverflowRefused(digital, online("e2", day(1)), "digitalTransactions", Long.MAX_VALUE);
+    digital.ingest(tx("e3", 1, day(1), "1.00"));
+
+    LifecycleEngine inStage = edited("transactionsInStage", Long.MAX_VALUE, tx("e1", 1, day(0), "1.00"));
+    assertOverflowRefused(inStage, tx("e2", 1, day(1), "1.00"), "transactionsInStage", Long.MAX_VALUE);
+  }
+
+  @Test
+  void aMoveOutOfATerminalStageThatWouldOverflowTheCycleCountIsRefusedAndNothingChanges() {
+    LifecycleEngine engine = edited("cycle", Integer.MAX_VALUE, tx("e1", 1, day(0), "1.00"),
+        new io.clm.api.event.RelationshipClosed("c1", customer(1), day(1), true));
+    assertThat(engine.customer(customer(1)).orElseThrow().stage()).isEqualTo("closed");
+    // a transaction would fire the win-back rule out of the terminal stage
+    assertOverflowRefused(engine, tx("e2", 1, day(2), "1.00"), "cycle", Integer.MAX_VALUE);
+    assertOverflowRefused(engine, new io.clm.api.event.ManualMove("m1", customer(1), day(2), "active", "rm-7", "back"),
+        "cycle", Integer.MAX_VALUE);
+    // an event that moves nothing is still taken
+    assertThat(engine.ingest(contact("i1", day(2))).changes()).isEmpty();
+    assertThat(engine.customer(customer(1)).orElseThrow().cycle()).isEqualTo(Integer.MAX_VALUE);
+  }
+
+  private static io.clm.api.event.Interaction contact(String id, Instant at) {
+    return io.clm.api.event.Interaction.of(id, customer(1), at, io.clm.api.event.InteractionKind.CONTACT, Channel.PHONE);
+  }
+
+  @Test
+  void aTimeDrivenRuleOutOfATerminalStageDoesNotFireWhenItWouldOverflowTheCycleCount() {
+    io.clm.api.model.LifecycleModel model = io.clm.api.model.LifecycleModel.builder("reopening")
+        .stage("open", io.clm.api.StageFamily.GROWTH)
+        .stage("closed", io.clm.api.StageFamily.EXIT)
+        .initial("open")
+        .terminal("closed")
+        .forwardOnly(false)
+        .rule("close").from("open").to("closed").priority(1)
+        .when(io.clm.api.Metric.RELATIONSHIP_CLOSED.atLeast(1))
+        .rule("reopen").from("closed").to("open").priority(1)
+        .when(io.clm.api.Metric.DAYS_IN_STAGE.atLeast(30))
+        .build();
+    java.util.function.Supplier<LifecycleEngine> engines = () -> io.clm.api.Clm.builder().model(model).currency("EUR")
+        .clock(Fixtures.CLOCK).trendWindow(Duration.ofDays(30)).idMask(Fixtures.MASK).build();
+    LifecycleEngine source = engines.get();
+    source.ingest(new io.clm.api.event.RelationshipClosed("c1", customer(1), day(0), true));
+    assertThat(source.advanceTo(day(40))).extracting(io.clm.api.StageChange::to).containsExactly("open", "closed");
+    assertThat(source.customer(customer(1)).orElseThrow().cycle()).isEqualTo(1);
+
+    LifecycleEngine capped = engines.get();
+    capped.ingest(new io.clm.api.event.RelationshipClosed("c1", customer(1), day(0), true));
+    String json = snapshot(capped).replaceFirst("\"cycle\" : 0", "\"cycle\" : " + Integer.MAX_VALUE);
+    capped.importSnapshot(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    assertThat(capped.advanceTo(day(40))).isEmpty();
+    assertThat(capped.advanceTo(day(80))).isEmpty();
+    assertThat(capped.customer(customer(1)).orElseThrow())
+        .satisfies(c -> assertThat(c.stage()).isEqualTo("closed"))
+        .satisfies(c -> assertThat(c.cycle()).isEqualTo(Integer.MAX_VALUE));
+  }
 }
