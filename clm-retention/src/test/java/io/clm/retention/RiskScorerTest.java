@@ -14,6 +14,7 @@ import io.clm.api.event.Direction;
 import io.clm.api.event.ProductType;
 import io.clm.api.event.Severity;
 import io.clm.api.retention.Risk;
+import io.clm.retention.strategy.Contexts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -70,24 +71,9 @@ class RiskScorerTest {
     assertThat(r.score()).isCloseTo(0.1875 + 0.125 + 0.15 + 0.2 / 3 + 0.05 + 0.15, within(1e-12));
   }
 
-  /**
-   * Default weights: inactivity 78 days → 48 / 150 = 0.32, × 0.25 = 0.08; 2 of 4 complaints open → 1,
-   * × 0.15 = 0.15; 4 complaints → 1, × 0.10 = 0.10; 1 of 2 products closed → 0.5, × 0.10 = 0.05;
-   * satisfaction down 4 points → 0.8, × 0.15 = 0.12; no volume trend → 0. Sum 0.5 on paper.
-   */
+  /** Facts that score exactly 0.5 on paper with the default weights ({@link Contexts#halfRisk}). */
   static Customer halfRisk(Instant now) {
-    return customer(
-        MetricsSnapshot.builder(Money.currency("EUR"), START)
-            .transactions(ProductType.CURRENT_ACCOUNT, Direction.DEBIT, 4, 12_500)
-            .transactedBetween(START, now.minus(Duration.ofDays(78)))
-            .complaint("a", Severity.NORMAL, null)
-            .complaint("b", Severity.NORMAL, null)
-            .complaint("c", Severity.NORMAL, true)
-            .complaint("d", Severity.NORMAL, false)
-            .products(ProductType.CARD, 2, 1)
-            .survey(START, 9)
-            .survey(START, 5)
-            .build());
+    return customer(Contexts.halfRisk(now));
   }
 
   @Test

@@ -65,17 +65,7 @@ class DeclineRecoveryStrategyTest {
     // Default weights: inactivity 78 days 0.25 x 0.32 = 0.08; 2 of 4 complaints open 0.15 x 1; four
     // complaints 0.10 x 1; 1 of 2 products closed 0.10 x 0.5 = 0.05; satisfaction down 4 points
     // 0.15 x 0.8 = 0.12: 0.5 in all, the default high-risk threshold.
-    MetricsSnapshot m = MetricsSnapshot.builder(Money.currency("EUR"), START)
-        .transactions(ProductType.CURRENT_ACCOUNT, Direction.DEBIT, 4, 12_500)
-        .transactedBetween(START, NOW.minus(Duration.ofDays(78)))
-        .complaint("a", Severity.NORMAL, null)
-        .complaint("b", Severity.NORMAL, null)
-        .complaint("c", Severity.NORMAL, true)
-        .complaint("d", Severity.NORMAL, false)
-        .products(ProductType.CARD, 2, 1)
-        .survey(START, 9)
-        .survey(START, 5)
-        .build();
+    MetricsSnapshot m = Contexts.halfRisk(NOW);
     Customer customer = new Customer(CustomerId.of("c-1"), "decline", 0, m, Map.of());
     Risk risk = RiskScorer.withDefaultWeights().score(customer, NOW);
     RetentionContext c = new RetentionContext(customer, StageFamily.DECLINE, Set.of(), risk, Money.of("2000.00", "EUR"), NOW);
