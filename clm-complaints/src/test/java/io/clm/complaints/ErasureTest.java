@@ -60,6 +60,17 @@ class ErasureTest {
     assertThat(desk.appendix(ALICE).preferences()).isEmpty();
     assertThat(store.file(ALICE)).isEmpty();
     assertThat(desk.report().rootCauses()).containsEntry("duplicate-posting", 1L);
+
+    // an erased ticket takes no more operations: none could attach personal data to it again
+    Instant later = T0.plusSeconds(240);
+    assertThatThrownBy(() -> desk.identifyCustomer(id, ALICE, "agent", later))
+        .isInstanceOf(IllegalTransitionException.class)
+        .hasMessage("ticket " + id + " was erased on request and takes no more operations; a new complaint is opened instead");
+    assertThatThrownBy(() -> desk.reopen(id, "agent", "Alice called again", later)).isInstanceOf(IllegalTransitionException.class);
+    assertThatThrownBy(() -> desk.notePreference(id, "Alice prefers letters", "agent", later))
+        .isInstanceOf(IllegalTransitionException.class);
+    assertThat(desk.get(id)).isEqualTo(after);
+    assertThat(desk.now()).isEqualTo(T0.plusSeconds(180));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.clm.complaints.desk;
 
 import io.clm.api.CustomerId;
+import io.clm.api.IllegalTransitionException;
 import io.clm.api.PluginConfigurationException;
 import io.clm.api.ValidationException;
 import io.clm.api.complaints.AuditEntry;
@@ -356,6 +357,11 @@ final class Desk {
     Objects.requireNonNull(at, "at");
     Guards.requireActor(actor);
     Ticket t = ticket(ticketId);
+    if (t.flags.contains(ComplaintFlag.ERASED)) {
+      // its customer asked for erasure: identifying, reopening or noting on it would collect again
+      throw new IllegalTransitionException(
+          "ticket " + t.id + " was erased on request and takes no more operations; a new complaint is opened instead");
+    }
     requireTime(at);
     Instant before = now;
     // alarms that fall due first are saved (with the clock) on their own, whatever the command does
