@@ -2,6 +2,7 @@ package io.clm.core.engine;
 
 import io.clm.api.BatchResult;
 import io.clm.api.ConflictingEventException;
+import io.clm.api.CorruptRecordException;
 import io.clm.api.Customer;
 import io.clm.api.CustomerId;
 import io.clm.api.CustomerMetrics;
@@ -152,6 +153,9 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   }
 
   private void restoreCustomer(CustomerState s) {
+    if (isErased(s.id())) {
+      throw new CorruptRecordException("the store lists erased customer " + s.id().masked() + " as live");
+    }
     Stripes.Stripe stripe = customers.of(s);
     if (stripe.customers.putIfAbsent(s) != null) {
       throw WriteThrough.listedTwice(s.id());

@@ -2,6 +2,7 @@ package io.clm.core.engine;
 
 import static io.clm.api.CustomerMetrics.NONE;
 
+import io.clm.api.CorruptRecordException;
 import io.clm.api.spi.SeenEvent;
 import java.util.Arrays;
 
@@ -28,6 +29,9 @@ final class SeenIds {
     }
   }
 
+  private static final long MIN_TIME = CoreLifecycleEngine.MIN_TIME.toEpochMilli();
+  private static final long MAX_TIME = CoreLifecycleEngine.MAX_TIME.toEpochMilli();
+
   private SeenIds() {}
 
   private static int stride(CustomerState s) {
@@ -40,9 +44,16 @@ final class SeenIds {
    * window, such an entry is taken as seen at the customer's latest event: the event itself was at
    * most that late, and once the window has passed that instant every event no later than it is
    * refused as too old, so it is remembered exactly as long as needed, never dropped too early.
+   *
+   * @throws CorruptRecordException for a timestamp other than 0 outside the range of event
+   *     timestamps, naming the customer's masked id
    */
   static void restore(CustomerState s, SeenEvent e) {
     long at = e.at();
+    if (at != 0 && (at < MIN_TIME || at > MAX_TIME)) {
+      throw new CorruptRecordException(
+          "customer " + s.id().masked() + " has a seen event at " + at + ", outside " + MIN_TIME + ".." + MAX_TIME);
+    }
     if (at == 0 && s.shape.dedupWindowMillis >= 0) {
       at = Math.max(at, s.time);
     }

@@ -15,6 +15,7 @@ import io.clm.api.StageChange;
 import io.clm.api.UnknownCustomerException;
 import io.clm.api.UnknownCustomers;
 import io.clm.api.spi.CustomerStore;
+import io.clm.api.spi.SeenEvent;
 import io.clm.api.spi.StoreBatch;
 import io.clm.api.spi.StoredCustomer;
 import io.clm.api.spi.Tombstone;
@@ -177,6 +178,32 @@ class StoreEdgesTest {
     assertThatThrownBy(() -> Fixtures.builder().store(twice).build())
         .isInstanceOf(CorruptRecordException.class)
         .hasMessage("the store lists customer " + customer(1).masked() + " twice");
+
+    MemoryCustomerStore good = new MemoryCustomerStore();
+    Fixtures.builder().store(good).build().ingest(tx("e1", 1, day(0), "1.00"));
+    StoredCustomer stored = good.load(customer(1)).orElseThrow();
+    SeenEvent seen = stored.seen().get(0);
+    long year10000 = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli() + 1;
+    MemoryCustomerStore lateSeen = new MemoryCustomerStore();
+    lateSeen.write(new StoreBatch(
+        List.of(new StoreBatch.Write(stored.record(), List.of(new SeenEvent(seen.id(), seen.content(), year10000)), stored.history())),
+        List.of(), List.of(), Optional.empty(), false));
+    assertThatThrownBy(() -> Fixtures.builder().store(lateSeen).build())
+        .isInstanceOf(CorruptRecordException.class)
+        .hasMessage("customer " + customer(1).masked() + " has a seen event at " + year10000 + ", outside "
+            + Instant.parse("0001-01-01T00:00:00Z").toEpochMilli() + ".." + (year10000 - 1));
+
+    // a store holding a tombstone and a live record of the same customer
+    MemoryCustomerStore erasedAndLive = new MemoryCustomerStore();
+    LifecycleEngine erasing = Fixtures.builder().store(erasedAndLive).build();
+    erasing.ingest(tx("e1", 1, day(0), "1.00"));
+    erasing.erase(customer(1));
+    assertThat(erasedAndLive.load(customer(1))).isEmpty();
+    erasedAndLive.write(new StoreBatch(List.of(new StoreBatch.Write(stored.record(), stored.seen(), stored.history())),
+        List.of(), List.of(), Optional.empty(), false));
+    assertThatThrownBy(() -> Fixtures.builder().store(erasedAndLive).build())
+        .isInstanceOf(CorruptRecordException.class)
+        .hasMessage("the store lists erased customer " + customer(1).masked() + " as live");
   }
 
   @Test
