@@ -85,13 +85,26 @@ record Dialect(
 
   /**
    * The formatter of local timestamps, strict about the calendar (no 30 February); empty for
-   * ISO-8601. A strict formatter reads {@code yyyy} as a year of an era it does not have, so an
-   * unquoted pattern's {@code y} is read as the proleptic year {@code u}, which is the same for
-   * every date an export holds.
+   * ISO-8601. A strict formatter reads {@code yyyy} as a year of an era it does not have, so a
+   * pattern letter {@code y} (outside quoted text such as {@code 'T'}) is read as the proleptic
+   * year {@code u}, which is the same for every date an export holds.
    */
   Optional<DateTimeFormatter> timestampFormatter() {
-    return timestampPattern.map(p -> DateTimeFormatter.ofPattern(p.indexOf('\'') < 0 ? p.replace('y', 'u') : p)
-        .withResolverStyle(p.indexOf('\'') < 0 ? ResolverStyle.STRICT : ResolverStyle.SMART));
+    return timestampPattern.map(p -> DateTimeFormatter.ofPattern(prolepticYears(p)).withResolverStyle(ResolverStyle.STRICT));
+  }
+
+  /** The pattern with every {@code y} outside quoted text replaced by {@code u}. */
+  static String prolepticYears(String pattern) {
+    StringBuilder b = new StringBuilder(pattern.length());
+    boolean quoted = false;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\'') {
+        quoted = !quoted;
+      }
+      b.append(!quoted && c == 'y' ? 'u' : c);
+    }
+    return b.toString();
   }
 
   /** The dialect's options as a user would give them, for the report's source section. */

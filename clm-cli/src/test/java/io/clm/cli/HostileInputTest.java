@@ -148,6 +148,17 @@ class HostileInputTest {
   }
 
   @Test
+  void aTimestampPatternWithQuotedLettersIsStrictAboutTheCalendar() {
+    Dialect dialect = new Dialect(',', '.', false, Optional.of("yyyy-MM-dd'T'HH:mm:ss"), java.time.ZoneOffset.UTC, 1024);
+    Result r = read(HEADER + "t1,C-1,2024-02-30T10:00:00,debit,5.00,card,pos\n"
+        + "t2,C-1,2024-04-31T10:00:00,debit,5.00,card,pos\n"
+        + "t3,C-1,2024-02-29T10:00:00,debit,5.00,card,pos\n", dialect);
+    assertThat(r.rejected()).extracting(BadRowException::line).containsExactly(2L, 3L);
+    assertThat(r.rejected()).extracting(BadRowException::field).containsOnly("timestamp");
+    assertThat(r.events()).extracting(io.clm.api.event.Event::at).containsExactly(java.time.Instant.parse("2024-02-29T10:00:00Z"));
+  }
+
+  @Test
   void everyPhysicalLineIsCounted() throws Exception {
     String text = HEADER + goodRows(0, 2) + "\n\r\n" + "\"unclosed\n" + "a,b\n" + goodRows(2, 1) + "no-newline-at-end";
     CsvRowReader reader = new CsvRowReader(RowReaderTest.lines(text), "t.csv", RecordKind.TRANSACTIONS, Dialect.DEFAULT);
