@@ -54,6 +54,7 @@ final class JsonLinesRowReader implements RowReader {
       blank++;
     }
     String[] values = new String[kind.fields().size()];
+    boolean[] seen = new boolean[values.length];
     try (JsonParser p = JSON.createParser(text)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw bad(BadRowException.ROW, "is not a JSON object");
@@ -73,9 +74,10 @@ final class JsonLinesRowReader implements RowReader {
         if (f < 0) {
           continue;
         }
-        if (values[f] != null) {
+        if (seen[f]) {
           throw bad(name, "appears twice");
         }
+        seen[f] = true;
         values[f] = value == JsonToken.VALUE_NULL ? null : p.getText();
       }
       if (t != JsonToken.END_OBJECT) {

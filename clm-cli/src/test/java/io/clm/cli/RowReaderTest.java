@@ -106,6 +106,22 @@ class RowReaderTest {
         "i.jsonl line 4, field '(row)': is not valid JSON at column 11: unexpected end-of-input: expected close marker for Object");
   }
 
+  @Test
+  void aJsonKeyGivenTwiceIsRefusedEvenWhenOneOfItsValuesIsNull() {
+    String row = "{\"id\":\"t1\",\"customer_id\":\"C1\",\"timestamp\":\"2024-03-01T09:30:00Z\",\"direction\":\"debit\","
+        + "\"product\":\"card\",\"channel\":\"pos\",";
+    String jsonl = row + "\"amount\":null,\"amount\":\"12.50\"}\n"
+        + row + "\"amount\":\"12.50\",\"amount\":null}\n"
+        + row + "\"amount\":null,\"amount\":null}\n"
+        + row + "\"amount\":\"12.50\"}\n";
+    Result r = readAll(jsonl, RecordKind.TRANSACTIONS, RowReader.Format.JSONL, "t.jsonl");
+    assertThat(r.rejected).extracting(Throwable::getMessage).containsExactly(
+        "t.jsonl line 1, field 'amount': appears twice",
+        "t.jsonl line 2, field 'amount': appears twice",
+        "t.jsonl line 3, field 'amount': appears twice");
+    assertThat(r.events).hasSize(1);
+  }
+
   /**
    * A choice is the constant named by the value upper-cased ({@code Locale.ROOT}) with '-' for '_':
    * checked against that rule written out, on spellings of every constant of every enum the readers
