@@ -2,7 +2,9 @@ package io.clm.cli;
 
 import io.clm.api.ClmException;
 import io.clm.api.CustomerId;
+import io.clm.api.DecimalText;
 import io.clm.api.Money;
+import io.clm.api.ValidationException;
 import io.clm.api.retention.ConvergenceException;
 import io.clm.retention.BgNbd;
 import io.clm.retention.CustomerSummary;
@@ -88,8 +90,8 @@ final class ClvCommand {
     }
     String format = a.text("format").orElse(file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? "csv" : "jsonl");
     Map<CustomerId, TreeMap<LocalDate, BigDecimal>> days = switch (format) {
-      case "plain" -> readPlain(file);
-      case "csv", "jsonl" -> readRows(file, RowReader.Format.parse(format));
+      case "plain" -> readPlain(file, currency);
+      case "csv", "jsonl" -> readRows(file, RowReader.Format.parse(format), currency);
       default -> throw new UsageException("clv: --format '" + format + "' is not csv, jsonl or plain");
     };
     if (days.isEmpty()) {
@@ -183,8 +185,33 @@ final class ClvCommand {
     return rate;
   }
 
+  /**
+   * Adds a purchase to its customer's day.
+   *
+   * @return what is wrong when the currency cannot hold the amount or the day's total; null when
+   *     the purchase was added
+   */
+  private static String add(
+      Map<CustomerId, TreeMap<LocalDate, BigDecimal>> days, CustomerId customer, LocalDate day, BigDecimal amount, Currency currency) {
+    try {
+      new Money(amount, currency);
+    } catch (ValidationException e) {
+      return e.getMessage();
+    }
+    TreeMap<LocalDate, BigDecimal> byDay = days.computeIfAbsent(customer, k -> new TreeMap<>());
+    BigDecimal total = byDay.getOrDefault(day, BigDecimal.ZERO).add(amount);
+    try {
+      new Money(total, currency);
+    } catch (ValidationException e) {
+      return "amount " + amount.toPlainString() + " makes the customer's purchases on " + day + " too large to add up: " + e.getMessage();
+    }
+    byDay.put(day, total);
+    return null;
+  }
+
   /** Transactions in analyze's schema: customer_id, timestamp (UTC day) and amount of every row. */
-  private static Map<CustomerId, TreeMap<LocalDate, BigDecimal>> readRows(Path file, RowReader.Format format) throws IOException, BadDataException {
+  private static Map<CustomerId, TreeMap<LocalDate, BigDecimal>> readRows(Path file, RowReader.Format format, Currency currency)
+      throws IOException, BadDataException {
     Map<CustomerId, TreeMap<LocalDate, BigDecimal>> days = new TreeMap<>();
     try (RowReader reader = RowReader.open(file, format, RecordKind.TRANSACTIONS)) {
       Row row;
@@ -195,7 +222,10 @@ final class ClvCommand {
         if (amount.signum() < 0) {
           throw row.bad(4, amount.toPlainString() + " is negative");
         }
-        days.computeIfAbsent(customer, k -> new TreeMap<>()).merge(day, amount, BigDecimal::add);
+        String problem = add(days, customer, day, amount, currency);
+        if (problem != null) {
+          throw row.bad(4, problem);
+        }
       }
     } catch (BadRowException e) {
       throw new BadDataException(e.getMessage(), null);
@@ -204,7 +234,7 @@ final class ClvCommand {
   }
 
   /** A plain export: a header {@code customer,date,amount}, then one purchase per line. */
-  private static Map<CustomerId, TreeMap<LocalDate, BigDecimal>> readPlain(Path file) throws IOException, BadDataException {
+  private static Map<CustomerId, TreeMap<LocalDate, BigDecimal>> readPlain(Path file, Currency currency) throws IOException, BadDataException {
     Map<CustomerId, TreeMap<LocalDate, BigDecimal>> days = new TreeMap<>();
     String name = file.getFileName().toString();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -227,15 +257,21 @@ final class ClvCommand {
           CustomerId customer = CustomerId.of(f[0].trim());
           String d = f[1].trim();
           LocalDate day = d.length() == 8 ? LocalDate.parse(d, java.time.format.DateTimeFormatter.BASIC_ISO_DATE) : LocalDate.parse(d);
-          BigDecimal amount = new BigDecimal(f[2].trim());
+          BigDecimal amount;
+          try {
+            amount = DecimalText.parse(f[2], "amount");
+          } catch (ValidationException e) {
+            throw new BadDataException(name + " line " + number + ": " + e.getMessage(), null);
+          }
           if (amount.signum() < 0) {
             throw new BadDataException(name + " line " + number + ": amount " + amount.toPlainString() + " is negative", null);
           }
-          days.computeIfAbsent(customer, k -> new TreeMap<>()).merge(day, amount, BigDecimal::add);
+          String problem = add(days, customer, day, amount, currency);
+          if (problem != null) {
+            throw new BadDataException(name + " line " + number + ": " + problem, null);
+          }
         } catch (DateTimeParseException e) {
           throw new BadDataException(name + " line " + number + ": date '" + f[1].trim() + "' is not YYYY-MM-DD or YYYYMMDD", null);
-        } catch (NumberFormatException e) {
-          throw new BadDataException(name + " line " + number + ": amount '" + f[2].trim() + "' is not a decimal number", null);
         } catch (ClmException e) {
           throw new BadDataException(name + " line " + number + ": customer: " + e.getMessage(), null);
         }

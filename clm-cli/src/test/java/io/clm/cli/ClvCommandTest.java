@@ -128,6 +128,33 @@ class ClvCommandTest {
   }
 
   @Test
+  void anAmountTheCurrencyCannotHoldIsABadRowNamingFileAndLine() throws IOException {
+    Path plain = dir.resolve("plain.csv");
+    Files.writeString(plain, "customer,date,amount\nc1,2024-01-05,12.50\nc1,2024-02-05,12.505\n");
+    MainTest.Run r = MainTest.run("clv", "--transactions", plain.toString(), "--format", "plain", "--calibration-end", "2024-06-30", "--holdout-end", "2024-12-31");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("clm: bad data: plain.csv line 3: amount 12.505 ").doesNotContain("Exception");
+
+    Files.writeString(plain, "customer,date,amount\nc1,2024-01-05,12.50\nc1,2024-02-05,1e400\n");
+    r = MainTest.run("clv", "--transactions", plain.toString(), "--format", "plain", "--calibration-end", "2024-06-30", "--holdout-end", "2024-12-31");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("clm: bad data: plain.csv line 3: amount '1e400' ").doesNotContain("Exception");
+
+    Files.writeString(plain, "customer,date,amount\nc1,2024-01-05,90000000000000000\nc1,2024-01-05,90000000000000000\n");
+    r = MainTest.run("clv", "--transactions", plain.toString(), "--format", "plain", "--calibration-end", "2024-06-30", "--holdout-end", "2024-12-31");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("clm: bad data: plain.csv line 3: ").doesNotContain("Exception").doesNotContain("c1");
+
+    Path rows = dir.resolve("transactions.csv");
+    Files.writeString(rows, "id,customer_id,timestamp,direction,amount,product,channel\n"
+        + "t1,c1,2024-01-03T10:00:00Z,debit,10.00,card,pos\n"
+        + "t2,c1,2024-02-03T10:00:00Z,debit,10.005,card,pos\n");
+    r = MainTest.run("clv", "--transactions", rows.toString(), "--calibration-end", "2024-06-30", "--holdout-end", "2024-12-31");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("clm: bad data: transactions.csv line 3, field 'amount': ").doesNotContain("Exception");
+  }
+
+  @Test
   void readsAnalyzesTransactionSchema() throws IOException {
     Path file = dir.resolve("transactions.csv");
     Files.writeString(
