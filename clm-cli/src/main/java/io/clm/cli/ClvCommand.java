@@ -18,7 +18,6 @@ import io.clm.retention.PurchaseHistory;
 import io.clm.retention.PurchaseLog;
 import io.clm.retention.TransactionModel;
 import io.clm.retention.ValueHorizon;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -237,15 +236,27 @@ final class ClvCommand {
   private static Map<CustomerId, TreeMap<LocalDate, BigDecimal>> readPlain(Path file, Currency currency) throws IOException, BadDataException {
     Map<CustomerId, TreeMap<LocalDate, BigDecimal>> days = new TreeMap<>();
     String name = file.getFileName().toString();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String header = in.readLine();
-      if (header == null || !header.replace("\ufeff", "").trim().equalsIgnoreCase("customer,date,amount")) {
+    try (LineSource in = new LineSource(Files.newInputStream(file), LineSource.DEFAULT_MAX_LINE_BYTES)) {
+      String header;
+      try {
+        header = in.next();
+      } catch (LineSource.BadLine e) {
+        throw new BadDataException(name + " line 1: the header " + e.getMessage(), null);
+      }
+      if (header == null || !header.trim().equalsIgnoreCase("customer,date,amount")) {
         throw new BadDataException(name + " line 1: the header is not 'customer,date,amount'", null);
       }
-      String line;
-      long number = 1;
-      while ((line = in.readLine()) != null) {
-        number++;
+      while (true) {
+        String line;
+        try {
+          line = in.next();
+        } catch (LineSource.BadLine e) {
+          throw new BadDataException(name + " line " + e.number() + " " + e.getMessage(), null);
+        }
+        if (line == null) {
+          break;
+        }
+        long number = in.lines();
         if (line.isBlank()) {
           continue;
         }

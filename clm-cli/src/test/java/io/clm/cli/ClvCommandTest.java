@@ -128,6 +128,16 @@ class ClvCommandTest {
   }
 
   @Test
+  void aPlainLineThatIsNotUtf8IsBadDataNamingTheLine() throws IOException {
+    Path file = dir.resolve("latin1.csv");
+    Files.write(file, "customer,date,amount\r\nc1,2024-01-05,12.50\r\nM\u00fcller,2024-02-05,3\r\n".getBytes(StandardCharsets.ISO_8859_1));
+    MainTest.Run r = MainTest.run("clv", "--transactions", file.toString(), "--format", "plain", "--calibration-end", "2024-06-30",
+        "--holdout-end", "2024-12-31");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("clm: bad data: latin1.csv line 3 is not valid UTF-8 at byte 2").doesNotContain("Exception");
+  }
+
+  @Test
   void anAmountTheCurrencyCannotHoldIsABadRowNamingFileAndLine() throws IOException {
     Path plain = dir.resolve("plain.csv");
     Files.writeString(plain, "customer,date,amount\nc1,2024-01-05,12.50\nc1,2024-02-05,12.505\n");
