@@ -4,6 +4,7 @@ import io.clm.api.ClmException;
 import io.clm.api.CustomerId;
 import io.clm.api.DecimalText;
 import io.clm.api.Money;
+import io.clm.api.TextRules;
 import io.clm.api.ValidationException;
 import io.clm.api.retention.ConvergenceException;
 import io.clm.retention.BgNbd;
@@ -220,6 +221,9 @@ final class ClvCommand {
         BigDecimal amount = row.decimal(4);
         if (amount.signum() < 0) {
           throw row.bad(4, amount.toPlainString() + " is negative");
+        }
+        if (row.present(5) && !row.text(5).equalsIgnoreCase(currency.getCurrencyCode())) {
+          throw row.bad(5, TextRules.excerpt(row.text(5)) + " is not the run's currency " + currency.getCurrencyCode());
         }
         String problem = add(days, customer, day, amount, currency);
         if (problem != null) {

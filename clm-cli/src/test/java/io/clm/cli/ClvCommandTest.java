@@ -165,6 +165,17 @@ class ClvCommandTest {
   }
 
   @Test
+  void aRowInAnotherCurrencyIsABadRow() throws IOException {
+    Path file = dir.resolve("transactions.csv");
+    Files.writeString(file, "id,customer_id,timestamp,direction,amount,currency,product,channel\n"
+        + "t1,c1,2024-01-03T10:00:00Z,debit,10.00,EUR,card,pos\n"
+        + "t2,c1,2024-02-03T10:00:00Z,debit,20.00,USD,card,pos\n");
+    MainTest.Run r = MainTest.run("clv", "--transactions", file.toString(), "--calibration-end", "2024-06-30", "--holdout-end", "2024-12-31");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("clm: bad data: transactions.csv line 3, field 'currency': 'USD' is not the run's currency EUR");
+  }
+
+  @Test
   void readsAnalyzesTransactionSchema() throws IOException {
     Path file = dir.resolve("transactions.csv");
     Files.writeString(
