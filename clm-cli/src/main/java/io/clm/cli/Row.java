@@ -196,7 +196,24 @@ final class Row {
     return null;
   }
 
+  /** The earliest timestamp a row may have: the start of the year 0000. */
+  static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+  /** The latest timestamp a row may have: the end of the year 9999. */
+  static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+  /**
+   * The timestamp, from the years 0000 to 9999: further out, it could not be counted in
+   * milliseconds, and no export means it.
+   */
   Instant instant(int field) throws BadRowException {
+    Instant at = parseInstant(field);
+    if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+      throw bad(field, TextRules.excerpt(text(field)) + " is outside the years 0000 to 9999");
+    }
+    return at;
+  }
+
+  private Instant parseInstant(int field) throws BadRowException {
     String v = text(field);
     Optional<DateTimeFormatter> local = dialect.timestampFormatter();
     if (local.isPresent()) {

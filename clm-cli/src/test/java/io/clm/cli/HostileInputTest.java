@@ -159,6 +159,24 @@ class HostileInputTest {
   }
 
   @Test
+  void aTimestampOutsideTheYears0000To9999IsABadRow() throws Exception {
+    Path file = dir.resolve("far.csv");
+    Files.writeString(file, HEADER
+        + "t1,C-1,-999999999-01-01T00:00:00Z,debit,5.00,card,pos\n"
+        + "t2,C-1,+999999999-12-31T00:00:00+01:00,debit,5.00,card,pos\n"
+        + "t3,C-1,-0001-12-31,debit,5.00,card,pos\n"
+        + "t4,C-1,2025-01-02T10:00:00Z,debit,5.00,card,pos\n");
+    JsonNode report = analyze(file);
+    assertThat(input(report).get("read").asLong()).isEqualTo(4);
+    assertThat(input(report).get("accepted").asLong()).isEqualTo(1);
+    assertThat(report.get("rejections")).extracting(JsonNode::asText).containsExactly(
+        "far.csv line 2, field 'timestamp': '-999999999-01-01T00:00:00Z' is outside the years 0000 to 9999",
+        "far.csv line 3, field 'timestamp': '+999999999-12-31T00:00:00+01:00' is outside the years 0000 to 9999",
+        "far.csv line 4, field 'timestamp': '-0001-12-31' is outside the years 0000 to 9999");
+    assertThat(report.get("reconciles").asBoolean()).isTrue();
+  }
+
+  @Test
   void everyPhysicalLineIsCounted() throws Exception {
     String text = HEADER + goodRows(0, 2) + "\n\r\n" + "\"unclosed\n" + "a,b\n" + goodRows(2, 1) + "no-newline-at-end";
     CsvRowReader reader = new CsvRowReader(RowReaderTest.lines(text), "t.csv", RecordKind.TRANSACTIONS, Dialect.DEFAULT);
