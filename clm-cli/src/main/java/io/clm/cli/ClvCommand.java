@@ -104,10 +104,11 @@ final class ClvCommand {
     }
     PurchaseLog log = new PurchaseLog(currency);
     days.forEach((customer, byDay) -> byDay.forEach((day, amount) -> log.add(customer, day, new Money(amount, currency))));
-    List<CustomerSummary> summaries = log.summarise(calibrationEnd, holdoutEnd, Duration.ofDays(periodDays));
-    if (summaries.isEmpty()) {
+    boolean anyByCalibrationEnd = days.values().stream().anyMatch(byDay -> !byDay.firstKey().isAfter(calibrationEnd));
+    if (!anyByCalibrationEnd) {
       throw new BadDataException("no customer made a first purchase by the calibration end " + calibrationEnd, null);
     }
+    List<CustomerSummary> summaries = log.summarise(calibrationEnd, holdoutEnd, Duration.ofDays(periodDays));
     double holdoutLength = ChronoUnit.DAYS.between(calibrationEnd, holdoutEnd) / (double) periodDays;
     ValueHorizon horizon =
         new ValueHorizon(

@@ -176,6 +176,14 @@ class ClvCommandTest {
   }
 
   @Test
+  void aCalibrationEndBeforeEveryFirstPurchaseIsBadData() throws IOException {
+    MainTest.Run r = MainTest.run("clv", "--transactions", cdnow().toString(), "--format", "plain", "--calibration-end", "1996-12-31",
+        "--holdout-end", "1998-06-30");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("clm: bad data: no customer made a first purchase by the calibration end 1996-12-31\n");
+  }
+
+  @Test
   void readsAnalyzesTransactionSchema() throws IOException {
     Path file = dir.resolve("transactions.csv");
     Files.writeString(
