@@ -136,11 +136,21 @@ final class Arguments {
     if (text == null) {
       return Optional.empty();
     }
+    LocalDate date;
     try {
-      return Optional.of(LocalDate.parse(text));
+      date = LocalDate.parse(text);
     } catch (DateTimeParseException e) {
       throw new UsageException(command + ": --" + name + " '" + text + "' is not a date (yyyy-mm-dd)");
     }
+    if (!inRange(date)) {
+      throw new UsageException(command + ": --" + name + " '" + text + "' is outside the years 0000 to 9999");
+    }
+    return Optional.of(date);
+  }
+
+  /** Whether a date lies in the years 0000 to 9999, the years input files may have. */
+  static boolean inRange(LocalDate date) {
+    return date.getYear() >= 0 && date.getYear() <= 9999;
   }
 
   /** The help text of a command: usage line, description and one line per option. */

@@ -164,11 +164,16 @@ final class ClvCommand {
 
   private static java.util.Optional<LocalDate> date(Arguments a, String name) {
     return a.text(name).map(t -> {
+      LocalDate date;
       try {
-        return LocalDate.parse(t);
+        date = LocalDate.parse(t);
       } catch (DateTimeParseException e) {
         throw new UsageException("clv: --" + name + " '" + t + "' is not a date (YYYY-MM-DD)");
       }
+      if (!Arguments.inRange(date)) {
+        throw new UsageException("clv: --" + name + " '" + t + "' is outside the years 0000 to 9999");
+      }
+      return date;
     });
   }
 
