@@ -176,6 +176,15 @@ class ClvCommandTest {
   }
 
   @Test
+  void aPlainDateOutsideTheYears0000To9999IsBadDataNamingTheLine() throws IOException {
+    Path file = dir.resolve("far.csv");
+    Files.writeString(file, "customer,date,amount\nc1,2024-01-05,12.50\nc1,+999999999-02-05,3\n");
+    MainTest.Run r = MainTest.run("clv", "--transactions", file.toString(), "--format", "plain", "--calibration-end", "2024-06-30");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("clm: bad data: far.csv line 3: date '+999999999-02-05' is outside the years 0000 to 9999\n");
+  }
+
+  @Test
   void aCalibrationEndBeforeEveryFirstPurchaseIsBadData() throws IOException {
     MainTest.Run r = MainTest.run("clv", "--transactions", cdnow().toString(), "--format", "plain", "--calibration-end", "1996-12-31",
         "--holdout-end", "1998-06-30");
