@@ -81,6 +81,9 @@ final class AnalyzeCommand {
         dedupDays == 0 ? Optional.empty() : Optional.of(Duration.ofDays(dedupDays)),
         Dialect.of(a));
     List<Input> inputs = new ArrayList<>();
+    if (settings.flowStart() != null && settings.asOf() != null && settings.flowStart().isAfter(settings.asOf())) {
+      throw new UsageException("analyze: --flow-start " + day(settings.flowStart()) + " is after the report's date " + day(settings.asOf()));
+    }
     Optional<RowReader.Format> format = a.text("format").map(RowReader.Format::parse);
     for (RecordKind kind : RecordKind.values()) {
       Optional<Path> file = a.path(kind.option());
@@ -258,6 +261,11 @@ final class AnalyzeCommand {
     Instant asOf = settings.asOf() != null
         ? settings.asOf()
         : latest == null ? Instant.now() : LocalDate.ofInstant(latest, ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    if (settings.asOf() == null && latest != null && settings.flowStart() != null && settings.flowStart().isAfter(asOf)) {
+      // Marking the flow start would let time-driven rules fire beyond the report's date.
+      throw new UsageException("analyze: --flow-start " + day(settings.flowStart()) + " is after the report's date " + day(asOf)
+          + " (the day after the latest row); give an earlier --flow-start or a later --as-of");
+    }
     if (!flowMarked) {
       pipeline.markFlowStart(settings.flowStart());
     }
@@ -297,6 +305,10 @@ final class AnalyzeCommand {
         (System.nanoTime() - started) / 1e9));
     return Sections.report("clm analyze", source, options, pipeline.engine(), pipeline, outcomeOfRun, counts, lineChecks, rejections, asOf,
         complaints);
+  }
+
+  private static LocalDate day(Instant at) {
+    return LocalDate.ofInstant(at, ZoneOffset.UTC);
   }
 
   /**

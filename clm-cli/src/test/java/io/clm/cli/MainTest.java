@@ -169,6 +169,24 @@ class MainTest {
   }
 
   @Test
+  void aFlowStartAfterTheReportDateIsAUsageError() throws Exception {
+    Path file = dir.resolve("tx.csv");
+    Files.writeString(file, "id,customer_id,timestamp,direction,amount,product,channel\n"
+        + "t1,C-1001,2025-01-02T10:00:00Z,credit,100.00,current-account,online\n");
+    Run explicit = run("analyze", "--transactions", file.toString(), "--flow-start", "2026-06-01", "--as-of", "2025-01-10", "--json");
+    assertThat(explicit).isEqualTo(new Run(2, "",
+        "clm: analyze: --flow-start 2026-06-01 is after the report's date 2025-01-10\nRun 'clm analyze --help' for usage.\n"));
+    // Without --as-of the report's date is the day after the latest row: the stages would have been
+    // reported as of 2025-01-03 with the time-driven rules run on to June 2026.
+    Run computed = run("analyze", "--transactions", file.toString(), "--flow-start", "2026-06-01", "--json");
+    assertThat(computed).isEqualTo(new Run(2, "",
+        "clm: analyze: --flow-start 2026-06-01 is after the report's date 2025-01-03 (the day after the latest row); "
+            + "give an earlier --flow-start or a later --as-of\nRun 'clm analyze --help' for usage.\n"));
+    Run same = run("analyze", "--transactions", file.toString(), "--flow-start", "2025-01-03", "--json");
+    assertThat(same.code()).as(same.err()).isZero();
+  }
+
+  @Test
   void aBadRowStopsTheRunWithFileLineAndField() throws Exception {
     Path file = dir.resolve("tx.csv");
     Files.writeString(file, "id,customer_id,timestamp,direction,amount,product,channel\n"
