@@ -8,6 +8,7 @@ import io.clm.api.ValidationException;
 import io.clm.api.spi.CustomerStore;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,8 +76,10 @@ final class RunOptions {
         throw new UsageException("--mask-key-file " + keyFile.get() + " is longer than 4096 bytes; it should hold a secret key");
       }
       key = Files.readAllBytes(keyFile.get());
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UncheckedIOException(new java.nio.file.NoSuchFileException("--mask-key-file " + keyFile.get()));
     } catch (IOException e) {
-      throw new UsageException("--mask-key-file " + keyFile.get() + " cannot be read: " + e.getClass().getSimpleName());
+      throw new UncheckedIOException("--mask-key-file " + keyFile.get() + " cannot be read", e);
     }
     try {
       return CustomerIdMask.withKey(key);

@@ -93,6 +93,15 @@ class MainTest {
   }
 
   @Test
+  void aMissingMaskKeyFileIsAFileError() {
+    Path key = dir.resolve("no-such.key");
+    Run r = run("analyze", "--transactions", SAMPLES.resolve("transactions.csv").toString(), "--mask-key-file", key.toString());
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo("clm: file not found: --mask-key-file " + key + "\n");
+  }
+
+  @Test
   void anUnknownModelIsAConfigurationError() {
     Run r = run("demo", "--customers", "10", "--months", "3", "--model", "no-such-model");
     assertThat(r.code()).isEqualTo(4);
