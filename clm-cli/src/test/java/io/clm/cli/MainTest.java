@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -193,6 +194,32 @@ class MainTest {
             + "give an earlier --flow-start or a later --as-of\nRun 'clm analyze --help' for usage.\n"));
     Run same = run("analyze", "--transactions", file.toString(), "--flow-start", "2025-01-03", "--json");
     assertThat(same.code()).as(same.err()).isZero();
+  }
+
+  @Test
+  void complaintFiguresDoNotDependOnTheOrderOfTheRows() throws Exception {
+    String header = "id,customer_id,timestamp,complaint_id,status,severity,accepted\n";
+    String opened = "c1,C-1001,2025-01-10T10:00:00Z,K1,opened,urgent,\n";
+    String resolved = "c2,C-1001,2025-01-13T10:00:00Z,K1,resolved,,true\n";
+    String early = "c3,C-1002,2025-01-05T10:00:00Z,K2,resolved,,true\n";
+    String late = "c4,C-1002,2025-01-10T10:00:00Z,K2,opened,normal,\n";
+    Path sorted = dir.resolve("sorted.csv");
+    Files.writeString(sorted, header + early + opened + late + resolved);
+    Path unsorted = dir.resolve("unsorted.csv");
+    Files.writeString(unsorted, header + resolved + late + opened + early);
+    for (Path file : List.of(sorted, unsorted)) {
+      Run r = run("analyze", "--complaints", file.toString(), "--as-of", "2025-03-01", "--json");
+      assertThat(r.code()).as(r.err()).isZero();
+      JsonNode complaints = new ObjectMapper().readTree(r.out()).get("complaints");
+      JsonNode figures = complaints.get("figures");
+      assertThat(figures.get("tickets opened").asLong()).as(file.toString()).isEqualTo(2);
+      // K1 was resolved three days after it was opened; K2's resolution came before its opening.
+      assertThat(figures.get("resolved within the deadline").asLong()).as(file.toString()).isEqualTo(1);
+      assertThat(figures.get("urgent resolved within the deadline").asLong()).as(file.toString()).isEqualTo(1);
+      assertThat(figures.get("resolutions for tickets not opened in the data").asLong()).as(file.toString()).isEqualTo(1);
+      assertThat(figures.get("open, overdue").asLong()).as(file.toString()).isEqualTo(1);
+      assertThat(complaints.get("compliance").asDouble()).as(file.toString()).isEqualTo(1.0);
+    }
   }
 
   @Test
