@@ -78,7 +78,12 @@ final class JsonLinesRowReader implements RowReader {
           throw bad(name, "appears twice");
         }
         seen[f] = true;
-        values[f] = value == JsonToken.VALUE_NULL ? null : p.getText();
+        String v = value == JsonToken.VALUE_NULL ? null : p.getText();
+        if (value == JsonToken.VALUE_NUMBER_FLOAT && kind.decimal(f)) {
+          // A JSON number always has a decimal point, whatever the export's decimal separator.
+          v = v.replace('.', dialect.decimalSeparator());
+        }
+        values[f] = v;
       }
       if (t != JsonToken.END_OBJECT) {
         throw bad(BadRowException.ROW, "is not a complete JSON object");

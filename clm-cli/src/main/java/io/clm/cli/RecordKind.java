@@ -219,6 +219,11 @@ enum RecordKind {
     };
   }
 
+  /** Whether a field holds a decimal number: a transaction's amount, an attribute's value. */
+  boolean decimal(int field) {
+    return (this == TRANSACTIONS || this == ATTRIBUTES) && field == 4;
+  }
+
   /** The valid values of an attribute, for messages. */
   static String range(Attribute attribute) {
     return switch (attribute.kind()) {

@@ -177,6 +177,17 @@ class HostileInputTest {
   }
 
   @Test
+  void aJsonNumberIsReadUnderDecimalCommaToo() {
+    Dialect dialect = new Dialect(';', ',', false, Optional.empty(), java.time.ZoneOffset.UTC, 1024);
+    String row = "{\"id\":\"t1\",\"customer_id\":\"C-1\",\"timestamp\":\"2025-01-02T10:00:00Z\",\"direction\":\"debit\","
+        + "\"product\":\"card\",\"channel\":\"pos\",";
+    RowReaderTest.Result r = RowReaderTest.readAll(row + "\"amount\":1250.5}\n" + row.replace("t1", "t2") + "\"amount\":\"20,25\"}\n",
+        RecordKind.TRANSACTIONS, RowReader.Format.JSONL, "t.jsonl", dialect);
+    assertThat(r.rejected()).isEmpty();
+    assertThat(r.events()).extracting(e -> ((io.clm.api.event.Transaction) e).amount().minorUnits()).containsExactly(125050L, 2025L);
+  }
+
+  @Test
   void everyPhysicalLineIsCounted() throws Exception {
     String text = HEADER + goodRows(0, 2) + "\n\r\n" + "\"unclosed\n" + "a,b\n" + goodRows(2, 1) + "no-newline-at-end";
     CsvRowReader reader = new CsvRowReader(RowReaderTest.lines(text), "t.csv", RecordKind.TRANSACTIONS, Dialect.DEFAULT);
