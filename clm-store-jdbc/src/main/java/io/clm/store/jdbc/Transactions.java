@@ -34,19 +34,24 @@ final class Transactions {
         // One transaction per unit; PostgreSQL also streams result sets only inside one.
         c.setAutoCommit(false);
       }
+      // Restoring auto-commit commits a transaction still open, so it is restored only once the
+      // transaction has ended: committed, or rolled back whatever was thrown, errors included.
+      boolean ended = false;
       try {
         T result = work.run(c);
         c.commit();
+        ended = true;
         return result;
-      } catch (SQLException | RuntimeException e) {
+      } catch (Throwable e) {
         try {
           c.rollback();
+          ended = true;
         } catch (SQLException r) {
           e.addSuppressed(r);
         }
         throw e;
       } finally {
-        if (auto) {
+        if (auto && ended) {
           c.setAutoCommit(true);
         }
       }

@@ -3,7 +3,17 @@ package io.clm.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clm.api.spi.SeenEvent;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,5 +49,50 @@ class H2StoreTest extends StoreContract {
     assertThatThrownBy(() -> JdbcStore.builder().url(unreachable).build())
         .isInstanceOf(JdbcStoreException.class)
         .hasMessageStartingWith("store " + unreachable + " could not open a connection: ");
+  }
+
+  @Test
+  void aBatchCutShortByAnErrorOnTheCallersAutoCommitConnectionsStoresNothing() {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL(Databases.h2(dir));
+    // The caller's connections are in auto-commit mode; the history insert fails with an Error (a class missing from the driver), not an exception.
+    JdbcStore borrowed = JdbcStore.builder().dataSource(failingOn("INSERT INTO clm_history", h2)).name("bank-pool").build();
+
+    assertThatThrownBy(() -> borrowed.write(batch(Optional.of("p1"),
+            write("C-1", 5, "a", List.of(new SeenEvent(1, 1, 1)), entry(0, "h0")))))
+        .isInstanceOf(NoClassDefFoundError.class);
+
+    assertThat(borrowed.load(id("C-1"))).isEmpty();
+    assertThat(borrowed.position()).isEmpty();
+    assertThat(borrowed.count()).isZero();
+  }
+
+  /** A data source whose statements on a table throw a {@link NoClassDefFoundError} when executed, as a driver whose jar went missing does. */
+  private static DataSource failingOn(String table, DataSource real) {
+    return proxy(DataSource.class, real, table);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T proxy(Class<T> type, Object real, String table) {
+    InvocationHandler handler = (self, method, args) -> {
+      if (type == PreparedStatement.class && method.getName().startsWith("execute")) {
+        throw new NoClassDefFoundError("org/h2/command/dml/Insert");
+      }
+      Object result;
+      try {
+        result = method.invoke(real, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+      if (result instanceof Connection c && type == DataSource.class) {
+        return proxy(Connection.class, c, table);
+      }
+      if (result instanceof PreparedStatement ps && method.getName().equals("prepareStatement")
+          && ((String) args[0]).contains(table)) {
+        return proxy(PreparedStatement.class, ps, table);
+      }
+      return result;
+    };
+    return (T) Proxy.newProxyInstance(H2StoreTest.class.getClassLoader(), new Class<?>[] {type}, handler);
   }
 }
