@@ -263,4 +263,17 @@ abstract class StoreContract {
         .isEqualTo("jdbc:h2:./clm;USER=***;PASSWORD=***");
     assertThat(Urls.withoutCredentials("jdbc:postgresql://clm:s3cret@db/clm")).isEqualTo("jdbc:postgresql://***@db/clm");
   }
+
+  @Test
+  void keyPasswordsAndOtherSecretsInTheUrlNeverAppearInTheStoresName() {
+    assertThat(Urls.withoutCredentials("jdbc:postgresql://db/clm?sslmode=verify-full&sslpassword=k3y&sslkey=/etc/clm.pk8"))
+        .isEqualTo("jdbc:postgresql://db/clm?sslmode=verify-full&sslpassword=***&sslkey=/etc/clm.pk8");
+    assertThat(Urls.withoutCredentials("jdbc:postgresql://db/clm?Password=s3cret"))
+        .isEqualTo("jdbc:postgresql://db/clm?Password=***");
+    String unreachable = "jdbc:postgresql://localhost:1/clm?sslpassword=k3y";
+    assertThatThrownBy(() -> JdbcStore.builder().url(unreachable).build())
+        .isInstanceOf(JdbcStoreException.class)
+        .hasMessageStartingWith("store jdbc:postgresql://localhost:1/clm?sslpassword=*** could not open a connection: ")
+        .hasMessageNotContaining("k3y");
+  }
 }
