@@ -174,6 +174,29 @@ class TopologyTest {
   }
 
   @Test
+  void aDeadLetterMessageNeverQuotesTheCustomerIdOfAnUnreadableRecord() {
+    ClmTopology clm = start(banking());
+    String valid = new String(json(transaction("p-1", "CUST0012345", START, "1.00")), StandardCharsets.UTF_8);
+    byte[] unquoted = valid.replace("\"CUST0012345\"", "CUST0012345").getBytes(StandardCharsets.UTF_8);
+    byte[] truncated = valid.substring(0, valid.indexOf("CUST0012345") + 11).getBytes(StandardCharsets.UTF_8);
+    byte[] numeric = valid.replace("\"CUST0012345\"", "0012345x").getBytes(StandardCharsets.UTF_8);
+    input.pipeInput(key("CUST0012345"), unquoted);
+    input.pipeInput(key("CUST0012345"), truncated);
+    input.pipeInput(key("CUST0012345"), numeric);
+
+    List<TestRecord<byte[], byte[]>> letters = deadLetters.readRecordsToList();
+    assertThat(letters).extracting(TestRecord::value).containsExactly(unquoted, truncated, numeric);
+    assertThat(letters).allSatisfy(r -> {
+      DeadLetter letter = DeadLetter.from(r.headers());
+      assertThat(letter.reason()).isEqualTo(DeadLetter.Reason.MALFORMED);
+      assertThat(letter.message()).startsWith("not a clm event: ").doesNotContain("0012345");
+    });
+    assertThat(DeadLetter.from(letters.get(0).headers()).message())
+        .startsWith("not a clm event: not well-formed JSON at line 1, column ");
+    assertThat(clm.counts().malformed()).isEqualTo(3);
+  }
+
+  @Test
   void aPunctuationWakesOnlyTheCustomersDueAndTheirTimeDrivenRulesFire() {
     clock.set(START.plus(Duration.ofDays(20)));
     ClmTopology clm =
