@@ -1,6 +1,8 @@
 package io.clm.kafka.streams;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -40,5 +42,20 @@ final class ClmJson {
 
   static Event readEvent(byte[] bytes) throws IOException {
     return EVENTS.readValue(bytes);
+  }
+
+  /**
+   * What is wrong with bytes that could not be read, without the parser's own message for bytes
+   * that are not well-formed JSON: that message quotes the text it could not read, which may be a
+   * customer id or other personal data.
+   */
+  static String unreadable(IOException e) {
+    if (e instanceof StreamReadException read) {
+      JsonLocation at = read.getLocation();
+      return "not well-formed JSON"
+          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+          + " (" + e.getClass().getSimpleName() + ")";
+    }
+    return e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
   }
 }

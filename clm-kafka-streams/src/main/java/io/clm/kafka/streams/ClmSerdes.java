@@ -58,7 +58,12 @@ public final class ClmSerdes {
           }
           try {
             return ClmJson.read(bytes, type);
-          } catch (IOException | RuntimeException e) {
+          } catch (IOException e) {
+            throw new SerializationException(
+                "cannot read a " + type.getSimpleName() + " from " + bytes.length + " bytes of topic " + topic + ": "
+                    + ClmJson.unreadable(e),
+                e);
+          } catch (RuntimeException e) {
             throw new SerializationException(
                 "cannot read a " + type.getSimpleName() + " from " + bytes.length + " bytes of topic " + topic + ": "
                     + e.getMessage(),

@@ -1,6 +1,5 @@
 package io.clm.kafka.streams;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import io.clm.api.ClmException;
@@ -90,14 +89,8 @@ final class LifecycleProcessor implements Processor<byte[], byte[], byte[], byte
         return refusal(DeadLetter.Reason.MALFORMED, "the record value is empty");
       }
     } catch (StreamReadException e) {
-      // The parser's own message quotes the text it could not read, which may be a customer id or
-      // other personal data: the dead letter says where, and keeps the bytes themselves as its value.
-      JsonLocation at = e.getLocation();
-      return refusal(
-          DeadLetter.Reason.MALFORMED,
-          "not a clm event: not well-formed JSON"
-              + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
-              + " (" + e.getClass().getSimpleName() + ")");
+      // The parser's own message quotes the text it could not read: see ClmJson.unreadable.
+      return refusal(DeadLetter.Reason.MALFORMED, "not a clm event: " + ClmJson.unreadable(e));
     } catch (JsonProcessingException e) {
       ClmException invalid = clmCause(e);
       return invalid != null
