@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.clm.api.annotation.Experimental;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import io.clm.api.CustomerId;
 import io.clm.api.complaints.TicketStore;
@@ -325,8 +326,9 @@ public final class JdbcStore implements CustomerStore, AutoCloseable {
      * @return the store
      * @throws IllegalStateException if a data source was set together with a URL, user, password
      *     or pool size
-     * @throws JdbcStoreException if the database cannot be reached, is neither H2 nor PostgreSQL,
-     *     has a schema newer than this code, or a migration fails
+     * @throws JdbcStoreException if the database cannot be reached, is neither H2 nor PostgreSQL
+     *     (also when no JDBC driver accepts the URL: {@link JdbcStoreException.Kind#SCHEMA}), has a
+     *     schema newer than this code, or a migration fails
      */
     public JdbcStore build() {
       if (dataSource != null && (url != null || user != null || password != null || maximumPoolSize != null)) {
@@ -357,6 +359,17 @@ public final class JdbcStore implements CustomerStore, AutoCloseable {
     }
 
     private HikariDataSource pool(String storeName, String jdbcUrl) {
+      try {
+        DriverManager.getDriver(jdbcUrl);
+      } catch (SQLException e) {
+        // A URL of another database or a mistyped one (jdbc:postgres:) is a setting to correct,
+        // not a database that is down; the driver manager's exception is left out, as HikariCP's
+        // would quote the URL with its password.
+        throw new JdbcStoreException(
+            storeName, "open a connection", JdbcStoreException.Kind.SCHEMA,
+            "no JDBC driver accepts the URL; the store runs on H2 (jdbc:h2:...) and PostgreSQL (jdbc:postgresql:...)",
+            null);
+      }
       HikariConfig config = new HikariConfig();
       config.setJdbcUrl(jdbcUrl);
       if (user != null) {

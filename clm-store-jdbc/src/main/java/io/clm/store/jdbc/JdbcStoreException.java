@@ -25,7 +25,10 @@ public class JdbcStoreException extends ClmException {
     FULL,
     /** The database refused the write: a constraint, a read-only database, a missing privilege. */
     REFUSED,
-    /** The schema is not one this code can work with. */
+    /**
+     * The schema is not one this code can work with, or the database is not one it supports (no
+     * JDBC driver accepts the URL, or the database is neither H2 nor PostgreSQL).
+     */
     SCHEMA,
     /** Any other failure. */
     FAILED

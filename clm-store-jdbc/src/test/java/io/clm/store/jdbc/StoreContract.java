@@ -276,4 +276,17 @@ abstract class StoreContract {
         .hasMessageStartingWith("store jdbc:postgresql://localhost:1/clm?sslpassword=*** could not open a connection: ")
         .hasMessageNotContaining("k3y");
   }
+
+  @Test
+  void aUrlNoDriverAcceptsIsRefusedAsUnsupportedNotAsADatabaseThatIsDown() {
+    for (String wrong : List.of("jdbc:postgres://db/clm?password=s3cret", "jdbc:mysql://db/clm")) {
+      assertThatThrownBy(() -> JdbcStore.builder().url(wrong).build())
+          .isInstanceOf(JdbcStoreException.class)
+          .hasMessage("store " + Urls.withoutCredentials(wrong) + " could not open a connection: no JDBC driver accepts"
+              + " the URL; the store runs on H2 (jdbc:h2:...) and PostgreSQL (jdbc:postgresql:...)")
+          .hasNoCause()
+          .extracting(e -> ((JdbcStoreException) e).kind())
+          .isEqualTo(JdbcStoreException.Kind.SCHEMA);
+    }
+  }
 }
