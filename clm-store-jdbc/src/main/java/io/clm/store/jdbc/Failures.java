@@ -40,8 +40,8 @@ final class Failures {
         // H2: the database is read-only.
         return JdbcStoreException.Kind.REFUSED;
       }
-      case "90100" -> {
-        // H2: no disk space available.
+      case "90100", "90108" -> {
+        // H2: no disk space available; out of memory.
         return JdbcStoreException.Kind.FULL;
       }
       default -> {

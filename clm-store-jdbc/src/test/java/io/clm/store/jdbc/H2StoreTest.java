@@ -10,6 +10,7 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -65,6 +66,16 @@ class H2StoreTest extends StoreContract {
     assertThat(borrowed.load(id("C-1"))).isEmpty();
     assertThat(borrowed.position()).isEmpty();
     assertThat(borrowed.count()).isZero();
+  }
+
+  @Test
+  void anH2OutOfMemoryIsAFullDatabase() {
+    // org.h2.api.ErrorCode.OUT_OF_MEMORY, as H2 reports it when its heap runs out during a statement
+    JdbcStoreException e = Failures.of("s", "write a batch of 1 customers", new SQLException("Out of memory.", "90108", 90108));
+
+    assertThat(e.kind()).isEqualTo(JdbcStoreException.Kind.FULL);
+    assertThat(e).hasMessage("store s could not write a batch of 1 customers: the database is out of space or resources"
+        + " (SQLState 90108, SQLException)");
   }
 
   /** A data source whose statements on a table throw a {@link NoClassDefFoundError} when executed, as a driver whose jar went missing does. */
