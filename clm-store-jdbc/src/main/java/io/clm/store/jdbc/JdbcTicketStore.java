@@ -359,7 +359,8 @@ final class JdbcTicketStore implements TicketStore {
 
   private TicketStoreException unreadable(String what, Exception cause) {
     return new TicketStoreException(
-        "store " + tx.store() + " could not read " + what + ": its stored document is not valid (" + cause.getMessage() + ")",
+        "store " + tx.store() + " could not read " + what + ": its stored document is not valid ("
+            + TicketJson.problem(cause) + ")",
         cause);
   }
 

@@ -15,7 +15,9 @@ import io.clm.api.complaints.TicketStoreException;
 import io.clm.api.event.ComplaintOpened;
 import io.clm.api.event.Severity;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
@@ -71,6 +73,25 @@ class TicketStoreFailureTest {
       assertThatThrownBy(() -> store.tickets().find("T-1"))
           .isInstanceOf(TicketStoreException.class)
           .hasMessageStartingWith("store " + url + " could not read ticket T-1: its stored document is not valid");
+    }
+  }
+
+  @Test
+  void aDocumentThatIsNotWellFormedJsonIsReportedWithoutItsText() throws Exception {
+    String url = Databases.h2(dir);
+    try (JdbcStore store = JdbcStore.builder().url(url).maximumPoolSize(2).build()) {
+      store.tickets().save(new TicketChange(List.of(ticket(1, "T-1")), List.of(), List.of(), List.of(), T0));
+      try (Connection c = store.dataSource().getConnection();
+          PreparedStatement ps = c.prepareStatement("UPDATE clm_ticket SET record = ?")) {
+        ps.setBytes(1, "{\"complaint\":{\"customer\":CUST0012345}}".getBytes(StandardCharsets.UTF_8));
+        ps.executeUpdate();
+        c.commit();
+      }
+      assertThatThrownBy(() -> store.tickets().find("T-1"))
+          .isInstanceOf(TicketStoreException.class)
+          .hasMessageStartingWith("store " + url + " could not read ticket T-1: its stored document is not valid"
+              + " (not well-formed JSON at line 1, column ")
+          .hasMessageNotContaining("0012345");
     }
   }
 }
