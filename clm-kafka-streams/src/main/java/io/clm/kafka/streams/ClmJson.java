@@ -50,11 +50,14 @@ final class ClmJson {
    * customer id or other personal data.
    */
   static String unreadable(IOException e) {
-    if (e instanceof StreamReadException read) {
-      JsonLocation at = read.getLocation();
-      return "not well-formed JSON"
-          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
-          + " (" + e.getClass().getSimpleName() + ")";
+    // A deserializer may wrap the parser's exception (and its message) in its own.
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StreamReadException read) {
+        JsonLocation at = read.getLocation();
+        return "not well-formed JSON"
+            + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+            + " (" + t.getClass().getSimpleName() + ")";
+      }
     }
     return e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
   }

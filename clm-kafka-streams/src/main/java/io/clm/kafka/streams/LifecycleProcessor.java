@@ -1,7 +1,6 @@
 package io.clm.kafka.streams;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import io.clm.api.ClmException;
 import io.clm.api.CustomerId;
 import io.clm.api.IngestResult;
@@ -88,16 +87,14 @@ final class LifecycleProcessor implements Processor<byte[], byte[], byte[], byte
       if (event == null) {
         return refusal(DeadLetter.Reason.MALFORMED, "the record value is empty");
       }
-    } catch (StreamReadException e) {
-      // The parser's own message quotes the text it could not read: see ClmJson.unreadable.
-      return refusal(DeadLetter.Reason.MALFORMED, "not a clm event: " + ClmJson.unreadable(e));
     } catch (JsonProcessingException e) {
       ClmException invalid = clmCause(e);
+      // The parser's own message quotes the text it could not read: see ClmJson.unreadable.
       return invalid != null
           ? refusal(DeadLetter.Reason.INVALID, invalid.getMessage())
-          : refusal(DeadLetter.Reason.MALFORMED, "not a clm event: " + e.getOriginalMessage());
+          : refusal(DeadLetter.Reason.MALFORMED, "not a clm event: " + ClmJson.unreadable(e));
     } catch (IOException e) {
-      return refusal(DeadLetter.Reason.MALFORMED, "not a clm event: " + e.getMessage());
+      return refusal(DeadLetter.Reason.MALFORMED, "not a clm event: " + ClmJson.unreadable(e));
     }
     byte[] expectedKey = event.customer().value().getBytes(StandardCharsets.UTF_8);
     if (record.key() == null || !Arrays.equals(record.key(), expectedKey)) {

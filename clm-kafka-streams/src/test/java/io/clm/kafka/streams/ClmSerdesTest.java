@@ -21,4 +21,16 @@ class ClmSerdesTest {
             + " at line 1, column ")
         .hasMessageNotContaining("0012345");
   }
+
+  @Test
+  void anUnquotedValueInsideANestedObjectFailsWithoutQuotingItsText() {
+    String valid = new String(json(transaction("p-1", "C-1", START, "1.00")), StandardCharsets.UTF_8);
+    byte[] unquoted = valid.replace("\"1.00\"", "CUST0012345").getBytes(StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> ClmSerdes.events().deserializer().deserialize("clm-events", unquoted))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageStartingWith("cannot read a Event from " + unquoted.length + " bytes of topic clm-events: not well-formed JSON"
+            + " at line 1, column ")
+        .hasMessageNotContaining("0012345");
+  }
 }

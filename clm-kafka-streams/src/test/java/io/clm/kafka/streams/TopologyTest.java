@@ -180,12 +180,14 @@ class TopologyTest {
     byte[] unquoted = valid.replace("\"CUST0012345\"", "CUST0012345").getBytes(StandardCharsets.UTF_8);
     byte[] truncated = valid.substring(0, valid.indexOf("CUST0012345") + 11).getBytes(StandardCharsets.UTF_8);
     byte[] numeric = valid.replace("\"CUST0012345\"", "0012345x").getBytes(StandardCharsets.UTF_8);
+    byte[] nested = valid.replace("\"1.00\"", "CUST0012345").getBytes(StandardCharsets.UTF_8);
     input.pipeInput(key("CUST0012345"), unquoted);
     input.pipeInput(key("CUST0012345"), truncated);
     input.pipeInput(key("CUST0012345"), numeric);
+    input.pipeInput(key("CUST0012345"), nested);
 
     List<TestRecord<byte[], byte[]>> letters = deadLetters.readRecordsToList();
-    assertThat(letters).extracting(TestRecord::value).containsExactly(unquoted, truncated, numeric);
+    assertThat(letters).extracting(TestRecord::value).containsExactly(unquoted, truncated, numeric, nested);
     assertThat(letters).allSatisfy(r -> {
       DeadLetter letter = DeadLetter.from(r.headers());
       assertThat(letter.reason()).isEqualTo(DeadLetter.Reason.MALFORMED);
@@ -193,7 +195,7 @@ class TopologyTest {
     });
     assertThat(DeadLetter.from(letters.get(0).headers()).message())
         .startsWith("not a clm event: not well-formed JSON at line 1, column ");
-    assertThat(clm.counts().malformed()).isEqualTo(3);
+    assertThat(clm.counts().malformed()).isEqualTo(4);
   }
 
   @Test
