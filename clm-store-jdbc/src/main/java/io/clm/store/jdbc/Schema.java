@@ -1,5 +1,6 @@
 package io.clm.store.jdbc;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -45,8 +46,26 @@ final class Schema {
     } catch (FlywayException e) {
       throw new JdbcStoreException(
           store, "migrate its schema", JdbcStoreException.Kind.SCHEMA,
-          "migration failed, the schema was left at its last complete version: " + e.getMessage(), e);
+          "migration failed, the schema was left at its last complete version: " + summary(e), e);
     }
+  }
+
+  /**
+   * Flyway's first line (which script or step failed) and the SQLState of the database's exception,
+   * if any. The rest of Flyway's message repeats the database's, which may quote stored values (a
+   * customer key), and stays in the cause.
+   */
+  private static String summary(FlywayException e) {
+    String message = String.valueOf(e.getMessage());
+    int end = message.indexOf('\n');
+    StringBuilder s = new StringBuilder(end < 0 ? message : message.substring(0, end));
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        s.append(" (SQLState ").append(sql.getSQLState()).append(", ").append(sql.getClass().getSimpleName()).append(')');
+        break;
+      }
+    }
+    return s.toString();
   }
 
   private static void refuseNewer(String store, MigrationInfo[] migrations) {

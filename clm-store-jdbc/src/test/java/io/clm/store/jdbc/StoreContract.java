@@ -225,6 +225,21 @@ abstract class StoreContract {
     afterFailedMigration();
   }
 
+  @Test
+  void aMigrationThatFailsOnStoredRowsIsReportedWithoutTheirCustomerKeys() {
+    store.write(batch(Optional.empty(), write("CUST0012345", 1, "a", List.of())));
+    store.close();
+
+    assertThatThrownBy(() -> JdbcStore.builder().url(url).extraMigrations("classpath:db/duplicate").build())
+        .isInstanceOf(JdbcStoreException.class)
+        .hasMessageStartingWith("store " + Urls.withoutCredentials(url) + " could not migrate its schema: migration failed")
+        .hasMessageNotContaining("0012345")
+        .hasCauseInstanceOf(org.flywaydb.core.api.FlywayException.class)
+        .extracting(e -> ((JdbcStoreException) e).kind())
+        .isEqualTo(JdbcStoreException.Kind.SCHEMA);
+    store = JdbcStore.builder().url(newDatabaseUrl()).build();
+  }
+
   /** What the database shows after a migration failed half-way: see each subclass. */
   abstract void afterFailedMigration();
 
