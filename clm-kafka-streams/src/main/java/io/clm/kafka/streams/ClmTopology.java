@@ -322,7 +322,9 @@ public final class ClmTopology {
 
     /**
      * Bounds how many due customers one punctuation of one task evaluates (default 10,000); the
-     * rest wait for the next punctuation, earliest first.
+     * rest wait for the next punctuation, earliest first. A punctuation that reaches the bound
+     * evaluates up to the due instant of the last customer it woke (with any others due at that
+     * same millisecond), and the stage changes it raises carry that instant.
      *
      * @param customers at least 1
      * @return this builder

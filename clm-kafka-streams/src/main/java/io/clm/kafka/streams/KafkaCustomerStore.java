@@ -131,6 +131,15 @@ final class KafkaCustomerStore implements CustomerStore {
     return due.dueUpTo(epochMillis, limit);
   }
 
+  /**
+   * The instant under which the due-time index lists a customer; {@code Long.MAX_VALUE} if it does
+   * not list it.
+   */
+  synchronized long indexedAt(CustomerId id) {
+    byte[] value = customers.get(StoreLayout.customerKey(id));
+    return value == null ? Long.MAX_VALUE : StoreLayout.indexed(value);
+  }
+
   @Override
   public synchronized List<Tombstone> tombstones() {
     List<Tombstone> tombstones = new ArrayList<>();

@@ -47,6 +47,8 @@ final class LifecycleProcessor implements Processor<byte[], byte[], byte[], byte
   private KafkaCustomerStore store;
   private LifecycleEngine engine;
   private Cancellable punctuator;
+  /** The latest instant this task's engine was advanced to, epoch millis. */
+  private long advancedTo = Long.MIN_VALUE;
 
   LifecycleProcessor(ClmTopology topology) {
     this.topology = topology;
@@ -191,9 +193,17 @@ final class LifecycleProcessor implements Processor<byte[], byte[], byte[], byte
     counters.punctuations.increment();
     List<CustomerId> due = store.due(millis, topology.maxWokenPerPunctuation);
     counters.customersWoken.add(due.size());
-    forward(engine.advanceTo(now), millis);
+    long until = millis;
+    if (due.size() == topology.maxWokenPerPunctuation) {
+      // More customers may be due: the engine evaluates those due up to the last one woken, earliest
+      // first, and the rest wait for the next punctuation. The engine ignores an instant before one
+      // it has passed, so it goes no further back than that.
+      until = Math.max(Math.min(store.indexedAt(due.get(due.size() - 1)), millis), advancedTo);
+    }
+    advancedTo = until;
+    forward(engine.advanceTo(Instant.ofEpochMilli(until)), millis);
     for (CustomerId id : due) {
-      store.reschedule(id, engine.customer(id), engine.model(), millis);
+      store.reschedule(id, engine.customer(id), engine.model(), until);
     }
   }
 

@@ -199,6 +199,33 @@ class TopologyTest {
   }
 
   @Test
+  void aPunctuationEvaluatesAtMostMaxWokenPerPunctuationCustomers() {
+    clock.set(START.plus(Duration.ofDays(20)));
+    ClmTopology clm =
+        start(
+            ClmTopology.builder()
+                .engine(e -> e.model(TestEvents.dormancyModel()).currency("EUR"))
+                .punctuationInterval(Duration.ofMinutes(1))
+                .maxWokenPerPunctuation(1));
+    input.pipeInput(key("A"), json(transaction("a-1", "A", START, "5.00")));
+    input.pipeInput(key("B"), json(transaction("b-1", "B", START.plus(Duration.ofDays(1)), "5.00")));
+    assertThat(readChanges()).hasSize(2);
+
+    clock.set(START.plus(Duration.ofDays(60)));
+    driver.advanceWallClockTime(Duration.ofMinutes(1));
+    assertThat(readChanges()).extracting(c -> c.customer().value() + ":" + c.to()).containsExactly("A:dormant");
+    List<String> later = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      driver.advanceWallClockTime(Duration.ofMinutes(1));
+      List<StageChange> fired = readChanges();
+      assertThat(fired).hasSizeLessThanOrEqualTo(1);
+      fired.forEach(c -> later.add(c.customer().value() + ":" + c.to() + "@" + c.at()));
+    }
+    // B waited for a later punctuation, which evaluated up to B's own due instant, the last one it woke.
+    assertThat(later).containsExactly("B:dormant@" + START.plus(Duration.ofDays(31)));
+  }
+
+  @Test
   void aPunctuationWakesOnlyTheCustomersDueAndTheirTimeDrivenRulesFire() {
     clock.set(START.plus(Duration.ofDays(20)));
     ClmTopology clm =
