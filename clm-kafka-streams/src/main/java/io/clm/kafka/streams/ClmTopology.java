@@ -263,10 +263,12 @@ public final class ClmTopology {
      *
      * @param interval at least one millisecond
      * @return this builder
+     * @throws NullPointerException if the interval is null
      * @throws IllegalArgumentException if zero or negative
      */
     public Builder punctuationInterval(Duration interval) {
       requireUnset(punctuationInterval == null, "punctuationInterval");
+      Objects.requireNonNull(interval, "punctuationInterval");
       if (interval.isZero() || interval.isNegative()) {
         throw new IllegalArgumentException("punctuationInterval " + interval + " is not positive");
       }
@@ -298,10 +300,12 @@ public final class ClmTopology {
      *
      * @param window 1 day to 36,500 days
      * @return this builder
+     * @throws NullPointerException if the window is null
      * @throws io.clm.api.ValidationException if the window is out of range
      */
     public Builder deduplicationWindow(Duration window) {
       requireUnset(deduplicationWindow == null, "deduplicationWindow");
+      Objects.requireNonNull(window, "deduplicationWindow");
       Clm.builder().deduplicationWindow(window); // checks the range as the engine does
       this.deduplicationWindow = window;
       return this;

@@ -34,6 +34,16 @@ class ClmTopologyBuilderTest {
   }
 
   @Test
+  void aNullDurationIsRefusedNamingTheSetting() {
+    assertThatThrownBy(() -> ClmTopology.builder().punctuationInterval(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("punctuationInterval");
+    assertThatThrownBy(() -> ClmTopology.builder().deduplicationWindow(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("deduplicationWindow");
+  }
+
+  @Test
   void settersCheckTheirArgumentAtOnceAndMayBeCalledOnce() {
     assertThatThrownBy(() -> ClmTopology.builder().inputTopic("no spaces"))
         .isInstanceOf(IllegalArgumentException.class)
