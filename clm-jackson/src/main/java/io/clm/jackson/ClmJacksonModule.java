@@ -2,8 +2,11 @@ package io.clm.jackson;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.Version;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -79,6 +82,27 @@ public final class ClmJacksonModule extends SimpleModule {
     registerSealed(Event.class);
     registerSealed(Cause.class);
     registerSealed(ActionType.class);
+  }
+
+  /**
+   * What is wrong with JSON that could not be read, fit for an error message or a log: for bytes
+   * that are not well-formed JSON, where reading stopped, never the parser's own message, which
+   * quotes the text there (a customer id, a complaint's content); for any other failure its message
+   * (Jackson's own without the location it appends).
+   *
+   * @param e the failure of reading, or of a deserializer that wrapped the parser's
+   * @return the description
+   */
+  public static String describeUnreadable(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StreamReadException read) {
+        JsonLocation at = read.getLocation();
+        return "not well-formed JSON"
+            + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+            + " (" + t.getClass().getSimpleName() + ")";
+      }
+    }
+    return e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.clm.jackson;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -126,4 +127,22 @@ class ClmJacksonModuleTest {
         .hasMessageContaining("\"yesterday\"")
         .hasMessageContaining("not a valid Instant");
   }
+
+  @Test
+  void anUnreadableDocumentIsDescribedWithoutQuotingItsText() {
+    Exception malformed = catchException(() -> MAPPER.readValue("{\"customer\": C0012345}", Money.class));
+    // the parser's own message quotes the customer id it stopped at
+    assertThat(malformed).hasMessageContaining("C0012345");
+    assertThat(ClmJacksonModule.describeUnreadable(malformed))
+        .matches("not well-formed JSON at line 1, column \\d+ \\(JsonParseException\\)");
+
+    Exception wrapped = new java.io.IOException("reading failed", malformed);
+    assertThat(ClmJacksonModule.describeUnreadable(wrapped)).isEqualTo(ClmJacksonModule.describeUnreadable(malformed));
+
+    Exception invalid = catchException(() -> MAPPER.readValue("{\"amount\": \"12.50\", \"currency\": \"XXY\"}", Money.class));
+    assertThat(ClmJacksonModule.describeUnreadable(invalid))
+        .isEqualTo(((com.fasterxml.jackson.core.JsonProcessingException) invalid).getOriginalMessage())
+        .doesNotContain("line: ");
+  }
+
 }

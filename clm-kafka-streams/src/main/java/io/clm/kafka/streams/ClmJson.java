@@ -1,8 +1,6 @@
 package io.clm.kafka.streams;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -44,21 +42,8 @@ final class ClmJson {
     return EVENTS.readValue(bytes);
   }
 
-  /**
-   * What is wrong with bytes that could not be read, without the parser's own message for bytes
-   * that are not well-formed JSON: that message quotes the text it could not read, which may be a
-   * customer id or other personal data.
-   */
+  /** What is wrong with bytes that could not be read, without quoting them: see {@link ClmJacksonModule#describeUnreadable}. */
   static String unreadable(IOException e) {
-    // A deserializer may wrap the parser's exception (and its message) in its own.
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof StreamReadException read) {
-        JsonLocation at = read.getLocation();
-        return "not well-formed JSON"
-            + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
-            + " (" + t.getClass().getSimpleName() + ")";
-      }
-    }
-    return e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+    return ClmJacksonModule.describeUnreadable(e);
   }
 }

@@ -9,6 +9,7 @@ import io.clm.api.complaints.TicketChange;
 import io.clm.api.complaints.TicketStore;
 import io.clm.api.complaints.TicketStoreException;
 import io.clm.api.event.Event;
+import io.clm.jackson.ClmJacksonModule;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -360,7 +361,7 @@ final class JdbcTicketStore implements TicketStore {
   private TicketStoreException unreadable(String what, Exception cause) {
     return new TicketStoreException(
         "store " + tx.store() + " could not read " + what + ": its stored document is not valid ("
-            + TicketJson.problem(cause) + ")",
+            + ClmJacksonModule.describeUnreadable(cause) + ")",
         cause);
   }
 

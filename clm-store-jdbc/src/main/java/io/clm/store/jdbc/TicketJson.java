@@ -1,8 +1,6 @@
 package io.clm.store.jdbc;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clm.api.complaints.AuditEntry;
@@ -37,23 +35,6 @@ final class TicketJson {
 
   static <T> T read(byte[] json, Class<T> type) throws IOException {
     return MAPPER.readValue(json, type);
-  }
-
-  /**
-   * What is wrong with a document that could not be read. For bytes that are not well-formed JSON
-   * it is where reading stopped, never the parser's own message, which quotes the text there: a
-   * complaint's content, a customer id.
-   */
-  static String problem(Exception e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof StreamReadException read) {
-        JsonLocation at = read.getLocation();
-        return "not well-formed JSON"
-            + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
-            + " (" + t.getClass().getSimpleName() + ")";
-      }
-    }
-    return e.getMessage();
   }
 
   /** A ticket's record with the audit trail left out. */
