@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The complaint desk's state and the steps every operation shares: the desk's profiles, the
@@ -143,10 +144,19 @@ final class Desk {
     requireNotFuture(intake.receivedAt(), "receivedAt");
     intake.callerPhone().ifPresent(phone -> Guards.requireText(phone, "callerPhone"));
     intake.orderNumber().ifPresent(number -> Guards.requireText(number, "orderNumber"));
+    return atClock(intake.receivedAt().isAfter(now) ? intake.receivedAt() : now, () -> openTicket(intake, actor, profile));
+  }
+
+  /**
+   * Moves the desk clock to {@code at}, firing the alarms that fall due on the way (they are saved
+   * with the clock's new time, whatever follows), then runs {@code operation}. An operation that
+   * throws leaves the clock where it was, unless alarms fired.
+   */
+  private Complaint atClock(Instant at, Supplier<Complaint> operation) {
     Instant before = now;
-    boolean clockSaved = !advanceInternal(intake.receivedAt().isAfter(now) ? intake.receivedAt() : now, false).isEmpty();
+    boolean clockSaved = !advanceInternal(at, false).isEmpty();
     try {
-      return openTicket(intake, actor, profile);
+      return operation.get();
     } catch (RuntimeException | Error e) {
       if (!clockSaved) {
         now = before;
@@ -363,26 +373,23 @@ final class Desk {
           "ticket " + t.id + " was erased on request and takes no more operations; a new complaint is opened instead");
     }
     requireTime(at);
-    Instant before = now;
-    // alarms that fall due first are saved (with the clock) on their own, whatever the command does
-    boolean clockSaved = !advanceInternal(at, false).isEmpty();
-    t = tickets.get(t.id);
-    clearChange();
-    undo.put(t.id, record(t));
-    try {
-      command.apply(this, t);
-      changed.put(t.id, t);
-      save(List.of());
-    } catch (RuntimeException | Error e) {
-      // a refused command leaves the ticket, and the desk clock unless alarms moved it, as they were
-      rollback();
-      if (!clockSaved) {
-        now = before;
+    String id = t.id;
+    Complaint done = atClock(at, () -> {
+      Ticket current = tickets.get(id);
+      clearChange();
+      undo.put(id, record(current));
+      try {
+        command.apply(this, current);
+        changed.put(id, current);
+        save(List.of());
+      } catch (RuntimeException | Error e) {
+        rollback(); // a refused command leaves the ticket as it was
+        throw e;
       }
-      throw e;
-    }
+      return TicketRecords.snapshot(current);
+    });
     outbox.deliver();
-    return TicketRecords.snapshot(t);
+    return done;
   }
 
   /** Refuses an operation dated before the desk clock or too far after the wall clock, before anything changes. */

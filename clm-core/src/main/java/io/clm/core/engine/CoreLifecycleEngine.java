@@ -57,6 +57,9 @@ import java.util.function.Consumer;
 final class CoreLifecycleEngine implements LifecycleEngine {
   static final Instant MIN_TIME = Instant.parse("0001-01-01T00:00:00Z");
   static final Instant MAX_TIME = Instant.parse("9999-12-31T23:59:59.999Z");
+  /** {@link #MIN_TIME} and {@link #MAX_TIME} as epoch milliseconds, the range of a record's instants. */
+  static final long MIN_MILLIS = MIN_TIME.toEpochMilli();
+  static final long MAX_MILLIS = MAX_TIME.toEpochMilli();
   private static final long NONE = CustomerMetrics.NONE;
   private static final IngestResult DUPLICATE = new IngestResult(true, List.of());
   private static final IngestResult NO_CHANGE = new IngestResult(false, List.of());

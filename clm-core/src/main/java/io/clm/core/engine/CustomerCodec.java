@@ -42,10 +42,6 @@ final class CustomerCodec {
     byte[] upgrade(byte[] body);
   }
 
-  /** The range of the instants of a record, the range of the timestamps of events, as epoch millis. */
-  private static final long MIN_TIME = CoreLifecycleEngine.MIN_TIME.toEpochMilli();
-  private static final long MAX_TIME = CoreLifecycleEngine.MAX_TIME.toEpochMilli();
-
   /** Upgraders by the version they read: none yet, since version 1 is the first. */
   static final Map<Integer, Upgrader> UPGRADERS = Map.of();
 
@@ -350,7 +346,7 @@ final class CustomerCodec {
       if (at == CustomerState.NONE) {
         throw r.corrupt("consent " + p + " has no instant");
       }
-      range(r, "at", at, MIN_TIME, MAX_TIME);
+      range(r, "at", at, CoreLifecycleEngine.MIN_MILLIS, CoreLifecycleEngine.MAX_MILLIS);
       s.setConsent(p, granted, at);
       r.endEntry();
     }
@@ -472,7 +468,7 @@ final class CustomerCodec {
     if (absent && value == CustomerState.NONE) {
       return value;
     }
-    return range(r, name, value, MIN_TIME, MAX_TIME);
+    return range(r, name, value, CoreLifecycleEngine.MIN_MILLIS, CoreLifecycleEngine.MAX_MILLIS);
   }
 
   private static long range(RecordReader r, String name, long value, long min, long max) {

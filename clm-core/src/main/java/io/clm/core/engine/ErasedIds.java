@@ -40,8 +40,16 @@ final class ErasedIds {
   }
 
   boolean contains(CustomerId id) {
-    return (!keyed.isEmpty() && keyed.containsKey(fingerprint(id)))
-        || (!salted.isEmpty() && salted.containsKey(Fingerprints.salted(salt, id.value())));
+    return lists(keyed, salt, salted, id);
+  }
+
+  /**
+   * Whether keyed fingerprints (under this engine's key) or salted ones (under {@code saltOfOthers})
+   * list {@code id}: those held, or a snapshot's before they replace them.
+   */
+  boolean lists(Map<Long, Integer> keyedFingerprints, long saltOfOthers, Map<Long, Integer> saltedFingerprints, CustomerId id) {
+    return (!keyedFingerprints.isEmpty() && keyedFingerprints.containsKey(fingerprint(id)))
+        || (!saltedFingerprints.isEmpty() && saltedFingerprints.containsKey(Fingerprints.salted(saltOfOthers, id.value())));
   }
 
   /** Every erased customer's stage index. */

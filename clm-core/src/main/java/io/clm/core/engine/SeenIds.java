@@ -29,9 +29,6 @@ final class SeenIds {
     }
   }
 
-  private static final long MIN_TIME = CoreLifecycleEngine.MIN_TIME.toEpochMilli();
-  private static final long MAX_TIME = CoreLifecycleEngine.MAX_TIME.toEpochMilli();
-
   private SeenIds() {}
 
   private static int stride(CustomerState s) {
@@ -45,14 +42,14 @@ final class SeenIds {
    * most that late, and once the window has passed that instant every event no later than it is
    * refused as too old, so it is remembered exactly as long as needed, never dropped too early.
    *
-   * @throws CorruptRecordException for a timestamp other than 0 outside the range of event
-   *     timestamps, naming the customer's masked id
+   * @throws CorruptRecordException for a timestamp outside the range of event timestamps, naming
+   *     the customer's masked id
    */
   static void restore(CustomerState s, SeenEvent e) {
     long at = e.at();
-    if (at != 0 && (at < MIN_TIME || at > MAX_TIME)) {
-      throw new CorruptRecordException(
-          "customer " + s.id().masked() + " has a seen event at " + at + ", outside " + MIN_TIME + ".." + MAX_TIME);
+    if (at < CoreLifecycleEngine.MIN_MILLIS || at > CoreLifecycleEngine.MAX_MILLIS) {
+      throw new CorruptRecordException("customer " + s.id().masked() + " has a seen event at " + at + ", outside "
+          + CoreLifecycleEngine.MIN_MILLIS + ".." + CoreLifecycleEngine.MAX_MILLIS);
     }
     if (at == 0 && s.shape.dedupWindowMillis >= 0) {
       at = Math.max(at, s.time);

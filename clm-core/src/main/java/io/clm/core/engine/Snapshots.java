@@ -236,9 +236,7 @@ final class Snapshots {
       if (!ids.add(s.id())) {
         throw new SnapshotException("snapshot lists customer " + s.id().masked() + " twice");
       }
-      if ((!contents.keyed.isEmpty() && contents.keyed.containsKey(engine.erased.fingerprint(s.id())))
-          || (!contents.salted.isEmpty()
-              && contents.salted.containsKey(Fingerprints.salted(contents.salt, s.id().value())))) {
+      if (engine.erased.lists(contents.keyed, contents.salt, contents.salted, s.id())) {
         throw new SnapshotException("snapshot lists erased customer " + s.id().masked() + " as live");
       }
       contents.customers.add(s);
