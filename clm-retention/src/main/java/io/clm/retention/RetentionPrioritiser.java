@@ -176,20 +176,13 @@ public final class RetentionPrioritiser {
                 + " is a candidate twice; list each customer once with all the actions proposed for them");
       }
       Money value = c.context().value();
-      if (!value.currency().equals(budget.currency())) {
-        throw new ValidationException(
-            "value " + value + " of customer " + customer.masked() + " is not in the budget's currency " + code(budget));
-      }
+      requireBudgetCurrency(value, budget, "value", "of customer", customer);
       double atRisk = value.amount().doubleValue() * c.probabilityOfLeaving();
       boolean consent = c.context().marketingConsent();
       Selection chosen = null;
       for (RetentionAction action : c.actions()) {
         Money cost = action.expectedCost();
-        if (!cost.currency().equals(budget.currency())) {
-          throw new ValidationException(
-              "expectedCost " + cost + " of an action for customer " + customer.masked()
-                  + " is not in the budget's currency " + code(budget));
-        }
+        requireBudgetCurrency(cost, budget, "expectedCost", "of an action for customer", customer);
         if (action.type() instanceof ActionType.Abandon || (action.isMarketing() && !consent)) {
           continue;
         }
@@ -234,8 +227,12 @@ public final class RetentionPrioritiser {
     return upliftByType.getOrDefault(type.getClass(), uplift);
   }
 
-  private static String code(Money money) {
-    return money.currency().getCurrencyCode();
+  /** Refuses an amount in another currency than the budget's, naming the field, the amount and the customer. */
+  private static void requireBudgetCurrency(Money money, Money budget, String field, String whose, CustomerId customer) {
+    if (!money.currency().equals(budget.currency())) {
+      throw new ValidationException(field + " " + money + " " + whose + " " + customer.masked()
+          + " is not in the budget's currency " + budget.currency().getCurrencyCode());
+    }
   }
 
   /** Configures a {@link RetentionPrioritiser}. Each setter checks its argument at once. */
