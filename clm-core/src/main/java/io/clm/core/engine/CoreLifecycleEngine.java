@@ -2,7 +2,6 @@ package io.clm.core.engine;
 
 import io.clm.api.BatchResult;
 import io.clm.api.ConflictingEventException;
-import io.clm.api.CorruptRecordException;
 import io.clm.api.Customer;
 import io.clm.api.CustomerId;
 import io.clm.api.CustomerMetrics;
@@ -100,13 +99,13 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     this.rules = new StageRules(model, stageIds);
     this.shape = new Shape(config.currency(), config.trendWindow().toMillis(), n, dedup, rules);
     this.codec = new CustomerCodec(shape, stageIds, model.id());
-    this.store = new WriteThrough(config.store().orElse(null), codec, rules);
+    this.erased = new ErasedIds(config.idMask());
+    this.store = new WriteThrough(config.store().orElse(null), codec, rules, erased);
     this.edge = new EdgeChecks(config, shape);
     this.erasedPerStage = new AtomicLongArray(n);
-    this.erased = new ErasedIds(config.idMask());
     this.residency = new Residency(config.customersInMemory(), customers, store, n,
         (stripe, s) -> schedule(stripe, s, Math.max(s.time, s.stageEnteredAt)));
-    store.restore(erased, this::restoreTombstone);
+    store.restore(this::restoreTombstone);
     if (!residency.partial()) {
       store.scan(true, this::restoreCustomer);
     }
@@ -156,9 +155,6 @@ final class CoreLifecycleEngine implements LifecycleEngine {
   }
 
   private void restoreCustomer(CustomerState s) {
-    if (isErased(s.id())) {
-      throw new CorruptRecordException("the store lists erased customer " + s.id().masked() + " as live");
-    }
     Stripes.Stripe stripe = customers.of(s);
     if (stripe.customers.putIfAbsent(s) != null) {
       throw WriteThrough.listedTwice(s.id());

@@ -28,11 +28,14 @@ final class WriteThrough {
   private final CustomerStore store;
   private final CustomerCodec codec;
   private final StageRules rules;
+  /** The erased customers, whom the store must not list as live. */
+  private final ErasedIds erased;
 
-  WriteThrough(CustomerStore store, CustomerCodec codec, StageRules rules) {
+  WriteThrough(CustomerStore store, CustomerCodec codec, StageRules rules, ErasedIds erased) {
     this.store = store;
     this.codec = codec;
     this.rules = rules;
+    this.erased = erased;
   }
 
   /** A copy to roll back to if the store fails, or null without a store. */
@@ -133,7 +136,7 @@ final class WriteThrough {
   }
 
   /** The store's tombstones, for a restart. */
-  void restore(ErasedIds erased, Consumer<Tombstone> tombstones) {
+  void restore(Consumer<Tombstone> tombstones) {
     if (store == null) {
       return;
     }
@@ -148,14 +151,16 @@ final class WriteThrough {
   /**
    * Every stored customer, in no order: decoded whole when {@code whole}, else only its record
    * (seen events and history left out), which is enough to count it.
+   *
+   * @throws CorruptRecordException if the store lists an erased customer as live
    */
   void scan(boolean whole, Consumer<CustomerState> customers) {
     if (store == null) {
       return;
     }
     try {
-      store.scan(stored -> customers.accept(
-          whole ? decode(stored) : codec.decodeState(stored.record().customer(), stored.record().state())));
+      store.scan(stored -> customers.accept(live(
+          whole ? decode(stored) : codec.decodeState(stored.record().customer(), stored.record().state()))));
     } catch (RuntimeException e) {
       throw failed("scan its customers", e);
     }
@@ -165,7 +170,7 @@ final class WriteThrough {
    * Those of {@code ids} that the store holds, read back in one call.
    *
    * @throws ClmException naming the (first) customer's masked id when the store fails, or naming a
-   *     customer the store returned without being asked for it
+   *     customer the store returned without being asked for it or lists as live though erased
    */
   List<CustomerState> loadAll(List<CustomerId> ids) {
     List<StoredCustomer> stored;
@@ -182,9 +187,21 @@ final class WriteThrough {
         throw new CorruptRecordException(
             "the store returned customer " + s.record().customer().masked() + " without being asked for it, or twice");
       }
-      states.add(decode(s));
+      states.add(live(decode(s)));
     }
     return states;
+  }
+
+  /**
+   * {@code s}, read from the store as live.
+   *
+   * @throws CorruptRecordException if the store also holds a tombstone of the customer
+   */
+  private CustomerState live(CustomerState s) {
+    if (erased.contains(s.id())) {
+      throw new CorruptRecordException("the store lists erased customer " + s.id().masked() + " as live");
+    }
+    return s;
   }
 
   /** The customers the store lists as due at or before {@code t}, by stripe index. */

@@ -207,6 +207,38 @@ class StoreEdgesTest {
   }
 
   @Test
+  void anEngineHoldingSomeCustomersInMemoryRefusesAStoreListingAnErasedCustomerAsLive() {
+    MemoryCustomerStore store = new MemoryCustomerStore();
+    LifecycleEngine erasing = Fixtures.builder().store(store).build();
+    erasing.ingest(tx("e1", 1, day(0), "1.00"));
+    erasing.ingest(tx("e2", 2, day(0), "1.00"));
+    StoredCustomer stored = store.load(customer(1)).orElseThrow();
+    erasing.erase(customer(1));
+    store.write(new StoreBatch(List.of(new StoreBatch.Write(stored.record(), stored.seen(), stored.history())),
+        List.of(), List.of(), Optional.empty(), false));
+    String corrupt = "the store lists erased customer " + customer(1).masked() + " as live";
+
+    // reading the one customer back, for an event, a batch, a query or an erasure
+    LifecycleEngine partial = Fixtures.builder().store(store).customersInMemory(1).build();
+    assertThatThrownBy(() -> partial.ingest(tx("e3", 1, day(1), "1.00")))
+        .isInstanceOf(CorruptRecordException.class).hasMessage(corrupt);
+    assertThatThrownBy(() -> partial.ingestAll(List.of(tx("e4", 2, day(1), "1.00"), tx("e3", 1, day(1), "1.00"))))
+        .isInstanceOf(CorruptRecordException.class).hasMessage(corrupt);
+    assertThatThrownBy(() -> partial.customer(customer(1)))
+        .isInstanceOf(CorruptRecordException.class).hasMessage(corrupt);
+    // nothing was stored: the other customer of the refused batch is as it was
+    assertThat(store.load(customer(2)).orElseThrow().seen()).hasSize(1);
+    assertThat(store.load(customer(1)).orElseThrow().seen()).isEqualTo(stored.seen());
+
+    // counting the customers in the store only, and every read of the whole store
+    LifecycleEngine counting = Fixtures.builder().store(store).customersInMemory(1).build();
+    assertThatThrownBy(counting::stageCounts).isInstanceOf(CorruptRecordException.class).hasMessage(corrupt);
+    assertThatThrownBy(counting::customerCount).isInstanceOf(CorruptRecordException.class).hasMessage(corrupt);
+    assertThatThrownBy(() -> counting.forEachCustomer(c -> { }))
+        .isInstanceOf(CorruptRecordException.class).hasMessage(corrupt);
+  }
+
+  @Test
   void saltedTombstonesSharingOneSaltAreCountedInTheirStages() {
     MemoryCustomerStore store = new MemoryCustomerStore();
     store.write(new StoreBatch(List.of(), List.of(),
