@@ -156,11 +156,14 @@ public interface ClassificationRule extends ComplaintRule<ComplaintFacts> {
    * set contains {@code regulator-referral}.
    *
    * @param id the rule id
-   * @param categories the categories
+   * @param categories the categories, each in the form {@link Intake} requires
    * @return the rule
+   * @throws io.clm.api.ValidationException naming a category that is blank, not lowercase or has
+   *     space around it
    */
   static ClassificationRule category(String id, Set<String> categories) {
     Set<String> copy = Set.copyOf(categories);
+    copy.forEach(Categories::require);
     return of(
         id,
         Severity.URGENT,

@@ -20,7 +20,8 @@ import java.util.Optional;
  * @param customer the customer, when the channel already knows them
  * @param content what the customer said; 1 to 10,000 characters, not blank
  * @param amountAtStake the amount in dispute, if stated; never negative
- * @param category the regulatory or business category; lowercase, {@code general} by default
+ * @param category the regulatory or business category; lowercase with no space around it, {@code
+ *     general} by default
  * @param orderNumber the order the complaint names, if any (linked and checked on intake)
  * @param profile the desk profile (regulator or jurisdiction) the complaint falls under; empty for
  *     the desk's main profile
@@ -49,12 +50,13 @@ public record Intake(
    * @param customer the customer, when the channel already knows them
    * @param content what the customer said; 1 to 10,000 characters, not blank
    * @param amountAtStake the amount in dispute, if stated; never negative
-   * @param category the regulatory or business category; lowercase, {@code general} by default
+   * @param category the regulatory or business category; lowercase with no space around it, {@code
+   *     general} by default
    * @param orderNumber the order the complaint names, if any (linked and checked on intake)
    * @param profile the desk profile the complaint falls under; empty for the desk's main profile
    * @throws NullPointerException if a component is null
-   * @throws ValidationException if the content is blank or too long, the amount negative, or the
-   *     category or the profile blank
+   * @throws ValidationException if the content is blank or too long, the amount negative, the
+   *     category blank, not lowercase or with space around it, or the profile blank
    */
   public Intake {
     Objects.requireNonNull(channel, "channel");
@@ -75,9 +77,7 @@ public record Intake(
     if (content.length() > MAX_CONTENT) {
       throw new ValidationException("content has " + content.length() + " characters, more than " + MAX_CONTENT);
     }
-    if (category.isBlank()) {
-      throw new ValidationException("category is blank");
-    }
+    Categories.require(category);
     amountAtStake.ifPresent(
         a -> {
           if (a.isNegative()) {

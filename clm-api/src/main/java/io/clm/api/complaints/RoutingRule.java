@@ -67,12 +67,14 @@ public interface RoutingRule extends ComplaintRule<Complaint> {
    * Routes tickets of one category.
    *
    * @param id the rule id
-   * @param category the category
+   * @param category the category, in the form {@link Intake} requires
    * @param assignee who gets them
    * @return the rule
+   * @throws io.clm.api.ValidationException naming the category if it is blank, not lowercase or has
+   *     space around it
    */
   static RoutingRule category(String id, String category, String assignee) {
-    Objects.requireNonNull(category, "category");
+    Categories.require(category);
     return of(id, assignee, c -> c.category().equals(category));
   }
 }

@@ -107,6 +107,30 @@ class ComplaintValuesTest {
   }
 
   @Test
+  void aCategoryIsLowercaseWithNoSpaceAroundItWhereverItIsGiven() {
+    Intake intake = Intake.of(ComplaintChannel.WEB, CustomerId.of("c-1"), Instant.parse("2026-03-02T09:00:00Z"), "fee");
+    assertThat(intake.category()).isEqualTo("general");
+    assertThat(intake.withCategory("payment-services").category()).isEqualTo("payment-services");
+    assertThat(intake.withCategory("cards/atm_2").category()).isEqualTo("cards/atm_2");
+    String[][] bad = {
+      {"Fraud", "category 'Fraud' is not lowercase"},
+      {"PAYMENT-SERVICES", "category 'PAYMENT-SERVICES' is not lowercase"},
+      {"fees ", "category 'fees ' has space around it"},
+      {"\tfees", "category '\tfees' has space around it"},
+      {" ", "category is blank"},
+      {"", "category is blank"},
+    };
+    for (String[] b : bad) {
+      assertThatThrownBy(() -> intake.withCategory(b[0])).isInstanceOf(ValidationException.class).hasMessage(b[1]);
+      assertThatThrownBy(() -> RoutingRule.category("r", b[0], "desk"))
+          .isInstanceOf(ValidationException.class).hasMessage(b[1]);
+      assertThatThrownBy(() -> ClassificationRule.category("r", Set.of("fraud", b[0])))
+          .isInstanceOf(ValidationException.class).hasMessage(b[1]);
+    }
+    assertThatThrownBy(() -> intake.withCategory(null)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
   void routingRules() {
     Complaint urgent = complaint("x", Optional.empty(), "fees", ComplaintChannel.PHONE,
         Optional.of(new Classification(Severity.URGENT, "big")), Set.of());

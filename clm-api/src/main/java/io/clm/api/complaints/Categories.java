@@ -1,0 +1,37 @@
+package io.clm.api.complaints;
+
+import io.clm.api.ValidationException;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The one form of a complaint category: not blank, lowercase, with no space around it. Rules
+ * compare categories exactly, so a category written another way ({@code Fraud}, {@code "fees "})
+ * is refused where it is given, instead of silently matching no rule.
+ */
+final class Categories {
+  private Categories() {}
+
+  /**
+   * Checks a category.
+   *
+   * @param category the category
+   * @return {@code category}
+   * @throws NullPointerException if it is null
+   * @throws ValidationException naming the category if it is blank, not lowercase or has space
+   *     around it
+   */
+  static String require(String category) {
+    Objects.requireNonNull(category, "category");
+    if (category.isBlank()) {
+      throw new ValidationException("category is blank");
+    }
+    if (!category.equals(category.strip())) {
+      throw new ValidationException("category '" + category + "' has space around it");
+    }
+    if (!category.equals(category.toLowerCase(Locale.ROOT))) {
+      throw new ValidationException("category '" + category + "' is not lowercase");
+    }
+    return category;
+  }
+}
