@@ -16,6 +16,8 @@ final class Failures {
           case FULL -> "the database is out of space or resources";
           case REFUSED -> "the database refused the write";
           case SCHEMA -> "the schema does not fit";
+          case CONFLICT -> "another transaction conflicted with this write, nothing of it was stored;"
+              + " retrying the write may succeed";
           case FAILED -> "the database failed";
         }
         + " (SQLState " + state + ", " + e.getClass().getSimpleName() + ")";
@@ -35,6 +37,12 @@ final class Failures {
         // H2: database closed, shut down, connection broken, in use by another process;
         // PostgreSQL: administrator shutdown, crash shutdown, cannot connect now.
         return JdbcStoreException.Kind.UNAVAILABLE;
+      }
+      case "40001", "40P01", "55P03", "90131", "HYT00" -> {
+        // PostgreSQL: serialization failure, deadlock detected, lock not available; H2: deadlock,
+        // concurrent update, lock timeout. The database rolled the write back to let another
+        // transaction go on.
+        return JdbcStoreException.Kind.CONFLICT;
       }
       case "90097" -> {
         // H2: the database is read-only.

@@ -30,6 +30,12 @@ public class JdbcStoreException extends ClmException {
      * JDBC driver accepts the URL, or the database is neither H2 nor PostgreSQL).
      */
     SCHEMA,
+    /**
+     * Another transaction conflicted with this write: a serialization failure, a deadlock, a lock
+     * that was not granted in time. The database rolled the whole write back, so nothing of it was
+     * stored; retrying the write may succeed.
+     */
+    CONFLICT,
     /** Any other failure. */
     FAILED
   }
