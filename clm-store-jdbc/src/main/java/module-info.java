@@ -10,6 +10,7 @@ module io.clm.store.jdbc {
   requires io.clm.jackson;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.core;
+  requires org.slf4j;
 
   exports io.clm.store.jdbc;
 }
