@@ -197,9 +197,9 @@ final class CustomerTables {
 
   Optional<String> position() {
     return tx.run("read the position", c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT stream_position FROM clm_position WHERE id = 1");
+      try (PreparedStatement ps = c.prepareStatement("SELECT stream_position_utf16 FROM clm_position WHERE id = 1");
           ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        return rs.next() ? Optional.of(FeedPosition.text(rs.getBytes(1))) : Optional.empty();
       }
     });
   }
@@ -215,7 +215,13 @@ final class CustomerTables {
   }
 
   void write(StoreBatch batch) {
-    tx.run(operation(batch), c -> {
+    String operation = operation(batch);
+    String problem = batch.position().map(FeedPosition::problem).orElse(null);
+    if (problem != null) {
+      throw new JdbcStoreException(tx.store(), operation, JdbcStoreException.Kind.REFUSED,
+          problem + "; nothing of the batch was written", null);
+    }
+    tx.run(operation, c -> {
       if (batch.replaceAll()) {
         try (Statement s = c.createStatement()) {
           for (String table : List.of("clm_seen_batch", "clm_history", "clm_customer", "clm_tombstone")) {
@@ -234,7 +240,7 @@ final class CustomerTables {
       }
       if (batch.position().isPresent()) {
         try (PreparedStatement ps = c.prepareStatement(dialect.upsertPosition)) {
-          ps.setString(1, batch.position().get());
+          ps.setBytes(1, FeedPosition.bytes(batch.position().get()));
           ps.executeUpdate();
         }
       }

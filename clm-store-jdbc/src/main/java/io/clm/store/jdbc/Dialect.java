@@ -7,12 +7,12 @@ import java.util.Locale;
 /** The databases the store runs on, and the one statement that differs between them. */
 enum Dialect {
   H2("MERGE INTO clm_customer (customer_key, due_at, record) KEY (customer_key) VALUES ", "",
-      "MERGE INTO clm_position (id, stream_position) KEY (id) VALUES (1, ?)"),
+      "MERGE INTO clm_position (id, stream_position_utf16) KEY (id) VALUES (1, ?)"),
   POSTGRESQL(
       "INSERT INTO clm_customer (customer_key, due_at, record) VALUES ",
       " ON CONFLICT (customer_key) DO UPDATE SET due_at = EXCLUDED.due_at, record = EXCLUDED.record",
-      "INSERT INTO clm_position (id, stream_position) VALUES (1, ?)"
-          + " ON CONFLICT (id) DO UPDATE SET stream_position = EXCLUDED.stream_position");
+      "INSERT INTO clm_position (id, stream_position_utf16) VALUES (1, ?)"
+          + " ON CONFLICT (id) DO UPDATE SET stream_position_utf16 = EXCLUDED.stream_position_utf16");
 
   /** The customer upsert up to its {@code VALUES}, for {@link MultiRow}. */
   final String upsertCustomerHead;

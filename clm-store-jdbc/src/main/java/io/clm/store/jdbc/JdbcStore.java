@@ -151,10 +151,12 @@ public final class JdbcStore implements CustomerStore, AutoCloseable {
   }
 
   /**
-   * {@inheritDoc} The batch is one database transaction.
+   * {@inheritDoc} The batch is one database transaction. A position may have any characters, NUL
+   * and lone surrogates included, up to 1,048,576 of them; it is stored and read back exactly.
    *
-   * @throws JdbcStoreException if the database is unavailable, full or refuses the batch; nothing
-   *     of the batch is then stored
+   * @throws JdbcStoreException if the database is unavailable, full or refuses the batch, or (kind
+   *     {@link JdbcStoreException.Kind#REFUSED REFUSED}, before anything is written) the position
+   *     is longer than 1,048,576 characters; nothing of the batch is then stored
    */
   @Override
   public void write(StoreBatch batch) {

@@ -23,7 +23,11 @@ public class JdbcStoreException extends ClmException {
     UNAVAILABLE,
     /** The database is out of disk, memory or another resource. */
     FULL,
-    /** The database refused the write: a constraint, a read-only database, a missing privilege. */
+    /**
+     * The write was refused: by the database (a constraint, a read-only database, a missing
+     * privilege), or by the store before anything was written (a position longer than the store
+     * keeps).
+     */
     REFUSED,
     /**
      * The schema is not one this code can work with, or the database is not one it supports (no

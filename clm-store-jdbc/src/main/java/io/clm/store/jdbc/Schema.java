@@ -33,7 +33,7 @@ final class Schema {
         .dataSource(dataSource)
         .locations(locations.toArray(String[]::new))
         .table(HISTORY_TABLE)
-        .javaMigrations(new SeenEventsMigration())
+        .javaMigrations(new SeenEventsMigration(), new PositionMigration())
         // A schema that already holds the application's own tables (and its own Flyway history)
         // gets the store's history table, marked at version 0, and then every migration.
         .baselineOnMigrate(true)

@@ -209,7 +209,7 @@ abstract class StoreContract {
     assertThatThrownBy(() -> JdbcStore.builder().url(url).build())
         .isInstanceOf(JdbcStoreException.class)
         .hasMessage("store " + Urls.withoutCredentials(url) + " could not open its schema: the database's schema is at"
-            + " version 900, newer than version 5 that this clm-store-jdbc knows; open it with the clm version that"
+            + " version 900, newer than version 6 that this clm-store-jdbc knows; open it with the clm version that"
             + " wrote it or a later one")
         .extracting(e -> ((JdbcStoreException) e).kind())
         .isEqualTo(JdbcStoreException.Kind.SCHEMA);
