@@ -8,12 +8,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 
 /**
  * The complaint desk's Actuator health ({@code clmComplaintDesk}): DOWN when the lifecycle events
  * waiting in the desk's outbox reach {@code clm.complaints.outbox-backlog-limit}. For the desk of
- * the application too; backs off when the application defines a bean of that name.
+ * the application too; backs off when the application defines a bean of that name. A limit below 1
+ * is refused at start, naming the property and the value.
  */
 @Experimental
 @EnableConfigurationProperties(ClmProperties.class)
@@ -29,6 +31,11 @@ public class ClmComplaintDeskHealthAutoConfiguration {
   @ConditionalOnMissingBean(name = "clmComplaintDeskHealthIndicator")
   HealthIndicator clmComplaintDeskHealthIndicator(ComplaintDesk desk, ClmProperties properties) {
     int limit = properties.getComplaints().getOutboxBacklogLimit();
+    if (limit < 1) {
+      // At 0 or below the health would be DOWN with an empty outbox: a restart loop under a probe.
+      throw new InvalidConfigurationPropertyValueException(
+          "clm.complaints.outbox-backlog-limit", limit, "the limit must be at least 1");
+    }
     return () -> ComplaintDeskHealth.of(desk, limit);
   }
 }

@@ -260,6 +260,15 @@ class ClmAutoConfigurationTest {
   }
 
   @Test
+  void anOutboxBacklogLimitBelowOneIsReportedAsThatProperty() {
+    // A limit of 0 or less would keep the desk's health DOWN whatever its backlog.
+    for (String limit : new String[] {"0", "-5"}) {
+      runner.withPropertyValues(TWO_PROPERTIES).withPropertyValues("clm.complaints.outbox-backlog-limit=" + limit)
+          .run(context -> assertRefused(context, "clm.complaints.outbox-backlog-limit", "'" + limit + "'", "at least 1"));
+    }
+  }
+
+  @Test
   void aDeskOfTheApplicationWins() {
     runner.withPropertyValues(TWO_PROPERTIES).withUserConfiguration(OwnDesk.class).run(context -> {
       assertThat(context).hasSingleBean(ComplaintDesk.class);
