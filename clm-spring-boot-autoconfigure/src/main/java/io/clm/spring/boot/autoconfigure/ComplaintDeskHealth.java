@@ -5,20 +5,29 @@ import org.springframework.boot.actuate.health.Health;
 
 /**
  * The complaint desk's health: DOWN when the lifecycle events waiting in its outbox reach the
- * limit (the engine refuses them or is unreachable), UP otherwise; with the ticket count and the
- * desk clock.
+ * limit (the engine refuses them or is unreachable), or when the desk cannot be read (its ticket
+ * store fails), UP otherwise; with the ticket count and the desk clock.
  */
 final class ComplaintDeskHealth {
   private ComplaintDeskHealth() {}
 
   static Health of(ComplaintDesk desk, int backlogLimit) {
-    int backlog = desk.pendingEvents();
+    String workflow = desk.workflow().id();
+    int backlog;
+    int tickets;
+    try {
+      backlog = desk.pendingEvents();
+      tickets = desk.size();
+    } catch (RuntimeException e) {
+      // Thrown on, it would fail the whole health endpoint instead of reporting this component.
+      return Health.down(e).withDetail("workflow", workflow).build();
+    }
     Health.Builder health = backlog >= backlogLimit ? Health.down() : Health.up();
     return health
-        .withDetail("workflow", desk.workflow().id())
+        .withDetail("workflow", workflow)
         .withDetail("outboxBacklog", backlog)
         .withDetail("outboxBacklogLimit", backlogLimit)
-        .withDetail("tickets", desk.size())
+        .withDetail("tickets", tickets)
         .withDetail("clock", desk.now().toString())
         .build();
   }

@@ -8,6 +8,7 @@ import io.clm.api.InvalidEventException;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.complaints.ComplaintDesk;
 import io.clm.api.complaints.SlaEvent;
+import io.clm.api.complaints.TicketStoreException;
 import io.clm.complaints.BusinessCalendar;
 import io.clm.store.jdbc.JdbcStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,12 +17,15 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Health;
@@ -139,6 +143,20 @@ class MetricsAndHealthTest {
           assertThat(health.getStatus()).isEqualTo(Status.DOWN);
           assertThat(health.getDetails()).containsEntry("outboxBacklog", 1).containsEntry("outboxBacklogLimit", 1);
         });
+  }
+
+  @Test
+  void deskHealthIsDownWhenItsTicketStoreFails() {
+    runner.withUserConfiguration(ClmAutoConfigurationTest.H2.class).run(context -> {
+      try (Connection c = context.getBean(DataSource.class).getConnection(); Statement s = c.createStatement()) {
+        // The database loses its tables: every read of the ticket store fails from now on.
+        s.execute("DROP ALL OBJECTS");
+      }
+      Health desk = health(context.getBean("clmComplaintDeskHealthIndicator", HealthIndicator.class));
+      assertThat(desk.getStatus()).isEqualTo(Status.DOWN);
+      assertThat(desk.getDetails()).containsEntry("workflow", "standard")
+          .hasEntrySatisfying("error", e -> assertThat(e).asString().startsWith(TicketStoreException.class.getName()));
+    });
   }
 
   @Test
