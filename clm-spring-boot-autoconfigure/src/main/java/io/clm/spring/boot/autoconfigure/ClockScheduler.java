@@ -12,7 +12,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Advances the clocks to the wall clock at a fixed interval, on one daemon thread of its own that
  * starts and stops with the application context. A failing advance is logged and tried again at
- * the next tick; it does not stop the others.
+ * the next tick; it does not stop the others. On stop, a tick under way is left to finish (up to 10
+ * seconds, then interrupted) and no further tick starts.
  */
 final class ClockScheduler implements SmartLifecycle {
   private static final System.Logger LOG = System.getLogger(ClockScheduler.class.getName());
@@ -59,12 +60,16 @@ final class ClockScheduler implements SmartLifecycle {
     if (executor == null) {
       return;
     }
-    executor.shutdownNow();
+    // No further tick; a tick under way finishes, since an interrupt could abort its store writes
+    // half-way. Only a tick still running after the wait is interrupted.
+    executor.shutdown();
     try {
       if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-        LOG.log(Level.WARNING, "the clm clock thread did not stop within 10 seconds");
+        LOG.log(Level.WARNING, "the clm clock thread did not finish its tick within 10 seconds; interrupting it");
+        executor.shutdownNow();
       }
     } catch (InterruptedException e) {
+      executor.shutdownNow();
       Thread.currentThread().interrupt();
     }
     executor = null;

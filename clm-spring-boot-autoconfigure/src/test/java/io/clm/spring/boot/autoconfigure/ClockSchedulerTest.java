@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class ClockSchedulerTest {
@@ -37,6 +40,44 @@ class ClockSchedulerTest {
     scheduler.stop();
     assertThat(scheduler.isRunning()).isFalse();
     scheduler.stop();
+    assertThat(scheduler.isRunning()).isFalse();
+  }
+
+  @Test
+  void stopLetsATickUnderWayFinishUninterrupted() throws Exception {
+    CountDownLatch ticking = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicBoolean interrupted = new AtomicBoolean();
+    AtomicBoolean finished = new AtomicBoolean();
+    // An advance that is writing to the store when the application stops: an interrupt could
+    // abort the write half-way.
+    ClockScheduler scheduler = new ClockScheduler(
+        List.of(new ScheduledAdvance("engine", now -> {
+          ticking.countDown();
+          try {
+            release.await();
+            finished.set(true);
+          } catch (InterruptedException e) {
+            interrupted.set(true);
+          }
+        })),
+        Duration.ofMillis(10),
+        Clock.systemUTC());
+    scheduler.start();
+    assertThat(ticking.await(10, TimeUnit.SECONDS)).as("a tick started").isTrue();
+    Thread releaser = new Thread(() -> {
+      try {
+        Thread.sleep(300);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      release.countDown();
+    });
+    releaser.start();
+    scheduler.stop();
+    releaser.join();
+    assertThat(interrupted).as("the tick under way was interrupted").isFalse();
+    assertThat(finished).as("the tick under way finished before stop returned").isTrue();
     assertThat(scheduler.isRunning()).isFalse();
   }
 }
