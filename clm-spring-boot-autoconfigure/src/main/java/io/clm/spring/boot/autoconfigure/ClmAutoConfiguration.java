@@ -4,7 +4,10 @@ import io.clm.api.Clm;
 import io.clm.api.ClmException;
 import io.clm.api.CustomerIdMask;
 import io.clm.api.ErasureKeyException;
+import io.clm.api.InvalidModelException;
 import io.clm.api.LifecycleEngine;
+import io.clm.api.PluginConfigurationException;
+import io.clm.api.PluginFailureException;
 import io.clm.api.Plugins;
 import io.clm.api.annotation.Experimental;
 import io.clm.api.spi.CustomerStore;
@@ -77,8 +80,17 @@ public class ClmAutoConfiguration {
     } catch (ErasureKeyException e) {
       // The store's erasures were fingerprinted under another key.
       throw new InvalidConfigurationPropertyValueException("clm.id-mask-key", "(secret, not shown)", e.getMessage());
-    } catch (ClmException e) {
-      // The model id is resolved here, against the plugins on the class path.
+    } catch (InvalidModelException e) {
+      // The model refuses its parameters (an unknown name, a value out of range), or, without
+      // parameters, is itself invalid.
+      if (p.getModelParameters().isEmpty()) {
+        throw new InvalidConfigurationPropertyValueException("clm.model", model, e.getMessage());
+      }
+      throw new InvalidConfigurationPropertyValueException("clm.model-parameters", p.getModelParameters(), e.getMessage());
+    } catch (PluginConfigurationException | PluginFailureException e) {
+      // The model id is resolved here, against the plugins on the class path. Any other failure,
+      // such as the store's (unreachable, or holding records of another model or currency), is
+      // no property's and stops the start as it is.
       throw new InvalidConfigurationPropertyValueException("clm.model", model, e.getMessage());
     }
   }

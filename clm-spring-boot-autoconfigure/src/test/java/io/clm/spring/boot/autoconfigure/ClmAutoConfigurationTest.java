@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clm.api.Clm;
+import io.clm.api.CorruptRecordException;
 import io.clm.api.CustomerId;
 import io.clm.api.CustomerIdMask;
 import io.clm.api.IngestResult;
@@ -16,11 +17,17 @@ import io.clm.api.complaints.ComplaintDesk;
 import io.clm.api.complaints.TicketStore;
 import io.clm.api.spi.CustomerStore;
 import io.clm.store.jdbc.JdbcStore;
+import io.clm.store.jdbc.JdbcStoreException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -109,6 +116,38 @@ class ClmAutoConfigurationTest {
   void anUnknownModelIsReportedAsThatProperty() {
     runner.withPropertyValues("clm.model=no-such-model", "clm.currency=EUR")
         .run(context -> assertRefused(context, "clm.model", "no-such-model"));
+  }
+
+  @Test
+  void anUnknownModelParameterIsReportedAsThatProperty() {
+    runner.withPropertyValues(TWO_PROPERTIES).withPropertyValues("clm.model-parameters.no-such-parameter=1")
+        .run(context -> assertRefused(context, "clm.model-parameters", "no-such-parameter"));
+  }
+
+  @Test
+  void aStoreThatCannotBeReadAtStartIsNotReportedAsAProperty() throws Exception {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:clm-unreadable-" + System.identityHashCode(this) + ";DB_CLOSE_DELAY=-1");
+    ApplicationContextRunner overOneDatabase = runner.withPropertyValues(TWO_PROPERTIES).withBean(JdbcDataSource.class, () -> h2);
+    overOneDatabase.run(context -> context.getBean(LifecycleEngine.class).ingest(Events.firstTransaction("posting-1", "2500.00")));
+
+    // The store holds EUR customers: a start in GBP is refused by the store's records, not by clm.model.
+    overOneDatabase.withPropertyValues("clm.currency=GBP").run(context -> {
+      assertThat(context).hasFailed();
+      assertThat(causes(context.getStartupFailure()))
+          .noneMatch(InvalidConfigurationPropertyValueException.class::isInstance)
+          .anySatisfy(e -> assertThat(e).isInstanceOf(CorruptRecordException.class).hasMessageContaining("not GBP"));
+    });
+
+    try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
+      s.execute("DROP TABLE CLM_CUSTOMER");
+    }
+    overOneDatabase.run(context -> {
+      assertThat(context).hasFailed();
+      assertThat(causes(context.getStartupFailure()))
+          .noneMatch(InvalidConfigurationPropertyValueException.class::isInstance)
+          .anySatisfy(e -> assertThat(e).isInstanceOf(JdbcStoreException.class));
+    });
   }
 
   @Test
@@ -306,6 +345,11 @@ class ClmAutoConfigurationTest {
         .isInstanceOf(InvalidConfigurationPropertyValueException.class)
         .message()
         .contains(mentioned);
+  }
+
+  /** An exception and its causes, outermost first. */
+  private static List<Throwable> causes(Throwable failure) {
+    return Stream.iterate(failure, Objects::nonNull, Throwable::getCause).toList();
   }
 
   /** A type of the application's. */
