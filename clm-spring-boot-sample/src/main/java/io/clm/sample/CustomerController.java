@@ -4,8 +4,12 @@ import io.clm.api.BatchResult;
 import io.clm.api.ClmException;
 import io.clm.api.Customer;
 import io.clm.api.CustomerId;
+import io.clm.api.IllegalTransitionException;
 import io.clm.api.IngestResult;
+import io.clm.api.InvalidEventException;
 import io.clm.api.LifecycleEngine;
+import io.clm.api.UnknownCustomerException;
+import io.clm.api.ValidationException;
 import io.clm.api.event.Event;
 import java.util.List;
 import java.util.Map;
@@ -79,12 +83,19 @@ public class CustomerController {
   }
 
   /**
-   * An event the engine refuses: 422 with clm's message, which names the event and the reason.
+   * An event or id the engine refuses: 422 with clm's message, which names the event and the
+   * reason. Any other failure, such as the database's, is not a refusal: Spring answers it with 500
+   * and logs it, and the sender sends the event again.
    *
    * @param e the refusal
    * @return the error body
    */
-  @ExceptionHandler(ClmException.class)
+  @ExceptionHandler({
+    InvalidEventException.class,
+    UnknownCustomerException.class,
+    IllegalTransitionException.class,
+    ValidationException.class
+  })
   public ResponseEntity<Map<String, String>> refused(ClmException e) {
     return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY)
         .body(Map.of("error", e.getClass().getSimpleName(), "message", String.valueOf(e.getMessage())));
