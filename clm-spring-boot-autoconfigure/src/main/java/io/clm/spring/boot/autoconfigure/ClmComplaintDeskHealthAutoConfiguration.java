@@ -14,14 +14,18 @@ import org.springframework.context.annotation.Bean;
 /**
  * The complaint desk's Actuator health ({@code clmComplaintDesk}): DOWN when the lifecycle events
  * waiting in the desk's outbox reach {@code clm.complaints.outbox-backlog-limit}. For the desk of
- * the application too; backs off when the application defines a bean of that name. A limit below 1
- * is refused at start, naming the property and the value.
+ * the application too; backs off when the application defines a bean of that name. A limit below 1,
+ * or above the 10,000 events the desk counts at most, is refused at start, naming the property and
+ * the value.
  */
 @Experimental
 @EnableConfigurationProperties(ClmProperties.class)
 @AutoConfiguration(after = ClmComplaintDeskAutoConfiguration.class)
 @ConditionalOnClass(name = {"io.clm.complaints.HolidayCalendars", "org.springframework.boot.actuate.health.HealthIndicator"})
 public class ClmComplaintDeskHealthAutoConfiguration {
+
+  /** The most events {@link ComplaintDesk#pendingEvents()} counts. */
+  static final int MAX_BACKLOG_LIMIT = 10_000;
 
   /** Created by Spring. */
   public ClmComplaintDeskHealthAutoConfiguration() {}
@@ -35,6 +39,11 @@ public class ClmComplaintDeskHealthAutoConfiguration {
       // At 0 or below the health would be DOWN with an empty outbox: a restart loop under a probe.
       throw new InvalidConfigurationPropertyValueException(
           "clm.complaints.outbox-backlog-limit", limit, "the limit must be at least 1");
+    }
+    if (limit > MAX_BACKLOG_LIMIT) {
+      // The desk would never count up to it: the health would stay UP whatever the backlog.
+      throw new InvalidConfigurationPropertyValueException("clm.complaints.outbox-backlog-limit", limit,
+          "the limit must be at most " + MAX_BACKLOG_LIMIT + ", the most events ComplaintDesk.pendingEvents counts");
     }
     return () -> ComplaintDeskHealth.of(desk, limit);
   }

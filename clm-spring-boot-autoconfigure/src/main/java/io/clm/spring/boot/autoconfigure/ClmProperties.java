@@ -298,7 +298,7 @@ public class ClmProperties {
     /** How far after the wall clock an intake or operation may be dated. */
     private Duration futureTolerance = Duration.ofDays(1);
 
-    /** Lifecycle events waiting in the desk's outbox from which its health is DOWN (at least 1). */
+    /** Lifecycle events waiting in the desk's outbox from which its health is DOWN (1 to 10000). */
     private int outboxBacklogLimit = 100;
 
     /** Creates the properties with their defaults. */
@@ -404,10 +404,10 @@ public class ClmProperties {
     }
 
     /**
-     * Sets the outbox backlog from which the desk's health is DOWN. A limit below 1 is refused at
-     * start.
+     * Sets the outbox backlog from which the desk's health is DOWN. A limit below 1, or above the
+     * 10,000 events the desk counts at most, is refused at start.
      *
-     * @param outboxBacklogLimit the limit, at least 1
+     * @param outboxBacklogLimit the limit, 1 to 10,000
      */
     public void setOutboxBacklogLimit(int outboxBacklogLimit) {
       this.outboxBacklogLimit = outboxBacklogLimit;

@@ -308,6 +308,15 @@ class ClmAutoConfigurationTest {
   }
 
   @Test
+  void anOutboxBacklogLimitTheDeskNeverCountsUpToIsReportedAsThatProperty() {
+    // ComplaintDesk.pendingEvents counts up to 10,000: from 10,001 the health could never be DOWN.
+    runner.withPropertyValues(TWO_PROPERTIES).withPropertyValues("clm.complaints.outbox-backlog-limit=10001")
+        .run(context -> assertRefused(context, "clm.complaints.outbox-backlog-limit", "'10001'", "at most 10000"));
+    runner.withPropertyValues(TWO_PROPERTIES).withPropertyValues("clm.complaints.outbox-backlog-limit=10000")
+        .run(context -> assertThat(context).hasNotFailed());
+  }
+
+  @Test
   void aDeskOfTheApplicationWins() {
     runner.withPropertyValues(TWO_PROPERTIES).withUserConfiguration(OwnDesk.class).run(context -> {
       assertThat(context).hasSingleBean(ComplaintDesk.class);
