@@ -4,19 +4,22 @@ import io.clm.api.LifecycleEngine;
 import io.clm.api.annotation.Experimental;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Advances the engine's clock (and the complaint desk's, {@link ClmComplaintDeskAutoConfiguration})
- * to the wall clock every {@code clm.scheduling.interval} (one minute by default), so that
- * time-dependent rules and SLA deadlines fire without an event. On by default; off with {@code
- * clm.scheduling.enabled=false}. Several instances over one shared store: see docs/integration.md.
+ * Advances the clock of every {@link LifecycleEngine} bean (and the complaint desk's, {@link
+ * ClmComplaintDeskAutoConfiguration}) to the wall clock every {@code clm.scheduling.interval} (one
+ * minute by default), so that time-dependent rules and SLA deadlines fire without an event. On by
+ * default; off with {@code clm.scheduling.enabled=false}. Several instances over one shared store:
+ * see docs/integration.md.
  */
 @Experimental
 @EnableConfigurationProperties(ClmProperties.class)
@@ -28,18 +31,18 @@ public class ClmSchedulingAutoConfiguration {
   public ClmSchedulingAutoConfiguration() {}
 
   @Bean
-  @ConditionalOnBean(LifecycleEngine.class)
-  ScheduledAdvance clmEngineAdvance(LifecycleEngine engine) {
-    return new ScheduledAdvance("engine", engine::advanceTo);
-  }
-
-  @Bean
-  ClockScheduler clmClockScheduler(ClmProperties properties, ObjectProvider<ScheduledAdvance> advances) {
+  ClockScheduler clmClockScheduler(
+      ClmProperties properties, ObjectProvider<ScheduledAdvance> advances, ApplicationContext context) {
     Duration interval = properties.getScheduling().getInterval();
     if (interval == null || interval.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new InvalidConfigurationPropertyValueException(
           "clm.scheduling.interval", interval, "the interval must be at least one second");
     }
-    return new ClockScheduler(advances.orderedStream().toList(), interval, Clock.systemUTC());
+    // Every engine, not only a primary one: an engine left out would never apply its time rules.
+    List<ScheduledAdvance> all = new ArrayList<>();
+    context.getBeansOfType(LifecycleEngine.class)
+        .forEach((name, engine) -> all.add(new ScheduledAdvance("engine " + name, engine::advanceTo)));
+    advances.orderedStream().forEach(all::add);
+    return new ClockScheduler(all, interval, Clock.systemUTC());
   }
 }

@@ -15,6 +15,10 @@ import io.clm.api.Plugins;
 import io.clm.api.UnknownCustomerException;
 import io.clm.api.complaints.ComplaintDesk;
 import io.clm.api.complaints.TicketStore;
+import io.clm.api.event.Channel;
+import io.clm.api.event.Direction;
+import io.clm.api.event.ProductType;
+import io.clm.api.event.Transaction;
 import io.clm.api.spi.CustomerStore;
 import io.clm.store.jdbc.JdbcStore;
 import io.clm.store.jdbc.JdbcStoreException;
@@ -38,6 +42,7 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /** The engine, the plugin registry, the store and the Jackson module: properties and back-off. */
 class ClmAutoConfigurationTest {
@@ -331,7 +336,7 @@ class ClmAutoConfigurationTest {
       assertThat(context).hasSingleBean(ClockScheduler.class);
       scheduler.set(context.getBean(ClockScheduler.class));
       assertThat(scheduler.get().isRunning()).isTrue();
-      assertThat(context.getBeansOfType(ScheduledAdvance.class)).containsOnlyKeys("clmEngineAdvance", "clmComplaintDeskAdvance");
+      assertThat(context.getBeansOfType(ScheduledAdvance.class)).containsOnlyKeys("clmComplaintDeskAdvance");
     });
     assertThat(scheduler.get().isRunning()).as("stopped with the context").isFalse();
     runner
@@ -344,6 +349,25 @@ class ClmAutoConfigurationTest {
         .run(context -> assertThat(context.getStartupFailure())
             .rootCause()
             .hasMessageContaining("clm.scheduling.interval"));
+  }
+
+  @Test
+  void theScheduledAdvanceMovesTheClockOfEveryEngine() {
+    // Two engines, one per currency; the primary one feeds the complaint desk.
+    runner.withUserConfiguration(TwoEngines.class).run(context -> {
+      assertThat(context).hasNotFailed();
+      LifecycleEngine eur = context.getBean("eurEngine", LifecycleEngine.class);
+      LifecycleEngine gbp = context.getBean("gbpEngine", LifecycleEngine.class);
+      for (LifecycleEngine engine : List.of(eur, gbp)) {
+        String currency = engine == eur ? "EUR" : "GBP";
+        engine.ingest(new Transaction("posting-1", CustomerId.of("C-1001"), Instant.parse("2020-01-06T10:00:00Z"),
+            Direction.CREDIT, Money.of("2500.00", currency), ProductType.CURRENT_ACCOUNT, Channel.MOBILE));
+      }
+      context.getBean(ClockScheduler.class).tick();
+      // development-dormant (docs/models.md): a year without a transaction and no product held.
+      assertThat(eur.customer(CustomerId.of("C-1001")).orElseThrow().stage()).isEqualTo("termination");
+      assertThat(gbp.customer(CustomerId.of("C-1001")).orElseThrow().stage()).as("the second engine").isEqualTo("termination");
+    });
   }
 
   /** The context failed at start on a property, whose name and value the message gives. */
@@ -369,6 +393,20 @@ class ClmAutoConfigurationTest {
     @Bean
     LifecycleEngine myEngine() {
       return Clm.builder().model("four-stage").currency("GBP").build();
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class TwoEngines {
+    @Bean
+    @Primary
+    LifecycleEngine eurEngine() {
+      return Clm.builder().model("banking-six-stage").currency("EUR").build();
+    }
+
+    @Bean
+    LifecycleEngine gbpEngine() {
+      return Clm.builder().model("banking-six-stage").currency("GBP").build();
     }
   }
 
