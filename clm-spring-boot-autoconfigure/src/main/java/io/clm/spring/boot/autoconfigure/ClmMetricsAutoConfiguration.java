@@ -38,7 +38,7 @@ public class ClmMetricsAutoConfiguration {
         if (registry == null) {
           return bean;
         }
-        return new ObservedEngine(engine, registry, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+        return new ObservedEngine(name, engine, registry, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
       }
     };
   }

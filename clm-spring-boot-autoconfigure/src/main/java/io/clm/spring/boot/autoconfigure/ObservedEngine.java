@@ -44,7 +44,13 @@ final class ObservedEngine implements LifecycleEngine {
   private final MeterRegistry meters;
   private final ObservationRegistry observations;
 
-  ObservedEngine(LifecycleEngine engine, MeterRegistry meters, ObservationRegistry observations) {
+  /**
+   * Wraps an engine.
+   *
+   * @param name the engine's bean name, the {@code engine} tag of its customer gauges: two engines
+   *     of one model would otherwise share one gauge per stage, which reads the first engine only
+   */
+  ObservedEngine(String name, LifecycleEngine engine, MeterRegistry meters, ObservationRegistry observations) {
     this.engine = engine;
     this.meters = meters;
     this.observations = observations;
@@ -58,7 +64,7 @@ final class ObservedEngine implements LifecycleEngine {
       String id = stage.id();
       Gauge.builder(CUSTOMERS, engine, e -> e.stageCounts().getOrDefault(id, 0L))
           .description("Customers per stage, erased customers counted in the stage they left")
-          .tags("model", model, "stage", id)
+          .tags("engine", name, "model", model, "stage", id)
           .register(meters);
     }
   }

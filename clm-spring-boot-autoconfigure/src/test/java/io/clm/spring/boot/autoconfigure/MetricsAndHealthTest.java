@@ -11,6 +11,7 @@ import io.clm.api.complaints.SlaEvent;
 import io.clm.api.complaints.TicketStoreException;
 import io.clm.complaints.BusinessCalendar;
 import io.clm.store.jdbc.JdbcStore;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -75,6 +76,26 @@ class MetricsAndHealthTest {
       assertThat(operations(meters, "ingest-all")).isEqualTo(1);
       assertThat(meters.get("clm.engine.operation").tags("operation", "ingest", "error", "ConflictingEventException").timer().count())
           .isEqualTo(1);
+    });
+  }
+
+  @Test
+  void everyEngineHasItsOwnCustomerGauges() {
+    // Two engines of one model, one per currency: one customer in EUR, two in GBP.
+    runner.withUserConfiguration(ClmAutoConfigurationTest.TwoEngines.class).run(context -> {
+      MeterRegistry meters = context.getBean(MeterRegistry.class);
+      context.getBean("eurEngine", LifecycleEngine.class).ingest(Events.transaction("posting-1", "C-1001", "10.00", "EUR"));
+      LifecycleEngine gbp = context.getBean("gbpEngine", LifecycleEngine.class);
+      gbp.ingest(Events.transaction("posting-1", "C-1001", "10.00", "GBP"));
+      gbp.ingest(Events.transaction("posting-2", "C-2002", "10.00", "GBP"));
+
+      double development = meters.get("clm.engine.customers").tags("stage", "development").gauges().stream()
+          .mapToDouble(Gauge::value).sum();
+      assertThat(development).as("customers in development, both engines").isEqualTo(3);
+      assertThat(meters.get("clm.engine.customers").tags("engine", "eurEngine", "stage", "development").gauge().value())
+          .isEqualTo(1);
+      assertThat(meters.get("clm.engine.customers").tags("engine", "gbpEngine", "stage", "development").gauge().value())
+          .isEqualTo(2);
     });
   }
 
