@@ -289,7 +289,7 @@ public class ClmProperties {
     /** Id of the complaint workflow, such as standard or uk-fca-disp. */
     private String workflow = "standard";
 
-    /** Jurisdiction of the business calendar, such as GB or US-NY; none counts every day in UTC. */
+    /** Jurisdiction of the business calendar, such as GB-ENG or US-NY; none counts every day in UTC. */
     private String calendar;
 
     /** Prefix of ticket ids. */
