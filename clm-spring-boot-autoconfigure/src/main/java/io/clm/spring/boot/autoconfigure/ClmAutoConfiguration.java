@@ -14,7 +14,9 @@ import io.clm.api.spi.CustomerStore;
 import io.clm.jackson.ClmJacksonModule;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -30,7 +32,8 @@ import org.springframework.context.annotation.Configuration;
  * defines its own. The engine keeps its state in the {@link CustomerStore} bean when there is one
  * ({@link ClmStoreAutoConfiguration}), in memory otherwise, and takes the {@link CustomerIdMask}
  * bean, or else a mask under the key of {@code clm.id-mask-key}, as its id mask: the key of erased
- * customers' fingerprints, which must be the same on every start over a store.
+ * customers' fingerprints, which must be the same on every start over a store. With Actuator, its
+ * {@code configprops} and {@code env} endpoints never show that key.
  */
 @Experimental
 @AutoConfiguration(after = ClmStoreAutoConfiguration.class)
@@ -145,6 +148,25 @@ public class ClmAutoConfiguration {
     @ConditionalOnMissingBean
     ClmJacksonModule clmJacksonModule() {
       return new ClmJacksonModule();
+    }
+  }
+
+  /**
+   * Masks {@code clm.id-mask-key}, a secret, in Actuator's {@code configprops} and {@code env}
+   * endpoints, also when they are set to show values.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
+  static class Secrets {
+    /** The key's names as the endpoints give them, without separators and in lower case. */
+    private static final String ID_MASK_KEY = "clmidmaskkey";
+
+    @Bean
+    @ConditionalOnMissingBean(name = "clmIdMaskKeySanitizer")
+    SanitizingFunction clmIdMaskKeySanitizer() {
+      // clm.id-mask-key, clm.idMaskKey (configprops) and CLM_ID_MASK_KEY (the environment).
+      return SanitizingFunction.sanitizeValue()
+          .ifKeyMatches(key -> key.replaceAll("[-_.]", "").toLowerCase(Locale.ROOT).equals(ID_MASK_KEY));
     }
   }
 }
