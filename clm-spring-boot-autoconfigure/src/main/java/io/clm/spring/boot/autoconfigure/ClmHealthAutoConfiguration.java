@@ -12,7 +12,10 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthContributor;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,9 +26,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Actuator health for the engine ({@code clmEngine}) and the store ({@code clmStore}: reachable,
- * schema version), and an info contributor ({@code clm.plugins}) listing the discovered plugins
- * with their versions and jars. Each backs off when the application defines a bean of that name.
+ * Actuator health for the engine ({@code clmEngine}; with several engine beans, one component of it
+ * per engine, by bean name) and the store ({@code clmStore}: reachable, schema version), and an
+ * info contributor ({@code clm.plugins}) listing the discovered plugins with their versions and
+ * jars. Each backs off when the application defines a bean of that name.
  * The complaint desk's health: {@link ClmComplaintDeskHealthAutoConfiguration}.
  */
 @Experimental
@@ -36,10 +40,24 @@ public class ClmHealthAutoConfiguration {
   /** Created by Spring. */
   public ClmHealthAutoConfiguration() {}
 
+  /**
+   * The health of the engine, or with several engines, one component per engine by bean name: a
+   * single engine bean, or the primary one, would leave the others unreported.
+   */
   @Bean
   @ConditionalOnBean(LifecycleEngine.class)
   @ConditionalOnMissingBean(name = "clmEngineHealthIndicator")
-  HealthIndicator clmEngineHealthIndicator(LifecycleEngine engine) {
+  HealthContributor clmEngineHealthIndicator(ListableBeanFactory beans) {
+    Map<String, LifecycleEngine> engines = beans.getBeansOfType(LifecycleEngine.class);
+    if (engines.size() == 1) {
+      return engineHealth(engines.values().iterator().next());
+    }
+    Map<String, HealthIndicator> each = new LinkedHashMap<>();
+    engines.forEach((name, engine) -> each.put(name, engineHealth(engine)));
+    return CompositeHealthContributor.fromMap(each);
+  }
+
+  private static HealthIndicator engineHealth(LifecycleEngine engine) {
     return () -> Health.up()
         .withDetail("model", engine.model().id())
         .withDetail("customers", engine.customerCount())

@@ -29,7 +29,9 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthContributor;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.actuate.info.Info;
@@ -146,6 +148,22 @@ class MetricsAndHealthTest {
           .getVersion()
           .getVersion();
       assertThat(storeHealth.getDetails()).containsEntry("schemaVersion", current).containsEntry("database", "H2");
+    });
+  }
+
+  @Test
+  void everyEngineHasItsOwnHealth() {
+    runner.withUserConfiguration(ClmAutoConfigurationTest.TwoEngines.class).run(context -> {
+      context.getBean("eurEngine", LifecycleEngine.class).ingest(Events.transaction("posting-1", "C-1001", "10.00", "EUR"));
+      LifecycleEngine gbp = context.getBean("gbpEngine", LifecycleEngine.class);
+      gbp.ingest(Events.transaction("posting-1", "C-1001", "10.00", "GBP"));
+      gbp.ingest(Events.transaction("posting-2", "C-2002", "10.00", "GBP"));
+
+      HealthContributor engines = context.getBean("clmEngineHealthIndicator", HealthContributor.class);
+      assertThat(engines).isInstanceOf(CompositeHealthContributor.class);
+      CompositeHealthContributor composite = (CompositeHealthContributor) engines;
+      assertThat(health((HealthIndicator) composite.getContributor("eurEngine")).getDetails()).containsEntry("customers", 1L);
+      assertThat(health((HealthIndicator) composite.getContributor("gbpEngine")).getDetails()).containsEntry("customers", 2L);
     });
   }
 
