@@ -9,6 +9,7 @@ import io.clm.api.complaints.ComplaintWorkflow;
 import io.clm.api.complaints.TicketStore;
 import io.clm.complaints.BusinessCalendar;
 import io.clm.complaints.HolidayCalendars;
+import io.clm.store.jdbc.JdbcStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.ZoneOffset;
@@ -21,12 +22,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * A {@link ComplaintDesk} when clm-complaints is on the class path (off with {@code
  * clm.complaints.enabled=false}): the workflow and business calendar from {@code clm.complaints.*},
- * tickets in the application's {@link TicketStore} bean (the JDBC store's database when {@link
- * ClmStoreAutoConfiguration} made one) or in memory, lifecycle events fed to the
+ * tickets in the application's {@link TicketStore} bean, else in the database of the {@link
+ * JdbcStore} bean when there is one, else in memory, lifecycle events fed to the
  * engine, SLA events counted; with its meters and its clock in the scheduled advance (its health:
  * {@link ClmComplaintDeskHealthAutoConfiguration}). Backs off when the application defines its own
  * desk.
@@ -78,6 +80,22 @@ public class ClmComplaintDeskAutoConfiguration {
       return HolidayCalendars.of(jurisdiction.strip());
     } catch (ClmException | IllegalArgumentException e) {
       throw new InvalidConfigurationPropertyValueException("clm.complaints.calendar", jurisdiction, e.getMessage());
+    }
+  }
+
+  /**
+   * The desk's tickets in the database of the {@link JdbcStore} bean, the one of {@link
+   * ClmStoreAutoConfiguration} or the application's own (with or without a {@code DataSource}
+   * bean), unless the application defines its own {@link TicketStore}.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.clm.store.jdbc.JdbcStore")
+  static class JdbcTickets {
+    @Bean
+    @ConditionalOnBean(JdbcStore.class)
+    @ConditionalOnMissingBean(TicketStore.class)
+    TicketStore clmTicketStore(JdbcStore store) {
+      return store.tickets();
     }
   }
 

@@ -1,12 +1,10 @@
 package io.clm.spring.boot.autoconfigure;
 
 import io.clm.api.annotation.Experimental;
-import io.clm.api.complaints.TicketStore;
 import io.clm.api.spi.CustomerStore;
 import io.clm.store.jdbc.JdbcStore;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -20,8 +18,7 @@ import org.springframework.context.annotation.Bean;
  * is migrated by the store's own Flyway migrations, with their own history table). Backs off when
  * the application defines its own {@link CustomerStore}, or sets {@code
  * clm.store.use-data-source=false}; without a store the engine keeps its state in memory. The
- * complaint desk's tickets go to the same database ({@link JdbcStore#tickets()}) unless the
- * application defines its own {@link TicketStore}.
+ * complaint desk's tickets go to the same database ({@link ClmComplaintDeskAutoConfiguration}).
  */
 @Experimental
 @AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration")
@@ -42,18 +39,5 @@ public class ClmStoreAutoConfiguration {
   @ConditionalOnMissingBean(CustomerStore.class)
   JdbcStore clmStore(DataSource dataSource) {
     return JdbcStore.builder().dataSource(dataSource).name("clm").build();
-  }
-
-  /**
-   * The complaint desk's tickets in the same database as the customers.
-   *
-   * @param store the JDBC store
-   * @return the store's ticket store
-   */
-  @Bean
-  @ConditionalOnBean(JdbcStore.class)
-  @ConditionalOnMissingBean(TicketStore.class)
-  TicketStore clmTicketStore(JdbcStore store) {
-    return store.tickets();
   }
 }

@@ -249,6 +249,19 @@ class ClmAutoConfigurationTest {
   }
 
   @Test
+  void theDeskKeepsItsTicketsInAJdbcStoreOfTheApplicationWithoutADataSource() {
+    // The application's own JdbcStore, with its own connection pool and no DataSource bean.
+    runner.withPropertyValues(TWO_PROPERTIES).withUserConfiguration(OwnJdbcStore.class).run(context -> {
+      assertThat(context).hasNotFailed().doesNotHaveBean(DataSource.class).hasSingleBean(TicketStore.class);
+      String id = context.getBean(ComplaintDesk.class).open(Events.complaint("C-1001", "2026-01-05T10:00:00Z"), "agent").id();
+      try (JdbcStore reopened = JdbcStore.builder().url(OwnJdbcStore.URL).build()) {
+        assertThat(reopened.tickets().find(id)).as("the ticket, read through a second store on the same database")
+            .hasValueSatisfying(t -> assertThat(t.complaint().customer()).contains(CustomerId.of("C-1001")));
+      }
+    });
+  }
+
+  @Test
   void theDataSourceCanBeLeftAlone() {
     runner
         .withPropertyValues(TWO_PROPERTIES)
@@ -407,6 +420,16 @@ class ClmAutoConfigurationTest {
     @Bean
     LifecycleEngine gbpEngine() {
       return Clm.builder().model("banking-six-stage").currency("GBP").build();
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class OwnJdbcStore {
+    static final String URL = "jdbc:h2:mem:clm-own-store-" + OwnJdbcStore.class.hashCode() + ";DB_CLOSE_DELAY=-1";
+
+    @Bean
+    JdbcStore myStore() {
+      return JdbcStore.builder().url(URL).build();
     }
   }
 
