@@ -2,16 +2,19 @@ package io.clm.spring.boot.autoconfigure;
 
 import io.clm.api.ClmException;
 import io.clm.api.LifecycleEngine;
+import io.clm.api.UnknownCustomerException;
 import io.clm.api.annotation.Experimental;
 import io.clm.api.complaints.ComplaintDesk;
 import io.clm.api.complaints.ComplaintDeskBuilder;
 import io.clm.api.complaints.ComplaintWorkflow;
 import io.clm.api.complaints.TicketStore;
+import io.clm.api.event.Event;
 import io.clm.complaints.BusinessCalendar;
 import io.clm.complaints.HolidayCalendars;
 import io.clm.store.jdbc.JdbcStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.lang.System.Logger.Level;
 import java.time.ZoneOffset;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -40,6 +43,8 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(prefix = "clm.complaints", name = "enabled", havingValue = "true", matchIfMissing = true)
 public class ClmComplaintDeskAutoConfiguration {
 
+  private static final System.Logger LOG = System.getLogger(ClmComplaintDeskAutoConfiguration.class.getName());
+
   /** Created by Spring. */
   public ClmComplaintDeskAutoConfiguration() {}
 
@@ -55,13 +60,31 @@ public class ClmComplaintDeskAutoConfiguration {
     ComplaintDeskBuilder builder = ComplaintDesk.builder()
         .workflow(workflow(p.getWorkflow()))
         .calendar(calendar(p.getCalendar()))
-        .events(engine::ingest)
+        .events(event -> deliver(engine, event))
         .slaEvents(event -> meters.ifAvailable(registry -> ComplaintDeskMeters.count(registry, event)));
     ClmAutoConfiguration.set("clm.complaints.ticket-prefix", p.getTicketPrefix(), () -> builder.ticketPrefix(p.getTicketPrefix()));
     ClmAutoConfiguration.set(
         "clm.complaints.future-tolerance", p.getFutureTolerance(), () -> builder.futureTolerance(p.getFutureTolerance()));
     tickets.ifAvailable(builder::ticketStore);
     return builder.build();
+  }
+
+  /**
+   * Delivers one of the desk's lifecycle events to the engine. The outbox delivers in order and
+   * keeps an event the sink throws on, with every later one, to send again; an event the engine
+   * rejects because it does not know the customer ({@code clm.unknown-customers=REJECT}) would so
+   * hold up every later event until that customer is registered, if ever. It is logged (the
+   * customer masked), counted as rejected in {@code clm.engine.events} when there are meters, and
+   * not sent again, as the engine's policy says of such events. Any other failure, such as the
+   * store's, leaves it in the outbox.
+   */
+  static void deliver(LifecycleEngine engine, Event event) {
+    try {
+      engine.ingest(event);
+    } catch (UnknownCustomerException e) {
+      LOG.log(Level.WARNING, "complaint desk event " + event.getClass().getSimpleName()
+          + " dropped: the lifecycle engine rejects events of customers it does not know: " + e.getMessage());
+    }
   }
 
   private static ComplaintWorkflow workflow(String id) {

@@ -10,6 +10,7 @@ import io.clm.api.CustomerId;
 import io.clm.api.CustomerIdMask;
 import io.clm.api.IngestResult;
 import io.clm.api.LifecycleEngine;
+import io.clm.api.Metric;
 import io.clm.api.Money;
 import io.clm.api.Plugins;
 import io.clm.api.UnknownCustomerException;
@@ -307,6 +308,28 @@ class ClmAutoConfigurationTest {
           ComplaintDesk desk = context.getBean(ComplaintDesk.class);
           assertThat(desk.workflow().id()).isEqualTo("uk-fca-disp");
           assertThat(desk.open(Events.complaint("C-1001", "2026-01-05T10:00:00Z"), "agent").id()).startsWith("UK-");
+        });
+  }
+
+  @Test
+  void aComplaintOfACustomerTheEngineRejectsDoesNotHoldUpTheOthers() {
+    runner.withPropertyValues(TWO_PROPERTIES).withPropertyValues("clm.unknown-customers=REJECT", "clm.scheduling.enabled=false")
+        .run(context -> {
+          LifecycleEngine engine = context.getBean(LifecycleEngine.class);
+          ComplaintDesk desk = context.getBean(ComplaintDesk.class);
+          engine.register(CustomerId.of("C-1001"), Instant.parse("2026-01-01T00:00:00Z"));
+          // A classified complaint is reported to the engine, which does not know C-9 and rejects it.
+          for (String customer : List.of("C-9", "C-1001")) {
+            String hour = customer.equals("C-9") ? "10" : "11";
+            String ticket = desk.open(Events.complaint(customer, "2026-01-06T" + hour + ":00:00Z"), "agent").id();
+            desk.acknowledge(ticket, "agent", Instant.parse("2026-01-06T" + hour + ":05:00Z"));
+            desk.classify(ticket, "agent", Instant.parse("2026-01-06T" + hour + ":06:00Z"));
+          }
+          assertThat(desk.pendingEvents()).as("events waiting in the outbox").isZero();
+          assertThat(engine.customer(CustomerId.of("C-1001")).orElseThrow()
+                  .metric(Metric.OPEN_COMPLAINTS, Instant.parse("2026-01-06T11:07:00Z")))
+              .as("the known customer's complaint reached the engine").isEqualTo(1.0);
+          assertThat(engine.customer(CustomerId.of("C-9"))).isEmpty();
         });
   }
 
