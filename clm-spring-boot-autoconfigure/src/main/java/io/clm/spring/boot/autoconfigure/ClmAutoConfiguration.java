@@ -15,12 +15,15 @@ import io.clm.jackson.ClmJacksonModule;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -60,6 +63,7 @@ public class ClmAutoConfiguration {
     String model = required("clm.model", properties.getModel(), "a lifecycle model id, such as banking-six-stage");
     String currency = required("clm.currency", properties.getCurrency(), "an ISO 4217 currency code, such as EUR");
     ClmProperties p = properties;
+    requireValues("clm.model-parameters", context);
     set("clm.model-parameters", p.getModelParameters(), () -> builder.model(model, p.getModelParameters()));
     set("clm.currency", currency, () -> builder.currency(currency));
     set("clm.unknown-customers", p.getUnknownCustomers(), () -> builder.unknownCustomers(p.getUnknownCustomers()));
@@ -119,6 +123,23 @@ public class ClmAutoConfiguration {
     } finally {
       Arrays.fill(bytes, (byte) 0);
     }
+  }
+
+  /**
+   * Refuses an entry of a map property that is given without a value, such as {@code
+   * development.min-transactions=${MIN_TRANSACTIONS:}} with the variable unset: bound as a number,
+   * it would be left out, and the model's default used in its place without a word.
+   */
+  private static void requireValues(String property, ApplicationContext context) {
+    Map<String, String> raw = Binder.get(context.getEnvironment())
+        .bind(property, Bindable.mapOf(String.class, String.class))
+        .orElse(Map.of());
+    raw.forEach((name, value) -> {
+      if (value == null || value.isBlank()) {
+        throw new InvalidConfigurationPropertyValueException(
+            property + "." + name, value, "no value: give one, or leave the property out for the model's default");
+      }
+    });
   }
 
   /** Applies a property that is set, reporting a value the builder refuses as that property's. */

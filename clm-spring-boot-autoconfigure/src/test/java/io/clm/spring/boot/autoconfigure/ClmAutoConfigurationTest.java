@@ -131,6 +131,13 @@ class ClmAutoConfigurationTest {
   }
 
   @Test
+  void aModelParameterWithoutAValueIsReportedAsThatProperty() {
+    // Such as development.min-transactions=${MIN_TRANSACTIONS:} with the variable unset: not the model's default.
+    runner.withPropertyValues(TWO_PROPERTIES).withPropertyValues("clm.model-parameters.development.min-transactions=")
+        .run(context -> assertRefused(context, "clm.model-parameters.development.min-transactions", "no value"));
+  }
+
+  @Test
   void aStoreThatCannotBeReadAtStartIsNotReportedAsAProperty() throws Exception {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:clm-unreadable-" + System.identityHashCode(this) + ";DB_CLOSE_DELAY=-1");
