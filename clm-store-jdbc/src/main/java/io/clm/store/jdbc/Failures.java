@@ -14,7 +14,7 @@ final class Failures {
     String detail = switch (kind) {
           case UNAVAILABLE -> "the database is unavailable";
           case FULL -> "the database is out of space or resources";
-          case REFUSED -> "the database refused the write";
+          case REFUSED -> "the database refused it";
           case SCHEMA -> "the schema does not fit";
           case CONFLICT -> "another transaction conflicted with this write, nothing of it was stored;"
               + " retrying the write may succeed";

@@ -24,9 +24,9 @@ public class JdbcStoreException extends ClmException {
     /** The database is out of disk, memory or another resource. */
     FULL,
     /**
-     * The write was refused: by the database (a constraint, a read-only database, a missing
-     * privilege), or by the store before anything was written (a position longer than the store
-     * keeps).
+     * The operation was refused: by the database (a constraint, a read-only database, a missing
+     * privilege, for a read as for a write), or by the store before anything was written (a
+     * position longer than the store keeps).
      */
     REFUSED,
     /**

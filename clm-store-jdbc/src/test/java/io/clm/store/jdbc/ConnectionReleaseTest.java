@@ -117,7 +117,7 @@ class ConnectionReleaseTest {
     assertThatThrownBy(() -> store.write(StoreContract.batch(Optional.of("p1"),
             StoreContract.write("C-1", 6, "b", List.of(), StoreContract.entry(0, "h0-again")))))
         .isInstanceOf(JdbcStoreException.class)
-        .hasMessageStartingWith("store bank-pool could not write a batch of 1 customers: the database refused the write")
+        .hasMessageStartingWith("store bank-pool could not write a batch of 1 customers: the database refused it")
         .satisfies(e -> assertThat(e.getCause().getSuppressed()).extracting(Throwable::getMessage)
             .containsExactly("the connection could not be closed"));
 

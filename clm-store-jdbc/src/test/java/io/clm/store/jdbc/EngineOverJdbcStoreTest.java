@@ -54,7 +54,7 @@ class EngineOverJdbcStoreTest {
               failure = failure.getCause();
             }
             assertThat(failure).isInstanceOf(JdbcStoreException.class)
-                .hasMessageContaining("could not write a batch of 1 customers: the database refused the write");
+                .hasMessageContaining("could not write a batch of 1 customers: the database refused it");
           });
 
       assertThat(engine.customer(customer)).contains(before);

@@ -100,7 +100,7 @@ abstract class StoreContract {
             write("C-2", 5, "b", List.of(new SeenEvent(2, 2, 2)), entry(0, "g0")),
             write("C-1", 5, "a2", List.of(new SeenEvent(3, 3, 3)), entry(0, "h0-again")))))
         .isInstanceOf(JdbcStoreException.class)
-        .hasMessageStartingWith("store " + store.id() + " could not write a batch of 2 customers: the database refused the write")
+        .hasMessageStartingWith("store " + store.id() + " could not write a batch of 2 customers: the database refused it")
         .satisfies(e -> {
           JdbcStoreException j = (JdbcStoreException) e;
           assertThat(j.kind()).isEqualTo(JdbcStoreException.Kind.REFUSED);
@@ -124,7 +124,7 @@ abstract class StoreContract {
     assertThatThrownBy(() -> store.write(batch(Optional.of("p"),
             write("C-1", 1, "small", List.of()), write("C-2", 1, "far too large a record", List.of()))))
         .isInstanceOf(JdbcStoreException.class)
-        .hasMessageContaining("could not write a batch of 2 customers: the database refused the write");
+        .hasMessageContaining("could not write a batch of 2 customers: the database refused it");
 
     assertThat(store.count()).isZero();
     assertThat(store.position()).isEmpty();

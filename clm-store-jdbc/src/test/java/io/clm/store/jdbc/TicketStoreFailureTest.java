@@ -52,7 +52,7 @@ class TicketStoreFailureTest {
 
       assertThatThrownBy(() -> tickets.save(change))
           .isInstanceOf(TicketStoreException.class)
-          .hasMessageStartingWith("store " + url + " could not save a ticket change: the database refused the write")
+          .hasMessageStartingWith("store " + url + " could not save a ticket change: the database refused it")
           .hasCauseInstanceOf(JdbcStoreException.class);
       assertThat(tickets.find("T-1")).isEmpty();
       assertThat(tickets.lastSequence()).isZero();
