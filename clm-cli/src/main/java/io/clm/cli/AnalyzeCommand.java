@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
@@ -239,7 +240,7 @@ final class AnalyzeCommand {
         }
         ingest.submit(event, next, next.headLine);
         if ((++rows & 0xFFFF) == 0) {
-          progress.show(String.format("%,d rows", rows));
+          progress.show(String.format(Locale.ROOT, "%,d rows", rows));
         }
         advance(next, settings, options, rejections, err);
       }
@@ -292,16 +293,16 @@ final class AnalyzeCommand {
             stored.erasedByStage());
     List<String> source = new ArrayList<>();
     for (Source s : sources) {
-      source.add(s.input.kind().option() + ": " + s.input.file() + " (" + s.input.format().name().toLowerCase(java.util.Locale.ROOT) + ")");
+      source.add(s.input.kind().option() + ": " + s.input.file() + " (" + s.input.format().name().toLowerCase(Locale.ROOT) + ")");
     }
     if (stored != null) {
-      source.add(String.format("store: %s, %,d customers before this run", stored.id(), storedCustomers));
+      source.add(String.format(Locale.ROOT, "store: %s, %,d customers before this run", stored.id(), storedCustomers));
     }
     List<String> dialect = settings.dialect().describe();
     if (!dialect.isEmpty()) {
       source.add("dialect: " + String.join(", ", dialect));
     }
-    source.add(String.format("%,d rows read and run through the engine in %.1f s", counts.stream().mapToLong(Report.InputCount::read).sum(),
+    source.add(String.format(Locale.ROOT, "%,d rows read and run through the engine in %.1f s", counts.stream().mapToLong(Report.InputCount::read).sum(),
         (System.nanoTime() - started) / 1e9));
     return Sections.report("clm analyze", source, options, pipeline.engine(), pipeline, outcomeOfRun, counts, lineChecks, rejections, asOf,
         complaints);

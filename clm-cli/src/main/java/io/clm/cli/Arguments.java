@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -165,7 +166,7 @@ final class Arguments {
       width = Math.max(width, l.length());
     }
     for (int i = 0; i < options.size(); i++) {
-      text.append(String.format("%-" + (width + 2) + "s%s%n", left.get(i), options.get(i).help()));
+      text.append(String.format(Locale.ROOT, "%-" + (width + 2) + "s%s%n", left.get(i), options.get(i).help()));
     }
     return text.toString();
   }

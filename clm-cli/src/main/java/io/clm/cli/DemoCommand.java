@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -113,7 +114,7 @@ final class DemoCommand {
         }
         for (java.util.concurrent.Future<?> slice : slices) {
           await(slice);
-          progress.show(String.format("month %d/%d, %,d events", month + 1, months, generated.sum()));
+          progress.show(String.format(Locale.ROOT, "month %d/%d, %,d events", month + 1, months, generated.sum()));
         }
         pipeline.advanceTo(portfolio.monthStart(month + 1));
       }
@@ -128,10 +129,10 @@ final class DemoCommand {
     List<Report.InputCount> input = List.of(
         new Report.InputCount("generated events", generated.sum(), pipeline.accepted(), pipeline.duplicates(), 0));
     List<String> source = List.of(
-        String.format("synthetic retail-bank portfolio: %,d customers, %d months from %s, seed %d", customers, months,
+        String.format(Locale.ROOT, "synthetic retail-bank portfolio: %,d customers, %d months from %s, seed %d", customers, months,
             PortfolioGenerator.DEFAULT_START, seed),
         archetypes(portfolio),
-        String.format("%,d events generated and run through the engine in %.1f s", generated.sum(), (System.nanoTime() - started) / 1e9));
+        String.format(Locale.ROOT, "%,d events generated and run through the engine in %.1f s", generated.sum(), (System.nanoTime() - started) / 1e9));
     return Sections.report(
         "clm demo: synthetic retail-bank portfolio", source, options, engine, pipeline, outcome, input, List.of(),
         end, complaints);
@@ -160,7 +161,7 @@ final class DemoCommand {
     StringBuilder text = new StringBuilder("archetypes: ");
     for (Archetype a : Archetype.values()) {
       text.append(a == Archetype.PROSPECT ? "" : ", ")
-          .append(Fields.lower(a)).append(' ').append(String.format("%,d", counts.getOrDefault(a, 0)));
+          .append(Fields.lower(a)).append(' ').append(String.format(Locale.ROOT, "%,d", counts.getOrDefault(a, 0)));
     }
     return text.toString();
   }

@@ -421,14 +421,14 @@ final class HtmlReport {
     int red = (int) Math.round(239 - t * (239 - 33));
     int green = (int) Math.round(243 - t * (243 - 102));
     int blue = (int) Math.round(255 - t * (255 - 172));
-    return String.format("#%02x%02x%02x", red, green, blue);
+    return String.format(Locale.ROOT, "#%02x%02x%02x", red, green, blue);
   }
 
   private static String riskColour(double t) {
     int red = (int) Math.round(89 + t * (225 - 89));
     int green = (int) Math.round(161 - t * (161 - 87));
     int blue = (int) Math.round(79 + t * (89 - 79));
-    return String.format("#%02x%02x%02x", red, green, blue);
+    return String.format(Locale.ROOT, "#%02x%02x%02x", red, green, blue);
   }
 
   private static String fmt(double v) {

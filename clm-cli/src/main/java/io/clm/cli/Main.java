@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -159,9 +160,9 @@ public final class Main {
     }
     List<PluginInfo> found = Clm.plugins().list();
     String row = "%-24s %-28s %-16s %-62s %s%n";
-    out.printf(row, "KIND", "ID", "VERSION", "CLASS", "JAR");
+    out.printf(Locale.ROOT, row, "KIND", "ID", "VERSION", "CLASS", "JAR");
     for (PluginInfo p : found) {
-      out.printf(row, p.kind(), p.id(), p.version(), p.className(), p.location());
+      out.printf(Locale.ROOT, row, p.kind(), p.id(), p.version(), p.className(), p.location());
     }
     out.println(found.size() + " plugins");
     return ExitCode.OK;

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -172,7 +173,7 @@ final class PortfolioGenerator {
     boolean closed;
 
     Plan(int index, SplittableRandom random, int months) {
-      this.id = CustomerId.of(String.format("C%07d", index + 1));
+      this.id = CustomerId.of(String.format(Locale.ROOT, "C%07d", index + 1));
       this.tag = id.value();
       this.random = random;
       this.archetype = Archetype.pick(random.nextDouble());

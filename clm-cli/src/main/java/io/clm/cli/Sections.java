@@ -110,7 +110,7 @@ final class Sections {
     lines.add(profits
         ? "value = profit contribution: supplied revenue minus cost to serve"
         : "value = transaction volume: no revenue and cost to serve were supplied");
-    lines.add(String.format("segments, risk, actions and complaint service levels computed in %.1f s", (System.nanoTime() - started) / 1e9));
+    lines.add(String.format(Locale.ROOT, "segments, risk, actions and complaint service levels computed in %.1f s", (System.nanoTime() - started) / 1e9));
     return new Report(
         title, lines, engine.model().id(), options.currency.getCurrencyCode(), pipeline.earliest(), outcome.flowStart(), asOf,
         input, rejections, outcome.stages(), outcome.transitions(), outcome.flow(), segments, risk, complaintSection, checks);
@@ -400,7 +400,7 @@ final class Sections {
         within[0] + within[1] + late[0] + late[1] + openWithin + overdue));
     SlaPolicy urgent = workflow.slaPolicy(Severity.URGENT, ComplaintWorkflow.GENERAL);
     SlaPolicy normal = workflow.slaPolicy(Severity.NORMAL, ComplaintWorkflow.GENERAL);
-    String policy = String.format("%s workflow: resolution within %s (urgent), %s (normal); business days Monday to Friday,"
+    String policy = String.format(Locale.ROOT, "%s workflow: resolution within %s (urgent), %s (normal); business days Monday to Friday,"
         + " UTC, no public holidays", workflow.id(), limit(urgent), limit(normal));
     long allResolved = within[0] + within[1] + late[0] + late[1];
     return Report.Section.of(new Report.ComplaintReport(policy, figures,
