@@ -80,7 +80,7 @@ final class ClvCommand {
       return ExitCode.OK;
     }
     Path file = a.path("transactions").orElseThrow(() -> new UsageException("clv: --transactions is required"));
-    LocalDate calibrationEnd = date(a, "calibration-end").orElseThrow(() -> new UsageException("clv: --calibration-end is required"));
+    LocalDate calibrationEnd = a.date("calibration-end").orElseThrow(() -> new UsageException("clv: --calibration-end is required"));
     int periodDays = a.integer("period-days", 7, 1, 366);
     Currency currency;
     try {
@@ -98,7 +98,7 @@ final class ClvCommand {
       throw new BadDataException(file.getFileName() + " has no transactions", null);
     }
     LocalDate last = days.values().stream().map(TreeMap::lastKey).max(LocalDate::compareTo).orElseThrow();
-    LocalDate holdoutEnd = date(a, "holdout-end").orElse(last);
+    LocalDate holdoutEnd = a.date("holdout-end").orElse(last);
     if (!holdoutEnd.isAfter(calibrationEnd)) {
       throw new UsageException("clv: --holdout-end " + holdoutEnd + " is not after --calibration-end " + calibrationEnd);
     }
@@ -160,21 +160,6 @@ final class ClvCommand {
     } catch (ConvergenceException | io.clm.api.ValidationException e) {
       return new Fit(name, null, e.getMessage());
     }
-  }
-
-  private static java.util.Optional<LocalDate> date(Arguments a, String name) {
-    return a.text(name).map(t -> {
-      LocalDate date;
-      try {
-        date = LocalDate.parse(t);
-      } catch (DateTimeParseException e) {
-        throw new UsageException("clv: --" + name + " '" + t + "' is not a date (YYYY-MM-DD)");
-      }
-      if (!Arguments.inRange(date)) {
-        throw new UsageException("clv: --" + name + " '" + t + "' is outside the years 0000 to 9999");
-      }
-      return date;
-    });
   }
 
   private static double discountRate(Arguments a) {

@@ -87,6 +87,18 @@ class MainTest {
   }
 
   @Test
+  void everyCommandReadsDateOptionsTheSameWay() {
+    String tx = SAMPLES.resolve("transactions.csv").toString();
+    assertThat(run("analyze", "--transactions", tx, "--as-of", "2025-02-30")).isEqualTo(new Run(2, "",
+        "clm: analyze: --as-of '2025-02-30' is not a date (yyyy-mm-dd)\nRun 'clm analyze --help' for usage.\n"));
+    assertThat(run("clv", "--transactions", tx, "--calibration-end", "2025-02-30")).isEqualTo(new Run(2, "",
+        "clm: clv: --calibration-end '2025-02-30' is not a date (yyyy-mm-dd)\nRun 'clm clv --help' for usage.\n"));
+    assertThat(run("clv", "--transactions", tx, "--calibration-end", "2025-06-30", "--holdout-end", "30.06.2025"))
+        .isEqualTo(new Run(2, "",
+            "clm: clv: --holdout-end '30.06.2025' is not a date (yyyy-mm-dd)\nRun 'clm clv --help' for usage.\n"));
+  }
+
+  @Test
   void aMissingFileIsAFileError() {
     Run r = run("analyze", "--transactions", dir.resolve("none.csv").toString());
     assertThat(r.code()).isEqualTo(3);
