@@ -144,14 +144,14 @@ final class Arguments {
       throw new UsageException(command + ": --" + name + " '" + text + "' is not a date (yyyy-mm-dd)");
     }
     if (!inRange(date)) {
-      throw new UsageException(command + ": --" + name + " '" + text + "' is outside the years 0000 to 9999");
+      throw new UsageException(command + ": --" + name + " '" + text + "' is outside " + Row.YEARS);
     }
     return Optional.of(date);
   }
 
-  /** Whether a date lies in the years 0000 to 9999, the years input files may have. */
+  /** Whether a date lies in the years 0001 to 9999, the years input files may have ({@link Row#EARLIEST}). */
   static boolean inRange(LocalDate date) {
-    return date.getYear() >= 0 && date.getYear() <= 9999;
+    return date.getYear() >= 1 && date.getYear() <= 9999;
   }
 
   /** The help text of a command: usage line, description and one line per option. */

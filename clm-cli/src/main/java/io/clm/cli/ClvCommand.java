@@ -264,7 +264,7 @@ final class ClvCommand {
           String d = f[1].trim();
           LocalDate day = d.length() == 8 ? LocalDate.parse(d, java.time.format.DateTimeFormatter.BASIC_ISO_DATE) : LocalDate.parse(d);
           if (!Arguments.inRange(day)) {
-            throw new BadDataException(name + " line " + number + ": date " + TextRules.excerpt(d) + " is outside the years 0000 to 9999", null);
+            throw new BadDataException(name + " line " + number + ": date " + TextRules.excerpt(d) + " is outside " + Row.YEARS, null);
           }
           BigDecimal amount;
           try {

@@ -196,19 +196,24 @@ final class Row {
     return null;
   }
 
-  /** The earliest timestamp a row may have: the start of the year 0000. */
-  static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+  /**
+   * The years a row's timestamp, and a date option, may lie in: those of the engine's time line,
+   * which starts with the year 0001.
+   */
+  static final String YEARS = "the years 0001 to 9999";
+  /** The earliest timestamp a row may have: the start of the year 0001, where the engine's time begins. */
+  static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
   /** The latest timestamp a row may have: the end of the year 9999. */
   static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
   /**
-   * The timestamp, from the years 0000 to 9999: further out, it could not be counted in
-   * milliseconds, and no export means it.
+   * The timestamp, from the years 0001 to 9999: further out, the engine could not run it (its
+   * time starts with the year 0001), and no export means it.
    */
   Instant instant(int field) throws BadRowException {
     Instant at = parseInstant(field);
     if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
-      throw bad(field, TextRules.excerpt(text(field)) + " is outside the years 0000 to 9999");
+      throw bad(field, TextRules.excerpt(text(field)) + " is outside " + YEARS);
     }
     return at;
   }

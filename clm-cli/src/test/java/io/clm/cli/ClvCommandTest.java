@@ -176,12 +176,30 @@ class ClvCommandTest {
   }
 
   @Test
-  void aPlainDateOutsideTheYears0000To9999IsBadDataNamingTheLine() throws IOException {
+  void aPlainDateOutsideTheYears0001To9999IsBadDataNamingTheLine() throws IOException {
     Path file = dir.resolve("far.csv");
     Files.writeString(file, "customer,date,amount\nc1,2024-01-05,12.50\nc1,+999999999-02-05,3\n");
     MainTest.Run r = MainTest.run("clv", "--transactions", file.toString(), "--format", "plain", "--calibration-end", "2024-06-30");
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).isEqualTo("clm: bad data: far.csv line 3: date '+999999999-02-05' is outside the years 0000 to 9999\n");
+    assertThat(r.err()).isEqualTo("clm: bad data: far.csv line 3: date '+999999999-02-05' is outside the years 0001 to 9999\n");
+  }
+
+  @Test
+  void aPurchaseInTheYear0000IsBadDataNamingTheLine() throws IOException {
+    Path plain = dir.resolve("zero.txt");
+    Files.writeString(plain, "customer,date,amount\nc1,2024-01-05,12.50\nc1,0000-03-01,3\nc1,2024-02-05,3\n");
+    MainTest.Run r = MainTest.run("clv", "--transactions", plain.toString(), "--format", "plain", "--calibration-end", "2024-06-30");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo("clm: bad data: zero.txt line 3: date '0000-03-01' is outside the years 0001 to 9999\n");
+    Path csv = dir.resolve("zero.csv");
+    Files.writeString(csv, "id,customer_id,timestamp,direction,amount,currency,product,channel\n"
+        + "t1,c1,2024-01-03T10:00:00Z,debit,10.00,EUR,card,pos\n"
+        + "t2,c1,0000-02-03T10:00:00Z,debit,20.00,EUR,card,pos\n");
+    r = MainTest.run("clv", "--transactions", csv.toString(), "--calibration-end", "2024-06-30", "--holdout-end", "2024-12-31");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo("clm: bad data: zero.csv line 3, field 'timestamp': '0000-02-03T10:00:00Z' is outside the years 0001 to 9999\n");
   }
 
   @Test

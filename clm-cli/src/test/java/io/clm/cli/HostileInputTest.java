@@ -159,7 +159,7 @@ class HostileInputTest {
   }
 
   @Test
-  void aTimestampOutsideTheYears0000To9999IsABadRow() throws Exception {
+  void aTimestampOutsideTheYears0001To9999IsABadRow() throws Exception {
     Path file = dir.resolve("far.csv");
     Files.writeString(file, HEADER
         + "t1,C-1,-999999999-01-01T00:00:00Z,debit,5.00,card,pos\n"
@@ -170,10 +170,35 @@ class HostileInputTest {
     assertThat(input(report).get("read").asLong()).isEqualTo(4);
     assertThat(input(report).get("accepted").asLong()).isEqualTo(1);
     assertThat(report.get("rejections")).extracting(JsonNode::asText).containsExactly(
-        "far.csv line 2, field 'timestamp': '-999999999-01-01T00:00:00Z' is outside the years 0000 to 9999",
-        "far.csv line 3, field 'timestamp': '+999999999-12-31T00:00:00+01:00' is outside the years 0000 to 9999",
-        "far.csv line 4, field 'timestamp': '-0001-12-31' is outside the years 0000 to 9999");
+        "far.csv line 2, field 'timestamp': '-999999999-01-01T00:00:00Z' is outside the years 0001 to 9999",
+        "far.csv line 3, field 'timestamp': '+999999999-12-31T00:00:00+01:00' is outside the years 0001 to 9999",
+        "far.csv line 4, field 'timestamp': '-0001-12-31' is outside the years 0001 to 9999");
     assertThat(report.get("reconciles").asBoolean()).isTrue();
+  }
+
+  /** The engine counts time from the year 0001: a row of the year 0000 is a bad row of its field. */
+  @Test
+  void aTimestampInTheYear0000IsABadRowNamingItsField() throws Exception {
+    Path file = dir.resolve("zero.csv");
+    Files.writeString(file, HEADER
+        + "t1,C-1,2025-01-02T10:00:00Z,debit,5.00,card,pos\n"
+        + "t2,C-1,0000-06-01T11:02:00Z,debit,5.00,card,pos\n"
+        + "t3,C-2,0000-12-31,debit,5.00,card,pos\n"
+        + "t4,C-2,0000-12-31T23:59:59.999+00:00,debit,5.00,card,pos\n"
+        + "t5,C-2,0001-01-01T00:00:00Z,debit,5.00,card,pos\n");
+    JsonNode report = analyze(file);
+    assertThat(input(report).get("read").asLong()).isEqualTo(5);
+    assertThat(input(report).get("accepted").asLong()).isEqualTo(2);
+    assertThat(report.get("rejections")).extracting(JsonNode::asText).containsExactly(
+        "zero.csv line 3, field 'timestamp': '0000-06-01T11:02:00Z' is outside the years 0001 to 9999",
+        "zero.csv line 4, field 'timestamp': '0000-12-31' is outside the years 0001 to 9999",
+        "zero.csv line 5, field 'timestamp': '0000-12-31T23:59:59.999+00:00' is outside the years 0001 to 9999");
+    assertThat(report.get("reconciles").asBoolean()).isTrue();
+    MainTest.Run stop = MainTest.run("analyze", "--transactions", file.toString());
+    assertThat(stop.code()).isEqualTo(1);
+    assertThat(stop.out()).isEmpty();
+    assertThat(stop.err()).isEqualTo("clm: bad data: zero.csv line 3, field 'timestamp': '0000-06-01T11:02:00Z' is outside the years 0001 to 9999\n"
+        + "Fix the row, or pass --skip-bad-rows to skip and count bad rows.\n");
   }
 
   @Test

@@ -75,15 +75,22 @@ class MainTest {
   }
 
   @Test
-  void aDateOptionOutsideTheYears0000To9999IsAUsageError() {
+  void aDateOptionOutsideTheYears0001To9999IsAUsageError() {
     String tx = SAMPLES.resolve("transactions.csv").toString();
     assertThat(run("analyze", "--transactions", tx, "--as-of", "+999999999-01-01")).isEqualTo(new Run(2, "",
-        "clm: analyze: --as-of '+999999999-01-01' is outside the years 0000 to 9999\nRun 'clm analyze --help' for usage.\n"));
+        "clm: analyze: --as-of '+999999999-01-01' is outside the years 0001 to 9999\nRun 'clm analyze --help' for usage.\n"));
     assertThat(run("analyze", "--transactions", tx, "--flow-start", "-0001-01-01")).isEqualTo(new Run(2, "",
-        "clm: analyze: --flow-start '-0001-01-01' is outside the years 0000 to 9999\nRun 'clm analyze --help' for usage.\n"));
+        "clm: analyze: --flow-start '-0001-01-01' is outside the years 0001 to 9999\nRun 'clm analyze --help' for usage.\n"));
     assertThat(run("clv", "--transactions", tx, "--calibration-end", "2025-06-30", "--holdout-end", "+999999999-01-01"))
         .isEqualTo(new Run(2, "",
-            "clm: clv: --holdout-end '+999999999-01-01' is outside the years 0000 to 9999\nRun 'clm clv --help' for usage.\n"));
+            "clm: clv: --holdout-end '+999999999-01-01' is outside the years 0001 to 9999\nRun 'clm clv --help' for usage.\n"));
+    // The engine counts time from the year 0001.
+    assertThat(run("analyze", "--transactions", tx, "--as-of", "0000-06-01")).isEqualTo(new Run(2, "",
+        "clm: analyze: --as-of '0000-06-01' is outside the years 0001 to 9999\nRun 'clm analyze --help' for usage.\n"));
+    assertThat(run("analyze", "--transactions", tx, "--flow-start", "0000-12-31")).isEqualTo(new Run(2, "",
+        "clm: analyze: --flow-start '0000-12-31' is outside the years 0001 to 9999\nRun 'clm analyze --help' for usage.\n"));
+    assertThat(run("clv", "--transactions", tx, "--calibration-end", "0000-06-01")).isEqualTo(new Run(2, "",
+        "clm: clv: --calibration-end '0000-06-01' is outside the years 0001 to 9999\nRun 'clm clv --help' for usage.\n"));
   }
 
   @Test
