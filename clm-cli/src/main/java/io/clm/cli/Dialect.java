@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -68,7 +69,7 @@ record Dialect(
     Optional<String> pattern = a.text("timestamp-format");
     if (pattern.isPresent()) {
       try {
-        DateTimeFormatter.ofPattern(pattern.get());
+        formatter(pattern.get());
       } catch (IllegalArgumentException e) {
         throw new UsageException("--timestamp-format '" + pattern.get() + "': " + e.getMessage());
       }
@@ -90,7 +91,16 @@ record Dialect(
    * year {@code u}, which is the same for every date an export holds.
    */
   Optional<DateTimeFormatter> timestampFormatter() {
-    return timestampPattern.map(p -> DateTimeFormatter.ofPattern(prolepticYears(p)).withResolverStyle(ResolverStyle.STRICT));
+    return timestampPattern.map(Dialect::formatter);
+  }
+
+  /**
+   * The strict formatter of a pattern. Month and day names and AM/PM are English ({@code Mar},
+   * {@code March}, {@code PM}) whatever the machine's locale, so that a file reads the same on
+   * every machine.
+   */
+  private static DateTimeFormatter formatter(String pattern) {
+    return DateTimeFormatter.ofPattern(prolepticYears(pattern), Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
   }
 
   /** The pattern with every {@code y} outside quoted text replaced by {@code u}. */

@@ -138,6 +138,22 @@ class LocaleIndependenceTest {
     }
   }
 
+  /** Month names and AM/PM in a --timestamp-format pattern are English whatever the machine's locale. */
+  @Test
+  void timestampPatternsReadEnglishNamesInEveryLocale() throws IOException {
+    Path tx = dir.resolve("export.csv");
+    Files.writeString(tx, "id,customer_id,timestamp,direction,amount,product,channel\n"
+        + "t1,C-1,02 Mar 2025 10:00 AM,debit,5.00,card,pos\n"
+        + "t2,C-1,17 Dec 2025 03:30 PM,debit,5.00,card,pos\n");
+    for (Locale locale : List.of(Locale.ROOT, Locale.GERMANY, Locale.forLanguageTag("fr-FR"), Locale.forLanguageTag("th-TH-u-nu-thai"))) {
+      Output r = run(locale, "analyze", "--transactions", tx.toString(), "--skip-bad-rows", "--json",
+          "--timestamp-format", "dd MMM yyyy hh:mm a");
+      assertThat(r.err()).as("messages in %s", locale).doesNotContain("skipped");
+      assertThat(r.out()).as("report in %s", locale)
+          .contains("\"accepted\" : 2,").contains("\"periodStart\" : \"2025-03-02T10:00:00Z\"");
+    }
+  }
+
   /** Every call that formats text in the command line's sources names {@link Locale#ROOT}. */
   @Test
   void everyFormattingCallNamesTheRootLocale() throws IOException {
