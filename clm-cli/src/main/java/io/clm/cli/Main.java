@@ -66,8 +66,10 @@ public final class Main {
   public static void main(String[] args) {
     quietLogging();
     PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
-    int code = new Main(out, System.err, System.console() != null).run(args);
+    PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+    int code = new Main(out, err, System.console() != null).run(args);
     out.flush();
+    err.flush();
     System.exit(code);
   }
 
