@@ -356,7 +356,7 @@ final class ClvCommand {
         PurchaseHistory h = s.history();
         double expectedSpend = clv == null ? Double.NaN : spend.model().expectedSpend(h.frequency(), s.meanSpend());
         double value = clv == null ? Double.NaN : clv.of(h, s.meanSpend(), horizon);
-        w.write(String.format(Locale.ROOT, "%s,%d,%.4f,%.4f,%.2f,%d,%.6f,%.6f,%.2f,%.2f%n",
+        w.write(String.format(Locale.ROOT, "%s,%d,%.4f,%.4f,%.2f,%d,%.6f,%.6f,%.2f,%.2f\n",
             csv(s.customer().value()), h.frequency(), h.recency(), h.age(), s.meanSpend(), s.holdoutTransactions(),
             model.probabilityAlive(h), model.expectedTransactions(h, holdoutLength), expectedSpend, value));
       }

@@ -44,12 +44,12 @@ final class ClvHtml {
       if (f.fitted() == null) {
         h.append("<td colspan=\"3\">not fitted: ").append(escape(f.failure())).append("</td></tr>\n");
       } else {
-        h.append(String.format(Locale.ROOT, "<td>%.2f</td><td>%.2f</td><td>%s</td></tr>%n",
+        h.append(String.format(Locale.ROOT, "<td>%.2f</td><td>%.2f</td><td>%s</td></tr>\n",
             f.fitted().logLikelihood(), f.fitted().aic(), parameters(f.fitted().parameters())));
       }
     }
     if (spend != null) {
-      h.append(String.format(Locale.ROOT, "<tr><td>Gamma-Gamma</td><td>%.2f</td><td>%.2f</td><td>%s</td></tr>%n",
+      h.append(String.format(Locale.ROOT, "<tr><td>Gamma-Gamma</td><td>%.2f</td><td>%.2f</td><td>%s</td></tr>\n",
           spend.logLikelihood(), spend.aic(), parameters(spend.parameters())));
     }
     h.append("</table>\n");
@@ -109,7 +109,7 @@ final class ClvHtml {
     StringBuilder s = svgStart();
     axes(s, max, n, xLabel);
     double mx = LEFT + plotW * marker / n;
-    s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#888\" stroke-dasharray=\"4 4\"/>%n", mx, TOP, mx, HEIGHT - BOTTOM));
+    s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#888\" stroke-dasharray=\"4 4\"/>\n", mx, TOP, mx, HEIGHT - BOTTOM));
     for (int j = 0; j < count; j++) {
       StringBuilder points = new StringBuilder();
       for (int i = 0; i < n; i++) {
@@ -117,7 +117,7 @@ final class ClvHtml {
         double y = HEIGHT - BOTTOM - plotH * series[j][i] / max;
         points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
       }
-      s.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"%s\" points=\"%s\"/>%n",
+      s.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"%s\" points=\"%s\"/>\n",
           COLOURS[j % COLOURS.length], j == 0 ? "2.5" : "1.5", points.toString().trim()));
       legend(s, j, names[j]);
     }
@@ -143,10 +143,10 @@ final class ClvHtml {
       double gx = LEFT + group * b + group * 0.1;
       for (int j = 0; j < count; j++) {
         double height = plotH * bars[j][b] / max;
-        s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>%n",
+        s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>\n",
             gx + bar * j, HEIGHT - BOTTOM - height, bar, height, COLOURS[j % COLOURS.length]));
       }
-      s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
+      s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
           gx + group * 0.4, HEIGHT - BOTTOM + 15, b == bins - 1 ? b + "+" : String.valueOf(b)));
     }
     for (int j = 0; j < count; j++) {
@@ -171,38 +171,38 @@ final class ClvHtml {
     for (int b = 0; b < 10; b++) {
       double height = plotH * counts[b] / max;
       double x = LEFT + plotW * b / 10;
-      s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%d customers</title></rect>%n",
+      s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%d customers</title></rect>\n",
           x + 1, HEIGHT - BOTTOM - height, plotW / 10 - 2, height, COLOURS[0], counts[b]));
-      s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%.1f</text>%n", x, HEIGHT - BOTTOM + 15, b / 10.0));
+      s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%.1f</text>\n", x, HEIGHT - BOTTOM + 15, b / 10.0));
     }
     return s.append("</svg>\n").toString();
   }
 
   private static StringBuilder svgStart() {
     return new StringBuilder(String.format(Locale.ROOT,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">%n", WIDTH, HEIGHT, WIDTH, HEIGHT));
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">\n", WIDTH, HEIGHT, WIDTH, HEIGHT));
   }
 
   private static void axes(StringBuilder s, double max, int periods, String xLabel) {
     double plotH = HEIGHT - TOP - BOTTOM;
-    s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000\"/>%n", LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM));
-    s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000\"/>%n", LEFT, TOP, LEFT, HEIGHT - BOTTOM));
+    s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000\"/>\n", LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM));
+    s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000\"/>\n", LEFT, TOP, LEFT, HEIGHT - BOTTOM));
     for (int i = 0; i <= 4; i++) {
       double y = HEIGHT - BOTTOM - plotH * i / 4;
-      s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n", LEFT - 5, y + 4, number(max * i / 4)));
+      s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n", LEFT - 5, y + 4, number(max * i / 4)));
     }
     if (periods > 0) {
       for (int i = 0; i <= 4; i++) {
         double x = LEFT + (WIDTH - LEFT - RIGHT) * i / 4.0;
-        s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>%n", x, HEIGHT - BOTTOM + 15, periods * i / 4));
+        s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>\n", x, HEIGHT - BOTTOM + 15, periods * i / 4));
       }
     }
-    s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", LEFT + (WIDTH - LEFT - RIGHT) / 2, HEIGHT - 5, escape(xLabel)));
+    s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", LEFT + (WIDTH - LEFT - RIGHT) / 2, HEIGHT - 5, escape(xLabel)));
   }
 
   private static void legend(StringBuilder s, int j, String name) {
     int y = TOP + 10 + 18 * j;
-    s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"%d\">%s</text>%n",
+    s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"%d\">%s</text>\n",
         WIDTH - RIGHT + 15, y - 10, COLOURS[j % COLOURS.length], WIDTH - RIGHT + 32, y, escape(name)));
   }
 

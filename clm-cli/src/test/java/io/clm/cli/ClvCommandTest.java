@@ -33,12 +33,17 @@ class ClvCommandTest {
   @TempDir Path dir;
 
   private Path cdnow() throws IOException {
+    return cdnow(dir);
+  }
+
+  /** The CDNOW sample as a plain file {@code cdnow.csv} in {@code dir}. */
+  static Path cdnow(Path dir) throws IOException {
     List<String> lines = new ArrayList<>();
     lines.add("customer,date,amount");
     try (BufferedReader in =
         new BufferedReader(
             new InputStreamReader(
-                Objects.requireNonNull(getClass().getResourceAsStream("/cdnow/CDNOW_sample.txt")), StandardCharsets.UTF_8))) {
+                Objects.requireNonNull(ClvCommandTest.class.getResourceAsStream("/cdnow/CDNOW_sample.txt")), StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
         String[] f = line.trim().split("\\s+");

@@ -10,12 +10,13 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code clm} process writes the same bytes whatever the machine's default charset: each test
- * runs it in a JVM of its own that has another default.
+ * The {@code clm} process writes the same bytes whatever the machine's default charset and line
+ * separator: each test runs it in a JVM of its own that has another default.
  */
 class MachineIndependenceTest {
   @TempDir Path dir;
@@ -47,5 +48,33 @@ class MachineIndependenceTest {
         "clm: bad data: tx.csv line 3, field 'amount': 'M\u00fcller \u660e\u661f' is not a decimal number within"
             + " bounds (at most 18 digits before the '.', no exponent)\n"
             + "Fix the row, or pass --skip-bad-rows to skip and count bad rows.\n");
+  }
+
+  @Test
+  void filesEndTheirLinesWithALineFeedWhateverTheLineSeparator() throws Exception {
+    String crlf = "-Dline.separator=\r\n";
+    Path clv = dir.resolve("clv");
+    Files.createDirectories(clv);
+    Child c = clm(crlf, "clv", "--transactions", ClvCommandTest.cdnow(dir).toString(), "--format", "plain",
+        "--calibration-end", "1997-09-30", "--holdout-end", "1998-06-30",
+        "--scores", clv.resolve("scores.csv").toString(), "--html", clv.resolve("clv.html").toString());
+    assertThat(c.code()).as(new String(c.err(), StandardCharsets.UTF_8)).isZero();
+    Child a = clm(crlf, "analyze", "--transactions", MainTest.SAMPLES.resolve("transactions.csv").toString(),
+        "--complaints", MainTest.SAMPLES.resolve("complaints.csv").toString(), "--html", dir.resolve("analyze.html").toString());
+    assertThat(a.code()).as(new String(a.err(), StandardCharsets.UTF_8)).isZero();
+    Path export = dir.resolve("export");
+    Child d = clm(crlf, "demo", "--customers", "200", "--months", "3", "--export", export.toString(),
+        "--html", dir.resolve("demo.html").toString());
+    assertThat(d.code()).as(new String(d.err(), StandardCharsets.UTF_8)).isZero();
+    List<Path> files;
+    try (Stream<Path> all = Files.walk(dir)) {
+      files = all.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("child.")).sorted().toList();
+    }
+    assertThat(files).extracting(p -> p.getFileName().toString())
+        .contains("scores.csv", "clv.html", "analyze.html", "demo.html", "transactions.csv");
+    for (Path file : files) {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      assertThat(text).as(file.getFileName().toString()).contains("\n").doesNotContain("\r");
+    }
   }
 }
