@@ -203,8 +203,11 @@ final class Row {
   static final String YEARS = "the years 0001 to 9999";
   /** The earliest timestamp a row may have: the start of the year 0001, where the engine's time begins. */
   static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-  /** The latest timestamp a row may have: the end of the year 9999. */
-  static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+  /**
+   * The latest timestamp a row may have: the last millisecond of the year 9999, where the engine's
+   * time, counted in milliseconds, ends. A timestamp later within that millisecond is outside too.
+   */
+  static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
   /**
    * The timestamp, from the years 0001 to 9999: further out, the engine could not run it (its

@@ -201,6 +201,21 @@ class HostileInputTest {
         + "Fix the row, or pass --skip-bad-rows to skip and count bad rows.\n");
   }
 
+  /** The engine counts time in milliseconds up to 9999-12-31T23:59:59.999Z: a row past it is a bad row of its field. */
+  @Test
+  void aTimestampPastTheLastMillisecondOf9999IsABadRowNamingItsField() throws Exception {
+    Path file = dir.resolve("late.csv");
+    Files.writeString(file, HEADER
+        + "t1,C-1,9999-12-30T10:00:00Z,debit,5.00,card,pos\n"
+        + "t2,C-1,9999-12-31T23:59:59.999Z,debit,5.00,card,pos\n"
+        + "t3,C-1,9999-12-31T23:59:59.9999Z,debit,5.00,card,pos\n");
+    JsonNode report = analyze(file, "--as-of", "9999-12-31");
+    assertThat(input(report).get("accepted").asLong()).isEqualTo(2);
+    assertThat(report.get("rejections")).extracting(JsonNode::asText).containsExactly(
+        "late.csv line 4, field 'timestamp': '9999-12-31T23:59:59.9999Z' is outside the years 0001 to 9999");
+    assertThat(report.get("reconciles").asBoolean()).isTrue();
+  }
+
   @Test
   void aJsonNumberIsReadUnderDecimalCommaToo() {
     Dialect dialect = new Dialect(';', ',', false, Optional.empty(), java.time.ZoneOffset.UTC, 1024);
