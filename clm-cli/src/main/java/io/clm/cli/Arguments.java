@@ -166,7 +166,7 @@ final class Arguments {
       width = Math.max(width, l.length());
     }
     for (int i = 0; i < options.size(); i++) {
-      text.append(String.format(Locale.ROOT, "%-" + (width + 2) + "s%s%n", left.get(i), options.get(i).help()));
+      text.append(String.format(Locale.ROOT, "%-" + (width + 2) + "s%s\n", left.get(i), options.get(i).help()));
     }
     return text.toString();
   }

@@ -292,24 +292,24 @@ final class ClvCommand {
   private void printReport(
       ClvAnalysis analysis, List<Fit> fits, FittedModel<GammaGamma> spend, String spendFailure, Fit best,
       LocalDate calibrationEnd, LocalDate holdoutEnd, int periodDays) {
-    out.printf(Locale.ROOT, "Customer-base analysis: %d customers, calibration to %s, hold-out to %s, time unit %d days%n%n",
+    out.printf(Locale.ROOT, "Customer-base analysis: %d customers, calibration to %s, hold-out to %s, time unit %d days\n\n",
         analysis.customers(), calibrationEnd, holdoutEnd, periodDays);
     out.println("Purchase models (parameter ± standard error):");
     for (Fit f : fits) {
       if (f.fitted == null) {
-        out.printf(Locale.ROOT, "  %-11s not fitted: %s%n", f.name, f.failure);
+        out.printf(Locale.ROOT, "  %-11s not fitted: %s\n", f.name, f.failure);
         continue;
       }
-      out.printf(Locale.ROOT, "  %-11s LL %.2f  AIC %.2f  %s%s%n", f.name, f.fitted.logLikelihood(), f.fitted.aic(),
+      out.printf(Locale.ROOT, "  %-11s LL %.2f  AIC %.2f  %s%s\n", f.name, f.fitted.logLikelihood(), f.fitted.aic(),
           estimates(f.fitted.parameters()), f == best ? "  (lowest AIC)" : "");
     }
     if (spend != null) {
-      out.printf(Locale.ROOT, "  %-11s LL %.2f  %s  (%d repeat buyers)%n", "Gamma-Gamma", spend.logLikelihood(), estimates(spend.parameters()), spend.observations());
+      out.printf(Locale.ROOT, "  %-11s LL %.2f  %s  (%d repeat buyers)\n", "Gamma-Gamma", spend.logLikelihood(), estimates(spend.parameters()), spend.observations());
     } else {
-      out.printf(Locale.ROOT, "  %-11s not fitted: %s%n", "Gamma-Gamma", spendFailure == null ? "no repeat buyers" : spendFailure);
+      out.printf(Locale.ROOT, "  %-11s not fitted: %s\n", "Gamma-Gamma", spendFailure == null ? "no repeat buyers" : spendFailure);
     }
     out.println();
-    out.printf(Locale.ROOT, "Hold-out check: repeat transactions per customer in the %.1f-unit hold-out, by calibration frequency%n", analysis.holdoutLength());
+    out.printf(Locale.ROOT, "Hold-out check: repeat transactions per customer in the %.1f-unit hold-out, by calibration frequency\n", analysis.holdoutLength());
     StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-6s %9s %9s", "x", "customers", "actual"));
     for (Fit f : fits) {
       if (f.fitted != null) {

@@ -2,6 +2,8 @@ package io.clm.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -19,7 +21,8 @@ final class JsonReport {
   static void write(Report r, OutputStream out) throws IOException {
     JsonGenerator g = new JsonFactory().createGenerator(out);
     g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    g.useDefaultPrettyPrinter();
+    // Lines end with a line feed on every platform, as in the text report.
+    g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
     g.writeStartObject();
     g.writeNumberField("formatVersion", FORMAT_VERSION);
     g.writeStringField("title", r.title());

@@ -7,7 +7,6 @@ import io.clm.api.Clm;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -65,8 +64,8 @@ public final class Main {
    */
   public static void main(String[] args) {
     quietLogging();
-    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
-    PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+    PrintStream out = new LineFeedStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false);
+    PrintStream err = new LineFeedStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true);
     int code = new Main(out, err, System.console() != null).run(args);
     out.flush();
     err.flush();
@@ -161,7 +160,7 @@ public final class Main {
       return ExitCode.OK;
     }
     List<PluginInfo> found = Clm.plugins().list();
-    String row = "%-24s %-28s %-16s %-62s %s%n";
+    String row = "%-24s %-28s %-16s %-62s %s\n";
     out.printf(Locale.ROOT, row, "KIND", "ID", "VERSION", "CLASS", "JAR");
     for (PluginInfo p : found) {
       out.printf(Locale.ROOT, row, p.kind(), p.id(), p.version(), p.className(), p.location());

@@ -12,13 +12,13 @@ final class TextReport {
     out.println(r.title());
     out.println("=".repeat(r.title().length()));
     r.source().forEach(s -> out.println("  " + s));
-    out.printf(Locale.ROOT, "  model %s, currency %s, events from %s, report as of %s%n%n", r.modelId(), r.currency(),
+    out.printf(Locale.ROOT, "  model %s, currency %s, events from %s, report as of %s\n\n", r.modelId(), r.currency(),
         r.periodStart() == null ? "-" : r.periodStart().toString().substring(0, 10), r.asOf().toString().substring(0, 10));
 
     heading(out, "Input");
-    out.printf(Locale.ROOT, "  %-28s %12s %12s %12s %12s%n", "source", "read", "accepted", "duplicates", "rejected");
+    out.printf(Locale.ROOT, "  %-28s %12s %12s %12s %12s\n", "source", "read", "accepted", "duplicates", "rejected");
     for (Report.InputCount c : r.input()) {
-      out.printf(Locale.ROOT, "  %-28s %,12d %,12d %,12d %,12d%n", c.name(), c.read(), c.accepted(), c.duplicates(), c.rejected());
+      out.printf(Locale.ROOT, "  %-28s %,12d %,12d %,12d %,12d\n", c.name(), c.read(), c.accepted(), c.duplicates(), c.rejected());
     }
     if (!r.rejections().isEmpty()) {
       out.println("  first rejected rows:");
@@ -30,9 +30,9 @@ final class TextReport {
     long total = r.customers();
     for (Report.StageCount s : r.stages()) {
       double share = total == 0 ? 0 : 100.0 * s.customers() / total;
-      out.printf(Locale.ROOT, "  %-16s %-9s %,10d %6.1f%%  %s%n", s.id(), s.phase(), s.customers(), share, bar(share));
+      out.printf(Locale.ROOT, "  %-16s %-9s %,10d %6.1f%%  %s\n", s.id(), s.phase(), s.customers(), share, bar(share));
     }
-    out.printf(Locale.ROOT, "  %-16s %-9s %,10d%n%n", "all", "", total);
+    out.printf(Locale.ROOT, "  %-16s %-9s %,10d\n\n", "all", "", total);
 
     List<Report.StageCount> stages = r.stages();
     heading(out, r.flowStart() == null
@@ -51,7 +51,7 @@ final class TextReport {
         double value = t.value();
         long customers = t.customers();
         for (Report.Segment s : t.segments()) {
-          out.printf(Locale.ROOT, "    %-24s %,10d customers %6.1f%%   value %6.1f%%%n", s.label(), s.customers(),
+          out.printf(Locale.ROOT, "    %-24s %,10d customers %6.1f%%   value %6.1f%%\n", s.label(), s.customers(),
               pct(s.customers(), customers), value == 0 ? 0 : 100 * s.value() / value);
           if (!s.reasons().isEmpty()) {
             out.println("      why: " + s.why());
@@ -68,11 +68,11 @@ final class TextReport {
       Report.RiskReport risk = r.risk().data();
       out.println("  " + risk.method());
       for (Report.Band b : risk.distribution()) {
-        out.printf(Locale.ROOT, "    %-12s %,10d%n", b.label(), b.customers());
+        out.printf(Locale.ROOT, "    %-12s %,10d\n", b.label(), b.customers());
       }
       out.println("  top at-risk high-value customers:");
       for (Report.AtRisk a : risk.atRisk()) {
-        out.printf(Locale.ROOT, "    %-33s %-12s value %,12.2f  risk %.2f%n", a.maskedId(), a.stage(), a.value(), a.risk());
+        out.printf(Locale.ROOT, "    %-33s %-12s value %,12.2f  risk %.2f\n", a.maskedId(), a.stage(), a.value(), a.risk());
         out.println("      factors: " + String.join("; ", a.factors()));
         out.println("      actions: " + String.join("; ", a.actions()));
       }
@@ -87,13 +87,13 @@ final class TextReport {
       double compliance = r.complaints().data().compliance();
       out.println(Double.isNaN(compliance) ? "  no ticket was resolved"
           : String.format(Locale.ROOT, "  SLA compliance: %.1f%% of resolved tickets resolved within the deadline", 100 * compliance));
-      r.complaints().data().figures().forEach((k, v) -> out.printf(Locale.ROOT, "    %-48s %,10d%n", k, v));
+      r.complaints().data().figures().forEach((k, v) -> out.printf(Locale.ROOT, "    %-48s %,10d\n", k, v));
     }
     out.println();
 
     heading(out, "Reconciliation");
     for (Report.Check c : r.checks()) {
-      out.printf(Locale.ROOT, "  %-4s %-74s %,d%s%n", c.ok() ? "ok" : "FAIL", c.what(), c.actual(),
+      out.printf(Locale.ROOT, "  %-4s %-74s %,d%s\n", c.ok() ? "ok" : "FAIL", c.what(), c.actual(),
           c.ok() ? "" : " (expected " + String.format(Locale.ROOT, "%,d", c.expected()) + ")");
     }
     out.println(r.reconciles() ? "  all figures reconcile." : "  SOME FIGURES DO NOT RECONCILE.");

@@ -77,4 +77,34 @@ class MachineIndependenceTest {
       assertThat(text).as(file.getFileName().toString()).contains("\n").doesNotContain("\r");
     }
   }
+
+  @Test
+  void printedLinesEndWithALineFeedWhateverTheLineSeparator() throws Exception {
+    String crlf = "-Dline.separator=\r\n";
+    Path bad = dir.resolve("bad.csv");
+    Files.writeString(bad, "id,customer_id,timestamp,direction,amount,currency,product,channel\n"
+        + "T1,C-1001,2025-01-03T12:59:00Z,debit,35.50,EUR,current-account,branch\n"
+        + "T2,C-1001,2025-01-04T12:59:00Z,debit,ten,EUR,current-account,branch\n");
+    String tx = MainTest.SAMPLES.resolve("transactions.csv").toString();
+    List<List<String>> commands = List.of(
+        List.of("--help"),
+        List.of("analyze", "--help"),
+        List.of("clv", "--help"),
+        List.of("analyze", "--frobnicate"),
+        List.of("analyze", "--transactions", tx, "--complaints", MainTest.SAMPLES.resolve("complaints.csv").toString()),
+        List.of("analyze", "--transactions", tx, "--json"),
+        List.of("analyze", "--transactions", bad.toString()),
+        List.of("analyze", "--transactions", bad.toString(), "--skip-bad-rows"),
+        List.of("plugins"),
+        List.of("clv", "--transactions", ClvCommandTest.cdnow(dir).toString(), "--format", "plain", "--calibration-end", "1997-09-30"),
+        List.of("demo", "--customers", "200", "--months", "3"));
+    for (List<String> command : commands) {
+      Child c = clm(crlf, command.toArray(String[]::new));
+      String out = new String(c.out(), StandardCharsets.UTF_8);
+      String err = new String(c.err(), StandardCharsets.UTF_8);
+      assertThat(out + err).as("clm %s", command).contains("\n");
+      assertThat(out).as("standard output of clm %s", command).doesNotContain("\r");
+      assertThat(err).as("standard error of clm %s", command).doesNotContain("\r");
+    }
+  }
 }
