@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
@@ -165,7 +166,7 @@ class AnalyzeStoreTest {
     List<String> yesterday = new ArrayList<>(List.of(header));
     for (int n = 2; n <= 5; n++) {
       for (int k = n; k >= 1; k--) {
-        yesterday.add(String.format("d%d-%d,D%d,2023-01-%02dT12:00:00Z,credit,100.00,current_account,branch", n, k, n, 11 - k));
+        yesterday.add(String.format(Locale.ROOT, "d%d-%d,D%d,2023-01-%02dT12:00:00Z,credit,100.00,current_account,branch", n, k, n, 11 - k));
       }
     }
     yesterday.add("b-1,B,2024-01-10T23:00:00Z,credit,100.00,current_account,branch");
@@ -282,7 +283,7 @@ class AnalyzeStoreTest {
     // Today's rows for the erased customer are refused, as the engine refuses every event for an erased id.
     JsonNode today = run(analyze("today", "--store", store(), "--skip-bad-rows")).json();
     assertThat(today.get("customers").asLong()).isEqualTo(run(analyze("both")).json().get("customers").asLong() - 1);
-    assertThat(today.get("source").toString()).contains(String.format("%,d customers before this run", stored - 1));
+    assertThat(today.get("source").toString()).contains(String.format(Locale.ROOT, "%,d customers before this run", stored - 1));
   }
 
   @Test

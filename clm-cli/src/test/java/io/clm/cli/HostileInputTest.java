@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +22,7 @@ class HostileInputTest {
   @TempDir Path dir;
 
   static String good(int i) {
-    return String.format("t%d,C-%04d,2025-01-%02dT10:00:00Z,credit,%d.00,current-account,online%n", i, i % 7, 1 + i % 28, 10 + i);
+    return String.format(Locale.ROOT, "t%d,C-%04d,2025-01-%02dT10:00:00Z,credit,%d.00,current-account,online\n", i, i % 7, 1 + i % 28, 10 + i);
   }
 
   static String goodRows(int from, int count) {

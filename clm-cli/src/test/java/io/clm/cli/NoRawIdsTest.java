@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +37,7 @@ class NoRawIdsTest {
   @TempDir Path dir;
 
   static String id(int i) {
-    return String.format("%s%04d", PLANT, i);
+    return String.format(Locale.ROOT, "%s%04d", PLANT, i);
   }
 
   @Test
@@ -44,7 +45,7 @@ class NoRawIdsTest {
     Path tx = dir.resolve("tx.csv");
     StringBuilder csv = new StringBuilder("id,customer_id,timestamp,direction,amount,product,channel\n");
     for (int i = 0; i < 40; i++) {
-      csv.append(String.format("t%d,%s,2025-01-%02dT10:00:00Z,credit,%d.00,current-account,online%n", i, id(i % 20), 1 + i % 28, 100 + i));
+      csv.append(String.format(Locale.ROOT, "t%d,%s,2025-01-%02dT10:00:00Z,credit,%d.00,current-account,online\n", i, id(i % 20), 1 + i % 28, 100 + i));
     }
     // Bad rows, each holding an id where a message might echo it.
     csv.append("b1,").append(id(1)).append(",2025-02-01T10:00:00Z,credit,").append(id(1)).append(",card,pos\n");

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,12 +59,12 @@ class ValidationTableTest {
         new Case("`Money` currency", "an ISO 4217 code with fraction digits (not `XXX`, `XAU`)", ve, () -> Money.of("1", "XAU")),
         new Case("`Money.plus`", "the sum fits a `long` of minor units", ve,
             () -> Money.ofMinor(Long.MAX_VALUE, Money.currency("EUR")).plus(Money.of("0.01", "EUR"))),
-        new Case("`CustomerId`", TEXT.formatted(128), iev, () -> CustomerId.of("C\ud800")),
-        new Case("event `id`", TEXT.formatted(128), iev, () -> transaction("t\u0085", "1")),
-        new Case("`complaintId`", TEXT.formatted(128), iev, () -> new ComplaintOpened("e", C, AT, " ", Severity.URGENT)),
-        new Case("`ManualMove.toStage`", TEXT.formatted(64), iev, () -> new ManualMove("e", C, AT, "s".repeat(65), "rm", "why")),
-        new Case("`ManualMove.actor`", TEXT.formatted(128), iev, () -> new ManualMove("e", C, AT, "s", "r\nm", "why")),
-        new Case("`ManualMove.reason`", TEXT.formatted(1000), iev, () -> new ManualMove("e", C, AT, "s", "rm", "w".repeat(1001))),
+        new Case("`CustomerId`", String.format(Locale.ROOT, TEXT, 128), iev, () -> CustomerId.of("C\ud800")),
+        new Case("event `id`", String.format(Locale.ROOT, TEXT, 128), iev, () -> transaction("t\u0085", "1")),
+        new Case("`complaintId`", String.format(Locale.ROOT, TEXT, 128), iev, () -> new ComplaintOpened("e", C, AT, " ", Severity.URGENT)),
+        new Case("`ManualMove.toStage`", String.format(Locale.ROOT, TEXT, 64), iev, () -> new ManualMove("e", C, AT, "s".repeat(65), "rm", "why")),
+        new Case("`ManualMove.actor`", String.format(Locale.ROOT, TEXT, 128), iev, () -> new ManualMove("e", C, AT, "s", "r\nm", "why")),
+        new Case("`ManualMove.reason`", String.format(Locale.ROOT, TEXT, 1000), iev, () -> new ManualMove("e", C, AT, "s", "rm", "w".repeat(1001))),
         new Case("`Transaction.amount`", "not negative", iev, () -> transaction("t", "-1")),
         new Case("`Interaction.satisfaction`", "0 to 10; required for surveys, absent otherwise", iev,
             () -> Interaction.survey("i", C, AT, Channel.ONLINE, 11)),
