@@ -158,11 +158,11 @@ final class AnalyzeCommand {
       storedCustomers = count(customers);
       flowMarked = continueFlow(stored, settings, pipeline, storedCustomers);
     }
-    List<String> rejections = new ArrayList<>();
+    Rejections rejections = new Rejections();
     List<Source> sources = new ArrayList<>();
     try {
       for (Input in : inputs) {
-        sources.add(new Source(in, RowReader.open(in.file(), in.format(), in.kind(), settings.dialect())));
+        sources.add(new Source(in, RowReader.open(in.file(), in.format(), in.kind(), settings.dialect()), sources.size()));
       }
     } catch (BadRowException e) {
       closeAll(sources);
@@ -196,7 +196,7 @@ final class AnalyzeCommand {
         Source s = (Source) source;
         BadRowException bad = new BadRowException(s.input.file().getFileName().toString(), line, "(event)", e.getMessage());
         try {
-          reject(s, bad, settings, rejections, err);
+          reject(s, bad, settings, rejections);
         } catch (BadDataException stop) {
           throw new StopRun(stop);
         }
@@ -207,7 +207,7 @@ final class AnalyzeCommand {
     long rows = 0;
     try (ParallelIngest ingest = new ParallelIngest(pipeline, outcome, threads)) {
       for (Source s : sources) {
-        advance(s, settings, options, rejections, err);
+        advance(s, settings, options, rejections);
       }
       while (true) {
         Source next = null;
@@ -242,7 +242,7 @@ final class AnalyzeCommand {
         if ((++rows & 0xFFFF) == 0) {
           progress.show(String.format(Locale.ROOT, "%,d rows", rows));
         }
-        advance(next, settings, options, rejections, err);
+        advance(next, settings, options, rejections);
       }
       ingest.barrier();
       if (stored != null) {
@@ -253,8 +253,10 @@ final class AnalyzeCommand {
     } catch (StopRun stop) {
       throw stop.reason;
     } finally {
-      closeAll(sources);
       progress.done();
+      // Printed once every row is read, in the order of the files and lines, whatever the threads did first.
+      rejections.messages().forEach(m -> err.println("clm: skipped " + m));
+      closeAll(sources);
     }
     // Over a store, a run whose rows were all stored before reports as of the same date as the run
     // that stored them.
@@ -304,7 +306,7 @@ final class AnalyzeCommand {
     }
     source.add(String.format(Locale.ROOT, "%,d rows read and run through the engine in %.1f s", counts.stream().mapToLong(Report.InputCount::read).sum(),
         (System.nanoTime() - started) / 1e9));
-    return Sections.report("clm analyze", source, options, pipeline.engine(), pipeline, outcomeOfRun, counts, lineChecks, rejections, asOf,
+    return Sections.report("clm analyze", source, options, pipeline.engine(), pipeline, outcomeOfRun, counts, lineChecks, rejections.messages(), asOf,
         complaints);
   }
 
@@ -374,7 +376,7 @@ final class AnalyzeCommand {
   }
 
   /** Reads the next usable row of a source into its head, handling bad rows. */
-  private static void advance(Source s, Settings settings, RunOptions options, List<String> rejections, PrintStream err)
+  private static void advance(Source s, Settings settings, RunOptions options, Rejections rejections)
       throws IOException, BadDataException {
     while (true) {
       Row row;
@@ -382,7 +384,7 @@ final class AnalyzeCommand {
         row = s.reader.next();
       } catch (BadRowException e) {
         s.read++;
-        reject(s, e, settings, rejections, err);
+        reject(s, e, settings, rejections);
         continue;
       }
       if (row == null) {
@@ -395,23 +397,17 @@ final class AnalyzeCommand {
         s.headLine = row.line();
         return;
       } catch (BadRowException e) {
-        reject(s, e, settings, rejections, err);
+        reject(s, e, settings, rejections);
       }
     }
   }
 
-  private static void reject(Source s, BadRowException e, Settings settings, List<String> rejections, PrintStream err)
-      throws BadDataException {
+  private static void reject(Source s, BadRowException e, Settings settings, Rejections rejections) throws BadDataException {
     if (!settings.skipBadRows()) {
       throw new BadDataException(e.getMessage(), "Fix the row, or pass --skip-bad-rows to skip and count bad rows.");
     }
     s.rejected.increment();
-    synchronized (rejections) {
-      if (rejections.size() < Report.MAX_REJECTIONS_SHOWN) {
-        rejections.add(e.getMessage());
-        err.println("clm: skipped " + e.getMessage());
-      }
-    }
+    rejections.add(s.order, e.line(), e.getMessage());
   }
 
   private static void closeAll(List<Source> sources) throws IOException {
@@ -431,9 +427,13 @@ final class AnalyzeCommand {
     final LongAdder duplicates = new LongAdder();
     final LongAdder rejected = new LongAdder();
 
-    Source(Input input, RowReader reader) {
+    /** The source's place among the run's files, which orders its rejected rows before a later file's. */
+    final int order;
+
+    Source(Input input, RowReader reader, int order) {
       this.input = input;
       this.reader = reader;
+      this.order = order;
     }
   }
 }

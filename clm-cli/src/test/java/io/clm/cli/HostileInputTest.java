@@ -217,6 +217,43 @@ class HostileInputTest {
     assertThat(report.get("reconciles").asBoolean()).isTrue();
   }
 
+  /**
+   * The rows the reader refuses and those the engine refuses on its worker threads are shown in the
+   * order of their lines, the same on every run, whatever the threads did first.
+   */
+  @Test
+  void theFirstRejectedRowsAreTheSameOnEveryRun() throws Exception {
+    StringBuilder rows = new StringBuilder(HEADER);
+    for (int i = 0; i < 3000; i++) {
+      String customer = "C-" + (i % 37);
+      String row = i < 2000 ? "g" + i + "," + customer + ",2025-01-" + day(i) + "T10:00:00Z,debit,5.00,card,pos"
+          : i < 2015 ? "t" + i + "," + customer + ",2025-03-" + day(i) + "T10:00:00Z,debit,5.00,card,pos"
+          : "t" + i + "," + customer + ",2025-01-" + day(i) + "T10:00:00Z,debit,ten,card,pos";
+      rows.append(row).append('\n');
+    }
+    Path file = dir.resolve("mixed.csv");
+    Files.writeString(file, rows);
+    // Lines 2002 to 2016 are after the report's date (the engine refuses them), 2017 on have a bad amount.
+    List<String> expectedLines = new ArrayList<>();
+    for (int line = 2002; line <= 2021; line++) {
+      expectedLines.add("mixed.csv line " + line + ", field '" + (line <= 2016 ? "(event)" : "amount") + "'");
+    }
+    for (int run = 0; run < 5; run++) {
+      MainTest.Run r = MainTest.run("analyze", "--transactions", file.toString(), "--skip-bad-rows", "--json", "--as-of", "2025-02-01");
+      assertThat(r.code()).as(r.err()).isZero();
+      JsonNode report = new ObjectMapper().readTree(r.out());
+      assertThat(input(report).get("rejected").asLong()).isEqualTo(1000);
+      assertThat(report.get("rejections")).extracting(n -> n.asText().substring(0, n.asText().indexOf("':") + 1))
+          .as("run %d", run).containsExactlyElementsOf(expectedLines);
+      assertThat(r.err().lines().map(l -> l.substring("clm: skipped ".length(), l.indexOf("':") + 1)).toList())
+          .as("run %d", run).containsExactlyElementsOf(expectedLines);
+    }
+  }
+
+  private static String day(int i) {
+    return (1 + i % 28 < 10 ? "0" : "") + (1 + i % 28);
+  }
+
   @Test
   void aJsonNumberIsReadUnderDecimalCommaToo() {
     Dialect dialect = new Dialect(';', ',', false, Optional.empty(), java.time.ZoneOffset.UTC, 1024);
