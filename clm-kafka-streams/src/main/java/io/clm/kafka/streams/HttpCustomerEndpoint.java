@@ -10,20 +10,23 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * A minimal HTTP endpoint, on the JDK's own server, through which instances answer each other's
- * customer queries: {@code GET /clm/customers/{url-encoded id}} answers 200 with the {@link
- * CustomerView} as JSON, or 404. It serves this instance's store only, so a query never hops
+ * customer queries: {@code GET /clm/customers/{id}} answers 200 with the {@link CustomerView} as
+ * JSON, or 404. The id is one path segment, percent-encoded as RFC 3986 says for paths (UTF-8; a
+ * {@code /} as {@code %2F}, a space as {@code %20}): a {@code +} stands for itself, never for a
+ * space. A malformed percent escape, bytes that are not UTF-8 or an invalid id answer 400 with a
+ * message that never contains the id. It serves this instance's store only, so a query never hops
  * twice. Bind it to the host and port given as {@code application.server}.
  */
 @SuppressWarnings("exports")
@@ -46,13 +49,25 @@ public final class HttpCustomerEndpoint implements AutoCloseable {
    * @throws UncheckedIOException if the port cannot be bound
    */
   public static HttpCustomerEndpoint start(InetSocketAddress bind, CustomerQueries queries) {
+    Objects.requireNonNull(queries, "queries");
+    return start(bind, queries::local);
+  }
+
+  /**
+   * Starts serving the customers that {@code lookup} finds.
+   *
+   * @param bind the address and port to listen on
+   * @param lookup this instance's own view of a customer, as {@link CustomerQueries#local}
+   * @return the running endpoint
+   */
+  static HttpCustomerEndpoint start(InetSocketAddress bind, Function<CustomerId, Optional<CustomerView>> lookup) {
     HttpServer server;
     try {
       server = HttpServer.create(bind, 0);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on " + bind, e);
     }
-    server.createContext(PATH, exchange -> answer(exchange, queries));
+    server.createContext(PATH, exchange -> answer(exchange, lookup));
     server.start();
     return new HttpCustomerEndpoint(server);
   }
@@ -66,7 +81,7 @@ public final class HttpCustomerEndpoint implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  private static void answer(HttpExchange exchange, CustomerQueries queries) throws IOException {
+  private static void answer(HttpExchange exchange, Function<CustomerId, Optional<CustomerView>> lookup) throws IOException {
     try (exchange) {
       if (!"GET".equals(exchange.getRequestMethod())) {
         exchange.sendResponseHeaders(405, -1);
@@ -75,7 +90,7 @@ public final class HttpCustomerEndpoint implements AutoCloseable {
       String raw = exchange.getRequestURI().getRawPath().substring(PATH.length());
       Optional<CustomerView> view;
       try {
-        view = queries.local(new CustomerId(URLDecoder.decode(raw, StandardCharsets.UTF_8)));
+        view = lookup.apply(CustomerPath.decode(raw));
       } catch (CustomerQueryException e) {
         send(exchange, 503, e.getMessage().getBytes(StandardCharsets.UTF_8));
         return;
@@ -109,8 +124,7 @@ public final class HttpCustomerEndpoint implements AutoCloseable {
     return (owner, customer) -> {
       URI uri =
           URI.create(
-              "http://" + owner.host() + ":" + owner.port() + PATH
-                  + URLEncoder.encode(customer.value(), StandardCharsets.UTF_8).replace("+", "%20"));
+              "http://" + owner.host() + ":" + owner.port() + PATH + CustomerPath.encode(customer));
       HttpResponse<byte[]> response;
       try {
         response =

@@ -1,0 +1,177 @@
+package io.clm.kafka.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import io.clm.api.CustomerId;
+import io.clm.api.InvalidEventException;
+import io.clm.api.TextRules;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.streams.state.HostInfo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+/**
+ * The customer endpoint on a real JDK HTTP server on loopback: which customer id a request path
+ * names, for raw requests as any HTTP client sends them and for the library's own client.
+ */
+class HttpCustomerEndpointTest {
+  /** Characters that percent-encoding, form encoding and paths treat differently. */
+  private static final String SPECIAL = " +/%?#&=;:@!$'()*,.~-_\\\"<>[]{}|^`éß€中😀";
+
+  private final List<CustomerId> asked = new CopyOnWriteArrayList<>();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private HttpCustomerEndpoint endpoint;
+
+  @BeforeEach
+  void start() {
+    endpoint =
+        HttpCustomerEndpoint.start(
+            new InetSocketAddress("127.0.0.1", 0),
+            customer -> {
+              asked.add(customer);
+              return Optional.empty();
+            });
+  }
+
+  @AfterEach
+  void stop() {
+    endpoint.close();
+  }
+
+  private HttpResponse<String> get(String rawId) throws Exception {
+    URI uri = URI.create("http://127.0.0.1:" + endpoint.port() + "/clm/customers/" + rawId);
+    return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void aPlusInThePathIsAPlusNotASpace() throws Exception {
+    assertThat(get("a+b").statusCode()).isEqualTo(404);
+    assertThat(asked).containsExactly(CustomerId.of("a+b"));
+  }
+
+  @Test
+  void percentEscapesAreDecodedAsUtf8() throws Exception {
+    assertThat(get("a%20b%2Bc%2Fd%25e%C3%A9%F0%9F%98%80").statusCode()).isEqualTo(404);
+    assertThat(asked).containsExactly(CustomerId.of("a b+c/d%eé😀"));
+  }
+
+  /** Sends a request line as raw bytes, as a client that builds it itself would; returns the whole response. */
+  private String rawGet(byte[] target) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", endpoint.port())) {
+      socket.setSoTimeout(5_000);
+      OutputStream out = socket.getOutputStream();
+      out.write("GET /clm/customers/".getBytes(StandardCharsets.US_ASCII));
+      out.write(target);
+      out.write(" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void aMalformedPercentEscapeIsA400ThatDoesNotEchoTheId() throws Exception {
+    for (String raw : List.of("Cust-1%", "Cust-1%4", "Cust-1%zz", "Cust-1%G1", "Cust-1%%41")) {
+      String response = rawGet(raw.getBytes(StandardCharsets.US_ASCII));
+      assertThat(response).as(raw).startsWith("HTTP/1.1 400").doesNotContain("Cust");
+    }
+    assertThat(asked).isEmpty();
+  }
+
+  @Test
+  void theDecoderNamesAMalformedPercentEscapeWithoutTheId() {
+    for (String raw : List.of("Cust-1%", "Cust-1%4", "Cust-1%zz", "Cust-1%G1", "Cust-1%%41")) {
+      assertThatThrownBy(() -> CustomerPath.decode(raw))
+          .as(raw)
+          .isInstanceOf(InvalidEventException.class)
+          .hasMessage(
+              "customer id in the request path has a malformed percent escape at character 6: '%' must be"
+                  + " followed by two hex digits");
+    }
+  }
+
+  @Test
+  void percentEscapesThatAreNotUtf8AreA400ThatDoesNotEchoTheId() throws Exception {
+    for (String raw : List.of("Cust-1%C3", "Cust-1%FF", "Cust-1%C3%28", "Cust-1%ED%A0%80", "Cust-1%C0%AF")) {
+      HttpResponse<String> response = get(raw);
+      assertThat(response.statusCode()).as(raw).isEqualTo(400);
+      assertThat(response.body())
+          .as(raw)
+          .isEqualTo("customer id in the request path is not UTF-8 once percent-decoded");
+    }
+    assertThat(asked).isEmpty();
+  }
+
+  @Test
+  void theDecoderRefusesACharacterThatIsNotPercentEncodedWithoutTheId() {
+    assertThatThrownBy(() -> CustomerPath.decode("Cust-é"))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessage(
+            "customer id in the request path has a character that is not ASCII at character 5: percent-encode"
+                + " its UTF-8 bytes");
+  }
+
+  @Test
+  void theLibraryClientAndTheServerAgreeOnIdsThatNeedEncoding() {
+    RemoteCustomers client = HttpCustomerEndpoint.client();
+    HostInfo owner = new HostInfo("127.0.0.1", endpoint.port());
+    for (String id : List.of("a b", "a+b", "a/b", "100%", "%41", "ünïcødé", "中文", "😀", ".", "..", "a?b#c", " +/% é")) {
+      asked.clear();
+      assertThat(client.fetch(owner, CustomerId.of(id))).as(id).isEmpty();
+      assertThat(asked).as(id).containsExactly(CustomerId.of(id));
+    }
+  }
+
+  @Test
+  void everyValidIdRoundTripsFromTheLibraryClientToTheServer() {
+    RemoteCustomers client = HttpCustomerEndpoint.client();
+    HostInfo owner = new HostInfo("127.0.0.1", endpoint.port());
+    qt().withExamples(300)
+        .forAll(ids())
+        .assuming(id -> TextRules.problem(id, CustomerId.MAX_LENGTH) == null)
+        .checkAssert(id -> {
+          asked.clear();
+          assertThat(client.fetch(owner, CustomerId.of(id))).isEmpty();
+          assertThat(asked).containsExactly(CustomerId.of(id));
+        });
+  }
+
+  /** Ids of 1 to 40 code points, mixing the special characters above with any code point. */
+  private static Gen<String> ids() {
+    int[] special = SPECIAL.codePoints().toArray();
+    Gen<Integer> specialPoint = integers().between(0, special.length - 1).map(i -> special[i]);
+    Gen<Integer> anyPoint = integers().between(0x20, Character.MAX_CODE_POINT);
+    return lists()
+        .of(specialPoint.mix(anyPoint))
+        .ofSizeBetween(1, 40)
+        .map(points -> new String(points.stream().mapToInt(Integer::intValue).toArray(), 0, points.size()));
+  }
+
+  @Test
+  void theBodyOfAnErrorIsUtf8Text() throws Exception {
+    HttpResponse<byte[]> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoint.port() + "/clm/customers/%20"))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("customer id is blank");
+  }
+}
