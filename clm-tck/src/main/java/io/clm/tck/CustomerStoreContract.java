@@ -37,8 +37,9 @@ import org.junit.jupiter.api.Test;
  *
  * <p>It checks that records, seen events and history come back exactly as written; that a write
  * replaces the record and appends the rest; that {@code scan} and {@code scanDue} find exactly the
- * customers they should; that erasure removes a customer and keeps its tombstone; that a position
- * is stored with its batch; that {@code replaceAll} replaces everything; and that writes from
+ * customers they should; that erasure removes a customer, its seen events and history included,
+ * and keeps its tombstone; that a position is stored with its batch; that {@code replaceAll}
+ * replaces everything, seen events and history included; and that writes from
  * several threads for disjoint customers all land.
  */
 @Experimental
@@ -181,6 +182,50 @@ public abstract class CustomerStoreContract {
     Tombstone second = new Tombstone(Tombstone.Scheme.SALTED, 43, 9, "active");
     store.write(StoreBatch.erase(id(2), second));
     assertThat(store.tombstones()).containsExactly(tombstone, second);
+  }
+
+  /**
+   * Erasure removes the customer's seen events and history, not only its record: the same id
+   * written again (as a snapshot import may) has only what was written after the erasure. A store
+   * that kept them would keep personal data it was told to remove, and hand it back.
+   */
+  @Test
+  public void erasureRemovesSeenEventsAndHistoryToo() {
+    CustomerStore store = createStore();
+    store.write(
+        StoreBatch.of(
+            List.of(write(record(1, 10, "a"), List.of(new SeenEvent(1, 1, 1)), List.of(entry(0, "before"))))));
+    store.write(StoreBatch.erase(id(1), new Tombstone(Tombstone.Scheme.KEYED, 42, -7, "dormant")));
+    store.write(
+        StoreBatch.of(
+            List.of(write(record(1, 20, "b"), List.of(new SeenEvent(2, 2, 2)), List.of(entry(0, "after"))))));
+    StoredCustomer again = store.load(id(1)).orElseThrow();
+    assertThat(again.record()).isEqualTo(record(1, 20, "b"));
+    assertThat(again.seen()).as("seen events after erasure").containsExactly(new SeenEvent(2, 2, 2));
+    assertThat(again.history()).as("history after erasure").containsExactly(entry(0, "after"));
+  }
+
+  /**
+   * A replacing batch removes every seen event and history entry, not only the records: a customer
+   * it carries again has only what the batch carries.
+   */
+  @Test
+  public void replaceAllRemovesSeenEventsAndHistoryToo() {
+    CustomerStore store = createStore();
+    store.write(
+        StoreBatch.of(
+            List.of(write(record(1, 10, "a"), List.of(new SeenEvent(1, 1, 1)), List.of(entry(0, "before"))))));
+    store.write(
+        new StoreBatch(
+            List.of(write(record(1, 20, "b"), List.of(new SeenEvent(2, 2, 2)), List.of(entry(0, "imported")))),
+            List.of(),
+            List.of(),
+            Optional.empty(),
+            true));
+    StoredCustomer again = store.load(id(1)).orElseThrow();
+    assertThat(again.record()).isEqualTo(record(1, 20, "b"));
+    assertThat(again.seen()).as("seen events after replaceAll").containsExactly(new SeenEvent(2, 2, 2));
+    assertThat(again.history()).as("history after replaceAll").containsExactly(entry(0, "imported"));
   }
 
   /** A position is stored with its batch and kept by batches without one. */

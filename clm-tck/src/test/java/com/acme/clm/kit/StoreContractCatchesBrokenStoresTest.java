@@ -1,0 +1,117 @@
+package com.acme.clm.kit;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clm.api.CustomerId;
+import io.clm.api.spi.CustomerRecord;
+import io.clm.api.spi.CustomerStore;
+import io.clm.api.spi.HistoryEntry;
+import io.clm.api.spi.SeenEvent;
+import io.clm.api.spi.StoreBatch;
+import io.clm.api.spi.StoredCustomer;
+import io.clm.api.spi.Tombstone;
+import io.clm.tck.CustomerStoreContract;
+import io.clm.tck.MemoryCustomerStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** The store contract's checks can fail: each broken store below is caught by the check meant for it. */
+class StoreContractCatchesBrokenStoresTest {
+
+  /**
+   * Keeps records, seen events and history in separate tables, as a database store does, and on
+   * erasure and replaceAll deletes only the records: the seen events and history stay behind.
+   */
+  static final class RecordsOnlyDeletingStore implements CustomerStore {
+    private final Map<CustomerId, CustomerRecord> records = new HashMap<>();
+    private final Map<CustomerId, List<SeenEvent>> seen = new HashMap<>();
+    private final Map<CustomerId, List<HistoryEntry>> history = new HashMap<>();
+    private final List<Tombstone> tombstones = new ArrayList<>();
+    private String position;
+
+    @Override
+    public synchronized Optional<StoredCustomer> load(CustomerId customer) {
+      CustomerRecord r = records.get(customer);
+      return r == null
+          ? Optional.empty()
+          : Optional.of(new StoredCustomer(r, seen.getOrDefault(customer, List.of()), history.getOrDefault(customer, List.of())));
+    }
+
+    @Override
+    public synchronized void scan(Consumer<StoredCustomer> action) {
+      records.keySet().forEach(id -> action.accept(load(id).orElseThrow()));
+    }
+
+    @Override
+    public synchronized void scanDue(long epochMillis, Consumer<CustomerId> action) {
+      records.values().stream().filter(r -> r.dueAt() <= epochMillis).forEach(r -> action.accept(r.customer()));
+    }
+
+    @Override
+    public synchronized List<Tombstone> tombstones() {
+      return List.copyOf(tombstones);
+    }
+
+    @Override
+    public synchronized Optional<String> position() {
+      return Optional.ofNullable(position);
+    }
+
+    @Override
+    public synchronized void write(StoreBatch batch) {
+      if (batch.replaceAll()) {
+        records.clear();
+        tombstones.clear();
+      }
+      for (StoreBatch.Write w : batch.writes()) {
+        CustomerId id = w.record().customer();
+        records.put(id, w.record());
+        seen.computeIfAbsent(id, k -> new ArrayList<>()).addAll(w.seen());
+        history.computeIfAbsent(id, k -> new ArrayList<>()).addAll(w.history());
+      }
+      batch.erasures().forEach(records::remove);
+      tombstones.addAll(batch.tombstones());
+      batch.position().ifPresent(p -> position = p);
+    }
+  }
+
+  private static CustomerStoreContract contract(Supplier<CustomerStore> store) {
+    return new CustomerStoreContract() {
+      @Override
+      protected CustomerStore createStore() {
+        return store.get();
+      }
+    };
+  }
+
+  @Test
+  void theReferenceStorePassesEveryCheck() {
+    CustomerStoreContract c = contract(MemoryCustomerStore::new);
+    assertThatCode(c::erasureLeavesOnlyTheTombstone).doesNotThrowAnyException();
+    assertThatCode(c::erasureRemovesSeenEventsAndHistoryToo).doesNotThrowAnyException();
+    assertThatCode(c::replaceAllReplacesEverything).doesNotThrowAnyException();
+    assertThatCode(c::replaceAllRemovesSeenEventsAndHistoryToo).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aStoreThatKeepsTheSeenEventsAndHistoryOfAnErasedCustomerIsCaught() {
+    CustomerStoreContract c = contract(RecordsOnlyDeletingStore::new);
+    // the checks of what a reader sees right after erasure and replaceAll cannot tell
+    assertThatCode(c::erasureLeavesOnlyTheTombstone).doesNotThrowAnyException();
+    assertThatCode(c::replaceAllReplacesEverything).doesNotThrowAnyException();
+    assertThatCode(c::writesReplaceTheRecordAndAppendTheRest).doesNotThrowAnyException();
+    assertThatThrownBy(c::erasureRemovesSeenEventsAndHistoryToo)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("seen events after erasure");
+    assertThatThrownBy(c::replaceAllRemovesSeenEventsAndHistoryToo)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("seen events after replaceAll");
+  }
+}
