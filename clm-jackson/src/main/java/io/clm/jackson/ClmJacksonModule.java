@@ -5,13 +5,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.SerializationConfig;
@@ -59,7 +59,10 @@ import java.util.Set;
  * <p>Formats: {@link Instant} and {@link Duration} as ISO-8601 strings ({@code
  * "2026-01-31T09:00:00Z"}, {@code "PT5M"}); {@link Currency} as its ISO 4217 code; {@link
  * CustomerId} as a plain string; {@link Money} as {@code {"amount": "12.50", "currency": "EUR"}}
- * with the amount as a string so that no reader turns it into floating point; {@link Event} and
+ * with the amount as a string so that no reader turns it into floating point (a JSON number is
+ * read too, from its own digits, never through a double, with the same rules as a string: no
+ * exponent, no more fraction digits than the currency has; a property other than the two fails
+ * as an unknown property of a record does); {@link Event} and
  * {@link Cause} and {@link ActionType} with a {@code type} property ({@code "transaction"}, {@code
  * "manual-move"}, {@code "rule"}, {@code "service-recovery"}, ...); {@link java.util.Optional} as
  * its value or null; records as their components only. Reading validates through the records'
@@ -185,18 +188,40 @@ public final class ClmJacksonModule extends SimpleModule {
     }
   }
 
+  /**
+   * Reads {@code amount} and {@code currency} from the token stream, never through a tree: a tree
+   * holds a JSON number as a double unless the mapper is told otherwise, which would round an
+   * amount such as {@code 12345678901234567.89} or {@code 1.0000000000000001} silently. A number
+   * is read from its own digits with the same rules as a string amount ({@link Money#of}).
+   */
   private static final class MoneyDeserializer extends JsonDeserializer<Money> {
     @Override
     public Money deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      JsonNode node = p.readValueAsTree();
-      JsonNode amount = node == null ? null : node.get("amount");
-      JsonNode currency = node == null ? null : node.get("currency");
-      if (amount == null || currency == null || !currency.isTextual() || !(amount.isTextual() || amount.isNumber())) {
+      JsonToken token = p.currentToken();
+      if (token == JsonToken.START_OBJECT) {
+        token = p.nextToken();
+      }
+      String amount = null;
+      String currency = null;
+      for (; token == JsonToken.FIELD_NAME; token = p.nextToken()) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        if ("amount".equals(name)
+            && (value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT)) {
+          amount = p.getText();
+        } else if ("currency".equals(name) && value == JsonToken.VALUE_STRING) {
+          currency = p.getText();
+        } else if ("amount".equals(name) || "currency".equals(name)) {
+          return (Money) ctxt.handleUnexpectedToken(Money.class, p);
+        } else {
+          ctxt.handleUnknownProperty(p, this, Money.class, name);
+        }
+      }
+      if (token != JsonToken.END_OBJECT || amount == null || currency == null) {
         return (Money) ctxt.handleUnexpectedToken(Money.class, p);
       }
       try {
-        return Money.of(
-            amount.isTextual() ? amount.textValue() : amount.decimalValue().toPlainString(), currency.textValue());
+        return Money.of(amount, currency);
       } catch (ClmException e) {
         throw JsonMappingException.from(p, e.getMessage(), e);
       }

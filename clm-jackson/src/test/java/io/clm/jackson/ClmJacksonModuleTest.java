@@ -129,6 +129,45 @@ class ClmJacksonModuleTest {
   }
 
   @Test
+  void aNumericAmountIsReadFromItsDigitsNeverThroughADouble() throws Exception {
+    assertThat(MAPPER.readValue("{\"amount\": 12345678901234567.89, \"currency\": \"EUR\"}", Money.class).amount())
+        .isEqualTo(new BigDecimal("12345678901234567.89"));
+    assertThat(MAPPER.readValue("{\"currency\": \"EUR\", \"amount\": 0.1}", Money.class).amount())
+        .isEqualTo(new BigDecimal("0.10"));
+    assertThat(MAPPER.readValue("{\"amount\": 9007199254740993, \"currency\": \"JPY\"}", Money.class).amount())
+        .isEqualTo(new BigDecimal("9007199254740993"));
+    // as doubles these are 1.0 and 20.0; as written they have more fraction digits than EUR allows
+    assertThatThrownBy(() -> MAPPER.readValue("{\"amount\": 1.0000000000000001, \"currency\": \"EUR\"}", Money.class))
+        .isInstanceOf(JsonProcessingException.class)
+        .hasRootCauseMessage("amount 1.0000000000000001 has more fraction digits than EUR allows (2)");
+    assertThatThrownBy(() -> MAPPER.readValue("{\"amount\": 19.999999999999999999, \"currency\": \"EUR\"}", Money.class))
+        .isInstanceOf(JsonProcessingException.class)
+        .hasRootCauseMessage("amount 19.999999999999999999 has more fraction digits than EUR allows (2)");
+    Transaction read =
+        (Transaction)
+            MAPPER.readValue(
+                "{\"type\":\"transaction\",\"id\":\"e1\",\"customer\":\"cust-1\",\"at\":\"2026-03-01T10:15:30.123Z\","
+                    + "\"direction\":\"CREDIT\",\"amount\":{\"amount\":12345678901234567.89,\"currency\":\"EUR\"},"
+                    + "\"product\":\"LOAN\",\"channel\":\"MOBILE\"}",
+                Event.class);
+    assertThat(read.amount()).isEqualTo(Money.of("12345678901234567.89", "EUR"));
+  }
+
+  @Test
+  void anAmountWithAnExponentOrAnUnknownPropertyIsRefused() {
+    assertThatThrownBy(() -> MAPPER.readValue("{\"amount\": 1e2, \"currency\": \"EUR\"}", Money.class))
+        .isInstanceOf(JsonProcessingException.class)
+        .hasRootCauseInstanceOf(io.clm.api.ValidationException.class);
+    assertThatThrownBy(() -> MAPPER.readValue("{\"amount\": \"1.00\", \"currency\": \"EUR\", \"amout\": \"5\"}", Money.class))
+        .isInstanceOf(JsonProcessingException.class)
+        .hasMessageContaining("\"amout\"");
+    assertThatThrownBy(() -> MAPPER.readValue("{\"amount\": null, \"currency\": \"EUR\"}", Money.class))
+        .isInstanceOf(JsonProcessingException.class);
+    assertThatThrownBy(() -> MAPPER.readValue("{\"currency\": \"EUR\"}", Money.class))
+        .isInstanceOf(JsonProcessingException.class);
+  }
+
+  @Test
   void anUnreadableDocumentIsDescribedWithoutQuotingItsText() {
     Exception malformed = catchException(() -> MAPPER.readValue("{\"customer\": C0012345}", Money.class));
     // the parser's own message quotes the customer id it stopped at
