@@ -8,7 +8,10 @@ import io.clm.api.retention.ActionType;
 import io.clm.api.retention.RetentionAction;
 import io.clm.api.retention.RetentionContext;
 import io.clm.api.retention.RetentionStrategy;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -25,8 +28,9 @@ import java.util.Set;
  *       points worth 20 % of the next three months' spend.
  * </ul>
  *
- * <p>Costs are in the engine's currency: the customer's metrics' currency. Immutable and
- * thread-safe.
+ * <p>Costs are in the currency of the customer's value ({@link RetentionContext#value()}), as the
+ * contract asks, rounded to that currency's minor unit: the reminder costs {@code 0.10 EUR}, {@code
+ * 0.100 KWD} and nothing in yen, which has no minor unit. Immutable and thread-safe.
  */
 @AutoService(RetentionStrategy.class)
 public final class LoyaltyPointsRetention implements RetentionStrategy {
@@ -51,13 +55,12 @@ public final class LoyaltyPointsRetention implements RetentionStrategy {
 
   @Override
   public List<RetentionAction> propose(RetentionContext context) {
-    String currency = context.customer().metrics().currency().getCurrencyCode();
     List<RetentionAction> actions = new ArrayList<>();
     actions.add(
         new RetentionAction(
             new ActionType.Communication("points balance and expiry reminder"),
             "customers who know their points balance redeem and stay",
-            Money.of("0.10", currency),
+            cost("0.10", context),
             30,
             ID));
     if (!context.marketingConsent()) {
@@ -68,7 +71,7 @@ public final class LoyaltyPointsRetention implements RetentionStrategy {
           new RetentionAction(
               new ActionType.ExitBarrier(ActionType.BarrierKind.ECONOMIC),
               "double points for a year; points are forfeited on closure",
-              Money.of("15.00", currency),
+              cost("15.00", context),
               50,
               ID));
     } else if (context.risk().score() >= 0.5 && !(context.metric(Metric.RELATIONSHIP_CLOSED) >= 1)) {
@@ -76,10 +79,16 @@ public final class LoyaltyPointsRetention implements RetentionStrategy {
           new RetentionAction(
               new ActionType.Offer(20),
               "bonus points worth 20% of the next three months' spend for a customer at risk",
-              Money.of("40.00", currency),
+              cost("40.00", context),
               70,
               ID));
     }
     return actions;
+  }
+
+  /** An amount in major units, in the currency of the customer's value, rounded to its minor unit. */
+  private static Money cost(String major, RetentionContext context) {
+    Currency currency = context.value().currency();
+    return new Money(new BigDecimal(major).setScale(currency.getDefaultFractionDigits(), RoundingMode.HALF_EVEN), currency);
   }
 }

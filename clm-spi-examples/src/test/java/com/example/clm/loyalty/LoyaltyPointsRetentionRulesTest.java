@@ -24,12 +24,16 @@ class LoyaltyPointsRetentionRulesTest {
   private final LoyaltyPointsRetention strategy = new LoyaltyPointsRetention();
 
   private static RetentionContext context(StageFamily family, boolean consent, double risk) {
+    return context(family, consent, risk, "EUR");
+  }
+
+  private static RetentionContext context(StageFamily family, boolean consent, double risk, String currency) {
     MetricsSnapshot m =
-        MetricsSnapshot.builder(Currency.getInstance("EUR"), Instant.parse("2020-01-01T00:00:00Z"))
+        MetricsSnapshot.builder(Currency.getInstance(currency), Instant.parse("2020-01-01T00:00:00Z"))
             .consent(Purpose.MARKETING, consent, Instant.parse("2021-01-01T00:00:00Z"))
             .build();
     Risk r = risk == 0 ? Risk.NONE : new Risk(risk, List.of(new Risk.Contribution("falling-volume", 1.0, risk, risk)));
-    return new RetentionContext(new Customer(CustomerId.of("L-1"), "mature", 0, m, Map.of()), family, Set.of(), r, Money.of("900.00", "EUR"), NOW);
+    return new RetentionContext(new Customer(CustomerId.of("L-1"), "mature", 0, m, Map.of()), family, Set.of(), r, Money.of("900", currency), NOW);
   }
 
   private List<ActionType> types(RetentionContext c) {
@@ -56,5 +60,18 @@ class LoyaltyPointsRetentionRulesTest {
         .containsExactly(new ActionType.Communication("points balance and expiry reminder"));
     assertThat(types(context(StageFamily.DECLINE, false, 0.9)))
         .containsExactly(new ActionType.Communication("points balance and expiry reminder"));
+  }
+
+  @Test
+  void costsAreInTheCurrencyOfTheCustomersValueWhateverItsMinorUnits() {
+    assertThat(strategy.propose(context(StageFamily.MATURITY, true, 0, "JPY")))
+        .extracting(RetentionAction::expectedCost)
+        .containsExactly(Money.of("0", "JPY"), Money.of("15", "JPY"));
+    assertThat(strategy.propose(context(StageFamily.DECLINE, true, 0.6, "KWD")))
+        .extracting(RetentionAction::expectedCost)
+        .containsExactly(Money.of("0.100", "KWD"), Money.of("40.000", "KWD"));
+    assertThat(strategy.propose(context(StageFamily.MATURITY, true, 0, "EUR")))
+        .extracting(RetentionAction::expectedCost)
+        .containsExactly(Money.of("0.10", "EUR"), Money.of("15.00", "EUR"));
   }
 }
