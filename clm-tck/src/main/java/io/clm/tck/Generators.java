@@ -109,10 +109,22 @@ public final class Generators {
    * @return the generator
    */
   public static Gen<MetricsSnapshot> metrics() {
+    return metrics(CURRENCY);
+  }
+
+  /**
+   * Metrics as {@link #metrics()}, in another currency: amounts are drawn as counts of its minor
+   * units (cents for EUR, yen for JPY, which has no smaller unit, fils for KWD, which has three
+   * decimals), money attributes rounded down to its decimals.
+   *
+   * @param currency the currency of the amounts
+   * @return the generator
+   */
+  public static Gen<MetricsSnapshot> metrics(Currency currency) {
     return in -> {
       long now = NOW.toEpochMilli();
       long firstSeen = longs().between(EARLIEST, now - DAY).generate(in);
-      MetricsSnapshot.Builder b = MetricsSnapshot.builder(CURRENCY, Instant.ofEpochMilli(firstSeen));
+      MetricsSnapshot.Builder b = MetricsSnapshot.builder(currency, Instant.ofEpochMilli(firstSeen));
       boolean prospect = integers().between(0, 4).generate(in) == 0;
       long txCount = 0;
       long lastTx = firstSeen;
@@ -159,7 +171,7 @@ public final class Generators {
       }
       for (Attribute a : Attribute.values()) {
         if (booleans().all().generate(in)) {
-          b.attribute(a, attributeValue(a, in), Instant.ofEpochMilli(longs().between(firstSeen, now - 1).generate(in)));
+          b.attribute(a, attributeValue(a, currency, in), Instant.ofEpochMilli(longs().between(firstSeen, now - 1).generate(in)));
         }
       }
       for (Purpose p : Purpose.values()) {
@@ -176,9 +188,10 @@ public final class Generators {
     };
   }
 
-  private static BigDecimal attributeValue(Attribute a, org.quicktheories.core.RandomnessSource in) {
+  private static BigDecimal attributeValue(Attribute a, Currency currency, org.quicktheories.core.RandomnessSource in) {
     return switch (a.kind()) {
-      case MONEY -> BigDecimal.valueOf(longs().between(0, 5_000_000_00L).generate(in), 2);
+      case MONEY -> BigDecimal.valueOf(longs().between(0, 5_000_000_00L).generate(in), 2)
+          .setScale(currency.getDefaultFractionDigits(), java.math.RoundingMode.DOWN);
       case UNIT -> BigDecimal.valueOf(integers().between(0, 100).generate(in), 2);
       case SCORE_1000 -> BigDecimal.valueOf(integers().between(0, 1000).generate(in));
       case NON_NEGATIVE -> BigDecimal.valueOf(integers().between(0, 365).generate(in));
@@ -194,6 +207,17 @@ public final class Generators {
    * @return the generator
    */
   public static Gen<Customer> customers(List<String> stages) {
+    return customers(stages, CURRENCY);
+  }
+
+  /**
+   * Customers as {@link #customers(List)}, with {@link #metrics(Currency)} in another currency.
+   *
+   * @param stages the stage ids to place customers in, not empty
+   * @param currency the currency of the customers' metrics
+   * @return the generator
+   */
+  public static Gen<Customer> customers(List<String> stages, Currency currency) {
     List<String> copy = List.copyOf(stages);
     if (copy.isEmpty()) {
       throw new IllegalArgumentException("stages is empty");
@@ -202,7 +226,7 @@ public final class Generators {
       CustomerId id = customerIds().generate(in);
       String stage = Generate.pick(copy).generate(in);
       int cycle = integers().between(0, 2).generate(in);
-      MetricsSnapshot m = metrics().generate(in);
+      MetricsSnapshot m = metrics(currency).generate(in);
       Map<String, Long> completed = new java.util.TreeMap<>();
       for (String s : copy) {
         if (!s.equals(stage) && booleans().all().generate(in)) {
@@ -249,7 +273,7 @@ public final class Generators {
               id, customer, at, "C-" + integers().between(0, 3).generate(in), booleans().all().generate(in));
           case ATTRIBUTE_UPDATE -> {
             Attribute a = Generate.enumValues(Attribute.class).generate(in);
-            yield new AttributeUpdate(id, customer, at, a, attributeValue(a, in));
+            yield new AttributeUpdate(id, customer, at, a, attributeValue(a, CURRENCY, in));
           }
           case CONSENT_CHANGE -> new ConsentChange(
               id, customer, at, Generate.enumValues(Purpose.class).generate(in), booleans().all().generate(in));

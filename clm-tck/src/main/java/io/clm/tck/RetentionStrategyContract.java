@@ -5,7 +5,6 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.longs;
 
-import io.clm.api.ClmException;
 import io.clm.api.Money;
 import io.clm.api.StageFamily;
 import io.clm.api.annotation.Experimental;
@@ -15,9 +14,10 @@ import io.clm.api.retention.RetentionContext;
 import io.clm.api.retention.RetentionStrategy;
 import io.clm.api.retention.Risk;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -35,9 +35,10 @@ import org.quicktheories.generators.Generate;
  * }</pre>
  *
  * <p>Besides {@link PluginContract}'s rules it checks, on realistic generated contexts in every
- * family the strategy declares: {@code propose} answers (a list, possibly empty, never null) or
- * refuses with a {@link ClmException}; it is deterministic and safe from several threads; every
- * action names this strategy and is priced in the customer value's currency; no marketing action is proposed without marketing consent; the
+ * family the strategy declares and in currencies with no, two and three decimals: {@code propose}
+ * answers (a list, possibly empty, never null) and never throws, not even a typed exception; it is
+ * deterministic and safe from several threads; every action names this strategy and is priced in
+ * the customer value's currency; no marketing action is proposed without marketing consent; the
  * returned list is the caller's (changing it changes nothing); and the actions survive clm-core's
  * JSON round trip.
  */
@@ -61,8 +62,12 @@ public abstract class RetentionStrategyContract extends PluginContract<Retention
   }
 
   /**
-   * Proposals are total, deterministic, name this strategy, respect consent, and do not depend on
-   * what the caller does with an earlier answer.
+   * Proposals are total, deterministic, name this strategy, are priced in the currency of the
+   * customer's value (whatever its minor unit: EUR, JPY, KWD, ...), respect consent, and do not
+   * depend on what the caller does with an earlier answer. A context here is valid and in one of
+   * the strategy's families, so any exception from {@code propose}, a typed one included, fails:
+   * {@link io.clm.api.retention.RetentionPlan} would drop every action of the strategy for that
+   * customer.
    */
   @Test
   public void proposalsAreTotalDeterministicAndRespectConsent() {
@@ -71,17 +76,14 @@ public abstract class RetentionStrategyContract extends PluginContract<Retention
         .forAll(contexts(strategy.families()))
         .checkAssert(
             context -> {
-              Optional<List<RetentionAction>> first = propose(strategy, context);
-              if (first.isEmpty()) {
-                return;
-              }
-              List<RetentionAction> copy = List.copyOf(first.get());
+              List<RetentionAction> first = propose(strategy, context);
+              List<RetentionAction> copy = List.copyOf(first);
               try {
-                first.get().clear();
+                first.clear();
               } catch (UnsupportedOperationException expected) {
                 // an unmodifiable list: fine
               }
-              assertThat(propose(strategy, context)).as("second proposal for %s", context).contains(copy);
+              assertThat(propose(strategy, context)).as("second proposal for %s", context).isEqualTo(copy);
               for (RetentionAction action : copy) {
                 assertThat(action.strategy()).as("strategy named by %s", action).isEqualTo(strategy.id());
                 assertThat(action.expectedCost().currency())
@@ -104,9 +106,9 @@ public abstract class RetentionStrategyContract extends PluginContract<Retention
         .forAll(org.quicktheories.generators.SourceDSL.lists().of(contexts(strategy.families())).ofSize(40))
         .checkAssert(
             contexts -> {
-              List<Optional<List<RetentionAction>>> serial = new ArrayList<>();
-              contexts.forEach(c -> serial.add(propose(strategy, c).map(List::copyOf)));
-              assertThat(Concurrency.run(contexts.size(), i -> propose(strategy, contexts.get(i)).map(List::copyOf)))
+              List<List<RetentionAction>> serial = new ArrayList<>();
+              contexts.forEach(c -> serial.add(List.copyOf(propose(strategy, c))));
+              assertThat(Concurrency.run(contexts.size(), i -> List.copyOf(propose(strategy, contexts.get(i)))))
                   .as("proposals from %d threads", Concurrency.THREADS)
                   .isEqualTo(serial);
             });
@@ -125,13 +127,17 @@ public abstract class RetentionStrategyContract extends PluginContract<Retention
         .forAll(contexts(strategy.families()))
         .checkAssert(
             context ->
-                propose(strategy, context)
-                    .ifPresent(actions -> actions.forEach(a -> assertThat(json.roundTrip(a, RetentionAction.class)).isEqualTo(a))));
+                propose(strategy, context).forEach(a -> assertThat(json.roundTrip(a, RetentionAction.class)).isEqualTo(a)));
   }
+
+  /** The currencies of generated contexts: without minor unit (JPY), with two, with three (KWD). */
+  private static final List<Currency> CURRENCIES =
+      Stream.of("EUR", "JPY", "KWD", "USD", "CHF").map(Currency::getInstance).toList();
 
   /**
    * Realistic contexts in the given families: generated customers, segments, an explained risk
-   * score and a customer value.
+   * score and a customer value, in one of several currencies (the customer's metrics and its value
+   * in the same one, as an engine makes them).
    *
    * @param families the families to draw from
    * @return the generator
@@ -142,26 +148,28 @@ public abstract class RetentionStrategyContract extends PluginContract<Retention
         doubles().between(0, 1).zip(doubles().between(0, 1), (w, s) -> new Risk(w * s, List.of(new Risk.Contribution("falling-volume", w, s, w * s))));
     Gen<Risk> risk = Generate.oneOf(Generate.constant(Risk.NONE), risks);
     return in -> {
-      var customer = Generators.customers(List.of("new", "active", "dormant")).generate(in);
+      Currency currency = Generate.pick(CURRENCIES).generate(in);
+      var customer = Generators.customers(List.of("new", "active", "dormant"), currency).generate(in);
       StageFamily family = Generate.pick(list).generate(in);
       Set<String> segments = Set.copyOf(Generate.pick(List.of(List.<String>of(), List.of("star"), List.of("gold", "high-value"))).generate(in));
-      Money value = Money.ofMinor(longs().between(0, 10_000_000).generate(in), Generators.CURRENCY);
+      Money value = Money.ofMinor(longs().between(0, 10_000_000).generate(in), currency);
       return new RetentionContext(customer, family, segments, risk.generate(in), value, Generators.NOW);
     };
   }
 
-  private static Optional<List<RetentionAction>> propose(RetentionStrategy strategy, RetentionContext context) {
+  private static List<RetentionAction> propose(RetentionStrategy strategy, RetentionContext context) {
     List<RetentionAction> actions;
     try {
       actions = strategy.propose(context);
-    } catch (ClmException refused) {
-      return Optional.empty();
     } catch (RuntimeException e) {
-      throw new AssertionError(describe(strategy) + ".propose(" + context + ") threw " + e, e);
+      throw new AssertionError(
+          describe(strategy) + ".propose(" + context + ") threw " + e
+              + "; for a valid context in its families it must return actions or an empty list",
+          e);
     }
     if (actions == null) {
       throw new AssertionError(describe(strategy) + ".propose(" + context + ") returned null; return an empty list");
     }
-    return Optional.of(actions);
+    return actions;
   }
 }

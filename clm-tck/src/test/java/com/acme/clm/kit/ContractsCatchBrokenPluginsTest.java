@@ -173,7 +173,8 @@ class ContractsCatchBrokenPluginsTest {
 
           @Override
           public List<RetentionAction> propose(RetentionContext context) {
-            return List.of(new RetentionAction(new ActionType.Offer(30), "keep them", Money.of("5.00", "EUR"), 50, id()));
+            return List.of(
+                new RetentionAction(new ActionType.Offer(30), "keep them", Money.of("5", context.value().currency().getCurrencyCode()), 50, id()));
           }
         };
       }
@@ -181,6 +182,70 @@ class ContractsCatchBrokenPluginsTest {
     assertThatThrownBy(c::proposalsAreTotalDeterministicAndRespectConsent)
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("to a customer without marketing consent");
+  }
+
+  /** A strategy that prices a reminder at 0.10 in whatever currency: it cannot for JPY. */
+  public static final class TenCentReminder implements RetentionStrategy {
+    @Override
+    public String id() {
+      return "acme.ten-cents";
+    }
+
+    @Override
+    public Set<StageFamily> families() {
+      return EnumSet.of(StageFamily.MATURITY);
+    }
+
+    @Override
+    public List<RetentionAction> propose(RetentionContext context) {
+      Money cost = Money.of("0.10", context.value().currency().getCurrencyCode());
+      return List.of(new RetentionAction(new ActionType.Communication("reminder"), "reminded customers stay", cost, 30, id()));
+    }
+  }
+
+  /** A strategy that prices everything in euros, whatever the customer's currency. */
+  public static final class EuroOnly implements RetentionStrategy {
+    @Override
+    public String id() {
+      return "acme.euro-only";
+    }
+
+    @Override
+    public Set<StageFamily> families() {
+      return EnumSet.of(StageFamily.MATURITY);
+    }
+
+    @Override
+    public List<RetentionAction> propose(RetentionContext context) {
+      return List.of(
+          new RetentionAction(new ActionType.Communication("reminder"), "reminded customers stay", Money.of("1.00", "EUR"), 30, id()));
+    }
+  }
+
+  private static RetentionStrategyContract strategies(Supplier<RetentionStrategy> plugin) {
+    return new RetentionStrategyContract() {
+      @Override
+      protected RetentionStrategy createPlugin() {
+        return plugin.get();
+      }
+    };
+  }
+
+  @Test
+  void aStrategyThatFailsForACurrencyWithoutMinorUnitsIsCaught() {
+    // Money.of("0.10", "JPY") throws a ValidationException, which RetentionPlan turns into a failure
+    // of the strategy for every customer of a yen engine
+    assertThatThrownBy(strategies(TenCentReminder::new)::proposalsAreTotalDeterministicAndRespectConsent)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("threw io.clm.api.ValidationException")
+        .hasMessageContaining("JPY");
+  }
+
+  @Test
+  void aStrategyThatPricesInAnotherCurrencyIsCaught() {
+    assertThatThrownBy(strategies(EuroOnly::new)::proposalsAreTotalDeterministicAndRespectConsent)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("the customer value's currency");
   }
 
   @Test
