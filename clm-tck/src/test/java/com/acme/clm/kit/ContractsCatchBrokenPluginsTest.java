@@ -9,6 +9,8 @@ import io.clm.tck.LifecycleModelProviderContract;
 import io.clm.tck.RetentionStrategyContract;
 import io.clm.api.Money;
 import io.clm.api.StageFamily;
+import io.clm.api.ValidationException;
+import io.clm.api.complaints.ClassificationRule;
 import io.clm.api.complaints.ComplaintState;
 import io.clm.api.complaints.ComplaintWorkflow;
 import io.clm.api.complaints.SlaLimit;
@@ -21,6 +23,7 @@ import io.clm.api.retention.ActionType;
 import io.clm.api.retention.RetentionAction;
 import io.clm.api.retention.RetentionContext;
 import io.clm.api.retention.RetentionStrategy;
+import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -274,5 +277,49 @@ class ContractsCatchBrokenPluginsTest {
     assertThatThrownBy(c::theStateMachineIsSoundAndStable)
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("moves out of WITHDRAWN");
+  }
+
+  /** A workflow whose classification rule assumes every complaint has an amount at stake. */
+  public static final class AmountAssumingWorkflow implements ComplaintWorkflow {
+    @Override
+    public String id() {
+      return "acme.amount-assuming";
+    }
+
+    @Override
+    public Set<ComplaintState> next(ComplaintState from) {
+      return ComplaintState.standardNext(from);
+    }
+
+    @Override
+    public SlaPolicy slaPolicy(Severity severity, String category) {
+      return SlaPolicy.builder("acme.amount-assuming", SlaLimit.businessDays(10)).build();
+    }
+
+    @Override
+    public List<ClassificationRule> classificationRules() {
+      return List.of(
+          ClassificationRule.of(
+              "large-amount",
+              Severity.URGENT,
+              facts -> {
+                Money amount =
+                    facts.complaint().amountAtStake().orElseThrow(() -> new ValidationException("no amount at stake"));
+                return amount.amount().compareTo(new BigDecimal("5000")) >= 0;
+              }));
+    }
+  }
+
+  @Test
+  void aClassificationRuleThatThrowsForSomeComplaintsIsCaught() {
+    ComplaintWorkflowContract c = new ComplaintWorkflowContract() {
+      @Override
+      protected ComplaintWorkflow createPlugin() {
+        return new AmountAssumingWorkflow();
+      }
+    };
+    assertThatThrownBy(c::rulesAreWellFormedTotalAndDeterministic)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("rule 'large-amount' threw io.clm.api.ValidationException");
   }
 }
