@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
@@ -140,11 +141,15 @@ public abstract class SegmentationSchemeContract extends PluginContract<Segmenta
   /**
    * Every customer gets one declared segment or {@code unclassified} with a reason, the same on a
    * second call and in {@code assignAll}, and {@code assignAll} leaves the population unchanged.
+   * Assignment never throws for these realistic customers: one the scheme cannot place is
+   * unclassified with a reason. An absolute scheme fits every portfolio; a population-relative one
+   * may refuse some, but not all of them, or nothing here would have been checked.
    */
   @Test
   public void assignmentIsTotalDeterministicAndConsistent() {
     SegmentationScheme scheme = createPlugin();
-    qt().withExamples(30)
+    AtomicInteger fits = new AtomicInteger();
+    qt().withExamples(PORTFOLIOS)
         .forAll(portfolios())
         .checkAssert(
             customers -> {
@@ -153,6 +158,7 @@ public abstract class SegmentationSchemeContract extends PluginContract<Segmenta
               if (fitted.isEmpty()) {
                 return;
               }
+              fits.incrementAndGet();
               Segmenter segmenter = scheme.segmenter(fitted.get());
               Map<Metric, List<Double>> before = columns(population);
               var all = segmenter.assignAll(population);
@@ -162,9 +168,6 @@ public abstract class SegmentationSchemeContract extends PluginContract<Segmenta
                 Customer c = customers.get(row);
                 Assignment a = assign(segmenter, c);
                 assertThat(assign(segmenter, c)).as("second assign for %s", c).isEqualTo(a);
-                if (a == null) {
-                  continue;
-                }
                 assertThat(a.schemeId()).isEqualTo(scheme.id());
                 assertThat(a.customer()).isEqualTo(c.id());
                 if (a.isClassified()) {
@@ -176,6 +179,13 @@ public abstract class SegmentationSchemeContract extends PluginContract<Segmenta
                 assertThat(all.segment(row)).as("assignAll row %d versus assign", row).isEqualTo(a.segment());
               }
             });
+    assertThat(fits.get())
+        .as(
+            "%s refused to fit every one of %d portfolios of 1 to 60 realistic customers, so no assignment could be"
+                + " checked",
+            describe(scheme),
+            PORTFOLIOS)
+        .isPositive();
   }
 
   /** Several threads assigning at once get what one thread gets. */
@@ -191,9 +201,9 @@ public abstract class SegmentationSchemeContract extends PluginContract<Segmenta
                 return;
               }
               Segmenter segmenter = scheme.segmenter(fitted.get());
-              List<Optional<Assignment>> serial = new ArrayList<>();
-              customers.forEach(c -> serial.add(Optional.ofNullable(assign(segmenter, c))));
-              assertThat(Concurrency.run(customers.size(), i -> Optional.ofNullable(assign(segmenter, customers.get(i)))))
+              List<Assignment> serial = new ArrayList<>();
+              customers.forEach(c -> serial.add(assign(segmenter, c)));
+              assertThat(Concurrency.run(customers.size(), i -> assign(segmenter, customers.get(i))))
                   .as("assignments from %d threads", Concurrency.THREADS)
                   .isEqualTo(serial);
             });
@@ -242,12 +252,13 @@ public abstract class SegmentationSchemeContract extends PluginContract<Segmenta
               Segmenter segmenter = scheme.segmenter(fitted.get());
               for (Customer c : customers) {
                 Assignment a = assign(segmenter, c);
-                if (a != null) {
-                  assertThat(json.roundTrip(a, Assignment.class)).isEqualTo(a);
-                }
+                assertThat(json.roundTrip(a, Assignment.class)).isEqualTo(a);
               }
             });
   }
+
+  /** How many portfolios the assignment check draws. */
+  private static final int PORTFOLIOS = 30;
 
   /**
    * Customers for a portfolio: 1 to 60 realistic customers.
@@ -271,6 +282,12 @@ public abstract class SegmentationSchemeContract extends PluginContract<Segmenta
     try {
       fitted = scheme.fit(population);
     } catch (ClmException refused) {
+      if (scheme.kind() == SegmentationScheme.Kind.ABSOLUTE) {
+        throw new AssertionError(
+            describe(scheme) + " is absolute, so it fits any population, but fit() refused one of " + population.size()
+                + " customers: " + refused,
+            refused);
+      }
       return Optional.empty();
     } catch (RuntimeException e) {
       throw new AssertionError(describe(scheme) + ".fit() threw " + e + "; expected a fitted scheme or a ClmException", e);
@@ -283,10 +300,11 @@ public abstract class SegmentationSchemeContract extends PluginContract<Segmenta
     Assignment a;
     try {
       a = segmenter.assign(customer, Generators.NOW);
-    } catch (ClmException refused) {
-      return null;
     } catch (RuntimeException e) {
-      throw new AssertionError("assign(" + customer + ") threw " + e + "; expected an assignment or a ClmException", e);
+      throw new AssertionError(
+          "assign(" + customer + ") threw " + e
+              + "; assignment is total: a customer the scheme cannot place is unclassified with a reason",
+          e);
     }
     assertThat(a).as("assign(%s)", customer).isNotNull();
     return a;
