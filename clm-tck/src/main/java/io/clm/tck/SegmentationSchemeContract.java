@@ -42,7 +42,7 @@ import org.quicktheories.core.Gen;
  * <p>Besides {@link PluginContract}'s rules it checks, over realistic generated portfolios: the
  * segments are well-formed and stable; configuration is total and leaves the scheme unchanged;
  * fitting is deterministic and independent of row order; every customer gets exactly one declared
- * segment or {@code unclassified} with a reason (or a typed refusal), the same one twice, the same
+ * segment or {@code unclassified} with a reason (never an exception), the same one twice, the same
  * one alone and in a population, from several threads; the population is not modified; and fitted
  * schemes and assignments survive clm's JSON round trip (clm-jackson) and assign identically afterwards.
  */
