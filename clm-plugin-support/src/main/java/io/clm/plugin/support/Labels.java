@@ -1,5 +1,6 @@
 package io.clm.plugin.support;
 
+import io.clm.api.ValidationException;
 import io.clm.api.annotation.Experimental;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,13 +9,17 @@ import java.util.Map;
 
 /**
  * The segment labels of one assignment run: the scheme's fixed segments (codes 0, 1, ... in their
- * order), plus any met in the data, for a scheme whose segments come from the data. Not
- * thread-safe: one per run, which {@link BaseScheme} arranges.
+ * order), or, for a scheme whose segments come from the data (no fixed segments), the labels met
+ * in the data. Labels of fixed segments never change: a label that is not one of them is refused,
+ * so that no customer is placed in an undeclared segment, and one instance can serve every run
+ * and thread, as {@link BaseScheme}'s segmenter does. Labels from the data are not thread-safe:
+ * one per run, which {@link BaseScheme} arranges.
  */
 @Experimental
 public final class Labels {
   private final List<String> labels;
   private final Map<String, Integer> codes = new HashMap<>();
+  private final boolean closed;
 
   /**
    * Starts with the fixed segments.
@@ -26,16 +31,22 @@ public final class Labels {
     for (int i = 0; i < fixed.size(); i++) {
       codes.put(fixed.get(i), i);
     }
+    this.closed = !fixed.isEmpty();
   }
 
   /**
-   * The code of a label met in the data, adding it on first sight.
+   * The code of a label: one of the fixed segments, or, without fixed segments, a label met in the
+   * data, added on first sight.
    *
    * @param label the label
    * @return its code
+   * @throws ValidationException if there are fixed segments and the label is not one of them
    */
   public int code(String label) {
     Integer c = codes.get(label);
+    if (c == null && closed) {
+      throw new ValidationException("segment '" + label + "' is not one of the scheme's segments " + labels);
+    }
     if (c == null) {
       c = labels.size();
       labels.add(label);

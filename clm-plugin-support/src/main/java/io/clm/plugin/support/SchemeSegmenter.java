@@ -17,7 +17,7 @@ final class SchemeSegmenter implements Segmenter {
   private final BaseScheme scheme;
   private final FittedScheme fitted;
   private final Rules rules;
-  /** Shared when the segments are fixed (nothing is ever added to it); null when they come from the data. */
+  /** Shared when the segments are fixed (Labels refuses any other, so nothing is ever added); null when they come from the data. */
   private final Labels fixedLabels;
 
   SchemeSegmenter(BaseScheme scheme, FittedScheme fitted, Rules rules) {
