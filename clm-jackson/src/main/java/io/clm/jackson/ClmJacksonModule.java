@@ -79,7 +79,7 @@ public final class ClmJacksonModule extends SimpleModule {
   public ClmJacksonModule() {
     super("clm", Version.unknownVersion());
     addSerializer(CustomerId.class, new ClmValues.Text<>(CustomerId.class, CustomerId::value));
-    addDeserializer(CustomerId.class, new ClmValues.TextReader<>(CustomerId.class, CustomerId::new));
+    addDeserializer(CustomerId.class, ClmValues.TextReader.personal(CustomerId.class, CustomerId::new));
     addSerializer(Money.class, new MoneySerializer());
     addDeserializer(Money.class, new MoneyDeserializer());
     registerSealed(Event.class);

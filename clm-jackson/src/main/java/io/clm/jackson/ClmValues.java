@@ -122,14 +122,30 @@ final class ClmValues {
     }
   }
 
-  /** Reads a value from one string, through the value's own parser, so bad text fails as in code. */
+  /**
+   * Reads a value from one string, through the value's own parser, so bad text fails as in code. A
+   * reader of personal data never quotes the text: its failure carries the parser's message only,
+   * which for a {@link io.clm.api.CustomerId} never contains the id.
+   */
   static final class TextReader<T> extends JsonDeserializer<T> {
     private final Class<T> type;
     private final Function<String, T> read;
+    private final boolean quotes;
 
+    /** A reader whose failures quote the text (an instant, a duration, a currency code). */
     TextReader(Class<T> type, Function<String, T> read) {
+      this(type, read, true);
+    }
+
+    private TextReader(Class<T> type, Function<String, T> read, boolean quotes) {
       this.type = type;
       this.read = read;
+      this.quotes = quotes;
+    }
+
+    /** A reader of personal data, such as a customer id: its failures never quote the text. */
+    static <T> TextReader<T> personal(Class<T> type, Function<String, T> read) {
+      return new TextReader<>(type, read, false);
     }
 
     @Override
@@ -140,7 +156,12 @@ final class ClmValues {
       String text = p.getText();
       try {
         return read.apply(text);
-      } catch (DateTimeException | ClmException e) {
+      } catch (ClmException e) {
+        if (!quotes) {
+          throw JsonMappingException.from(p, e.getMessage(), e);
+        }
+        return type.cast(ctxt.handleWeirdStringValue(type, text, "not a valid %s", type.getSimpleName()));
+      } catch (DateTimeException e) {
         return type.cast(ctxt.handleWeirdStringValue(type, text, "not a valid %s", type.getSimpleName()));
       }
     }

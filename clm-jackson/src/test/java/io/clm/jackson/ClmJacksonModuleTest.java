@@ -168,6 +168,31 @@ class ClmJacksonModuleTest {
   }
 
   @Test
+  void anInvalidCustomerIdIsRefusedWithoutQuotingIt() {
+    String tooLong = "C0012345" + "7".repeat(130);
+    Exception alone = catchException(() -> MAPPER.readValue("\"" + tooLong + "\"", CustomerId.class));
+    assertThat(alone)
+        .isInstanceOf(JsonProcessingException.class)
+        .hasMessageContaining("customer id has 138 characters, more than 128")
+        .hasMessageNotContaining("C0012345");
+    assertThat(ClmJacksonModule.describeUnreadable(alone)).doesNotContain("C0012345");
+
+    Exception inEvent =
+        catchException(
+            () ->
+                MAPPER.readValue(
+                    "{\"type\":\"transaction\",\"id\":\"e1\",\"customer\":\"C0012345\\u0007\",\"at\":\"2026-03-01T10:15:30Z\","
+                        + "\"direction\":\"CREDIT\",\"amount\":{\"amount\":\"1.00\",\"currency\":\"EUR\"},"
+                        + "\"product\":\"LOAN\",\"channel\":\"MOBILE\"}",
+                    Event.class));
+    assertThat(inEvent)
+        .isInstanceOf(JsonProcessingException.class)
+        .hasMessageContaining("customer id contains a control character at 8")
+        .hasMessageNotContaining("C0012345");
+    assertThat(ClmJacksonModule.describeUnreadable(inEvent)).doesNotContain("C0012345");
+  }
+
+  @Test
   void anUnreadableDocumentIsDescribedWithoutQuotingItsText() {
     Exception malformed = catchException(() -> MAPPER.readValue("{\"customer\": C0012345}", Money.class));
     // the parser's own message quotes the customer id it stopped at
