@@ -20,8 +20,11 @@ import java.util.function.Consumer;
  *   <li>{@link #save} is atomic: the tickets, files, desk time and outbox events of one {@link
  *       TicketChange} are all stored, or none is (one database transaction). A save that fails
  *       throws {@link TicketStoreException} and leaves the store as it was.
- *   <li>A ticket saved again replaces the earlier record of the same id. Its audit trail only ever
- *       grows (a database may append the new entries rather than rewrite them).
+ *   <li>A ticket saved again replaces the earlier record of the same id. Its audit trail grows (a
+ *       database may append the new entries rather than rewrite them), except when the customer
+ *       is erased: the desk then saves the trail rewritten, the free-text reasons replaced, with
+ *       as many entries as before or more. A store that appends must notice a trail whose stored
+ *       entries changed and replace it whole, so that no erased text stays stored.
  *   <li>Outbox events get increasing ids in the order they were saved, and stay pending until
  *       {@link #markDelivered} is called for them: delivery is at least once.
  *   <li>{@link #dueBy} answers from an index on {@link StoredTicket#nextDue()}: a restarted desk
