@@ -151,7 +151,8 @@ public abstract class LifecycleModelProviderContract extends PluginContract<Life
   /**
    * On realistic customers in every stage, the rule that fires (the highest-priority rule out of the
    * customer's stage that holds) is the same on a second evaluation and moves to a stage of the
-   * model; the resulting customer and stage change survive clm's JSON round trip (clm-jackson).
+   * model. The JSON round trip of the customer and the stage change is {@link
+   * #resultsSurviveTheJsonRoundTrip}'s.
    */
   @Test
   public void rulesAreDeterministicOnRealisticCustomers() {
