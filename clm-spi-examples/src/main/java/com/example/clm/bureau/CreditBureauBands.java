@@ -177,6 +177,11 @@ public final class CreditBureauBands implements SegmentationScheme {
 
     @Override
     public Segmentation assignAll(Population population) {
+      if (!population.columns().containsAll(COLUMNS)) {
+        // as the Segmenter contract says: a typed refusal, never everyone unclassified
+        throw new ValidationException(
+            "population lacks column " + Population.fieldName(Metric.CREDIT_SCORE) + " that scheme '" + ID + "' reads");
+      }
       int[] codes = new int[population.size()];
       for (int row = 0; row < codes.length; row++) {
         int band = band(population.metric(Metric.CREDIT_SCORE, row));

@@ -77,4 +77,12 @@ class CreditBureauBandsRulesTest {
         .isInstanceOf(ValidationException.class)
         .hasMessage("fitted scheme 'example.credit-bureau-band' has format version 2; this version reads 1");
   }
+
+  @Test
+  void aPopulationWithoutTheCreditScoreColumnIsRefusedNotLeftUnclassified() {
+    Population bare = Population.of(List.of(withScore("B-1", 720)), NOW, new Population.Columns(java.util.Set.of(), java.util.Set.of(), false));
+    assertThatThrownBy(() -> segmenter().assignAll(bare))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("population lacks column credit-score that scheme 'example.credit-bureau-band' reads");
+  }
 }
