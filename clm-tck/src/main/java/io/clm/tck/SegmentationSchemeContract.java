@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import io.clm.api.ClmException;
 import io.clm.api.Customer;
 import io.clm.api.Metric;
+import io.clm.api.ValidationException;
 import io.clm.api.annotation.Experimental;
 import io.clm.api.segmentation.Assignment;
 import io.clm.api.segmentation.FittedScheme;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -43,7 +45,9 @@ import org.quicktheories.core.Gen;
  * segments are well-formed and stable; configuration is total and leaves the scheme unchanged;
  * fitting is deterministic and independent of row order; every customer gets exactly one declared
  * segment or {@code unclassified} with a reason (never an exception), the same one twice, the same
- * one alone and in a population, from several threads; the population is not modified; and fitted
+ * one alone and in a population, from several threads; the population is not modified; {@code
+ * assignAll} refuses a population without the scheme's columns with a {@link ValidationException};
+ * and fitted
  * schemes and assignments survive clm's JSON round trip (clm-jackson) and assign identically afterwards.
  */
 @Experimental
@@ -186,6 +190,38 @@ public abstract class SegmentationSchemeContract extends PluginContract<Segmenta
             describe(scheme),
             PORTFOLIOS)
         .isPositive();
+  }
+
+  /**
+   * {@code assignAll} refuses a population that lacks a column the scheme reads with a {@link
+   * ValidationException}, as {@link Segmenter#assignAll} documents, instead of another exception or
+   * a segmentation that leaves everyone unclassified.
+   */
+  @Test
+  public void assignAllRefusesAPopulationWithoutTheColumnsItReads() {
+    SegmentationScheme scheme = createPlugin();
+    Population.Columns needed = scheme.columns();
+    if (needed.metrics().isEmpty() && needed.products().isEmpty() && !needed.stage()) {
+      return;
+    }
+    qt().withExamples(PORTFOLIOS)
+        .forAll(portfolios())
+        .checkAssert(
+            customers -> {
+              Optional<FittedScheme> fitted = fit(scheme, population(scheme, customers));
+              if (fitted.isEmpty()) {
+                return;
+              }
+              Population bare = Population.of(customers, Generators.NOW, new Population.Columns(Set.of(), Set.of(), false));
+              Throwable thrown = catchThrowable(() -> scheme.segmenter(fitted.get()).assignAll(bare));
+              assertThat(thrown)
+                  .as(
+                      "assignAll of %s on a population without the columns it reads must throw a ValidationException, but"
+                          + " it threw %s",
+                      describe(scheme),
+                      thrown)
+                  .isInstanceOf(ValidationException.class);
+            });
   }
 
   /** Several threads assigning at once get what one thread gets. */

@@ -3,17 +3,22 @@ package com.acme.clm.kit;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clm.api.Customer;
 import io.clm.api.Metric;
 import io.clm.api.ValidationException;
+import io.clm.api.segmentation.Assignment;
 import io.clm.api.segmentation.FittedScheme;
 import io.clm.api.segmentation.Population;
+import io.clm.api.segmentation.Segmentation;
 import io.clm.api.segmentation.SegmentationScheme;
+import io.clm.api.segmentation.Segmenter;
 import io.clm.plugin.support.BaseScheme;
 import io.clm.plugin.support.Inputs;
 import io.clm.plugin.support.Labels;
 import io.clm.plugin.support.Parameter;
 import io.clm.plugin.support.Rules;
 import io.clm.tck.SegmentationSchemeContract;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -96,5 +101,96 @@ class SchemeContractCatchesBrokenSchemesTest {
     assertThatThrownBy(c::assignmentIsTotalDeterministicAndConsistent)
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("refused to fit every one of 30 portfolios");
+  }
+
+  /** Two credit-score bands whose assignAll reads the score column without checking it is there. */
+  public static final class UncheckedBands implements SegmentationScheme {
+    private static final List<String> SEGMENTS = List.of("high", "low");
+    private static final List<String> REASONS = List.of("credit score not supplied");
+
+    @Override
+    public String id() {
+      return "acme.unchecked-bands";
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.ABSOLUTE;
+    }
+
+    @Override
+    public List<String> segments() {
+      return SEGMENTS;
+    }
+
+    @Override
+    public Population.Columns columns() {
+      return Population.Columns.of(Metric.CREDIT_SCORE);
+    }
+
+    @Override
+    public int formatVersion() {
+      return 1;
+    }
+
+    @Override
+    public Map<String, Double> parameters() {
+      return Map.of();
+    }
+
+    @Override
+    public SegmentationScheme configure(Map<String, Double> overrides) {
+      if (!overrides.isEmpty()) {
+        throw new ValidationException("scheme 'acme.unchecked-bands' has no parameters; got " + overrides.keySet());
+      }
+      return this;
+    }
+
+    @Override
+    public FittedScheme fit(Population population) {
+      return new FittedScheme(id(), 1, Map.of());
+    }
+
+    @Override
+    public Segmenter segmenter(FittedScheme fitted) {
+      return new Segmenter() {
+        @Override
+        public FittedScheme fitted() {
+          return fitted;
+        }
+
+        @Override
+        public List<String> segments() {
+          return SEGMENTS;
+        }
+
+        @Override
+        public Assignment assign(Customer customer, Instant asOf) {
+          double score = customer.metric(Metric.CREDIT_SCORE, asOf);
+          return Double.isNaN(score)
+              ? new Assignment(id(), customer.id(), Assignment.UNCLASSIFIED, REASONS.get(0), Map.of())
+              : new Assignment(id(), customer.id(), score >= 600 ? "high" : "low", "", Map.of("credit-score", score));
+        }
+
+        @Override
+        public Segmentation assignAll(Population population) {
+          int[] codes = new int[population.size()];
+          for (int row = 0; row < codes.length; row++) {
+            double score = population.metric(Metric.CREDIT_SCORE, row);
+            codes[row] = Double.isNaN(score) ? -1 : score >= 600 ? 0 : 1;
+          }
+          return Segmentation.of(id(), population, SEGMENTS, REASONS, codes);
+        }
+      };
+    }
+  }
+
+  @Test
+  void aSegmenterThatDoesNotCheckItsColumnsIsCaught() {
+    SegmentationSchemeContract c = schemes(UncheckedBands::new);
+    assertThatCode(c::assignmentIsTotalDeterministicAndConsistent).doesNotThrowAnyException();
+    assertThatThrownBy(c::assignAllRefusesAPopulationWithoutTheColumnsItReads)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("must throw a ValidationException, but it threw java.lang.IllegalStateException");
   }
 }
