@@ -7,9 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Schema version 6: the feed position moves from {@code clm_position.stream_position}, text of at
@@ -18,26 +16,9 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * those bytes has no SQL common to H2 and PostgreSQL. Flyway runs it in one transaction on
  * PostgreSQL; H2 commits each {@code ALTER TABLE} at once.
  */
-final class PositionMigration implements JavaMigration {
-
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("6");
-  }
-
-  @Override
-  public String getDescription() {
-    return "store the feed position as UTF-16 bytes";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return 6;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+final class PositionMigration extends JavaSchemaStep {
+  PositionMigration() {
+    super(6, "store the feed position as UTF-16 bytes");
   }
 
   @Override

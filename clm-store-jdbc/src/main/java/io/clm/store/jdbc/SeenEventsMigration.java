@@ -8,9 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Schema version 5: moves the seen events stored one row per event (versions 1 to 4, table
@@ -19,28 +17,12 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * PostgreSQL. Flyway runs it in one transaction on PostgreSQL; H2 commits the final {@code DROP}
  * at once, after the copy.
  */
-final class SeenEventsMigration implements JavaMigration {
+final class SeenEventsMigration extends JavaSchemaStep {
   /** Most events per packed row the migration writes. */
   static final int ROW = 1_000;
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("5");
-  }
-
-  @Override
-  public String getDescription() {
-    return "move seen events to clm_seen_batch";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return 5;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
+  SeenEventsMigration() {
+    super(5, "move seen events to clm_seen_batch");
   }
 
   @Override
