@@ -19,6 +19,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a task (an advance of time) after everything submitted so far has been applied and before
  * anything submitted later, without making the reader wait; {@link #barrier()} waits until
  * everything submitted so far has been applied.
+ *
+ * <p>A failure (an event or task that throws, or an outcome that stops the run) stops the run as
+ * one thread applying everything in the order submitted would: what was submitted before the
+ * failing item is still applied, nothing after it is, and the failure reported is that of the
+ * first failing item in that order, whichever worker met it first.
  */
 final class ParallelIngest implements AutoCloseable {
   private static final int BATCH = 512;
@@ -35,7 +40,8 @@ final class ParallelIngest implements AutoCloseable {
     void rejected(Event event, Object source, long line, ClmException e);
   }
 
-  private record Item(Event event, Object source, long line) {}
+  /** An event, where it came from, and its place in the order of submission. */
+  private record Item(Event event, Object source, long line, long seq) {}
 
   /**
    * A task between the events before it and the events after it: every worker stops at it, the last
@@ -45,10 +51,13 @@ final class ParallelIngest implements AutoCloseable {
     private final Runnable task;
     private final AtomicInteger waiting;
     private final CountDownLatch done = new CountDownLatch(1);
+    /** Its place in the order of submission. */
+    private final long seq;
 
-    Step(Runnable task, int workers) {
+    Step(Runnable task, int workers, long seq) {
       this.task = task;
       this.waiting = new AtomicInteger(workers);
+      this.seq = seq;
     }
   }
 
@@ -57,7 +66,12 @@ final class ParallelIngest implements AutoCloseable {
   private final List<BlockingQueue<List<Object>>> queues = new ArrayList<>();
   private final List<List<Object>> pending = new ArrayList<>();
   private final List<Thread> workers = new ArrayList<>();
+  /** Items and steps submitted so far; the reader's only. */
+  private long submitted;
+  /** The failure of the earliest failing item or step, in the order of submission; see {@link #fail}. */
   private volatile Throwable failure;
+  /** The place of {@link #failure}'s item in the order of submission; {@code Long.MAX_VALUE} while none. */
+  private volatile long failedAt = Long.MAX_VALUE;
 
   ParallelIngest(Pipeline pipeline, Outcome outcome, int threads) {
     this.pipeline = pipeline;
@@ -83,7 +97,7 @@ final class ParallelIngest implements AutoCloseable {
   void submit(Event event, Object source, long line) {
     int w = workerOf(pipeline.engine(), event.customer(), queues.size());
     List<Object> batch = pending.get(w);
-    batch.add(new Item(event, source, line));
+    batch.add(new Item(event, source, line, submitted++));
     if (batch.size() == BATCH) {
       put(w, batch);
       pending.set(w, new ArrayList<>(BATCH));
@@ -97,7 +111,7 @@ final class ParallelIngest implements AutoCloseable {
    * rethrows.
    */
   void then(Runnable task) {
-    Step step = new Step(task, queues.size());
+    Step step = new Step(task, queues.size(), submitted++);
     for (int w = 0; w < queues.size(); w++) {
       List<Object> batch = pending.get(w);
       batch.add(step);
@@ -164,10 +178,10 @@ final class ParallelIngest implements AutoCloseable {
           }
           continue;
         }
-        if (failure != null) {
+        Item item = (Item) o;
+        if (item.seq() > failedAt) {
           continue;
         }
-        Item item = (Item) o;
         try {
           if (pipeline.ingest(item.event())) {
             outcome.accepted(item.event(), item.source(), worker);
@@ -178,10 +192,10 @@ final class ParallelIngest implements AutoCloseable {
           try {
             outcome.rejected(item.event(), item.source(), item.line(), e);
           } catch (RuntimeException | Error fatal) {
-            failure = fatal;
+            fail(item.seq(), fatal);
           }
         } catch (RuntimeException | Error e) {
-          failure = e;
+          fail(item.seq(), e);
         }
       }
     }
@@ -217,11 +231,11 @@ final class ParallelIngest implements AutoCloseable {
   private boolean step(Step step) {
     if (step.waiting.decrementAndGet() == 0) {
       try {
-        if (failure == null) {
+        if (step.seq < failedAt) {
           step.task.run();
         }
       } catch (RuntimeException | Error e) {
-        failure = e;
+        fail(step.seq, e);
       } finally {
         step.done.countDown();
       }
@@ -232,6 +246,17 @@ final class ParallelIngest implements AutoCloseable {
       return true;
     } catch (InterruptedException e) {
       return false;
+    }
+  }
+
+  /**
+   * Records the failure of the item or step at {@code seq} unless an earlier one failed: workers
+   * meet failures in any order, and the one reported is the first in the order of submission.
+   */
+  private synchronized void fail(long seq, Throwable e) {
+    if (seq < failedAt) {
+      failure = e;
+      failedAt = seq;
     }
   }
 
