@@ -207,7 +207,7 @@ final class AnalyzeCommand {
     long rows = 0;
     try (ParallelIngest ingest = new ParallelIngest(pipeline, outcome, threads)) {
       for (Source s : sources) {
-        advance(s, settings, options, rejections);
+        advance(s, settings, options, rejections, ingest);
       }
       while (true) {
         Source next = null;
@@ -242,7 +242,7 @@ final class AnalyzeCommand {
         if ((++rows & 0xFFFF) == 0) {
           progress.show(String.format(Locale.ROOT, "%,d rows", rows));
         }
-        advance(next, settings, options, rejections);
+        advance(next, settings, options, rejections, ingest);
       }
       ingest.barrier();
       if (stored != null) {
@@ -376,6 +376,21 @@ final class AnalyzeCommand {
   }
 
   /** Reads the next usable row of a source into its head, handling bad rows. */
+  /**
+   * Reads the next usable row of {@code s} while rows already read are being applied. A bad row
+   * that stops the run stops it only once those rows are applied, so that a row before it that the
+   * engine refuses stops the run instead: the run always stops at its first bad row.
+   */
+  private static void advance(Source s, Settings settings, RunOptions options, Rejections rejections, ParallelIngest ingest)
+      throws IOException, BadDataException {
+    try {
+      advance(s, settings, options, rejections);
+    } catch (BadDataException stop) {
+      ingest.barrier();
+      throw stop;
+    }
+  }
+
   private static void advance(Source s, Settings settings, RunOptions options, Rejections rejections)
       throws IOException, BadDataException {
     while (true) {

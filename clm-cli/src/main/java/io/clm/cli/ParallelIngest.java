@@ -99,8 +99,8 @@ final class ParallelIngest implements AutoCloseable {
     List<Object> batch = pending.get(w);
     batch.add(new Item(event, source, line, submitted++));
     if (batch.size() == BATCH) {
-      put(w, batch);
-      pending.set(w, new ArrayList<>(BATCH));
+      handOver(w);
+      stopOnFailure();
     }
   }
 
@@ -113,21 +113,26 @@ final class ParallelIngest implements AutoCloseable {
   void then(Runnable task) {
     Step step = new Step(task, queues.size(), submitted++);
     for (int w = 0; w < queues.size(); w++) {
-      List<Object> batch = pending.get(w);
-      batch.add(step);
-      put(w, batch);
-      pending.set(w, new ArrayList<>(BATCH));
+      pending.get(w).add(step);
     }
+    for (int w = 0; w < queues.size(); w++) {
+      handOver(w);
+    }
+    stopOnFailure();
   }
 
   /** Waits until every event submitted so far has been applied, and every task run. */
   void barrier() {
+    drain();
+    rethrow();
+  }
+
+  /** Hands everything submitted to the workers and waits until they have applied it. */
+  private void drain() {
     CountDownLatch done = new CountDownLatch(queues.size());
     for (int w = 0; w < queues.size(); w++) {
-      List<Object> batch = pending.get(w);
-      batch.add(done);
-      put(w, batch);
-      pending.set(w, new ArrayList<>(BATCH));
+      pending.get(w).add(done);
+      handOver(w);
     }
     try {
       done.await();
@@ -135,17 +140,28 @@ final class ParallelIngest implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
-    rethrow();
   }
 
-  private void put(int w, List<Object> batch) {
+  /**
+   * Once a worker has failed, waits until the workers have gone through everything submitted (items
+   * before the failing one may still fail, earlier in the order), then throws the first failure.
+   */
+  private void stopOnFailure() {
+    if (failure != null) {
+      barrier();
+    }
+  }
+
+  /** Hands the pending batch of worker {@code w} to it; a new batch starts. */
+  private void handOver(int w) {
+    List<Object> batch = pending.get(w);
+    pending.set(w, new ArrayList<>(BATCH));
     try {
       queues.get(w).put(batch);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
-    rethrow();
   }
 
   private void rethrow() {

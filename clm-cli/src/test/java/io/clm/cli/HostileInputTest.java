@@ -250,6 +250,24 @@ class HostileInputTest {
     }
   }
 
+  @Test
+  void withoutSkippingTheRunStopsAtTheFirstBadRowAlsoWhenTheEngineRefusesItAndTheReaderFindsALaterOne() throws Exception {
+    StringBuilder rows = new StringBuilder(HEADER);
+    for (int i = 0; i < 100; i++) {
+      rows.append("g").append(i).append(",C-").append(i % 7).append(",2025-01-").append(day(i)).append("T10:00:00Z,debit,5.00,card,pos\n");
+    }
+    // line 102 is after the report's date (the engine refuses it); line 103 has a bad amount (the reader refuses it)
+    rows.append("late,C-1,2025-03-01T10:00:00Z,debit,5.00,card,pos\n");
+    rows.append("bad,C-2,2025-03-02T10:00:00Z,debit,ten,card,pos\n");
+    Path file = dir.resolve("stop.csv");
+    Files.writeString(file, rows);
+    for (int run = 0; run < 3; run++) {
+      MainTest.Run r = MainTest.run("analyze", "--transactions", file.toString(), "--as-of", "2025-02-01");
+      assertThat(r.code()).as(r.err()).isEqualTo(1);
+      assertThat(r.err()).as("run %d", run).startsWith("clm: bad data: stop.csv line 102, field '(event)'");
+    }
+  }
+
   private static String day(int i) {
     return (1 + i % 28 < 10 ? "0" : "") + (1 + i % 28);
   }
