@@ -49,7 +49,8 @@ final class EdgeChecks {
               + what(event, registered)
               + " is beyond the future tolerance "
               + config.futureTolerance()
-              + " past the clock");
+              + " past the clock "
+              + Instant.ofEpochMilli(config.clock().millis()));
     }
     return millis;
   }
