@@ -182,6 +182,10 @@ public abstract class CustomerStoreContract {
     Tombstone second = new Tombstone(Tombstone.Scheme.SALTED, 43, 9, "active");
     store.write(StoreBatch.erase(id(2), second));
     assertThat(store.tombstones()).containsExactly(tombstone, second);
+    // a third in neither the order of fingerprints, nor of schemes, nor of key checks: kept as written
+    Tombstone third = new Tombstone(Tombstone.Scheme.KEYED, 42, -100, "growth");
+    store.write(new StoreBatch(List.of(), List.of(), List.of(third), Optional.empty(), false));
+    assertThat(store.tombstones()).as("tombstones in the order written").containsExactly(tombstone, second, third);
   }
 
   /**

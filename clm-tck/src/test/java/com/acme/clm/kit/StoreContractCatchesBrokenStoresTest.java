@@ -14,6 +14,7 @@ import io.clm.api.spi.Tombstone;
 import io.clm.tck.CustomerStoreContract;
 import io.clm.tck.MemoryCustomerStore;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,50 @@ class StoreContractCatchesBrokenStoresTest {
       tombstones.addAll(batch.tombstones());
       batch.position().ifPresent(p -> position = p);
     }
+  }
+
+  /** Hands back its tombstones sorted by fingerprint, as a table read without an ORDER BY may. */
+  static final class SortingTombstonesStore implements CustomerStore {
+    private final MemoryCustomerStore store = new MemoryCustomerStore();
+
+    @Override
+    public Optional<StoredCustomer> load(CustomerId customer) {
+      return store.load(customer);
+    }
+
+    @Override
+    public void scan(Consumer<StoredCustomer> action) {
+      store.scan(action);
+    }
+
+    @Override
+    public void scanDue(long epochMillis, Consumer<CustomerId> action) {
+      store.scanDue(epochMillis, action);
+    }
+
+    @Override
+    public List<Tombstone> tombstones() {
+      return store.tombstones().stream().sorted(Comparator.comparingLong(Tombstone::fingerprint)).toList();
+    }
+
+    @Override
+    public Optional<String> position() {
+      return store.position();
+    }
+
+    @Override
+    public void write(StoreBatch batch) {
+      store.write(batch);
+    }
+  }
+
+  @Test
+  void aStoreThatReordersTombstonesIsCaught() {
+    CustomerStoreContract c = contract(SortingTombstonesStore::new);
+    assertThatCode(c::erasureRemovesSeenEventsAndHistoryToo).doesNotThrowAnyException();
+    assertThatThrownBy(c::erasureLeavesOnlyTheTombstone)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("tombstones in the order written");
   }
 
   private static CustomerStoreContract contract(Supplier<CustomerStore> store) {
