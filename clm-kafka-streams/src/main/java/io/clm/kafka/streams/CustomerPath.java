@@ -1,7 +1,7 @@
 package io.clm.kafka.streams;
 
 import io.clm.api.CustomerId;
-import io.clm.api.InvalidEventException;
+import io.clm.api.ValidationException;
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
@@ -33,7 +33,7 @@ final class CustomerPath {
    *
    * @param raw the segment as the request sent it
    * @return the customer
-   * @throws InvalidEventException if the segment has a character that is not ASCII, if a {@code %}
+   * @throws ValidationException if the segment has a character that is not ASCII, if a {@code %}
    *     is not followed by two hex digits, if the decoded
    *     bytes are not UTF-8, or if the id is not a valid {@link CustomerId}; the message never
    *     contains the id
@@ -43,7 +43,7 @@ final class CustomerPath {
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
       if (c >= 0x80) {
-        throw new InvalidEventException(
+        throw new ValidationException(
             "customer id in the request path has a character that is not ASCII at character " + i
                 + ": percent-encode its UTF-8 bytes");
       }
@@ -54,7 +54,7 @@ final class CustomerPath {
       int high = i + 1 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
       int low = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 2), 16) : -1;
       if (high < 0 || low < 0) {
-        throw new InvalidEventException(
+        throw new ValidationException(
             "customer id in the request path has a malformed percent escape at character " + i
                 + ": '%' must be followed by two hex digits");
       }
@@ -71,7 +71,7 @@ final class CustomerPath {
               .decode(ByteBuffer.wrap(bytes.toByteArray()))
               .toString();
     } catch (CharacterCodingException e) {
-      throw new InvalidEventException("customer id in the request path is not UTF-8 once percent-decoded", e);
+      throw new ValidationException("customer id in the request path is not UTF-8 once percent-decoded", e);
     }
     return new CustomerId(value);
   }

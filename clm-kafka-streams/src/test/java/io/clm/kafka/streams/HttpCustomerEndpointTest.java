@@ -7,8 +7,8 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.clm.api.CustomerId;
-import io.clm.api.InvalidEventException;
 import io.clm.api.TextRules;
+import io.clm.api.ValidationException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -99,7 +99,7 @@ class HttpCustomerEndpointTest {
     for (String raw : List.of("Cust-1%", "Cust-1%4", "Cust-1%zz", "Cust-1%G1", "Cust-1%%41")) {
       assertThatThrownBy(() -> CustomerPath.decode(raw))
           .as(raw)
-          .isInstanceOf(InvalidEventException.class)
+          .isInstanceOf(ValidationException.class)
           .hasMessage(
               "customer id in the request path has a malformed percent escape at character 6: '%' must be"
                   + " followed by two hex digits");
@@ -121,7 +121,7 @@ class HttpCustomerEndpointTest {
   @Test
   void theDecoderRefusesACharacterThatIsNotPercentEncodedWithoutTheId() {
     assertThatThrownBy(() -> CustomerPath.decode("Cust-é"))
-        .isInstanceOf(InvalidEventException.class)
+        .isInstanceOf(ValidationException.class)
         .hasMessage(
             "customer id in the request path has a character that is not ASCII at character 5: percent-encode"
                 + " its UTF-8 bytes");
