@@ -1,15 +1,20 @@
 package io.clm.api.complaints;
 
 import io.clm.api.Money;
+import io.clm.api.ValidationException;
 import io.clm.api.annotation.Experimental;
 import io.clm.api.event.Severity;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * A rule of automatic classification (seed 002: 自动把客户投诉分类, 比如紧急和一般). Rules are
@@ -63,26 +68,52 @@ public interface ClassificationRule extends ComplaintRule<ComplaintFacts> {
    * @throws IllegalArgumentException if the id is blank
    */
   static ClassificationRule of(String id, Severity severity, Predicate<ComplaintFacts> when) {
-    return new SimpleClassificationRule(id, severity, when);
+    return new SimpleClassificationRule(id, severity, when, "");
   }
 
   /**
-   * Urgent when the amount at stake is at least the threshold. An amount in another currency never
-   * matches (no conversion is made).
+   * Urgent when the amount at stake is at least the threshold of its currency. Each threshold is in
+   * its own currency, at most one per currency; no conversion is made, so an amount in a currency
+   * without a threshold never matches (nor does a complaint without an amount). The rule's {@code
+   * toString} lists the thresholds, so a desk's configuration shows which currencies it compares.
+   *
+   * <pre>{@code
+   * ClassificationRule.amountAtLeast("large-amount",
+   *     Money.of("5000.00", "EUR"), Money.of("5500.00", "USD"), Money.of("800000", "JPY"));
+   * }</pre>
    *
    * @param id the rule id
-   * @param threshold the smallest urgent amount
+   * @param threshold the smallest urgent amount in its currency
+   * @param others the smallest urgent amounts in other currencies, one per currency
    * @return the rule
+   * @throws NullPointerException if a threshold or {@code others} is null
+   * @throws ValidationException naming the currency if two thresholds are in the same currency
    */
-  static ClassificationRule amountAtLeast(String id, Money threshold) {
+  static ClassificationRule amountAtLeast(String id, Money threshold, Money... others) {
     Objects.requireNonNull(threshold, "threshold");
-    return of(
+    Objects.requireNonNull(others, "others");
+    Map<Currency, Money> byCurrency = new LinkedHashMap<>();
+    byCurrency.put(threshold.currency(), threshold);
+    for (Money other : others) {
+      Objects.requireNonNull(other, "threshold");
+      Money earlier = byCurrency.putIfAbsent(other.currency(), other);
+      if (earlier != null) {
+        throw new ValidationException("amount rule '" + id + "' has two thresholds in "
+            + other.currency().getCurrencyCode() + ": " + earlier + " and " + other);
+      }
+    }
+    String thresholds = byCurrency.values().stream().map(Money::toString).collect(Collectors.joining(" or "));
+    return new SimpleClassificationRule(
         id,
         Severity.URGENT,
         facts ->
             facts.complaint().amountAtStake()
-                .filter(a -> a.currency().equals(threshold.currency()) && a.compareTo(threshold) >= 0)
-                .isPresent());
+                .filter(a -> {
+                  Money min = byCurrency.get(a.currency());
+                  return min != null && a.compareTo(min) >= 0;
+                })
+                .isPresent(),
+        "amount at least " + thresholds + "; other currencies never match");
   }
 
   /**
@@ -95,7 +126,7 @@ public interface ClassificationRule extends ComplaintRule<ComplaintFacts> {
    */
   static ClassificationRule keywords(String id, Collection<String> words) {
     List<String> lower =
-        words.stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toList());
+        words.stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toList());
     if (lower.isEmpty() || lower.stream().anyMatch(String::isBlank)) {
       throw new IllegalArgumentException("keywords of rule '" + id + "' are empty or blank");
     }
@@ -174,8 +205,15 @@ public interface ClassificationRule extends ComplaintRule<ComplaintFacts> {
   }
 }
 
-/** The rule behind the factories. */
-record SimpleClassificationRule(String id, Severity severity, Predicate<ComplaintFacts> when)
+/**
+ * The rule behind the factories.
+ *
+ * @param id the rule id
+ * @param severity the class it gives
+ * @param when when it fires
+ * @param detail what the rule compares, for {@code toString}; empty when the id says enough
+ */
+record SimpleClassificationRule(String id, Severity severity, Predicate<ComplaintFacts> when, String detail)
     implements ClassificationRule {
   SimpleClassificationRule {
     Objects.requireNonNull(id, "id");
@@ -184,6 +222,7 @@ record SimpleClassificationRule(String id, Severity severity, Predicate<Complain
     }
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(when, "when");
+    Objects.requireNonNull(detail, "detail");
   }
 
   @Override
@@ -193,6 +232,6 @@ record SimpleClassificationRule(String id, Severity severity, Predicate<Complain
 
   @Override
   public String toString() {
-    return "ClassificationRule[" + id + " -> " + severity + "]";
+    return "ClassificationRule[" + id + " -> " + severity + (detail.isEmpty() ? "" : ", " + detail) + "]";
   }
 }

@@ -2,6 +2,9 @@ package io.clm.api.complaints;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.clm.api.CustomerId;
 import io.clm.api.Money;
@@ -9,6 +12,7 @@ import io.clm.api.ValidationException;
 import io.clm.api.event.Severity;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +43,8 @@ class ComplaintValuesTest {
     ClassificationRule rule = ClassificationRule.amountAtLeast("big", Money.of("500.00", "EUR"));
     assertThat(rule.id()).isEqualTo("big");
     assertThat(rule.severity()).isEqualTo(Severity.URGENT);
-    assertThat(rule.toString()).isEqualTo("ClassificationRule[big -> URGENT]");
+    assertThat(rule.toString())
+        .isEqualTo("ClassificationRule[big -> URGENT, amount at least 500.00 EUR; other currencies never match]");
     java.util.function.Function<String, Boolean> eur = amount -> rule.matches(facts(complaint("x",
         Optional.of(Money.of(amount, "EUR")), "fees", ComplaintChannel.PHONE, Optional.empty(), Set.of())));
     assertThat(eur.apply("500.00")).isTrue();
@@ -49,6 +54,63 @@ class ComplaintValuesTest {
         ComplaintChannel.PHONE, Optional.empty(), Set.of())))).isFalse();
     assertThat(rule.matches(facts(complaint("x")))).isFalse();
     assertThatThrownBy(() -> ClassificationRule.amountAtLeast("big", null)).isInstanceOf(NullPointerException.class);
+  }
+
+  private static boolean matchesAmount(ClassificationRule rule, String amount, String currency) {
+    return rule.matches(facts(complaint("x", Optional.of(Money.of(amount, currency)), "fees", ComplaintChannel.PHONE,
+        Optional.empty(), Set.of())));
+  }
+
+  @Test
+  void amountRulesTakeOneThresholdPerCurrency() {
+    ClassificationRule rule = ClassificationRule.amountAtLeast("big", Money.of("500.00", "EUR"),
+        Money.of("550.00", "USD"), Money.of("80000", "JPY"), Money.of("150.25", "KWD"));
+    assertThat(rule.id()).isEqualTo("big");
+    assertThat(rule.severity()).isEqualTo(Severity.URGENT);
+    assertThat(matchesAmount(rule, "550.00", "USD")).isTrue();
+    assertThat(matchesAmount(rule, "9000", "USD")).isTrue();
+    assertThat(matchesAmount(rule, "549.99", "USD")).isFalse();
+    assertThat(matchesAmount(rule, "500.00", "EUR")).isTrue();
+    assertThat(matchesAmount(rule, "499.99", "EUR")).isFalse();
+    assertThat(matchesAmount(rule, "80000", "JPY")).isTrue();
+    assertThat(matchesAmount(rule, "79999", "JPY")).isFalse();
+    assertThat(matchesAmount(rule, "150.250", "KWD")).isTrue();
+    assertThat(matchesAmount(rule, "150.249", "KWD")).isFalse();
+    assertThat(matchesAmount(rule, "1000000.00", "GBP")).isFalse();
+    assertThat(rule.matches(facts(complaint("x")))).isFalse();
+    assertThat(rule.toString()).isEqualTo("ClassificationRule[big -> URGENT, amount at least 500.00 EUR or 550.00 USD"
+        + " or 80000 JPY or 150.250 KWD; other currencies never match]");
+  }
+
+  @Test
+  void anAmountMatchesExactlyFromItsCurrencysThresholdOn() {
+    // JPY has no minor unit, KWD three: the threshold in minor units decides, to the last unit.
+    qt().withExamples(300)
+        .forAll(longs().between(0, 10_000_000_000L), longs().between(0, 10_000_000_000L), integers().between(0, 1))
+        .checkAssert((amount, threshold, which) -> {
+          Currency currency = Currency.getInstance(which == 0 ? "JPY" : "KWD");
+          ClassificationRule rule = ClassificationRule.amountAtLeast("big", Money.of("1.00", "EUR"),
+              Money.ofMinor(threshold, currency));
+          boolean urgent = rule.matches(facts(complaint("x", Optional.of(Money.ofMinor(amount, currency)), "fees",
+              ComplaintChannel.PHONE, Optional.empty(), Set.of())));
+          assertThat(urgent).isEqualTo(amount >= threshold);
+        });
+  }
+
+  @Test
+  void anAmountRuleRefusesTwoThresholdsInOneCurrency() {
+    assertThatThrownBy(() -> ClassificationRule.amountAtLeast("big", Money.of("500.00", "EUR"),
+            Money.of("550.00", "USD"), Money.of("600.00", "EUR")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("amount rule 'big' has two thresholds in EUR: 500.00 EUR and 600.00 EUR");
+    assertThatThrownBy(() -> ClassificationRule.amountAtLeast("big", Money.of("1", "JPY"),
+            Money.of("550.00", "USD"), Money.of("550", "USD")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("amount rule 'big' has two thresholds in USD: 550.00 USD and 550.00 USD");
+    assertThatThrownBy(() -> ClassificationRule.amountAtLeast("big", Money.of("500.00", "EUR"), (Money) null))
+        .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> ClassificationRule.amountAtLeast("big", Money.of("500.00", "EUR"), (Money[]) null))
+        .isInstanceOf(NullPointerException.class);
   }
 
   @Test
