@@ -87,15 +87,17 @@ public interface ClassificationRule extends ComplaintRule<ComplaintFacts> {
    * @param others the smallest urgent amounts in other currencies, one per currency
    * @return the rule
    * @throws NullPointerException if a threshold or {@code others} is null
-   * @throws ValidationException naming the currency if two thresholds are in the same currency
+   * @throws ValidationException naming the currency if two thresholds are in the same currency, or
+   *     naming the threshold if one is negative (it would make every amount in its currency urgent)
    */
   static ClassificationRule amountAtLeast(String id, Money threshold, Money... others) {
     Objects.requireNonNull(threshold, "threshold");
     Objects.requireNonNull(others, "others");
     Map<Currency, Money> byCurrency = new LinkedHashMap<>();
-    byCurrency.put(threshold.currency(), threshold);
+    byCurrency.put(threshold.currency(), requireNotNegative(id, threshold));
     for (Money other : others) {
       Objects.requireNonNull(other, "threshold");
+      requireNotNegative(id, other);
       Money earlier = byCurrency.putIfAbsent(other.currency(), other);
       if (earlier != null) {
         throw new ValidationException("amount rule '" + id + "' has two thresholds in "
@@ -114,6 +116,13 @@ public interface ClassificationRule extends ComplaintRule<ComplaintFacts> {
                 })
                 .isPresent(),
         "amount at least " + thresholds + "; other currencies never match");
+  }
+
+  private static Money requireNotNegative(String id, Money threshold) {
+    if (threshold.isNegative()) {
+      throw new ValidationException("amount rule '" + id + "' has a negative threshold: " + threshold);
+    }
+    return threshold;
   }
 
   /**

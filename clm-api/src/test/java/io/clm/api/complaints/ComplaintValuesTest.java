@@ -107,6 +107,14 @@ class ComplaintValuesTest {
             Money.of("550.00", "USD"), Money.of("550", "USD")))
         .isInstanceOf(ValidationException.class)
         .hasMessage("amount rule 'big' has two thresholds in USD: 550.00 USD and 550.00 USD");
+    assertThatThrownBy(() -> ClassificationRule.amountAtLeast("big", Money.of("-0.01", "EUR")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("amount rule 'big' has a negative threshold: -0.01 EUR");
+    assertThatThrownBy(() -> ClassificationRule.amountAtLeast("big", Money.of("500.00", "EUR"), Money.of("-1", "JPY")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("amount rule 'big' has a negative threshold: -1 JPY");
+    assertThat(matchesAmount(ClassificationRule.amountAtLeast("any", Money.of("0.00", "EUR")), "0.00", "EUR"))
+        .isTrue();
     assertThatThrownBy(() -> ClassificationRule.amountAtLeast("big", Money.of("500.00", "EUR"), (Money) null))
         .isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> ClassificationRule.amountAtLeast("big", Money.of("500.00", "EUR"), (Money[]) null))
