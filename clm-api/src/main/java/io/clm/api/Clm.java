@@ -112,6 +112,14 @@ public final class Clm {
      */
     public static final Duration MAX_DURATION = Duration.ofDays(36_500);
 
+    /**
+     * How far past the clock an event's timestamp may lie unless {@link #futureTolerance} says
+     * otherwise: 5 minutes. Also the default of {@link
+     * io.clm.api.complaints.ComplaintDeskBuilder#futureTolerance}, so that what a desk accepts
+     * the engine it feeds accepts too.
+     */
+    public static final Duration DEFAULT_FUTURE_TOLERANCE = Duration.ofMinutes(5);
+
     private String modelId;
     private Map<String, Double> modelParameters;
     private LifecycleModel model;
@@ -195,7 +203,8 @@ public final class Clm {
     }
 
     /**
-     * Sets how far past the clock an event's timestamp may lie (default 5 minutes).
+     * Sets how far past the clock an event's timestamp may lie (default {@link
+     * #DEFAULT_FUTURE_TOLERANCE}, 5 minutes).
      *
      * @param tolerance zero to {@link #MAX_DURATION}
      * @return this builder
@@ -370,7 +379,7 @@ public final class Clm {
               resolved,
               currency,
               unknownCustomers != null ? unknownCustomers : UnknownCustomers.CREATE,
-              futureTolerance != null ? futureTolerance : Duration.ofMinutes(5),
+              futureTolerance != null ? futureTolerance : DEFAULT_FUTURE_TOLERANCE,
               trendWindow != null ? trendWindow : Duration.ofDays(90),
               Optional.ofNullable(deduplicationWindow),
               clock != null ? clock : Clock.systemUTC(),

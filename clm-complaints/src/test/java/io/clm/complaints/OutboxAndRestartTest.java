@@ -183,6 +183,21 @@ class OutboxAndRestartTest {
   }
 
   @Test
+  void byDefaultAnOperationMayBeDatedFiveMinutesAheadOfTheWallClockAsAnEventMayBeForTheEngine() {
+    Clock wall = Clock.fixed(Instant.parse("2025-06-02T12:00:00Z"), ZoneOffset.UTC);
+    ComplaintDesk d = desk(new InMemoryTicketStore(), e -> { }).wallClock(wall).build();
+    Complaint c = d.open(Intake.of(ComplaintChannel.LETTER, CustomerId.of("a"), Instant.parse("2025-06-02T12:05:00Z"), "x"), "agent");
+    assertThatThrownBy(() -> d.acknowledge(c.id(), "agent", Instant.parse("2025-06-02T13:00:00Z")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("at 2025-06-02T13:00:00Z is more than PT5M after the wall clock 2025-06-02T12:00:00Z");
+    assertThatThrownBy(() -> d.acknowledge(c.id(), "agent", Instant.parse("2025-06-02T12:05:00.001Z")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("at 2025-06-02T12:05:00.001Z is more than PT5M after the wall clock 2025-06-02T12:00:00Z");
+    assertThat(d.get(c.id())).isEqualTo(c);
+    assertThat(d.now()).isEqualTo(Instant.parse("2025-06-02T12:05:00Z"));
+  }
+
+  @Test
   void anOrderLinkedBeforeTheCallerIsIdentifiedIsCheckedWhenTheyAre() {
     ComplaintDesk d = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow("cn-banking-insurance-2020"))
         .calendar(HolidayCalendars.of("CN")).orderBook(CallCentreStoryTest.ORDERS).startAt(T0).build();

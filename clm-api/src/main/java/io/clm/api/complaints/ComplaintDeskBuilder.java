@@ -1,5 +1,6 @@
 package io.clm.api.complaints;
 
+import io.clm.api.Clm;
 import io.clm.api.CustomerId;
 import io.clm.api.PluginConfigurationException;
 import io.clm.api.PluginFailureException;
@@ -53,7 +54,7 @@ public final class ComplaintDeskBuilder {
   private Instant start = Instant.EPOCH;
   private TicketStore store;
   private Clock wallClock = Clock.systemUTC();
-  private Duration futureTolerance = Duration.ofDays(1);
+  private Duration futureTolerance = Clm.Builder.DEFAULT_FUTURE_TOLERANCE;
   private final Set<String> set = new HashSet<>();
   private final List<ComplaintDeskConfig.Profile> profiles = new ArrayList<>();
 
@@ -262,8 +263,12 @@ public final class ComplaintDeskBuilder {
   }
 
   /**
-   * How far after the wall clock an intake or operation may be dated (one day by default): a
-   * mistyped year (2099) is refused rather than moving the desk clock there.
+   * How far after the wall clock an intake or operation may be dated ({@link
+   * Clm.Builder#DEFAULT_FUTURE_TOLERANCE}, 5 minutes, by default): a mistyped year (2099) is
+   * refused rather than moving the desk clock there. The desk's lifecycle events bear the dates of
+   * its intakes and operations; an engine refuses an event dated further past its clock than its
+   * own {@link Clm.Builder#futureTolerance}, and such an event waits in the desk's outbox until
+   * the engine's clock catches up. So keep this tolerance no longer than the engine's.
    *
    * @param value the tolerance; zero or more
    * @return this builder

@@ -35,7 +35,8 @@ import java.util.function.Consumer;
  * @param start the clock's starting time
  * @param store where tickets live; empty for a new in-memory store
  * @param wallClock the clock intake and operation times are checked against
- * @param futureTolerance how far after the wall clock an intake or operation may be dated
+ * @param futureTolerance how far after the wall clock an intake or operation may be dated ({@link
+ *     io.clm.api.Clm.Builder#DEFAULT_FUTURE_TOLERANCE} unless the builder was given another)
  */
 @Internal
 public record ComplaintDeskConfig(
@@ -68,7 +69,8 @@ public record ComplaintDeskConfig(
    * @param start the clock's starting time
    * @param store where tickets live; empty for a new in-memory store
    * @param wallClock the clock intake and operation times are checked against
-   * @param futureTolerance how far after the wall clock an intake or operation may be dated
+   * @param futureTolerance how far after the wall clock an intake or operation may be dated ({@link
+   *     io.clm.api.Clm.Builder#DEFAULT_FUTURE_TOLERANCE} unless the builder was given another)
    */
   public ComplaintDeskConfig {
     profiles = List.copyOf(profiles);
