@@ -1,5 +1,6 @@
 package io.clm.spring.boot.autoconfigure;
 
+import io.clm.api.Clm;
 import io.clm.api.ClmException;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.UnknownCustomerException;
@@ -15,6 +16,7 @@ import io.clm.store.jdbc.JdbcStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,10 +33,11 @@ import org.springframework.context.annotation.Configuration;
  * A {@link ComplaintDesk} when clm-complaints is on the class path (off with {@code
  * clm.complaints.enabled=false}): the workflow and business calendar from {@code clm.complaints.*},
  * tickets in the application's {@link TicketStore} bean, else in the database of the {@link
- * JdbcStore} bean when there is one, else in memory, lifecycle events fed to the
- * engine, SLA events counted; with its meters and its clock in the scheduled advance (its health:
- * {@link ClmComplaintDeskHealthAutoConfiguration}). Backs off when the application defines its own
- * desk.
+ * JdbcStore} bean when there is one, else in memory, lifecycle events fed to the engine, intakes
+ * and operations dated at most the engine's future tolerance ahead of the wall clock (or the
+ * shorter {@code clm.complaints.future-tolerance}), SLA events counted; with its meters and its
+ * clock in the scheduled advance (its health: {@link ClmComplaintDeskHealthAutoConfiguration}).
+ * Backs off when the application defines its own desk.
  */
 @Experimental
 @EnableConfigurationProperties(ClmProperties.class)
@@ -63,10 +66,35 @@ public class ClmComplaintDeskAutoConfiguration {
         .events(event -> deliver(engine, event))
         .slaEvents(event -> meters.ifAvailable(registry -> ComplaintDeskMeters.count(registry, event)));
     ClmAutoConfiguration.set("clm.complaints.ticket-prefix", p.getTicketPrefix(), () -> builder.ticketPrefix(p.getTicketPrefix()));
-    ClmAutoConfiguration.set(
-        "clm.complaints.future-tolerance", p.getFutureTolerance(), () -> builder.futureTolerance(p.getFutureTolerance()));
+    Duration tolerance = futureTolerance(properties);
+    ClmAutoConfiguration.set("clm.complaints.future-tolerance", tolerance, () -> builder.futureTolerance(tolerance));
     tickets.ifAvailable(builder::ticketStore);
     return builder.build();
+  }
+
+  /**
+   * The desk's future tolerance: {@code clm.complaints.future-tolerance}, else the engine's ({@code
+   * clm.future-tolerance}, else the engine's default). One longer than the engine's is refused: the
+   * desk would accept an operation whose lifecycle event the engine refuses, and that event, with
+   * every later one, would wait in the outbox until the engine's clock caught up.
+   */
+  static Duration futureTolerance(ClmProperties properties) {
+    Duration engine = properties.getFutureTolerance() != null
+        ? properties.getFutureTolerance()
+        : Clm.Builder.DEFAULT_FUTURE_TOLERANCE;
+    Duration desk = properties.getComplaints().getFutureTolerance();
+    if (desk == null) {
+      return engine;
+    }
+    if (desk.compareTo(engine) > 0) {
+      String engineValue =
+          properties.getFutureTolerance() != null ? engine.toString() : engine + " (not set: the engine's default)";
+      throw new InvalidConfigurationPropertyValueException("clm.complaints.future-tolerance", desk,
+          "longer than clm.future-tolerance " + engineValue + ": the engine would refuse the lifecycle events of "
+              + "operations dated between the two, and they would wait in the desk's outbox; give at most " + engine
+              + ", or leave it out to take the engine's");
+    }
+    return desk;
   }
 
   /**

@@ -295,8 +295,11 @@ public class ClmProperties {
     /** Prefix of ticket ids. */
     private String ticketPrefix = "C-";
 
-    /** How far after the wall clock an intake or operation may be dated. */
-    private Duration futureTolerance = Duration.ofDays(1);
+    /**
+     * How far after the wall clock an intake or operation may be dated: at most clm.future-tolerance,
+     * which it is by default.
+     */
+    private Duration futureTolerance;
 
     /** Lifecycle events waiting in the desk's outbox from which its health is DOWN (1 to 10000). */
     private int outboxBacklogLimit = 100;
@@ -379,7 +382,8 @@ public class ClmProperties {
     /**
      * How far after the wall clock an intake or operation may be dated.
      *
-     * @return the tolerance, one day by default
+     * @return the tolerance, or null for the engine's ({@code clm.future-tolerance}, else the
+     *     engine's default)
      */
     public Duration getFutureTolerance() {
       return futureTolerance;
@@ -388,7 +392,7 @@ public class ClmProperties {
     /**
      * Sets how far after the wall clock an intake or operation may be dated.
      *
-     * @param futureTolerance the tolerance
+     * @param futureTolerance the tolerance; at most the engine's, or the start is refused
      */
     public void setFutureTolerance(Duration futureTolerance) {
       this.futureTolerance = futureTolerance;
