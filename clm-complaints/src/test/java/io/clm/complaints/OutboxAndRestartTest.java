@@ -183,6 +183,24 @@ class OutboxAndRestartTest {
   }
 
   @Test
+  void aToleranceOutsideZeroToAHundredYearsIsRefusedNamingIt() {
+    Duration forever = Duration.ofSeconds(Long.MAX_VALUE);
+    assertThatThrownBy(() -> desk(new InMemoryTicketStore(), e -> { }).futureTolerance(forever))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("future tolerance " + forever + " is longer than 36500 days");
+    assertThatThrownBy(() -> desk(new InMemoryTicketStore(), e -> { }).futureTolerance(Duration.ofDays(36_501)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("future tolerance PT876024H is longer than 36500 days");
+    assertThatThrownBy(() -> desk(new InMemoryTicketStore(), e -> { }).futureTolerance(Duration.ofSeconds(-1)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("future tolerance PT-1S is negative");
+    Clock wall = Clock.fixed(Instant.parse("2025-06-02T12:00:00Z"), ZoneOffset.UTC);
+    ComplaintDesk d = desk(new InMemoryTicketStore(), e -> { }).wallClock(wall).futureTolerance(Duration.ofDays(36_500)).build();
+    assertThat(d.open(Intake.of(ComplaintChannel.LETTER, CustomerId.of("a"), Instant.parse("2099-06-02T09:00:00Z"), "x"), "agent")
+        .receivedAt()).isEqualTo(Instant.parse("2099-06-02T09:00:00Z"));
+  }
+
+  @Test
   void byDefaultAnOperationMayBeDatedFiveMinutesAheadOfTheWallClockAsAnEventMayBeForTheEngine() {
     Clock wall = Clock.fixed(Instant.parse("2025-06-02T12:00:00Z"), ZoneOffset.UTC);
     ComplaintDesk d = desk(new InMemoryTicketStore(), e -> { }).wallClock(wall).build();

@@ -270,15 +270,19 @@ public final class ComplaintDeskBuilder {
    * own {@link Clm.Builder#futureTolerance}, and such an event waits in the desk's outbox until
    * the engine's clock catches up. So keep this tolerance no longer than the engine's.
    *
-   * @param value the tolerance; zero or more
+   * @param value the tolerance; zero to {@link Clm.Builder#MAX_DURATION}, as for an engine
    * @return this builder
-   * @throws ValidationException if negative
+   * @throws ValidationException if negative or longer than {@link Clm.Builder#MAX_DURATION}
    */
   public ComplaintDeskBuilder futureTolerance(Duration value) {
     once("futureTolerance");
     Objects.requireNonNull(value, "futureTolerance");
     if (value.isNegative()) {
       throw new ValidationException("future tolerance " + value + " is negative");
+    }
+    if (value.compareTo(Clm.Builder.MAX_DURATION) > 0) {
+      throw new ValidationException(
+          "future tolerance " + value + " is longer than " + Clm.Builder.MAX_DURATION.toDays() + " days");
     }
     futureTolerance = value;
     return this;
