@@ -10,6 +10,7 @@ module io.clm.complaints {
   requires io.clm.plugin.support;
   requires static com.google.auto.service;
   requires de.focus_shift.jollyday.core;
+  requires org.slf4j;
 
   exports io.clm.complaints;
 
