@@ -2,6 +2,7 @@ package io.clm.cli;
 
 import io.clm.api.ClmException;
 import io.clm.api.LifecycleEngine;
+import io.clm.api.TextRules;
 import io.clm.api.event.Event;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,7 +37,7 @@ final class AnalyzeCommand {
     o.add(Arguments.Option.value("format", "FORMAT", "csv or jsonl for every file (default: from each file's extension)"));
     o.add(Arguments.Option.flag("skip-bad-rows", "skip and count bad rows instead of stopping at the first"));
     o.add(Arguments.Option.value("flow-start", "DATE", "start the stage flow at this date (default: every customer counts as new)"));
-    o.add(Arguments.Option.value("as-of", "DATE", "report as of this date (default: the day after the latest event)"));
+    o.add(Arguments.Option.value("as-of", "DATE", "report as of this date; a row after it is a bad row (default: the day after the latest event)"));
     o.add(Arguments.Option.value("dedup-window", "DAYS", "remember event ids this many days back per customer, 0 for all (default 35)"));
     o.addAll(StoreOptions.OPTIONS);
     o.addAll(Dialect.OPTIONS);
@@ -121,6 +122,24 @@ final class AnalyzeCommand {
     Settings(boolean skipBadRows, Instant flowStart, Instant asOf, Optional<Duration> deduplicationWindow) {
       this(skipBadRows, flowStart, asOf, deduplicationWindow, Dialect.DEFAULT);
     }
+
+    /**
+     * The end of the {@code --as-of} day (UTC), which rows must lie before: the whole day is in
+     * the report, and no tolerance is added, as the engine adds one for a live clock's skew. Null
+     * without {@code --as-of}.
+     */
+    Instant asOfEnd() {
+      return asOf == null ? null : asOf.plus(Duration.ofDays(1));
+    }
+
+    /** The bad row of {@code row}'s timestamp if {@code event}, made of it, lies after the {@code --as-of} day; null if not. */
+    BadRowException afterAsOf(Row row, Event event) throws BadRowException {
+      if (asOf == null || event.at().isBefore(asOfEnd())) {
+        return null;
+      }
+      return row.bad(RecordKind.TIMESTAMP, TextRules.excerpt(row.text(RecordKind.TIMESTAMP)) + " is after --as-of " + day(asOf)
+          + " (which ends at " + asOfEnd() + ")");
+    }
   }
 
   /** Reads, runs and reports; package-private for tests. */
@@ -137,7 +156,7 @@ final class AnalyzeCommand {
       throws IOException, BadDataException {
     long started = System.nanoTime();
     Clock clock = settings.asOf() != null
-        ? Clock.fixed(settings.asOf().plus(Duration.ofDays(1)), ZoneOffset.UTC)
+        ? Clock.fixed(settings.asOfEnd(), ZoneOffset.UTC)
         : Clock.systemUTC();
     LifecycleEngine engine = stored == null
         ? options.engine(clock, settings.deduplicationWindow())
@@ -219,6 +238,15 @@ final class AnalyzeCommand {
         }
         if (next == null) {
           break;
+        }
+        if (next.afterAsOf != null) {
+          // Met here, at its time among the rows, as a row the engine refuses is; it moves no time on.
+          if (!settings.skipBadRows()) {
+            ingest.barrier();
+          }
+          reject(next, next.afterAsOf, settings, rejections);
+          advance(next, settings, options, rejections, ingest);
+          continue;
         }
         Event event = next.head;
         long at = event.at().toEpochMilli();
@@ -410,6 +438,7 @@ final class AnalyzeCommand {
       try {
         s.head = row.kind().eventOf(row, options.currency);
         s.headLine = row.line();
+        s.afterAsOf = settings.afterAsOf(row, s.head);
         return;
       } catch (BadRowException e) {
         reject(s, e, settings, rejections);
@@ -437,6 +466,8 @@ final class AnalyzeCommand {
     final RowReader reader;
     Event head;
     long headLine;
+    /** The bad row of {@link #head}'s timestamp if it lies after the {@code --as-of} day, else null. */
+    BadRowException afterAsOf;
     long read;
     final LongAdder accepted = new LongAdder();
     final LongAdder duplicates = new LongAdder();

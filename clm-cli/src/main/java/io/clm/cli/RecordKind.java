@@ -187,6 +187,9 @@ enum RecordKind {
     }
   };
 
+  /** The place of the {@code timestamp} field in every kind's rows. */
+  static final int TIMESTAMP = 2;
+
   private final String option;
   private final List<String> fields;
 

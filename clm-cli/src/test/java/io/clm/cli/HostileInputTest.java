@@ -227,13 +227,14 @@ class HostileInputTest {
     for (int i = 0; i < 3000; i++) {
       String customer = "C-" + (i % 37);
       String row = i < 2000 ? "g" + i + "," + customer + ",2025-01-" + day(i) + "T10:00:00Z,debit,5.00,card,pos"
-          : i < 2015 ? "t" + i + "," + customer + ",2025-03-" + day(i) + "T10:00:00Z,debit,5.00,card,pos"
+          : i < 2015 ? "t" + i + "," + customer + ",2024-03-" + day(i) + "T10:00:00Z,debit,5.00,card,pos"
           : "t" + i + "," + customer + ",2025-01-" + day(i) + "T10:00:00Z,debit,ten,card,pos";
       rows.append(row).append('\n');
     }
     Path file = dir.resolve("mixed.csv");
     Files.writeString(file, rows);
-    // Lines 2002 to 2016 are after the report's date (the engine refuses them), 2017 on have a bad amount.
+    // Lines 2002 to 2016 are older than the deduplication window before their customer's latest row
+    // (the engine refuses them), 2017 on have a bad amount.
     List<String> expectedLines = new ArrayList<>();
     for (int line = 2002; line <= 2021; line++) {
       expectedLines.add("mixed.csv line " + line + ", field '" + (line <= 2016 ? "(event)" : "amount") + "'");
@@ -256,8 +257,9 @@ class HostileInputTest {
     for (int i = 0; i < 100; i++) {
       rows.append("g").append(i).append(",C-").append(i % 7).append(",2025-01-").append(day(i)).append("T10:00:00Z,debit,5.00,card,pos\n");
     }
-    // line 102 is after the report's date (the engine refuses it); line 103 has a bad amount (the reader refuses it)
-    rows.append("late,C-1,2025-03-01T10:00:00Z,debit,5.00,card,pos\n");
+    // line 102 is older than the deduplication window before C-1's latest row (the engine refuses it);
+    // line 103 has a bad amount (the reader refuses it)
+    rows.append("late,C-1,2024-03-01T10:00:00Z,debit,5.00,card,pos\n");
     rows.append("bad,C-2,2025-03-02T10:00:00Z,debit,ten,card,pos\n");
     Path file = dir.resolve("stop.csv");
     Files.writeString(file, rows);
