@@ -211,12 +211,16 @@ final class Row {
 
   /**
    * The timestamp, from the years 0001 to 9999: further out, the engine could not run it (its
-   * time starts with the year 0001), and no export means it.
+   * time starts with the year 0001), and no export means it. A value later within the last
+   * millisecond of 9999 is dated in those years as written, so its message says where they end.
    */
   Instant instant(int field) throws BadRowException {
     Instant at = parseInstant(field);
     if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
-      throw bad(field, TextRules.excerpt(text(field)) + " is outside " + YEARS);
+      // Within the last millisecond, the value is dated in the year 9999: the message says where the years end.
+      boolean lastMillisecond = at.isAfter(LATEST) && at.isBefore(LATEST.plusMillis(1));
+      String end = lastMillisecond ? ", which end at " + LATEST + " (time is counted in whole milliseconds)" : "";
+      throw bad(field, TextRules.excerpt(text(field)) + " is outside " + YEARS + end);
     }
     return at;
   }

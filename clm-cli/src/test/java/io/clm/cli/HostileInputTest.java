@@ -202,19 +202,42 @@ class HostileInputTest {
         + "Fix the row, or pass --skip-bad-rows to skip and count bad rows.\n");
   }
 
-  /** The engine counts time in milliseconds up to 9999-12-31T23:59:59.999Z: a row past it is a bad row of its field. */
+  /**
+   * The engine counts time in whole milliseconds up to 9999-12-31T23:59:59.999Z: a row later within
+   * that millisecond is a bad row of its field, and as the value is itself dated in the year 9999,
+   * the message says where the years end.
+   */
   @Test
-  void aTimestampPastTheLastMillisecondOf9999IsABadRowNamingItsField() throws Exception {
+  void aTimestampWithinTheLastMillisecondOf9999IsABadRowSayingWhereTheYearsEnd() throws Exception {
+    String outside = " is outside the years 0001 to 9999, which end at 9999-12-31T23:59:59.999Z (time is counted in whole milliseconds)";
     Path file = dir.resolve("late.csv");
     Files.writeString(file, HEADER
         + "t1,C-1,9999-12-30T10:00:00Z,debit,5.00,card,pos\n"
         + "t2,C-1,9999-12-31T23:59:59.999Z,debit,5.00,card,pos\n"
-        + "t3,C-1,9999-12-31T23:59:59.9999Z,debit,5.00,card,pos\n");
+        + "t3,C-1,9999-12-31T23:59:59.9995Z,debit,5.00,card,pos\n"
+        + "t4,C-1,9999-12-31T23:59:59.999999999Z,debit,5.00,card,pos\n"
+        + "t5,C-1,9999-12-31T23:59:59.9995+00:00,debit,5.00,card,pos\n"
+        + "t6,C-1,9999-12-31T22:59:59.9999-01:00,debit,5.00,card,pos\n");
     JsonNode report = analyze(file, "--as-of", "9999-12-31");
     assertThat(input(report).get("accepted").asLong()).isEqualTo(2);
     assertThat(report.get("rejections")).extracting(JsonNode::asText).containsExactly(
-        "late.csv line 4, field 'timestamp': '9999-12-31T23:59:59.9999Z' is outside the years 0001 to 9999");
+        "late.csv line 4, field 'timestamp': '9999-12-31T23:59:59.9995Z'" + outside,
+        "late.csv line 5, field 'timestamp': '9999-12-31T23:59:59.999999999Z'" + outside,
+        "late.csv line 6, field 'timestamp': '9999-12-31T23:59:59.9995+00:00'" + outside,
+        "late.csv line 7, field 'timestamp': '9999-12-31T22:59:59.9999-01:00'" + outside);
     assertThat(report.get("reconciles").asBoolean()).isTrue();
+    MainTest.Run stop = MainTest.run("analyze", "--transactions", file.toString(), "--as-of", "9999-12-31");
+    assertThat(stop).isEqualTo(new MainTest.Run(1, "", "clm: bad data: late.csv line 4, field 'timestamp': '9999-12-31T23:59:59.9995Z'"
+        + outside + "\nFix the row, or pass --skip-bad-rows to skip and count bad rows.\n"));
+
+    Path local = dir.resolve("local.csv");
+    Files.writeString(local, HEADER
+        + "t1,C-1,9999-12-31 23:59:59.9990,debit,5.00,card,pos\n"
+        + "t2,C-1,9999-12-31 23:59:59.9995,debit,5.00,card,pos\n");
+    JsonNode localReport = analyze(local, "--as-of", "9999-12-31", "--timestamp-format", "yyyy-MM-dd HH:mm:ss.SSSS");
+    assertThat(input(localReport).get("accepted").asLong()).isEqualTo(1);
+    assertThat(localReport.get("rejections")).extracting(JsonNode::asText).containsExactly(
+        "local.csv line 3, field 'timestamp': '9999-12-31 23:59:59.9995'" + outside);
   }
 
   /**
