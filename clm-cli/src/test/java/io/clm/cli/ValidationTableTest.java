@@ -80,6 +80,8 @@ class ValidationTableTest {
         new Case("`Clm.builder().currency`", "an ISO 4217 code with fraction digits", ve, () -> Clm.builder().currency("XXX")),
         new Case("`Clm.builder().futureTolerance`", "0 to 36,500 days", ve,
             () -> Clm.builder().futureTolerance(Duration.ofDays(36_501))),
+        new Case("`ComplaintDeskBuilder.futureTolerance`", "0 to 36,500 days", ve,
+            () -> io.clm.api.complaints.ComplaintDesk.builder().futureTolerance(Duration.ofDays(36_501))),
         new Case("`Clm.builder().trendWindow`", "1 hour to 36,500 days", ve,
             () -> Clm.builder().trendWindow(Duration.ofSeconds(Long.MAX_VALUE))),
         new Case("`Clm.builder().deduplicationWindow`", "1 day to 36,500 days", ve,
