@@ -1,5 +1,6 @@
 package io.clm.cli;
 
+import io.clm.api.Clm;
 import io.clm.api.ClmException;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.TextRules;
@@ -37,7 +38,7 @@ final class AnalyzeCommand {
     o.add(Arguments.Option.value("format", "FORMAT", "csv or jsonl for every file (default: from each file's extension)"));
     o.add(Arguments.Option.flag("skip-bad-rows", "skip and count bad rows instead of stopping at the first"));
     o.add(Arguments.Option.value("flow-start", "DATE", "start the stage flow at this date (default: every customer counts as new)"));
-    o.add(Arguments.Option.value("as-of", "DATE", "report as of this date; a row after it is a bad row (default: the day after the latest event)"));
+    o.add(Arguments.Option.value("as-of", "DATE", "report as of this date; a row after it is a bad row (default: the day after the latest event; a row more than 5 minutes past the clock is a bad row)"));
     o.add(Arguments.Option.value("dedup-window", "DAYS", "remember event ids this many days back per customer, 0 for all (default 35)"));
     o.addAll(StoreOptions.OPTIONS);
     o.addAll(Dialect.OPTIONS);
@@ -132,13 +133,26 @@ final class AnalyzeCommand {
       return asOf == null ? null : asOf.plus(Duration.ofDays(1));
     }
 
-    /** The bad row of {@code row}'s timestamp if {@code event}, made of it, lies after the {@code --as-of} day; null if not. */
+    /**
+     * The bad row of {@code row}'s timestamp if {@code event}, made of it, lies after the {@code
+     * --as-of} day or, without {@code --as-of}, further past the wall clock than the engine
+     * accepts ({@link Clm.Builder#DEFAULT_FUTURE_TOLERANCE}); null if not. Checked when the row is
+     * read, before the engine's clock, which can only have moved on since, checks it again.
+     */
     BadRowException afterAsOf(Row row, Event event) throws BadRowException {
-      if (asOf == null || event.at().isBefore(asOfEnd())) {
+      String value = TextRules.excerpt(row.text(RecordKind.TIMESTAMP));
+      if (asOf == null) {
+        Instant now = Instant.now();
+        if (!event.at().isAfter(now.plus(Clm.Builder.DEFAULT_FUTURE_TOLERANCE))) {
+          return null;
+        }
+        return row.bad(RecordKind.TIMESTAMP, value + " is more than " + Clm.Builder.DEFAULT_FUTURE_TOLERANCE
+            + " after the clock " + now + " (give --as-of to report as of a later day)");
+      }
+      if (event.at().isBefore(asOfEnd())) {
         return null;
       }
-      return row.bad(RecordKind.TIMESTAMP, TextRules.excerpt(row.text(RecordKind.TIMESTAMP)) + " is after --as-of " + day(asOf)
-          + " (which ends at " + asOfEnd() + ")");
+      return row.bad(RecordKind.TIMESTAMP, value + " is after --as-of " + day(asOf) + " (which ends at " + asOfEnd() + ")");
     }
   }
 
@@ -466,7 +480,7 @@ final class AnalyzeCommand {
     final RowReader reader;
     Event head;
     long headLine;
-    /** The bad row of {@link #head}'s timestamp if it lies after the {@code --as-of} day, else null. */
+    /** The bad row of {@link #head}'s timestamp if it lies after the {@code --as-of} day or the clock, else null. */
     BadRowException afterAsOf;
     long read;
     final LongAdder accepted = new LongAdder();

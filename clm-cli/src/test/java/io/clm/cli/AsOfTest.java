@@ -243,6 +243,35 @@ class AsOfTest {
     assertThat(stage(after, "termination")).isZero();
   }
 
+  /**
+   * Without --as-of, a row dated further past the wall clock than the engine's five minutes is a
+   * bad timestamp, met when it is read: skipped, it lets no rule run on to its date (the January 2023
+   * customers are not dormant in a report as of the day after their last row).
+   */
+  @Test
+  void withoutAsOfARowFarPastTheWallClockIsABadTimestampAndMovesNoTimeOn() throws IOException {
+    Path file = dir.resolve("tx.csv");
+    StringBuilder rows = new StringBuilder(HostileInputTest.HEADER);
+    for (int n = 1; n <= 5; n++) {
+      rows.append(String.format(Locale.ROOT, "d%d,D%d,2023-01-%02dT12:00:00Z,credit,100.00,current-account,branch%n", n, n, 10 + n));
+    }
+    rows.append("late,L,9000-06-01T12:00:00Z,credit,100.00,current-account,branch\n");
+    Files.writeString(file, rows);
+    JsonNode report = json(MainTest.run("analyze", "--transactions", file.toString(), "--skip-bad-rows", "--json"));
+    assertThat(report.get("input").get(0).get("accepted").asLong()).isEqualTo(5);
+    assertThat(report.get("input").get(0).get("rejected").asLong()).isEqualTo(1);
+    assertThat(report.get("asOf").asText()).isEqualTo("2023-01-16T00:00:00Z");
+    assertThat(stage(report, "termination")).isZero();
+    assertThat(report.get("rejections")).extracting(JsonNode::asText).singleElement().asString()
+        .startsWith("tx.csv line 7, field 'timestamp': '9000-06-01T12:00:00Z' is more than PT5M after the clock ")
+        .endsWith(" (give --as-of to report as of a later day)");
+
+    MainTest.Run stop = MainTest.run("analyze", "--transactions", file.toString());
+    assertThat(stop.code()).isEqualTo(1);
+    assertThat(stop.err()).startsWith("clm: bad data: tx.csv line 7, field 'timestamp': '9000-06-01T12:00:00Z' is more than PT5M"
+        + " after the clock ");
+  }
+
   static long stage(JsonNode report, String id) {
     for (JsonNode s : report.get("stages")) {
       if (s.get("id").asText().equals(id)) {
