@@ -125,19 +125,12 @@ final class AnalyzeCommand {
     }
 
     /**
-     * The end of the {@code --as-of} day (UTC), which rows must lie before: the whole day is in
-     * the report, and no tolerance is added, as the engine adds one for a live clock's skew. Null
-     * without {@code --as-of}.
-     */
-    Instant asOfEnd() {
-      return asOf == null ? null : asOf.plus(Duration.ofDays(1));
-    }
-
-    /**
-     * The bad row of {@code row}'s timestamp if {@code event}, made of it, lies after the {@code
-     * --as-of} day or, without {@code --as-of}, further past the wall clock than the engine
-     * accepts ({@link Clm.Builder#DEFAULT_FUTURE_TOLERANCE}); null if not. Checked when the row is
-     * read, before the engine's clock, which can only have moved on since, checks it again.
+     * The bad row of {@code row}'s timestamp if {@code event}, made of it, is not before the
+     * report's instant, the start of the {@code --as-of} day (UTC) as the default date is the day
+     * after the latest row; or, without {@code --as-of}, lies further past the wall clock than the
+     * engine accepts ({@link Clm.Builder#DEFAULT_FUTURE_TOLERANCE}). Null if neither. Checked when
+     * the row is read, before the engine's clock, which can only have moved on since, checks it
+     * again.
      */
     BadRowException afterAsOf(Row row, Event event) throws BadRowException {
       String value = TextRules.excerpt(row.text(RecordKind.TIMESTAMP));
@@ -149,10 +142,10 @@ final class AnalyzeCommand {
         return row.bad(RecordKind.TIMESTAMP, value + " is more than " + Clm.Builder.DEFAULT_FUTURE_TOLERANCE
             + " after the clock " + now + " (give --as-of to report as of a later day)");
       }
-      if (event.at().isBefore(asOfEnd())) {
+      if (event.at().isBefore(asOf)) {
         return null;
       }
-      return row.bad(RecordKind.TIMESTAMP, value + " is after --as-of " + day(asOf) + " (which ends at " + asOfEnd() + ")");
+      return row.bad(RecordKind.TIMESTAMP, value + " is not before --as-of " + day(asOf) + " (the report is as of " + asOf + ")");
     }
   }
 
@@ -170,7 +163,7 @@ final class AnalyzeCommand {
       throws IOException, BadDataException {
     long started = System.nanoTime();
     Clock clock = settings.asOf() != null
-        ? Clock.fixed(settings.asOfEnd(), ZoneOffset.UTC)
+        ? Clock.fixed(settings.asOf(), ZoneOffset.UTC)
         : Clock.systemUTC();
     LifecycleEngine engine = stored == null
         ? options.engine(clock, settings.deduplicationWindow())

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AsOfTest {
   private static final String STOP_HINT = "Fix the row, or pass --skip-bad-rows to skip and count bad rows.\n";
-  private static final String AFTER = " is after --as-of 2025-02-01 (which ends at 2025-02-02T00:00:00Z)";
+  private static final String AFTER = " is not before --as-of 2025-02-01 (the report is as of 2025-02-01T00:00:00Z)";
 
   @TempDir Path dir;
 
@@ -95,24 +95,28 @@ class AsOfTest {
   }
 
   /**
-   * The whole of the as-of day is in the report; the first instant of the next day is not, nor are
-   * the minutes past it that the engine would let a live clock's rows have.
+   * The report is as of the start of the as-of day, as the default date, the day after the latest
+   * row, is: rows must lie before that instant. Its first instant is after it, and so are the
+   * minutes past it that the engine would let a live clock's rows have.
    */
   @Test
-  void rowsMayBeDatedUpToTheEndOfTheAsOfDayAndNotAMomentLater() throws IOException {
+  void rowsMustLieBeforeTheStartOfTheAsOfDay() throws IOException {
     Path file = dir.resolve("tx.csv");
     Files.writeString(file, HostileInputTest.HEADER
         + "t1,C-1001,2025-01-10T10:00:00Z,debit,5.00,card,pos\n"
-        + "t2,C-1001,2025-02-01T23:59:59.999Z,debit,5.00,card,pos\n"
-        + "t3,C-1002,2025-02-02T00:00:00Z,debit,5.00,card,pos\n"
-        + "t4,C-1003,2025-02-02T00:04:59Z,debit,5.00,card,pos\n"
-        + "t5,C-1004,2025-02-01T23:59:59.9999Z,debit,5.00,card,pos\n");
+        + "t2,C-1001,2025-01-31T23:59:59.999Z,debit,5.00,card,pos\n"
+        + "t3,C-1002,2025-02-01T00:00:00Z,debit,5.00,card,pos\n"
+        + "t4,C-1003,2025-02-01T00:04:59Z,debit,5.00,card,pos\n"
+        + "t5,C-1004,2025-01-31T23:59:59.9999Z,debit,5.00,card,pos\n"
+        + "t6,C-1005,2025-02-01T10:00:00Z,debit,5.00,card,pos\n");
     JsonNode report = json(MainTest.run("analyze", "--transactions", file.toString(), "--as-of", "2025-02-01", "--skip-bad-rows",
         "--json"));
     assertThat(report.get("rejections")).extracting(JsonNode::asText).containsExactly(
-        "tx.csv line 4, field 'timestamp': '2025-02-02T00:00:00Z'" + AFTER,
-        "tx.csv line 5, field 'timestamp': '2025-02-02T00:04:59Z'" + AFTER);
+        "tx.csv line 4, field 'timestamp': '2025-02-01T00:00:00Z'" + AFTER,
+        "tx.csv line 5, field 'timestamp': '2025-02-01T00:04:59Z'" + AFTER,
+        "tx.csv line 7, field 'timestamp': '2025-02-01T10:00:00Z'" + AFTER);
     assertThat(report.get("input").get(0).get("accepted").asLong()).isEqualTo(3);
+    assertThat(report.get("asOf").asText()).isEqualTo("2025-02-01T00:00:00Z");
     assertThat(report.get("reconciles").asBoolean()).isTrue();
   }
 
@@ -122,19 +126,19 @@ class AsOfTest {
     Path file = dir.resolve("tx.csv");
     Files.writeString(file, HostileInputTest.HEADER
         + "t1,C-1001,2025-01-10 10:00,debit,5.00,card,pos\n"
-        + "t2,C-1001,2025-02-02 00:30,debit,5.00,card,pos\n"
-        + "t3,C-1002,2025-02-02 01:30,debit,5.00,card,pos\n");
+        + "t2,C-1001,2025-02-01 00:30,debit,5.00,card,pos\n"
+        + "t3,C-1002,2025-02-01 01:30,debit,5.00,card,pos\n");
     String[] args = {"analyze", "--transactions", file.toString(), "--as-of", "2025-02-01", "--timestamp-format", "yyyy-MM-dd HH:mm",
         "--zone", "Europe/Berlin"};
     MainTest.Run stop = MainTest.run(args);
     assertThat(stop).isEqualTo(new MainTest.Run(1, "",
-        "clm: bad data: tx.csv line 4, field 'timestamp': '2025-02-02 01:30'" + AFTER + "\n" + STOP_HINT));
+        "clm: bad data: tx.csv line 4, field 'timestamp': '2025-02-01 01:30'" + AFTER + "\n" + STOP_HINT));
     List<String> skipping = new ArrayList<>(List.of(args));
     skipping.addAll(List.of("--skip-bad-rows", "--json"));
     JsonNode report = json(MainTest.run(skipping.toArray(String[]::new)));
     assertThat(report.get("input").get(0).get("accepted").asLong()).isEqualTo(2);
     assertThat(report.get("rejections")).extracting(JsonNode::asText)
-        .containsExactly("tx.csv line 4, field 'timestamp': '2025-02-02 01:30'" + AFTER);
+        .containsExactly("tx.csv line 4, field 'timestamp': '2025-02-01 01:30'" + AFTER);
   }
 
   /**

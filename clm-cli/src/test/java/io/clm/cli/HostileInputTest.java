@@ -218,21 +218,28 @@ class HostileInputTest {
         + "t4,C-1,9999-12-31T23:59:59.999999999Z,debit,5.00,card,pos\n"
         + "t5,C-1,9999-12-31T23:59:59.9995+00:00,debit,5.00,card,pos\n"
         + "t6,C-1,9999-12-31T22:59:59.9999-01:00,debit,5.00,card,pos\n");
+    // The report of 9999-12-31 is as of its first instant: a valid row later that day lies after it.
+    String afterAsOf = " is not before --as-of 9999-12-31 (the report is as of 9999-12-31T00:00:00Z)";
     JsonNode report = analyze(file, "--as-of", "9999-12-31");
-    assertThat(input(report).get("accepted").asLong()).isEqualTo(2);
+    assertThat(input(report).get("accepted").asLong()).isEqualTo(1);
     assertThat(report.get("rejections")).extracting(JsonNode::asText).containsExactly(
+        "late.csv line 3, field 'timestamp': '9999-12-31T23:59:59.999Z'" + afterAsOf,
         "late.csv line 4, field 'timestamp': '9999-12-31T23:59:59.9995Z'" + outside,
         "late.csv line 5, field 'timestamp': '9999-12-31T23:59:59.999999999Z'" + outside,
         "late.csv line 6, field 'timestamp': '9999-12-31T23:59:59.9995+00:00'" + outside,
         "late.csv line 7, field 'timestamp': '9999-12-31T22:59:59.9999-01:00'" + outside);
     assertThat(report.get("reconciles").asBoolean()).isTrue();
-    MainTest.Run stop = MainTest.run("analyze", "--transactions", file.toString(), "--as-of", "9999-12-31");
-    assertThat(stop).isEqualTo(new MainTest.Run(1, "", "clm: bad data: late.csv line 4, field 'timestamp': '9999-12-31T23:59:59.9995Z'"
+    Path beyond = dir.resolve("beyond.csv");
+    Files.writeString(beyond, HEADER
+        + "t1,C-1,9999-12-30T10:00:00Z,debit,5.00,card,pos\n"
+        + "t3,C-1,9999-12-31T23:59:59.9995Z,debit,5.00,card,pos\n");
+    MainTest.Run stop = MainTest.run("analyze", "--transactions", beyond.toString(), "--as-of", "9999-12-31");
+    assertThat(stop).isEqualTo(new MainTest.Run(1, "", "clm: bad data: beyond.csv line 3, field 'timestamp': '9999-12-31T23:59:59.9995Z'"
         + outside + "\nFix the row, or pass --skip-bad-rows to skip and count bad rows.\n"));
 
     Path local = dir.resolve("local.csv");
     Files.writeString(local, HEADER
-        + "t1,C-1,9999-12-31 23:59:59.9990,debit,5.00,card,pos\n"
+        + "t1,C-1,9999-12-30 23:59:59.9990,debit,5.00,card,pos\n"
         + "t2,C-1,9999-12-31 23:59:59.9995,debit,5.00,card,pos\n");
     JsonNode localReport = analyze(local, "--as-of", "9999-12-31", "--timestamp-format", "yyyy-MM-dd HH:mm:ss.SSSS");
     assertThat(input(localReport).get("accepted").asLong()).isEqualTo(1);
