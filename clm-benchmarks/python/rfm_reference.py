@@ -2,8 +2,8 @@
 
 Run by hand: /usr/bin/python3 clm-benchmarks/python/rfm_reference.py clm-segmentation/src/test/resources/cdnow/CDNOW_sample.txt
 Prints the fitted bounds and the segment counts that RfmCdnowTest asserts. An independent
-transcription of R/rfm-table-transaction.R and R/utils.R (quantile type 7 = numpy's default
-'linear' method, bounds + 1, bins [lower, upper), R from 5 down, F and M from 1 up) and of the
+transcription of R/rfm-table-transaction.R and R/utils.R (R's quantile type 7 with R's own
+floating-point steps, bounds + 1, bins [lower, upper), R from 5 down, F and M from 1 up) and of the
 vignette's case_when and rfm_segment()'s first-match loop.
 """
 import sys
@@ -29,7 +29,20 @@ monetary = np.array([amount[c] for c in ids], dtype=float)
 
 
 def bounds(v):
-    return np.quantile(v, [0.2, 0.4, 0.6, 0.8]) + 1
+    """R's quantile(v, seq(0, 1, length.out = 6))[2:5] + 1, step for step (type 7, R's doubles)."""
+    x = np.sort(v)
+    n = len(x)
+    out = []
+    for j in range(1, 5):
+        p = 0 + j * (1 / 5)  # seq(): from + (1:4) * (del / n1); the third is 0.6000000000000001
+        index = 1 + max(n - 1, 0) * p
+        lo, hi = int(np.floor(index)), int(np.ceil(index))
+        q = x[lo - 1]
+        if index > lo and x[hi - 1] != q:
+            h = index - lo
+            q = (1 - h) * q + h * x[hi - 1]
+        out.append(q + 1)
+    return np.array(out)
 
 
 def scores(v, b, reverse):

@@ -13,12 +13,16 @@ final class OrderStatistics {
   /**
    * The values at sorted positions {@code ks} of {@code a[0, n)}, NaN-free. Reorders {@code a}.
    *
-   * @param ks positions in ascending order, each in {@code [0, n)}
+   * @param ks positions, each in {@code [0, n)}; ascending runs are cheapest (each search starts at
+   *     the previous position)
    */
   static double[] select(double[] a, int n, int[] ks) {
     double[] out = new double[ks.length];
     int lo = 0;
     for (int i = 0; i < ks.length; i++) {
+      if (ks[i] < lo) {
+        lo = 0;
+      }
       out[i] = select(a, lo, n, ks[i]) + 0.0; // + 0.0 turns -0.0 into 0.0
       lo = ks[i];
     }

@@ -22,7 +22,9 @@ import java.util.Map;
  *
  * <p>Scoring: for each measure, over the customers with transactions, four bounds are the
  * quantiles of type 7 (R's default: linear interpolation between order statistics at {@code (n −
- * 1) p}) at p = 0.2, 0.4, 0.6, 0.8, each plus one. The bins are {@code [min, b1), [b1, b2), …, [b4,
+ * 1) p}) at p = 0.2, 0.4, 0.6, 0.8, each plus one, with R's own floating-point steps (the
+ * probabilities of {@code seq(0, 1, length.out = 6)}, the third 0.6000000000000001), so that a
+ * value on a bound falls on the same side as in R. The bins are {@code [min, b1), [b1, b2), …, [b4,
  * max + 1)}; frequency and monetary value score 1 to 5 up the bins, recency 5 to 1 (the fewest days
  * score 5). A customer scored later against a fitted scheme, outside the fitted range, falls into
  * the first or last bin. Equal values always get equal scores. With many tied values bins can be
@@ -185,22 +187,31 @@ public final class Rfm extends BaseScheme {
     putBounds("monetary", monetary, m, out);
   }
 
-  /** Type-7 quantiles at 0.2, 0.4, 0.6 and 0.8 of {@code values[0, m)}, each plus one. */
+  /**
+   * R's {@code quantile(x, seq(0, 1, length.out = 6))[2:5] + 1} of {@code values[0, m)}, with R's
+   * own arithmetic, so that a value lying on a bound falls on the same side of it as in R: the
+   * probabilities are {@code j * 0.2} as R's {@code seq} makes them (the third is
+   * 0.6000000000000001, not 0.6), the position is {@code 1 + (m - 1) p} (from 1), and between the
+   * order statistics {@code x[lo]} and {@code x[hi]} the quantile is {@code (1 - h) x[lo] + h x[hi]}
+   * with {@code h = position - lo}, or {@code x[lo]} when {@code h} is 0 or the two are equal.
+   */
   private static void putBounds(String measure, double[] values, int m, Map<String, Double> out) {
     int[] positions = new int[8];
     double[] weights = new double[4];
     for (int j = 1; j <= 4; j++) {
-      double h = (m - 1) * (j / 5.0);
-      int lo = (int) Math.floor(h);
-      positions[2 * (j - 1)] = lo;
-      positions[2 * (j - 1) + 1] = Math.min(lo + 1, m - 1);
-      weights[j - 1] = h - lo;
+      double index = 1 + (m - 1) * (j * 0.2);
+      double lo = Math.floor(index);
+      positions[2 * (j - 1)] = (int) lo - 1;
+      positions[2 * (j - 1) + 1] = (int) Math.ceil(index) - 1;
+      weights[j - 1] = index - lo;
     }
     double[] at = OrderStatistics.select(values, m, positions);
     for (int j = 0; j < 4; j++) {
       double low = at[2 * j];
       double high = at[2 * j + 1];
-      out.put(bound(measure, j + 1), low + weights[j] * (high - low) + 1);
+      double h = weights[j];
+      double quantile = h > 0 && high != low ? (1 - h) * low + h * high : low;
+      out.put(bound(measure, j + 1), quantile + 1);
     }
   }
 

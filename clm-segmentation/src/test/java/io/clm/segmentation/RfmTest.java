@@ -168,7 +168,7 @@ class RfmTest {
 
   @Test
   void boundsAreRsType7QuantilesPlusOne() {
-    // R: quantile(1:10, c(.2, .4, .6, .8)) is 2.8, 4.6, 6.4, 8.2; rfm adds one to each.
+    // R: quantile(1:10, seq(0, 1, length.out = 6))[2:5] is 2.8, 4.6, 6.4, 8.2; rfm adds one to each.
     double[] counts = {4, 9, 1, 7, 2, 10, 3, 8, 5, 6};
     FittedScheme fitted = rfm.fit(population(counts, counts, counts));
     assertThat(fitted.parameter("frequency.bound1")).isCloseTo(3.8, within(1e-12));
@@ -187,22 +187,73 @@ class RfmTest {
     assertThat(perF).containsExactly(0, 3, 2, 2, 2, 1);
   }
 
-  /** The bounds equal type-7 quantiles of the sorted values plus one, whatever the ties. */
+  /**
+   * Bounds and scores as R 4.2 gives them, to the last bit: {@code quantile(x, seq(0, 1, length.out
+   * = 6))[2:5] + 1}, then rfm's bins. R's fourth probability is 3 * 0.2 = 0.6000000000000001, so for
+   * these eleven order counts the third bound is 3.0000000000000009, not 3, and the four customers
+   * with 3 orders score F = 3 in R (R printed the scores 1 1 1 1 1 1 3 3 3 3 3).
+   */
+  @Test
+  void boundsAndScoresAreRsToTheLastBit() {
+    double[] f = {1, 1, 1, 1, 1, 1, 2, 3, 3, 3, 3};
+    Population p = population(f, f, f);
+    FittedScheme fitted = rfm.fit(p);
+    assertThat(fitted.parameter("frequency.bound1")).isEqualTo(2.0);
+    assertThat(fitted.parameter("frequency.bound2")).isEqualTo(2.0);
+    assertThat(fitted.parameter("frequency.bound3")).isEqualTo(3.0000000000000009);
+    assertThat(fitted.parameter("frequency.bound4")).isEqualTo(4.0);
+    int[] expectedF = {1, 1, 1, 1, 1, 1, 3, 3, 3, 3, 3};
+    for (int row = 0; row < f.length; row++) {
+      Map<String, Double> in = explain(p, row);
+      assertThat(in.get("frequency-score")).as("row %d", row).isEqualTo((double) expectedF[row]);
+      assertThat(in.get("recency-score")).as("row %d", row).isEqualTo(6.0 - expectedF[row]);
+    }
+    // R: 4, 5, 6.0000000000000009, 7 for two customers with 2 and 7; 3.7999999999999998,
+    // 5.5999999999999996, 7.4000000000000004, 9.1999999999999993 for 1..10;
+    // 11.300000000000001, 43, 100.98999999999999, 251.75 for the six amounts below.
+    double[] two = {2, 7};
+    assertThat(bounds(two)).containsExactly(4.0, 5.0, 6.0000000000000009, 7.0);
+    double[] ten = {4, 9, 1, 7, 2, 10, 3, 8, 5, 6};
+    assertThat(bounds(ten)).containsExactly(3.7999999999999998, 5.5999999999999996, 7.4000000000000004, 9.1999999999999993);
+    double[] amounts = {10.3, 250.75, 99.99, 0, 1e6, 42};
+    assertThat(bounds(amounts)).containsExactly(11.300000000000001, 43.0, 100.98999999999999, 251.75);
+  }
+
+  private double[] bounds(double[] v) {
+    FittedScheme fitted = rfm.fit(population(v, v, v));
+    double[] out = new double[4];
+    for (int j = 1; j <= 4; j++) {
+      out[j - 1] = fitted.parameter("monetary.bound" + j);
+    }
+    return out;
+  }
+
+  /**
+   * The bounds equal R's type-7 quantiles of the sorted values plus one, whatever the ties, to the
+   * last bit: the steps of R's {@code quantile.default} (type 7) with the probabilities of {@code
+   * seq(0, 1, length.out = 6)}, written out here from R's source.
+   */
   @Test
   void boundsMatchASortedType7Quantile() {
-    qt().withExamples(150)
+    qt().withExamples(300)
         .forAll(lists().of(integers().between(0, 60)).ofSizeBetween(1, 400))
         .checkAssert(values -> {
           double[] v = values.stream().mapToDouble(Integer::doubleValue).toArray();
           FittedScheme fitted = rfm.fit(population(v, v, v));
-          double[] sorted = v.clone();
-          java.util.Arrays.sort(sorted);
+          double[] x = v.clone();
+          java.util.Arrays.sort(x);
+          int n = x.length;
           for (int j = 1; j <= 4; j++) {
-            double h = (sorted.length - 1) * j / 5.0;
-            int lo = (int) Math.floor(h);
-            int hi = Math.min(lo + 1, sorted.length - 1);
-            double expected = sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]) + 1;
-            assertThat(fitted.parameter("monetary.bound" + j)).isCloseTo(expected, within(1e-9));
+            double prob = 0 + j * (1.0 / 5); // seq(0, 1, length.out = 6): from + (1:4) * (del / n1)
+            double index = 1 + Math.max(n - 1, 0) * prob;
+            int lo = (int) Math.floor(index);
+            int hi = (int) Math.ceil(index);
+            double qs = x[lo - 1];
+            if (index > lo && x[hi - 1] != qs) {
+              double h = index - lo;
+              qs = (1 - h) * qs + h * x[hi - 1];
+            }
+            assertThat(fitted.parameter("monetary.bound" + j)).isEqualTo(qs + 1);
           }
         });
   }
