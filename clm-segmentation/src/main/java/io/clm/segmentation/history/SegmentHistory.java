@@ -31,8 +31,9 @@ import java.util.Set;
  * }</pre>
  *
  * <p>A customer's first recording places it without a move. Each customer's recordings must go
- * forward in time. Memory grows with customers and with moves, not with recordings where nothing
- * changed. Thread-safe; a recording that is refused changes nothing.
+ * forward in time; instants are kept and compared to the nanosecond. Memory grows with customers
+ * and with moves, not with recordings where nothing changed. Thread-safe; a recording that is
+ * refused changes nothing.
  */
 @Experimental
 public final class SegmentHistory {
@@ -41,14 +42,18 @@ public final class SegmentHistory {
   private final Map<String, Integer> codes = new HashMap<>();
   private final Map<CustomerId, Timeline> customers = new HashMap<>();
 
-  /** One customer's segments: instants and label codes, ascending in time, changes only. */
+  /**
+   * One customer's segments: instants and label codes, ascending in time, changes only. The
+   * instants are kept whole (to the nanosecond, over the whole range of {@link Instant}); the
+   * customers of one population recording share its {@code Instant}.
+   */
   private static final class Timeline {
-    long[] times = new long[2];
+    Instant[] times = new Instant[2];
     int[] codes = new int[2];
     int size;
-    long lastRecorded;
+    Instant lastRecorded;
 
-    int at(long t) {
+    int at(Instant t) {
       int i = Arrays.binarySearch(times, 0, size, t);
       if (i >= 0) {
         return codes[i];
@@ -57,7 +62,7 @@ public final class SegmentHistory {
       return insertion == 0 ? -1 : codes[insertion - 1];
     }
 
-    void add(long t, int code) {
+    void add(Instant t, int code) {
       if (size == times.length) {
         times = Arrays.copyOf(times, size * 2);
         codes = Arrays.copyOf(codes, size * 2);
@@ -101,7 +106,6 @@ public final class SegmentHistory {
     Objects.requireNonNull(segmentation, "segmentation");
     Objects.requireNonNull(at, "at");
     requireScheme(segmentation.schemeId());
-    long t = at.toEpochMilli();
     int n = segmentation.size();
     Set<CustomerId> seen = new HashSet<>(Math.max(16, n * 2));
     for (int row = 0; row < n; row++) {
@@ -109,11 +113,11 @@ public final class SegmentHistory {
       if (!seen.add(id)) {
         throw new ValidationException("segmentation names customer " + id.masked() + " twice");
       }
-      requireForward(id, t, at);
+      requireForward(id, at);
     }
     List<SegmentMove> moves = new ArrayList<>();
     for (int row = 0; row < n; row++) {
-      apply(segmentation.customer(row), segmentation.segment(row), t, at, moves);
+      apply(segmentation.customer(row), segmentation.segment(row), at, moves);
     }
     return moves;
   }
@@ -132,10 +136,9 @@ public final class SegmentHistory {
     Objects.requireNonNull(assignment, "assignment");
     Objects.requireNonNull(at, "at");
     requireScheme(assignment.schemeId());
-    long t = at.toEpochMilli();
-    requireForward(assignment.customer(), t, at);
+    requireForward(assignment.customer(), at);
     List<SegmentMove> moves = new ArrayList<>(1);
-    apply(assignment.customer(), assignment.segment(), t, at, moves);
+    apply(assignment.customer(), assignment.segment(), at, moves);
     return moves.stream().findFirst();
   }
 
@@ -145,13 +148,15 @@ public final class SegmentHistory {
    * @param customer the customer
    * @param at the instant
    * @return the segment recorded last at or before {@code at}; empty if none was
+   * @throws NullPointerException if an argument is null
    */
   public synchronized Optional<String> segmentAt(CustomerId customer, Instant at) {
     Timeline tl = customers.get(Objects.requireNonNull(customer, "customer"));
+    Objects.requireNonNull(at, "at");
     if (tl == null) {
       return Optional.empty();
     }
-    int code = tl.at(at.toEpochMilli());
+    int code = tl.at(at);
     return code < 0 ? Optional.empty() : Optional.of(labels.get(code));
   }
 
@@ -168,7 +173,7 @@ public final class SegmentHistory {
       for (int i = 1; i < tl.size; i++) {
         moves.add(
             new SegmentMove(
-                schemeId, customer, labels.get(tl.codes[i - 1]), labels.get(tl.codes[i]), Instant.ofEpochMilli(tl.times[i])));
+                schemeId, customer, labels.get(tl.codes[i - 1]), labels.get(tl.codes[i]), tl.times[i]));
       }
     }
     return List.copyOf(moves);
@@ -190,13 +195,11 @@ public final class SegmentHistory {
     if (to.isBefore(from)) {
       throw new ValidationException("migration 'to' " + to + " is before 'from' " + from);
     }
-    long f = from.toEpochMilli();
-    long t = to.toEpochMilli();
     long[][] counts = new long[labels.size()][labels.size()];
     for (Timeline tl : customers.values()) {
-      int a = tl.at(f);
+      int a = tl.at(from);
       if (a >= 0) {
-        counts[a][tl.at(t)]++;
+        counts[a][tl.at(to)]++;
       }
     }
     return new MigrationMatrix(schemeId, from, to, labels, counts);
@@ -218,20 +221,20 @@ public final class SegmentHistory {
     }
   }
 
-  private void requireForward(CustomerId id, long t, Instant at) {
+  private void requireForward(CustomerId id, Instant at) {
     Timeline tl = customers.get(id);
-    if (tl != null && t <= tl.lastRecorded) {
+    if (tl != null && !at.isAfter(tl.lastRecorded)) {
       throw new ValidationException(
           "customer "
               + id.masked()
               + " was already recorded at "
-              + Instant.ofEpochMilli(tl.lastRecorded)
+              + tl.lastRecorded
               + ", not before "
               + at);
     }
   }
 
-  private void apply(CustomerId id, String segment, long t, Instant at, List<SegmentMove> moves) {
+  private void apply(CustomerId id, String segment, Instant at, List<SegmentMove> moves) {
     Integer code = codes.get(segment);
     if (code == null) {
       code = labels.size();
@@ -242,15 +245,15 @@ public final class SegmentHistory {
     if (tl == null) {
       tl = new Timeline();
       customers.put(id, tl);
-      tl.add(t, code);
+      tl.add(at, code);
     } else {
       int previous = tl.codes[tl.size - 1];
       if (previous != code) {
-        tl.add(t, code);
+        tl.add(at, code);
         moves.add(new SegmentMove(schemeId, id, labels.get(previous), segment, at));
       }
     }
-    tl.lastRecorded = t;
+    tl.lastRecorded = at;
   }
 
   @Override

@@ -112,4 +112,32 @@ class SegmentHistoryTest {
         .hasMessage("segmentation names customer " + A.masked() + " twice");
     assertThat(history.size()).isZero();
   }
+
+  /** Instants less than a millisecond apart are in order, and a move keeps its exact instant. */
+  @Test
+  void recordingsLessThanAMillisecondApartKeepTheirOrder() {
+    Instant t0 = Instant.parse("2026-01-31T10:00:00.000100Z");
+    Instant between = Instant.parse("2026-01-31T10:00:00.000300Z");
+    Instant t1 = Instant.parse("2026-01-31T10:00:00.000600Z");
+    SegmentHistory history = new SegmentHistory("value-tier");
+    history.record(new Assignment("value-tier", A, "low", "", Map.of()), t0);
+    assertThat(history.record(new Assignment("value-tier", A, "high", "", Map.of()), t1))
+        .contains(new SegmentMove("value-tier", A, "low", "high", t1));
+    assertThat(history.moves(A)).containsExactly(new SegmentMove("value-tier", A, "low", "high", t1));
+    assertThat(history.segmentAt(A, between)).contains("low");
+    assertThat(history.segmentAt(A, t1)).contains("high");
+    assertThat(history.migration(t0, between).count("low", "low")).isEqualTo(1);
+    assertThat(history.migration(t0, t1).count("low", "high")).isEqualTo(1);
+  }
+
+  /** Any instant can be recorded and asked about, the first and the last included. */
+  @Test
+  void theWholeRangeOfInstantsIsRecorded() {
+    SegmentHistory history = new SegmentHistory("value-tier");
+    history.record(new Assignment("value-tier", A, "low", "", Map.of()), Instant.MIN);
+    assertThat(history.record(new Assignment("value-tier", A, "high", "", Map.of()), Instant.MAX))
+        .contains(new SegmentMove("value-tier", A, "low", "high", Instant.MAX));
+    assertThat(history.segmentAt(A, JAN)).contains("low");
+    assertThat(history.migration(Instant.MIN, Instant.MAX).count("low", "high")).isEqualTo(1);
+  }
 }
