@@ -9,7 +9,9 @@ import java.util.Objects;
  * How many customers moved from each segment to each segment of a scheme between two instants:
  * {@code count(x, y)} customers were in {@code x} at {@link #from()} and in {@code y} at {@link
  * #to()}. The diagonal holds those who stayed. Only customers recorded at or before {@link #from()}
- * are counted. Immutable.
+ * are counted. A customer is in the segment it was last recorded in: one missing from a later
+ * population still counts there, unless it was recorded again (as {@link
+ * io.clm.api.segmentation.Assignment#UNCLASSIFIED} when it left, for example). Immutable.
  */
 @Experimental
 public final class MigrationMatrix {

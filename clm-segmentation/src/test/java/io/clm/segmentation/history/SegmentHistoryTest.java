@@ -140,4 +140,28 @@ class SegmentHistoryTest {
     assertThat(history.segmentAt(A, JAN)).contains("low");
     assertThat(history.migration(Instant.MIN, Instant.MAX).count("low", "high")).isEqualTo(1);
   }
+
+  /**
+   * A customer missing from a later population keeps its last segment: the history does not take
+   * absence for leaving. Recorded as unclassified, a customer who left is counted apart.
+   */
+  @Test
+  void aCustomerMissingFromALaterPopulationKeepsItsSegmentUntilRecordedAsLeaving() {
+    SegmentHistory history = new SegmentHistory("value-tier");
+    history.record(at(JAN, 500, 50, 5), JAN);
+    Segmentation withoutC = tiers.assignAll(Population.builder(FEB, new CustomerId[] {A, B})
+        .metric(Metric.PROFIT, new double[] {500, 5})
+        .build());
+    history.record(withoutC, FEB);
+    MigrationMatrix kept = history.migration(JAN, FEB);
+    assertThat(kept.count("low", "low")).isEqualTo(1);
+    assertThat(kept.total()).isEqualTo(3);
+    assertThat(kept.moved()).isEqualTo(1);
+
+    history.record(new Assignment("value-tier", C, Assignment.UNCLASSIFIED, "relationship closed", Map.of()), FEB.plusSeconds(1));
+    MigrationMatrix left = history.migration(JAN, MAR);
+    assertThat(left.count("low", "low")).isZero();
+    assertThat(left.count("low", Assignment.UNCLASSIFIED)).isEqualTo(1);
+    assertThat(left.moved()).isEqualTo(2);
+  }
 }
