@@ -107,20 +107,33 @@ public final class MigrationMatrix {
     return total() - stayed;
   }
 
-  /** Returns the matrix as a table, rows "from", columns "to". */
+  /**
+   * Returns the matrix as a table, rows "from", columns "to", each column as wide as its widest
+   * heading (names longer than 24 characters are cut) or count.
+   */
   @Override
   public String toString() {
+    int width = 14;
+    for (String s : segments) {
+      width = Math.max(width, abbreviate(s).length());
+    }
+    for (long[] row : counts) {
+      for (long c : row) {
+        width = Math.max(width, Long.toString(c).length());
+      }
+    }
+    String cell = " %" + width + "s";
     StringBuilder sb = new StringBuilder();
     sb.append(schemeId).append(' ').append(from).append(" -> ").append(to).append('\n');
     sb.append(String.format("%-24s", "from \\ to"));
     for (String s : segments) {
-      sb.append(String.format(" %14s", abbreviate(s)));
+      sb.append(String.format(cell, abbreviate(s)));
     }
     sb.append('\n');
     for (int i = 0; i < segments.size(); i++) {
       sb.append(String.format("%-24s", abbreviate(segments.get(i))));
       for (int j = 0; j < segments.size(); j++) {
-        sb.append(String.format(" %14d", counts[i][j]));
+        sb.append(String.format(cell, counts[i][j]));
       }
       sb.append('\n');
     }

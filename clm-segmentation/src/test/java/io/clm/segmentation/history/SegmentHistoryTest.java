@@ -164,4 +164,21 @@ class SegmentHistoryTest {
     assertThat(left.count("low", Assignment.UNCLASSIFIED)).isEqualTo(1);
     assertThat(left.moved()).isEqualTo(2);
   }
+
+  /** The printed matrix keeps its columns under their headings, whatever the length of the names. */
+  @Test
+  void thePrintedMatrixIsAligned() {
+    SegmentHistory history = new SegmentHistory("rfm");
+    CustomerId d = CustomerId.of("d");
+    history.record(new Assignment("rfm", A, "champions", "", Map.of()), JAN);
+    history.record(new Assignment("rfm", d, "high-credit-large-high-loyalty", "", Map.of()), JAN);
+    history.record(new Assignment("rfm", A, "potential-loyalist", "", Map.of()), FEB);
+    String[] lines = history.migration(JAN, FEB).toString().split("\n");
+    // a title, a heading and three rows
+    assertThat(lines).hasSize(5);
+    assertThat(lines[1]).hasSameSizeAs(lines[2]).hasSameSizeAs(lines[3]).hasSameSizeAs(lines[4]);
+    // each count ends where its heading ends
+    int end = lines[1].indexOf("potential-loyalist") + "potential-loyalist".length();
+    assertThat(lines[2].charAt(end - 1)).isEqualTo('1');
+  }
 }
