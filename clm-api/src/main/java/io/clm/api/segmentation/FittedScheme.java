@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * customers later exactly as the population it was fitted on:
  *
  * <pre>{@code
- * {"schemeId":"rfm","formatVersion":1,"parameters":{"frequency.score2-min":3.0, ...}}
+ * {"schemeId":"rfm","formatVersion":2,"parameters":{"frequency.bound1":2.0, ...}}
  * }</pre>
  *
  * <p>A fitted scheme can also be written by hand, to use fixed thresholds instead of learned ones
