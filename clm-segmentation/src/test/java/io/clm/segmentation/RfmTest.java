@@ -220,7 +220,9 @@ class RfmTest {
   }
 
   private double[] bounds(double[] v) {
-    FittedScheme fitted = rfm.fit(population(v, v, v));
+    double[] once = new double[v.length];
+    java.util.Arrays.fill(once, 1);
+    FittedScheme fitted = rfm.fit(population(v, once, v));
     double[] out = new double[4];
     for (int j = 1; j <= 4; j++) {
       out[j - 1] = fitted.parameter("monetary.bound" + j);

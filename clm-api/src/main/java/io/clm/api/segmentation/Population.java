@@ -35,7 +35,8 @@ import java.util.Set;
  * </ul>
  *
  * <p>Every value is checked once, here, at the edge: a value that cannot be (NaN for a count, a
- * negative amount, a credit score above 1000, a last transaction after {@code asOf}) is refused
+ * negative amount, a count that is not a whole number, a flag other than 0 or 1, a credit score
+ * above 1000, a last transaction after {@code asOf}) is refused
  * with a {@link ValidationException} naming the masked customer id and the field. Undefined values
  * stay NaN and schemes leave those customers unclassified with a reason.
  *
@@ -416,6 +417,19 @@ public final class Population {
               + v
               + " is out of range "
               + range(min, max)
+              + " for customer "
+              + id.masked());
+    }
+    boolean whole = switch (metric.range()) {
+      case COUNT, FLAG -> v == Math.rint(v);
+      case MONEY, SHARE, DAYS, TREND, SCORE, SCORE_CHANGE, RATING, NON_NEGATIVE, ANY -> true;
+    };
+    if (!whole) {
+      throw new ValidationException(
+          fieldName(metric)
+              + " "
+              + v
+              + (metric.range() == Metric.Range.FLAG ? " is not 0 or 1" : " is not a whole number")
               + " for customer "
               + id.masked());
     }

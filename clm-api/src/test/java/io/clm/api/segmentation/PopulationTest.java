@@ -95,6 +95,29 @@ class PopulationTest {
         .hasMessage("volume-trend -1.5 is out of range (at least -1) for customer " + A.masked());
   }
 
+  /**
+   * A count is a whole number and a flag 0 or 1: 0.5 for "relationship closed" would leave a
+   * closed relationship active, and 0.5 products held would make the repeat-purchase rate -1.
+   */
+  @Test
+  void countsAreWholeNumbersAndFlagsZeroOrOne() {
+    assertThatThrownBy(() -> two().metric(Metric.TRANSACTION_COUNT, new double[] {3, 2.5}))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("transaction-count 2.5 is not a whole number for customer " + B.masked());
+    assertThatThrownBy(() -> two().metric(Metric.PRODUCTS_HELD, new double[] {0.5, 1}))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("products-held 0.5 is not a whole number for customer " + A.masked());
+    assertThatThrownBy(() -> two().metric(Metric.RELATIONSHIP_CLOSED, new double[] {0, 0.5}))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("relationship-closed 0.5 is not 0 or 1 for customer " + B.masked());
+    Population p = two()
+        .metric(Metric.TRANSACTION_COUNT, new double[] {0, 1e300})
+        .metric(Metric.RELATIONSHIP_CLOSED, new double[] {-0.0, 1})
+        .build();
+    assertThat(p.metric(Metric.TRANSACTION_COUNT, 1)).isEqualTo(1e300);
+    assertThat(p.metric(Metric.RELATIONSHIP_CLOSED, 1)).isEqualTo(1.0);
+  }
+
   @Test
   void nanOnlyWhereAMetricMayBeUndefinedAndNeverInfinity() {
     EnumSet<Metric> undefinable = EnumSet.of(
