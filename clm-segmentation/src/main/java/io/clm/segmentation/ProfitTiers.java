@@ -60,6 +60,9 @@ abstract class ProfitTiers extends BaseScheme {
   @Override
   protected void learn(Population population, Map<String, Double> out) {
     int n = population.size();
+    if (n == 0) {
+      throw new ValidationException("scheme '" + id() + "' cannot fit on an empty population");
+    }
     double[] profits = new double[n];
     population.copy(Metric.PROFIT, profits);
     int m = 0;

@@ -43,6 +43,17 @@ class ValueTiersTest {
     assertThat(pyramid.kind()).isEqualTo(SegmentationScheme.Kind.POPULATION_RELATIVE);
   }
 
+  /** An empty population is named as such, not blamed on revenue and cost to serve. */
+  @Test
+  void fittingAnEmptyPopulationSaysItIsEmpty() {
+    assertThatThrownBy(() -> pyramid.fit(profits()))
+        .isInstanceOf(io.clm.api.ValidationException.class)
+        .hasMessage("scheme 'value-pyramid' cannot fit on an empty population");
+    assertThatThrownBy(() -> tiers.fit(profits(Double.NaN)))
+        .isInstanceOf(io.clm.api.ValidationException.class)
+        .hasMessage("scheme 'value-tier' found no customer with profit to fit on (revenue and cost to serve not supplied)");
+  }
+
   @Test
   void twentyCustomersGiveOneKeyAndThreePotential() {
     double[] p = new double[20];
