@@ -15,10 +15,11 @@ import java.util.Map;
 /**
  * Three tiers of customers ranked by profit ({@link Metric#PROFIT}: supplied revenue minus
  * supplied cost to serve): the top share of customers, the next share, the rest. Fitting finds the
- * profit of the last customer in each share; a customer tied with that profit goes to the higher
- * tier. A customer without both revenue and cost to serve is unclassified: there is no fallback
- * to another measure, because ranking some customers by volume and others by profit would mix
- * units.
+ * profit of the k-th most profitable customer, k = round(top share × m) for the top cut and k =
+ * round((top share + next share) × m) for the next, of the m customers with a profit; a customer
+ * tied with that profit goes to the higher tier. A customer without both revenue and cost to
+ * serve is unclassified: there is no fallback to another measure, because ranking some customers
+ * by volume and others by profit would mix units.
  */
 abstract class ProfitTiers extends BaseScheme {
   private static final List<String> REASONS =

@@ -54,6 +54,17 @@ class ValueTiersTest {
         .hasMessage("scheme 'value-tier' found no customer with profit to fit on (revenue and cost to serve not supplied)");
   }
 
+  /**
+   * The potential cut is at the cumulative share: with ten customers earning 1 to 10, key is
+   * round(0.05 x 10) = 1 customer (10) and key and potential together round(0.20 x 10) = 2
+   * customers, so potential.min-profit is 9 (not 8, as round(0.5) + round(1.5) would give).
+   */
+  @Test
+  void thePotentialCutIsAtTheCumulativeShare() {
+    FittedScheme fitted = pyramid.fit(profits(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
+    assertThat(fitted.parameters()).containsEntry("key.min-profit", 10.0).containsEntry("potential.min-profit", 9.0);
+  }
+
   @Test
   void twentyCustomersGiveOneKeyAndThreePotential() {
     double[] p = new double[20];
