@@ -219,10 +219,29 @@ final class Row {
     if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
       // Within the last millisecond, the value is dated in the year 9999: the message says where the years end.
       boolean lastMillisecond = at.isAfter(LATEST) && at.isBefore(LATEST.plusMillis(1));
-      String end = lastMillisecond ? ", which end at " + LATEST + " (time is counted in whole milliseconds)" : "";
+      String end = lastMillisecond
+          ? ", which end at " + LATEST + " (time is counted in whole milliseconds)"
+          : writtenInsideTheYears(field) ? ": it is " + at + " in UTC" : "";
       throw bad(field, TextRules.excerpt(text(field)) + " is outside " + YEARS + end);
     }
     return at;
+  }
+
+  /**
+   * Whether the timestamp, dated outside the years in UTC, is written with a date inside them: a
+   * local time or an offset took it over the edge of the year 0001 or 9999. Read again only for a
+   * timestamp already refused.
+   */
+  private boolean writtenInsideTheYears(int field) throws BadRowException {
+    String v = text(field);
+    int year;
+    try {
+      Optional<DateTimeFormatter> local = dialect.timestampFormatter();
+      year = local.isPresent() ? LocalDateTime.parse(v, local.get()).getYear() : OffsetDateTime.parse(v).getYear();
+    } catch (DateTimeException e) {
+      return false; // written in UTC (a Z or a date alone): its year is the one refused
+    }
+    return year >= 1 && year <= 9999;
   }
 
   private Instant parseInstant(int field) throws BadRowException {

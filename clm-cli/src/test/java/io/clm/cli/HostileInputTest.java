@@ -248,6 +248,38 @@ class HostileInputTest {
   }
 
   /**
+   * A timestamp written with a date inside the years whose offset or zone takes it outside them in
+   * UTC is refused with the instant in UTC, so that the message does not contradict the value.
+   */
+  @Test
+  void aTimestampTakenOverTheEdgeOfTheYearsByItsOffsetOrZoneIsShownInUtc() throws Exception {
+    Path file = dir.resolve("edge.csv");
+    Files.writeString(file, HEADER
+        + "t1,C-1,2025-01-10T10:00:00Z,debit,5.00,card,pos\n"
+        + "t2,C-1,9999-12-31T20:00:00-05:00,debit,5.00,card,pos\n"
+        + "t3,C-1,0001-01-01T00:30:00+01:00,debit,5.00,card,pos\n"
+        + "t4,C-1,0000-12-31T23:00:00Z,debit,5.00,card,pos\n");
+    JsonNode report = analyze(file, "--as-of", "2025-02-01");
+    assertThat(input(report).get("accepted").asLong()).isEqualTo(1);
+    assertThat(report.get("rejections")).extracting(JsonNode::asText).containsExactly(
+        "edge.csv line 3, field 'timestamp': '9999-12-31T20:00:00-05:00' is outside the years 0001 to 9999:"
+            + " it is +10000-01-01T01:00:00Z in UTC",
+        "edge.csv line 4, field 'timestamp': '0001-01-01T00:30:00+01:00' is outside the years 0001 to 9999:"
+            + " it is 0000-12-31T23:30:00Z in UTC",
+        "edge.csv line 5, field 'timestamp': '0000-12-31T23:00:00Z' is outside the years 0001 to 9999");
+
+    Path local = dir.resolve("local.csv");
+    Files.writeString(local, HEADER
+        + "t1,C-1,2025-01-10 10:00,debit,5.00,card,pos\n"
+        + "t2,C-1,0001-01-01 00:30,debit,5.00,card,pos\n");
+    JsonNode localReport = analyze(local, "--as-of", "2025-02-01", "--timestamp-format", "yyyy-MM-dd HH:mm", "--zone",
+        "Europe/Berlin");
+    assertThat(localReport.get("rejections")).extracting(JsonNode::asText).singleElement().asString()
+        .startsWith("local.csv line 3, field 'timestamp': '0001-01-01 00:30' is outside the years 0001 to 9999: it is 0000-12-31T")
+        .endsWith("Z in UTC");
+  }
+
+  /**
    * The rows the reader refuses and those the engine refuses on its worker threads are shown in the
    * order of their lines, the same on every run, whatever the threads did first.
    */
