@@ -12,8 +12,10 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -163,7 +165,7 @@ public final class Population {
    * @return the population
    * @throws NullPointerException if an argument or a customer is null
    * @throws ValidationException if a value is out of its domain (naming the masked customer id and
-   *     the field)
+   *     the field), or a customer is in the collection twice (naming it and both rows)
    */
   public static Population of(Collection<? extends Customer> customers, Instant asOf, Columns columns) {
     Objects.requireNonNull(customers, "customers");
@@ -223,6 +225,7 @@ public final class Population {
    * @param ids the customers, one per row; copied
    * @return the builder
    * @throws NullPointerException if an argument or an id is null
+   * @throws ValidationException if a customer is in {@code ids} twice (naming it and both rows)
    */
   public static Builder builder(Instant asOf, CustomerId[] ids) {
     Objects.requireNonNull(asOf, "asOf");
@@ -245,6 +248,15 @@ public final class Population {
     private Builder(Instant asOf, CustomerId[] ids) {
       this.asOf = asOf;
       this.ids = ids;
+      Map<CustomerId, Integer> rows = new HashMap<>(ids.length * 4 / 3 + 1);
+      for (int row = 0; row < ids.length; row++) {
+        Integer earlier = rows.putIfAbsent(ids[row], row);
+        if (earlier != null) {
+          // Counted twice, the customer would weigh twice in a fit's quantiles and in segment counts.
+          throw new ValidationException(
+              "customer " + ids[row].masked() + " is in the population twice, in rows " + earlier + " and " + row);
+        }
+      }
     }
 
     /**

@@ -48,6 +48,17 @@ class PopulationTest {
     };
   }
 
+  /** A customer counted twice would weigh twice in a fit's quantiles and in the segment counts. */
+  @Test
+  void aCustomerInThePopulationTwiceIsRefusedNamingItMaskedAndBothRows() {
+    CustomerId again = CustomerId.of("A-1");
+    assertThatThrownBy(() -> Population.builder(AS_OF, new CustomerId[] {A, B, again}))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("customer " + A.masked() + " is in the population twice, in rows 0 and 2")
+        .hasMessageNotContaining("A-1");
+    assertThat(Population.builder(AS_OF, new CustomerId[] {A, B, CustomerId.of("a-1")}).build().size()).isEqualTo(3);
+  }
+
   @Test
   void everyMetricAcceptsItsDomainAndRefusesTheNextValueOutside() {
     for (Metric metric : Metric.values()) {

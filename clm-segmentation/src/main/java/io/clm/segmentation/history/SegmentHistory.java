@@ -9,12 +9,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Segment membership over time for one scheme: record each re-segmentation, get back the customers
@@ -99,21 +97,16 @@ public final class SegmentHistory {
    * @param at when they were taken
    * @return the moves, in row order; empty when nobody moved
    * @throws NullPointerException if an argument is null
-   * @throws ValidationException if the segmentation is of another scheme, names a customer twice,
-   *     or {@code at} is not after a customer's previous recording
+   * @throws ValidationException if the segmentation is of another scheme, or {@code at} is not
+   *     after a customer's previous recording (a population never names a customer twice)
    */
   public synchronized List<SegmentMove> record(Segmentation segmentation, Instant at) {
     Objects.requireNonNull(segmentation, "segmentation");
     Objects.requireNonNull(at, "at");
     requireScheme(segmentation.schemeId());
     int n = segmentation.size();
-    Set<CustomerId> seen = new HashSet<>(Math.max(16, n * 2));
     for (int row = 0; row < n; row++) {
-      CustomerId id = segmentation.customer(row);
-      if (!seen.add(id)) {
-        throw new ValidationException("segmentation names customer " + id.masked() + " twice");
-      }
-      requireForward(id, at);
+      requireForward(segmentation.customer(row), at);
     }
     List<SegmentMove> moves = new ArrayList<>();
     for (int row = 0; row < n; row++) {
