@@ -12,10 +12,9 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -248,11 +247,11 @@ public final class Population {
     private Builder(Instant asOf, CustomerId[] ids) {
       this.asOf = asOf;
       this.ids = ids;
-      Map<CustomerId, Integer> rows = new HashMap<>(ids.length * 4 / 3 + 1);
+      Set<CustomerId> seen = new HashSet<>(ids.length * 4 / 3 + 1);
       for (int row = 0; row < ids.length; row++) {
-        Integer earlier = rows.putIfAbsent(ids[row], row);
-        if (earlier != null) {
+        if (!seen.add(ids[row])) {
           // Counted twice, the customer would weigh twice in a fit's quantiles and in segment counts.
+          int earlier = List.of(ids).indexOf(ids[row]);
           throw new ValidationException(
               "customer " + ids[row].masked() + " is in the population twice, in rows " + earlier + " and " + row);
         }
