@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -229,12 +230,13 @@ final class CustomerTables {
           }
         }
       }
-      if (!batch.writes().isEmpty()) {
-        writeCustomers(c, batch.writes());
-      }
-      if (!batch.erasures().isEmpty()) {
-        erase(c, batch.erasures());
-      }
+      List<StoreBatch.Write> writes = new ArrayList<>(batch.writes());
+      writes.sort(Comparator.comparing(w -> w.record().customer().value()));
+      List<CustomerId> erasures = new ArrayList<>(batch.erasures());
+      erasures.sort(Comparator.comparing(CustomerId::value));
+      lockInKeyOrder(c, writes, erasures);
+      append(c, writes);
+      eraseAppended(c, erasures);
       if (!batch.tombstones().isEmpty()) {
         bury(c, batch.tombstones());
       }
@@ -262,12 +264,49 @@ final class CustomerTables {
     return s.toString();
   }
 
-  private void writeCustomers(Connection c, List<StoreBatch.Write> writes) throws SQLException {
+  /**
+   * Upserts the written customers' rows and deletes the erased ones', all in key order, so that
+   * the batch takes its customer row locks in that order. Two transactions writing overlapping
+   * customers then wait for each other at their first shared customer, never each for a row the
+   * other holds: no deadlock, whatever order the batches gave their customers in. Every other row
+   * of a customer (seen events, history) is touched only after its customer row is locked.
+   */
+  private void lockInKeyOrder(Connection c, List<StoreBatch.Write> writes, List<CustomerId> erasures)
+      throws SQLException {
+    int w = 0;
+    int e = 0;
+    while (w < writes.size() || e < erasures.size()) {
+      int writesEnd = w;
+      while (writesEnd < writes.size()
+          && (e == erasures.size() || key(writes.get(writesEnd)).compareTo(erasures.get(e).value()) < 0)) {
+        writesEnd++;
+      }
+      upsert(c, writes.subList(w, writesEnd));
+      w = writesEnd;
+      int erasuresEnd = e;
+      while (erasuresEnd < erasures.size()
+          && (w == writes.size() || erasures.get(erasuresEnd).value().compareTo(key(writes.get(w))) < 0)) {
+        erasuresEnd++;
+      }
+      delete(c, "clm_customer", erasures.subList(e, erasuresEnd));
+      e = erasuresEnd;
+    }
+  }
+
+  private static String key(StoreBatch.Write w) {
+    return w.record().customer().value();
+  }
+
+  private void upsert(Connection c, List<StoreBatch.Write> writes) throws SQLException {
     MultiRow.write(c, dialect.upsertCustomerHead, "(?, ?, ?)", dialect.upsertCustomerTail, writes, (ps, i, w) -> {
-      ps.setString(i, w.record().customer().value());
+      ps.setString(i, key(w));
       ps.setLong(i + 1, w.record().dueAt());
       ps.setBytes(i + 2, w.record().state());
     });
+  }
+
+  /** Appends the written customers' seen events and history entries, whose customer rows the transaction holds. */
+  private static void append(Connection c, List<StoreBatch.Write> writes) throws SQLException {
     // One row for all of a write's seen events: appended, never rewritten.
     List<StoreBatch.Write> seen = new ArrayList<>(writes.size());
     List<HistoryRow> history = new ArrayList<>();
@@ -276,12 +315,12 @@ final class CustomerTables {
         seen.add(w);
       }
       for (HistoryEntry h : w.history()) {
-        history.add(new HistoryRow(w.record().customer().value(), h));
+        history.add(new HistoryRow(key(w), h));
       }
     }
     MultiRow.write(c, "INSERT INTO clm_seen_batch (customer_key, event_count, events) VALUES ", "(?, ?, ?)", "", seen,
         (ps, i, w) -> {
-          ps.setString(i, w.record().customer().value());
+          ps.setString(i, key(w));
           ps.setInt(i + 1, w.seen().size());
           ps.setBytes(i + 2, SeenEvents.pack(w.seen()));
         });
@@ -296,15 +335,22 @@ final class CustomerTables {
   /** A history entry with the customer it belongs to. */
   private record HistoryRow(String customerKey, HistoryEntry entry) {}
 
-  private static void erase(Connection c, List<CustomerId> erasures) throws SQLException {
-    for (String table : List.of("clm_seen_batch", "clm_history", "clm_customer")) {
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE customer_key = ?")) {
-        for (CustomerId e : erasures) {
-          ps.setString(1, e.value());
-          ps.addBatch();
-        }
-        ps.executeBatch();
+  /** Deletes the erased customers' seen events and history, whose customer rows the transaction has deleted. */
+  private static void eraseAppended(Connection c, List<CustomerId> erasures) throws SQLException {
+    delete(c, "clm_seen_batch", erasures);
+    delete(c, "clm_history", erasures);
+  }
+
+  private static void delete(Connection c, String table, List<CustomerId> customers) throws SQLException {
+    if (customers.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE customer_key = ?")) {
+      for (CustomerId customer : customers) {
+        ps.setString(1, customer.value());
+        ps.addBatch();
       }
+      ps.executeBatch();
     }
   }
 

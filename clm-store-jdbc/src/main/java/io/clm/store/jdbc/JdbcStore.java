@@ -151,8 +151,11 @@ public final class JdbcStore implements CustomerStore, AutoCloseable {
   }
 
   /**
-   * {@inheritDoc} The batch is one database transaction. A position may have any characters, NUL
-   * and lone surrogates included, up to 1,048,576 of them; it is stored and read back exactly.
+   * {@inheritDoc} The batch is one database transaction. It locks its customers' rows in the
+   * order of their keys, written and erased ones alike, whatever order the batch lists them in, so
+   * two writes sharing customers (through two stores over one database, say) never deadlock: the
+   * later waits for the earlier. A position may have any characters, NUL and lone surrogates
+   * included, up to 1,048,576 of them; it is stored and read back exactly.
    *
    * @throws JdbcStoreException if the database is unavailable, full or refuses the batch, or (kind
    *     {@link JdbcStoreException.Kind#REFUSED REFUSED}, before anything is written) the position
