@@ -1,6 +1,7 @@
 package io.clm.cli;
 
 import io.clm.api.ClmException;
+import io.clm.api.StoreFailure;
 import io.clm.store.jdbc.JdbcStore;
 import io.clm.store.jdbc.JdbcStoreException;
 import java.util.List;
@@ -89,7 +90,7 @@ final class StoreOptions {
 
   /** The failure of the store, with the exit code its kind calls for. */
   static StoreException failure(JdbcStoreException e) {
-    ExitCode code = e.kind() == JdbcStoreException.Kind.SCHEMA ? ExitCode.CONFIGURATION : ExitCode.IO_ERROR;
+    ExitCode code = e.kind() == StoreFailure.SCHEMA ? ExitCode.CONFIGURATION : ExitCode.IO_ERROR;
     return new StoreException(e.getMessage(), code, e);
   }
 

@@ -19,7 +19,9 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>{@link #save} is atomic: the tickets, files, desk time and outbox events of one {@link
  *       TicketChange} are all stored, or none is (one database transaction). A save that fails
- *       throws {@link TicketStoreException} and leaves the store as it was.
+ *       throws {@link TicketStoreException} and leaves the store as it was; one that lost to
+ *       another transaction, and may succeed if retried, says so with the kind {@link
+ *       io.clm.api.StoreFailure#CONFLICT CONFLICT}.
  *   <li>A ticket saved again replaces the earlier record of the same id. Its audit trail grows (a
  *       database may append the new entries rather than rewrite them), except when the customer
  *       is erased: the desk then saves the trail rewritten, the free-text reasons replaced, with

@@ -2,6 +2,7 @@ package io.clm.store.jdbc;
 
 import io.clm.api.CorruptRecordException;
 import io.clm.api.CustomerId;
+import io.clm.api.StoreFailure;
 import io.clm.api.TextRules;
 import io.clm.api.spi.CustomerRecord;
 import io.clm.api.spi.HistoryEntry;
@@ -219,7 +220,7 @@ final class CustomerTables {
     String operation = operation(batch);
     String problem = batch.position().map(FeedPosition::problem).orElse(null);
     if (problem != null) {
-      throw new JdbcStoreException(tx.store(), operation, JdbcStoreException.Kind.REFUSED,
+      throw new JdbcStoreException(tx.store(), operation, StoreFailure.REFUSED,
           problem + "; nothing of the batch was written", null);
     }
     tx.run(operation, c -> {

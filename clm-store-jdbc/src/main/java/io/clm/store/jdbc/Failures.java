@@ -1,5 +1,6 @@
 package io.clm.store.jdbc;
 
+import io.clm.api.StoreFailure;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -9,7 +10,7 @@ final class Failures {
   private Failures() {}
 
   static JdbcStoreException of(String store, String operation, SQLException e) {
-    JdbcStoreException.Kind kind = kind(e);
+    StoreFailure kind = kind(e);
     String state = e.getSQLState();
     String detail = switch (kind) {
           case UNAVAILABLE -> "the database is unavailable";
@@ -24,48 +25,48 @@ final class Failures {
     return new JdbcStoreException(store, operation, kind, detail, e);
   }
 
-  static JdbcStoreException.Kind kind(SQLException e) {
+  static StoreFailure kind(SQLException e) {
     if (e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException) {
-      return JdbcStoreException.Kind.UNAVAILABLE;
+      return StoreFailure.UNAVAILABLE;
     }
     String state = e.getSQLState();
     if (state == null) {
-      return JdbcStoreException.Kind.FAILED;
+      return StoreFailure.FAILED;
     }
     switch (state) {
       case "90098", "90121", "90067", "90020", "57P01", "57P02", "57P03" -> {
         // H2: database closed, shut down, connection broken, in use by another process;
         // PostgreSQL: administrator shutdown, crash shutdown, cannot connect now.
-        return JdbcStoreException.Kind.UNAVAILABLE;
+        return StoreFailure.UNAVAILABLE;
       }
       case "40001", "40P01", "55P03", "90131", "HYT00" -> {
         // PostgreSQL: serialization failure, deadlock detected, lock not available; H2: deadlock,
         // concurrent update, lock timeout. The database rolled the write back to let another
         // transaction go on.
-        return JdbcStoreException.Kind.CONFLICT;
+        return StoreFailure.CONFLICT;
       }
       case "90097" -> {
         // H2: the database is read-only.
-        return JdbcStoreException.Kind.REFUSED;
+        return StoreFailure.REFUSED;
       }
       case "90100", "90108" -> {
         // H2: no disk space available; out of memory.
-        return JdbcStoreException.Kind.FULL;
+        return StoreFailure.FULL;
       }
       default -> {
         // classes below
       }
     }
     if (state.startsWith("08")) {
-      return JdbcStoreException.Kind.UNAVAILABLE;
+      return StoreFailure.UNAVAILABLE;
     }
     if (state.startsWith("53")) {
-      return JdbcStoreException.Kind.FULL;
+      return StoreFailure.FULL;
     }
     if (state.startsWith("22") || state.startsWith("23") || state.startsWith("25") || state.startsWith("42")
         || state.startsWith("44")) {
-      return JdbcStoreException.Kind.REFUSED;
+      return StoreFailure.REFUSED;
     }
-    return JdbcStoreException.Kind.FAILED;
+    return StoreFailure.FAILED;
   }
 }

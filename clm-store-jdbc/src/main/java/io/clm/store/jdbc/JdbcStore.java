@@ -2,6 +2,7 @@ package io.clm.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.clm.api.StoreFailure;
 import io.clm.api.annotation.Experimental;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -158,7 +159,7 @@ public final class JdbcStore implements CustomerStore, AutoCloseable {
    * included, up to 1,048,576 of them; it is stored and read back exactly.
    *
    * @throws JdbcStoreException if the database is unavailable, full or refuses the batch, or (kind
-   *     {@link JdbcStoreException.Kind#REFUSED REFUSED}, before anything is written) the position
+   *     {@link StoreFailure#REFUSED REFUSED}, before anything is written) the position
    *     is longer than 1,048,576 characters; nothing of the batch is then stored
    */
   @Override
@@ -181,7 +182,10 @@ public final class JdbcStore implements CustomerStore, AutoCloseable {
    * with their audit trails, the SLA due index, customer files, the desk clock and the outbox. Give
    * it to the desk's builder ({@code store(jdbcStore.tickets())}); a desk rebuilt over it after a
    * restart carries on where the last one stopped. Each save is one transaction; a failure throws
-   * {@link TicketStoreException} naming the store and the operation.
+   * {@link TicketStoreException} naming the store and the operation, of the same {@link
+   * TicketStoreException#kind() kind} as the {@link JdbcStoreException} that is its cause ({@link
+   * StoreFailure#CONFLICT CONFLICT} for a save another transaction won against); a stored document
+   * the store cannot read is {@link StoreFailure#FAILED FAILED}.
    *
    * @return the ticket store; the same one on every call
    */
@@ -332,7 +336,7 @@ public final class JdbcStore implements CustomerStore, AutoCloseable {
      * @throws IllegalStateException if a data source was set together with a URL, user, password
      *     or pool size
      * @throws JdbcStoreException if the database cannot be reached, is neither H2 nor PostgreSQL
-     *     (also when no JDBC driver accepts the URL: {@link JdbcStoreException.Kind#SCHEMA}), has a
+     *     (also when no JDBC driver accepts the URL: {@link StoreFailure#SCHEMA}), has a
      *     schema newer than this code, or a migration fails
      */
     public JdbcStore build() {
@@ -371,7 +375,7 @@ public final class JdbcStore implements CustomerStore, AutoCloseable {
         // not a database that is down; the driver manager's exception is left out, as HikariCP's
         // would quote the URL with its password.
         throw new JdbcStoreException(
-            storeName, "open a connection", JdbcStoreException.Kind.SCHEMA,
+            storeName, "open a connection", StoreFailure.SCHEMA,
             "no JDBC driver accepts the URL; the store runs on H2 (jdbc:h2:...) and PostgreSQL (jdbc:postgresql:...)",
             null);
       }
@@ -408,7 +412,7 @@ public final class JdbcStore implements CustomerStore, AutoCloseable {
           throw Failures.of(storeName, "open a connection", sql);
         }
         throw new JdbcStoreException(
-            storeName, "open a connection", JdbcStoreException.Kind.UNAVAILABLE,
+            storeName, "open a connection", StoreFailure.UNAVAILABLE,
             "the database is unavailable (" + e.getClass().getSimpleName() + ")", e);
       }
     }
@@ -427,7 +431,7 @@ public final class JdbcStore implements CustomerStore, AutoCloseable {
         Dialect d = Dialect.of(c);
         if (d == null) {
           throw new JdbcStoreException(
-              storeName, "open", JdbcStoreException.Kind.SCHEMA,
+              storeName, "open", StoreFailure.SCHEMA,
               "database '" + c.getMetaData().getDatabaseProductName() + "' is not supported: use H2 or PostgreSQL", null);
         }
         return d;

@@ -365,12 +365,15 @@ final class JdbcTicketStore implements TicketStore {
         cause);
   }
 
-  /** Runs one transaction; a database failure becomes a {@link TicketStoreException} naming the store and the operation. */
+  /**
+   * Runs one transaction; a database failure becomes a {@link TicketStoreException} naming the
+   * store and the operation, of the database failure's kind.
+   */
   private <T> T transact(String operation, Transactions.Work<T> work) {
     try {
       return tx.run(operation, work);
     } catch (JdbcStoreException e) {
-      throw new TicketStoreException(e.getMessage(), e);
+      throw new TicketStoreException(e.getMessage(), e.kind(), e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.clm.store.jdbc;
 
+import io.clm.api.StoreFailure;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ final class Schema {
       flyway.migrate();
     } catch (FlywayException e) {
       throw new JdbcStoreException(
-          store, "migrate its schema", JdbcStoreException.Kind.SCHEMA,
+          store, "migrate its schema", StoreFailure.SCHEMA,
           "migration failed, the schema was left at its last complete version: " + summary(e), e);
     }
   }
@@ -78,7 +79,7 @@ final class Schema {
     for (MigrationInfo m : migrations) {
       if (m.getState().isApplied() && m.getState().isFailed()) {
         throw new JdbcStoreException(
-            store, "open its schema", JdbcStoreException.Kind.SCHEMA,
+            store, "open its schema", StoreFailure.SCHEMA,
             "migration " + m.getVersion() + " (" + m.getDescription() + ") failed half-way on this database;"
                 + " restore a backup, or undo what it created and delete its row from " + HISTORY_TABLE
                 + ", before opening it",
@@ -95,7 +96,7 @@ final class Schema {
       MigrationInfo m = newest;
       {
         throw new JdbcStoreException(
-            store, "open its schema", JdbcStoreException.Kind.SCHEMA,
+            store, "open its schema", StoreFailure.SCHEMA,
             "the database's schema is at version " + m.getVersion() + ", newer than version " + known
                 + " that this clm-store-jdbc knows; open it with the clm version that wrote it or a later one",
             null);

@@ -3,6 +3,7 @@ package io.clm.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clm.api.StoreFailure;
 import io.clm.api.spi.SeenEvent;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -73,7 +74,7 @@ class H2StoreTest extends StoreContract {
     // org.h2.api.ErrorCode.OUT_OF_MEMORY, as H2 reports it when its heap runs out during a statement
     JdbcStoreException e = Failures.of("s", "write a batch of 1 customers", new SQLException("Out of memory.", "90108", 90108));
 
-    assertThat(e.kind()).isEqualTo(JdbcStoreException.Kind.FULL);
+    assertThat(e.kind()).isEqualTo(StoreFailure.FULL);
     assertThat(e).hasMessage("store s could not write a batch of 1 customers: the database is out of space or resources"
         + " (SQLState 90108, SQLException)");
   }

@@ -3,6 +3,7 @@ package io.clm.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clm.api.StoreFailure;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -50,7 +51,7 @@ class PostgresStoreTest extends StoreContract {
           .isInstanceOf(JdbcStoreException.class)
           .hasMessageStartingWith("store " + onOwn.id() + " could not write a batch of 1 customers: the database is unavailable")
           .extracting(e -> ((JdbcStoreException) e).kind())
-          .isEqualTo(JdbcStoreException.Kind.UNAVAILABLE);
+          .isEqualTo(StoreFailure.UNAVAILABLE);
     } finally {
       onOwn.close();
     }

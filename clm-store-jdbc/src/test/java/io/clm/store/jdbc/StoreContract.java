@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clm.api.CustomerId;
+import io.clm.api.StoreFailure;
 import io.clm.api.spi.CustomerRecord;
 import io.clm.api.spi.HistoryEntry;
 import io.clm.api.spi.SeenEvent;
@@ -103,7 +104,7 @@ abstract class StoreContract {
         .hasMessageStartingWith("store " + store.id() + " could not write a batch of 2 customers: the database refused it")
         .satisfies(e -> {
           JdbcStoreException j = (JdbcStoreException) e;
-          assertThat(j.kind()).isEqualTo(JdbcStoreException.Kind.REFUSED);
+          assertThat(j.kind()).isEqualTo(StoreFailure.REFUSED);
           assertThat(j.operation()).isEqualTo("write a batch of 2 customers");
           assertThat(j.store()).isEqualTo(store.id());
         });
@@ -212,7 +213,7 @@ abstract class StoreContract {
             + " version 900, newer than version 6 that this clm-store-jdbc knows; open it with the clm version that"
             + " wrote it or a later one")
         .extracting(e -> ((JdbcStoreException) e).kind())
-        .isEqualTo(JdbcStoreException.Kind.SCHEMA);
+        .isEqualTo(StoreFailure.SCHEMA);
     store = JdbcStore.builder().url(url).extraMigrations("classpath:db/future").build();
   }
 
@@ -236,7 +237,7 @@ abstract class StoreContract {
         .hasMessageNotContaining("0012345")
         .hasCauseInstanceOf(org.flywaydb.core.api.FlywayException.class)
         .extracting(e -> ((JdbcStoreException) e).kind())
-        .isEqualTo(JdbcStoreException.Kind.SCHEMA);
+        .isEqualTo(StoreFailure.SCHEMA);
     store = JdbcStore.builder().url(newDatabaseUrl()).build();
   }
 
@@ -301,7 +302,7 @@ abstract class StoreContract {
               + " the URL; the store runs on H2 (jdbc:h2:...) and PostgreSQL (jdbc:postgresql:...)")
           .hasNoCause()
           .extracting(e -> ((JdbcStoreException) e).kind())
-          .isEqualTo(JdbcStoreException.Kind.SCHEMA);
+          .isEqualTo(StoreFailure.SCHEMA);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.clm.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clm.api.StoreFailure;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -83,7 +84,7 @@ class StreamPositionTest {
               + " a position may have; nothing of the batch was written")
           .hasNoCause()
           .extracting(e -> ((JdbcStoreException) e).kind())
-          .isEqualTo(JdbcStoreException.Kind.REFUSED);
+          .isEqualTo(StoreFailure.REFUSED);
 
       assertThat(store.position()).contains("p1");
       assertThat(store.load(StoreContract.id("C-1")).orElseThrow().record().dueAt()).isEqualTo(1);

@@ -33,7 +33,7 @@ class TicketStoreFailureTest {
 
   @TempDir Path dir;
 
-  private static StoredTicket ticket(long seq, String id) {
+  static StoredTicket ticket(long seq, String id) {
     Complaint c = new Complaint(id, ComplaintChannel.WEB, T0, Optional.of(CustomerId.of("c1")), Optional.empty(), Optional.empty(),
         "fee", Optional.empty(), "general", Set.of(), ComplaintState.RECEIVED, Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), "standard", Map.of(), 0, false,
