@@ -4,6 +4,7 @@ import io.clm.api.CustomerId;
 import io.clm.api.ValidationException;
 import io.clm.api.annotation.Experimental;
 import io.clm.api.segmentation.Assignment;
+import io.clm.api.segmentation.Population;
 import io.clm.api.segmentation.Segmentation;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,16 +95,24 @@ public final class SegmentHistory {
    * Records the segments of a whole population at an instant.
    *
    * @param segmentation the segments, of this history's scheme
-   * @param at when they were taken
+   * @param at when they were taken: the instant of the population's values ({@link
+   *     Population#asOf()}) or later, never earlier, since the segments describe that instant
    * @return the moves, in row order; empty when nobody moved
    * @throws NullPointerException if an argument is null
-   * @throws ValidationException if the segmentation is of another scheme, or {@code at} is not
-   *     after a customer's previous recording (a population never names a customer twice)
+   * @throws ValidationException if the segmentation is of another scheme, {@code at} is before
+   *     the population's instant, or {@code at} is not after a customer's previous recording (a
+   *     population never names a customer twice)
    */
   public synchronized List<SegmentMove> record(Segmentation segmentation, Instant at) {
     Objects.requireNonNull(segmentation, "segmentation");
     Objects.requireNonNull(at, "at");
     requireScheme(segmentation.schemeId());
+    Instant taken = segmentation.population().asOf();
+    if (at.isBefore(taken)) {
+      // February's segments recorded as January's would move customers a month early.
+      throw new ValidationException("segmentation of a population as of " + taken + " cannot be recorded at " + at
+          + ", before it");
+    }
     int n = segmentation.size();
     for (int row = 0; row < n; row++) {
       requireForward(segmentation.customer(row), at);

@@ -103,6 +103,18 @@ class SegmentHistoryTest {
         .hasMessage("migration 'to' " + JAN + " is before 'from' " + MAR);
   }
 
+  /** February's segments recorded as January's would move customers a month early; later is fine. */
+  @Test
+  void aSegmentationIsNotRecordedBeforeTheInstantOfItsPopulation() {
+    SegmentHistory history = new SegmentHistory("value-tier");
+    assertThatThrownBy(() -> history.record(at(FEB, 500, 50, 5), JAN))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("segmentation of a population as of " + FEB + " cannot be recorded at " + JAN + ", before it");
+    assertThat(history.size()).isZero();
+    history.record(at(JAN, 500, 50, 5), JAN.plusSeconds(3600));
+    assertThat(history.size()).isEqualTo(3);
+  }
+
   @Test
   void aPopulationNamingACustomerTwiceIsRefusedBeforeAnyHistorySeesIt() {
     assertThatThrownBy(() -> Population.builder(JAN, new CustomerId[] {A, A}))
