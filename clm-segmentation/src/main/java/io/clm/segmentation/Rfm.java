@@ -11,6 +11,7 @@ import io.clm.plugin.support.Inputs;
 import io.clm.plugin.support.Labels;
 import io.clm.plugin.support.Parameter;
 import io.clm.plugin.support.Rules;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -206,12 +207,19 @@ public final class Rfm extends BaseScheme {
       weights[j - 1] = index - lo;
     }
     double[] at = OrderStatistics.select(values, m, positions);
+    double[] bounds = new double[4];
     for (int j = 0; j < 4; j++) {
       double low = at[2 * j];
       double high = at[2 * j + 1];
       double h = weights[j];
-      double quantile = h > 0 && high != low ? (1 - h) * low + h * high : low;
-      out.put(bound(measure, j + 1), quantile + 1);
+      bounds[j] = (h > 0 && high != low ? (1 - h) * low + h * high : low) + 1;
+    }
+    // R's arithmetic can leave two neighbouring bounds a rounding step out of order (values a few
+    // steps apart, in populations of five or fewer). A score counts the bounds at or below a value,
+    // whatever their order, so sorting them changes no score and keeps the fitted scheme valid.
+    Arrays.sort(bounds);
+    for (int j = 0; j < 4; j++) {
+      out.put(bound(measure, j + 1), bounds[j]);
     }
   }
 

@@ -17,6 +17,7 @@ import io.clm.api.ValidationException;
 import io.clm.api.segmentation.Assignment;
 import io.clm.api.segmentation.FittedScheme;
 import io.clm.api.segmentation.Population;
+import io.clm.api.segmentation.Segmentation;
 import io.clm.api.segmentation.SegmentationScheme;
 import io.clm.api.segmentation.Segmenter;
 import io.clm.plugin.support.Rules;
@@ -217,6 +218,28 @@ class RfmTest {
     assertThat(bounds(ten)).containsExactly(3.7999999999999998, 5.5999999999999996, 7.4000000000000004, 9.1999999999999993);
     double[] amounts = {10.3, 250.75, 99.99, 0, 1e6, 42};
     assertThat(bounds(amounts)).containsExactly(11.300000000000001, 43.0, 100.98999999999999, 251.75);
+  }
+
+  /**
+   * R 4.2 gives {@code quantile(x, seq(0, 1, length.out = 6))[2:5]} of these four amounts, a few
+   * rounding steps apart, out of order: 12.34, 12.340000000000003, 12.340000000000002,
+   * 12.340000000000003 ({@code is.unsorted} is TRUE). A score counts the bounds at or below a
+   * value, whatever their order, so the fitted bounds are kept sorted and the scheme segments.
+   */
+  @Test
+  void boundsThatRsArithmeticLeavesOutOfOrderAreSortedAndTheSchemeSegments() {
+    double[] v = {12.340000000000003, 12.340000000000002, 12.340000000000005, 12.34};
+    assertThat(bounds(v)).containsExactly(13.34, 13.340000000000002, 13.340000000000003, 13.340000000000003);
+    double[] once = {1, 1, 1, 1};
+    Population p = population(v, once, v);
+    Segmentation all = rfm.segmenter(rfm.fit(p)).assignAll(p);
+    for (int row = 0; row < v.length; row++) {
+      Map<String, Double> in = explain(p, row);
+      // every amount lies below every bound (each is a quantile plus one): M = 1, R = 5
+      assertThat(in.get("monetary-score")).as("row %d", row).isEqualTo(1.0);
+      assertThat(in.get("recency-score")).as("row %d", row).isEqualTo(5.0);
+    }
+    assertThat(all.size()).isEqualTo(4);
   }
 
   private double[] bounds(double[] v) {
