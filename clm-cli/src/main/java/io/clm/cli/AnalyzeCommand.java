@@ -1,6 +1,5 @@
 package io.clm.cli;
 
-import io.clm.api.Clm;
 import io.clm.api.ClmException;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.TextRules;
@@ -126,26 +125,16 @@ final class AnalyzeCommand {
 
     /**
      * The bad row of {@code row}'s timestamp if {@code event}, made of it, is not before the
-     * report's instant, the start of the {@code --as-of} day (UTC) as the default date is the day
-     * after the latest row; or, without {@code --as-of}, lies further past the wall clock than the
-     * engine accepts ({@link Clm.Builder#DEFAULT_FUTURE_TOLERANCE}). Null if neither. Checked when
-     * the row is read, before the engine's clock, which can only have moved on since, checks it
-     * again.
+     * report's instant, the start of the {@code --as-of} day (UTC), as the default date is the day
+     * after the latest row; null if it is, or without {@code --as-of} (then {@link ClockHorizon}
+     * checks the row). Checked when the row is read, before it can move time on.
      */
     BadRowException afterAsOf(Row row, Event event) throws BadRowException {
-      String value = TextRules.excerpt(row.text(RecordKind.TIMESTAMP));
-      if (asOf == null) {
-        Instant now = Instant.now();
-        if (!event.at().isAfter(now.plus(Clm.Builder.DEFAULT_FUTURE_TOLERANCE))) {
-          return null;
-        }
-        return row.bad(RecordKind.TIMESTAMP, value + " is more than " + Clm.Builder.DEFAULT_FUTURE_TOLERANCE
-            + " after the clock " + now + " (give --as-of to report as of a later day)");
-      }
-      if (event.at().isBefore(asOf)) {
+      if (asOf == null || event.at().isBefore(asOf)) {
         return null;
       }
-      return row.bad(RecordKind.TIMESTAMP, value + " is not before --as-of " + day(asOf) + " (the report is as of " + asOf + ")");
+      return row.bad(RecordKind.TIMESTAMP, TextRules.excerpt(row.text(RecordKind.TIMESTAMP)) + " is not before --as-of "
+          + day(asOf) + " (the report is as of " + asOf + ")");
     }
   }
 
@@ -445,7 +434,7 @@ final class AnalyzeCommand {
       try {
         s.head = row.kind().eventOf(row, options.currency);
         s.headLine = row.line();
-        s.afterAsOf = settings.afterAsOf(row, s.head);
+        s.afterAsOf = settings.asOf() != null ? settings.afterAsOf(row, s.head) : s.horizon.beyond(row, s.head);
         return;
       } catch (BadRowException e) {
         reject(s, e, settings, rejections);
@@ -475,6 +464,8 @@ final class AnalyzeCommand {
     long headLine;
     /** The bad row of {@link #head}'s timestamp if it lies after the {@code --as-of} day or the clock, else null. */
     BadRowException afterAsOf;
+    /** Without {@code --as-of}, how far past the clock a row may be dated. */
+    final ClockHorizon horizon = new ClockHorizon();
     long read;
     final LongAdder accepted = new LongAdder();
     final LongAdder duplicates = new LongAdder();
