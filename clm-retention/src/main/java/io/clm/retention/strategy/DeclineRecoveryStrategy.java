@@ -28,7 +28,8 @@ import java.util.Set;
  *       points or more: correct the mistake and compensate (service recovery, proposed whatever the
  *       consent and whatever the value);
  *   <li><b>the customer's trouble</b>: credit score below 500 or the customer is flagged
- *       vulnerable: help them through it (a service contact);
+ *       vulnerable: help them through it (a service contact, proposed whatever the consent and
+ *       whatever the value);
  *   <li><b>competition</b>: competitor attention of 0.5 or more, or price sensitivity of 0.7 or
  *       more: study the rival (a service contact, so that a customer without marketing consent is
  *       not left without an action) and strengthen our advantage with incentives (offer, economic
@@ -39,7 +40,8 @@ import java.util.Set;
  * <p>Response, from value (high from 1,000 major units of the customer's currency by default) and
  * risk (high from a score of 0.5): high value and high risk: rescue (priority 90); high value, low
  * risk: respond (70); low value, low risk: improve (40); low value, high risk: abandon (20), except
- * that a mistake of ours is still corrected.
+ * that a mistake of ours is still corrected and a customer in difficulty (credit score below 500,
+ * flagged vulnerable) is still helped.
  */
 @AutoService(RetentionStrategy.class)
 public final class DeclineRecoveryStrategy implements RetentionStrategy {
@@ -150,23 +152,23 @@ public final class DeclineRecoveryStrategy implements RetentionStrategy {
       // Our mistakes are corrected whatever the customer is worth.
       actions.recovery(why + "correct the mistake and compensate", Math.max(response.priority, 60));
     }
+    int priority = response.priority;
     if (response == Response.ABANDON) {
+      if (cause == Cause.CUSTOMER_TROUBLE) {
+        // A customer in difficulty is helped whatever the customer is worth.
+        help(actions, why, priority);
+      }
       return actions
-          .add(new ActionType.Abandon(), why + "the customer's value does not justify a retention cost", 0, response.priority)
+          .add(new ActionType.Abandon(), why + "the customer's value does not justify a retention cost", 0, priority)
           .list();
     }
-    int priority = response.priority;
     Actions proposed = switch (cause) {
       case OUR_FAULT -> actions.add(
           new ActionType.Communication("apologise, explain the correction, adjust the product to the need"),
           why + "warn early and adjust the product or service",
           Actions.CONTACT_COST,
           priority - 5);
-      case CUSTOMER_TROUBLE -> actions.add(
-          new ActionType.Communication("help the customer through their difficulty"),
-          why + "helping a customer in trouble wins long-term loyalty",
-          Actions.CONTACT_COST,
-          priority);
+      case CUSTOMER_TROUBLE -> help(actions, why, priority);
       case COMPETITION -> againstCompetition(actions, response, why);
       case UNKNOWN -> actions.add(
           new ActionType.Communication("early-warning call: find out why business is falling"),
@@ -182,6 +184,15 @@ public final class DeclineRecoveryStrategy implements RetentionStrategy {
           priority - 5);
     }
     return proposed.list();
+  }
+
+  /** Seed 003: when the customer is in difficulty, help them through it (a service contact). */
+  private static Actions help(Actions actions, String why, int priority) {
+    return actions.add(
+        new ActionType.Communication("help the customer through their difficulty"),
+        why + "helping a customer in trouble wins long-term loyalty",
+        Actions.CONTACT_COST,
+        priority);
   }
 
   /**

@@ -110,6 +110,23 @@ class DeclineRecoveryStrategyTest {
   }
 
   @Test
+  void aCustomerInTroubleIsHelpedEvenWhenAbandoning() {
+    // Low value (100 < 1,000) and high risk (0.9 >= 0.5): abandon; vulnerable, no marketing consent.
+    RetentionContext vulnerable = context(StageFamily.DECLINE, false, "100.00", 0.9, b -> b.attribute(Attribute.VULNERABLE, BigDecimal.ONE, START));
+    List<RetentionAction> a = strategy.propose(vulnerable);
+    assertThat(types(a)).containsExactly(new ActionType.Communication("help the customer through their difficulty"), new ActionType.Abandon());
+    assertThat(a.get(0).expectedCost()).isEqualTo(Money.of("5.00", "EUR"));
+    assertThat(a.get(0).priority()).isEqualTo(20);
+    // Credit score below 500 is trouble too.
+    RetentionContext lowScore =
+        context(StageFamily.DECLINE, true, "100.00", 0.9, b -> b.attribute(Attribute.CREDIT_SCORE, new BigDecimal("420"), START));
+    assertThat(types(strategy.propose(lowScore)))
+        .containsExactly(new ActionType.Communication("help the customer through their difficulty"), new ActionType.Abandon());
+    // Without a cause that calls for help, abandoning proposes nothing else.
+    assertThat(types(strategy.propose(context(StageFamily.DECLINE, true, "100.00", 0.9, b -> b)))).containsExactly(new ActionType.Abandon());
+  }
+
+  @Test
   void unknownCauseGetsAnEarlyWarningCall() {
     RetentionContext c = context(StageFamily.DECLINE, true, "3000.00", 0.7, b -> b);
     List<RetentionAction> a = strategy.propose(c);
