@@ -27,6 +27,12 @@ final class Actions {
   static final double SALE_COST = 20;
   /** A win-back campaign for one customer. */
   static final double WIN_BACK_COST = 40;
+  /** The compensation of a service recovery as a share of the customer's value. */
+  private static final BigDecimal RECOVERY_SHARE = new BigDecimal("0.02");
+  /** The least compensation. */
+  private static final BigDecimal MIN_COMPENSATION = BigDecimal.TEN;
+  /** The most compensation. */
+  private static final BigDecimal MAX_COMPENSATION = BigDecimal.valueOf(500);
 
   private final RetentionContext context;
   private final String strategy;
@@ -39,6 +45,10 @@ final class Actions {
 
   /** Adds an action unless it is marketing and the customer has not consented. */
   Actions add(ActionType type, String rationale, double costMajor, int priority) {
+    return add(type, rationale, BigDecimal.valueOf(costMajor), priority);
+  }
+
+  private Actions add(ActionType type, String rationale, BigDecimal costMajor, int priority) {
     if (type.isMarketing() && !context.marketingConsent()) {
       return this;
     }
@@ -46,30 +56,39 @@ final class Actions {
     return this;
   }
 
-  /** An offer with a discount: the discount's cost is the percentage of the customer's value, capped at ten times the handling cost. */
+  /**
+   * An offer with a discount: the discount's cost is the percentage of the customer's value, capped
+   * at ten times the handling cost. Worked out in decimal and rounded once, to the currency's minor
+   * unit (half even).
+   */
   Actions offer(int discountPercent, String rationale, int priority) {
-    double discount = Math.min(10 * OFFER_COST, major(context.value()) * discountPercent / 100.0);
-    return add(new ActionType.Offer(discountPercent), rationale, OFFER_COST + discount, priority);
+    BigDecimal discount =
+        context.value().amount().multiply(BigDecimal.valueOf(discountPercent)).movePointLeft(2).min(BigDecimal.valueOf(10 * OFFER_COST));
+    return add(new ActionType.Offer(discountPercent), rationale, BigDecimal.valueOf(OFFER_COST).add(discount), priority);
   }
 
-  /** A service recovery with compensation: 2 % of the customer's value, at least 10, at most 500. */
+  /**
+   * A service recovery with compensation: 2 % of the customer's value, at least 10, at most 500,
+   * rounded to the currency's minor unit (half even); the expected cost is that compensation plus
+   * the handling cost.
+   */
   Actions recovery(String rationale, int priority) {
-    double compensation = Math.max(10, Math.min(500, major(context.value()) * 0.02));
-    Money money = money(context, compensation);
-    return add(new ActionType.ServiceRecovery(money), rationale, compensation + RECOVERY_HANDLING_COST, priority);
+    BigDecimal share = context.value().amount().multiply(RECOVERY_SHARE);
+    Money compensation = money(context, share.max(MIN_COMPENSATION).min(MAX_COMPENSATION));
+    return add(
+        new ActionType.ServiceRecovery(compensation),
+        rationale,
+        compensation.amount().add(BigDecimal.valueOf(RECOVERY_HANDLING_COST)),
+        priority);
   }
 
   List<RetentionAction> list() {
     return List.copyOf(actions);
   }
 
-  static double major(Money money) {
-    return money.amount().doubleValue();
-  }
-
-  static Money money(RetentionContext context, double major) {
+  /** An amount in major units of the customer's currency, rounded to its minor unit (half even). */
+  private static Money money(RetentionContext context, BigDecimal major) {
     return new Money(
-        BigDecimal.valueOf(major).setScale(context.value().currency().getDefaultFractionDigits(), RoundingMode.HALF_EVEN),
-        context.value().currency());
+        major.setScale(context.value().currency().getDefaultFractionDigits(), RoundingMode.HALF_EVEN), context.value().currency());
   }
 }

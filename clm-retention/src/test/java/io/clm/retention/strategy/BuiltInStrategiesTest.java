@@ -4,24 +4,31 @@ import static io.clm.retention.strategy.Contexts.START;
 import static io.clm.retention.strategy.Contexts.context;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clm.api.Customer;
+import io.clm.api.CustomerId;
+import io.clm.api.MetricsSnapshot;
 import io.clm.api.Money;
 import io.clm.api.StageFamily;
 import io.clm.api.event.Attribute;
 import io.clm.api.event.Direction;
 import io.clm.api.event.ProductType;
+import io.clm.api.event.Purpose;
 import io.clm.api.event.Severity;
 import io.clm.api.retention.ActionType;
 import io.clm.api.retention.RetentionAction;
 import io.clm.api.retention.RetentionContext;
 import io.clm.api.retention.RetentionPlan;
 import io.clm.api.retention.RetentionStrategy;
+import io.clm.api.retention.Risk;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -119,6 +126,48 @@ class BuiltInStrategiesTest {
     // The offer costs handling plus 5 % of the value, capped at 250.
     assertThat(a.stream().filter(x -> x.type() instanceof ActionType.Offer).findFirst().orElseThrow().expectedCost())
         .isEqualTo(Money.of("275.00", "EUR"));
+  }
+
+  /** A context valued in the given currency, the customer's facts in the same one. */
+  private static RetentionContext valued(StageFamily family, String value, String currency, UnaryOperator<MetricsSnapshot.Builder> facts) {
+    MetricsSnapshot.Builder b = MetricsSnapshot.builder(Money.currency(currency), START).consent(Purpose.MARKETING, true, START);
+    Customer customer = new Customer(CustomerId.of("c-1"), "stage", 0, facts.apply(b).build(), Map.of());
+    return new RetentionContext(customer, family, Set.of(), Risk.NONE, Money.of(value, currency), Contexts.NOW);
+  }
+
+  private static RetentionAction first(List<RetentionAction> actions, Class<? extends ActionType> type) {
+    return actions.stream().filter(x -> type.isInstance(x.type())).findFirst().orElseThrow();
+  }
+
+  @Test
+  void costsAreWorkedOutInDecimalAndRoundedOnceHalfEven() {
+    // 2 % of 500.25 is 10.005: compensation 10.00 (half even), cost 10.00 + 15 = 25.00.
+    RetentionAction recovery =
+        first(new SatisfactionStrategy().propose(valued(StageFamily.ONBOARDING, "500.25", "EUR", b -> b.complaint("k", Severity.NORMAL, null))),
+            ActionType.ServiceRecovery.class);
+    assertThat(recovery.type()).isEqualTo(new ActionType.ServiceRecovery(Money.of("10.00", "EUR")));
+    assertThat(recovery.expectedCost()).isEqualTo(Money.of("25.00", "EUR"));
+    // 2 % of 508.25 is 10.165: compensation 10.16, cost 25.16.
+    recovery =
+        first(new SatisfactionStrategy().propose(valued(StageFamily.ONBOARDING, "508.25", "EUR", b -> b.complaint("k", Severity.NORMAL, null))),
+            ActionType.ServiceRecovery.class);
+    assertThat(recovery.type()).isEqualTo(new ActionType.ServiceRecovery(Money.of("10.16", "EUR")));
+    assertThat(recovery.expectedCost()).isEqualTo(Money.of("25.16", "EUR"));
+    // Three fraction digits: 2 % of 500.025 KWD is 10.0005, compensation 10.000, cost 25.000.
+    recovery =
+        first(new SatisfactionStrategy().propose(valued(StageFamily.ONBOARDING, "500.025", "KWD", b -> b.complaint("k", Severity.NORMAL, null))),
+            ActionType.ServiceRecovery.class);
+    assertThat(recovery.type()).isEqualTo(new ActionType.ServiceRecovery(Money.of("10.000", "KWD")));
+    assertThat(recovery.expectedCost()).isEqualTo(Money.of("25.000", "KWD"));
+    // A 5 % offer on 1,001.70 costs 25 + 50.085 = 75.085: 75.08.
+    assertThat(first(new MaturityExtensionStrategy().propose(valued(StageFamily.MATURITY, "1001.70", "EUR", b -> b)), ActionType.Offer.class).expectedCost())
+        .isEqualTo(Money.of("75.08", "EUR"));
+    // On 50.230 KWD: 25 + 2.5115 = 27.5115: 27.512.
+    assertThat(first(new MaturityExtensionStrategy().propose(valued(StageFamily.MATURITY, "50.230", "KWD", b -> b)), ActionType.Offer.class).expectedCost())
+        .isEqualTo(Money.of("27.512", "KWD"));
+    // No fraction digits: 25 + 5 % of 1,030 JPY = 25 + 51.5 = 76.5: 76.
+    assertThat(first(new MaturityExtensionStrategy().propose(valued(StageFamily.MATURITY, "1030", "JPY", b -> b)), ActionType.Offer.class).expectedCost())
+        .isEqualTo(Money.of("76", "JPY"));
   }
 
   @Test
