@@ -7,6 +7,7 @@ import io.clm.api.annotation.Experimental;
 import io.clm.api.retention.ActionType;
 import io.clm.api.retention.RetentionAction;
 import io.clm.api.retention.RetentionContext;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -27,7 +28,10 @@ import java.util.Set;
  * saved = value × P(leave) × uplift(action type) − expected cost
  * </pre>
  *
- * where the uplift is the assumed share of the at-risk value the action saves. A customer is listed
+ * where the uplift is the assumed share of the at-risk value the action saves. The saved value is
+ * worked out in decimal from the decimal forms of P(leave) and the uplift (0.57 is 0.57, not the
+ * nearest binary fraction), so saved values equal on paper are equal and their ties are broken by
+ * the rules below, not by floating-point rounding. A customer is listed
  * once, with all the actions proposed for them; a customer listed twice is refused, since the two
  * candidates may disagree on value or probability of leaving. Each customer gets at most one action,
  * the one with the highest saved value (ties: lower cost, then higher priority);
@@ -105,7 +109,8 @@ public final class RetentionPrioritiser {
    *
    * @param customer the customer
    * @param action the action
-   * @param expectedSavedValue value × P(leave) × uplift − cost, major units
+   * @param expectedSavedValue value × P(leave) × uplift − cost, major units (worked out in decimal,
+   *     then the nearest double)
    */
   public record Selection(CustomerId customer, RetentionAction action, double expectedSavedValue) {
     /**
@@ -113,7 +118,8 @@ public final class RetentionPrioritiser {
      *
      * @param customer the customer
      * @param action the action
-     * @param expectedSavedValue value × P(leave) × uplift − cost, major units
+     * @param expectedSavedValue value × P(leave) × uplift − cost, major units (worked out in decimal,
+     *     then the nearest double)
      */
     public Selection {
       Objects.requireNonNull(customer, "customer");
@@ -165,7 +171,7 @@ public final class RetentionPrioritiser {
       throw new ValidationException("budget " + budget + " is negative");
     }
     long budgetMinor = budget.minorUnits();
-    List<Selection> best = new ArrayList<>();
+    List<Ranked> best = new ArrayList<>();
     Set<CustomerId> customers = new HashSet<>();
     for (Candidate c : candidates) {
       Objects.requireNonNull(c, "candidate");
@@ -177,51 +183,53 @@ public final class RetentionPrioritiser {
       }
       Money value = c.context().value();
       requireBudgetCurrency(value, budget, "value", "of customer", customer);
-      double atRisk = value.amount().doubleValue() * c.probabilityOfLeaving();
+      BigDecimal atRisk = value.amount().multiply(BigDecimal.valueOf(c.probabilityOfLeaving()));
       boolean consent = c.context().marketingConsent();
-      Selection chosen = null;
+      Ranked chosen = null;
       for (RetentionAction action : c.actions()) {
         Money cost = action.expectedCost();
         requireBudgetCurrency(cost, budget, "expectedCost", "of an action for customer", customer);
         if (action.type() instanceof ActionType.Abandon || (action.isMarketing() && !consent)) {
           continue;
         }
-        if (action.expectedCost().minorUnits() > budgetMinor) {
+        if (cost.minorUnits() > budgetMinor) {
           continue;
         }
-        double saved = atRisk * upliftOf(action.type()) - action.expectedCost().amount().doubleValue();
-        if (!(saved > 0)) {
+        BigDecimal saved = atRisk.multiply(BigDecimal.valueOf(upliftOf(action.type()))).subtract(cost.amount());
+        if (saved.signum() <= 0) {
           continue;
         }
-        Selection s = new Selection(customer, action, saved);
-        if (chosen == null || BETTER_ACTION.compare(s, chosen) < 0) {
-          chosen = s;
+        Ranked r = new Ranked(new Selection(customer, action, saved.doubleValue()), saved);
+        if (chosen == null || BETTER_ACTION.compare(r, chosen) < 0) {
+          chosen = r;
         }
       }
       if (chosen != null) {
         best.add(chosen);
       }
     }
-    best.sort(
-        Comparator.comparingDouble(Selection::expectedSavedValue).reversed().thenComparing(Selection::customer));
+    best.sort(Comparator.comparing(Ranked::saved).reversed().thenComparing(r -> r.selection().customer()));
     List<Selection> selected = new ArrayList<>();
     long remaining = budgetMinor;
-    for (Selection s : best) {
-      long cost = s.action().expectedCost().minorUnits();
+    for (Ranked r : best) {
+      long cost = r.selection().action().expectedCost().minorUnits();
       if (cost <= remaining) {
-        selected.add(s);
+        selected.add(r.selection());
         remaining -= cost;
       }
     }
     return new Allocation(selected, Money.ofMinor(budgetMinor - remaining, budget.currency()), budget);
   }
 
-  private static final Comparator<Selection> BETTER_ACTION =
-      Comparator.comparingDouble(Selection::expectedSavedValue)
+  /** A selection with its saved value in decimal, the key it is ranked by. */
+  private record Ranked(Selection selection, BigDecimal saved) {}
+
+  private static final Comparator<Ranked> BETTER_ACTION =
+      Comparator.comparing(Ranked::saved)
           .reversed()
-          .thenComparing(s -> s.action().expectedCost())
-          .thenComparing(Comparator.comparingInt((Selection s) -> s.action().priority()).reversed())
-          .thenComparing(s -> s.action().type().toString());
+          .thenComparing((Ranked r) -> r.selection().action().expectedCost())
+          .thenComparing(Comparator.comparingInt((Ranked r) -> r.selection().action().priority()).reversed())
+          .thenComparing(r -> r.selection().action().type().toString());
 
   private double upliftOf(ActionType type) {
     return upliftByType.getOrDefault(type.getClass(), uplift);

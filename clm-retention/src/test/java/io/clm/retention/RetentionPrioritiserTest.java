@@ -119,6 +119,32 @@ class RetentionPrioritiserTest {
   }
 
   @Test
+  void savedValuesEqualOnPaperAreTiedAndGoToTheSmallerCustomerId() {
+    RetentionAction call = action(new ActionType.Communication("call"), 500);
+    // 800 x 0.57 x 0.1 - 5 = 40.6 and 2,400 x 0.19 x 0.1 - 5 = 40.6: a tie, so "a" before "b".
+    List<Candidate> tied =
+        List.of(
+            new Candidate(context("b", true, 240_000), 0.19, List.of(call)),
+            new Candidate(context("a", true, 80_000), 0.57, List.of(call)));
+    Allocation both = DEFAULT.allocate(tied, Money.of("10.00", "EUR"));
+    assertThat(both.selections()).extracting(s -> s.customer().value()).containsExactly("a", "b");
+    assertThat(both.selections()).extracting(RetentionPrioritiser.Selection::expectedSavedValue).containsExactly(40.6, 40.6);
+    // Room for one: the tie goes to the smaller id.
+    assertThat(DEFAULT.allocate(tied, Money.of("5.00", "EUR")).selections()).extracting(s -> s.customer().value()).containsExactly("a");
+    // Within one customer, equal savings go to the lower cost: 100 x 0.16 x 0.35 - 5 = 0.6 with the
+    // 5.00 contact, 100 x 0.16 x 0.4 - 5.80 = 0.6 with the 5.80 recovery.
+    RetentionPrioritiser p =
+        RetentionPrioritiser.builder().uplift(0.35).uplift(ActionType.ServiceRecovery.class, 0.4).build();
+    RetentionAction contact = action(new ActionType.Communication("call"), 500);
+    RetentionAction recovery = action(new ActionType.ServiceRecovery(Money.of("0.80", "EUR")), 580);
+    Allocation one = p.allocate(List.of(new Candidate(context("a", true, 10_000), 0.16, List.of(recovery, contact))), Money.of("100.00", "EUR"));
+    assertThat(one.selections()).singleElement().satisfies(s -> {
+      assertThat(s.action()).isEqualTo(contact);
+      assertThat(s.expectedSavedValue()).isEqualTo(0.6);
+    });
+  }
+
+  @Test
   void aCustomerListedTwiceIsRefusedNotActedOnTwice() {
     RetentionAction call = action(new ActionType.Communication("call"), 500);
     // Each candidate alone saves 10,000 x 0.5 x 0.1 - 5 = 495: both would fit in the budget.
