@@ -274,11 +274,20 @@ public final class RetentionPrioritiser {
      * @param type the action type, such as {@code ActionType.ServiceRecovery.class}
      * @param uplift the share of the value at risk the action saves, 0 to 1
      * @return this builder
-     * @throws ValidationException if the uplift is outside 0..1
+     * @throws ValidationException if the uplift is outside 0..1, or the type is {@code
+     *     ActionType.class} itself (use {@link #uplift(double)} for every type) or {@code
+     *     ActionType.Abandon.class} (never selected), whose uplift would be ignored
      * @throws IllegalStateException if already set for this type
      */
     public Builder uplift(Class<? extends ActionType> type, double uplift) {
       Objects.requireNonNull(type, "type");
+      if (type == ActionType.class) {
+        throw new ValidationException(
+            "type ActionType is not one action type; set the uplift of every type with uplift(" + uplift + ")");
+      }
+      if (type == ActionType.Abandon.class) {
+        throw new ValidationException("type Abandon has no uplift: it saves nothing and is never selected");
+      }
       if (upliftByType.containsKey(type)) {
         throw new IllegalStateException("uplift of " + type.getSimpleName() + " was already set");
       }

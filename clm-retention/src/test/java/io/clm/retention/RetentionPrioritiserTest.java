@@ -97,6 +97,13 @@ class RetentionPrioritiserTest {
     assertThatThrownBy(() -> RetentionPrioritiser.builder().uplift(0.1).uplift(0.2))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("uplift was already set to 0.1");
+    // An uplift that would be ignored is refused rather than silently dropped.
+    assertThatThrownBy(() -> RetentionPrioritiser.builder().uplift(ActionType.class, 0.2))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("type ActionType is not one action type; set the uplift of every type with uplift(0.2)");
+    assertThatThrownBy(() -> RetentionPrioritiser.builder().uplift(ActionType.Abandon.class, 0.2))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("type Abandon has no uplift: it saves nothing and is never selected");
     assertThatThrownBy(() -> new Candidate(context("a", true, 1), 1.2, List.of()))
         .isInstanceOf(ValidationException.class)
         .hasMessageStartingWith("probabilityOfLeaving 1.2 is outside 0..1 for customer #");
