@@ -38,7 +38,7 @@ import org.quicktheories.generators.Generate;
  * family the strategy declares and in currencies with no, two and three decimals: {@code propose}
  * answers (a list, possibly empty, never null) and never throws, not even a typed exception; it is
  * deterministic and safe from several threads; every action names this strategy and is priced in
- * the customer value's currency; no marketing action is proposed without marketing consent; the
+ * the customer value's currency, as is a service recovery's compensation; no marketing action is proposed without marketing consent; the
  * returned list is the caller's (changing it changes nothing); and the actions survive clm-core's
  * JSON round trip.
  */
@@ -89,6 +89,11 @@ public abstract class RetentionStrategyContract extends PluginContract<Retention
                 assertThat(action.expectedCost().currency())
                     .as("currency of the cost of %s (the customer value's currency)", action.type())
                     .isEqualTo(context.value().currency());
+                if (action.type() instanceof ActionType.ServiceRecovery recovery) {
+                  assertThat(recovery.compensation().currency())
+                      .as("currency of the compensation of %s (the customer value's currency)", action.type())
+                      .isEqualTo(context.value().currency());
+                }
                 if (!context.marketingConsent()) {
                   assertThat(action.isMarketing())
                       .as("%s proposes marketing action %s to a customer without marketing consent", describe(strategy), action.type())

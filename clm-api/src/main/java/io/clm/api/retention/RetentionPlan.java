@@ -24,8 +24,9 @@ import java.util.Set;
  * <ol>
  *   <li>strategies are consulted in id order, only those whose families include the customer's;
  *   <li>a strategy that misbehaves (its {@code id}, {@code families} or {@code propose} throws or
- *       returns null, or it proposes a null action, an action naming another strategy or one priced
- *       in another currency than the customer's value) contributes nothing and is reported in {@link
+ *       returns null, or it proposes a null action, an action naming another strategy, one priced
+ *       in another currency than the customer's value or a compensation in another currency)
+ *       contributes nothing and is reported in {@link
  *       #failures()}; the other strategies' actions stand;
  *   <li>marketing actions for a customer without marketing consent are dropped and counted in
  *       {@link #withheld()} (a well-behaved strategy proposes none);
@@ -150,6 +151,16 @@ public record RetentionPlan(List<RetentionAction> actions, int withheld, List<Pl
             subject,
             "proposed an action priced in "
                 + action.expectedCost().currency().getCurrencyCode()
+                + " instead of "
+                + context.value().currency().getCurrencyCode());
+      }
+      if (action.type() instanceof ActionType.ServiceRecovery recovery
+          && !recovery.compensation().currency().equals(context.value().currency())) {
+        throw PluginCalls.failure(
+            strategy,
+            subject,
+            "proposed a compensation in "
+                + recovery.compensation().currency().getCurrencyCode()
                 + " instead of "
                 + context.value().currency().getCurrencyCode());
       }

@@ -21,7 +21,8 @@ import java.util.Set;
  * <ul>
  *   <li>{@link #propose} is deterministic: the same context gives the same actions;
  *   <li>every action it returns names this strategy's {@link #id()} as its {@code strategy} and is
- *       priced in the currency of {@link RetentionContext#value()};
+ *       priced in the currency of {@link RetentionContext#value()}, as is the compensation of a
+ *       {@link ActionType.ServiceRecovery};
  *   <li>it proposes no marketing action ({@link ActionType#isMarketing()}) when {@link
  *       RetentionContext#marketingConsent()} is false (the plan drops such actions anyway and
  *       reports them);

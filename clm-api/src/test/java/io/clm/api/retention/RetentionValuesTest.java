@@ -131,6 +131,20 @@ class RetentionValuesTest {
   }
 
   @Test
+  void aCompensationInAnotherCurrencyIsolatesTheStrategy() {
+    RetentionStrategy good = strategy("good", Set.of(StageFamily.DECLINE),
+        c -> List.of(action(new ActionType.ServiceRecovery(eur("10")), "25", 80, "good")));
+    // Priced in euros, but it would give the euro customer 1,000 yen.
+    RetentionStrategy yen = strategy("yen", Set.of(StageFamily.DECLINE),
+        c -> List.of(action(new ActionType.ServiceRecovery(Money.of("1000", "JPY")), "25", 90, "yen")));
+    RetentionPlan plan = RetentionPlan.of(context(true, StageFamily.DECLINE), List.of(good, yen));
+    assertThat(plan.actions()).extracting(RetentionAction::strategy).containsExactly("good");
+    assertThat(plan.failures()).singleElement().extracting(PluginFailureException::getMessage).asString()
+        .contains("plugin 'yen'")
+        .contains("proposed a compensation in JPY instead of EUR for customer " + ID.masked());
+  }
+
+  @Test
   void actionsAreChecked() {
     RetentionAction a = action(new ActionType.Offer(0), "0", 100, "s");
     assertThat(a.isMarketing()).isTrue();
