@@ -93,14 +93,24 @@ public final class RetentionPrioritiser {
      *     io.clm.api.retention.RetentionPlan}'s (the strategies in its {@code failures()} proposed
      *     nothing; report them, the other strategies' actions stand)
      * @throws ValidationException if the probability is outside 0..1
+     * @throws NullPointerException if the context or the actions are null or an action is null
+     *     (the message names the masked customer and the action's index)
      */
     public Candidate {
       Objects.requireNonNull(context, "context");
+      String masked = context.customer().id().masked();
       if (!(probabilityOfLeaving >= 0 && probabilityOfLeaving <= 1)) {
         throw new ValidationException(
-            "probabilityOfLeaving " + probabilityOfLeaving + " is outside 0..1 for customer " + context.customer().id().masked());
+            "probabilityOfLeaving " + probabilityOfLeaving + " is outside 0..1 for customer " + masked);
       }
-      actions = List.copyOf(actions);
+      Objects.requireNonNull(actions, () -> "actions of customer " + masked + " is null");
+      List<RetentionAction> copy = new ArrayList<>(actions);
+      for (int i = 0; i < copy.size(); i++) {
+        if (copy.get(i) == null) {
+          throw new NullPointerException("actions of customer " + masked + " contain null at " + i);
+        }
+      }
+      actions = List.copyOf(copy);
     }
   }
 

@@ -104,6 +104,13 @@ class RetentionPrioritiserTest {
     assertThatThrownBy(() -> RetentionPrioritiser.builder().uplift(ActionType.Abandon.class, 0.2))
         .isInstanceOf(ValidationException.class)
         .hasMessage("type Abandon has no uplift: it saves nothing and is never selected");
+    String masked = CustomerId.of("a").masked();
+    assertThatThrownBy(() -> new Candidate(context("a", true, 1), 0.5, null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("actions of customer " + masked + " is null");
+    assertThatThrownBy(() -> new Candidate(context("a", true, 1), 0.5, java.util.Arrays.asList(action(new ActionType.WinBack(), 100), null)))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("actions of customer " + masked + " contain null at 1");
     assertThatThrownBy(() -> new Candidate(context("a", true, 1), 1.2, List.of()))
         .isInstanceOf(ValidationException.class)
         .hasMessageStartingWith("probabilityOfLeaving 1.2 is outside 0..1 for customer #");
