@@ -37,12 +37,19 @@ public record RetentionContext(
    * @param risk the early-warning risk score
    * @param value what the customer is worth to the bank (for example a lifetime value), at least 0
    * @param asOf the instant the context describes, at which time-dependent metrics are read
-   * @throws NullPointerException if a component is null
+   * @throws NullPointerException if a component is null or a segment id is null (the message names
+   *     the masked customer)
    * @throws io.clm.api.ValidationException if the value is negative
    */
   public RetentionContext {
     Objects.requireNonNull(customer, "customer");
     Objects.requireNonNull(family, "family");
+    Objects.requireNonNull(segments, "segments");
+    for (String segment : segments) {
+      if (segment == null) {
+        throw new NullPointerException("segments of customer " + customer.id().masked() + " contain null");
+      }
+    }
     segments = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(segments));
     Objects.requireNonNull(risk, "risk");
     Checks.nonNegative(value, "value");

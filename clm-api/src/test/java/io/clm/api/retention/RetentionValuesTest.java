@@ -228,5 +228,10 @@ class RetentionValuesTest {
     assertThatThrownBy(() -> new RetentionContext(c.customer(), StageFamily.DECLINE, Set.of(), Risk.NONE,
         eur("-1"), AT))
         .isInstanceOf(ValidationException.class).hasMessage("value -1.00 EUR is negative");
+    assertThatThrownBy(() -> new RetentionContext(c.customer(), StageFamily.DECLINE, null, Risk.NONE, eur("1"), AT))
+        .isInstanceOf(NullPointerException.class).hasMessage("segments");
+    assertThatThrownBy(() -> new RetentionContext(c.customer(), StageFamily.DECLINE, new java.util.HashSet<>(java.util.Arrays.asList("a", null)),
+        Risk.NONE, eur("1"), AT))
+        .isInstanceOf(NullPointerException.class).hasMessage("segments of customer " + ID.masked() + " contain null");
   }
 }
