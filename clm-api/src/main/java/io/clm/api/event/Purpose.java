@@ -10,6 +10,11 @@ import io.clm.api.annotation.Stable;
 public enum Purpose {
   /** Offers, campaigns, cross-selling and up-selling. */
   MARKETING,
-  /** Building a profile for analytics beyond what the service needs. */
+  /**
+   * Building a profile for analytics beyond what the service needs. Recorded and read with {@link
+   * io.clm.api.CustomerMetrics#consents}; no built-in segmentation scheme, risk score, value model
+   * or retention strategy reads it, so an application that must not profile a customer who
+   * objected keeps that customer out of them itself.
+   */
   PROFILING
 }
