@@ -3,6 +3,8 @@ package io.clm.api.retention;
 import io.clm.api.CustomerId;
 import io.clm.api.PluginFailureException;
 import io.clm.api.StageFamily;
+import io.clm.api.TextRules;
+import io.clm.api.ValidationException;
 import io.clm.api.annotation.Experimental;
 import io.clm.api.spi.Plugin;
 import io.clm.api.spi.PluginCalls;
@@ -22,6 +24,8 @@ import java.util.Set;
  * <p>The merge is deterministic, whatever order the strategies come in:
  *
  * <ol>
+ *   <li>two strategies with the same id are refused, since nothing but their order could decide
+ *       between their proposals;
  *   <li>strategies are consulted in id order, only those whose families include the customer's;
  *   <li>a strategy that misbehaves (its {@code id}, {@code families} or {@code propose} throws or
  *       returns null, or it proposes a null action, an action naming another strategy, one priced
@@ -68,13 +72,13 @@ public record RetentionPlan(List<RetentionAction> actions, int withheld, List<Pl
    * @param withheld how many marketing actions were dropped for lack of consent
    * @param failures one exception per strategy that misbehaved, naming the strategy (id and class)
    *     and the customer (masked): first those whose id failed, in the order given, then by id
-   * @throws io.clm.api.ValidationException if withheld is negative
+   * @throws ValidationException if withheld is negative
    */
   public RetentionPlan {
     actions = List.copyOf(actions);
     failures = List.copyOf(failures);
     if (withheld < 0) {
-      throw new io.clm.api.ValidationException("withheld " + withheld + " is negative");
+      throw new ValidationException("withheld " + withheld + " is negative");
     }
   }
 
@@ -83,8 +87,10 @@ public record RetentionPlan(List<RetentionAction> actions, int withheld, List<Pl
    * (see the class description) and reported in {@link #failures()}, never thrown.
    *
    * @param context the customer
-   * @param strategies the strategies to consult
+   * @param strategies the strategies to consult, each once with its own id
    * @return the plan
+   * @throws ValidationException if two strategies have the same id (naming it and both classes),
+   *     whatever their families; no strategy has then been asked to propose anything
    */
   public static RetentionPlan of(RetentionContext context, Collection<? extends RetentionStrategy> strategies) {
     Objects.requireNonNull(context, "context");
@@ -101,6 +107,7 @@ public record RetentionPlan(List<RetentionAction> actions, int withheld, List<Pl
       }
     }
     byId.sort(Map.Entry.comparingByKey());
+    requireDistinct(byId);
     Map<ActionType, RetentionAction> merged = new LinkedHashMap<>();
     int withheld = 0;
     for (Map.Entry<String, RetentionStrategy> entry : byId) {
@@ -128,6 +135,24 @@ public record RetentionPlan(List<RetentionAction> actions, int withheld, List<Pl
     List<RetentionAction> actions = new ArrayList<>(merged.values());
     actions.sort(ORDER);
     return new RetentionPlan(actions, withheld, failures);
+  }
+
+  /** Refuses two strategies with one id: their proposals could tie, and only their order would decide. */
+  private static void requireDistinct(List<Map.Entry<String, RetentionStrategy>> sortedById) {
+    for (int i = 1; i < sortedById.size(); i++) {
+      Map.Entry<String, RetentionStrategy> earlier = sortedById.get(i - 1);
+      Map.Entry<String, RetentionStrategy> later = sortedById.get(i);
+      if (earlier.getKey().equals(later.getKey())) {
+        throw new ValidationException(
+            "strategy id "
+                + TextRules.excerpt(later.getKey())
+                + " is used twice ("
+                + earlier.getValue().getClass().getName()
+                + ", "
+                + later.getValue().getClass().getName()
+                + "); list each strategy once, each with its own id");
+      }
+    }
   }
 
   /** Copies a proposal inside the guard, so that a list that fails to iterate is the plugin's failure. */

@@ -89,6 +89,30 @@ class RetentionValuesTest {
   }
 
   @Test
+  void twoStrategiesWithOneIdAreRefusedWhateverTheirOrder() {
+    ActionType call = new ActionType.Communication("check-in");
+    // Equal on priority, cost and strategy id: only the input order could pick one of them.
+    RetentionStrategy first = strategy("twin", Set.of(StageFamily.DECLINE),
+        c -> List.of(new RetentionAction(call, "first", eur("5"), 50, "twin")));
+    RetentionStrategy second = strategy("twin", Set.of(StageFamily.DECLINE),
+        c -> List.of(new RetentionAction(call, "second", eur("5"), 50, "twin")));
+    RetentionStrategy other = strategy("other", Set.of(StageFamily.DECLINE), c -> List.of());
+    String name = first.getClass().getName();
+    String message = "strategy id 'twin' is used twice (" + name + ", " + name
+        + "); list each strategy once, each with its own id";
+    RetentionContext decline = context(true, StageFamily.DECLINE);
+    assertThatThrownBy(() -> RetentionPlan.of(decline, List.of(first, other, second)))
+        .isInstanceOf(ValidationException.class).hasMessage(message);
+    assertThatThrownBy(() -> RetentionPlan.of(decline, List.of(second, first)))
+        .isInstanceOf(ValidationException.class).hasMessage(message);
+    assertThatThrownBy(() -> RetentionPlan.of(decline, List.of(first, first)))
+        .isInstanceOf(ValidationException.class).hasMessage(message);
+    // Refused even where neither applies: the list is wrong for every customer.
+    assertThatThrownBy(() -> RetentionPlan.of(context(true, StageFamily.GROWTH), List.of(first, second)))
+        .isInstanceOf(ValidationException.class).hasMessage(message);
+  }
+
+  @Test
   void marketingWithoutConsentIsWithheldAndCounted() {
     RetentionStrategy s = strategy("s", Set.of(StageFamily.DECLINE), c -> List.of(
         action(new ActionType.Offer(5), "1", 10, "s"), action(new ActionType.WinBack(), "1", 10, "s"),
