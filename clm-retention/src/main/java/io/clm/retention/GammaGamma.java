@@ -85,7 +85,10 @@ public record GammaGamma(double p, double q, double gamma) {
     for (Spend s : spends) {
       meanOfMeans += Objects.requireNonNull(s, "spend").meanSpend();
     }
-    // With p = q = 1 the population mean spend is γ.
+    // Only a start, not the population mean: p γ / (q − 1) does not exist at q = 1. With ν at its
+    // population mean q / γ, a customer's mean spend p / ν is p γ / q, which is γ at p = q = 1, so
+    // γ starts at the data's spend level. γ is in money units (the likelihood adds it to x m̄), p
+    // and q have none: spends in cents rather than euros get the same start, γ scaled with them.
     return fit(spends, new GammaGamma(1, 1, spends.isEmpty() ? 1 : meanOfMeans / spends.size()));
   }
 
