@@ -2,9 +2,12 @@ package io.clm.api.spi;
 
 import io.clm.api.CustomerId;
 import io.clm.api.PluginFailureException;
+import io.clm.api.TextRules;
+import io.clm.api.ValidationException;
 import io.clm.api.annotation.Stable;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,6 +186,7 @@ public final class PluginCalls {
    * @param <P> the plugin type
    * @param <R> the result type
    * @return the results by plugin id, in call order, and the failures
+   * @throws ValidationException if two plugins have the same id, naming it and both classes
    */
   public static <P extends Plugin, R> Outcome<R> callEach(
       Collection<? extends P> plugins,
@@ -192,12 +196,19 @@ public final class PluginCalls {
     Objects.requireNonNull(plugins, "plugins");
     Map<String, R> results = new LinkedHashMap<>();
     List<PluginFailureException> failures = new ArrayList<>();
+    Map<String, P> byId = new HashMap<>();
     for (P plugin : plugins) {
       try {
-        // id() first: a plugin whose id() throws is a failure like any other
-        call(plugin, customer, "id", Plugin::id);
-        R result = call(plugin, customer, operation, call);
-        results.put(plugin.id(), result);
+        // id() first, and once: a plugin whose id() throws is a failure like any other
+        String id = call(plugin, customer, "id", Plugin::id);
+        P earlier = byId.putIfAbsent(id, plugin);
+        if (earlier != null) {
+          // the results are by id: the second plugin's would silently replace the first's
+          throw new ValidationException("plugin id " + TextRules.excerpt(id) + " is used twice ("
+              + earlier.getClass().getName() + ", " + plugin.getClass().getName()
+              + "); list each plugin once, each with its own id");
+        }
+        results.put(id, call(plugin, customer, operation, call));
       } catch (PluginFailureException e) {
         failures.add(e);
       }

@@ -99,6 +99,32 @@ class PluginCallsTest {
                 + ALICE.masked());
   }
 
+  /** Results are by id: a second plugin with the same id would replace the first's without a trace. */
+  @Test
+  void twoPluginsWithOneIdAreRefusedNamingItAndBothClasses() {
+    Plugin other = () -> "acme.first";
+    List<Plugin> plugins = List.of(new Fake("acme.first", c -> "a"), new Fake("acme.second", c -> "b"), other);
+    assertThatThrownBy(() -> PluginCalls.callEach(plugins, ALICE, "propose", p -> "x"))
+        .isInstanceOf(io.clm.api.ValidationException.class)
+        .hasMessage("plugin id 'acme.first' is used twice (io.clm.api.spi.PluginCallsTest$Fake, " + other.getClass().getName()
+            + "); list each plugin once, each with its own id");
+  }
+
+  /** id() is asked once: a plugin whose id answers once and then throws is not let through. */
+  @Test
+  void aPluginsIdIsAskedOnce() {
+    int[] asked = {0};
+    Plugin flaky = () -> {
+      if (asked[0]++ > 0) {
+        throw new IllegalStateException("asked twice");
+      }
+      return "acme.flaky";
+    };
+    PluginCalls.Outcome<String> outcome = PluginCalls.callEach(List.of(flaky), ALICE, "propose", p -> "x");
+    assertThat(outcome.results()).containsExactly(org.assertj.core.api.Assertions.entry("acme.flaky", "x"));
+    assertThat(asked[0]).isEqualTo(1);
+  }
+
   @Test
   void aPluginWhoseIdThrowsIsStillNamedByClass() {
     Plugin broken = () -> {
