@@ -59,15 +59,25 @@ public final class CustomerQueries {
   }
 
   /**
-   * A customer from this instance's own store only: what the owner answers when asked.
+   * A customer from this instance's own store only: what the owner answers when asked. An
+   * instance that does not own the customer's partition (any more: the asker's metadata was taken
+   * before a rebalance) cannot tell whether the customer exists, so it throws rather than answer
+   * empty.
    *
    * @param customer the customer
-   * @return the customer, or empty if this instance does not own it or does not know it
-   * @throws CustomerQueryException if the store is not open for queries right now
+   * @return the customer, or empty if this instance owns the customer's partition and does not
+   *     know the customer
+   * @throws CustomerQueryException if this instance does not own the customer's partition now, or
+   *     the store is not open for queries right now
    */
   public Optional<CustomerView> local(CustomerId customer) {
     KeyQueryMetadata owner = owner(customer);
-    return owner.activeHost().equals(self) ? local(customer, owner.partition()) : Optional.empty();
+    if (!owner.activeHost().equals(self)) {
+      throw new CustomerQueryException(
+          "instance " + self + " does not own customer " + customer.masked() + " now, " + owner.activeHost()
+              + " does; ask again");
+    }
+    return local(customer, owner.partition());
   }
 
   private KeyQueryMetadata owner(CustomerId customer) {

@@ -23,7 +23,9 @@ import org.apache.kafka.streams.state.HostInfo;
 /**
  * A minimal HTTP endpoint, on the JDK's own server, through which instances answer each other's
  * customer queries: {@code GET /clm/customers/{id}} answers 200 with the {@link CustomerView} as
- * JSON, or 404. The id is one path segment, percent-encoded as RFC 3986 says for paths (UTF-8; a
+ * JSON, 404 if this instance owns the customer's partition and does not know the customer, or 503
+ * if it does not own the partition now or its store is not open for queries (a rebalance: ask
+ * again). The id is one path segment, percent-encoded as RFC 3986 says for paths (UTF-8; a
  * {@code /} as {@code %2F}, a space as {@code %20}): a {@code +} stands for itself, never for a
  * space. A malformed percent escape, bytes that are not UTF-8 or an invalid id answer 400 with a
  * message that never contains the id. It serves this instance's store only, so a query never hops
