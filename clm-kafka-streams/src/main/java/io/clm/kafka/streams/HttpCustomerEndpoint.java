@@ -25,7 +25,9 @@ import org.apache.kafka.streams.state.HostInfo;
  * customer queries: {@code GET /clm/customers/{id}} answers 200 with the {@link CustomerView} as
  * JSON, 404 if this instance owns the customer's partition and does not know the customer, or 503
  * if it does not own the partition now or its store is not open for queries (a rebalance: ask
- * again). The id is one path segment, percent-encoded as RFC 3986 says for paths (UTF-8; a
+ * again). A customer that cannot be read (a corrupt record, a failing store) answers 500 with the
+ * masked id and the exception's class, never its message, and is logged with the exception at
+ * {@code ERROR} through {@link System.Logger}. The id is one path segment, percent-encoded as RFC 3986 says for paths (UTF-8; a
  * {@code /} as {@code %2F}, a space as {@code %20}): a {@code +} stands for itself, never for a
  * space. A malformed percent escape, bytes that are not UTF-8 or an invalid id answer 400 with a
  * message that never contains the id. It serves this instance's store only, so a query never hops
@@ -35,6 +37,7 @@ import org.apache.kafka.streams.state.HostInfo;
 @Experimental
 public final class HttpCustomerEndpoint implements AutoCloseable {
   private static final String PATH = "/clm/customers/";
+  private static final System.Logger LOG = System.getLogger(HttpCustomerEndpoint.class.getName());
 
   private final HttpServer server;
 
@@ -90,22 +93,36 @@ public final class HttpCustomerEndpoint implements AutoCloseable {
         return;
       }
       String raw = exchange.getRequestURI().getRawPath().substring(PATH.length());
-      Optional<CustomerView> view;
+      CustomerId customer;
       try {
-        view = lookup.apply(CustomerPath.decode(raw));
-      } catch (CustomerQueryException e) {
-        send(exchange, 503, e.getMessage().getBytes(StandardCharsets.UTF_8));
-        return;
+        customer = CustomerPath.decode(raw);
       } catch (ClmException | IllegalArgumentException e) {
         send(exchange, 400, e.getMessage().getBytes(StandardCharsets.UTF_8));
         return;
       }
-      if (view.isEmpty()) {
-        exchange.sendResponseHeaders(404, -1);
+      byte[] json;
+      try {
+        Optional<CustomerView> view = lookup.apply(customer);
+        if (view.isEmpty()) {
+          exchange.sendResponseHeaders(404, -1);
+          return;
+        }
+        json = ClmJson.write(view.get());
+      } catch (CustomerQueryException e) {
+        send(exchange, 503, e.getMessage().getBytes(StandardCharsets.UTF_8));
+        return;
+      } catch (RuntimeException e) {
+        // A failure of this instance, not of the request: logged here, named but not quoted there.
+        LOG.log(System.Logger.Level.ERROR, "customer " + customer.masked() + " cannot be read", e);
+        send(
+            exchange,
+            500,
+            ("customer " + customer.masked() + " cannot be read: " + e.getClass().getName())
+                .getBytes(StandardCharsets.UTF_8));
         return;
       }
       exchange.getResponseHeaders().add("Content-Type", "application/json");
-      send(exchange, 200, ClmJson.write(view.get()));
+      send(exchange, 200, json);
     }
   }
 

@@ -6,6 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.clm.api.CorruptRecordException;
 import io.clm.api.CustomerId;
 import io.clm.api.TextRules;
 import io.clm.api.ValidationException;
@@ -173,5 +174,35 @@ class HttpCustomerEndpointTest {
             HttpResponse.BodyHandlers.ofByteArray());
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("customer id is blank");
+  }
+
+  @Test
+  void aLookupThatFailsIsA500ThatDoesNotEchoTheIdAndTheEndpointGoesOn() throws Exception {
+    try (HttpCustomerEndpoint failing =
+        HttpCustomerEndpoint.start(
+            new InetSocketAddress("127.0.0.1", 0),
+            customer -> {
+              if (customer.value().startsWith("Corrupt")) {
+                throw new CorruptRecordException("customer " + customer.masked() + " has a record of version 99");
+              }
+              throw new IllegalStateException("the store of " + customer.value() + " is broken");
+            })) {
+      for (String id : List.of("Broken-0012345", "Corrupt-0012345", "Broken-0012345")) {
+        HttpResponse<String> response =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + failing.port() + "/clm/customers/" + id))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(id).isEqualTo(500);
+        assertThat(response.body())
+            .as(id)
+            .startsWith("customer " + CustomerId.of(id).masked() + " cannot be read: ")
+            .doesNotContain("0012345");
+      }
+      assertThatThrownBy(() -> HttpCustomerEndpoint.client().fetch(new HostInfo("127.0.0.1", failing.port()), CustomerId.of("Broken-1")))
+          .isInstanceOf(CustomerQueryException.class)
+          .hasMessageContaining("answered 500");
+    }
   }
 }
