@@ -186,7 +186,9 @@ public final class ClmTopology {
 
   /**
    * Configures a {@link ClmTopology}. Every setter checks its argument at once and may be called
-   * once; {@link #build()} checks that the engine and the three topics are set. Not thread-safe.
+   * once; {@link #build()} checks that the engine and the three topics are set, and builds one
+   * engine from the engine settings, so that settings the tasks would refuse fail there. Not
+   * thread-safe.
    */
   public static final class Builder {
     private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
@@ -361,7 +363,10 @@ public final class ClmTopology {
      * Builds the topology.
      *
      * @return the topology
-     * @throws IllegalStateException if the engine or a topic is not set, or two topics are the same
+     * @throws IllegalStateException if the engine or a topic is not set, two topics are the same, or
+     *     the engine settings set the store, the clock or the deduplication window
+     * @throws io.clm.api.ClmException if the engine settings are refused as an engine of a task
+     *     would refuse them (an unknown model, an invalid currency), naming the setting
      */
     public ClmTopology build() {
       if (engine == null) {
@@ -376,17 +381,18 @@ public final class ClmTopology {
       if (deadLetterTopic == null) {
         throw new IllegalStateException("deadLetterTopic is not set");
       }
-      if (deduplicationWindow != null) {
-        // Fails now, naming the field, if the engine settings set the window too.
-        engine.accept(Clm.builder().deduplicationWindow(deduplicationWindow));
-      }
       if (inputTopic.equals(stageChangeTopic) || inputTopic.equals(deadLetterTopic)
           || stageChangeTopic.equals(deadLetterTopic)) {
         throw new IllegalStateException(
             "topics must differ: inputTopic " + inputTopic + ", stageChangeTopic " + stageChangeTopic
                 + ", deadLetterTopic " + deadLetterTopic);
       }
-      return new ClmTopology(this);
+      ClmTopology topology = new ClmTopology(this);
+      // Every task start builds an engine from these settings: fail now, naming the setting and the
+      // value, on settings it would refuse (an unknown model or currency, a missing one, a store,
+      // clock or deduplication window set in them), rather than in every stream thread later.
+      topology.engineFactory.apply(ReadOnlyStore.EMPTY);
+      return topology;
     }
 
     private static String topic(String field, String name) {

@@ -4,12 +4,8 @@ import io.clm.api.CustomerId;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.annotation.Experimental;
 import io.clm.api.spi.CustomerStore;
-import io.clm.api.spi.StoreBatch;
 import io.clm.api.spi.StoredCustomer;
-import io.clm.api.spi.Tombstone;
-import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -102,7 +98,7 @@ public final class CustomerQueries {
       return Optional.empty();
     }
     // The record is the engine's own encoding: an engine over this one customer decodes it.
-    LifecycleEngine engine = engines.apply(new OneCustomerStore(stored.get()));
+    LifecycleEngine engine = engines.apply(ReadOnlyStore.of(stored.get()));
     return engine.customer(customer).map(state -> new CustomerView(state, engine.history(customer)));
   }
 
@@ -110,40 +106,5 @@ public final class CustomerQueries {
     return streams.store(
         StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<Bytes, byte[]>keyValueStore())
             .withPartition(partition));
-  }
-
-  /** A read-only store holding one customer, for decoding it. */
-  private record OneCustomerStore(StoredCustomer customer) implements CustomerStore {
-    @Override
-    public Optional<StoredCustomer> load(CustomerId id) {
-      return id.equals(customer.record().customer()) ? Optional.of(customer) : Optional.empty();
-    }
-
-    @Override
-    public void scan(Consumer<StoredCustomer> action) {
-      action.accept(customer);
-    }
-
-    @Override
-    public void scanDue(long epochMillis, Consumer<CustomerId> action) {
-      if (customer.record().dueAt() <= epochMillis) {
-        action.accept(customer.record().customer());
-      }
-    }
-
-    @Override
-    public List<Tombstone> tombstones() {
-      return List.of();
-    }
-
-    @Override
-    public Optional<String> position() {
-      return Optional.empty();
-    }
-
-    @Override
-    public void write(StoreBatch batch) {
-      throw new UnsupportedOperationException("a customer query does not write");
-    }
   }
 }

@@ -90,4 +90,22 @@ class ClmTopologyBuilderTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("dead letter header clm.dead-letter.reason is missing");
   }
+
+  private static ClmTopology.Builder withEngine(java.util.function.Consumer<io.clm.api.Clm.Builder> engine) {
+    return ClmTopology.builder().engine(engine).inputTopic("in").stageChangeTopic("out").deadLetterTopic("dead");
+  }
+
+  @Test
+  void buildRefusesEngineSettingsThatEveryTaskWouldRefuseNamingTheSetting() {
+    assertThatThrownBy(() -> withEngine(e -> e.model("no-such-model").currency("EUR")).build())
+        .isInstanceOf(io.clm.api.ClmException.class)
+        .hasMessageContaining("no-such-model");
+    assertThatThrownBy(() -> withEngine(e -> e.model("banking-six-stage")).build())
+        .hasMessageContaining("currency");
+    assertThatThrownBy(() -> withEngine(e -> e.model("banking-six-stage").currency("EUR").clock(java.time.Clock.systemUTC())).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("clock was already set");
+    assertThatThrownBy(() -> withEngine(e -> e.model("banking-six-stage").currency("EURO")).build())
+        .hasMessageContaining("EURO");
+  }
 }
