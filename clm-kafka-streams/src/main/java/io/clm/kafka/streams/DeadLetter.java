@@ -9,7 +9,9 @@ import org.apache.kafka.common.header.Headers;
 /**
  * Why an input record went to the dead-letter topic. The dead letter keeps the input's key, value
  * and headers byte for byte, so that it can be fixed and sent again; the reason travels in headers
- * named {@code clm.dead-letter.*}. Read them back with {@link #from(Headers)}.
+ * named {@code clm.dead-letter.*}. Read them back with {@link #from(Headers)}. A dead letter that
+ * would not fit in the producer's {@code max.request.size} is written without its value, and its
+ * message says so: the input topic holds the value at the partition and offset named here.
  *
  * @param reason the kind of failure
  * @param message what was wrong, naming the field and the value where there is one; customer ids

@@ -14,9 +14,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -39,6 +44,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class LifecycleProcessor implements Processor<byte[], byte[], byte[], byte[]> {
   /** How often seen events are pruned when time-driven rules are off. */
   private static final Duration PRUNE_INTERVAL = Duration.ofMinutes(1);
+  /** The producer's default {@code max.request.size}. */
+  private static final int DEFAULT_MAX_REQUEST_SIZE = 1024 * 1024;
 
   private final ClmTopology topology;
   private final Counters counters;
@@ -47,6 +54,7 @@ final class LifecycleProcessor implements Processor<byte[], byte[], byte[], byte
   private KafkaCustomerStore store;
   private LifecycleEngine engine;
   private Cancellable punctuator;
+  private int maxRequestSize = DEFAULT_MAX_REQUEST_SIZE;
   /** The latest instant this task's engine was advanced to, epoch millis. */
   private long advancedTo = Long.MIN_VALUE;
 
@@ -59,6 +67,7 @@ final class LifecycleProcessor implements Processor<byte[], byte[], byte[], byte
   @Override
   public void init(ProcessorContext<byte[], byte[]> context) {
     this.context = context;
+    maxRequestSize = maxRequestSize(context.appConfigs());
     KeyValueStore<Bytes, byte[]> customers = context.getStateStore(ClmTopology.CUSTOMERS_STORE);
     KeyValueStore<Bytes, byte[]> appended = context.getStateStore(ClmTopology.APPENDED_STORE);
     KeyValueStore<Bytes, byte[]> due = context.getStateStore(ClmTopology.DUE_STORE);
@@ -150,18 +159,53 @@ final class LifecycleProcessor implements Processor<byte[], byte[], byte[], byte
 
   private void deadLetter(Record<byte[], byte[]> record, DeadLetter reason) {
     Optional<RecordMetadata> source = context.recordMetadata();
-    DeadLetter letter =
-        new DeadLetter(
-            reason.reason(),
-            reason.message(),
-            source.map(RecordMetadata::topic).orElse(topology.inputTopic),
-            source.map(RecordMetadata::partition).orElse(-1),
-            source.map(RecordMetadata::offset).orElse(-1L));
+    String topic = source.map(RecordMetadata::topic).orElse(topology.inputTopic);
+    int partition = source.map(RecordMetadata::partition).orElse(-1);
+    long offset = source.map(RecordMetadata::offset).orElse(-1L);
+    DeadLetter letter = new DeadLetter(reason.reason(), reason.message(), topic, partition, offset);
+    byte[] value = record.value();
+    if (value != null && upperBoundSize(record.key(), value, record.headers().toArray(), letter) > maxRequestSize) {
+      // The producer would refuse the dead letter and fail the task, which would meet the same
+      // record again on every restart. The input topic still holds the value at this offset.
+      letter =
+          new DeadLetter(
+              reason.reason(),
+              reason.message() + "; the value of " + value.length + " bytes left out: with these headers the dead"
+                  + " letter would exceed max.request.size " + maxRequestSize + ", read it from the input topic",
+              topic,
+              partition,
+              offset);
+      value = null;
+    }
     RecordHeaders headers = new RecordHeaders(record.headers().toArray());
     letter.writeTo(headers);
     counters.deadLetter(letter.reason());
-    context.forward(
-        new Record<>(record.key(), record.value(), record.timestamp(), headers), ClmTopology.DEAD_LETTER_SINK);
+    context.forward(new Record<>(record.key(), value, record.timestamp(), headers), ClmTopology.DEAD_LETTER_SINK);
+  }
+
+  /**
+   * An upper bound of the size a producer gives a record batch holding only this dead letter: the
+   * batch header, the record's varints at their widest, the key, the value and every header.
+   */
+  private static long upperBoundSize(byte[] key, byte[] value, Header[] inputHeaders, DeadLetter letter) {
+    long size = 61 + 21 + (key == null ? 0 : key.length) + value.length;
+    RecordHeaders headers = new RecordHeaders(inputHeaders);
+    letter.writeTo(headers);
+    for (Header header : headers) {
+      size += 10 + header.key().getBytes(StandardCharsets.UTF_8).length + (header.value() == null ? 0 : header.value().length);
+    }
+    return size;
+  }
+
+  /** The {@code max.request.size} of the application's producer, as Kafka Streams passes it on. */
+  private static int maxRequestSize(Map<String, Object> configs) {
+    Object size = configs.get(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
+    if (size == null) {
+      size = configs.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+    }
+    return size == null
+        ? DEFAULT_MAX_REQUEST_SIZE
+        : (Integer) ConfigDef.parseType(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, size, ConfigDef.Type.INT);
   }
 
   private void forward(List<StageChange> changes, long timestamp) {
