@@ -13,6 +13,7 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -46,8 +47,8 @@ public final class CustomerQueries {
    *
    * @param customer the customer
    * @return the customer, or empty if no instance knows it
-   * @throws CustomerQueryException if the owner is unknown right now (a rebalance is under way) or
-   *     cannot be asked
+   * @throws CustomerQueryException if the owner is unknown right now (a rebalance is under way),
+   *     cannot be known (the streams run without {@code application.server}) or cannot be asked
    */
   public Optional<CustomerView> customer(CustomerId customer) {
     KeyQueryMetadata owner = owner(customer);
@@ -80,6 +81,12 @@ public final class CustomerQueries {
     Objects.requireNonNull(customer, "customer");
     KeyQueryMetadata owner = streams.queryMetadataForKey(ClmTopology.CUSTOMERS_STORE, customer.value(), KEYS);
     if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+      if (streams.state() == KafkaStreams.State.RUNNING && streams.metadataForAllStreamsClients().isEmpty()) {
+        // Running with partitions assigned but no instance known: none announced its address.
+        throw new CustomerQueryException(
+            "the owner of customer " + customer.masked() + " cannot be known: the streams run without "
+                + StreamsConfig.APPLICATION_SERVER_CONFIG + "; set it to this instance's host:port " + self);
+      }
       throw new CustomerQueryException(
           "the owner of customer " + customer.masked() + " is not known now; the streams are " + streams.state());
     }

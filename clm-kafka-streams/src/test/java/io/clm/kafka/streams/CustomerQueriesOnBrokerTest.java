@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +28,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Customer queries against real streams on a real broker. */
+/**
+ * Customer queries against real streams on a real broker: what an instance answers for a customer
+ * it does not own, and what a query answers when the streams were started without {@code
+ * application.server}.
+ */
 class CustomerQueriesOnBrokerTest {
   private static final Duration PATIENCE = Duration.ofSeconds(90);
 
@@ -90,6 +95,34 @@ class CustomerQueriesOnBrokerTest {
     } finally {
       b.close();
       a.close();
+    }
+  }
+
+  @Test
+  void aQueryOfStreamsWithoutApplicationServerNamesThePropertyAndNotTheId() throws Exception {
+    ClmTopology clm =
+        ClmTopology.builder()
+            .engine(e -> e.model("banking-six-stage").currency("EUR"))
+            .inputTopic(Instance.EVENTS)
+            .stageChangeTopic(Instance.CHANGES)
+            .deadLetterTopic(Instance.DEAD_LETTERS)
+            .withoutPunctuation()
+            .build();
+    Properties p = Instance.properties(broker.bootstrapServers(), Files.createDirectory(dir.resolve("c")), new HostInfo("x", 1));
+    p.remove(StreamsConfig.APPLICATION_SERVER_CONFIG);
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, "clm-no-server");
+    KafkaStreams streams = clm.newKafkaStreams(p);
+    try {
+      streams.start();
+      await("the streams run", () -> streams.state() == KafkaStreams.State.RUNNING);
+      CustomerQueries queries = clm.queries(streams, new HostInfo("127.0.0.1", freePort()), HttpCustomerEndpoint.client());
+      CustomerId id = CustomerId.of("CUST0012345");
+      assertThatThrownBy(() -> queries.customer(id))
+          .isInstanceOf(CustomerQueryException.class)
+          .hasMessageContaining("application.server")
+          .hasMessageNotContaining("0012345");
+    } finally {
+      streams.close(Duration.ofSeconds(30));
     }
   }
 
