@@ -17,6 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -31,7 +34,8 @@ import org.apache.kafka.streams.state.HostInfo;
  * {@code /} as {@code %2F}, a space as {@code %20}): a {@code +} stands for itself, never for a
  * space. A malformed percent escape, bytes that are not UTF-8 or an invalid id answer 400 with a
  * message that never contains the id. It serves this instance's store only, so a query never hops
- * twice. Bind it to the host and port given as {@code application.server}.
+ * twice. It serves up to 16 requests at a time, each on a thread of its own, so that a client that
+ * stalls mid-request holds up no other. Bind it to the host and port given as {@code application.server}.
  */
 @SuppressWarnings("exports")
 @Experimental
@@ -39,10 +43,15 @@ public final class HttpCustomerEndpoint implements AutoCloseable {
   private static final String PATH = "/clm/customers/";
   private static final System.Logger LOG = System.getLogger(HttpCustomerEndpoint.class.getName());
 
-  private final HttpServer server;
+  /** Requests served at once; a client that stalls mid-request holds one of these threads. */
+  private static final int THREADS = 16;
 
-  private HttpCustomerEndpoint(HttpServer server) {
+  private final HttpServer server;
+  private final ExecutorService executor;
+
+  private HttpCustomerEndpoint(HttpServer server, ExecutorService executor) {
     this.server = server;
+    this.executor = executor;
   }
 
   /**
@@ -73,8 +82,20 @@ public final class HttpCustomerEndpoint implements AutoCloseable {
       throw new UncheckedIOException("cannot listen on " + bind, e);
     }
     server.createContext(PATH, exchange -> answer(exchange, lookup));
+    // Without an executor the server reads and answers every request on its one dispatcher thread,
+    // so a single client that stalls mid-request would hold up every other query.
+    AtomicInteger threads = new AtomicInteger();
+    ExecutorService executor =
+        Executors.newFixedThreadPool(
+            THREADS,
+            task -> {
+              Thread thread = new Thread(task, "clm-customer-endpoint-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    server.setExecutor(executor);
     server.start();
-    return new HttpCustomerEndpoint(server);
+    return new HttpCustomerEndpoint(server, executor);
   }
 
   /**
@@ -170,5 +191,6 @@ public final class HttpCustomerEndpoint implements AutoCloseable {
   @Override
   public void close() {
     server.stop(1);
+    executor.shutdownNow();
   }
 }

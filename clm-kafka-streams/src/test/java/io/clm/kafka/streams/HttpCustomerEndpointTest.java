@@ -205,4 +205,23 @@ class HttpCustomerEndpointTest {
           .hasMessageContaining("answered 500");
     }
   }
+
+  @Test
+  void aClientThatStallsMidRequestDoesNotHoldUpTheOthers() throws Exception {
+    try (Socket stalled = new Socket("127.0.0.1", endpoint.port())) {
+      OutputStream out = stalled.getOutputStream();
+      out.write("GET /clm/customers/C-1 HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      HttpClient impatient = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(2)).build();
+      HttpResponse<String> response =
+          impatient.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoint.port() + "/clm/customers/C-2"))
+                  .timeout(java.time.Duration.ofSeconds(2))
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(404);
+      assertThat(asked).containsExactly(CustomerId.of("C-2"));
+    }
+  }
 }
