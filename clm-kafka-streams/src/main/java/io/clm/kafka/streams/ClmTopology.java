@@ -141,6 +141,9 @@ public final class ClmTopology {
   /**
    * Kafka Streams over {@link #topology()} with clm's defaults under the given properties:
    * {@code processing.guarantee=exactly_once_v2} unless the properties set another guarantee.
+   * Under {@code at_least_once} a crash can lose stage changes: the restored store may already
+   * hold an event whose stage change was never written, and the event, processed again, is a
+   * duplicate that emits nothing.
    *
    * @param properties Kafka Streams configuration: at least {@code application.id} and {@code
    *     bootstrap.servers}; add {@code application.server} for {@link #queries}
