@@ -155,22 +155,32 @@ public final class HttpCustomerEndpoint implements AutoCloseable {
   }
 
   /**
-   * A client for other instances' endpoints, with a two-second timeout per request.
+   * A client for other instances' endpoints, with a two-second timeout per request. An owner's
+   * host may be a name, an IPv4 or an IPv6 address (with or without brackets); one that cannot be
+   * part of a URI fails as a {@link CustomerQueryException} with the masked id.
    *
    * @return the client
    */
   public static RemoteCustomers client() {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     return (owner, customer) -> {
-      URI uri =
-          URI.create(
-              "http://" + owner.host() + ":" + owner.port() + PATH + CustomerPath.encode(customer));
+      // An IPv6 address, which HostInfo holds without brackets, needs them in a URI.
+      String host = owner.host().contains(":") && !owner.host().startsWith("[") ? "[" + owner.host() + "]" : owner.host();
+      HttpRequest request;
+      try {
+        request =
+            HttpRequest.newBuilder(URI.create("http://" + host + ":" + owner.port() + PATH + CustomerPath.encode(customer)))
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
+      } catch (IllegalArgumentException e) {
+        // The message quotes the URI, and with it the id: leave it out.
+        throw new CustomerQueryException(
+            "instance " + owner + " cannot be asked for customer " + customer.masked() + ": its address is not one of a URI");
+      }
       HttpResponse<byte[]> response;
       try {
-        response =
-            http.send(
-                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
       } catch (IOException e) {
         throw new CustomerQueryException("instance " + owner + " cannot be asked for customer " + customer.masked(), e);
       } catch (InterruptedException e) {

@@ -224,4 +224,31 @@ class HttpCustomerEndpointTest {
       assertThat(asked).containsExactly(CustomerId.of("C-2"));
     }
   }
+
+  @Test
+  void theLibraryClientReachesAnOwnerAtAnIpv6Address() {
+    List<CustomerId> seen = new CopyOnWriteArrayList<>();
+    try (HttpCustomerEndpoint v6 =
+        HttpCustomerEndpoint.start(
+            new InetSocketAddress("::1", 0),
+            customer -> {
+              seen.add(customer);
+              return Optional.empty();
+            })) {
+      // HostInfo holds an IPv6 address without brackets, as Kafka Streams parses application.server.
+      assertThat(HttpCustomerEndpoint.client().fetch(new HostInfo("::1", v6.port()), CustomerId.of("CUST0012345")))
+          .isEmpty();
+      assertThat(HttpCustomerEndpoint.client().fetch(new HostInfo("[::1]", v6.port()), CustomerId.of("CUST0012345")))
+          .isEmpty();
+      assertThat(seen).containsExactly(CustomerId.of("CUST0012345"), CustomerId.of("CUST0012345"));
+    }
+  }
+
+  @Test
+  void anOwnerAddressThatIsNoUriIsAQueryFailureThatDoesNotQuoteTheId() {
+    assertThatThrownBy(() -> HttpCustomerEndpoint.client().fetch(new HostInfo("a b", 80), CustomerId.of("CUST0012345")))
+        .isInstanceOf(CustomerQueryException.class)
+        .hasMessageContaining(CustomerId.of("CUST0012345").masked())
+        .hasMessageNotContaining("0012345");
+  }
 }
