@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -157,7 +158,8 @@ public final class HttpCustomerEndpoint implements AutoCloseable {
   /**
    * A client for other instances' endpoints, with a two-second timeout per request. An owner's
    * host may be a name, an IPv4 or an IPv6 address (with or without brackets); one that cannot be
-   * part of a URI fails as a {@link CustomerQueryException} with the masked id.
+   * part of a URI fails as a {@link CustomerQueryException} with the masked id, and so does an
+   * answer that is not a customer view (an owner of another version, say).
    *
    * @return the client
    */
@@ -188,13 +190,23 @@ public final class HttpCustomerEndpoint implements AutoCloseable {
         throw new CustomerQueryException("interrupted asking " + owner + " for customer " + customer.masked(), e);
       }
       return switch (response.statusCode()) {
-        case 200 -> Optional.of(ClmSerdes.customerViews().deserializer().deserialize("", response.body()));
+        case 200 -> Optional.of(view(owner, customer, response.body()));
         case 404 -> Optional.empty();
         default -> throw new CustomerQueryException(
             "instance " + owner + " answered " + response.statusCode() + " for customer " + customer.masked() + ": "
                 + new String(response.body(), StandardCharsets.UTF_8));
       };
     };
+  }
+
+  /** The customer view an owner answered, or a query failure if it is not one. */
+  private static CustomerView view(HostInfo owner, CustomerId customer, byte[] body) {
+    try {
+      return ClmSerdes.customerViews().deserializer().deserialize("", body);
+    } catch (SerializationException e) {
+      throw new CustomerQueryException(
+          "instance " + owner + " answered for customer " + customer.masked() + " what is not a customer view", e);
+    }
   }
 
   /** Stops serving, waiting at most a second for requests under way. */

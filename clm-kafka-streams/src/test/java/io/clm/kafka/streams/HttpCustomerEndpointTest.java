@@ -251,4 +251,27 @@ class HttpCustomerEndpointTest {
         .hasMessageContaining(CustomerId.of("CUST0012345").masked())
         .hasMessageNotContaining("0012345");
   }
+
+  @Test
+  void anAnswerTheClientCannotReadIsAQueryFailure() throws Exception {
+    // An owner that answers 200 with a body that is not a customer view, as one of another version might.
+    com.sun.net.httpserver.HttpServer other = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    other.createContext("/clm/customers/", exchange -> {
+      byte[] body = "{\"customer\":{\"id\":\"CUST0012345\"".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    other.start();
+    try {
+      assertThatThrownBy(
+              () -> HttpCustomerEndpoint.client().fetch(new HostInfo("127.0.0.1", other.getAddress().getPort()), CustomerId.of("CUST0012345")))
+          .isInstanceOf(CustomerQueryException.class)
+          .hasMessageContaining(CustomerId.of("CUST0012345").masked())
+          .hasMessageNotContaining("0012345");
+    } finally {
+      other.stop(0);
+    }
+  }
 }
