@@ -275,7 +275,7 @@ public final class Population {
       }
       double[] copy = sized(values.clone(), values.length, fieldName(metric));
       for (int i = 0; i < copy.length; i++) {
-        check(metric, copy[i], ids[i]);
+        ColumnDomains.check(metric, copy[i], ids[i]);
       }
       metrics[metric.ordinal()] = copy;
       return this;
@@ -303,7 +303,7 @@ public final class Population {
       sized(h, h.length, fieldName(product) + " held");
       sized(v, v.length, fieldName(product) + " volume");
       for (int i = 0; i < h.length; i++) {
-        checkProduct(product, h[i], v[i], ids[i]);
+        ColumnDomains.checkProduct(product, h[i], v[i], ids[i]);
       }
       held[product.ordinal()] = h;
       volumes[product.ordinal()] = v;
@@ -358,7 +358,7 @@ public final class Population {
         double[] col = metrics[metric.ordinal()];
         if (col != null) {
           for (int i = 0; i < col.length; i++) {
-            check(metric, col[i], ids[i]);
+            ColumnDomains.check(metric, col[i], ids[i]);
           }
         }
       }
@@ -367,7 +367,7 @@ public final class Population {
         if (h != null) {
           double[] v = volumes[product.ordinal()];
           for (int i = 0; i < h.length; i++) {
-            checkProduct(product, h[i], v[i], ids[i]);
+            ColumnDomains.checkProduct(product, h[i], v[i], ids[i]);
           }
         }
       }
@@ -394,75 +394,6 @@ public final class Population {
    */
   public static String fieldName(ProductType product) {
     return product.name().toLowerCase(Locale.ROOT).replace('_', '-');
-  }
-
-  private static void checkProduct(ProductType product, int held, double volume, CustomerId id) {
-    if (held < 0) {
-      throw new ValidationException(
-          fieldName(product) + " held " + held + " is negative for customer " + id.masked());
-    }
-    if (!(volume >= 0) || volume == Double.POSITIVE_INFINITY) {
-      throw new ValidationException(
-          fieldName(product) + " volume " + volume + " is not a non-negative number for customer " + id.masked());
-    }
-  }
-
-  /** Refuses a value outside the metric's domain; NaN only where the metric may be undefined. */
-  private static void check(Metric metric, double v, CustomerId id) {
-    if (Double.isNaN(v)) {
-      if (!metric.mayBeUndefined()) {
-        throw new ValidationException(
-            fieldName(metric) + " is NaN for customer " + id.masked() + "; it is always defined");
-      }
-      return;
-    }
-    if (Double.isInfinite(v)) {
-      throw new ValidationException(fieldName(metric) + " " + v + " is not finite for customer " + id.masked());
-    }
-    double min = minimum(metric);
-    double max = metric.range().max();
-    if (v < min || v > max) {
-      throw new ValidationException(
-          fieldName(metric)
-              + " "
-              + v
-              + " is out of range "
-              + range(min, max)
-              + " for customer "
-              + id.masked());
-    }
-    boolean whole = switch (metric.range()) {
-      case COUNT, FLAG -> v == Math.rint(v);
-      case MONEY, SHARE, DAYS, TREND, SCORE, SCORE_CHANGE, RATING, NON_NEGATIVE, ANY -> true;
-    };
-    if (!whole) {
-      throw new ValidationException(
-          fieldName(metric)
-              + " "
-              + v
-              + (metric.range() == Metric.Range.FLAG ? " is not 0 or 1" : " is not a whole number")
-              + " for customer "
-              + id.masked());
-    }
-  }
-
-  private static String range(double min, double max) {
-    if (max == Double.POSITIVE_INFINITY) {
-      return "(at least " + num(min) + ")";
-    }
-    return num(min) + ".." + num(max);
-  }
-
-  private static String num(double d) {
-    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
-  }
-
-  /**
-   * The least value a column may hold: the metric's own, except that days since a fact are at
-   * least 0, because a population is taken as of an instant no earlier than its facts.
-   */
-  private static double minimum(Metric metric) {
-    return metric.range() == Metric.Range.DAYS ? 0 : metric.range().min();
   }
 
   /**
