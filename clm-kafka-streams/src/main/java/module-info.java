@@ -14,6 +14,7 @@ module io.clm.kafka.streams {
   requires kafka.clients;
   requires jdk.httpserver;
   requires java.net.http;
+  requires org.slf4j;
 
   exports io.clm.kafka.streams;
 }

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A minimal HTTP endpoint, on the JDK's own server, through which instances answer each other's
@@ -30,8 +32,9 @@ import org.apache.kafka.streams.state.HostInfo;
  * JSON, 404 if this instance owns the customer's partition and does not know the customer, or 503
  * if it does not own the partition now or its store is not open for queries (a rebalance: ask
  * again). A customer that cannot be read (a corrupt record, a failing store) answers 500 with the
- * masked id and the exception's class, never its message, and is logged with the exception at
- * {@code ERROR} through {@link System.Logger}. The id is one path segment, percent-encoded as RFC 3986 says for paths (UTF-8; a
+ * masked id and the exception's class, never its message, and is logged at {@code ERROR} through
+ * SLF4J, with the exception's class and, for one of clm's exceptions (which mask customer ids),
+ * its message. The id is one path segment, percent-encoded as RFC 3986 says for paths (UTF-8; a
  * {@code /} as {@code %2F}, a space as {@code %20}): a {@code +} stands for itself, never for a
  * space. A malformed percent escape, bytes that are not UTF-8 or an invalid id answer 400 with a
  * message that never contains the id. It serves this instance's store only, so a query never hops
@@ -42,7 +45,7 @@ import org.apache.kafka.streams.state.HostInfo;
 @Experimental
 public final class HttpCustomerEndpoint implements AutoCloseable {
   private static final String PATH = "/clm/customers/";
-  private static final System.Logger LOG = System.getLogger(HttpCustomerEndpoint.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(HttpCustomerEndpoint.class);
 
   /** Requests served at once; a client that stalls mid-request holds one of these threads. */
   private static final int THREADS = 16;
@@ -135,7 +138,9 @@ public final class HttpCustomerEndpoint implements AutoCloseable {
         return;
       } catch (RuntimeException e) {
         // A failure of this instance, not of the request: logged here, named but not quoted there.
-        LOG.log(System.Logger.Level.ERROR, "customer " + customer.masked() + " cannot be read", e);
+        // Another exception's message may quote what it read, customer data included: left out.
+        LOG.error("customer {} cannot be read: {}", customer.masked(),
+            e instanceof ClmException ? e.getClass().getName() + ": " + e.getMessage() : e.getClass().getName());
         send(
             exchange,
             500,

@@ -10,8 +10,10 @@ import io.clm.api.CorruptRecordException;
 import io.clm.api.CustomerId;
 import io.clm.api.TextRules;
 import io.clm.api.ValidationException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -203,6 +205,44 @@ class HttpCustomerEndpointTest {
       assertThatThrownBy(() -> HttpCustomerEndpoint.client().fetch(new HostInfo("127.0.0.1", failing.port()), CustomerId.of("Broken-1")))
           .isInstanceOf(CustomerQueryException.class)
           .hasMessageContaining("answered 500");
+    }
+  }
+
+  /**
+   * What the endpoint logs of a customer it cannot read: the masked id and the exception's class,
+   * the message only of clm's own exceptions, which mask ids; another's may quote the raw id.
+   */
+  @Test
+  void aLookupThatFailsIsLoggedWithoutTheRawId() throws Exception {
+    try (HttpCustomerEndpoint failing =
+        HttpCustomerEndpoint.start(
+            new InetSocketAddress("127.0.0.1", 0),
+            customer -> {
+              if (customer.value().startsWith("Corrupt")) {
+                throw new CorruptRecordException("customer " + customer.masked() + " has a record of version 99");
+              }
+              throw new IllegalStateException("the store of " + customer.value() + " is broken");
+            })) {
+      PrintStream err = System.err;
+      ByteArrayOutputStream log = new ByteArrayOutputStream();
+      System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+      try {
+        for (String id : List.of("Broken-0012345", "Corrupt-0012345")) {
+          HttpResponse<String> response =
+              http.send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + failing.port() + "/clm/customers/" + id)).GET().build(),
+                  HttpResponse.BodyHandlers.ofString());
+          assertThat(response.statusCode()).as(id).isEqualTo(500);
+        }
+      } finally {
+        System.setErr(err);
+      }
+      String broken = CustomerId.of("Broken-0012345").masked();
+      String corrupt = CustomerId.of("Corrupt-0012345").masked();
+      assertThat(log.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+          "ERROR io.clm.kafka.streams.HttpCustomerEndpoint - customer " + broken + " cannot be read: java.lang.IllegalStateException",
+          "ERROR io.clm.kafka.streams.HttpCustomerEndpoint - customer " + corrupt + " cannot be read:"
+              + " io.clm.api.CorruptRecordException: customer " + corrupt + " has a record of version 99");
     }
   }
 
