@@ -1,6 +1,7 @@
 package io.clm.kafka.streams;
 
 import io.clm.api.Clm;
+import io.clm.api.CustomerIdMask;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.annotation.Experimental;
 import io.clm.api.spi.CustomerStore;
@@ -12,6 +13,7 @@ import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -45,6 +47,11 @@ import org.apache.kafka.streams.state.Stores;
  * them) and {@value #DUE_STORE} (the due-time index). Stage changes go to the stage-change topic keyed by customer id; input that cannot be
  * applied goes, unchanged, to the dead-letter topic with its reason ({@link DeadLetter}).
  *
+ * <p>A record of the input topic keyed by a customer id, with no value and the header {@value
+ * #ERASURE_HEADER} (empty), is an erasure request: the task erases the customer from its engine
+ * and its stores, and writes a record with the customer's key and no value (a tombstone) to the
+ * stage-change topic. Erasure requests need the topology's {@link Builder#idMask id mask}.
+ *
  * <p>One instance of this class serves one application instance: its {@link #counts()} sum the
  * tasks this instance runs.
  */
@@ -57,6 +64,20 @@ public final class ClmTopology {
   public static final String APPENDED_STORE = "clm-appended";
   /** Name of the store of the due-time index. */
   public static final String DUE_STORE = "clm-due";
+
+  /**
+   * The header that makes an input record an erasure request: present, with an empty value, on a
+   * record keyed by the customer's id and without a value.
+   */
+  public static final String ERASURE_HEADER = "clm.erase";
+
+  /**
+   * The most time a value may stay in a changelog of clm's stores before the log cleaner must
+   * compact it away, unless the properties set {@code topic.max.compaction.lag.ms}: the bound on
+   * how long an erased customer's data stays in the changelogs, before the tombstones that replace
+   * it (see {@link #withDefaults}).
+   */
+  public static final Duration DEFAULT_MAX_COMPACTION_LAG = Duration.ofDays(7);
 
   static final String SOURCE = "clm-events";
   static final String PROCESSOR = "clm-lifecycle";
@@ -72,20 +93,26 @@ public final class ClmTopology {
   final Clock clock;
   final int maxWokenPerPunctuation;
   final boolean inMemoryStores;
+  /** The id mask of every task's engine, when set; erasure requests are refused without one. */
+  final Optional<CustomerIdMask> idMask;
   final Counters counters = new Counters();
 
   private ClmTopology(Builder b) {
     Consumer<Clm.Builder> settings = b.engine;
     Clock clock = b.clock != null ? b.clock : Clock.systemUTC();
     Optional<Duration> window = Optional.ofNullable(b.deduplicationWindow);
+    Optional<CustomerIdMask> mask = Optional.ofNullable(b.idMask);
     this.engineFactory =
         store -> {
-          Clm.Builder builder = Clm.builder().clock(clock).store(store);
+          // Without the topology's mask every engine gets a random one, as an engine built alone
+          // would; setting it here also keeps the engine settings from setting one of their own.
+          Clm.Builder builder = Clm.builder().clock(clock).store(store).idMask(mask.orElseGet(CustomerIdMask::random));
           window.ifPresent(builder::deduplicationWindow);
           settings.accept(builder);
           return builder.build();
         };
     this.deduplicationWindow = window;
+    this.idMask = mask;
     this.inputTopic = b.inputTopic;
     this.stageChangeTopic = b.stageChangeTopic;
     this.deadLetterTopic = b.deadLetterTopic;
@@ -139,9 +166,8 @@ public final class ClmTopology {
   }
 
   /**
-   * Kafka Streams over {@link #topology()} with clm's defaults under the given properties:
-   * {@code processing.guarantee=exactly_once_v2} unless the properties set another guarantee.
-   * Under {@code at_least_once} a crash can lose stage changes: the restored store may already
+   * Kafka Streams over {@link #topology()} with clm's defaults under the given properties (see
+   * {@link #withDefaults}). Under {@code at_least_once} a crash can lose stage changes: the restored store may already
    * hold an event whose stage change was never written, and the event, processed again, is a
    * duplicate that emits nothing.
    *
@@ -154,7 +180,10 @@ public final class ClmTopology {
   }
 
   /**
-   * The properties with clm's defaults added: exactly-once v2 unless a guarantee is set.
+   * The properties with clm's defaults added where they set none: {@code
+   * processing.guarantee=exactly_once_v2}, and {@code topic.max.compaction.lag.ms} of {@link
+   * #DEFAULT_MAX_COMPACTION_LAG}, which Kafka Streams gives the changelog topics it creates, so
+   * that the log cleaner replaces an erased customer's values with tombstones within that time.
    *
    * @param properties Kafka Streams configuration
    * @return a copy with the defaults
@@ -163,6 +192,9 @@ public final class ClmTopology {
     Properties all = new Properties();
     all.putAll(Objects.requireNonNull(properties, "properties"));
     all.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    all.putIfAbsent(
+        StreamsConfig.topicPrefix(TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG),
+        Long.toString(DEFAULT_MAX_COMPACTION_LAG.toMillis()));
     return all;
   }
 
@@ -205,13 +237,15 @@ public final class ClmTopology {
     private Clock clock;
     private Integer maxWokenPerPunctuation;
     private boolean inMemoryStores;
+    private CustomerIdMask idMask;
 
     private Builder() {}
 
     /**
      * Configures the engine each task runs (required): at least the model and the currency. The
      * settings are applied to a fresh {@link Clm#builder()} for every task, after this topology
-     * set the store and the clock, which the settings must therefore leave alone.
+     * set the store, the clock, the id mask and any deduplication window, which the settings must
+     * therefore leave alone.
      *
      * @param settings what to set, such as {@code e -> e.model("banking-six-stage").currency("EUR")}
      * @return this builder
@@ -317,6 +351,26 @@ public final class ClmTopology {
     }
 
     /**
+     * Sets the id mask of every task's engine ({@code Clm.Builder#idMask}), under which erased
+     * customers are remembered, and allows erasure requests ({@link #ERASURE_HEADER}). Give every
+     * instance of the application the same secret, {@code CustomerIdMask.withKey(secret)}, and keep
+     * it for as long as the stores: a task whose stores hold erasures made under another key
+     * does not start ({@code ErasureKeyException}). Without a mask each engine gets a random one,
+     * which no restart could read, so erasure requests are refused. Set the mask here, not in
+     * {@link #engine}: the engine settings must leave it alone.
+     *
+     * @param mask the mask, from the application's secret
+     * @return this builder
+     * @throws NullPointerException if the mask is null
+     * @throws IllegalStateException if set already
+     */
+    public Builder idMask(CustomerIdMask mask) {
+      requireUnset(idMask == null, "idMask");
+      this.idMask = Objects.requireNonNull(mask, "idMask");
+      return this;
+    }
+
+    /**
      * Sets the clock that time-driven rules and the engines' future tolerance read (default the
      * system UTC clock).
      *
@@ -367,7 +421,7 @@ public final class ClmTopology {
      *
      * @return the topology
      * @throws IllegalStateException if the engine or a topic is not set, two topics are the same, or
-     *     the engine settings set the store, the clock or the deduplication window
+     *     the engine settings set the store, the clock, the deduplication window or the id mask
      * @throws io.clm.api.ClmException if the engine settings are refused as an engine of a task
      *     would refuse them (an unknown model, an invalid currency), naming the setting
      */
@@ -393,7 +447,7 @@ public final class ClmTopology {
       ClmTopology topology = new ClmTopology(this);
       // Every task start builds an engine from these settings: fail now, naming the setting and the
       // value, on settings it would refuse (an unknown model or currency, a missing one, a store,
-      // clock or deduplication window set in them), rather than in every stream thread later.
+      // clock, deduplication window or id mask set in them), rather than in every stream thread later.
       topology.engineFactory.apply(ReadOnlyStore.EMPTY);
       return topology;
     }

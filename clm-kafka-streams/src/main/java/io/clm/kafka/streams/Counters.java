@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.LongAdder;
 final class Counters {
   final LongAdder applied = new LongAdder();
   final LongAdder duplicates = new LongAdder();
+  final LongAdder erased = new LongAdder();
+  final LongAdder nothingToErase = new LongAdder();
   final LongAdder malformed = new LongAdder();
   final LongAdder invalid = new LongAdder();
   final LongAdder refused = new LongAdder();
@@ -28,6 +30,8 @@ final class Counters {
     return new ProcessingCounts(
         applied.sum(),
         duplicates.sum(),
+        erased.sum(),
+        nothingToErase.sum(),
         malformed.sum(),
         invalid.sum(),
         refused.sum(),

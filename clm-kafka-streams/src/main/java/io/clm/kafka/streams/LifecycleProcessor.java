@@ -3,9 +3,11 @@ package io.clm.kafka.streams;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.clm.api.ClmException;
 import io.clm.api.CustomerId;
+import io.clm.api.Erasure;
 import io.clm.api.IngestResult;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.StageChange;
+import io.clm.api.UnknownCustomerException;
 import io.clm.api.event.Event;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,11 +31,14 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One stream task's lifecycle engine. Each input record is read as a clm event and applied; stage
  * changes go to the stage-change sink, anything that cannot be applied to the dead-letter sink
- * with its reason. A wall-clock punctuator reads the customers due from the due-time index and
+ * with its reason. An erasure request ({@link ClmTopology#ERASURE_HEADER}) erases its customer. A
+ * wall-clock punctuator reads the customers due from the due-time index and
  * lets the engine evaluate their time-driven rules.
  *
  * <p>The engine is created in {@link #init}, where it reads the task's customers from the restored
@@ -42,6 +47,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * it never holds state the stores do not.
  */
 final class LifecycleProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+  private static final Logger LOG = LoggerFactory.getLogger(LifecycleProcessor.class);
   /** How often seen events are pruned when time-driven rules are off. */
   private static final Duration PRUNE_INTERVAL = Duration.ofMinutes(1);
   /** The producer's default {@code max.request.size}. */
@@ -92,6 +98,10 @@ final class LifecycleProcessor implements Processor<byte[], byte[], byte[], byte
   }
 
   private Optional<DeadLetter> apply(Record<byte[], byte[]> record) {
+    Header erasure = record.headers().lastHeader(ClmTopology.ERASURE_HEADER);
+    if (erasure != null) {
+      return erase(record, erasure);
+    }
     Event event;
     try {
       event = ClmJson.readEvent(record.value() == null ? new byte[0] : record.value());
@@ -118,10 +128,7 @@ final class LifecycleProcessor implements Processor<byte[], byte[], byte[], byte
     try {
       result = engine.ingest(event);
     } catch (ClmException e) {
-      if (e.getCause() instanceof RuntimeException storeFailure && !(storeFailure instanceof ClmException)) {
-        // The store failed, not the event: let Kafka Streams fail the task and roll back.
-        throw e;
-      }
+      rethrowStoreFailure(e);
       return refusal(DeadLetter.Reason.REFUSED, e.getMessage());
     }
     if (result.duplicate()) {
@@ -131,6 +138,81 @@ final class LifecycleProcessor implements Processor<byte[], byte[], byte[], byte
     }
     forward(result.changes(), record.timestamp());
     return Optional.empty();
+  }
+
+  /**
+   * Erases the customer an erasure request names, and writes a tombstone of the customer's key to
+   * the stage-change topic. A request for a customer the task does not hold (never known, or erased
+   * before) changes nothing.
+   */
+  private Optional<DeadLetter> erase(Record<byte[], byte[]> record, Header header) {
+    if (header.value() != null && header.value().length > 0) {
+      return refusal(
+          DeadLetter.Reason.MALFORMED,
+          "the header " + ClmTopology.ERASURE_HEADER + " has a value of " + header.value().length
+              + " bytes; an erasure request's header is empty");
+    }
+    if (record.value() != null && record.value().length > 0) {
+      return refusal(
+          DeadLetter.Reason.MALFORMED,
+          "an erasure request has no value, this record with the header " + ClmTopology.ERASURE_HEADER + " has "
+              + record.value().length + " bytes");
+    }
+    CustomerId id = customerOf(record.key());
+    if (id == null) {
+      return refusal(
+          DeadLetter.Reason.INVALID,
+          record.key() == null
+              ? "an erasure request is keyed by the customer's id, this record has no key"
+              : "erasure request key of " + record.key().length + " bytes is not a customer id in UTF-8");
+    }
+    if (topology.idMask.isEmpty()) {
+      return refusal(
+          DeadLetter.Reason.REFUSED,
+          "erasure of customer " + id.masked() + " refused: the topology has no id mask, so a restarted task"
+              + " could not honour the erasure; set ClmTopology.builder().idMask(CustomerIdMask.withKey(secret)),"
+              + " the same secret on every instance");
+    }
+    Erasure receipt;
+    try {
+      receipt = engine.erase(id);
+    } catch (UnknownCustomerException e) {
+      counters.nothingToErase.increment();
+      return Optional.empty();
+    } catch (ClmException e) {
+      rethrowStoreFailure(e);
+      return refusal(DeadLetter.Reason.REFUSED, e.getMessage());
+    }
+    counters.erased.increment();
+    LOG.info(
+        "erased customer {} at {}, in stage {}; stage changes removed: {}",
+        receipt.maskedId(),
+        receipt.at(),
+        receipt.stageAtErasure(),
+        receipt.historyEntriesRemoved());
+    context.forward(new Record<byte[], byte[]>(record.key(), null, record.timestamp()), ClmTopology.STAGE_CHANGE_SINK);
+    return Optional.empty();
+  }
+
+  /** The customer id a key holds in UTF-8, or null when it holds none. */
+  private static CustomerId customerOf(byte[] key) {
+    if (key == null) {
+      return null;
+    }
+    try {
+      CustomerId id = new CustomerId(new String(key, StandardCharsets.UTF_8));
+      // Bytes that are not UTF-8 decode to replacement characters: not the id the sender meant.
+      return Arrays.equals(id.value().getBytes(StandardCharsets.UTF_8), key) ? id : null;
+    } catch (ClmException e) {
+      return null;
+    }
+  }
+
+  /** Lets Kafka Streams fail the task and roll back when the store failed, not the input. */
+  private static void rethrowStoreFailure(ClmException e) {
+    if (e.getCause() instanceof RuntimeException storeFailure && !(storeFailure instanceof ClmException)) {
+      throw e;
+    }
   }
 
   private static String describeKey(byte[] key) {

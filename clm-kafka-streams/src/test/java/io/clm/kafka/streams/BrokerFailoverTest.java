@@ -188,7 +188,7 @@ class BrokerFailoverTest {
     return found;
   }
 
-  private static KafkaProducer<String, byte[]> producer(String bootstrap) {
+  static KafkaProducer<String, byte[]> producer(String bootstrap) {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -224,7 +224,7 @@ class BrokerFailoverTest {
     return child;
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
@@ -294,6 +294,10 @@ class BrokerFailoverTest {
     private int poll() {
       consumer.poll(Duration.ofMillis(200)).forEach(read::add);
       return read.size();
+    }
+
+    List<ConsumerRecord<byte[], byte[]>> records() {
+      return List.copyOf(read);
     }
 
     Map<CustomerId, List<StageChange>> byCustomer() {

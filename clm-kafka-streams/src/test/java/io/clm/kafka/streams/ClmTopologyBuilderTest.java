@@ -108,4 +108,24 @@ class ClmTopologyBuilderTest {
     assertThatThrownBy(() -> withEngine(e -> e.model("banking-six-stage").currency("EURO")).build())
         .hasMessageContaining("EURO");
   }
+
+  @Test
+  void theIdMaskIsSetOnTheTopologyOnceAndNotInTheEngineSettings() {
+    assertThatThrownBy(
+            () -> withEngine(e -> e.model("banking-six-stage").currency("EUR").idMask(ErasureTest.MASK)).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("idMask was already set");
+    assertThatThrownBy(
+            () -> withEngine(e -> e.model("banking-six-stage").currency("EUR").idMask(ErasureTest.MASK))
+                .idMask(ErasureTest.MASK)
+                .build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("idMask was already set");
+    assertThatThrownBy(() -> ClmTopology.builder().idMask(ErasureTest.MASK).idMask(ErasureTest.MASK))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("idMask was already set");
+    assertThatThrownBy(() -> ClmTopology.builder().idMask(null)).isInstanceOf(NullPointerException.class).hasMessage("idMask");
+    assertThat(withEngine(e -> e.model("banking-six-stage").currency("EUR")).idMask(ErasureTest.MASK).build().idMask)
+        .contains(ErasureTest.MASK);
+  }
 }

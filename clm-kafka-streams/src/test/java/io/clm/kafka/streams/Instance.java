@@ -29,6 +29,7 @@ final class Instance {
     clm =
         ClmTopology.builder()
             .engine(e -> e.model("banking-six-stage").currency("EUR").futureTolerance(Duration.ofDays(36_500)))
+            .idMask(ErasureTest.MASK)
             .inputTopic(EVENTS)
             .stageChangeTopic(CHANGES)
             .deadLetterTopic(DEAD_LETTERS)

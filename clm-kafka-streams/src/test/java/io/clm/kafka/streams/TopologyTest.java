@@ -91,7 +91,7 @@ class TopologyTest {
     assertThat(written.get(0).from()).isEqualTo("potential");
     assertThat(written.get(0).to()).isEqualTo("development");
     assertThat(written.get(0).at()).isEqualTo(START);
-    assertThat(clm.counts()).isEqualTo(new ProcessingCounts(1, 0, 0, 0, 0, 1, 0, 0, 0));
+    assertThat(clm.counts()).isEqualTo(new ProcessingCounts(1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0));
   }
 
   @Test
@@ -170,7 +170,7 @@ class TopologyTest {
     assertThat(reasons.get(3).message()).contains("is not the event's customer " + CustomerId.of("C-1").masked());
     assertThat(reasons.get(4).message()).contains("USD");
     assertThat(readChanges()).extracting(StageChange::to).containsExactly("development");
-    assertThat(clm.counts()).isEqualTo(new ProcessingCounts(1, 0, 2, 1, 2, 1, 0, 0, 0));
+    assertThat(clm.counts()).isEqualTo(new ProcessingCounts(1, 0, 0, 0, 2, 1, 2, 1, 0, 0, 0));
   }
 
   @Test

@@ -1,12 +1,14 @@
 package io.clm.kafka.streams.example;
 
 import io.clm.api.CustomerId;
+import io.clm.api.CustomerIdMask;
 import io.clm.kafka.streams.ClmTopology;
 import io.clm.kafka.streams.CustomerQueries;
 import io.clm.kafka.streams.HttpCustomerEndpoint;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.streams.KafkaStreams;
@@ -16,7 +18,8 @@ import org.apache.kafka.streams.state.HostInfo;
 /**
  * A clm application on Kafka Streams: run one or more copies with different ports and state
  * directories; they share the work by partition. Arguments: bootstrap servers, this instance's
- * port, state directory.
+ * port, state directory. The environment variable {@code CLM_ID_MASK_KEY} holds the id mask's secret
+ * in Base64 (at least 32 random bytes), the same for every copy: erasure requests need it.
  */
 public final class LifecycleApp {
   private LifecycleApp() {}
@@ -29,6 +32,7 @@ public final class LifecycleApp {
     ClmTopology clm =
         ClmTopology.builder()
             .engine(engine -> engine.model("banking-six-stage").currency("EUR"))
+            .idMask(CustomerIdMask.withKey(Base64.getDecoder().decode(System.getenv("CLM_ID_MASK_KEY"))))
             .inputTopic("clm-events")
             .stageChangeTopic("clm-stage-changes")
             .deadLetterTopic("clm-dead-letters")
