@@ -25,14 +25,9 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
@@ -47,56 +42,39 @@ class ErasureTest {
   @TempDir Path stateDir;
 
   private final TestEvents.MovableClock clock = new TestEvents.MovableClock(START.plus(Duration.ofDays(400)));
-  private TopologyTestDriver driver;
-  private TestInputTopic<byte[], byte[]> input;
-  private TestOutputTopic<byte[], byte[]> changes;
-  private TestOutputTopic<byte[], byte[]> deadLetters;
+  private Driven driven;
 
   private ClmTopology start(boolean withMask) {
     ClmTopology.Builder builder =
-        ClmTopology.builder()
-            .engine(e -> e.model("banking-six-stage").currency("EUR"))
-            .withoutPunctuation()
-            .inputTopic("events")
-            .stageChangeTopic("changes")
-            .deadLetterTopic("dead-letters")
-            .clock(clock);
-    ClmTopology clm = (withMask ? builder.idMask(MASK) : builder).build();
-    Properties p = new Properties();
-    p.put(StreamsConfig.APPLICATION_ID_CONFIG, "clm-erasure-test");
-    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(clm.topology(), ClmTopology.withDefaults(p), START);
-    input = driver.createInputTopic("events", new ByteArraySerializer(), new ByteArraySerializer());
-    changes = driver.createOutputTopic("changes", new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    deadLetters = driver.createOutputTopic("dead-letters", new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    return clm;
+        ClmTopology.builder().engine(e -> e.model("banking-six-stage").currency("EUR")).withoutPunctuation();
+    driven = new Driven(withMask ? builder.idMask(MASK) : builder, clock, stateDir);
+    return driven.clm;
   }
 
   @AfterEach
   void close() {
-    if (driver != null) {
-      driver.close();
+    if (driven != null) {
+      driven.close();
     }
   }
 
   private void erasureRequest(byte[] key, byte[] value, byte[] headerValue) {
     RecordHeaders headers = new RecordHeaders();
     headers.add(new RecordHeader(ClmTopology.ERASURE_HEADER, headerValue));
-    input.pipeInput(new TestRecord<>(key, value, headers));
+    driven.input.pipeInput(new TestRecord<>(key, value, headers));
   }
 
   private void feedTwoCustomers() {
-    input.pipeInput(key("C-1"), json(transaction("p-1", "C-1", START, "2500.00")));
-    input.pipeInput(key("C-1"), json(transaction("p-2", "C-1", START.plus(Duration.ofDays(3)), "40.00")));
-    input.pipeInput(key("C-2"), json(transaction("q-1", "C-2", START, "15.00")));
+    driven.input.pipeInput(key("C-1"), json(transaction("p-1", "C-1", START, "2500.00")));
+    driven.input.pipeInput(key("C-1"), json(transaction("p-2", "C-1", START.plus(Duration.ofDays(3)), "40.00")));
+    driven.input.pipeInput(key("C-2"), json(transaction("q-1", "C-2", START, "15.00")));
   }
 
   @Test
   void anErasureRequestRemovesTheCustomerFromEveryStoreAndWritesATombstoneOfItsKey() {
     ClmTopology clm = start(true);
     feedTwoCustomers();
-    assertThat(changes.readRecordsToList()).hasSize(2);
+    assertThat(driven.changes.readRecordsToList()).hasSize(2);
     assertThat(keysOf(ClmTopology.APPENDED_STORE, "C-1")).isNotEmpty();
     assertThat(keysOf(ClmTopology.DUE_STORE, "C-1")).isNotEmpty();
     List<Bytes> keptOfC2 = allKeysOf("C-2");
@@ -114,7 +92,7 @@ class ErasureTest {
     assertThat(log.toString(StandardCharsets.UTF_8).lines()).containsExactly(
         "INFO io.clm.kafka.streams.LifecycleProcessor - erased customer " + MASK.mask(CustomerId.of("C-1"))
             + " at " + START.plus(Duration.ofDays(400)) + ", in stage development; stage changes removed: 1");
-    List<TestRecord<byte[], byte[]>> written = changes.readRecordsToList();
+    List<TestRecord<byte[], byte[]>> written = driven.changes.readRecordsToList();
     assertThat(written).hasSize(1);
     assertThat(written.get(0).key()).isEqualTo(key("C-1"));
     assertThat(written.get(0).value()).isNull();
@@ -123,12 +101,12 @@ class ErasureTest {
     assertThat(keysOf(ClmTopology.DUE_STORE, "C-1")).isEmpty();
     assertThat(allKeysOf("C-2")).isEqualTo(keptOfC2);
     assertThat(clm.counts()).isEqualTo(new ProcessingCounts(3, 0, 1, 0, 0, 0, 0, 2, 0, 0, 0));
-    assertThat(deadLetters.isEmpty()).isTrue();
+    assertThat(driven.deadLetters.isEmpty()).isTrue();
 
     // A later event of the erased customer is refused, in this task and in an engine restarted
     // over its stores with the same key; another key cannot read the stores at all.
-    input.pipeInput(key("C-1"), json(transaction("p-3", "C-1", START.plus(Duration.ofDays(5)), "1.00")));
-    DeadLetter refused = DeadLetter.from(deadLetters.readRecord().headers());
+    driven.input.pipeInput(key("C-1"), json(transaction("p-3", "C-1", START.plus(Duration.ofDays(5)), "1.00")));
+    DeadLetter refused = DeadLetter.from(driven.deadLetters.readRecord().headers());
     assertThat(refused.reason()).isEqualTo(DeadLetter.Reason.REFUSED);
     assertThat(refused.message()).contains("was erased");
     LifecycleEngine restarted = restartedOverStores(MASK);
@@ -146,12 +124,12 @@ class ErasureTest {
   void aRepeatedRequestOrOneForACustomerNeverSeenChangesNothing() {
     ClmTopology clm = start(true);
     feedTwoCustomers();
-    changes.readRecordsToList();
+    driven.changes.readRecordsToList();
     erasureRequest(key("C-1"), null, null);
     erasureRequest(key("C-1"), new byte[0], new byte[0]);
     erasureRequest(key("C-9"), null, new byte[0]);
 
-    assertThat(changes.readRecordsToList()).hasSize(1);
+    assertThat(driven.changes.readRecordsToList()).hasSize(1);
     assertThat(clm.counts().erased()).isEqualTo(1);
     assertThat(clm.counts().nothingToErase()).isEqualTo(2);
     assertThat(clm.counts().deadLetters()).isZero();
@@ -165,7 +143,7 @@ class ErasureTest {
     List<Bytes> before = allKeysOf("C-1");
     erasureRequest(key("C-1"), null, new byte[0]);
 
-    TestRecord<byte[], byte[]> letter = deadLetters.readRecord();
+    TestRecord<byte[], byte[]> letter = driven.deadLetters.readRecord();
     DeadLetter reason = DeadLetter.from(letter.headers());
     assertThat(reason.reason()).isEqualTo(DeadLetter.Reason.REFUSED);
     assertThat(reason.message())
@@ -187,7 +165,7 @@ class ErasureTest {
     erasureRequest(null, null, new byte[0]);
     erasureRequest(new byte[] {'C', '-', (byte) 0xff}, null, new byte[0]);
 
-    List<DeadLetter> letters = deadLetters.readRecordsToList().stream().map(r -> DeadLetter.from(r.headers())).toList();
+    List<DeadLetter> letters = driven.deadLetters.readRecordsToList().stream().map(r -> DeadLetter.from(r.headers())).toList();
     assertThat(letters).extracting(DeadLetter::reason).containsExactly(
         DeadLetter.Reason.MALFORMED, DeadLetter.Reason.MALFORMED, DeadLetter.Reason.INVALID, DeadLetter.Reason.INVALID);
     assertThat(letters.get(0).message()).contains("clm.erase").contains("5 bytes");
@@ -196,21 +174,11 @@ class ErasureTest {
     assertThat(letters.get(3).message()).contains("key of 3 bytes is not a customer id in UTF-8");
     assertThat(allKeysOf("C-1")).isEqualTo(before);
     assertThat(clm.counts().erased()).isZero();
-    assertThat(changes.readRecordsToList()).hasSize(2);
+    assertThat(driven.changes.readRecordsToList()).hasSize(2);
   }
 
   private LifecycleEngine restartedOverStores(CustomerIdMask mask) {
-    return Clm.builder()
-        .model("banking-six-stage")
-        .currency("EUR")
-        .clock(clock)
-        .idMask(mask)
-        .store(
-            new KafkaCustomerStore(
-                driver.getKeyValueStore(ClmTopology.CUSTOMERS_STORE),
-                driver.getKeyValueStore(ClmTopology.APPENDED_STORE),
-                driver.getKeyValueStore(ClmTopology.DUE_STORE)))
-        .build();
+    return Clm.builder().model("banking-six-stage").currency("EUR").clock(clock).idMask(mask).store(driven.store()).build();
   }
 
   /** Every key of every store that holds the customer's id. */
@@ -224,7 +192,7 @@ class ErasureTest {
 
   /** The keys of a store that hold the customer's id, as their bytes: ids of these tests share no bytes' run. */
   private List<Bytes> keysOf(String storeName, String customer) {
-    KeyValueStore<Bytes, byte[]> store = driver.getKeyValueStore(storeName);
+    KeyValueStore<Bytes, byte[]> store = driven.driver.getKeyValueStore(storeName);
     byte[] id = customer.getBytes(StandardCharsets.UTF_8);
     List<Bytes> keys = new ArrayList<>();
     try (KeyValueIterator<Bytes, byte[]> all = store.all()) {

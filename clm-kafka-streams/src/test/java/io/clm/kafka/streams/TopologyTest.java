@@ -22,11 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -40,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TopologyTest {
   @TempDir Path stateDir;
 
+  private Driven driven;
   private TopologyTestDriver driver;
   private TestInputTopic<byte[], byte[]> input;
   private TestOutputTopic<byte[], byte[]> changes;
@@ -47,23 +44,18 @@ class TopologyTest {
   private final TestEvents.MovableClock clock = new TestEvents.MovableClock(START.plus(Duration.ofDays(400)));
 
   private ClmTopology start(ClmTopology.Builder builder) {
-    ClmTopology clm =
-        builder.inputTopic("events").stageChangeTopic("changes").deadLetterTopic("dead-letters").clock(clock).build();
-    Properties p = new Properties();
-    p.put(StreamsConfig.APPLICATION_ID_CONFIG, "clm-test");
-    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(clm.topology(), ClmTopology.withDefaults(p), START);
-    input = driver.createInputTopic("events", new ByteArraySerializer(), new ByteArraySerializer());
-    changes = driver.createOutputTopic("changes", new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    deadLetters = driver.createOutputTopic("dead-letters", new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    return clm;
+    driven = new Driven(builder, clock, stateDir);
+    driver = driven.driver;
+    input = driven.input;
+    changes = driven.changes;
+    deadLetters = driven.deadLetters;
+    return driven.clm;
   }
 
   @AfterEach
   void close() {
-    if (driver != null) {
-      driver.close();
+    if (driven != null) {
+      driven.close();
     }
   }
 
@@ -123,15 +115,8 @@ class TopologyTest {
     assertThat(clm.counts().applied() + clm.counts().duplicates()).isEqualTo(feed.size());
     assertThat(clm.counts().duplicates()).isEqualTo(feed.size() - feed.stream().map(Event::id).distinct().count());
 
-    KeyValueStore<Bytes, byte[]> customers = driver.getKeyValueStore(ClmTopology.CUSTOMERS_STORE);
-    KeyValueStore<Bytes, byte[]> appended = driver.getKeyValueStore(ClmTopology.APPENDED_STORE);
     LifecycleEngine fromStore =
-        Clm.builder()
-            .model("banking-six-stage")
-            .currency("EUR")
-            .clock(clock)
-            .store(new KafkaCustomerStore(customers, appended, driver.getKeyValueStore(ClmTopology.DUE_STORE)))
-            .build();
+        Clm.builder().model("banking-six-stage").currency("EUR").clock(clock).store(driven.store()).build();
     reference.forEachCustomer(
         c -> {
           assertThat(fromStore.customer(c.id())).contains(c);
@@ -297,7 +282,7 @@ class TopologyTest {
             .currency("EUR")
             .clock(clock)
             .deduplicationWindow(window)
-            .store(new KafkaCustomerStore(customers, appended, driver.getKeyValueStore(ClmTopology.DUE_STORE)))
+            .store(driven.store())
             .build();
     assertThat(restarted.ingest(insideWindow).duplicate()).isTrue();
     assertThat(restarted.ingest(latest).duplicate()).isTrue();
