@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Builds the built-in strategies' actions, with the default expected costs (major units of the
- * customer's currency) and the consent rule applied at the source.
+ * customer's currency), the consent rule and the responsible-lending rule ({@link
+ * ResponsibleLending}) applied at the source.
  */
 final class Actions {
 
@@ -43,13 +44,16 @@ final class Actions {
     this.strategy = strategy;
   }
 
-  /** Adds an action unless it is marketing and the customer has not consented. */
+  /**
+   * Adds an action unless it is marketing and the customer has not consented, or it sells credit the
+   * customer may not be sold ({@link ResponsibleLending#allows}).
+   */
   Actions add(ActionType type, String rationale, double costMajor, int priority) {
     return add(type, rationale, BigDecimal.valueOf(costMajor), priority);
   }
 
   private Actions add(ActionType type, String rationale, BigDecimal costMajor, int priority) {
-    if (type.isMarketing() && !context.marketingConsent()) {
+    if ((type.isMarketing() && !context.marketingConsent()) || !ResponsibleLending.allows(context, type)) {
       return this;
     }
     actions.add(new RetentionAction(type, rationale, money(context, costMajor), priority, strategy));

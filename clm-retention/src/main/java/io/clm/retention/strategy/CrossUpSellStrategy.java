@@ -16,7 +16,11 @@ import java.util.Set;
  * Growth: repeat business and widening use (seed 002: cross-selling and up-selling; seed 000, 成长期:
  * active communication, clear duties and rights, prepare personalised service). Proposes a
  * relationship review, a cross-sell of the first product type the customer does not hold (in {@link
- * ProductType} order) and an up-sell of the product type the customer uses most.
+ * ProductType} order) and an up-sell of the product type the customer uses most. Credit (a loan, a
+ * card, an unclassified product) is never sold to a customer in difficulty (credit score below 500,
+ * flagged vulnerable) or without a known credit score, whatever the consent: the cross-sell is then
+ * the first type not held that is not credit, the up-sell the most-used type that is not credit, and
+ * there is none when no such type exists.
  */
 @AutoService(RetentionStrategy.class)
 public final class CrossUpSellStrategy implements RetentionStrategy {
@@ -66,7 +70,7 @@ public final class CrossUpSellStrategy implements RetentionStrategy {
 
   private static ProductType firstNotHeld(RetentionContext context) {
     for (ProductType p : ProductType.values()) {
-      if (context.customer().metrics().productsHeld(p) == 0) {
+      if (context.customer().metrics().productsHeld(p) == 0 && ResponsibleLending.maySell(context, p)) {
         return p;
       }
     }
@@ -80,7 +84,7 @@ public final class CrossUpSellStrategy implements RetentionStrategy {
       long count =
           context.customer().metrics().transactionCount(p, Direction.DEBIT)
               + context.customer().metrics().transactionCount(p, Direction.CREDIT);
-      if (context.customer().metrics().productsHeld(p) > 0 && count > bestCount) {
+      if (context.customer().metrics().productsHeld(p) > 0 && ResponsibleLending.maySell(context, p) && count > bestCount) {
         best = p;
         bestCount = count;
       }

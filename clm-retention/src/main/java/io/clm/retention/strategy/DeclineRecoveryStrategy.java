@@ -4,7 +4,6 @@ import com.google.auto.service.AutoService;
 import io.clm.api.Metric;
 import io.clm.api.StageFamily;
 import io.clm.api.ValidationException;
-import io.clm.api.event.Attribute;
 import io.clm.api.retention.ActionType;
 import io.clm.api.retention.RetentionAction;
 import io.clm.api.retention.RetentionContext;
@@ -28,8 +27,8 @@ import java.util.Set;
  *       points or more: correct the mistake and compensate (service recovery, proposed whatever the
  *       consent and whatever the value);
  *   <li><b>the customer's trouble</b>: credit score below 500 or the customer is flagged
- *       vulnerable: help them through it (a service contact, proposed whatever the consent and
- *       whatever the value);
+ *       vulnerable (the test every built-in strategy uses before selling credit): help them through
+ *       it (a service contact, proposed whatever the consent and whatever the value);
  *   <li><b>competition</b>: competitor attention of 0.5 or more, or price sensitivity of 0.7 or
  *       more: study the rival (a service contact, so that a customer without marketing consent is
  *       not left without an action) and strengthen our advantage with incentives (offer, economic
@@ -123,8 +122,7 @@ public final class DeclineRecoveryStrategy implements RetentionStrategy {
         || context.metric(Metric.SATISFACTION_CHANGE) <= -2) {
       return Cause.OUR_FAULT;
     }
-    if (context.metric(Metric.CREDIT_SCORE) < 500
-        || context.customer().metrics().attribute(Attribute.VULNERABLE) == 1) {
+    if (ResponsibleLending.inDifficulty(context)) {
       return Cause.CUSTOMER_TROUBLE;
     }
     if (context.metric(Metric.COMPETITOR_ATTENTION) >= 0.5 || context.metric(Metric.PRICE_SENSITIVITY) >= 0.7) {

@@ -16,8 +16,10 @@ import java.util.Set;
  * a new cycle can start (seed 002, 中断期). Proposes a service contact to close the ended line
  * cleanly and, with marketing consent, a cross-sell of the first product type (in {@link
  * ProductType} order) the customer has never held: neither held now nor closed. A line that has
- * just ended is not offered again; when every type is held or has been closed, there is no
- * cross-sell.
+ * just ended is not offered again. Credit (a loan, a card, an unclassified product) is never sold to
+ * a customer in difficulty (credit score below 500, flagged vulnerable) or without a known credit
+ * score, whatever the consent: the first type never held that is not credit is offered instead.
+ * When no type is left, there is no cross-sell.
  */
 @AutoService(RetentionStrategy.class)
 public final class NewLineOfBusinessStrategy implements RetentionStrategy {
@@ -58,10 +60,12 @@ public final class NewLineOfBusinessStrategy implements RetentionStrategy {
     return actions.list();
   }
 
-  /** The first product type neither held now nor closed, or null. */
+  /** The first product type neither held now nor closed that may be sold to the customer, or null. */
   private static ProductType firstNeverHeld(RetentionContext context) {
     for (ProductType p : ProductType.values()) {
-      if (context.customer().metrics().productsHeld(p) == 0 && context.customer().metrics().productsClosed(p) == 0) {
+      if (context.customer().metrics().productsHeld(p) == 0
+          && context.customer().metrics().productsClosed(p) == 0
+          && ResponsibleLending.maySell(context, p)) {
         return p;
       }
     }

@@ -91,7 +91,8 @@ class BuiltInStrategiesTest {
             "800.00",
             0,
             b ->
-                b.products(ProductType.CURRENT_ACCOUNT, 1, 0)
+                b.attribute(Attribute.CREDIT_SCORE, new BigDecimal("720"), START)
+                    .products(ProductType.CURRENT_ACCOUNT, 1, 0)
                     .products(ProductType.CARD, 1, 0)
                     .transactions(ProductType.CURRENT_ACCOUNT, Direction.DEBIT, 3, 3000)
                     .transactions(ProductType.CARD, Direction.DEBIT, 30, 9000));
@@ -185,8 +186,18 @@ class BuiltInStrategiesTest {
 
   @Test
   void interruptionOffersANewLineOfBusinessNotTheOneThatEnded() {
-    // The current account ended, the deposit is held: the first line never held is the loan.
-    RetentionContext c = context(StageFamily.INTERRUPTION, true, "500.00", 0, b -> b.products(ProductType.CURRENT_ACCOUNT, 1, 1).products(ProductType.DEPOSIT, 1, 0));
+    // The current account ended, the deposit is held: the first line never held is the loan, which
+    // may be sold with a credit score of 720.
+    RetentionContext c =
+        context(
+            StageFamily.INTERRUPTION,
+            true,
+            "500.00",
+            0,
+            b ->
+                b.attribute(Attribute.CREDIT_SCORE, new BigDecimal("720"), START)
+                    .products(ProductType.CURRENT_ACCOUNT, 1, 1)
+                    .products(ProductType.DEPOSIT, 1, 0));
     assertThat(types(new NewLineOfBusinessStrategy().propose(c)))
         .containsExactly(
             new ActionType.Communication("close the ended line of business cleanly"),
