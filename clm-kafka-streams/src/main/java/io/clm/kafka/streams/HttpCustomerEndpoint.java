@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.clm.api.ClmException;
 import io.clm.api.CustomerId;
+import io.clm.api.ValidationException;
 import io.clm.api.annotation.Experimental;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,9 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.state.HostInfo;
@@ -39,7 +37,14 @@ import org.slf4j.LoggerFactory;
  * space. A malformed percent escape, bytes that are not UTF-8 or an invalid id answer 400 with a
  * message that never contains the id. It serves this instance's store only, so a query never hops
  * twice. It serves up to 16 requests at a time, each on a thread of its own, so that a client that
- * stalls mid-request holds up no other. Bind it to the host and port given as {@code application.server}.
+ * stalls mid-request holds up no other, and gives each request a timeout (five seconds unless
+ * {@linkplain #start(InetSocketAddress, CustomerQueries, Duration) set}) from its first byte to the
+ * last byte of its answer: a request still under way then has its connection closed, unanswered,
+ * and is logged at {@code WARN}, so that a client that stalls (or a connection cut by a network
+ * partition) holds a thread that long at most. A connection that sends nothing holds no thread;
+ * the JDK's server closes it after {@code sun.net.httpserver.idleInterval} (30 seconds unless set),
+ * one of its settings that hold for every server in the JVM and that this endpoint leaves alone.
+ * Bind it to the host and port given as {@code application.server}.
  */
 @SuppressWarnings("exports")
 @Experimental
@@ -47,19 +52,22 @@ public final class HttpCustomerEndpoint implements AutoCloseable {
   private static final String PATH = "/clm/customers/";
   private static final Logger LOG = LoggerFactory.getLogger(HttpCustomerEndpoint.class);
 
-  /** Requests served at once; a client that stalls mid-request holds one of these threads. */
+  /** Requests served at once; a client that stalls mid-request holds one of these threads until its request timeout. */
   private static final int THREADS = 16;
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  /** How long a request may take on the endpoint, from its first byte to the last of its answer. */
+  private static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
-  private HttpCustomerEndpoint(HttpServer server, ExecutorService executor) {
+  private final HttpServer server;
+  private final BoundedExchanges executor;
+
+  private HttpCustomerEndpoint(HttpServer server, BoundedExchanges executor) {
     this.server = server;
     this.executor = executor;
   }
 
   /**
-   * Starts serving this instance's customers.
+   * Starts serving this instance's customers, giving each request five seconds.
    *
    * @param bind the address and port to listen on
    * @param queries this instance's queries
@@ -67,8 +75,38 @@ public final class HttpCustomerEndpoint implements AutoCloseable {
    * @throws UncheckedIOException if the port cannot be bound
    */
   public static HttpCustomerEndpoint start(InetSocketAddress bind, CustomerQueries queries) {
+    return start(bind, queries, DEFAULT_REQUEST_TIMEOUT);
+  }
+
+  /**
+   * Starts serving this instance's customers, giving each request at most {@code requestTimeout}
+   * from its first byte to the last byte of its answer: reading the request, looking the customer
+   * up and writing the answer. A request still under way then has its connection closed,
+   * unanswered, and is logged at {@code WARN}. Keep it longer than the askers' timeout ({@link
+   * #client()}), or answers they still wait for are cut off.
+   *
+   * @param bind the address and port to listen on
+   * @param queries this instance's queries
+   * @param requestTimeout one millisecond to ten minutes
+   * @return the running endpoint
+   * @throws NullPointerException if an argument is null
+   * @throws ValidationException if the timeout is out of range
+   * @throws UncheckedIOException if the port cannot be bound
+   */
+  public static HttpCustomerEndpoint start(InetSocketAddress bind, CustomerQueries queries, Duration requestTimeout) {
     Objects.requireNonNull(queries, "queries");
-    return start(bind, queries::local);
+    return start(bind, queries::local, requestTimeout);
+  }
+
+  /**
+   * Starts serving the customers that {@code lookup} finds, giving each request five seconds.
+   *
+   * @param bind the address and port to listen on
+   * @param lookup this instance's own view of a customer, as {@link CustomerQueries#local}
+   * @return the running endpoint
+   */
+  static HttpCustomerEndpoint start(InetSocketAddress bind, Function<CustomerId, Optional<CustomerView>> lookup) {
+    return start(bind, lookup, DEFAULT_REQUEST_TIMEOUT);
   }
 
   /**
@@ -76,9 +114,12 @@ public final class HttpCustomerEndpoint implements AutoCloseable {
    *
    * @param bind the address and port to listen on
    * @param lookup this instance's own view of a customer, as {@link CustomerQueries#local}
+   * @param requestTimeout as for {@link #start(InetSocketAddress, CustomerQueries, Duration)}
    * @return the running endpoint
    */
-  static HttpCustomerEndpoint start(InetSocketAddress bind, Function<CustomerId, Optional<CustomerView>> lookup) {
+  static HttpCustomerEndpoint start(
+      InetSocketAddress bind, Function<CustomerId, Optional<CustomerView>> lookup, Duration requestTimeout) {
+    Duration timeout = checked("requestTimeout", requestTimeout);
     HttpServer server;
     try {
       server = HttpServer.create(bind, 0);
@@ -88,18 +129,22 @@ public final class HttpCustomerEndpoint implements AutoCloseable {
     server.createContext(PATH, exchange -> answer(exchange, lookup));
     // Without an executor the server reads and answers every request on its one dispatcher thread,
     // so a single client that stalls mid-request would hold up every other query.
-    AtomicInteger threads = new AtomicInteger();
-    ExecutorService executor =
-        Executors.newFixedThreadPool(
-            THREADS,
-            task -> {
-              Thread thread = new Thread(task, "clm-customer-endpoint-" + threads.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+    BoundedExchanges executor = new BoundedExchanges(THREADS, timeout);
     server.setExecutor(executor);
     server.start();
     return new HttpCustomerEndpoint(server, executor);
+  }
+
+  /**
+   * A timeout from one millisecond to ten minutes: a shorter one cuts every answer off, and a
+   * longer one bounds nothing a client could notice.
+   */
+  private static Duration checked(String field, Duration timeout) {
+    Objects.requireNonNull(timeout, field);
+    if (timeout.compareTo(Duration.ofMillis(1)) < 0 || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
+      throw new ValidationException(field + " " + timeout + " is not from one millisecond to ten minutes");
+    }
+    return timeout;
   }
 
   /**
@@ -218,6 +263,6 @@ public final class HttpCustomerEndpoint implements AutoCloseable {
   @Override
   public void close() {
     server.stop(1);
-    executor.shutdownNow();
+    executor.close();
   }
 }

@@ -7,7 +7,9 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.clm.api.CorruptRecordException;
+import io.clm.api.Customer;
 import io.clm.api.CustomerId;
+import io.clm.api.MetricsSnapshot;
 import io.clm.api.TextRules;
 import io.clm.api.ValidationException;
 import java.io.ByteArrayOutputStream;
@@ -21,9 +23,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,19 +46,23 @@ class HttpCustomerEndpointTest {
   /** Characters that percent-encoding, form encoding and paths treat differently. */
   private static final String SPECIAL = " +/%?#&=;:@!$'()*,.~-_\\\"<>[]{}|^`éß€中😀";
 
+  /** Requests the endpoint serves at once, as its documentation says. */
+  private static final int THREADS = 16;
+
   private final List<CustomerId> asked = new CopyOnWriteArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
   private HttpCustomerEndpoint endpoint;
 
+  /** Knows no customer, and notes which it was asked for. */
+  private final Function<CustomerId, Optional<CustomerView>> unknown =
+      customer -> {
+        asked.add(customer);
+        return Optional.empty();
+      };
+
   @BeforeEach
   void start() {
-    endpoint =
-        HttpCustomerEndpoint.start(
-            new InetSocketAddress("127.0.0.1", 0),
-            customer -> {
-              asked.add(customer);
-              return Optional.empty();
-            });
+    endpoint = HttpCustomerEndpoint.start(new InetSocketAddress("127.0.0.1", 0), unknown);
   }
 
   @AfterEach
@@ -312,6 +324,134 @@ class HttpCustomerEndpointTest {
           .hasMessageNotContaining("0012345");
     } finally {
       other.stop(0);
+    }
+  }
+
+  /** A GET of one customer from a client that waits at most {@code wait}, connecting included. */
+  private static HttpResponse<String> getWithin(int port, String id, Duration wait) throws Exception {
+    HttpClient impatient = HttpClient.newBuilder().connectTimeout(wait).build();
+    return impatient.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/clm/customers/" + id)).timeout(wait).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * Twice as many clients as the endpoint has threads send half a request line and then nothing,
+   * as a client that hangs or a connection cut by a network partition does, and as many again
+   * connect and send nothing at all: a query still gets its answer, and the endpoint closes each
+   * half-sent connection, unanswered, once its request timeout has passed.
+   */
+  @Test
+  void clientsThatStallMidRequestHoldNoThreadLongerThanTheRequestTimeout() throws Exception {
+    List<Socket> sockets = new ArrayList<>();
+    PrintStream err = System.err;
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+    try (HttpCustomerEndpoint bounded =
+        HttpCustomerEndpoint.start(new InetSocketAddress("127.0.0.1", 0), unknown, Duration.ofSeconds(1))) {
+      List<Socket> halfSent = new ArrayList<>();
+      for (int i = 0; i < 2 * THREADS; i++) {
+        sockets.add(new Socket("127.0.0.1", bounded.port()));
+        Socket socket = new Socket("127.0.0.1", bounded.port());
+        sockets.add(socket);
+        halfSent.add(socket);
+        OutputStream out = socket.getOutputStream();
+        out.write("GET /clm/customers/C-".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+      }
+      Thread.sleep(500); // the endpoint takes the half-sent requests up before the next one
+
+      HttpResponse<String> response = getWithin(bounded.port(), "C-2", Duration.ofSeconds(5));
+
+      assertThat(response.statusCode()).isEqualTo(404);
+      assertThat(asked).containsExactly(CustomerId.of("C-2"));
+      for (Socket socket : halfSent) {
+        socket.setSoTimeout(5_000);
+        assertThat(socket.getInputStream().read()).as("end of stream: closed unanswered").isEqualTo(-1);
+      }
+    } finally {
+      System.setErr(err);
+      for (Socket socket : sockets) {
+        socket.close();
+      }
+    }
+    assertThat(log.toString(StandardCharsets.UTF_8).lines())
+        .hasSize(2 * THREADS)
+        .allMatch(
+            line -> line.equals(
+                "WARN io.clm.kafka.streams.HttpCustomerEndpoint - a request was not read and answered within PT1S:"
+                    + " its connection is closed"));
+  }
+
+  /**
+   * A few clients ask for a customer whose view is far larger than the sockets' buffers and then
+   * read nothing, and as many as the endpoint has threads send half a request: a query still gets
+   * its answer, and each of the readers that stopped has its connection closed, its answer cut
+   * short, once the request timeout has passed.
+   */
+  @Test
+  void clientsThatDoNotReadTheAnswerHoldNoThreadLongerThanTheRequestTimeout() throws Exception {
+    int stageLength = 16 << 20;
+    CustomerView large =
+        new CustomerView(
+            new Customer(
+                CustomerId.of("Large-1"),
+                "s".repeat(stageLength),
+                0,
+                MetricsSnapshot.builder(Currency.getInstance("EUR"), Instant.parse("2026-01-01T00:00:00Z")).build(),
+                Map.of()),
+            List.of());
+    List<Socket> sockets = new ArrayList<>();
+    List<Socket> notReading = new ArrayList<>();
+    try (HttpCustomerEndpoint bounded =
+        HttpCustomerEndpoint.start(
+            new InetSocketAddress("127.0.0.1", 0),
+            customer -> customer.value().equals("Large-1") ? Optional.of(large) : unknown.apply(customer),
+            Duration.ofSeconds(1))) {
+      for (int i = 0; i < 4; i++) {
+        Socket socket = new Socket();
+        sockets.add(socket);
+        notReading.add(socket);
+        // Smaller than the answer, and yet over two loopback segments, so that reading reopens the window.
+        socket.setReceiveBufferSize(1 << 20);
+        socket.connect(new InetSocketAddress("127.0.0.1", bounded.port()));
+        OutputStream out = socket.getOutputStream();
+        out.write("GET /clm/customers/Large-1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+      }
+      for (int i = 0; i < THREADS; i++) {
+        Socket socket = new Socket("127.0.0.1", bounded.port());
+        sockets.add(socket);
+        OutputStream out = socket.getOutputStream();
+        out.write("GET /clm/customers/C-".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+      }
+      Thread.sleep(500); // the endpoint takes the requests up before the next one
+
+      HttpResponse<String> response = getWithin(bounded.port(), "C-2", Duration.ofSeconds(5));
+
+      assertThat(response.statusCode()).isEqualTo(404);
+      assertThat(asked).containsExactly(CustomerId.of("C-2"));
+      for (Socket socket : notReading) {
+        socket.setSoTimeout(10_000);
+        long received = socket.getInputStream().transferTo(OutputStream.nullOutputStream());
+        assertThat(received).as("bytes before the end of stream").isLessThan(stageLength);
+      }
+    } finally {
+      for (Socket socket : sockets) {
+        socket.close();
+      }
+    }
+  }
+
+  @Test
+  void aTimeoutThatIsNotPositiveOrIsAbsurdIsRefusedNamingIt() {
+    InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);
+    for (Duration bad : List.of(Duration.ZERO, Duration.ofMillis(-1), Duration.ofNanos(999_999), Duration.ofMinutes(10).plusMillis(1))) {
+      assertThatThrownBy(() -> HttpCustomerEndpoint.start(any, unknown, bad))
+          .as(bad.toString())
+          .isInstanceOf(ValidationException.class)
+          .hasMessage("requestTimeout " + bad + " is not from one millisecond to ten minutes");
     }
   }
 }
