@@ -18,6 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.state.HostInfo;
@@ -58,6 +62,9 @@ public final class HttpCustomerEndpoint implements AutoCloseable {
   /** How long a request may take on the endpoint, from its first byte to the last of its answer. */
   private static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
+  /** How long the library client waits for an owner's whole answer, connecting included. */
+  private static final Duration DEFAULT_CLIENT_TIMEOUT = Duration.ofSeconds(2);
+
   private final HttpServer server;
   private final BoundedExchanges executor;
 
@@ -83,7 +90,7 @@ public final class HttpCustomerEndpoint implements AutoCloseable {
    * from its first byte to the last byte of its answer: reading the request, looking the customer
    * up and writing the answer. A request still under way then has its connection closed,
    * unanswered, and is logged at {@code WARN}. Keep it longer than the askers' timeout ({@link
-   * #client()}), or answers they still wait for are cut off.
+   * #client(Duration)}), or answers they still wait for are cut off.
    *
    * @param bind the address and port to listen on
    * @param queries this instance's queries
@@ -206,15 +213,31 @@ public final class HttpCustomerEndpoint implements AutoCloseable {
   }
 
   /**
-   * A client for other instances' endpoints, with a two-second timeout per request. An owner's
-   * host may be a name, an IPv4 or an IPv6 address (with or without brackets); one that cannot be
-   * part of a URI fails as a {@link CustomerQueryException} with the masked id, and so does an
-   * answer that is not a customer view (an owner of another version, say).
+   * A client for other instances' endpoints that waits at most two seconds for an owner's whole
+   * answer, as {@link #client(Duration)} says.
    *
    * @return the client
    */
   public static RemoteCustomers client() {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    return client(DEFAULT_CLIENT_TIMEOUT);
+  }
+
+  /**
+   * A client for other instances' endpoints that waits at most {@code timeout} for an owner's whole
+   * answer, from connecting to the last byte of the body; an owner that takes longer fails the query
+   * as a {@link CustomerQueryException} and the client hangs up. An owner's host may be a name, an
+   * IPv4 or an IPv6 address (with or without brackets); one that cannot be part of a URI fails as a
+   * {@link CustomerQueryException} with the masked id, and so does an answer that is not a
+   * customer view (an owner of another version, say).
+   *
+   * @param timeout one millisecond to ten minutes
+   * @return the client
+   * @throws NullPointerException if the timeout is null
+   * @throws ValidationException if the timeout is out of range
+   */
+  public static RemoteCustomers client(Duration timeout) {
+    Duration bound = checked("timeout", timeout);
+    HttpClient http = HttpClient.newBuilder().connectTimeout(bound).build();
     return (owner, customer) -> {
       // An IPv6 address, which HostInfo holds without brackets, needs them in a URI.
       String host = owner.host().contains(":") && !owner.host().startsWith("[") ? "[" + owner.host() + "]" : owner.host();
@@ -222,7 +245,6 @@ public final class HttpCustomerEndpoint implements AutoCloseable {
       try {
         request =
             HttpRequest.newBuilder(URI.create("http://" + host + ":" + owner.port() + PATH + CustomerPath.encode(customer)))
-                .timeout(Duration.ofSeconds(2))
                 .GET()
                 .build();
       } catch (IllegalArgumentException e) {
@@ -230,15 +252,7 @@ public final class HttpCustomerEndpoint implements AutoCloseable {
         throw new CustomerQueryException(
             "instance " + owner + " cannot be asked for customer " + customer.masked() + ": its address is not one of a URI");
       }
-      HttpResponse<byte[]> response;
-      try {
-        response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-      } catch (IOException e) {
-        throw new CustomerQueryException("instance " + owner + " cannot be asked for customer " + customer.masked(), e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new CustomerQueryException("interrupted asking " + owner + " for customer " + customer.masked(), e);
-      }
+      HttpResponse<byte[]> response = send(http, request, bound, owner, customer);
       return switch (response.statusCode()) {
         case 200 -> Optional.of(view(owner, customer, response.body()));
         case 404 -> Optional.empty();
@@ -247,6 +261,35 @@ public final class HttpCustomerEndpoint implements AutoCloseable {
                 + new String(response.body(), StandardCharsets.UTF_8));
       };
     };
+  }
+
+  /**
+   * The owner's whole answer within the timeout. The JDK client's request timeout ends once the
+   * head of the answer has arrived, so an owner that stalls in the body would hold the asker for
+   * good: the whole exchange is bounded here instead, and cancelling it closes its connection.
+   */
+  private static HttpResponse<byte[]> send(
+      HttpClient http, HttpRequest request, Duration timeout, HostInfo owner, CustomerId customer) {
+    CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+    try {
+      return answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      answer.cancel(true);
+      throw new CustomerQueryException(
+          "instance " + owner + " did not answer for customer " + customer.masked() + " within " + timeout);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException unexpected) {
+        throw unexpected;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new CustomerQueryException("instance " + owner + " cannot be asked for customer " + customer.masked(), e.getCause());
+    } catch (InterruptedException e) {
+      answer.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new CustomerQueryException("interrupted asking " + owner + " for customer " + customer.masked(), e);
+    }
   }
 
   /** The customer view an owner answered, or a query failure if it is not one. */

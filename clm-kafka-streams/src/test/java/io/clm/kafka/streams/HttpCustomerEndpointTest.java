@@ -2,6 +2,7 @@ package io.clm.kafka.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
@@ -14,9 +15,12 @@ import io.clm.api.TextRules;
 import io.clm.api.ValidationException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,7 +34,9 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterEach;
@@ -444,6 +450,48 @@ class HttpCustomerEndpointTest {
     }
   }
 
+  /**
+   * An owner that sends the head of its answer and then stalls: the library client gives up after
+   * its timeout, fails the query as such and hangs up, rather than waiting for the body forever.
+   */
+  @Test
+  void theLibraryClientGivesUpOnAnOwnerThatStallsMidAnswer() throws Exception {
+    try (ServerSocket owner = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      CompletableFuture<Integer> afterTheHead = new CompletableFuture<>();
+      Thread stalling =
+          new Thread(
+              () -> {
+                try (Socket socket = owner.accept()) {
+                  socket.setSoTimeout(10_000);
+                  InputStream in = socket.getInputStream();
+                  in.read(new byte[8192]);
+                  socket
+                      .getOutputStream()
+                      .write(
+                          "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"customer\":"
+                              .getBytes(StandardCharsets.US_ASCII));
+                  socket.getOutputStream().flush();
+                  afterTheHead.complete(in.read());
+                } catch (IOException e) {
+                  afterTheHead.completeExceptionally(e);
+                }
+              });
+      stalling.start();
+      RemoteCustomers client = HttpCustomerEndpoint.client(Duration.ofSeconds(1));
+      CustomerId customer = CustomerId.of("CUST0012345");
+
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(10),
+          () ->
+              assertThatThrownBy(() -> client.fetch(new HostInfo("127.0.0.1", owner.getLocalPort()), customer))
+                  .isInstanceOf(CustomerQueryException.class)
+                  .hasMessage(
+                      "instance HostInfo{host='127.0.0.1', port=" + owner.getLocalPort() + "} did not answer for customer "
+                          + customer.masked() + " within PT1S"));
+      assertThat(afterTheHead.get(5, TimeUnit.SECONDS)).as("the asker hung up").isEqualTo(-1);
+    }
+  }
+
   @Test
   void aTimeoutThatIsNotPositiveOrIsAbsurdIsRefusedNamingIt() {
     InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);
@@ -452,6 +500,10 @@ class HttpCustomerEndpointTest {
           .as(bad.toString())
           .isInstanceOf(ValidationException.class)
           .hasMessage("requestTimeout " + bad + " is not from one millisecond to ten minutes");
+      assertThatThrownBy(() -> HttpCustomerEndpoint.client(bad))
+          .as(bad.toString())
+          .isInstanceOf(ValidationException.class)
+          .hasMessage("timeout " + bad + " is not from one millisecond to ten minutes");
     }
   }
 }
