@@ -13,8 +13,10 @@ import io.clm.api.spi.StoredCustomer;
 import io.clm.api.spi.Tombstone;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -37,10 +39,11 @@ import org.junit.jupiter.api.Test;
  *
  * <p>It checks that records, seen events and history come back exactly as written; that a write
  * replaces the record and appends the rest; that {@code scan} and {@code scanDue} find exactly the
- * customers they should; that erasure removes a customer, its seen events and history included,
- * and keeps its tombstone; that a position is stored with its batch; that {@code replaceAll}
- * replaces everything, seen events and history included; and that writes from
- * several threads for disjoint customers all land.
+ * customers they should, {@code scan} handing back each one whole (record, seen events, history);
+ * that erasure removes a customer, its seen events and history included, and keeps its tombstone;
+ * that a position is stored with its batch; that {@code replaceAll} replaces everything, seen
+ * events and history included; and that writes from several threads for disjoint customers all
+ * land.
  */
 @Experimental
 public abstract class CustomerStoreContract {
@@ -159,6 +162,39 @@ public abstract class CustomerStoreContract {
     assertThat(due(store, Long.MAX_VALUE - 1)).containsExactly(id(1), id(2), id(4));
     store.write(StoreBatch.of(List.of(write(record(2, 50, "b2"), List.of(), List.of()))));
     assertThat(due(store, 99)).containsExactly(id(2), id(4));
+  }
+
+  /**
+   * Scan hands back each customer whole, as {@code load} does: its latest record and every seen
+   * event and history entry appended to it, in order. An engine built over the store reads its
+   * customers with {@code scan} alone, so a scan that left any of them out would lose them at the
+   * next restart.
+   */
+  @Test
+  public void scanHandsBackEachCustomerWhole() {
+    CustomerStore store = createStore();
+    SeenEvent a = new SeenEvent(1, 2, 3);
+    SeenEvent b = new SeenEvent(4, 5, 6);
+    SeenEvent c = new SeenEvent(7, 8, 9);
+    store.write(
+        StoreBatch.of(
+            List.of(
+                write(record(1, 10, "v1"), List.of(a), List.of(entry(0, "h0"))),
+                write(record(2, 20, "b"), List.of(), List.of()),
+                write(record(3, 30, "c"), List.of(b), List.of(entry(0, "g0"), entry(1, "g1"))))));
+    store.write(StoreBatch.of(List.of(write(record(1, 40, "v2"), List.of(c), List.of(entry(1, "h1"))))));
+    Map<CustomerId, StoredCustomer> visited = new HashMap<>();
+    store.scan(customer -> visited.put(customer.record().customer(), customer));
+    assertThat(visited.get(id(1)))
+        .as("customer 1 as scan hands it back (record, seen events, history)")
+        .isEqualTo(new StoredCustomer(record(1, 40, "v2"), List.of(a, c), List.of(entry(0, "h0"), entry(1, "h1"))));
+    assertThat(visited.get(id(2)))
+        .as("customer 2 as scan hands it back (record, seen events, history)")
+        .isEqualTo(new StoredCustomer(record(2, 20, "b"), List.of(), List.of()));
+    assertThat(visited.get(id(3)))
+        .as("customer 3 as scan hands it back (record, seen events, history)")
+        .isEqualTo(new StoredCustomer(record(3, 30, "c"), List.of(b), List.of(entry(0, "g0"), entry(1, "g1"))));
+    assertThat(visited).hasSize(3);
   }
 
   /**

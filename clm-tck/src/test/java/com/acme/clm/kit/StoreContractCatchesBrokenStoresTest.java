@@ -83,6 +83,52 @@ class StoreContractCatchesBrokenStoresTest {
     }
   }
 
+  /** Passes every call to the reference store; the broken stores below override one behaviour. */
+  abstract static class DelegatingStore implements CustomerStore {
+    final MemoryCustomerStore store = new MemoryCustomerStore();
+
+    @Override
+    public Optional<StoredCustomer> load(CustomerId customer) {
+      return store.load(customer);
+    }
+
+    @Override
+    public void scan(Consumer<StoredCustomer> action) {
+      store.scan(action);
+    }
+
+    @Override
+    public void scanDue(long epochMillis, Consumer<CustomerId> action) {
+      store.scanDue(epochMillis, action);
+    }
+
+    @Override
+    public List<Tombstone> tombstones() {
+      return store.tombstones();
+    }
+
+    @Override
+    public Optional<String> position() {
+      return store.position();
+    }
+
+    @Override
+    public void write(StoreBatch batch) {
+      store.write(batch);
+    }
+  }
+
+  /**
+   * Scans only the records, as a database store that reads one table for speed: each customer
+   * comes back without its seen events and history.
+   */
+  static final class RecordsOnlyScanStore extends DelegatingStore {
+    @Override
+    public void scan(Consumer<StoredCustomer> action) {
+      store.scan(c -> action.accept(new StoredCustomer(c.record(), List.of(), List.of())));
+    }
+  }
+
   /** Hands back its tombstones sorted by fingerprint, as a table read without an ORDER BY may. */
   static final class SortingTombstonesStore implements CustomerStore {
     private final MemoryCustomerStore store = new MemoryCustomerStore();
@@ -158,5 +204,17 @@ class StoreContractCatchesBrokenStoresTest {
     assertThatThrownBy(c::replaceAllRemovesSeenEventsAndHistoryToo)
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("seen events after replaceAll");
+  }
+
+  @Test
+  void aStoreWhoseScanLeavesOutSeenEventsAndHistoryIsCaught() {
+    CustomerStoreContract c = contract(RecordsOnlyScanStore::new);
+    // the other checks of scan look at which customers it visits, not at what it hands back
+    assertThatCode(c::scanAndScanDueFindTheRightCustomers).doesNotThrowAnyException();
+    assertThatCode(c::erasureLeavesOnlyTheTombstone).doesNotThrowAnyException();
+    assertThatThrownBy(c::scanHandsBackEachCustomerWhole)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("customer 1 as scan hands it back (record, seen events, history)");
+    assertThatCode(contract(MemoryCustomerStore::new)::scanHandsBackEachCustomerWhole).doesNotThrowAnyException();
   }
 }
