@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>It checks that records, seen events and history come back exactly as written; that a write
  * replaces the record and appends the rest; that {@code scan} and {@code scanDue} find exactly the
- * customers they should, {@code scan} handing back each one whole (record, seen events, history);
+ * customers they should, {@code scan} handing back each one whole (record, seen events, history)
+ * and {@code scanDue} going by the latest due time of each;
  * that erasure removes a customer, its seen events and history included, and keeps its tombstone;
  * that a position is stored with its batch; that {@code replaceAll} replaces everything, seen
  * events and history included; and that writes from several threads for disjoint customers all
@@ -162,6 +163,30 @@ public abstract class CustomerStoreContract {
     assertThat(due(store, Long.MAX_VALUE - 1)).containsExactly(id(1), id(2), id(4));
     store.write(StoreBatch.of(List.of(write(record(2, 50, "b2"), List.of(), List.of()))));
     assertThat(due(store, 99)).containsExactly(id(2), id(4));
+  }
+
+  /**
+   * A customer is due by the due time of its latest record only: one whose due time a write moved
+   * later, or to never ({@link Long#MAX_VALUE}), is not found at its earlier one. A store that
+   * kept an index entry for the earlier due time would have the engine look at the customer again
+   * and again before anything can have happened to it.
+   */
+  @Test
+  public void scanDueFollowsTheLatestDueTime() {
+    CustomerStore store = createStore();
+    store.write(
+        StoreBatch.of(
+            List.of(
+                write(record(1, 100, "a"), List.of(), List.of()),
+                write(record(2, 200, "b"), List.of(), List.of()))));
+    store.write(
+        StoreBatch.of(
+            List.of(
+                write(record(1, 500, "a2"), List.of(), List.of()),
+                write(record(2, Long.MAX_VALUE, "b2"), List.of(), List.of()))));
+    assertThat(due(store, 499)).as("customers due at 499 after their due times moved to 500 and never").isEmpty();
+    assertThat(due(store, 500)).as("customers due at 500 after their due times moved to 500 and never").containsExactly(id(1));
+    assertThat(due(store, Long.MAX_VALUE - 1)).containsExactly(id(1));
   }
 
   /**

@@ -129,6 +129,33 @@ class StoreContractCatchesBrokenStoresTest {
     }
   }
 
+  /**
+   * Keeps a due-time index beside the records that gains an entry on each write but drops the
+   * old one only on erasure: a customer whose due time moved later is still found at the old one.
+   */
+  static final class StaleDueIndexStore extends DelegatingStore {
+    private final Map<CustomerId, List<Long>> dueTimes = new HashMap<>();
+
+    @Override
+    public synchronized void scanDue(long epochMillis, Consumer<CustomerId> action) {
+      dueTimes.forEach((id, times) -> {
+        if (times.stream().anyMatch(t -> t <= epochMillis)) {
+          action.accept(id);
+        }
+      });
+    }
+
+    @Override
+    public synchronized void write(StoreBatch batch) {
+      store.write(batch);
+      if (batch.replaceAll()) {
+        dueTimes.clear();
+      }
+      batch.writes().forEach(w -> dueTimes.computeIfAbsent(w.record().customer(), k -> new ArrayList<>()).add(w.record().dueAt()));
+      batch.erasures().forEach(dueTimes::remove);
+    }
+  }
+
   /** Hands back its tombstones sorted by fingerprint, as a table read without an ORDER BY may. */
   static final class SortingTombstonesStore implements CustomerStore {
     private final MemoryCustomerStore store = new MemoryCustomerStore();
@@ -216,5 +243,17 @@ class StoreContractCatchesBrokenStoresTest {
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("customer 1 as scan hands it back (record, seen events, history)");
     assertThatCode(contract(MemoryCustomerStore::new)::scanHandsBackEachCustomerWhole).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aStoreThatFindsACustomerAtAnEarlierDueTimeIsCaught() {
+    CustomerStoreContract c = contract(StaleDueIndexStore::new);
+    // due times that only ever move earlier, and erasures, it handles
+    assertThatCode(c::scanAndScanDueFindTheRightCustomers).doesNotThrowAnyException();
+    assertThatCode(c::erasureLeavesOnlyTheTombstone).doesNotThrowAnyException();
+    assertThatThrownBy(c::scanDueFollowsTheLatestDueTime)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("customers due at 499 after their due times moved to 500 and never");
+    assertThatCode(contract(MemoryCustomerStore::new)::scanDueFollowsTheLatestDueTime).doesNotThrowAnyException();
   }
 }
