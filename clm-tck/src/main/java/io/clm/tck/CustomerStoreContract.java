@@ -42,7 +42,8 @@ import org.junit.jupiter.api.Test;
  * customers they should, {@code scan} handing back each one whole (record, seen events, history)
  * and {@code scanDue} going by the latest due time of each;
  * that erasure removes a customer, its seen events and history included, and keeps its tombstone;
- * that a position is stored with its batch; that {@code replaceAll} replaces everything, seen
+ * that a batch its store refuses leaves nothing of it stored; that a position is stored with its
+ * batch; that {@code replaceAll} replaces everything, seen
  * events and history included; and that writes from several threads for disjoint customers all
  * land.
  */
@@ -291,6 +292,47 @@ public abstract class CustomerStoreContract {
     assertThat(again.record()).isEqualTo(record(1, 20, "b"));
     assertThat(again.seen()).as("seen events after replaceAll").containsExactly(new SeenEvent(2, 2, 2));
     assertThat(again.history()).as("history after replaceAll").containsExactly(entry(0, "imported"));
+  }
+
+  /**
+   * A batch is all or nothing: a store that refuses one (its {@code write} throws) has stored none
+   * of it, neither the customers listed before the part it refused, nor the erasures, tombstones
+   * and position that come after. The batch here appends a history entry under a sequence the
+   * customer already has, which a store keyed on (customer, sequence) refuses; a store that
+   * accepts it is not held to anything by this check.
+   */
+  @Test
+  public void aRefusedBatchStoresNoneOfIt() {
+    CustomerStore store = createStore();
+    SeenEvent a = new SeenEvent(1, 2, 3);
+    StoredCustomer one = new StoredCustomer(record(1, 10, "v1"), List.of(a), List.of(entry(0, "h0")));
+    StoredCustomer three = new StoredCustomer(record(3, 30, "c"), List.of(), List.of(entry(0, "g0")));
+    store.write(
+        new StoreBatch(
+            List.of(write(one.record(), one.seen(), one.history()), write(three.record(), three.seen(), three.history())),
+            List.of(),
+            List.of(),
+            Optional.of("p1"),
+            false));
+    StoreBatch refused =
+        new StoreBatch(
+            List.of(
+                write(record(2, 20, "new"), List.of(new SeenEvent(4, 5, 6)), List.of(entry(0, "n0"))),
+                write(record(1, 40, "v2"), List.of(new SeenEvent(7, 8, 9)), List.of(entry(0, "again")))),
+            List.of(id(3)),
+            List.of(new Tombstone(Tombstone.Scheme.KEYED, 42, -7, "dormant")),
+            Optional.of("p2"),
+            false);
+    try {
+      store.write(refused);
+    } catch (RuntimeException e) {
+      assertThat(store.load(id(2))).as("a customer written by a refused batch").isEmpty();
+      assertThat(store.load(id(1))).as("a customer rewritten by a refused batch").contains(one);
+      assertThat(store.load(id(3))).as("a customer erased by a refused batch").contains(three);
+      assertThat(store.tombstones()).as("the tombstones of a refused batch").isEmpty();
+      assertThat(store.position()).as("the position of a refused batch").contains("p1");
+      assertThat(scanned(store)).as("customers after a refused batch").containsExactlyInAnyOrder(id(1), id(3));
+    }
   }
 
   /** A position is stored with its batch and kept by batches without one. */

@@ -156,6 +156,31 @@ class StoreContractCatchesBrokenStoresTest {
     }
   }
 
+  /**
+   * Writes a batch one customer at a time without a transaction, as a database store on
+   * auto-commit does, and refuses a history entry whose sequence is already stored, as a primary
+   * key on (customer, sequence) does: the customers before the refused one stay written.
+   */
+  static final class WriteByWriteStore extends DelegatingStore {
+    @Override
+    public synchronized void write(StoreBatch batch) {
+      if (batch.replaceAll()) {
+        store.write(batch);
+        return;
+      }
+      for (StoreBatch.Write w : batch.writes()) {
+        int stored = store.load(w.record().customer()).map(c -> c.history().size()).orElse(0);
+        for (HistoryEntry h : w.history()) {
+          if (h.sequence() < stored) {
+            throw new IllegalStateException("duplicate key: history entry " + h.sequence());
+          }
+        }
+        store.write(StoreBatch.of(List.of(w)));
+      }
+      store.write(new StoreBatch(List.of(), batch.erasures(), batch.tombstones(), batch.position(), false));
+    }
+  }
+
   /** Hands back its tombstones sorted by fingerprint, as a table read without an ORDER BY may. */
   static final class SortingTombstonesStore implements CustomerStore {
     private final MemoryCustomerStore store = new MemoryCustomerStore();
@@ -255,5 +280,29 @@ class StoreContractCatchesBrokenStoresTest {
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("customers due at 499 after their due times moved to 500 and never");
     assertThatCode(contract(MemoryCustomerStore::new)::scanDueFollowsTheLatestDueTime).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aStoreThatKeepsPartOfARefusedBatchIsCaught() {
+    CustomerStoreContract c = contract(WriteByWriteStore::new);
+    // batches it does not refuse it stores whole
+    assertThatCode(c::writesReplaceTheRecordAndAppendTheRest).doesNotThrowAnyException();
+    assertThatCode(c::erasureLeavesOnlyTheTombstone).doesNotThrowAnyException();
+    assertThatCode(c::aPositionIsStoredWithItsBatch).doesNotThrowAnyException();
+    assertThatThrownBy(c::aRefusedBatchStoresNoneOfIt)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("a customer written by a refused batch");
+    assertThatCode(contract(MemoryCustomerStore::new)::aRefusedBatchStoresNoneOfIt).doesNotThrowAnyException();
+  }
+
+  @Test
+  void theReferenceStoreRefusesTheBatchTheAtomicityCheckWrites() {
+    // otherwise the check above would hold the reference store to nothing
+    CustomerStore store = new MemoryCustomerStore();
+    store.write(StoreBatch.of(List.of(new StoreBatch.Write(
+        new CustomerRecord(CustomerId.of("x"), 1, new byte[] {1}), List.of(), List.of(new HistoryEntry(0, new byte[] {1}))))));
+    assertThatThrownBy(() -> store.write(StoreBatch.of(List.of(new StoreBatch.Write(
+        new CustomerRecord(CustomerId.of("x"), 2, new byte[] {2}), List.of(), List.of(new HistoryEntry(0, new byte[] {2})))))))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }
