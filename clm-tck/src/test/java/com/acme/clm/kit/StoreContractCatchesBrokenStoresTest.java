@@ -13,6 +13,7 @@ import io.clm.api.spi.StoredCustomer;
 import io.clm.api.spi.Tombstone;
 import io.clm.tck.CustomerStoreContract;
 import io.clm.tck.MemoryCustomerStore;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -181,6 +182,29 @@ class StoreContractCatchesBrokenStoresTest {
     }
   }
 
+  /**
+   * Keeps history entries as text, as a store with a character column for them does: bytes that
+   * are not UTF-8 come back changed.
+   */
+  static final class TextHistoryStore extends DelegatingStore {
+    @Override
+    public Optional<StoredCustomer> load(CustomerId customer) {
+      return store.load(customer).map(TextHistoryStore::asText);
+    }
+
+    @Override
+    public void scan(Consumer<StoredCustomer> action) {
+      store.scan(c -> action.accept(asText(c)));
+    }
+
+    private static StoredCustomer asText(StoredCustomer c) {
+      List<HistoryEntry> history = c.history().stream()
+          .map(h -> new HistoryEntry(h.sequence(), new String(h.change(), StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8)))
+          .toList();
+      return new StoredCustomer(c.record(), c.seen(), history);
+    }
+  }
+
   /** Hands back its tombstones sorted by fingerprint, as a table read without an ORDER BY may. */
   static final class SortingTombstonesStore implements CustomerStore {
     private final MemoryCustomerStore store = new MemoryCustomerStore();
@@ -304,5 +328,17 @@ class StoreContractCatchesBrokenStoresTest {
     assertThatThrownBy(() -> store.write(StoreBatch.of(List.of(new StoreBatch.Write(
         new CustomerRecord(CustomerId.of("x"), 2, new byte[] {2}), List.of(), List.of(new HistoryEntry(0, new byte[] {2})))))))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aStoreThatKeepsHistoryAsTextIsCaught() {
+    CustomerStoreContract c = contract(TextHistoryStore::new);
+    // history written as UTF-8 text survives it
+    assertThatCode(c::writesReplaceTheRecordAndAppendTheRest).doesNotThrowAnyException();
+    assertThatCode(c::scanHandsBackEachCustomerWhole).doesNotThrowAnyException();
+    assertThatThrownBy(c::aWrittenCustomerLoadsExactly)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("history entries, byte for byte");
+    assertThatCode(contract(MemoryCustomerStore::new)::aWrittenCustomerLoadsExactly).doesNotThrowAnyException();
   }
 }
