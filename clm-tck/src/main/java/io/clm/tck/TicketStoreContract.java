@@ -48,9 +48,10 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  *
  * <p>It checks that a ticket with every field set comes back equal; that a save replaces a ticket
- * and its audit trail, including a trail rewritten by erasure; that the due index, the customer
- * index and the scans find exactly the tickets they should, in order; that files, the desk clock
- * and the outbox keep what was saved; and that outbox events stay pending until marked delivered.
+ * and its audit trail, including a trail rewritten by erasure, longer than before or as long; that
+ * the due index, the customer index and the scans find exactly the tickets they should, in order;
+ * that files, the desk clock and the outbox keep what was saved; and that outbox events stay
+ * pending until marked delivered.
  */
 @Experimental
 public abstract class TicketStoreContract {
@@ -170,6 +171,29 @@ public abstract class TicketStoreContract {
 
     assertThat(store.find("T-1")).contains(erased);
     assertThat(store.findByCustomer(ANNA)).isEmpty();
+  }
+
+  /**
+   * An erasure may rewrite a trail without lengthening it: the desk then saves as many entries as
+   * before, their free text replaced. A store that appends must still notice the change and
+   * replace the trail, not take a trail of the same length for one that has not changed.
+   */
+  @Test
+  public void anErasedTrailOfTheSameLengthReplacesTheOldAuditText() {
+    TicketStore store = createStore();
+    StoredTicket before = full(1, "T-1", ANNA, ComplaintState.CLOSED, null, audit(3, "private words"));
+    store.save(new TicketChange(List.of(before), List.of(), List.of(), List.of(), at(1)));
+    Complaint c = before.complaint();
+    StoredTicket erased = new StoredTicket(1, new Complaint("T-1", c.channel(), c.receivedAt(), Optional.empty(),
+        Optional.empty(), Optional.empty(), "[erased]", Optional.empty(), c.category(), Set.of(ComplaintFlag.ERASED),
+        c.state(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), c.policyId(), Map.of(), 0,
+        false, audit(3, "[erased]")), List.of(), List.of(), List.of(), Optional.empty(), 1, 1, 1, Optional.empty());
+    store.save(new TicketChange(List.of(erased), List.of(), List.of(), List.of(), at(2)));
+
+    assertThat(store.find("T-1").orElseThrow().complaint().audit())
+        .as("audit trail rewritten by erasure with as many entries as before")
+        .isEqualTo(audit(3, "[erased]"));
+    assertThat(store.find("T-1")).contains(erased);
   }
 
   @Test

@@ -1,0 +1,171 @@
+package com.acme.clm.kit;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clm.api.CustomerId;
+import io.clm.api.complaints.AuditEntry;
+import io.clm.api.complaints.Complaint;
+import io.clm.api.complaints.ComplaintFile;
+import io.clm.api.complaints.OutboxEvent;
+import io.clm.api.complaints.StoredTicket;
+import io.clm.api.complaints.TicketChange;
+import io.clm.api.complaints.TicketStore;
+import io.clm.api.event.Event;
+import io.clm.tck.TicketStoreContract;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The ticket store contract's checks can fail: each broken store below is caught by the check meant for it. */
+class TicketStoreContractCatchesBrokenStoresTest {
+
+  /**
+   * Keeps audit trails apart from the tickets and appends to them, as a database store does. It
+   * replaces a trail whose stored entries changed, but only when the trail grew: a trail saved
+   * with as many entries as before it takes for unchanged, so the text an erasure replaced stays.
+   */
+  static final class AppendOnGrowthStore implements TicketStore {
+    private final Map<String, StoredTicket> tickets = new HashMap<>();
+    private final Map<String, List<AuditEntry>> trails = new HashMap<>();
+    private final Map<CustomerId, ComplaintFile> files = new HashMap<>();
+    private final List<OutboxEvent> outbox = new ArrayList<>();
+    private final Set<Long> delivered = new HashSet<>();
+    private Instant deskTime;
+
+    @Override
+    public String id() {
+      return "append-on-growth";
+    }
+
+    @Override
+    public synchronized Optional<StoredTicket> find(String ticketId) {
+      return Optional.ofNullable(tickets.get(ticketId)).map(this::withTrail);
+    }
+
+    private StoredTicket withTrail(StoredTicket t) {
+      Complaint c = t.complaint();
+      Complaint stored = new Complaint(c.id(), c.channel(), c.receivedAt(), c.customer(), c.orderNumber(), c.order(),
+          c.content(), c.amountAtStake(), c.category(), c.flags(), c.state(), c.classification(), c.assignee(),
+          c.resolution(), c.accepted(), c.policyId(), c.deadlines(), c.escalationLevel(), c.paused(), trails.get(c.id()));
+      return new StoredTicket(t.sequence(), stored, t.clocks(), t.outcomes(), t.pauses(), t.pausedSince(), t.cycle(),
+          t.openedCycle(), t.finishedCycle(), t.nextDue());
+    }
+
+    private List<StoredTicket> sorted(Comparator<StoredTicket> order) {
+      return tickets.values().stream().map(this::withTrail).sorted(order).toList();
+    }
+
+    @Override
+    public synchronized List<StoredTicket> findByCustomer(CustomerId customer) {
+      return sorted(Comparator.comparing((StoredTicket t) -> t.complaint().receivedAt()).thenComparingLong(StoredTicket::sequence))
+          .stream().filter(t -> t.complaint().customer().equals(Optional.of(customer))).toList();
+    }
+
+    @Override
+    public synchronized Optional<ComplaintFile> file(CustomerId customer) {
+      return Optional.ofNullable(files.get(customer));
+    }
+
+    @Override
+    public synchronized void forEach(Consumer<StoredTicket> action) {
+      sorted(Comparator.comparingLong(StoredTicket::sequence)).forEach(action);
+    }
+
+    @Override
+    public synchronized void forEachOpen(Consumer<StoredTicket> action) {
+      sorted(Comparator.comparingLong(StoredTicket::sequence)).stream().filter(t -> t.complaint().state().isOpen()).forEach(action);
+    }
+
+    @Override
+    public synchronized List<StoredTicket> dueBy(Instant until, int limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("limit " + limit + " is below 1");
+      }
+      return sorted(Comparator.comparing((StoredTicket t) -> t.nextDue().orElse(Instant.MAX)).thenComparingLong(StoredTicket::sequence))
+          .stream().filter(t -> t.nextDue().isPresent() && !t.nextDue().get().isAfter(until)).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized long lastSequence() {
+      return tickets.values().stream().mapToLong(StoredTicket::sequence).max().orElse(0);
+    }
+
+    @Override
+    public synchronized Optional<Instant> deskTime() {
+      return Optional.ofNullable(deskTime);
+    }
+
+    @Override
+    public synchronized void save(TicketChange change) {
+      for (StoredTicket t : change.tickets()) {
+        List<AuditEntry> audit = t.complaint().audit();
+        List<AuditEntry> stored = trails.get(t.id());
+        if (stored == null) {
+          trails.put(t.id(), new ArrayList<>(audit));
+        } else if (audit.size() > stored.size()) {
+          if (audit.subList(0, stored.size()).equals(stored)) {
+            stored.addAll(audit.subList(stored.size(), audit.size()));
+          } else {
+            trails.put(t.id(), new ArrayList<>(audit));
+          }
+        }
+        tickets.put(t.id(), t);
+      }
+      change.files().forEach(f -> files.put(f.customer(), f));
+      change.erasedFiles().forEach(files::remove);
+      for (Event e : change.events()) {
+        outbox.add(new OutboxEvent(outbox.size() + 1, e));
+      }
+      deskTime = change.deskTime();
+    }
+
+    @Override
+    public synchronized List<OutboxEvent> pendingEvents(int limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("limit " + limit + " is below 1");
+      }
+      return outbox.stream().filter(e -> !delivered.contains(e.id())).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized void markDelivered(List<Long> outboxIds) {
+      delivered.addAll(outboxIds);
+    }
+  }
+
+  /** Every other check of the contract passes the store: it is broken in one way only. */
+  @Nested
+  class TheOtherChecksPass extends TicketStoreContract {
+    @Override
+    protected TicketStore createStore() {
+      return new AppendOnGrowthStore();
+    }
+
+    @Override
+    public void anErasedTrailOfTheSameLengthReplacesTheOldAuditText() {
+      // the check the store fails, below
+    }
+  }
+
+  @Test
+  void aStoreThatKeepsAnErasedTrailOfTheSameLengthIsCaught() {
+    TicketStoreContract c = new TicketStoreContract() {
+      @Override
+      protected TicketStore createStore() {
+        return new AppendOnGrowthStore();
+      }
+    };
+    assertThatThrownBy(c::anErasedTrailOfTheSameLengthReplacesTheOldAuditText)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("audit trail rewritten by erasure with as many entries as before");
+  }
+}
