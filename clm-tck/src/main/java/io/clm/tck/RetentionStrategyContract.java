@@ -37,7 +37,7 @@ import org.quicktheories.generators.Generate;
  * <p>Besides {@link PluginContract}'s rules it checks, on realistic generated contexts in every
  * family the strategy declares and in currencies with no, two and three decimals: {@code propose}
  * answers (a list, possibly empty, never null) and never throws, not even a typed exception; it is
- * deterministic and safe from several threads; every action names this strategy and is priced in
+ * deterministic, on one instance and across instances, and safe from several threads; every action names this strategy and is priced in
  * the customer value's currency, as is a service recovery's compensation; no marketing action is proposed without marketing consent; the
  * returned list is the caller's (changing it changes nothing); and the actions survive clm-core's
  * JSON round trip.
@@ -62,7 +62,8 @@ public abstract class RetentionStrategyContract extends PluginContract<Retention
   }
 
   /**
-   * Proposals are total, deterministic, name this strategy, are priced in the currency of the
+   * Proposals are total, deterministic (on this instance and on another one, as after a restart),
+   * name this strategy, are priced in the currency of the
    * customer's value (whatever its minor unit: EUR, JPY, KWD, ...), respect consent, and do not
    * depend on what the caller does with an earlier answer. A context here is valid and in one of
    * the strategy's families, so any exception from {@code propose}, a typed one included, fails:
@@ -72,6 +73,7 @@ public abstract class RetentionStrategyContract extends PluginContract<Retention
   @Test
   public void proposalsAreTotalDeterministicAndRespectConsent() {
     RetentionStrategy strategy = createPlugin();
+    RetentionStrategy another = createPlugin();
     qt().withExamples(200)
         .forAll(contexts(strategy.families()))
         .checkAssert(
@@ -84,6 +86,9 @@ public abstract class RetentionStrategyContract extends PluginContract<Retention
                 // an unmodifiable list: fine
               }
               assertThat(propose(strategy, context)).as("second proposal for %s", context).isEqualTo(copy);
+              assertThat(propose(another, context))
+                  .as("proposal of another instance of %s for %s (as after a restart)", describe(strategy), context)
+                  .isEqualTo(copy);
               for (RetentionAction action : copy) {
                 assertThat(action.strategy()).as("strategy named by %s", action).isEqualTo(strategy.id());
                 assertThat(action.expectedCost().currency())

@@ -19,7 +19,8 @@ import java.util.Set;
  * <p>Contract (checked by the plugin test kit):
  *
  * <ul>
- *   <li>{@link #propose} is deterministic: the same context gives the same actions;
+ *   <li>{@link #propose} is deterministic: the same context gives the same actions, on any
+ *       instance (an engine restarted, or another node, makes its own);
  *   <li>every action it returns names this strategy's {@link #id()} as its {@code strategy} and is
  *       priced in the currency of {@link RetentionContext#value()}, as is the compensation of a
  *       {@link ActionType.ServiceRecovery};

@@ -225,6 +225,34 @@ class ContractsCatchBrokenPluginsTest {
     }
   }
 
+  /**
+   * A strategy that draws its experiment arm when it is made: the same instance always answers
+   * the same, but an engine restarted (or another node) offers another discount.
+   */
+  public static final class ArmPerInstance implements RetentionStrategy {
+    private static final AtomicInteger MADE = new AtomicInteger();
+    private final int discount = MADE.getAndIncrement() % 2 == 0 ? 10 : 20;
+
+    @Override
+    public String id() {
+      return "acme.arm-per-instance";
+    }
+
+    @Override
+    public Set<StageFamily> families() {
+      return EnumSet.of(StageFamily.MATURITY);
+    }
+
+    @Override
+    public List<RetentionAction> propose(RetentionContext context) {
+      if (!context.marketingConsent()) {
+        return List.of();
+      }
+      Money cost = Money.ofMinor(0, context.value().currency());
+      return List.of(new RetentionAction(new ActionType.Offer(discount), "a discount keeps them", cost, 40, id()));
+    }
+  }
+
   private static RetentionStrategyContract strategies(Supplier<RetentionStrategy> plugin) {
     return new RetentionStrategyContract() {
       @Override
@@ -242,6 +270,15 @@ class ContractsCatchBrokenPluginsTest {
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("threw io.clm.api.ValidationException")
         .hasMessageContaining("JPY");
+  }
+
+  @Test
+  void aStrategyThatAnswersDifferentlyOnAnotherInstanceIsCaught() {
+    // each instance is deterministic and safe from several threads on its own
+    assertThatCode(strategies(ArmPerInstance::new)::proposalsAreSafeFromSeveralThreads).doesNotThrowAnyException();
+    assertThatThrownBy(strategies(ArmPerInstance::new)::proposalsAreTotalDeterministicAndRespectConsent)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("proposal of another instance of");
   }
 
   @Test
