@@ -145,9 +145,9 @@ public abstract class CustomerStoreContract {
     store.write(StoreBatch.of(List.of(write(record(1, 20, "v2"), List.of(b, c), List.of()))));
     store.write(StoreBatch.of(List.of(write(record(1, 30, "v3"), List.of(), List.of(entry(1, "h1"), entry(2, "h2"))))));
     StoredCustomer loaded = store.load(id(1)).orElseThrow();
-    assertThat(loaded.record()).isEqualTo(record(1, 30, "v3"));
-    assertThat(loaded.seen()).containsExactly(a, b, c);
-    assertThat(loaded.history()).containsExactly(entry(0, "h0"), entry(1, "h1"), entry(2, "h2"));
+    assertThat(loaded.record()).as("record after three writes").isEqualTo(record(1, 30, "v3"));
+    assertThat(loaded.seen()).as("seen events appended by three writes").containsExactly(a, b, c);
+    assertThat(loaded.history()).as("history appended by three writes").containsExactly(entry(0, "h0"), entry(1, "h1"), entry(2, "h2"));
   }
 
   /** One batch writes several customers; scan visits each once; scanDue finds exactly the due. */
@@ -162,9 +162,9 @@ public abstract class CustomerStoreContract {
                 write(record(3, Long.MAX_VALUE, "c"), List.of(), List.of()),
                 write(record(4, -5, "d"), List.of(), List.of()))));
     assertThat(scanned(store)).containsExactlyInAnyOrder(id(1), id(2), id(3), id(4));
-    assertThat(due(store, 99)).containsExactly(id(4));
-    assertThat(due(store, 100)).containsExactly(id(1), id(4));
-    assertThat(due(store, 200)).containsExactly(id(1), id(2), id(4));
+    assertThat(due(store, 99)).as("customers due at or before 99").containsExactly(id(4));
+    assertThat(due(store, 100)).as("customers due at or before 100").containsExactly(id(1), id(4));
+    assertThat(due(store, 200)).as("customers due at or before 200").containsExactly(id(1), id(2), id(4));
     assertThat(due(store, Long.MAX_VALUE - 1)).containsExactly(id(1), id(2), id(4));
     store.write(StoreBatch.of(List.of(write(record(2, 50, "b2"), List.of(), List.of()))));
     assertThat(due(store, 99)).containsExactly(id(2), id(4));
@@ -344,11 +344,11 @@ public abstract class CustomerStoreContract {
   public void aPositionIsStoredWithItsBatch() {
     CustomerStore store = createStore();
     store.write(new StoreBatch(List.of(write(record(1, 1, "a"), List.of(), List.of())), List.of(), List.of(), Optional.of("topic-0@17"), false));
-    assertThat(store.position()).contains("topic-0@17");
+    assertThat(store.position()).as("position of the latest batch that carried one").contains("topic-0@17");
     store.write(StoreBatch.of(List.of(write(record(2, 1, "b"), List.of(), List.of()))));
-    assertThat(store.position()).contains("topic-0@17");
+    assertThat(store.position()).as("position after a batch without one").contains("topic-0@17");
     store.write(new StoreBatch(List.of(), List.of(), List.of(), Optional.of("topic-0@18"), false));
-    assertThat(store.position()).contains("topic-0@18");
+    assertThat(store.position()).as("position of a batch that carries nothing else").contains("topic-0@18");
   }
 
   /** A replacing batch leaves only what it carries. */

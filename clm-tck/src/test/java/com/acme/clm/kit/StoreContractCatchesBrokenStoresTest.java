@@ -205,6 +205,35 @@ class StoreContractCatchesBrokenStoresTest {
     }
   }
 
+  /** Appends every seen event of a write but the last, as an off-by-one in a batched insert does. */
+  static final class DropsLastSeenEventStore extends DelegatingStore {
+    @Override
+    public void write(StoreBatch batch) {
+      List<StoreBatch.Write> writes = batch.writes().stream()
+          .map(w -> new StoreBatch.Write(w.record(), w.seen().subList(0, Math.max(0, w.seen().size() - 1)), w.history()))
+          .toList();
+      store.write(new StoreBatch(writes, batch.erasures(), batch.tombstones(), batch.position(), batch.replaceAll()));
+    }
+  }
+
+  /** Finds the customers due up to a second after the instant, as a due query rounded to seconds may. */
+  static final class DueASecondEarlyStore extends DelegatingStore {
+    @Override
+    public void scanDue(long epochMillis, Consumer<CustomerId> action) {
+      store.scanDue(epochMillis >= Long.MAX_VALUE - 1_000 ? epochMillis : epochMillis + 1_000, action);
+    }
+  }
+
+  /** Stores the position only of a batch that writes customers, not of one that carries nothing else. */
+  static final class PositionOnlyWithWritesStore extends DelegatingStore {
+    @Override
+    public void write(StoreBatch batch) {
+      store.write(batch.writes().isEmpty()
+          ? new StoreBatch(batch.writes(), batch.erasures(), batch.tombstones(), Optional.empty(), batch.replaceAll())
+          : batch);
+    }
+  }
+
   /** Hands back its tombstones sorted by fingerprint, as a table read without an ORDER BY may. */
   static final class SortingTombstonesStore implements CustomerStore {
     private final MemoryCustomerStore store = new MemoryCustomerStore();
@@ -340,5 +369,26 @@ class StoreContractCatchesBrokenStoresTest {
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("history entries, byte for byte");
     assertThatCode(contract(MemoryCustomerStore::new)::aWrittenCustomerLoadsExactly).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aStoreThatDropsASeenEventIsCaught() {
+    assertThatThrownBy(contract(DropsLastSeenEventStore::new)::writesReplaceTheRecordAndAppendTheRest)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("seen events appended by three writes");
+  }
+
+  @Test
+  void aStoreThatFindsCustomersBeforeTheyAreDueIsCaught() {
+    assertThatThrownBy(contract(DueASecondEarlyStore::new)::scanAndScanDueFindTheRightCustomers)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("customers due at or before 99");
+  }
+
+  @Test
+  void aStoreThatLosesThePositionOfABatchWithoutWritesIsCaught() {
+    assertThatThrownBy(contract(PositionOnlyWithWritesStore::new)::aPositionIsStoredWithItsBatch)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("position of a batch that carries nothing else");
   }
 }
