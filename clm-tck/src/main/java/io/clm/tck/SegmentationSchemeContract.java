@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * The contract of a {@link SegmentationScheme}. Extend it with one factory method:
@@ -47,8 +48,8 @@ import org.quicktheories.core.Gen;
  * segment or {@code unclassified} with a reason (never an exception), the same one twice, the same
  * one alone and in a population, from several threads; the population is not modified; {@code
  * assignAll} refuses a population without the scheme's columns with a {@link ValidationException};
- * and fitted
- * schemes and assignments survive clm's JSON round trip (clm-jackson) and assign identically afterwards.
+ * and fitted schemes and assignments survive clm's JSON round trip (clm-jackson), a fitted scheme
+ * reloaded into a new instance of the scheme with its defaults assigning as before.
  */
 @Experimental
 public abstract class SegmentationSchemeContract extends PluginContract<SegmentationScheme> {
@@ -245,27 +246,63 @@ public abstract class SegmentationSchemeContract extends PluginContract<Segmenta
             });
   }
 
-  /** Fitted schemes survive the JSON round trip, and a reloaded fitted scheme assigns identically. */
+  /**
+   * Fitted schemes survive the JSON round trip, and a reloaded fitted scheme assigns identically on
+   * a new instance of the scheme with its defaults, as after a restart: the segmenter reads
+   * everything from the fitted scheme, the configuration it was fitted with included. The schemes
+   * fitted are the scheme with its defaults and configured with each parameter in turn moved to a
+   * value it accepts.
+   */
   @Test
   public void fittedSchemesSurviveTheJsonRoundTrip() {
     JsonRoundTrip json = JsonRoundTrip.withClmModule();
     SegmentationScheme scheme = createPlugin();
-    qt().withExamples(15)
-        .forAll(portfolios())
+    List<SegmentationScheme> configurations = configurations(scheme);
+    qt().withExamples(30)
+        .forAll(portfolios(), Generate.pick(configurations))
         .checkAssert(
-            customers -> {
-              Optional<FittedScheme> fitted = fit(scheme, population(scheme, customers));
+            (customers, configured) -> {
+              Optional<FittedScheme> fitted = fit(configured, population(configured, customers));
               if (fitted.isEmpty()) {
                 return;
               }
               FittedScheme back = json.roundTrip(fitted.get(), FittedScheme.class);
               assertThat(back).isEqualTo(fitted.get());
-              Segmenter original = scheme.segmenter(fitted.get());
-              Segmenter reloaded = scheme.segmenter(back);
+              Segmenter original = configured.segmenter(fitted.get());
+              Segmenter reloaded = createPlugin().segmenter(back);
               for (Customer c : customers) {
-                assertThat(assign(reloaded, c)).as("assignment with the reloaded fit").isEqualTo(assign(original, c));
+                assertThat(assign(reloaded, c))
+                    .as(
+                        "assignment with the reloaded fit of %s on a new instance with the defaults (fitted with %s)",
+                        describe(scheme),
+                        configured.parameters())
+                    .isEqualTo(assign(original, c));
               }
             });
+  }
+
+  /**
+   * The scheme, and the scheme configured with each parameter in turn moved to the first of a few
+   * other values that it accepts.
+   */
+  private static List<SegmentationScheme> configurations(SegmentationScheme scheme) {
+    List<SegmentationScheme> out = new ArrayList<>();
+    out.add(scheme);
+    for (Map.Entry<String, Double> p : new java.util.TreeMap<>(scheme.parameters()).entrySet()) {
+      double d = p.getValue();
+      for (double v : new double[] {d * 0.5, d * 2, d + 1, d - 1, d * 0.9, d * 1.1}) {
+        if (v == d || !Double.isFinite(v)) {
+          continue;
+        }
+        try {
+          out.add(scheme.configure(Map.of(p.getKey(), v)));
+          break;
+        } catch (ClmException refused) {
+          // out of its range or at odds with another parameter: try the next value
+        }
+      }
+    }
+    return out;
   }
 
   /** Assignments survive the JSON round trip. */

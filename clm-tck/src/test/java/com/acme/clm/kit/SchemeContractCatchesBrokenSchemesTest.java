@@ -85,6 +85,67 @@ class SchemeContractCatchesBrokenSchemesTest {
     }
   }
 
+  /**
+   * Credit-score bands around a configurable cut whose rules read the cut from the scheme they are
+   * bound by rather than from the fitted scheme: a fit of a configured scheme, reloaded after a
+   * restart into the discovered instance, assigns by the default cut.
+   */
+  public static final class InstanceCutBands extends BaseScheme {
+    /** The scheme with its defaults. */
+    public InstanceCutBands() {
+      this(Map.of());
+    }
+
+    private InstanceCutBands(Map<String, Double> overrides) {
+      super("acme.instance-cut-bands", Kind.ABSOLUTE, List.of("upper", "lower"),
+          Population.Columns.of(Metric.CREDIT_SCORE), List.of(new Parameter("cut", 500, 0, 1000)), overrides);
+    }
+
+    @Override
+    protected BaseScheme create(Map<String, Double> parameters) {
+      return new InstanceCutBands(parameters);
+    }
+
+    @Override
+    protected void learn(Population population, Map<String, Double> out) {}
+
+    @Override
+    protected Rules rules(FittedScheme fitted) {
+      double cut = parameters().get("cut");
+      return new Rules() {
+        @Override
+        public int classify(Population p, int row, Labels labels) {
+          double score = p.metric(Metric.CREDIT_SCORE, row);
+          if (Double.isNaN(score)) {
+            return -1;
+          }
+          return score >= cut ? 0 : 1;
+        }
+
+        @Override
+        public void explain(Population p, int row, Map<String, Double> into) {
+          Inputs.put(into, "credit-score", p.metric(Metric.CREDIT_SCORE, row));
+        }
+
+        @Override
+        public List<String> reasons() {
+          return List.of("no credit score");
+        }
+      };
+    }
+  }
+
+  @Test
+  void aSchemeThatReadsItsConfigurationFromItselfInsteadOfTheFitIsCaught() {
+    SegmentationSchemeContract c = schemes(InstanceCutBands::new);
+    // with its defaults it is a sound scheme
+    assertThatCode(c::assignmentIsTotalDeterministicAndConsistent).doesNotThrowAnyException();
+    assertThatThrownBy(c::fittedSchemesSurviveTheJsonRoundTrip)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("assignment with the reloaded fit of")
+        .hasMessageContaining("on a new instance with the defaults");
+  }
+
   private static SegmentationSchemeContract schemes(Supplier<SegmentationScheme> plugin) {
     return new SegmentationSchemeContract() {
       @Override
