@@ -49,7 +49,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>It checks that a ticket with every field set comes back equal; that a save replaces a ticket
  * and its audit trail, including a trail rewritten by erasure, longer than before or as long; that
- * the due index, the customer index and the scans find exactly the tickets they should, in order;
+ * the due index, the customer index and the scans find exactly the tickets they should, in order,
+ * ties by sequence;
  * that files, the desk clock and the outbox keep what was saved; and that outbox events stay
  * pending until marked delivered.
  */
@@ -116,7 +117,7 @@ public abstract class TicketStoreContract {
     store.save(new TicketChange(tickets, List.of(), List.of(), events, deskTime));
   }
 
-  private List<String> ids(List<StoredTicket> tickets) {
+  private static List<String> ids(List<StoredTicket> tickets) {
     return tickets.stream().map(StoredTicket::id).toList();
   }
 
@@ -213,6 +214,25 @@ public abstract class TicketStoreContract {
 
     save(List.of(bare(2, "T-2", ComplaintState.RECEIVED, at(40))), List.of(), at(1));
     assertThat(ids(store.dueBy(at(40), 10))).containsExactly("T-1", "T-3", "T-4", "T-2");
+  }
+
+  /**
+   * Ties are broken by sequence, not by ticket id: tickets due at the same instant, and a
+   * customer's tickets received at the same instant, come in the order of their sequences, here the
+   * opposite of the order of their ids ({@code T-10} sorts before {@code T-9}).
+   */
+  @Test
+  public void tiesGoBySequenceNotByTicketId() {
+    TicketStore store = createStore();
+    store.save(new TicketChange(List.of(
+        full(9, "T-9", ANNA, ComplaintState.RECEIVED, at(30), audit(1, "a")),
+        full(10, "T-10", ANNA, ComplaintState.RECEIVED, at(30), audit(1, "b")),
+        bare(11, "T-11", ComplaintState.RECEIVED, at(20))), List.of(), List.of(), List.of(), at(0)));
+
+    assertThat(ids(store.dueBy(at(30), 10))).as("tickets due, ties by sequence").containsExactly("T-11", "T-9", "T-10");
+    assertThat(ids(store.findByCustomer(ANNA)))
+        .as("a customer's tickets received at the same instant, by sequence")
+        .containsExactly("T-9", "T-10");
   }
 
   @Test

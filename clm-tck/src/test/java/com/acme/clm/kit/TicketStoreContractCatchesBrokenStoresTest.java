@@ -33,7 +33,7 @@ class TicketStoreContractCatchesBrokenStoresTest {
    * replaces a trail whose stored entries changed, but only when the trail grew: a trail saved
    * with as many entries as before it takes for unchanged, so the text an erasure replaced stays.
    */
-  static final class AppendOnGrowthStore implements TicketStore {
+  static class AppendOnGrowthStore implements TicketStore {
     private final Map<String, StoredTicket> tickets = new HashMap<>();
     private final Map<String, List<AuditEntry>> trails = new HashMap<>();
     private final Map<CustomerId, ComplaintFile> files = new HashMap<>();
@@ -60,13 +60,18 @@ class TicketStoreContractCatchesBrokenStoresTest {
           t.openedCycle(), t.finishedCycle(), t.nextDue());
     }
 
+    /** How tickets that tie on their instant are ordered: by sequence. */
+    Comparator<StoredTicket> ties() {
+      return Comparator.comparingLong(StoredTicket::sequence);
+    }
+
     private List<StoredTicket> sorted(Comparator<StoredTicket> order) {
       return tickets.values().stream().map(this::withTrail).sorted(order).toList();
     }
 
     @Override
     public synchronized List<StoredTicket> findByCustomer(CustomerId customer) {
-      return sorted(Comparator.comparing((StoredTicket t) -> t.complaint().receivedAt()).thenComparingLong(StoredTicket::sequence))
+      return sorted(Comparator.comparing((StoredTicket t) -> t.complaint().receivedAt()).thenComparing(ties()))
           .stream().filter(t -> t.complaint().customer().equals(Optional.of(customer))).toList();
     }
 
@@ -90,7 +95,7 @@ class TicketStoreContractCatchesBrokenStoresTest {
       if (limit < 1) {
         throw new IllegalArgumentException("limit " + limit + " is below 1");
       }
-      return sorted(Comparator.comparing((StoredTicket t) -> t.nextDue().orElse(Instant.MAX)).thenComparingLong(StoredTicket::sequence))
+      return sorted(Comparator.comparing((StoredTicket t) -> t.nextDue().orElse(Instant.MAX)).thenComparing(ties()))
           .stream().filter(t -> t.nextDue().isPresent() && !t.nextDue().get().isAfter(until)).limit(limit).toList();
     }
 
@@ -142,6 +147,14 @@ class TicketStoreContractCatchesBrokenStoresTest {
     }
   }
 
+  /** Orders tickets that tie on their instant by ticket id, as an index on (due, ticket id) does. */
+  static final class TiesByIdStore extends AppendOnGrowthStore {
+    @Override
+    Comparator<StoredTicket> ties() {
+      return Comparator.comparing(StoredTicket::id);
+    }
+  }
+
   /** Every other check of the contract passes the store: it is broken in one way only. */
   @Nested
   class TheOtherChecksPass extends TicketStoreContract {
@@ -154,6 +167,38 @@ class TicketStoreContractCatchesBrokenStoresTest {
     public void anErasedTrailOfTheSameLengthReplacesTheOldAuditText() {
       // the check the store fails, below
     }
+  }
+
+  /** Every other check of the contract passes the store that breaks ties by id. */
+  @Nested
+  class TheOtherChecksPassTiesById extends TicketStoreContract {
+    @Override
+    protected TicketStore createStore() {
+      return new TiesByIdStore();
+    }
+
+    @Override
+    public void anErasedTrailOfTheSameLengthReplacesTheOldAuditText() {
+      // the store keeps the trail as the other broken store does
+    }
+
+    @Override
+    public void tiesGoBySequenceNotByTicketId() {
+      // the check the store fails, below
+    }
+  }
+
+  @Test
+  void aStoreThatBreaksTiesByTicketIdIsCaught() {
+    TicketStoreContract c = new TicketStoreContract() {
+      @Override
+      protected TicketStore createStore() {
+        return new TiesByIdStore();
+      }
+    };
+    assertThatThrownBy(c::tiesGoBySequenceNotByTicketId)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("tickets due, ties by sequence");
   }
 
   @Test
