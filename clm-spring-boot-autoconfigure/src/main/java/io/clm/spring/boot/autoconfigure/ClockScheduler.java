@@ -12,7 +12,9 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Advances the clocks to the wall clock at a fixed interval, on one daemon thread of its own that
  * starts and stops with the application context. A failing advance is logged and tried again at
- * the next tick; it does not stop the others. On stop, a tick under way is left to finish (up to 10
+ * the next tick; it does not stop the others. An error counts as a failure too (a plugin's rule
+ * whose class is missing, say): let out of the tick, it would cancel every later tick, and the
+ * clocks would stop without a word. On stop, a tick under way is left to finish (up to 10
  * seconds, then interrupted) and no further tick starts.
  */
 final class ClockScheduler implements SmartLifecycle {
@@ -35,7 +37,7 @@ final class ClockScheduler implements SmartLifecycle {
     for (ScheduledAdvance a : advances) {
       try {
         a.advance().accept(now);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         LOG.log(Level.WARNING, "advancing the " + a.name() + " to " + now + " failed; trying again at the next tick", e);
       }
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ClockSchedulerTest {
@@ -29,6 +30,31 @@ class ClockSchedulerTest {
         Clock.fixed(NOW, ZoneOffset.UTC));
     scheduler.tick();
     assertThat(advanced).containsExactly("engine@" + NOW);
+  }
+
+  @Test
+  void anErrorInAnAdvanceDoesNotStopTheSchedule() throws Exception {
+    AtomicInteger failing = new AtomicInteger();
+    CountDownLatch advancedAfterTheError = new CountDownLatch(3);
+    // A plugin's rule that needs a class missing from the class path fails with an Error, not an
+    // exception; thrown out of the scheduled task, it would cancel every later tick without a word.
+    ClockScheduler scheduler = new ClockScheduler(
+        List.of(
+            new ScheduledAdvance("failing", now -> {
+              if (failing.getAndIncrement() == 0) {
+                throw new NoClassDefFoundError("com/example/MissingRule");
+              }
+            }),
+            new ScheduledAdvance("engine", now -> advancedAfterTheError.countDown())),
+        Duration.ofMillis(10),
+        Clock.systemUTC());
+    scheduler.start();
+    try {
+      assertThat(advancedAfterTheError.await(10, TimeUnit.SECONDS)).as("ticks after the error").isTrue();
+      assertThat(failing.get()).as("advances of the failing clock").isGreaterThanOrEqualTo(3);
+    } finally {
+      scheduler.stop();
+    }
   }
 
   @Test
