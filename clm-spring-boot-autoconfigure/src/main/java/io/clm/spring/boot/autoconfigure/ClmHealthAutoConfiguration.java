@@ -57,11 +57,22 @@ public class ClmHealthAutoConfiguration {
     return CompositeHealthContributor.fromMap(each);
   }
 
+  /**
+   * UP with the customer count; DOWN when the engine cannot count its customers (with {@code
+   * clm.customers-in-memory}, the first count reads the store, which may fail).
+   */
   private static HealthIndicator engineHealth(LifecycleEngine engine) {
-    return () -> Health.up()
-        .withDetail("model", engine.model().id())
-        .withDetail("customers", engine.customerCount())
-        .build();
+    return () -> {
+      String model = engine.model().id();
+      long customers;
+      try {
+        customers = engine.customerCount();
+      } catch (RuntimeException e) {
+        // Thrown on, it would fail the whole health endpoint instead of reporting this component.
+        return Health.down(e).withDetail("model", model).build();
+      }
+      return Health.up().withDetail("model", model).withDetail("customers", customers).build();
+    };
   }
 
   @Bean

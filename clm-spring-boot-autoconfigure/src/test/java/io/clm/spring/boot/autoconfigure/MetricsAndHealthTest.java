@@ -11,6 +11,7 @@ import io.clm.api.complaints.SlaEvent;
 import io.clm.api.complaints.TicketStoreException;
 import io.clm.complaints.BusinessCalendar;
 import io.clm.store.jdbc.JdbcStore;
+import io.clm.store.jdbc.JdbcStoreException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -149,6 +150,23 @@ class MetricsAndHealthTest {
           .getVersion();
       assertThat(storeHealth.getDetails()).containsEntry("schemaVersion", current).containsEntry("database", "H2");
     });
+  }
+
+  @Test
+  void engineHealthIsDownWhenTheEngineCannotCountItsCustomers() {
+    // With customers in memory bounded, the engine counts the others in its store when first asked.
+    runner.withUserConfiguration(ClmAutoConfigurationTest.H2.class)
+        .withPropertyValues("clm.customers-in-memory=1")
+        .run(context -> {
+          try (Connection c = context.getBean(DataSource.class).getConnection(); Statement s = c.createStatement()) {
+            // The database loses its tables: every read of the store fails from now on.
+            s.execute("DROP ALL OBJECTS");
+          }
+          Health engine = health(context.getBean("clmEngineHealthIndicator", HealthIndicator.class));
+          assertThat(engine.getStatus()).isEqualTo(Status.DOWN);
+          assertThat(engine.getDetails()).containsEntry("model", "banking-six-stage")
+              .hasEntrySatisfying("error", e -> assertThat(e).asString().startsWith(JdbcStoreException.class.getName()));
+        });
   }
 
   @Test
