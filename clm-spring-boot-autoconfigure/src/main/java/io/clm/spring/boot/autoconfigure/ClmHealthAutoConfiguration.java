@@ -59,7 +59,8 @@ public class ClmHealthAutoConfiguration {
 
   /**
    * UP with the customer count; DOWN when the engine cannot count its customers (with {@code
-   * clm.customers-in-memory}, the first count reads the store, which may fail).
+   * clm.customers-in-memory}, the first count reads the store, which may fail: {@link
+   * FailedHealth}).
    */
   private static HealthIndicator engineHealth(LifecycleEngine engine) {
     return () -> {
@@ -69,7 +70,7 @@ public class ClmHealthAutoConfiguration {
         customers = engine.customerCount();
       } catch (RuntimeException e) {
         // Thrown on, it would fail the whole health endpoint instead of reporting this component.
-        return Health.down(e).withDetail("model", model).build();
+        return FailedHealth.down(e).withDetail("model", model).build();
       }
       return Health.up().withDetail("model", model).withDetail("customers", customers).build();
     };

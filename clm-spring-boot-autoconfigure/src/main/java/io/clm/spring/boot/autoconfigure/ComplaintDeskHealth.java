@@ -6,7 +6,7 @@ import org.springframework.boot.actuate.health.Health;
 /**
  * The complaint desk's health: DOWN when the lifecycle events waiting in its outbox reach the
  * limit (the engine refuses them or is unreachable), or when the desk cannot be read (its ticket
- * store fails), UP otherwise; with the ticket count and the desk clock.
+ * store fails: {@link FailedHealth}), UP otherwise; with the ticket count and the desk clock.
  */
 final class ComplaintDeskHealth {
   private ComplaintDeskHealth() {}
@@ -20,7 +20,7 @@ final class ComplaintDeskHealth {
       tickets = desk.size();
     } catch (RuntimeException e) {
       // Thrown on, it would fail the whole health endpoint instead of reporting this component.
-      return Health.down(e).withDetail("workflow", workflow).build();
+      return FailedHealth.down(e).withDetail("workflow", workflow).build();
     }
     Health.Builder health = backlog >= backlogLimit ? Health.down() : Health.up();
     return health

@@ -8,8 +8,10 @@ import io.clm.api.InvalidEventException;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.complaints.ComplaintDesk;
 import io.clm.api.complaints.SlaEvent;
+import io.clm.api.complaints.TicketStore;
 import io.clm.api.complaints.TicketStoreException;
 import io.clm.complaints.BusinessCalendar;
+import io.clm.complaints.InMemoryTicketStore;
 import io.clm.store.jdbc.JdbcStore;
 import io.clm.store.jdbc.JdbcStoreException;
 import io.micrometer.core.instrument.Gauge;
@@ -19,6 +21,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
@@ -26,6 +30,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -217,6 +222,19 @@ class MetricsAndHealthTest {
   }
 
   @Test
+  void deskHealthDoesNotShowTheMessageOfAnExceptionOfTheApplicationsTicketStore() {
+    runner.withUserConfiguration(FailingTickets.class).run(context -> {
+      context.getBean(FailingTickets.class).failing.set(true);
+      Health desk = health(context.getBean("clmComplaintDeskHealthIndicator", HealthIndicator.class));
+      assertThat(desk.getStatus()).isEqualTo(Status.DOWN);
+      // The application's code may put personal data in its messages; clm's own mask customer ids.
+      assertThat(desk.getDetails()).containsEntry("workflow", "standard")
+          .containsEntry("error", IllegalStateException.class.getName());
+      assertThat(desk.getDetails().toString()).doesNotContain("Jane Doe").doesNotContain("C-1001");
+    });
+  }
+
+  @Test
   void infoListsThePluginsWithVersionAndJar() {
     runner.run(context -> {
       Info.Builder info = new Info.Builder();
@@ -264,6 +282,28 @@ class MetricsAndHealthTest {
             throw new IllegalStateException("engine unreachable");
           })
           .build();
+    }
+  }
+
+  /** The application's own ticket store, which fails once told to, with personal data in its message. */
+  @Configuration(proxyBeanMethods = false)
+  static class FailingTickets {
+    final AtomicBoolean failing = new AtomicBoolean();
+
+    @Bean
+    TicketStore ticketStore() {
+      TicketStore memory = new InMemoryTicketStore();
+      return (TicketStore) Proxy.newProxyInstance(
+          TicketStore.class.getClassLoader(), new Class<?>[] {TicketStore.class}, (proxy, method, args) -> {
+            if (failing.get()) {
+              throw new IllegalStateException("no route to the file of Jane Doe, customer C-1001");
+            }
+            try {
+              return method.invoke(memory, args);
+            } catch (InvocationTargetException e) {
+              throw e.getCause();
+            }
+          });
     }
   }
 
