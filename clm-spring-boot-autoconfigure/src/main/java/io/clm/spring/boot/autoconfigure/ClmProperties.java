@@ -460,7 +460,7 @@ public class ClmProperties {
     /**
      * Sets the interval between two advances.
      *
-     * @param interval the interval
+     * @param interval the interval, one second to 36,500 days, or the start is refused
      */
     public void setInterval(Duration interval) {
       this.interval = interval;

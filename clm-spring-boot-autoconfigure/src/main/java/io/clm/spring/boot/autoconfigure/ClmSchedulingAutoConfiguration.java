@@ -1,5 +1,6 @@
 package io.clm.spring.boot.autoconfigure;
 
+import io.clm.api.Clm;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.annotation.Experimental;
 import java.time.Clock;
@@ -18,7 +19,8 @@ import org.springframework.context.annotation.Bean;
  * Advances the clock of every {@link LifecycleEngine} bean (and the complaint desk's, {@link
  * ClmComplaintDeskAutoConfiguration}) to the wall clock every {@code clm.scheduling.interval} (one
  * minute by default), so that time-dependent rules and SLA deadlines fire without an event. On by
- * default; off with {@code clm.scheduling.enabled=false}. Several instances over one shared store:
+ * default; off with {@code clm.scheduling.enabled=false}. An interval shorter than one second or
+ * longer than 36,500 days is refused at start, naming the property and the value. Several instances over one shared store:
  * see docs/integration.md.
  */
 @Experimental
@@ -37,6 +39,11 @@ public class ClmSchedulingAutoConfiguration {
     if (interval == null || interval.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new InvalidConfigurationPropertyValueException(
           "clm.scheduling.interval", interval, "the interval must be at least one second");
+    }
+    if (interval.compareTo(Clm.Builder.MAX_DURATION) > 0) {
+      // Longer ones need not fit the scheduler's milliseconds: the start would fail on an overflow.
+      throw new InvalidConfigurationPropertyValueException("clm.scheduling.interval", interval,
+          "the interval must be at most " + Clm.Builder.MAX_DURATION.toDays() + " days");
     }
     // Every engine, not only a primary one: an engine left out would never apply its time rules.
     List<ScheduledAdvance> all = new ArrayList<>();

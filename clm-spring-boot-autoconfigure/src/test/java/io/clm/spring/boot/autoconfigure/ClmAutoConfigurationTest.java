@@ -395,6 +395,17 @@ class ClmAutoConfigurationTest {
   }
 
   @Test
+  void anIntervalBeyondAHundredYearsIsReportedAsThatProperty() {
+    // 2,562,047,788,016 hours is more milliseconds than a long holds.
+    runner.withPropertyValues(TWO_PROPERTIES).withPropertyValues("clm.scheduling.interval=PT2562047788016H").run(context ->
+        assertRefused(context, "clm.scheduling.interval", "PT2562047788016H", "at most 36500 days"));
+    runner.withPropertyValues(TWO_PROPERTIES).withPropertyValues("clm.scheduling.interval=36501d").run(context ->
+        assertRefused(context, "clm.scheduling.interval", "PT876024H", "at most 36500 days"));
+    runner.withPropertyValues(TWO_PROPERTIES).withPropertyValues("clm.scheduling.interval=36500d").run(context ->
+        assertThat(context).hasNotFailed().hasSingleBean(ClockScheduler.class));
+  }
+
+  @Test
   void theScheduledAdvanceMovesTheClockOfEveryEngine() {
     // Two engines, one per currency; the primary one feeds the complaint desk.
     runner.withUserConfiguration(TwoEngines.class).run(context -> {
