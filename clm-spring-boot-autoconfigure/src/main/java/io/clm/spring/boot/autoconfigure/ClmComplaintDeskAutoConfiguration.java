@@ -24,6 +24,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
@@ -35,9 +36,11 @@ import org.springframework.context.annotation.Configuration;
  * tickets in the application's {@link TicketStore} bean, else in the database of the {@link
  * JdbcStore} bean when there is one, else in memory, lifecycle events fed to the engine, intakes
  * and operations dated at most the engine's future tolerance ahead of the wall clock (or the
- * shorter {@code clm.complaints.future-tolerance}), SLA events counted; with its meters and its
- * clock in the scheduled advance (its health: {@link ClmComplaintDeskHealthAutoConfiguration}).
- * Backs off when the application defines its own desk.
+ * shorter {@code clm.complaints.future-tolerance}), SLA events counted; with its meters (for one
+ * desk, or the primary one, of the application's too), its clock in the scheduled advance ({@link
+ * ClmSchedulingAutoConfiguration}, every desk) and its health ({@link
+ * ClmComplaintDeskHealthAutoConfiguration}, every desk). Backs off when the application defines
+ * its own desk, or several.
  */
 @Experimental
 @EnableConfigurationProperties(ClmProperties.class)
@@ -150,21 +153,14 @@ public class ClmComplaintDeskAutoConfiguration {
     }
   }
 
+  /**
+   * The desk's meters, for one desk (or the primary one): their names carry no desk, so the
+   * meters of several would be taken for one desk's.
+   */
   @Bean
-  @ConditionalOnBean(ComplaintDesk.class)
+  @ConditionalOnSingleCandidate(ComplaintDesk.class)
   @ConditionalOnMissingBean(name = "clmComplaintDeskMeters")
   MeterBinder clmComplaintDeskMeters(ComplaintDesk desk) {
     return new ComplaintDeskMeters(desk);
-  }
-
-  @Bean
-  @ConditionalOnBean(ComplaintDesk.class)
-  @ConditionalOnProperty(prefix = "clm.scheduling", name = "enabled", havingValue = "true", matchIfMissing = true)
-  ScheduledAdvance clmComplaintDeskAdvance(ComplaintDesk desk) {
-    return new ScheduledAdvance("complaint desk", now -> {
-      if (!now.isBefore(desk.now())) {
-        desk.advanceTo(now);
-      }
-    });
   }
 }

@@ -2,6 +2,11 @@ package io.clm.spring.boot.autoconfigure;
 
 import io.clm.api.annotation.Experimental;
 import io.clm.api.complaints.ComplaintDesk;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.actuate.health.CompositeHealthContributor;
+import org.springframework.boot.actuate.health.HealthContributor;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -14,7 +19,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * The complaint desk's Actuator health ({@code clmComplaintDesk}): DOWN when the lifecycle events
  * waiting in the desk's outbox reach {@code clm.complaints.outbox-backlog-limit}. For the desk of
- * the application too; backs off when the application defines a bean of that name. A limit below 1,
+ * the application too; with several desks, one component of it per desk, by bean name. Backs off
+ * when the application defines a bean of that name. A limit below 1,
  * or above the 10,000 events the desk counts at most, is refused at start, naming the property and
  * the value.
  */
@@ -33,7 +39,7 @@ public class ClmComplaintDeskHealthAutoConfiguration {
   @Bean
   @ConditionalOnBean(ComplaintDesk.class)
   @ConditionalOnMissingBean(name = "clmComplaintDeskHealthIndicator")
-  HealthIndicator clmComplaintDeskHealthIndicator(ComplaintDesk desk, ClmProperties properties) {
+  HealthContributor clmComplaintDeskHealthIndicator(ListableBeanFactory beans, ClmProperties properties) {
     int limit = properties.getComplaints().getOutboxBacklogLimit();
     if (limit < 1) {
       // At 0 or below the health would be DOWN with an empty outbox: a restart loop under a probe.
@@ -45,6 +51,13 @@ public class ClmComplaintDeskHealthAutoConfiguration {
       throw new InvalidConfigurationPropertyValueException("clm.complaints.outbox-backlog-limit", limit,
           "the limit must be at most " + MAX_BACKLOG_LIMIT + ", the most events ComplaintDesk.pendingEvents counts");
     }
-    return () -> ComplaintDeskHealth.of(desk, limit);
+    Map<String, ComplaintDesk> desks = beans.getBeansOfType(ComplaintDesk.class);
+    if (desks.size() == 1) {
+      ComplaintDesk desk = desks.values().iterator().next();
+      return (HealthIndicator) () -> ComplaintDeskHealth.of(desk, limit);
+    }
+    Map<String, HealthIndicator> each = new LinkedHashMap<>();
+    desks.forEach((name, desk) -> each.put(name, () -> ComplaintDeskHealth.of(desk, limit)));
+    return CompositeHealthContributor.fromMap(each);
   }
 }

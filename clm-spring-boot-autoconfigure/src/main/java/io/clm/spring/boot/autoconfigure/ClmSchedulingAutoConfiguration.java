@@ -3,11 +3,11 @@ package io.clm.spring.boot.autoconfigure;
 import io.clm.api.Clm;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.annotation.Experimental;
+import io.clm.api.complaints.ComplaintDesk;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,8 +16,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Advances the clock of every {@link LifecycleEngine} bean (and the complaint desk's, {@link
- * ClmComplaintDeskAutoConfiguration}) to the wall clock every {@code clm.scheduling.interval} (one
+ * Advances the clock of every {@link LifecycleEngine} bean and every {@link ComplaintDesk} bean
+ * (the one of {@link ClmComplaintDeskAutoConfiguration} or the application's own) to the wall clock every {@code clm.scheduling.interval} (one
  * minute by default), so that time-dependent rules and SLA deadlines fire without an event. On by
  * default; off with {@code clm.scheduling.enabled=false}. An interval shorter than one second or
  * longer than 36,500 days is refused at start, naming the property and the value. Several instances over one shared store:
@@ -33,8 +33,7 @@ public class ClmSchedulingAutoConfiguration {
   public ClmSchedulingAutoConfiguration() {}
 
   @Bean
-  ClockScheduler clmClockScheduler(
-      ClmProperties properties, ObjectProvider<ScheduledAdvance> advances, ApplicationContext context) {
+  ClockScheduler clmClockScheduler(ClmProperties properties, ApplicationContext context) {
     Duration interval = properties.getScheduling().getInterval();
     if (interval == null || interval.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new InvalidConfigurationPropertyValueException(
@@ -45,11 +44,17 @@ public class ClmSchedulingAutoConfiguration {
       throw new InvalidConfigurationPropertyValueException("clm.scheduling.interval", interval,
           "the interval must be at most " + Clm.Builder.MAX_DURATION.toDays() + " days");
     }
-    // Every engine, not only a primary one: an engine left out would never apply its time rules.
+    // Every engine and desk, not only a primary one: one left out would never apply its time rules
+    // or its SLA deadlines.
     List<ScheduledAdvance> all = new ArrayList<>();
     context.getBeansOfType(LifecycleEngine.class)
         .forEach((name, engine) -> all.add(new ScheduledAdvance("engine " + name, engine::advanceTo)));
-    advances.orderedStream().forEach(all::add);
+    context.getBeansOfType(ComplaintDesk.class)
+        .forEach((name, desk) -> all.add(new ScheduledAdvance("complaint desk " + name, now -> {
+          if (!now.isBefore(desk.now())) {
+            desk.advanceTo(now);
+          }
+        })));
     return new ClockScheduler(all, interval, Clock.systemUTC());
   }
 }

@@ -36,6 +36,9 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.health.CompositeHealthContributor;
+import org.springframework.boot.actuate.health.HealthContributor;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -379,13 +382,16 @@ class ClmAutoConfigurationTest {
       assertThat(context).hasSingleBean(ClockScheduler.class);
       scheduler.set(context.getBean(ClockScheduler.class));
       assertThat(scheduler.get().isRunning()).isTrue();
-      assertThat(context.getBeansOfType(ScheduledAdvance.class)).containsOnlyKeys("clmComplaintDeskAdvance");
+      ComplaintDesk desk = context.getBean(ComplaintDesk.class);
+      Instant before = Instant.now();
+      scheduler.get().tick();
+      assertThat(desk.now()).as("the desk's clock").isAfterOrEqualTo(before);
     });
     assertThat(scheduler.get().isRunning()).as("stopped with the context").isFalse();
     runner
         .withPropertyValues(TWO_PROPERTIES)
         .withPropertyValues("clm.scheduling.enabled=false")
-        .run(context -> assertThat(context).doesNotHaveBean(ClockScheduler.class).doesNotHaveBean(ScheduledAdvance.class));
+        .run(context -> assertThat(context).doesNotHaveBean(ClockScheduler.class));
     runner
         .withPropertyValues(TWO_PROPERTIES)
         .withPropertyValues("clm.scheduling.interval=10ms")
@@ -421,6 +427,32 @@ class ClmAutoConfigurationTest {
       // development-dormant (docs/models.md): a year without a transaction and no product held.
       assertThat(eur.customer(CustomerId.of("C-1001")).orElseThrow().stage()).isEqualTo("termination");
       assertThat(gbp.customer(CustomerId.of("C-1001")).orElseThrow().stage()).as("the second engine").isEqualTo("termination");
+    });
+  }
+
+  @Test
+  void everyDeskOfTheApplicationIsAdvancedAndReported() {
+    // Two desks of the application's, one per jurisdiction, neither of them primary.
+    runner.withPropertyValues(TWO_PROPERTIES).withUserConfiguration(TwoDesks.class).run(context -> {
+      assertThat(context).hasNotFailed();
+      ComplaintDesk uk = context.getBean("ukDesk", ComplaintDesk.class);
+      ComplaintDesk us = context.getBean("usDesk", ComplaintDesk.class);
+      // The desk meters carry no desk tag: with several desks and no primary one, there are none.
+      assertThat(context).doesNotHaveBean("clmComplaintDeskMeters");
+      Instant before = Instant.now();
+      assertThat(uk.now()).isBefore(before);
+      assertThat(us.now()).isBefore(before);
+      context.getBean(ClockScheduler.class).tick();
+      assertThat(uk.now()).isAfterOrEqualTo(before);
+      assertThat(us.now()).as("the second desk").isAfterOrEqualTo(before);
+
+      HealthContributor desks = context.getBean("clmComplaintDeskHealthIndicator", HealthContributor.class);
+      assertThat(desks).isInstanceOf(CompositeHealthContributor.class);
+      CompositeHealthContributor composite = (CompositeHealthContributor) desks;
+      assertThat(((HealthIndicator) composite.getContributor("ukDesk")).health().getDetails())
+          .containsEntry("workflow", "uk-fca-disp");
+      assertThat(((HealthIndicator) composite.getContributor("usDesk")).health().getDetails())
+          .containsEntry("workflow", "us-cfpb");
     });
   }
 
@@ -488,6 +520,25 @@ class ClmAutoConfigurationTest {
   static class OwnDesk {
     @Bean
     ComplaintDesk myDesk() {
+      return ComplaintDesk.builder()
+          .workflow(ComplaintDesk.findWorkflow("us-cfpb"))
+          .calendar(io.clm.complaints.BusinessCalendar.everyDay(java.time.ZoneOffset.UTC))
+          .build();
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class TwoDesks {
+    @Bean
+    ComplaintDesk ukDesk() {
+      return ComplaintDesk.builder()
+          .workflow(ComplaintDesk.findWorkflow("uk-fca-disp"))
+          .calendar(io.clm.complaints.BusinessCalendar.everyDay(java.time.ZoneOffset.UTC))
+          .build();
+    }
+
+    @Bean
+    ComplaintDesk usDesk() {
       return ComplaintDesk.builder()
           .workflow(ComplaintDesk.findWorkflow("us-cfpb"))
           .calendar(io.clm.complaints.BusinessCalendar.everyDay(java.time.ZoneOffset.UTC))
