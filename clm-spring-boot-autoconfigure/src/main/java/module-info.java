@@ -10,6 +10,7 @@ open module io.clm.spring.boot.autoconfigure {
   requires spring.boot;
   requires spring.boot.autoconfigure;
   requires spring.context;
+  requires spring.core;
   requires micrometer.core;
   requires micrometer.observation;
   requires static io.clm.complaints;

@@ -35,8 +35,10 @@ import org.springframework.context.annotation.Configuration;
  * defines its own. The engine keeps its state in the {@link CustomerStore} bean when there is one
  * ({@link ClmStoreAutoConfiguration}), in memory otherwise, and takes the {@link CustomerIdMask}
  * bean, or else a mask under the key of {@code clm.id-mask-key}, as its id mask: the key of erased
- * customers' fingerprints, which must be the same on every start over a store. With Actuator, its
- * {@code configprops} and {@code env} endpoints never show that key.
+ * customers' fingerprints, which must be the same on every start over a store. A refused key is
+ * reported without its value, also in the report of the failed start ({@link
+ * IdMaskKeyFailureAnalyzer}); with Actuator, its {@code configprops} and {@code env} endpoints never
+ * show that key.
  */
 @Experimental
 @AutoConfiguration(after = ClmStoreAutoConfiguration.class)
