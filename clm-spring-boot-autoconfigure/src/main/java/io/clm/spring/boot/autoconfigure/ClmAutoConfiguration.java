@@ -33,7 +33,9 @@ import org.springframework.context.annotation.Configuration;
  * The lifecycle engine and the plugin registry from the {@code clm.*} properties, and clm's Jackson
  * module on the application's {@code ObjectMapper}. Each bean backs off when the application
  * defines its own. The engine keeps its state in the {@link CustomerStore} bean when there is one
- * ({@link ClmStoreAutoConfiguration}), in memory otherwise, and takes the {@link CustomerIdMask}
+ * ({@link ClmStoreAutoConfiguration}), in memory otherwise (refused with {@code
+ * clm.store.use-data-source=true}, and logged when several {@code DataSource} beans have none
+ * primary: {@link DataSourceChoice}), and takes the {@link CustomerIdMask}
  * bean, or else a mask under the key of {@code clm.id-mask-key}, as its id mask: the key of erased
  * customers' fingerprints, which must be the same on every start over a store. A refused key is
  * reported without its value, also in the report of the failed start ({@link
@@ -72,8 +74,13 @@ public class ClmAutoConfiguration {
     set("clm.future-tolerance", p.getFutureTolerance(), () -> builder.futureTolerance(p.getFutureTolerance()));
     set("clm.trend-window", p.getTrendWindow(), () -> builder.trendWindow(p.getTrendWindow()));
     set("clm.deduplication-window", p.getDeduplicationWindow(), () -> builder.deduplicationWindow(p.getDeduplicationWindow()));
-    store.ifAvailable(builder::store);
-    if (p.getCustomersInMemory() != null && store.getIfAvailable() == null) {
+    CustomerStore customerStore = store.getIfAvailable();
+    if (customerStore != null) {
+      builder.store(customerStore);
+    } else {
+      DataSourceChoice.engineInMemory(context);
+    }
+    if (p.getCustomersInMemory() != null && customerStore == null) {
       throw new InvalidConfigurationPropertyValueException("clm.customers-in-memory", p.getCustomersInMemory(),
           "keeping only some customers in memory needs a CustomerStore bean to keep the others in");
     }

@@ -15,9 +15,11 @@ import org.springframework.context.annotation.Bean;
 /**
  * The engine's state in the application's {@link DataSource}: a {@link JdbcStore} when
  * clm-store-jdbc is on the class path and the application has one {@code DataSource} (its schema
- * is migrated by the store's own Flyway migrations, with their own history table). Backs off when
- * the application defines its own {@link CustomerStore}, or sets {@code
- * clm.store.use-data-source=false}; without a store the engine keeps its state in memory. The
+ * is migrated by the store's own Flyway migrations, with their own history table), or several of
+ * which one is primary. Backs off when the application defines its own {@link CustomerStore}, or
+ * sets {@code clm.store.use-data-source=false}; without a store the engine keeps its state in
+ * memory. Several {@code DataSource} beans with none primary leave it in memory with a warning,
+ * or stop the start when {@code clm.store.use-data-source=true} is set ({@link DataSourceChoice}). The
  * complaint desk's tickets go to the same database ({@link ClmComplaintDeskAutoConfiguration}).
  */
 @Experimental
