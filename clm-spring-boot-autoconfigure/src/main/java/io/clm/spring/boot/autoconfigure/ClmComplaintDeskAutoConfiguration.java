@@ -10,6 +10,7 @@ import io.clm.api.complaints.ComplaintDeskBuilder;
 import io.clm.api.complaints.ComplaintWorkflow;
 import io.clm.api.complaints.TicketStore;
 import io.clm.api.event.Event;
+import io.clm.api.spi.CustomerStore;
 import io.clm.complaints.BusinessCalendar;
 import io.clm.complaints.HolidayCalendars;
 import io.clm.store.jdbc.JdbcStore;
@@ -34,7 +35,9 @@ import org.springframework.context.annotation.Configuration;
  * A {@link ComplaintDesk} when clm-complaints is on the class path (off with {@code
  * clm.complaints.enabled=false}): the workflow and business calendar from {@code clm.complaints.*},
  * tickets in the application's {@link TicketStore} bean, else in the database of the {@link
- * JdbcStore} bean when there is one, else in memory, lifecycle events fed to the engine, intakes
+ * JdbcStore} bean when there is one, else in memory (with a warning at start when the engine keeps
+ * its state in a {@link CustomerStore} bean: the tickets would not outlive a restart that the
+ * customers do), lifecycle events fed to the engine, intakes
  * and operations dated at most the engine's future tolerance ahead of the wall clock (or the
  * shorter {@code clm.complaints.future-tolerance}), SLA events counted; with its meters (for one
  * desk, or the primary one, of the application's too), its clock in the scheduled advance ({@link
@@ -61,6 +64,7 @@ public class ClmComplaintDeskAutoConfiguration {
       ClmProperties properties,
       LifecycleEngine engine,
       ObjectProvider<TicketStore> tickets,
+      ObjectProvider<CustomerStore> engineStore,
       ObjectProvider<MeterRegistry> meters) {
     ClmProperties.Complaints p = properties.getComplaints();
     ComplaintDeskBuilder builder = ComplaintDesk.builder()
@@ -71,7 +75,16 @@ public class ClmComplaintDeskAutoConfiguration {
     ClmAutoConfiguration.set("clm.complaints.ticket-prefix", p.getTicketPrefix(), () -> builder.ticketPrefix(p.getTicketPrefix()));
     Duration tolerance = futureTolerance(properties);
     ClmAutoConfiguration.set("clm.complaints.future-tolerance", tolerance, () -> builder.futureTolerance(tolerance));
-    tickets.ifAvailable(builder::ticketStore);
+    TicketStore ticketStore = tickets.getIfAvailable();
+    if (ticketStore != null) {
+      builder.ticketStore(ticketStore);
+    } else if (engineStore.getIfAvailable() != null) {
+      LOG.log(Level.WARNING, "the lifecycle engine keeps its state in a store (the CustomerStore bean), but the"
+          + " complaint desk keeps its tickets in memory: open complaints, their SLA clocks and the lifecycle events"
+          + " waiting in the desk's outbox are lost on restart. Define a TicketStore bean (such as the tickets() of a"
+          + " JdbcStore), or declare the application's JdbcStore bean with the type JdbcStore, whose tickets the desk"
+          + " then keeps in the same database");
+    }
     return builder.build();
   }
 
@@ -140,7 +153,9 @@ public class ClmComplaintDeskAutoConfiguration {
   /**
    * The desk's tickets in the database of the {@link JdbcStore} bean, the one of {@link
    * ClmStoreAutoConfiguration} or the application's own (with or without a {@code DataSource}
-   * bean), unless the application defines its own {@link TicketStore}.
+   * bean, declared with the type {@code JdbcStore}: one declared as a {@code CustomerStore} is not
+   * known to be a {@code JdbcStore} until it is created), unless the application defines its own
+   * {@link TicketStore}.
    */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "io.clm.store.jdbc.JdbcStore")
