@@ -11,8 +11,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Advances the clocks to the wall clock at a fixed interval, on one daemon thread of its own that
- * starts and stops with the application context. A failing advance is logged and tried again at
- * the next tick; it does not stop the others. An error counts as a failure too (a plugin's rule
+ * starts and stops with the application context. A failing advance is logged, as {@link
+ * Failures#describe} gives the failure (the message only of clm's own exceptions, no stack trace),
+ * and tried again at the next tick; it does not stop the others. An error counts as a failure too (a plugin's rule
  * whose class is missing, say): let out of the tick, it would cancel every later tick, and the
  * clocks would stop without a word. On stop, a tick under way is left to finish (up to 10
  * seconds, then interrupted) and no further tick starts.
@@ -38,7 +39,8 @@ final class ClockScheduler implements SmartLifecycle {
       try {
         a.advance().accept(now);
       } catch (RuntimeException | Error e) {
-        LOG.log(Level.WARNING, "advancing the " + a.name() + " to " + now + " failed; trying again at the next tick", e);
+        LOG.log(Level.WARNING, "advancing the " + a.name() + " to " + now + " failed, trying again at the next tick: "
+            + Failures.describe(e));
       }
     }
   }

@@ -2,6 +2,7 @@ package io.clm.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clm.api.ClmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 
 class ClockSchedulerTest {
@@ -30,6 +32,31 @@ class ClockSchedulerTest {
         Clock.fixed(NOW, ZoneOffset.UTC));
     scheduler.tick();
     assertThat(advanced).containsExactly("engine@" + NOW);
+  }
+
+  @Test
+  void aFailingAdvanceIsLoggedWithTheMessageOnlyOfClmsOwnExceptions() {
+    // An application's store may put a customer's id in its message; clm's own exceptions mask it.
+    ClockScheduler scheduler = new ClockScheduler(
+        List.of(
+            new ScheduledAdvance("engine of the application", now -> {
+              throw new IllegalStateException("no row for customer C-1001");
+            }),
+            new ScheduledAdvance("engine of clm", now -> {
+              throw new ClmException("the store of customer C-***42 is read-only");
+            })),
+        Duration.ofMinutes(1),
+        Clock.fixed(NOW, ZoneOffset.UTC));
+    try (CapturedLog log = new CapturedLog(ClockScheduler.class)) {
+      scheduler.tick();
+      assertThat(log.records()).as("no stack trace, which would carry the message").allSatisfy(r -> assertThat(r.getThrown()).isNull());
+      assertThat(log.messages(Level.WARNING)).satisfiesExactly(
+          first -> assertThat(first)
+              .contains("engine of the application", NOW.toString(), "java.lang.IllegalStateException")
+              .doesNotContain("C-1001"),
+          second -> assertThat(second)
+              .contains("engine of clm", "io.clm.api.ClmException: the store of customer C-***42 is read-only"));
+    }
   }
 
   @Test
