@@ -19,7 +19,10 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -39,7 +42,7 @@ import org.springframework.context.annotation.Configuration;
  * its state in a {@link CustomerStore} bean: the tickets would not outlive a restart that the
  * customers do), lifecycle events fed to the engine, intakes
  * and operations dated at most the engine's future tolerance ahead of the wall clock (or the
- * shorter {@code clm.complaints.future-tolerance}), SLA events counted; with its meters (for one
+ * shorter {@code clm.complaints.future-tolerance}); with its meters, SLA events counted (for one
  * desk, or the primary one, of the application's too), its clock in the scheduled advance ({@link
  * ClmSchedulingAutoConfiguration}, every desk) and its health ({@link
  * ClmComplaintDeskHealthAutoConfiguration}, every desk). Backs off when the application defines
@@ -64,14 +67,12 @@ public class ClmComplaintDeskAutoConfiguration {
       ClmProperties properties,
       LifecycleEngine engine,
       ObjectProvider<TicketStore> tickets,
-      ObjectProvider<CustomerStore> engineStore,
-      ObjectProvider<MeterRegistry> meters) {
+      ObjectProvider<CustomerStore> engineStore) {
     ClmProperties.Complaints p = properties.getComplaints();
     ComplaintDeskBuilder builder = ComplaintDesk.builder()
         .workflow(workflow(p.getWorkflow()))
         .calendar(calendar(p.getCalendar()))
-        .events(event -> deliver(engine, event))
-        .slaEvents(event -> meters.ifAvailable(registry -> ComplaintDeskMeters.count(registry, event)));
+        .events(event -> deliver(engine, event));
     ClmAutoConfiguration.set("clm.complaints.ticket-prefix", p.getTicketPrefix(), () -> builder.ticketPrefix(p.getTicketPrefix()));
     Duration tolerance = futureTolerance(properties);
     ClmAutoConfiguration.set("clm.complaints.future-tolerance", tolerance, () -> builder.futureTolerance(tolerance));
@@ -166,6 +167,35 @@ public class ClmComplaintDeskAutoConfiguration {
     TicketStore clmTicketStore(JdbcStore store) {
       return store.tickets();
     }
+  }
+
+  /**
+   * Counts the SLA events of the desk that has the meters, the starter's or the application's own,
+   * when the application has a {@link MeterRegistry}: that desk's bean is wrapped so as to count
+   * the SLA events its {@code advanceTo} emits.
+   */
+  @Bean
+  static BeanPostProcessor clmComplaintDeskSlaEvents(
+      ObjectProvider<MeterRegistry> meters, ConfigurableListableBeanFactory beans) {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String name) {
+        if (!(bean instanceof ComplaintDesk desk) || !metered(beans, name)) {
+          return bean;
+        }
+        MeterRegistry registry = meters.getIfAvailable();
+        return registry == null ? bean : ComplaintDeskMeters.countingSlaEvents(desk, registry);
+      }
+    };
+  }
+
+  /** Whether the desk of this name has the meters: the only desk, or the one primary desk. */
+  private static boolean metered(ConfigurableListableBeanFactory beans, String name) {
+    List<String> desks = List.of(beans.getBeanNamesForType(ComplaintDesk.class, true, false));
+    List<String> candidates = desks.size() == 1 ? desks : desks.stream()
+        .filter(d -> beans.containsBeanDefinition(d) && beans.getBeanDefinition(d).isPrimary())
+        .toList();
+    return candidates.equals(List.of(name));
   }
 
   /**

@@ -120,13 +120,40 @@ class MetricsAndHealthTest {
       assertThat(emitted).isNotEmpty();
       assertThat(meters.get("clm.complaints.open").tag("age", "over-56-days").gauge().value()).isEqualTo(1);
       assertThat(meters.get("clm.complaints.open").tag("age", "days-0-to-3").gauge().value()).isZero();
-      Map<List<String>, Long> expected = emitted.stream().collect(Collectors.groupingBy(
-          e -> List.of(tag(e.kind()), e.policyId(), tag(e.target())), Collectors.counting()));
-      Map<List<String>, Long> counted = meters.get("clm.complaints.sla.events").counters().stream().collect(Collectors.toMap(
-          c -> List.of(c.getId().getTag("kind"), c.getId().getTag("policy"), c.getId().getTag("target")),
-          c -> (long) c.count()));
-      assertThat(counted).isEqualTo(expected);
+      assertCounted(meters, emitted);
     });
+  }
+
+  @Test
+  void slaEventsOfADeskOfTheApplicationAreCountedToo() {
+    runner.withUserConfiguration(ClmAutoConfigurationTest.OwnDesk.class).run(context -> {
+      ComplaintDesk desk = context.getBean(ComplaintDesk.class);
+      desk.open(Events.complaint("C-1001", "2025-01-06T10:00:00Z"), "agent");
+      List<SlaEvent> emitted = desk.advanceTo(Instant.parse("2025-12-01T00:00:00Z"));
+      assertThat(emitted).extracting(SlaEvent::kind).contains(SlaEvent.Kind.BREACH);
+      assertCounted(context.getBean(MeterRegistry.class), emitted);
+    });
+  }
+
+  @Test
+  void slaEventsOfSeveralDesksWithoutAPrimaryAreNotCounted() {
+    // The counter carries no desk tag: the events of several desks would be taken for one desk's.
+    runner.withUserConfiguration(ClmAutoConfigurationTest.TwoDesks.class).run(context -> {
+      ComplaintDesk desk = context.getBean("ukDesk", ComplaintDesk.class);
+      desk.open(Events.complaint("C-1001", "2025-01-06T10:00:00Z"), "agent");
+      assertThat(desk.advanceTo(Instant.parse("2025-12-01T00:00:00Z"))).isNotEmpty();
+      assertThat(context.getBean(MeterRegistry.class).find("clm.complaints.sla.events").counters()).isEmpty();
+    });
+  }
+
+  /** The SLA counter holds exactly the emitted events, by kind, policy and target. */
+  private static void assertCounted(MeterRegistry meters, List<SlaEvent> emitted) {
+    Map<List<String>, Long> expected = emitted.stream().collect(Collectors.groupingBy(
+        e -> List.of(tag(e.kind()), e.policyId(), tag(e.target())), Collectors.counting()));
+    Map<List<String>, Long> counted = meters.get("clm.complaints.sla.events").counters().stream().collect(Collectors.toMap(
+        c -> List.of(c.getId().getTag("kind"), c.getId().getTag("policy"), c.getId().getTag("target")),
+        c -> (long) c.count()));
+    assertThat(counted).isEqualTo(expected);
   }
 
   @Test
