@@ -180,6 +180,12 @@ public abstract class RetentionStrategyContract extends PluginContract<Retention
     if (actions == null) {
       throw new AssertionError(describe(strategy) + ".propose(" + context + ") returned null; return an empty list");
     }
+    for (RetentionAction action : actions) {
+      if (action == null) {
+        throw new AssertionError(
+            describe(strategy) + ".propose(" + context + ") returned a list holding null; leave the action out instead");
+      }
+    }
     return actions;
   }
 }

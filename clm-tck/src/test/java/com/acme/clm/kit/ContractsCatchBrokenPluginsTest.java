@@ -281,6 +281,31 @@ class ContractsCatchBrokenPluginsTest {
         .hasMessageContaining("proposal of another instance of");
   }
 
+  /** A strategy that leaves a null where it has no action, in a list that takes nulls. */
+  public static final class NullForNothing implements RetentionStrategy {
+    @Override
+    public String id() {
+      return "acme.null-for-nothing";
+    }
+
+    @Override
+    public Set<StageFamily> families() {
+      return EnumSet.of(StageFamily.MATURITY);
+    }
+
+    @Override
+    public List<RetentionAction> propose(RetentionContext context) {
+      return java.util.Arrays.asList((RetentionAction) null);
+    }
+  }
+
+  @Test
+  void aStrategyThatReturnsANullActionIsCaughtByName() {
+    assertThatThrownBy(strategies(NullForNothing::new)::proposalsAreTotalDeterministicAndRespectConsent)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("returned a list holding null; leave the action out instead");
+  }
+
   @Test
   void aStrategyThatPricesInAnotherCurrencyIsCaught() {
     assertThatThrownBy(strategies(EuroOnly::new)::proposalsAreTotalDeterministicAndRespectConsent)
