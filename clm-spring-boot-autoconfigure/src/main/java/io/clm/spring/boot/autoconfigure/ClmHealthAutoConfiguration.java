@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthContributor;
@@ -27,7 +28,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Actuator health for the engine ({@code clmEngine}; with several engine beans, one component of it
- * per engine, by bean name) and the store ({@code clmStore}: reachable, schema version), and an
+ * per engine, by bean name; DOWN too when the scheduled advance has not advanced its clock for
+ * {@code clm.scheduling.stale-after}) and the store ({@code clmStore}: reachable, schema version), and an
  * info contributor ({@code clm.plugins}) listing the discovered plugins with their versions and
  * jars. Each backs off when the application defines a bean of that name.
  * The complaint desk's health: {@link ClmComplaintDeskHealthAutoConfiguration}.
@@ -47,22 +49,24 @@ public class ClmHealthAutoConfiguration {
   @Bean
   @ConditionalOnBean(LifecycleEngine.class)
   @ConditionalOnMissingBean(name = "clmEngineHealthIndicator")
-  HealthContributor clmEngineHealthIndicator(ListableBeanFactory beans) {
+  HealthContributor clmEngineHealthIndicator(ListableBeanFactory beans, ObjectProvider<ClockScheduler> scheduler) {
     Map<String, LifecycleEngine> engines = beans.getBeansOfType(LifecycleEngine.class);
     if (engines.size() == 1) {
-      return engineHealth(engines.values().iterator().next());
+      var only = engines.entrySet().iterator().next();
+      return engineHealth(only.getKey(), only.getValue(), scheduler);
     }
     Map<String, HealthIndicator> each = new LinkedHashMap<>();
-    engines.forEach((name, engine) -> each.put(name, engineHealth(engine)));
+    engines.forEach((name, engine) -> each.put(name, engineHealth(name, engine, scheduler)));
     return CompositeHealthContributor.fromMap(each);
   }
 
   /**
    * UP with the customer count; DOWN when the engine cannot count its customers (with {@code
    * clm.customers-in-memory}, the first count reads the store, which may fail: {@link
-   * FailedHealth}).
+   * FailedHealth}), or when the scheduler has not advanced its clock for {@code
+   * clm.scheduling.stale-after} (see docs/observability.md).
    */
-  private static HealthIndicator engineHealth(LifecycleEngine engine) {
+  private static HealthIndicator engineHealth(String name, LifecycleEngine engine, ObjectProvider<ClockScheduler> scheduler) {
     return () -> {
       String model = engine.model().id();
       long customers;
@@ -70,9 +74,11 @@ public class ClmHealthAutoConfiguration {
         customers = engine.customerCount();
       } catch (RuntimeException e) {
         // Thrown on, it would fail the whole health endpoint instead of reporting this component.
-        return FailedHealth.down(e).withDetail("model", model).build();
+        return AdvanceHealth.of(FailedHealth.down(e).withDetail("model", model), scheduler, ScheduledAdvance.engine(name))
+            .build();
       }
-      return Health.up().withDetail("model", model).withDetail("customers", customers).build();
+      Health.Builder health = Health.up().withDetail("model", model).withDetail("customers", customers);
+      return AdvanceHealth.of(health, scheduler, ScheduledAdvance.engine(name)).build();
     };
   }
 

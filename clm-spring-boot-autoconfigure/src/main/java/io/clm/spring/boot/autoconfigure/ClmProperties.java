@@ -427,6 +427,9 @@ public class ClmProperties {
     /** The interval between two advances. */
     private Duration interval = Duration.ofMinutes(1);
 
+    /** How long an engine or a desk may go without a successful advance before its health is DOWN (default: three intervals). */
+    private Duration staleAfter;
+
     /** Creates the properties with their defaults. */
     public Scheduling() {}
 
@@ -464,6 +467,24 @@ public class ClmProperties {
      */
     public void setInterval(Duration interval) {
       this.interval = interval;
+    }
+
+    /**
+     * How long an engine or a desk may go without a successful advance before its health is DOWN.
+     *
+     * @return the duration, or null for three intervals
+     */
+    public Duration getStaleAfter() {
+      return staleAfter;
+    }
+
+    /**
+     * Sets how long an engine or a desk may go without a successful advance before its health is DOWN.
+     *
+     * @param staleAfter the duration, the interval to 36,500 days, or the start is refused
+     */
+    public void setStaleAfter(Duration staleAfter) {
+      this.staleAfter = staleAfter;
     }
   }
 }

@@ -20,8 +20,9 @@ import org.springframework.context.annotation.Bean;
  * (the one of {@link ClmComplaintDeskAutoConfiguration} or the application's own) to the wall clock every {@code clm.scheduling.interval} (one
  * minute by default), so that time-dependent rules and SLA deadlines fire without an event. On by
  * default; off with {@code clm.scheduling.enabled=false}. An interval shorter than one second or
- * longer than 36,500 days is refused at start, naming the property and the value. Several instances over one shared store:
- * see docs/integration.md.
+ * longer than 36,500 days is refused at start, naming the property and the value. The health of an
+ * engine or desk not advanced for {@code clm.scheduling.stale-after} (three intervals by default;
+ * refused at start when shorter than the interval or longer than 36,500 days) is DOWN. Several instances over one shared store: see docs/integration.md.
  */
 @Experimental
 @EnableConfigurationProperties(ClmProperties.class)
@@ -44,17 +45,29 @@ public class ClmSchedulingAutoConfiguration {
       throw new InvalidConfigurationPropertyValueException("clm.scheduling.interval", interval,
           "the interval must be at most " + Clm.Builder.MAX_DURATION.toDays() + " days");
     }
+    Duration staleAfter = properties.getScheduling().getStaleAfter();
+    if (staleAfter != null && staleAfter.compareTo(interval) < 0) {
+      // Shorter, the health would be DOWN between two ticks that both succeed.
+      throw new InvalidConfigurationPropertyValueException("clm.scheduling.stale-after", staleAfter,
+          "the duration must be at least the interval, clm.scheduling.interval=" + interval);
+    }
+    if (staleAfter != null && staleAfter.compareTo(Clm.Builder.MAX_DURATION) > 0) {
+      throw new InvalidConfigurationPropertyValueException("clm.scheduling.stale-after", staleAfter,
+          "the duration must be at most " + Clm.Builder.MAX_DURATION.toDays() + " days");
+    }
     // Every engine and desk, not only a primary one: one left out would never apply its time rules
     // or its SLA deadlines.
     List<ScheduledAdvance> all = new ArrayList<>();
     context.getBeansOfType(LifecycleEngine.class)
-        .forEach((name, engine) -> all.add(new ScheduledAdvance("engine " + name, engine::advanceTo)));
+        .forEach((name, engine) -> all.add(new ScheduledAdvance(ScheduledAdvance.engine(name), engine::advanceTo)));
     context.getBeansOfType(ComplaintDesk.class)
-        .forEach((name, desk) -> all.add(new ScheduledAdvance("complaint desk " + name, now -> {
+        .forEach((name, desk) -> all.add(new ScheduledAdvance(ScheduledAdvance.desk(name), now -> {
           if (!now.isBefore(desk.now())) {
             desk.advanceTo(now);
           }
         })));
-    return new ClockScheduler(all, interval, Clock.systemUTC());
+    return staleAfter == null
+        ? new ClockScheduler(all, interval, Clock.systemUTC())
+        : new ClockScheduler(all, interval, staleAfter, Clock.systemUTC());
   }
 }

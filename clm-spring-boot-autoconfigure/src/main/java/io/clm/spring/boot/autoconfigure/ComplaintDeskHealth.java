@@ -11,7 +11,7 @@ import org.springframework.boot.actuate.health.Health;
 final class ComplaintDeskHealth {
   private ComplaintDeskHealth() {}
 
-  static Health of(ComplaintDesk desk, int backlogLimit) {
+  static Health.Builder of(ComplaintDesk desk, int backlogLimit) {
     String workflow = desk.workflow().id();
     int backlog;
     int tickets;
@@ -20,7 +20,7 @@ final class ComplaintDeskHealth {
       tickets = desk.size();
     } catch (RuntimeException e) {
       // Thrown on, it would fail the whole health endpoint instead of reporting this component.
-      return FailedHealth.down(e).withDetail("workflow", workflow).build();
+      return FailedHealth.down(e).withDetail("workflow", workflow);
     }
     Health.Builder health = backlog >= backlogLimit ? Health.down() : Health.up();
     return health
@@ -28,7 +28,6 @@ final class ComplaintDeskHealth {
         .withDetail("outboxBacklog", backlog)
         .withDetail("outboxBacklogLimit", backlogLimit)
         .withDetail("tickets", tickets)
-        .withDetail("clock", desk.now().toString())
-        .build();
+        .withDetail("clock", desk.now().toString());
   }
 }
