@@ -219,11 +219,8 @@ final class LifecycleProcessor implements Processor<byte[], byte[], byte[], byte
     if (key == null) {
       return "null";
     }
-    try {
-      return new CustomerId(new String(key, StandardCharsets.UTF_8)).masked();
-    } catch (ClmException e) {
-      return "of " + key.length + " bytes that are not a customer id";
-    }
+    CustomerId id = customerOf(key);
+    return id != null ? id.masked() : "of " + key.length + " bytes that are not a customer id";
   }
 
   private static ClmException clmCause(Throwable e) {
