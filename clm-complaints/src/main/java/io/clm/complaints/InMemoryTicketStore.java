@@ -1,12 +1,14 @@
 package io.clm.complaints;
 
 import io.clm.api.CustomerId;
+import io.clm.api.StoreFailure;
 import io.clm.api.annotation.Experimental;
 import io.clm.api.complaints.ComplaintFile;
 import io.clm.api.complaints.OutboxEvent;
 import io.clm.api.complaints.StoredTicket;
 import io.clm.api.complaints.TicketChange;
 import io.clm.api.complaints.TicketStore;
+import io.clm.api.complaints.TicketStoreException;
 import io.clm.api.event.Event;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -129,12 +131,14 @@ public final class InMemoryTicketStore implements TicketStore {
   @Override
   public synchronized void save(TicketChange change) {
     Objects.requireNonNull(change, "change");
+    checkSequences(change.tickets());
     // nothing below can fail half-way: every record was validated when it was built
     for (StoredTicket t : change.tickets()) {
       StoredTicket old = tickets.put(t.id(), t);
       if (old != null) {
         old.nextDue().ifPresent(at -> due.remove(new Due(at, old.sequence())));
         old.complaint().customer().ifPresent(c -> byCustomer.get(c).remove(old.sequence()));
+        bySequence.remove(old.sequence());
       }
       bySequence.put(t.sequence(), t.id());
       t.nextDue().ifPresent(at -> due.add(new Due(at, t.sequence())));
@@ -150,6 +154,24 @@ public final class InMemoryTicketStore implements TicketStore {
       outbox.put(nextOutboxId++, e);
     }
     deskTime = change.deskTime();
+  }
+
+  /**
+   * Refuses, before anything is stored, a change that would give one sequence to two tickets: one
+   * of the change and one stored, or two of the change.
+   */
+  private void checkSequences(List<StoredTicket> saved) {
+    Map<Long, String> claimed = new HashMap<>();
+    for (StoredTicket t : saved) {
+      String other = claimed.put(t.sequence(), t.id());
+      if (other == null) {
+        other = bySequence.get(t.sequence());
+      }
+      if (other != null && !other.equals(t.id())) {
+        throw new TicketStoreException("in-memory store: cannot save ticket " + t.id() + " with sequence " + t.sequence()
+            + ", which ticket " + other + " has; nothing of the change was stored", StoreFailure.REFUSED, null);
+      }
+    }
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clm.api.CustomerId;
 import io.clm.api.Money;
+import io.clm.api.StoreFailure;
 import io.clm.api.annotation.Experimental;
 import io.clm.api.complaints.AuditEntry;
 import io.clm.api.complaints.Classification;
@@ -20,6 +21,7 @@ import io.clm.api.complaints.SlaTarget;
 import io.clm.api.complaints.StoredTicket;
 import io.clm.api.complaints.TicketChange;
 import io.clm.api.complaints.TicketStore;
+import io.clm.api.complaints.TicketStoreException;
 import io.clm.api.event.ComplaintOpened;
 import io.clm.api.event.ComplaintResolved;
 import io.clm.api.event.Event;
@@ -51,8 +53,9 @@ import org.junit.jupiter.api.Test;
  * and its audit trail, including a trail rewritten by erasure, longer than before or as long; that
  * the due index, the customer index and the scans find exactly the tickets they should, in order,
  * ties by sequence;
- * that files, the desk clock and the outbox keep what was saved; and that outbox events stay
- * pending until marked delivered.
+ * that files, the desk clock and the outbox keep what was saved; that outbox events stay pending
+ * until marked delivered; and that a sequence belongs to one ticket: a change that would give it to
+ * two is refused whole, and a ticket saved with another sequence moves to it.
  */
 @Experimental
 public abstract class TicketStoreContract {
@@ -195,6 +198,65 @@ public abstract class TicketStoreContract {
         .as("audit trail rewritten by erasure with as many entries as before")
         .isEqualTo(audit(3, "[erased]"));
     assertThat(store.find("T-1")).contains(erased);
+  }
+
+  /**
+   * A sequence belongs to one ticket, and a refused change stores none of itself: neither the
+   * tickets, files and outbox events before the ticket that takes another's sequence, nor the desk
+   * time. Checked for a sequence a stored ticket has and for one that two tickets of the change
+   * share.
+   */
+  @Test
+  public void aChangeGivingOneSequenceToTwoTicketsIsRefusedWhole() {
+    TicketStore store = createStore();
+    StoredTicket first = bare(1, "T-1", ComplaintState.RECEIVED, at(30));
+    store.save(new TicketChange(List.of(first), List.of(), List.of(), List.of(), at(1)));
+    ComplaintFile file = new ComplaintFile(ANNA, List.of("email"), Set.of("cards"));
+    Event opened = new ComplaintOpened("T-2/opened/1", ANNA, at(2), "T-2", Severity.NORMAL);
+
+    for (List<StoredTicket> clash : List.of(
+        List.of(bare(2, "T-2", ComplaintState.RECEIVED, at(10)), bare(1, "T-3", ComplaintState.RECEIVED, at(10))),
+        List.of(bare(2, "T-2", ComplaintState.RECEIVED, at(10)), bare(2, "T-3", ComplaintState.RECEIVED, at(10))))) {
+      assertThatThrownBy(() -> store.save(new TicketChange(clash, List.of(file), List.of(), List.of(opened), at(2))))
+          .as("a change giving sequence %d to two tickets", clash.get(1).sequence())
+          .isInstanceOfSatisfying(TicketStoreException.class, e -> assertThat(e.kind()).isEqualTo(StoreFailure.REFUSED));
+
+      assertThat(store.find("T-2")).as("a ticket of the refused change").isEmpty();
+      assertThat(store.find("T-3")).as("a ticket of the refused change").isEmpty();
+      assertThat(store.find("T-1")).as("the stored ticket").contains(first);
+      assertThat(store.file(ANNA)).as("a file of the refused change").isEmpty();
+      assertThat(store.pendingEvents(10)).as("the outbox after a refused change").isEmpty();
+      assertThat(store.deskTime()).as("the desk time after a refused change").contains(at(1));
+      assertThat(store.lastSequence()).isEqualTo(1);
+      assertThat(ids(store.dueBy(Instant.MAX, 10))).containsExactly("T-1");
+      List<StoredTicket> all = new ArrayList<>();
+      store.forEach(all::add);
+      assertThat(all).containsExactly(first);
+    }
+  }
+
+  /** A ticket saved again with another sequence is found under it only, once. */
+  @Test
+  public void aTicketSavedWithAnotherSequenceMovesToIt() {
+    TicketStore store = createStore();
+    store.save(new TicketChange(List.of(
+        full(1, "T-1", ANNA, ComplaintState.RECEIVED, at(10), audit(1, "a")),
+        bare(2, "T-2", ComplaintState.RECEIVED, at(10))), List.of(), List.of(), List.of(), at(1)));
+    StoredTicket moved = full(3, "T-1", ANNA, ComplaintState.RECEIVED, at(20), audit(2, "a"));
+    store.save(new TicketChange(List.of(moved), List.of(), List.of(), List.of(), at(2)));
+
+    List<StoredTicket> all = new ArrayList<>();
+    store.forEach(all::add);
+    assertThat(ids(all)).as("every ticket, in sequence order").containsExactly("T-2", "T-1");
+    List<StoredTicket> open = new ArrayList<>();
+    store.forEachOpen(open::add);
+    assertThat(ids(open)).as("the open tickets, in sequence order").containsExactly("T-2", "T-1");
+    assertThat(ids(store.dueBy(Instant.MAX, 10))).as("the due tickets").containsExactly("T-2", "T-1");
+    assertThat(ids(store.dueBy(at(10), 10))).as("the tickets due by the moved one's old time").containsExactly("T-2");
+    assertThat(store.findByCustomer(ANNA)).containsExactly(moved);
+    assertThat(store.lastSequence()).isEqualTo(3);
+    store.save(new TicketChange(List.of(bare(1, "T-4", ComplaintState.RECEIVED, null)), List.of(), List.of(), List.of(), at(3)));
+    assertThat(store.find("T-4")).as("a ticket given the sequence another ticket left").isPresent();
   }
 
   @Test

@@ -27,6 +27,10 @@ import java.util.function.Consumer;
  *       is erased: the desk then saves the trail rewritten, the free-text reasons replaced, with
  *       as many entries as before or more. A store that appends must notice a trail whose stored
  *       entries changed and replace it whole, so that no erased text stays stored.
+ *   <li>A sequence belongs to one ticket. A change that would give one sequence to two tickets (a
+ *       ticket of the change and a stored one, or two of the change) is refused with the kind
+ *       {@link io.clm.api.StoreFailure#REFUSED REFUSED}, and nothing of it is stored. A ticket
+ *       saved again with another sequence moves to it: scans and the due index find it there only.
  *   <li>Outbox events get increasing ids in the order they were saved, and stay pending until
  *       {@link #markDelivered} is called for them: delivery is at least once.
  *   <li>{@link #dueBy} answers from an index on {@link StoredTicket#nextDue()}: a restarted desk

@@ -3,6 +3,7 @@ package com.acme.clm.kit;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clm.api.CustomerId;
+import io.clm.api.StoreFailure;
 import io.clm.api.complaints.AuditEntry;
 import io.clm.api.complaints.Complaint;
 import io.clm.api.complaints.ComplaintFile;
@@ -10,6 +11,7 @@ import io.clm.api.complaints.OutboxEvent;
 import io.clm.api.complaints.StoredTicket;
 import io.clm.api.complaints.TicketChange;
 import io.clm.api.complaints.TicketStore;
+import io.clm.api.complaints.TicketStoreException;
 import io.clm.api.event.Event;
 import io.clm.tck.TicketStoreContract;
 import java.time.Instant;
@@ -109,8 +111,21 @@ class TicketStoreContractCatchesBrokenStoresTest {
       return Optional.ofNullable(deskTime);
     }
 
+    /** Refuses a change that would give one sequence to two tickets, before storing anything. */
+    final synchronized void checkSequences(List<StoredTicket> saved) {
+      Map<Long, String> owners = new HashMap<>();
+      tickets.values().forEach(t -> owners.put(t.sequence(), t.id()));
+      for (StoredTicket t : saved) {
+        String other = owners.put(t.sequence(), t.id());
+        if (other != null && !other.equals(t.id())) {
+          throw new TicketStoreException("sequence " + t.sequence() + " is ticket " + other + "'s", StoreFailure.REFUSED, null);
+        }
+      }
+    }
+
     @Override
     public synchronized void save(TicketChange change) {
+      checkSequences(change.tickets());
       for (StoredTicket t : change.tickets()) {
         List<AuditEntry> audit = t.complaint().audit();
         List<AuditEntry> stored = trails.get(t.id());
@@ -155,6 +170,20 @@ class TicketStoreContractCatchesBrokenStoresTest {
     }
   }
 
+  /**
+   * Saves a change a ticket at a time, each with the change's files and desk time, and its outbox
+   * events last: a ticket that takes another's sequence is refused, but what came before it stays.
+   */
+  static final class NotAtomicStore extends AppendOnGrowthStore {
+    @Override
+    public synchronized void save(TicketChange change) {
+      for (StoredTicket t : change.tickets()) {
+        super.save(new TicketChange(List.of(t), change.files(), change.erasedFiles(), List.of(), change.deskTime()));
+      }
+      super.save(new TicketChange(List.of(), change.files(), change.erasedFiles(), change.events(), change.deskTime()));
+    }
+  }
+
   /** Every other check of the contract passes the store: it is broken in one way only. */
   @Nested
   class TheOtherChecksPass extends TicketStoreContract {
@@ -186,6 +215,38 @@ class TicketStoreContractCatchesBrokenStoresTest {
     public void tiesGoBySequenceNotByTicketId() {
       // the check the store fails, below
     }
+  }
+
+  /** Every other check of the contract passes the store that saves a ticket at a time. */
+  @Nested
+  class TheOtherChecksPassNotAtomic extends TicketStoreContract {
+    @Override
+    protected TicketStore createStore() {
+      return new NotAtomicStore();
+    }
+
+    @Override
+    public void anErasedTrailOfTheSameLengthReplacesTheOldAuditText() {
+      // the store keeps the trail as the other broken stores do
+    }
+
+    @Override
+    public void aChangeGivingOneSequenceToTwoTicketsIsRefusedWhole() {
+      // the check the store fails, below
+    }
+  }
+
+  @Test
+  void aStoreThatKeepsPartOfARefusedChangeIsCaught() {
+    TicketStoreContract c = new TicketStoreContract() {
+      @Override
+      protected TicketStore createStore() {
+        return new NotAtomicStore();
+      }
+    };
+    assertThatThrownBy(c::aChangeGivingOneSequenceToTwoTicketsIsRefusedWhole)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("a ticket of the refused change");
   }
 
   @Test
