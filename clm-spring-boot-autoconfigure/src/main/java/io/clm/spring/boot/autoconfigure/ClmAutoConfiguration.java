@@ -40,7 +40,7 @@ import org.springframework.context.annotation.Configuration;
  * customers' fingerprints, which must be the same on every start over a store. A refused key is
  * reported without its value, also in the report of the failed start ({@link
  * IdMaskKeyFailureAnalyzer}); with Actuator, its {@code configprops} and {@code env} endpoints never
- * show that key.
+ * show that key, nor a value that names it.
  */
 @Experimental
 @AutoConfiguration(after = ClmStoreAutoConfiguration.class)
@@ -183,20 +183,29 @@ public class ClmAutoConfiguration {
 
   /**
    * Masks {@code clm.id-mask-key}, a secret, in Actuator's {@code configprops} and {@code env}
-   * endpoints, also when they are set to show values.
+   * endpoints, also when they are set to show values; and masks whole every value that names the
+   * key, such as the JSON of {@code SPRING_APPLICATION_JSON} or the command line the JVM keeps as
+   * {@code sun.java.command}.
    */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
   static class Secrets {
     /** The key's names as the endpoints give them, without separators and in lower case. */
     private static final String ID_MASK_KEY = "clmidmaskkey";
+    /** The key's name in a value that carries it (in JSON, under {@code clm}), in the same form. */
+    private static final String NAMED_IN_VALUE = "idmaskkey";
 
     @Bean
     @ConditionalOnMissingBean(name = "clmIdMaskKeySanitizer")
     SanitizingFunction clmIdMaskKeySanitizer() {
       // clm.id-mask-key, clm.idMaskKey (configprops) and CLM_ID_MASK_KEY (the environment).
       return SanitizingFunction.sanitizeValue()
-          .ifKeyMatches(key -> key.replaceAll("[-_.]", "").toLowerCase(Locale.ROOT).equals(ID_MASK_KEY));
+          .ifKeyMatches(key -> plain(key).equals(ID_MASK_KEY))
+          .ifValueStringMatches(value -> plain(value).contains(NAMED_IN_VALUE));
+    }
+
+    private static String plain(String text) {
+      return text.replaceAll("[-_.]", "").toLowerCase(Locale.ROOT);
     }
   }
 }

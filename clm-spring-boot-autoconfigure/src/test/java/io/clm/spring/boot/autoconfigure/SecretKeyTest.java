@@ -90,6 +90,30 @@ class SecretKeyTest {
     });
   }
 
+  /**
+   * The key can also reach the environment inside another property's value: in the JSON of {@code
+   * spring.application.json} ({@code SPRING_APPLICATION_JSON}), or in the command line that the
+   * JVM keeps as {@code sun.java.command}. The endpoint masks those values whole.
+   */
+  @Test
+  void theEnvironmentEndpointMasksValuesThatCarryTheKey() {
+    runner
+        .withSystemProperties(
+            "spring.application.json={\"clm\":{\"idMaskKey\":\"" + KEY + "\"}}",
+            "sun.java.command=bank-app.jar --clm.id-mask-key=" + KEY,
+            "clm.test.unrelated=" + "an-ordinary-value")
+        .run(context -> {
+          List<SanitizingFunction> sanitizers = context.getBeanProvider(SanitizingFunction.class).orderedStream().toList();
+          EnvironmentEndpoint endpoint = new EnvironmentEndpoint(context.getEnvironment(), sanitizers, Show.ALWAYS);
+          String all = new ObjectMapper().writeValueAsString(endpoint.environment(null));
+          assertThat(all).doesNotContain(KEY).contains("an-ordinary-value");
+          assertThat(new ObjectMapper().writeValueAsString(endpoint.environmentEntry("spring.application.json")))
+              .contains("\"value\":\"******\"");
+          assertThat(new ObjectMapper().writeValueAsString(endpoint.environmentEntry("sun.java.command")))
+              .contains("\"value\":\"******\"");
+        });
+  }
+
   /** An application of clm's engine only. */
   @Configuration(proxyBeanMethods = false)
   @ImportAutoConfiguration(ClmAutoConfiguration.class)
