@@ -1,6 +1,7 @@
 package io.clm.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.clm.api.CustomerId;
 import io.clm.api.annotation.Experimental;
@@ -42,7 +43,8 @@ import org.junit.jupiter.api.Test;
  * customers they should, {@code scan} handing back each one whole (record, seen events, history)
  * and {@code scanDue} going by the latest due time of each;
  * that erasure removes a customer, its seen events and history included, and keeps its tombstone;
- * that a batch its store refuses leaves nothing of it stored; that a position is stored with its
+ * that a history entry under a sequence the customer already holds is refused; that a batch its
+ * store refuses leaves nothing of it stored; that a position is stored with its
  * batch; that {@code replaceAll} replaces everything, seen
  * events and history included; and that writes from several threads for disjoint customers all
  * land.
@@ -302,8 +304,7 @@ public abstract class CustomerStoreContract {
    * A batch is all or nothing: a store that refuses one (its {@code write} throws) has stored none
    * of it, neither the customers listed before the part it refused, nor the erasures, tombstones
    * and position that come after. The batch here appends a history entry under a sequence the
-   * customer already has, which a store keyed on (customer, sequence) refuses; a store that
-   * accepts it is not held to anything by this check.
+   * customer already has, which every store refuses ({@link #aRepeatedHistorySequenceIsRefused}).
    */
   @Test
   public void aRefusedBatchStoresNoneOfIt() {
@@ -327,16 +328,65 @@ public abstract class CustomerStoreContract {
             List.of(new Tombstone(Tombstone.Scheme.KEYED, 42, -7, "dormant")),
             Optional.of("p2"),
             false);
-    try {
-      store.write(refused);
-    } catch (RuntimeException e) {
-      assertThat(store.load(id(2))).as("a customer written by a refused batch").isEmpty();
-      assertThat(store.load(id(1))).as("a customer rewritten by a refused batch").contains(one);
-      assertThat(store.load(id(3))).as("a customer erased by a refused batch").contains(three);
-      assertThat(store.tombstones()).as("the tombstones of a refused batch").isEmpty();
-      assertThat(store.position()).as("the position of a refused batch").contains("p1");
-      assertThat(scanned(store)).as("customers after a refused batch").containsExactlyInAnyOrder(id(1), id(3));
-    }
+    assertThat(catchThrowable(() -> store.write(refused)))
+        .as("what writing a batch that repeats a stored history sequence throws")
+        .isInstanceOf(RuntimeException.class);
+    assertThat(store.load(id(2))).as("a customer written by a refused batch").isEmpty();
+    assertThat(store.load(id(1))).as("a customer rewritten by a refused batch").contains(one);
+    assertThat(store.load(id(3))).as("a customer erased by a refused batch").contains(three);
+    assertThat(store.tombstones()).as("the tombstones of a refused batch").isEmpty();
+    assertThat(store.position()).as("the position of a refused batch").contains("p1");
+    assertThat(scanned(store)).as("customers after a refused batch").containsExactlyInAnyOrder(id(1), id(3));
+  }
+
+  /**
+   * A history entry under a sequence the customer already holds is refused, whether the store
+   * holds that sequence or the same write carries it twice: {@code write} throws and stores nothing
+   * of the batch. A store that put the entry over the one it holds would let a replayed or faulty
+   * append change a customer's stage history without a trace.
+   */
+  @Test
+  public void aRepeatedHistorySequenceIsRefused() {
+    CustomerStore store = createStore();
+    StoredCustomer one =
+        new StoredCustomer(record(1, 10, "v1"), List.of(new SeenEvent(1, 2, 3)), List.of(entry(0, "h0"), entry(1, "h1")));
+    store.write(
+        new StoreBatch(List.of(write(one.record(), one.seen(), one.history())), List.of(), List.of(), Optional.of("p1"), false));
+    StoreBatch repeatsStored =
+        new StoreBatch(
+            List.of(
+                write(record(2, 20, "new"), List.of(new SeenEvent(4, 5, 6)), List.of(entry(0, "n0"))),
+                write(record(1, 40, "v2"), List.of(new SeenEvent(7, 8, 9)), List.of(entry(1, "h1 replaced"), entry(2, "h2")))),
+            List.of(),
+            List.of(),
+            Optional.of("p2"),
+            false);
+    assertThat(catchThrowable(() -> store.write(repeatsStored)))
+        .as("what writing a batch that repeats stored history entry 1 throws")
+        .isInstanceOf(RuntimeException.class);
+    assertThat(store.load(id(1))).as("customer 1 after a batch that repeats its stored history entry 1").contains(one);
+    assertThat(store.load(id(2))).as("a customer written by a batch that repeats a stored history entry").isEmpty();
+    assertThat(store.position()).as("the position after a batch that repeats a stored history entry").contains("p1");
+    StoreBatch repeatsItself =
+        new StoreBatch(
+            List.of(
+                write(record(3, 30, "c"), List.of(), List.of(entry(0, "g0"))),
+                write(record(1, 50, "v3"), List.of(), List.of(entry(2, "h2"), entry(2, "h2 again")))),
+            List.of(),
+            List.of(),
+            Optional.of("p3"),
+            false);
+    assertThat(catchThrowable(() -> store.write(repeatsItself)))
+        .as("what writing a batch whose write carries history entry 2 twice throws")
+        .isInstanceOf(RuntimeException.class);
+    assertThat(store.load(id(1))).as("customer 1 after a batch that carries its history entry 2 twice").contains(one);
+    assertThat(store.load(id(3))).as("a customer written by a batch that carries a history entry twice").isEmpty();
+    assertThat(store.position()).as("the position after a batch that carries a history entry twice").contains("p1");
+    assertThat(scanned(store)).as("customers after two refused batches").containsExactly(id(1));
+    store.write(StoreBatch.of(List.of(write(record(1, 60, "v4"), List.of(), List.of(entry(2, "h2"))))));
+    assertThat(store.load(id(1)).orElseThrow().history())
+        .as("history after the next sequence is appended")
+        .containsExactly(entry(0, "h0"), entry(1, "h1"), entry(2, "h2"));
   }
 
   /** A position is stored with its batch and kept by batches without one. */

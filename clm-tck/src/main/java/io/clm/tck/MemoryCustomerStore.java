@@ -18,7 +18,10 @@ import java.util.function.Consumer;
 
 /**
  * A {@link CustomerStore} in memory, for tests: the reference implementation of the store contract.
- * Every method holds one lock, so a batch is atomic; it copies what it hands out. Counts the
+ * Every method holds one lock, so a batch is atomic; it copies what it hands out. A batch whose
+ * history entries do not continue each customer's sequence (one repeats a sequence the customer
+ * holds, or leaves a gap) is refused with {@link IllegalArgumentException}, before anything of it
+ * is stored. Counts the
  * batches written, so that tests can check what an engine writes.
  */
 @Experimental
@@ -83,10 +86,12 @@ public final class MemoryCustomerStore implements CustomerStore {
     for (StoreBatch.Write w : batch.writes()) {
       long next = batch.replaceAll() ? 0 : history.getOrDefault(w.record().customer(), List.of()).size();
       for (HistoryEntry h : w.history()) {
-        if (h.sequence() != next++) {
+        if (h.sequence() != next) {
           throw new IllegalArgumentException(
-              "history entry " + h.sequence() + " of customer " + w.record().customer().masked() + " leaves a gap");
+              "history entry " + h.sequence() + " of customer " + w.record().customer().masked()
+                  + (h.sequence() < next ? " is held already" : " leaves a gap") + ": the next is " + next);
         }
+        next++;
       }
     }
     if (batch.replaceAll()) {

@@ -30,6 +30,12 @@ import java.util.function.Consumer;
  *       nothing. A write that throws fails the operation; the engine keeps its memory as it was.
  *   <li><b>Append, never rewrite.</b> A batch replaces a customer's record (small, fixed size)
  *       and appends the new seen events and history entries; old ones are never sent again.
+ *   <li><b>A history sequence is appended once.</b> A store refuses a batch that appends a
+ *       history entry under a sequence the customer already holds, whether stored or earlier in
+ *       the same write: {@link #write} throws and stores nothing of the batch. It never replaces
+ *       the stored entry, which would let a replayed or faulty append change a customer's stage
+ *       history without a trace. (A database store's primary key on (customer, sequence) does
+ *       this.)
  * </ul>
  *
  * <p>Implementations must be thread-safe: the engine writes batches for disjoint customers from
@@ -99,7 +105,8 @@ public interface CustomerStore {
    * none.
    *
    * @param batch what to store
-   * @throws RuntimeException any failure; the engine reports it and keeps its memory unchanged
+   * @throws RuntimeException any failure, among them the refusal of a history entry under a
+   *     sequence the customer already holds; the engine reports it and keeps its memory unchanged
    */
   void write(StoreBatch batch);
 }

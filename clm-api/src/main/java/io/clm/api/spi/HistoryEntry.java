@@ -9,7 +9,8 @@ import java.util.Objects;
  * change, written and read only by the engine.
  *
  * @param sequence the entry's position in the customer's history, from 0; a store may use
- *     (customer, sequence) as a key
+ *     (customer, sequence) as a key, and refuses an entry under a sequence the customer already
+ *     holds (see {@link CustomerStore})
  * @param change the encoded stage change; copied
  */
 @Experimental
@@ -20,7 +21,9 @@ public record HistoryEntry(long sequence, byte[] change) {
    *
    * @throws NullPointerException if the change is null
    * @throws IllegalArgumentException if the sequence is negative or the change is empty
-   * @param sequence the entry's position in the customer's history, from 0; a store may use (customer, sequence) as a key
+   * @param sequence the entry's position in the customer's history, from 0; a store may use
+   *     (customer, sequence) as a key, and refuses an entry under a sequence the customer already
+   *     holds
    * @param change the encoded stage change; copied
    */
   public HistoryEntry {

@@ -86,7 +86,8 @@ public record StoreBatch(
    *
    * @param record the new record, replacing the stored one
    * @param seen seen events to append
-   * @param history history entries to append, continuing the stored sequence
+   * @param history history entries to append, continuing the stored sequence; a store refuses
+   *     the batch if one repeats a sequence the customer holds
    */
   public record Write(CustomerRecord record, List<SeenEvent> seen, List<HistoryEntry> history) {
     /**
@@ -95,7 +96,8 @@ public record StoreBatch(
      * @throws NullPointerException if a component is null
      * @param record the new record, replacing the stored one
      * @param seen seen events to append
-     * @param history history entries to append, continuing the stored sequence
+     * @param history history entries to append, continuing the stored sequence; a store refuses
+     *     the batch if one repeats a sequence the customer holds
      */
     public Write {
       Objects.requireNonNull(record, "record");

@@ -13,9 +13,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -28,6 +30,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * DueIndex}. Everything one batch writes reaches the changelogs in the task's transaction, so under
  * exactly-once a batch is committed whole or not at all; a batch that fails half-way fails the task,
  * and Kafka Streams restores the stores from the changelogs before it runs again.
+ *
+ * <p>History entries are appended once: a batch that repeats a customer's history sequence is
+ * refused whole (see {@link #write}), instead of a put replacing the stored stage change.
  *
  * <p>Kafka Streams runs a task on one thread at a time; the methods are synchronized all the same,
  * as the store SPI asks, which costs an uncontended lock per call.
@@ -168,8 +173,19 @@ final class KafkaCustomerStore implements CustomerStore {
     return position == null ? Optional.empty() : Optional.of(new String(position, StandardCharsets.UTF_8));
   }
 
+  /**
+   * Writes a batch. A history entry under a sequence the customer holds already, in the store or
+   * earlier in the same write, is refused before anything of the batch is written: a put under its
+   * key would replace the stage change stored there.
+   *
+   * @throws IllegalArgumentException naming the masked customer id and the sequence, if the batch
+   *     repeats a history sequence
+   */
   @Override
   public synchronized void write(StoreBatch batch) {
+    for (StoreBatch.Write w : batch.writes()) {
+      refuseRepeatedHistory(w, batch.replaceAll());
+    }
     if (batch.replaceAll()) {
       clear(customers);
       clear(appended);
@@ -210,6 +226,26 @@ final class KafkaCustomerStore implements CustomerStore {
       customers.put(StoreLayout.TOMBSTONE_COUNT, ByteBuffer.allocate(8).putLong(count + 1).array());
     }
     batch.position().ifPresent(p -> customers.put(StoreLayout.POSITION, p.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * Throws if a write's history entries repeat a sequence: one the store holds for the customer
+   * (unless the batch replaces the whole store) or one the write carries twice.
+   */
+  private void refuseRepeatedHistory(StoreBatch.Write w, boolean replaceAll) {
+    if (w.history().isEmpty()) {
+      return;
+    }
+    CustomerId id = w.record().customer();
+    Set<Long> carried = new HashSet<>();
+    for (HistoryEntry h : w.history()) {
+      if (!carried.add(h.sequence())
+          || !replaceAll && appended.get(StoreLayout.appendedKey(id, StoreLayout.HISTORY, h.sequence())) != null) {
+        throw new IllegalArgumentException(
+            "history entry " + h.sequence() + " of customer " + id.masked()
+                + " is held already; a history sequence is appended once, so nothing of the batch was written");
+      }
+    }
   }
 
   /**

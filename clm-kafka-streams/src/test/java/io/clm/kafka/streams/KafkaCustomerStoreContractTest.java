@@ -1,6 +1,13 @@
 package io.clm.kafka.streams;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clm.api.CustomerId;
+import io.clm.api.spi.CustomerRecord;
 import io.clm.api.spi.CustomerStore;
+import io.clm.api.spi.HistoryEntry;
+import io.clm.api.spi.StoreBatch;
 import io.clm.tck.CustomerStoreContract;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +22,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store over a task's RocksDB stores passes clm's store contract. */
@@ -47,6 +55,27 @@ class KafkaCustomerStoreContractTest extends CustomerStoreContract {
         driver.getKeyValueStore(ClmTopology.CUSTOMERS_STORE),
         driver.getKeyValueStore(ClmTopology.APPENDED_STORE),
         driver.getKeyValueStore(ClmTopology.DUE_STORE));
+  }
+
+  /**
+   * The refusal of a repeated history sequence names the customer masked and the sequence, and
+   * leaves the stored stage change as it was.
+   */
+  @Test
+  void aRepeatedHistorySequenceIsRefusedNamingTheMaskedCustomerAndTheSequence() {
+    CustomerStore store = createStore();
+    CustomerId id = CustomerId.of("C-4711");
+    byte[] first = {1, 2, 3};
+    store.write(StoreBatch.of(List.of(new StoreBatch.Write(
+        new CustomerRecord(id, 10, new byte[] {9}), List.of(), List.of(new HistoryEntry(0, first), new HistoryEntry(1, first))))));
+    assertThatThrownBy(() -> store.write(StoreBatch.of(List.of(new StoreBatch.Write(
+            new CustomerRecord(id, 20, new byte[] {8}), List.of(), List.of(new HistoryEntry(1, new byte[] {4}), new HistoryEntry(2, new byte[] {5})))))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("history entry 1 of customer " + id.masked()
+            + " is held already; a history sequence is appended once, so nothing of the batch was written")
+        .hasMessageNotContaining("C-4711");
+    assertThat(store.load(id).orElseThrow().history()).containsExactly(new HistoryEntry(0, first), new HistoryEntry(1, first));
+    assertThat(store.load(id).orElseThrow().record().dueAt()).isEqualTo(10);
   }
 
   @AfterEach

@@ -20,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -183,6 +185,64 @@ class StoreContractCatchesBrokenStoresTest {
   }
 
   /**
+   * Keeps each customer's history entries under their sequences, as a key-value store does, and
+   * puts a written entry under its sequence whatever is held there: an entry that repeats a
+   * sequence replaces the one stored, and the batch is not refused.
+   */
+  static class ReplacingHistoryStore extends DelegatingStore {
+    private final Map<CustomerId, SortedMap<Long, HistoryEntry>> history = new HashMap<>();
+
+    @Override
+    public synchronized Optional<StoredCustomer> load(CustomerId customer) {
+      return store.load(customer).map(this::withHistory);
+    }
+
+    @Override
+    public synchronized void scan(Consumer<StoredCustomer> action) {
+      store.scan(c -> action.accept(withHistory(c)));
+    }
+
+    private StoredCustomer withHistory(StoredCustomer c) {
+      return new StoredCustomer(
+          c.record(), c.seen(), List.copyOf(history.getOrDefault(c.record().customer(), new TreeMap<>()).values()));
+    }
+
+    @Override
+    public synchronized void write(StoreBatch batch) {
+      List<StoreBatch.Write> withoutHistory =
+          batch.writes().stream().map(w -> new StoreBatch.Write(w.record(), w.seen(), List.of())).toList();
+      store.write(new StoreBatch(withoutHistory, batch.erasures(), batch.tombstones(), batch.position(), batch.replaceAll()));
+      if (batch.replaceAll()) {
+        history.clear();
+      }
+      for (StoreBatch.Write w : batch.writes()) {
+        SortedMap<Long, HistoryEntry> entries = history.computeIfAbsent(w.record().customer(), k -> new TreeMap<>());
+        w.history().forEach(h -> entries.put(h.sequence(), h));
+      }
+      batch.erasures().forEach(history::remove);
+    }
+  }
+
+  /**
+   * Refuses a history entry under a sequence it holds, as a check against the stored rows does, but
+   * not one that its own write carries twice: the later of the two replaces the earlier.
+   */
+  static final class StoredRepeatsOnlyStore extends ReplacingHistoryStore {
+    @Override
+    public synchronized void write(StoreBatch batch) {
+      for (StoreBatch.Write w : batch.writes()) {
+        int stored = batch.replaceAll() ? 0 : load(w.record().customer()).map(c -> c.history().size()).orElse(0);
+        for (HistoryEntry h : w.history()) {
+          if (h.sequence() < stored) {
+            throw new IllegalStateException("history entry " + h.sequence() + " is stored already");
+          }
+        }
+      }
+      super.write(batch);
+    }
+  }
+
+  /**
    * Keeps history entries as text, as a store with a character column for them does: bytes that
    * are not UTF-8 come back changed.
    */
@@ -294,6 +354,8 @@ class StoreContractCatchesBrokenStoresTest {
     assertThatCode(c::erasureRemovesSeenEventsAndHistoryToo).doesNotThrowAnyException();
     assertThatCode(c::replaceAllReplacesEverything).doesNotThrowAnyException();
     assertThatCode(c::replaceAllRemovesSeenEventsAndHistoryToo).doesNotThrowAnyException();
+    assertThatCode(c::aRefusedBatchStoresNoneOfIt).doesNotThrowAnyException();
+    assertThatCode(c::aRepeatedHistorySequenceIsRefused).doesNotThrowAnyException();
   }
 
   @Test
@@ -346,6 +408,33 @@ class StoreContractCatchesBrokenStoresTest {
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("a customer written by a refused batch");
     assertThatCode(contract(MemoryCustomerStore::new)::aRefusedBatchStoresNoneOfIt).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aStoreThatReplacesAHistoryEntryItHoldsIsCaught() {
+    CustomerStoreContract c = contract(ReplacingHistoryStore::new);
+    // history appended under new sequences it keeps, in order, and drops with its customer
+    assertThatCode(c::aWrittenCustomerLoadsExactly).doesNotThrowAnyException();
+    assertThatCode(c::writesReplaceTheRecordAndAppendTheRest).doesNotThrowAnyException();
+    assertThatCode(c::scanHandsBackEachCustomerWhole).doesNotThrowAnyException();
+    assertThatCode(c::erasureRemovesSeenEventsAndHistoryToo).doesNotThrowAnyException();
+    assertThatCode(c::replaceAllRemovesSeenEventsAndHistoryToo).doesNotThrowAnyException();
+    assertThatCode(c::concurrentWritesForDisjointCustomersAllLand).doesNotThrowAnyException();
+    assertThatThrownBy(c::aRepeatedHistorySequenceIsRefused)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("what writing a batch that repeats stored history entry 1 throws");
+    assertThatThrownBy(c::aRefusedBatchStoresNoneOfIt)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("what writing a batch that repeats a stored history sequence throws");
+    assertThatCode(contract(MemoryCustomerStore::new)::aRepeatedHistorySequenceIsRefused).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aStoreThatRefusesOnlyARepeatOfAStoredSequenceIsCaught() {
+    // a sequence carried twice by one write is refused as well as one the store holds
+    assertThatThrownBy(contract(StoredRepeatsOnlyStore::new)::aRepeatedHistorySequenceIsRefused)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("what writing a batch whose write carries history entry 2 twice throws");
   }
 
   @Test
