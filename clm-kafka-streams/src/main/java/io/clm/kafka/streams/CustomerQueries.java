@@ -94,13 +94,24 @@ public final class CustomerQueries {
   }
 
   private Optional<CustomerView> local(CustomerId customer, int partition) {
-    Optional<StoredCustomer> stored;
     try {
-      stored = StoreLayout.load(store(ClmTopology.CUSTOMERS_STORE, partition), store(ClmTopology.APPENDED_STORE, partition), customer);
+      return view(store(ClmTopology.CUSTOMERS_STORE, partition), store(ClmTopology.APPENDED_STORE, partition), customer, engines);
     } catch (InvalidStateStoreException e) {
       throw new CustomerQueryException(
           "the store of customer " + customer.masked() + " is not open for queries now: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A customer as a task's stores hold it, read while the task's stream thread may be writing: the
+   * record and the history it counts, as one write left them (see {@link StoreLayout#load}).
+   */
+  static Optional<CustomerView> view(
+      ReadOnlyKeyValueStore<Bytes, byte[]> customers,
+      ReadOnlyKeyValueStore<Bytes, byte[]> appended,
+      CustomerId customer,
+      Function<CustomerStore, LifecycleEngine> engines) {
+    Optional<StoredCustomer> stored = StoreLayout.load(customers, appended, customer);
     if (stored.isEmpty()) {
       return Optional.empty();
     }

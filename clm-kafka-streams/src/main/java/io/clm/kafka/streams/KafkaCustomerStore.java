@@ -13,11 +13,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -31,15 +29,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * exactly-once a batch is committed whole or not at all; a batch that fails half-way fails the task,
  * and Kafka Streams restores the stores from the changelogs before it runs again.
  *
- * <p>History entries are appended once: a batch that repeats a customer's history sequence is
+ * <p>History entries continue each customer's sequence: a batch that repeats or skips a sequence is
  * refused whole (see {@link #write}), instead of a put replacing the stored stage change.
  *
  * <p>Kafka Streams runs a task on one thread at a time; the methods are synchronized all the same,
  * as the store SPI asks, which costs an uncontended lock per call.
  *
  * <p>The header of each customer record written through this store (where the due-time index
- * lists it, how many seen events it has) is also kept in memory, so that a write does not read the
- * record back from the store first. A store lives as long as its task's processor, and Kafka
+ * lists it, how many seen events and history entries it has) is also kept in memory, so that a
+ * write does not read the record back from the store first. A store lives as long as its task's processor, and Kafka
  * Streams re-creates both after a failure, so the copy never outlives what the stores committed.
  *
  * <p>With a deduplication window, {@link #prune} removes the seen events that the engine can no
@@ -60,11 +58,13 @@ final class KafkaCustomerStore implements CustomerStore {
   private static final class Header {
     long indexed;
     int seen;
+    int history;
     boolean appendedSincePrune;
 
-    Header(long indexed, int seen) {
+    Header(long indexed, int seen, int history) {
       this.indexed = indexed;
       this.seen = seen;
+      this.history = history;
     }
   }
 
@@ -174,17 +174,20 @@ final class KafkaCustomerStore implements CustomerStore {
   }
 
   /**
-   * Writes a batch. A history entry under a sequence the customer holds already, in the store or
-   * earlier in the same write, is refused before anything of the batch is written: a put under its
-   * key would replace the stage change stored there.
+   * Writes a batch: per customer its seen events and history entries, then its record, which
+   * counts them (see {@link StoreLayout} for why in that order). A history entry that does not
+   * continue the customer's sequence is refused before anything of the batch is written: one under
+   * a sequence the customer holds already, in the store or earlier in the same write, which a put
+   * would write over, and one that leaves a gap, which the record's count of history entries could
+   * not describe.
    *
    * @throws IllegalArgumentException naming the masked customer id and the sequence, if the batch
-   *     repeats a history sequence
+   *     repeats or skips a history sequence
    */
   @Override
   public synchronized void write(StoreBatch batch) {
     for (StoreBatch.Write w : batch.writes()) {
-      refuseRepeatedHistory(w, batch.replaceAll());
+      refuseBrokenHistory(w, batch.replaceAll());
     }
     if (batch.replaceAll()) {
       clear(customers);
@@ -204,11 +207,13 @@ final class KafkaCustomerStore implements CustomerStore {
       for (HistoryEntry h : w.history()) {
         appended.put(StoreLayout.appendedKey(id, StoreLayout.HISTORY, h.sequence()), h.change());
       }
+      int history = header.history + w.history().size();
       long dueAt = w.record().dueAt();
-      customers.put(key, StoreLayout.customerValue(dueAt, w.record(), seen));
+      customers.put(key, StoreLayout.customerValue(dueAt, w.record(), seen, history));
       due.move(id, header.indexed, dueAt);
       header.indexed = dueAt;
       header.seen = seen;
+      header.history = history;
       if (windowMillis != Long.MAX_VALUE && !w.seen().isEmpty() && !header.appendedSincePrune) {
         header.appendedSincePrune = true;
         appendedSincePrune.add(id);
@@ -229,22 +234,28 @@ final class KafkaCustomerStore implements CustomerStore {
   }
 
   /**
-   * Throws if a write's history entries repeat a sequence: one the store holds for the customer
-   * (unless the batch replaces the whole store) or one the write carries twice.
+   * Throws if a write's history entries do not continue the customer's sequence (from 0 when the
+   * batch replaces the whole store): if one repeats a sequence the customer holds, in the store or
+   * earlier in the write, or skips one.
    */
-  private void refuseRepeatedHistory(StoreBatch.Write w, boolean replaceAll) {
+  private void refuseBrokenHistory(StoreBatch.Write w, boolean replaceAll) {
     if (w.history().isEmpty()) {
       return;
     }
     CustomerId id = w.record().customer();
-    Set<Long> carried = new HashSet<>();
+    long next = replaceAll ? 0 : header(id, StoreLayout.customerKey(id)).history;
     for (HistoryEntry h : w.history()) {
-      if (!carried.add(h.sequence())
-          || !replaceAll && appended.get(StoreLayout.appendedKey(id, StoreLayout.HISTORY, h.sequence())) != null) {
+      if (h.sequence() < next) {
         throw new IllegalArgumentException(
             "history entry " + h.sequence() + " of customer " + id.masked()
                 + " is held already; a history sequence is appended once, so nothing of the batch was written");
       }
+      if (h.sequence() > next) {
+        throw new IllegalArgumentException(
+            "history entry " + h.sequence() + " of customer " + id.masked() + " leaves a gap: the next sequence is "
+                + next + ", so nothing of the batch was written");
+      }
+      next++;
     }
   }
 
@@ -292,10 +303,27 @@ final class KafkaCustomerStore implements CustomerStore {
     Header header = headers.get(id);
     if (header == null) {
       byte[] stored = customers.get(key);
-      header = stored == null ? new Header(Long.MAX_VALUE, 0) : new Header(StoreLayout.indexed(stored), StoreLayout.seenCount(stored));
+      header =
+          stored == null
+              ? new Header(Long.MAX_VALUE, 0, 0)
+              : new Header(StoreLayout.indexed(stored), StoreLayout.seenCount(id, stored), historyCount(id, stored));
       headers.put(id, header);
     }
     return header;
+  }
+
+  /** The number of history entries of a stored record; a layout-1 record has none, so its rows are counted. */
+  private int historyCount(CustomerId id, byte[] stored) {
+    int count = StoreLayout.historyCount(id, stored);
+    if (count < 0) {
+      count = 0;
+      try (KeyValueIterator<Bytes, byte[]> it = StoreLayout.range(appended, id, StoreLayout.HISTORY)) {
+        for (; it.hasNext(); it.next()) {
+          count++;
+        }
+      }
+    }
+    return count;
   }
 
   private void erase(CustomerId id) {
