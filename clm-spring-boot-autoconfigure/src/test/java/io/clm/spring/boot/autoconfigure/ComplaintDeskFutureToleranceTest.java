@@ -1,7 +1,8 @@
 package io.clm.spring.boot.autoconfigure;
 
-import static io.clm.spring.boot.autoconfigure.ClmAutoConfigurationTest.CLM;
-import static io.clm.spring.boot.autoconfigure.ClmAutoConfigurationTest.TWO_PROPERTIES;
+import static io.clm.spring.boot.autoconfigure.ClmContexts.assertRefused;
+import static io.clm.spring.boot.autoconfigure.ClmContexts.CLM;
+import static io.clm.spring.boot.autoconfigure.ClmContexts.TWO_PROPERTIES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -106,15 +106,5 @@ class ComplaintDeskFutureToleranceTest {
 
   private static Intake intake(String customer, Instant at) {
     return Intake.of(ComplaintChannel.WEB, CustomerId.of(customer), at, "fee charged twice");
-  }
-
-  /** The context failed at start on a property, whose name and value the message gives. */
-  private static void assertRefused(AssertableApplicationContext context, String... mentioned) {
-    assertThat(context).hasFailed();
-    assertThat(context.getStartupFailure())
-        .rootCause()
-        .isInstanceOf(InvalidConfigurationPropertyValueException.class)
-        .message()
-        .contains(mentioned);
   }
 }

@@ -17,8 +17,8 @@ import org.springframework.context.annotation.Primary;
 /** Which DataSource holds the engine's state, and what happens when none can be chosen. */
 class DataSourceChoiceTest {
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(ClmAutoConfigurationTest.CLM)
-      .withPropertyValues(ClmAutoConfigurationTest.TWO_PROPERTIES);
+      .withConfiguration(ClmContexts.CLM)
+      .withPropertyValues(ClmContexts.TWO_PROPERTIES);
 
   @Test
   void twoDataSourcesWithoutAPrimaryStopTheStartWhenTheDataSourceIsAskedFor() {

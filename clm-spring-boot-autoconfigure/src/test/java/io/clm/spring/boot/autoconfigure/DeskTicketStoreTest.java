@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 /** Where the desk of the starter keeps its tickets, and the warning when they would not outlive a restart. */
 class DeskTicketStoreTest {
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(ClmAutoConfigurationTest.CLM)
-      .withPropertyValues(ClmAutoConfigurationTest.TWO_PROPERTIES)
+      .withConfiguration(ClmContexts.CLM)
+      .withPropertyValues(ClmContexts.TWO_PROPERTIES)
       .withPropertyValues("clm.scheduling.enabled=false");
 
   @Test
@@ -36,7 +36,7 @@ class DeskTicketStoreTest {
   @Test
   void aDeskWithItsTicketsInTheEnginesDatabaseIsNotWarnedOf() {
     try (CapturedLog log = new CapturedLog(ClmComplaintDeskAutoConfiguration.class)) {
-      runner.withUserConfiguration(ClmAutoConfigurationTest.H2.class).run(context -> {
+      runner.withUserConfiguration(ClmContexts.H2.class).run(context -> {
         assertThat(context).hasNotFailed().hasSingleBean(TicketStore.class);
         assertThat(log.messages(Level.WARNING)).isEmpty();
       });

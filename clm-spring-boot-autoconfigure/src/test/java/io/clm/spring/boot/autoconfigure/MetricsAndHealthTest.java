@@ -49,8 +49,8 @@ import org.springframework.context.annotation.Configuration;
 /** Meters asserted by name, tags and value after a known sequence of calls; health and info. */
 class MetricsAndHealthTest {
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(ClmAutoConfigurationTest.CLM)
-      .withPropertyValues(ClmAutoConfigurationTest.TWO_PROPERTIES)
+      .withConfiguration(ClmContexts.CLM)
+      .withPropertyValues(ClmContexts.TWO_PROPERTIES)
       .withPropertyValues("clm.scheduling.enabled=false")
       .withUserConfiguration(Registries.class);
 
@@ -90,7 +90,7 @@ class MetricsAndHealthTest {
   @Test
   void everyEngineHasItsOwnCustomerGauges() {
     // Two engines of one model, one per currency: one customer in EUR, two in GBP.
-    runner.withUserConfiguration(ClmAutoConfigurationTest.TwoEngines.class).run(context -> {
+    runner.withUserConfiguration(ClmContexts.TwoEngines.class).run(context -> {
       MeterRegistry meters = context.getBean(MeterRegistry.class);
       context.getBean("eurEngine", LifecycleEngine.class).ingest(Events.transaction("posting-1", "C-1001", "10.00", "EUR"));
       LifecycleEngine gbp = context.getBean("gbpEngine", LifecycleEngine.class);
@@ -126,7 +126,7 @@ class MetricsAndHealthTest {
 
   @Test
   void slaEventsOfADeskOfTheApplicationAreCountedToo() {
-    runner.withUserConfiguration(ClmAutoConfigurationTest.OwnDesk.class).run(context -> {
+    runner.withUserConfiguration(ClmContexts.OwnDesk.class).run(context -> {
       ComplaintDesk desk = context.getBean(ComplaintDesk.class);
       desk.open(Events.complaint("C-1001", "2025-01-06T10:00:00Z"), "agent");
       List<SlaEvent> emitted = desk.advanceTo(Instant.parse("2025-12-01T00:00:00Z"));
@@ -138,7 +138,7 @@ class MetricsAndHealthTest {
   @Test
   void slaEventsOfSeveralDesksWithoutAPrimaryAreNotCounted() {
     // The counter carries no desk tag: the events of several desks would be taken for one desk's.
-    runner.withUserConfiguration(ClmAutoConfigurationTest.TwoDesks.class).run(context -> {
+    runner.withUserConfiguration(ClmContexts.TwoDesks.class).run(context -> {
       ComplaintDesk desk = context.getBean("ukDesk", ComplaintDesk.class);
       desk.open(Events.complaint("C-1001", "2025-01-06T10:00:00Z"), "agent");
       assertThat(desk.advanceTo(Instant.parse("2025-12-01T00:00:00Z"))).isNotEmpty();
@@ -158,7 +158,7 @@ class MetricsAndHealthTest {
 
   @Test
   void healthOfEngineDeskAndStore() {
-    runner.withUserConfiguration(ClmAutoConfigurationTest.H2.class).run(context -> {
+    runner.withUserConfiguration(ClmContexts.H2.class).run(context -> {
       context.getBean(LifecycleEngine.class).ingest(Events.firstTransaction("posting-1", "2500.00"));
       Health engine = health(context.getBean("clmEngineHealthIndicator", HealthIndicator.class));
       assertThat(engine.getStatus()).isEqualTo(Status.UP);
@@ -187,7 +187,7 @@ class MetricsAndHealthTest {
   @Test
   void engineHealthIsDownWhenTheEngineCannotCountItsCustomers() {
     // With customers in memory bounded, the engine counts the others in its store when first asked.
-    runner.withUserConfiguration(ClmAutoConfigurationTest.H2.class)
+    runner.withUserConfiguration(ClmContexts.H2.class)
         .withPropertyValues("clm.customers-in-memory=1")
         .run(context -> {
           try (Connection c = context.getBean(DataSource.class).getConnection(); Statement s = c.createStatement()) {
@@ -203,7 +203,7 @@ class MetricsAndHealthTest {
 
   @Test
   void everyEngineHasItsOwnHealth() {
-    runner.withUserConfiguration(ClmAutoConfigurationTest.TwoEngines.class).run(context -> {
+    runner.withUserConfiguration(ClmContexts.TwoEngines.class).run(context -> {
       context.getBean("eurEngine", LifecycleEngine.class).ingest(Events.transaction("posting-1", "C-1001", "10.00", "EUR"));
       LifecycleEngine gbp = context.getBean("gbpEngine", LifecycleEngine.class);
       gbp.ingest(Events.transaction("posting-1", "C-1001", "10.00", "GBP"));
@@ -236,7 +236,7 @@ class MetricsAndHealthTest {
 
   @Test
   void deskHealthIsDownWhenItsTicketStoreFails() {
-    runner.withUserConfiguration(ClmAutoConfigurationTest.H2.class).run(context -> {
+    runner.withUserConfiguration(ClmContexts.H2.class).run(context -> {
       try (Connection c = context.getBean(DataSource.class).getConnection(); Statement s = c.createStatement()) {
         // The database loses its tables: every read of the ticket store fails from now on.
         s.execute("DROP ALL OBJECTS");

@@ -1,5 +1,6 @@
 package io.clm.spring.boot.autoconfigure;
 
+import static io.clm.spring.boot.autoconfigure.ClmContexts.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clm.api.Clm;
@@ -12,14 +13,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
-import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,8 +29,8 @@ import org.springframework.context.annotation.Primary;
  */
 class ScheduledAdvanceHealthTest {
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(ClmAutoConfigurationTest.CLM)
-      .withPropertyValues(ClmAutoConfigurationTest.TWO_PROPERTIES);
+      .withConfiguration(ClmContexts.CLM)
+      .withPropertyValues(ClmContexts.TWO_PROPERTIES);
 
   private final ApplicationContextRunner ticking = runner
       .withPropertyValues("clm.scheduling.interval=1s", "clm.scheduling.stale-after=1s");
@@ -105,15 +103,6 @@ class ScheduledAdvanceHealthTest {
     }
     assertThat(health).as("health within 15 seconds").matches(condition);
     return health;
-  }
-
-  private static void assertRefused(AssertableApplicationContext context, String... mentioned) {
-    assertThat(context).hasFailed();
-    Assertions.assertThat(context.getStartupFailure())
-        .rootCause()
-        .isInstanceOf(InvalidConfigurationPropertyValueException.class)
-        .message()
-        .contains(mentioned);
   }
 
   /** What is asked of it, of the object, or its exception. */

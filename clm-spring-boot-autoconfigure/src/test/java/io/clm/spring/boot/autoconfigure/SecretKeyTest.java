@@ -37,8 +37,8 @@ class SecretKeyTest {
       "thirty-two bytes of a secret key".getBytes(StandardCharsets.US_ASCII));
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(ClmAutoConfigurationTest.CLM)
-      .withPropertyValues(ClmAutoConfigurationTest.TWO_PROPERTIES)
+      .withConfiguration(ClmContexts.CLM)
+      .withPropertyValues(ClmContexts.TWO_PROPERTIES)
       .withPropertyValues("clm.scheduling.enabled=false", "clm.id-mask-key=" + KEY);
 
   @Test
