@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Bean;
 /**
  * Advances the clock of every {@link LifecycleEngine} bean and every {@link ComplaintDesk} bean
  * (the one of {@link ClmComplaintDeskAutoConfiguration} or the application's own) to the wall clock every {@code clm.scheduling.interval} (one
- * minute by default), so that time-dependent rules and SLA deadlines fire without an event. On by
+ * minute by default), each on a thread of its own, so that time-dependent rules and SLA deadlines fire without an event. On by
  * default; off with {@code clm.scheduling.enabled=false}. An interval shorter than one second or
  * longer than 36,500 days is refused at start, naming the property and the value. The health of an
  * engine or desk not advanced for {@code clm.scheduling.stale-after} (three intervals by default;

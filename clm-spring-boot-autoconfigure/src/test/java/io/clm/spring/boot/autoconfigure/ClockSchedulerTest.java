@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -62,25 +64,126 @@ class ClockSchedulerTest {
   @Test
   void anErrorInAnAdvanceDoesNotStopTheSchedule() throws Exception {
     AtomicInteger failing = new AtomicInteger();
-    CountDownLatch advancedAfterTheError = new CountDownLatch(3);
+    CountDownLatch advancesOfTheFailingClock = new CountDownLatch(3);
+    CountDownLatch advancesOfTheOtherClock = new CountDownLatch(3);
     // A plugin's rule that needs a class missing from the class path fails with an Error, not an
-    // exception; thrown out of the scheduled task, it would cancel every later tick without a word.
+    // exception; thrown out of the scheduled task, it would cancel every later advance without a word.
     ClockScheduler scheduler = new ClockScheduler(
         List.of(
             new ScheduledAdvance("failing", now -> {
+              advancesOfTheFailingClock.countDown();
               if (failing.getAndIncrement() == 0) {
                 throw new NoClassDefFoundError("com/example/MissingRule");
               }
             }),
-            new ScheduledAdvance("engine", now -> advancedAfterTheError.countDown())),
+            new ScheduledAdvance("engine", now -> advancesOfTheOtherClock.countDown())),
         Duration.ofMillis(10),
         Clock.systemUTC());
     scheduler.start();
     try {
-      assertThat(advancedAfterTheError.await(10, TimeUnit.SECONDS)).as("ticks after the error").isTrue();
-      assertThat(failing.get()).as("advances of the failing clock").isGreaterThanOrEqualTo(3);
+      assertThat(advancesOfTheFailingClock.await(10, TimeUnit.SECONDS)).as("advances of the failing clock, the error's included")
+          .isTrue();
+      assertThat(advancesOfTheOtherClock.await(10, TimeUnit.SECONDS)).as("advances of the other clock").isTrue();
     } finally {
       scheduler.stop();
+    }
+  }
+
+  @Test
+  void anAdvanceThatHangsDoesNotHoldUpTheOtherClocks() throws Exception {
+    CountDownLatch never = new CountDownLatch(1);
+    CountDownLatch hanging = new CountDownLatch(1);
+    CountDownLatch otherAdvances = new CountDownLatch(3);
+    // The first clock's store call never returns; the second clock's SLA deadlines must still fire.
+    ClockScheduler scheduler = new ClockScheduler(
+        List.of(
+            new ScheduledAdvance("engine a", now -> {
+              hanging.countDown();
+              try {
+                never.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }),
+            new ScheduledAdvance("complaint desk b", now -> otherAdvances.countDown())),
+        Duration.ofMillis(10),
+        Clock.systemUTC());
+    scheduler.start();
+    try {
+      assertThat(hanging.await(10, TimeUnit.SECONDS)).as("the first clock's advance hangs").isTrue();
+      assertThat(otherAdvances.await(10, TimeUnit.SECONDS)).as("advances of the other clock meanwhile").isTrue();
+    } finally {
+      never.countDown();
+      scheduler.stop();
+    }
+  }
+
+  @Test
+  void eachClockIsAdvancedOnADaemonThreadNamedAfterIt() throws Exception {
+    Map<String, Thread> threads = new ConcurrentHashMap<>();
+    CountDownLatch advanced = new CountDownLatch(2);
+    ClockScheduler scheduler = new ClockScheduler(
+        List.of(
+            new ScheduledAdvance("engine clmEngine", now -> {
+              threads.putIfAbsent("engine", Thread.currentThread());
+              advanced.countDown();
+            }),
+            new ScheduledAdvance("complaint desk clmComplaintDesk", now -> {
+              threads.putIfAbsent("desk", Thread.currentThread());
+              advanced.countDown();
+            })),
+        Duration.ofMillis(10),
+        Clock.systemUTC());
+    scheduler.start();
+    try {
+      assertThat(advanced.await(10, TimeUnit.SECONDS)).as("both clocks advanced").isTrue();
+    } finally {
+      scheduler.stop();
+    }
+    assertThat(threads.get("engine").getName()).isEqualTo("clm-clock-engine-clmEngine");
+    assertThat(threads.get("desk").getName()).isEqualTo("clm-clock-complaint-desk-clmComplaintDesk");
+    assertThat(threads.values()).allSatisfy(t -> assertThat(t.isDaemon()).as(t.getName() + " is a daemon").isTrue());
+  }
+
+  @Test
+  void stopInterruptsAnAdvanceStillHangingAfterTheGraceAndDoesNotWaitForIt() throws Exception {
+    CountDownLatch hanging = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch interrupted = new CountDownLatch(1);
+    AtomicInteger otherAdvances = new AtomicInteger();
+    // A store call that neither returns nor answers the interrupt: the stop must not wait for it.
+    ClockScheduler scheduler = new ClockScheduler(
+        List.of(
+            new ScheduledAdvance("engine a", now -> {
+              hanging.countDown();
+              while (release.getCount() > 0) {
+                try {
+                  release.await();
+                } catch (InterruptedException e) {
+                  interrupted.countDown();
+                }
+              }
+            }),
+            new ScheduledAdvance("complaint desk b", now -> otherAdvances.incrementAndGet())),
+        Duration.ofMillis(10),
+        Duration.ofMillis(30),
+        Duration.ofMillis(200),
+        Clock.systemUTC());
+    try (CapturedLog log = new CapturedLog(ClockScheduler.class)) {
+      scheduler.start();
+      assertThat(hanging.await(10, TimeUnit.SECONDS)).as("the advance hangs").isTrue();
+      long started = System.nanoTime();
+      scheduler.stop();
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).as("time the stop took").isLessThan(Duration.ofSeconds(5));
+      assertThat(scheduler.isRunning()).isFalse();
+      assertThat(interrupted.await(10, TimeUnit.SECONDS)).as("the hanging advance was interrupted").isTrue();
+      assertThat(log.messages(Level.WARNING)).filteredOn(m -> m.contains("interrupting")).singleElement().asString()
+          .contains("engine a", "PT0.2S");
+      int afterStop = otherAdvances.get();
+      Thread.sleep(100);
+      assertThat(otherAdvances).as("advances of the other clock after the stop").hasValue(afterStop);
+    } finally {
+      release.countDown();
     }
   }
 
