@@ -80,8 +80,7 @@ final class ClockScheduler implements SmartLifecycle {
     if (p == null || Duration.between(p.lastAdvance(), clock.instant()).compareTo(staleAfter) <= 0) {
       return Optional.empty();
     }
-    boolean failedSince = p.lastFailure() != null && p.lastFailure().isAfter(p.lastAdvance());
-    return Optional.of(new Stalled(p.lastAdvance(), failedSince ? p.failure() : null));
+    return Optional.of(new Stalled(p.lastAdvance(), p.failedSinceAdvance() ? p.failure() : null));
   }
 
   /** Advances every clock once, now, one after the other on the calling thread. */
@@ -148,11 +147,15 @@ final class ClockScheduler implements SmartLifecycle {
     };
   }
 
-  /** A fresh start counts as an advance: the health counts from it until the first tick. */
+  /**
+   * A fresh start counts as an advance: the health counts from it until the first tick. So does a
+   * restart, except for a clock whose last advance failed or is still under way (a thread that did
+   * not answer the stop's interrupt): its health goes on counting from its last advance.
+   */
   private void began(Instant now) {
     for (ScheduledAdvance a : advances) {
-      progress.merge(a.name(), new Progress(now, null, null),
-          (old, fresh) -> new Progress(fresh.lastAdvance(), old.lastFailure(), old.failure()));
+      progress.merge(a.name(), new Progress(now, null, null), (old, fresh) -> old.failedSinceAdvance()
+          || running.containsKey(a.name()) ? old : new Progress(fresh.lastAdvance(), old.lastFailure(), old.failure()));
     }
   }
 
@@ -201,7 +204,11 @@ final class ClockScheduler implements SmartLifecycle {
    */
   record Stalled(Instant lastAdvance, String failure) {}
 
-  private record Progress(Instant lastAdvance, Instant lastFailure, String failure) {}
+  private record Progress(Instant lastAdvance, Instant lastFailure, String failure) {
+    boolean failedSinceAdvance() {
+      return lastFailure != null && lastFailure.isAfter(lastAdvance);
+    }
+  }
 
   /** An advance under way. */
   private static final class Running {

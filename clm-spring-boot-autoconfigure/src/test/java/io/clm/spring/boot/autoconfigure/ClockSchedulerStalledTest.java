@@ -67,6 +67,63 @@ class ClockSchedulerStalledTest {
   }
 
   @Test
+  void aRestartCountsAsAnAdvanceExceptForAClockWhoseLastAdvanceFailed() {
+    ClockScheduler scheduler = new ClockScheduler(
+        List.of(new ScheduledAdvance("engine a", now -> {
+          throw new IllegalStateException("database down");
+        }), new ScheduledAdvance("complaint desk b", now -> {})),
+        MINUTE, THREE_MINUTES, clock);
+    clock.set(START.plus(MINUTE));
+    scheduler.tick();
+    scheduler.start();
+    scheduler.stop();
+    // Stopped for longer than stale-after, then started again (the context's stop and start).
+    Instant restart = START.plus(Duration.ofMinutes(10));
+    clock.set(restart);
+    scheduler.start();
+    try {
+      assertThat(scheduler.stalled("engine a")).as("failing before the restart, and not advanced since")
+          .hasValue(new ClockScheduler.Stalled(START, "java.lang.IllegalStateException"));
+      assertThat(scheduler.stalled("complaint desk b")).as("advanced before the stop").isEmpty();
+      clock.set(restart.plus(THREE_MINUTES).plusSeconds(1));
+      assertThat(scheduler.stalled("complaint desk b")).as("not advanced for stale-after since the restart")
+          .hasValue(new ClockScheduler.Stalled(restart, null));
+    } finally {
+      scheduler.stop();
+    }
+  }
+
+  @Test
+  void aRestartDoesNotCountAsAnAdvanceOfAClockWhoseAdvanceStillHangs() throws Exception {
+    CountDownLatch hanging = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    // An advance that does not answer the stop's interrupt: its thread goes on hanging.
+    ClockScheduler scheduler = new ClockScheduler(
+        List.of(new ScheduledAdvance("engine a", now -> {
+          hanging.countDown();
+          while (release.getCount() > 0) {
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              // not answered
+            }
+          }
+        })),
+        Duration.ofMillis(10), THREE_MINUTES, Duration.ofMillis(100), clock);
+    scheduler.start();
+    try {
+      assertThat(hanging.await(10, TimeUnit.SECONDS)).as("the advance hangs").isTrue();
+      scheduler.stop();
+      clock.set(START.plus(Duration.ofMinutes(10)));
+      scheduler.start();
+      assertThat(scheduler.stalled("engine a")).hasValue(new ClockScheduler.Stalled(START, null));
+    } finally {
+      release.countDown();
+      scheduler.stop();
+    }
+  }
+
+  @Test
   void aHangingAdvanceIsStalledAndLoggedOnce() throws Exception {
     CountDownLatch hanging = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
