@@ -68,7 +68,7 @@ public class ClmComplaintDeskAutoConfiguration {
       LifecycleEngine engine,
       ObjectProvider<TicketStore> tickets,
       ObjectProvider<CustomerStore> engineStore) {
-    ClmProperties.Complaints p = properties.getComplaints();
+    ClmComplaintsProperties p = properties.getComplaints();
     ComplaintDeskBuilder builder = ComplaintDesk.builder()
         .workflow(workflow(p.getWorkflow()))
         .calendar(calendar(p.getCalendar()))

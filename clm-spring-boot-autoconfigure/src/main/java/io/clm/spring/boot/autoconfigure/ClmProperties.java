@@ -6,10 +6,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * The {@code clm.*} properties. Two are required: {@code clm.model} and {@code clm.currency}; every
- * other one has the default of the matching builder method ({@link io.clm.api.Clm.Builder}).
+ * other one has the default of the matching builder method ({@link io.clm.api.Clm.Builder}). The
+ * groups of the store, the complaint desk and the scheduled advance are {@link ClmStoreProperties},
+ * {@link ClmComplaintsProperties} and {@link ClmSchedulingProperties}.
  */
 @Experimental
 @ConfigurationProperties(prefix = "clm")
@@ -49,11 +52,14 @@ public class ClmProperties {
    */
   private String idMaskKey;
 
-  private final Store store = new Store();
+  @NestedConfigurationProperty
+  private final ClmStoreProperties store = new ClmStoreProperties();
 
-  private final Complaints complaints = new Complaints();
+  @NestedConfigurationProperty
+  private final ClmComplaintsProperties complaints = new ClmComplaintsProperties();
 
-  private final Scheduling scheduling = new Scheduling();
+  @NestedConfigurationProperty
+  private final ClmSchedulingProperties scheduling = new ClmSchedulingProperties();
 
   /** Creates the properties with their defaults. */
   public ClmProperties() {}
@@ -230,7 +236,7 @@ public class ClmProperties {
    *
    * @return the {@code clm.store.*} properties
    */
-  public Store getStore() {
+  public ClmStoreProperties getStore() {
     return store;
   }
 
@@ -239,7 +245,7 @@ public class ClmProperties {
    *
    * @return the {@code clm.complaints.*} properties
    */
-  public Complaints getComplaints() {
+  public ClmComplaintsProperties getComplaints() {
     return complaints;
   }
 
@@ -248,243 +254,7 @@ public class ClmProperties {
    *
    * @return the {@code clm.scheduling.*} properties
    */
-  public Scheduling getScheduling() {
+  public ClmSchedulingProperties getScheduling() {
     return scheduling;
-  }
-
-  /** The {@code clm.store.*} properties. */
-  @Experimental
-  public static class Store {
-    /** Whether the engine keeps its state in the application's DataSource when it has one (else in memory). */
-    private boolean useDataSource = true;
-
-    /** Creates the properties with their defaults. */
-    public Store() {}
-
-    /**
-     * Whether the engine keeps its state in the application's {@code DataSource}.
-     *
-     * @return true by default
-     */
-    public boolean isUseDataSource() {
-      return useDataSource;
-    }
-
-    /**
-     * Sets whether the engine keeps its state in the application's {@code DataSource}.
-     *
-     * @param useDataSource false to keep state in memory
-     */
-    public void setUseDataSource(boolean useDataSource) {
-      this.useDataSource = useDataSource;
-    }
-  }
-
-  /** The {@code clm.complaints.*} properties. */
-  @Experimental
-  public static class Complaints {
-    /** Whether a complaint desk is configured when clm-complaints is on the class path. */
-    private boolean enabled = true;
-
-    /** Id of the complaint workflow, such as standard or uk-fca-disp. */
-    private String workflow = "standard";
-
-    /** Jurisdiction of the business calendar, such as GB-ENG or US-NY; none counts every day in UTC. */
-    private String calendar;
-
-    /** Prefix of ticket ids. */
-    private String ticketPrefix = "C-";
-
-    /**
-     * How far after the wall clock an intake or operation may be dated: at most clm.future-tolerance,
-     * which it is by default.
-     */
-    private Duration futureTolerance;
-
-    /** Lifecycle events waiting in the desk's outbox from which its health is DOWN (1 to 10000). */
-    private int outboxBacklogLimit = 100;
-
-    /** Creates the properties with their defaults. */
-    public Complaints() {}
-
-    /**
-     * Whether a complaint desk is configured.
-     *
-     * @return true by default
-     */
-    public boolean isEnabled() {
-      return enabled;
-    }
-
-    /**
-     * Sets whether a complaint desk is configured.
-     *
-     * @param enabled false for no desk
-     */
-    public void setEnabled(boolean enabled) {
-      this.enabled = enabled;
-    }
-
-    /**
-     * The workflow's id.
-     *
-     * @return the id, {@code standard} by default
-     */
-    public String getWorkflow() {
-      return workflow;
-    }
-
-    /**
-     * Sets the workflow's id.
-     *
-     * @param workflow the id
-     */
-    public void setWorkflow(String workflow) {
-      this.workflow = workflow;
-    }
-
-    /**
-     * The business calendar's jurisdiction.
-     *
-     * @return the jurisdiction, or null for every day in UTC
-     */
-    public String getCalendar() {
-      return calendar;
-    }
-
-    /**
-     * Sets the business calendar's jurisdiction.
-     *
-     * @param calendar the jurisdiction, as {@code HolidayCalendars.of} takes it
-     */
-    public void setCalendar(String calendar) {
-      this.calendar = calendar;
-    }
-
-    /**
-     * The prefix of ticket ids.
-     *
-     * @return the prefix, {@code C-} by default
-     */
-    public String getTicketPrefix() {
-      return ticketPrefix;
-    }
-
-    /**
-     * Sets the prefix of ticket ids.
-     *
-     * @param ticketPrefix the prefix
-     */
-    public void setTicketPrefix(String ticketPrefix) {
-      this.ticketPrefix = ticketPrefix;
-    }
-
-    /**
-     * How far after the wall clock an intake or operation may be dated.
-     *
-     * @return the tolerance, or null for the engine's ({@code clm.future-tolerance}, else the
-     *     engine's default)
-     */
-    public Duration getFutureTolerance() {
-      return futureTolerance;
-    }
-
-    /**
-     * Sets how far after the wall clock an intake or operation may be dated.
-     *
-     * @param futureTolerance the tolerance; at most the engine's, or the start is refused
-     */
-    public void setFutureTolerance(Duration futureTolerance) {
-      this.futureTolerance = futureTolerance;
-    }
-
-    /**
-     * The outbox backlog from which the desk's health is DOWN.
-     *
-     * @return the limit, 100 by default
-     */
-    public int getOutboxBacklogLimit() {
-      return outboxBacklogLimit;
-    }
-
-    /**
-     * Sets the outbox backlog from which the desk's health is DOWN. A limit below 1, or above the
-     * 10,000 events the desk counts at most, is refused at start.
-     *
-     * @param outboxBacklogLimit the limit, 1 to 10,000
-     */
-    public void setOutboxBacklogLimit(int outboxBacklogLimit) {
-      this.outboxBacklogLimit = outboxBacklogLimit;
-    }
-  }
-
-  /** The {@code clm.scheduling.*} properties. */
-  @Experimental
-  public static class Scheduling {
-    /** Whether the engine's and the desk's clocks are advanced to the wall clock at a fixed interval. */
-    private boolean enabled = true;
-
-    /** The interval between two advances. */
-    private Duration interval = Duration.ofMinutes(1);
-
-    /** How long an engine or a desk may go without a successful advance before its health is DOWN (default: three intervals). */
-    private Duration staleAfter;
-
-    /** Creates the properties with their defaults. */
-    public Scheduling() {}
-
-    /**
-     * Whether the clocks are advanced at a fixed interval.
-     *
-     * @return true by default
-     */
-    public boolean isEnabled() {
-      return enabled;
-    }
-
-    /**
-     * Sets whether the clocks are advanced at a fixed interval.
-     *
-     * @param enabled false for no scheduled advancing
-     */
-    public void setEnabled(boolean enabled) {
-      this.enabled = enabled;
-    }
-
-    /**
-     * The interval between two advances.
-     *
-     * @return the interval, one minute by default
-     */
-    public Duration getInterval() {
-      return interval;
-    }
-
-    /**
-     * Sets the interval between two advances.
-     *
-     * @param interval the interval, one second to 36,500 days, or the start is refused
-     */
-    public void setInterval(Duration interval) {
-      this.interval = interval;
-    }
-
-    /**
-     * How long an engine or a desk may go without a successful advance before its health is DOWN.
-     *
-     * @return the duration, or null for three intervals
-     */
-    public Duration getStaleAfter() {
-      return staleAfter;
-    }
-
-    /**
-     * Sets how long an engine or a desk may go without a successful advance before its health is DOWN.
-     *
-     * @param staleAfter the duration, the interval to 36,500 days, or the start is refused
-     */
-    public void setStaleAfter(Duration staleAfter) {
-      this.staleAfter = staleAfter;
-    }
   }
 }
