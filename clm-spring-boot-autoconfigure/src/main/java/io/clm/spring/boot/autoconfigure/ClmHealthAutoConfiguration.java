@@ -1,14 +1,12 @@
 package io.clm.spring.boot.autoconfigure;
 
+import io.clm.api.Clm;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.PluginInfo;
 import io.clm.api.Plugins;
 import io.clm.api.annotation.Experimental;
 import io.clm.store.jdbc.JdbcStore;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +21,16 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Actuator health for the engine ({@code clmEngine}; with several engine beans, one component of it
  * per engine, by bean name; DOWN too when the scheduled advance has not advanced its clock for
- * {@code clm.scheduling.stale-after}) and the store ({@code clmStore}: reachable, schema version), and an
+ * {@code clm.scheduling.stale-after}) and the store ({@code clmStore}: reachable within {@code
+ * clm.store.health-timeout}, schema version), and an
  * info contributor ({@code clm.plugins}) listing the discovered plugins with their versions and
  * jars. Each backs off when the application defines a bean of that name.
  * The complaint desk's health: {@link ClmComplaintDeskHealthAutoConfiguration}.
@@ -101,33 +102,28 @@ public class ClmHealthAutoConfiguration {
     return m;
   }
 
-  /** The health of the JDBC store: one query on a connection, and the version of its schema. */
+  /**
+   * The health of the JDBC store: one query on a connection, and the version of its schema, within
+   * {@code clm.store.health-timeout} ({@link StoreHealth}).
+   */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "io.clm.store.jdbc.JdbcStore")
+  @EnableConfigurationProperties(ClmProperties.class)
   static class Store {
-    /** The store's Flyway history table (clm-store-jdbc keeps it apart from the application's). */
-    private static final String SCHEMA_VERSION =
-        "SELECT \"version\" FROM \"clm_schema_history\" WHERE \"success\" = TRUE ORDER BY \"installed_rank\" DESC";
-
     @Bean
     @ConditionalOnBean(JdbcStore.class)
     @ConditionalOnMissingBean(name = "clmStoreHealthIndicator")
-    HealthIndicator clmStoreHealthIndicator(JdbcStore store) {
-      return () -> {
-        try (Connection c = store.dataSource().getConnection();
-            PreparedStatement query = c.prepareStatement(SCHEMA_VERSION)) {
-          query.setMaxRows(1);
-          try (ResultSet rows = query.executeQuery()) {
-            return Health.up()
-                .withDetail("store", store.id())
-                .withDetail("database", c.getMetaData().getDatabaseProductName())
-                .withDetail("schemaVersion", rows.next() ? rows.getString(1) : "none")
-                .build();
-          }
-        } catch (SQLException e) {
-          return Health.down(e).withDetail("store", store.id()).build();
-        }
-      };
+    HealthIndicator clmStoreHealthIndicator(JdbcStore store, ClmProperties properties) {
+      Duration timeout = properties.getStore().getHealthTimeout();
+      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+        throw new InvalidConfigurationPropertyValueException(
+            "clm.store.health-timeout", timeout, "the timeout must be more than zero");
+      }
+      if (timeout.compareTo(Clm.Builder.MAX_DURATION) > 0) {
+        throw new InvalidConfigurationPropertyValueException("clm.store.health-timeout", timeout,
+            "the timeout must be at most " + Clm.Builder.MAX_DURATION.toDays() + " days");
+      }
+      return new StoreHealth(store, timeout);
     }
   }
 }

@@ -29,7 +29,8 @@ class ConfigurationMetadataTest {
     }
     assertThat(names).contains(
         "clm.model", "clm.currency", "clm.store.use-data-source", "clm.complaints.workflow",
-        "clm.complaints.calendar", "clm.scheduling.interval", "clm.id-mask-key", "clm.customers-in-memory");
+        "clm.complaints.calendar", "clm.scheduling.interval", "clm.id-mask-key", "clm.customers-in-memory",
+        "clm.store.health-timeout");
   }
 
   @Test
