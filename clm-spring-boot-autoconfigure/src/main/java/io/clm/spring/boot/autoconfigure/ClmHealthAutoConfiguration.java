@@ -123,7 +123,7 @@ public class ClmHealthAutoConfiguration {
         throw new InvalidConfigurationPropertyValueException("clm.store.health-timeout", timeout,
             "the timeout must be at most " + Clm.Builder.MAX_DURATION.toDays() + " days");
       }
-      return new StoreHealth(store, timeout);
+      return new StoreHealth(store, timeout)::health;
     }
   }
 }

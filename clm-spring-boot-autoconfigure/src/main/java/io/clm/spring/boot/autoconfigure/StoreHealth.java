@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
 
 /**
  * The health of the JDBC store: one query on a connection, and the version of its schema; DOWN
@@ -21,9 +20,11 @@ import org.springframework.boot.actuate.health.HealthIndicator;
  * clm-store-health}), so that a database that does not answer holds up no health request for
  * longer than the timeout; while one check has not returned, later requests wait for that one
  * rather than start another, so a database that never answers holds one thread, not one per
- * request.
+ * request. It implements no Spring interface, so that tools which load the module's classes
+ * without Actuator on the class path can still load it; the auto-configuration hands out its
+ * {@link #health()} as the indicator.
  */
-final class StoreHealth implements HealthIndicator {
+final class StoreHealth {
   /** The store's Flyway history table (clm-store-jdbc keeps it apart from the application's). */
   private static final String SCHEMA_VERSION =
       "SELECT \"version\" FROM \"clm_schema_history\" WHERE \"success\" = TRUE ORDER BY \"installed_rank\" DESC";
@@ -37,8 +38,12 @@ final class StoreHealth implements HealthIndicator {
     this.timeout = timeout;
   }
 
-  @Override
-  public Health health() {
+  /**
+   * The store's health, waiting at most the timeout for the check under way or a new one.
+   *
+   * @return UP with the database and schema version, or DOWN with the error
+   */
+  Health health() {
     Check check = check();
     try {
       return check.result().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
