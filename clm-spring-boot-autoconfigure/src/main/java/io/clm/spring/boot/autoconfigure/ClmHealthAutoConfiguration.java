@@ -1,6 +1,5 @@
 package io.clm.spring.boot.autoconfigure;
 
-import io.clm.api.Clm;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.PluginInfo;
 import io.clm.api.Plugins;
@@ -119,10 +118,7 @@ public class ClmHealthAutoConfiguration {
         throw new InvalidConfigurationPropertyValueException(
             "clm.store.health-timeout", timeout, "the timeout must be more than zero");
       }
-      if (timeout.compareTo(Clm.Builder.MAX_DURATION) > 0) {
-        throw new InvalidConfigurationPropertyValueException("clm.store.health-timeout", timeout,
-            "the timeout must be at most " + Clm.Builder.MAX_DURATION.toDays() + " days");
-      }
+      DurationProperties.requireAtMostMax("clm.store.health-timeout", timeout);
       return new StoreHealth(store, timeout)::health;
     }
   }

@@ -1,6 +1,5 @@
 package io.clm.spring.boot.autoconfigure;
 
-import io.clm.api.Clm;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.annotation.Experimental;
 import io.clm.api.complaints.ComplaintDesk;
@@ -40,21 +39,14 @@ public class ClmSchedulingAutoConfiguration {
       throw new InvalidConfigurationPropertyValueException(
           "clm.scheduling.interval", interval, "the interval must be at least one second");
     }
-    if (interval.compareTo(Clm.Builder.MAX_DURATION) > 0) {
-      // Longer ones need not fit the scheduler's milliseconds: the start would fail on an overflow.
-      throw new InvalidConfigurationPropertyValueException("clm.scheduling.interval", interval,
-          "the interval must be at most " + Clm.Builder.MAX_DURATION.toDays() + " days");
-    }
+    DurationProperties.requireAtMostMax("clm.scheduling.interval", interval);
     Duration staleAfter = properties.getScheduling().getStaleAfter();
     if (staleAfter != null && staleAfter.compareTo(interval) < 0) {
       // Shorter, the health would be DOWN between two ticks that both succeed.
       throw new InvalidConfigurationPropertyValueException("clm.scheduling.stale-after", staleAfter,
           "the duration must be at least the interval, clm.scheduling.interval=" + interval);
     }
-    if (staleAfter != null && staleAfter.compareTo(Clm.Builder.MAX_DURATION) > 0) {
-      throw new InvalidConfigurationPropertyValueException("clm.scheduling.stale-after", staleAfter,
-          "the duration must be at most " + Clm.Builder.MAX_DURATION.toDays() + " days");
-    }
+    DurationProperties.requireAtMostMax("clm.scheduling.stale-after", staleAfter);
     // Every engine and desk, not only a primary one: one left out would never apply its time rules
     // or its SLA deadlines.
     List<ScheduledAdvance> all = new ArrayList<>();
