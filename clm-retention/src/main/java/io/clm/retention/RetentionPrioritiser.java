@@ -34,7 +34,8 @@ import java.util.Set;
  * the rules below, not by floating-point rounding. A customer is listed
  * once, with all the actions proposed for them; a customer listed twice is refused, since the two
  * candidates may disagree on value or probability of leaving. Each customer gets at most one action,
- * the one with the highest saved value (ties: lower cost, then higher priority);
+ * the one with the highest saved value among those that cost no more than the whole budget (ties:
+ * lower cost, then higher priority);
  * customers are ranked by it (ties: customer id) and taken greedily while the budget lasts: a
  * customer whose action no longer fits is skipped and cheaper ones further down are still
  * considered. Only actions with a positive saved value are selected; {@link ActionType.Abandon}
