@@ -35,7 +35,7 @@ import java.util.Set;
  * once, with all the actions proposed for them; a customer listed twice is refused, since the two
  * candidates may disagree on value or probability of leaving. Each customer gets at most one action,
  * the one with the highest saved value among those that cost no more than the whole budget (ties:
- * lower cost, then higher priority);
+ * lower cost, higher priority, the action type's text, then the first listed);
  * customers are ranked by it (ties: customer id) and taken greedily while the budget lasts: a
  * customer whose action no longer fits is skipped and cheaper ones further down are still
  * considered. Only actions with a positive saved value are selected; {@link ActionType.Abandon}

@@ -97,6 +97,17 @@ class BudgetEdgesTest {
   }
 
   @Test
+  void ofTwoActionsEqualInEverythingRankedTheFirstListedIsSelected() {
+    // The same call proposed by two strategies: equal saving, cost, priority and type.
+    RetentionAction ours = new RetentionAction(new ActionType.Communication("call"), "ours", Money.of("5.00", "EUR"), 50, "acme.ours");
+    RetentionAction theirs = new RetentionAction(new ActionType.Communication("call"), "theirs", Money.of("5.00", "EUR"), 50, "acme.theirs");
+    for (List<RetentionAction> actions : List.of(List.of(ours, theirs), List.of(theirs, ours))) {
+      Allocation a = DEFAULT.allocate(List.of(new Candidate(context("a", true, 100_000), 0.5, actions)), Money.of("100.00", "EUR"));
+      assertThat(a.selections()).singleElement().satisfies(s -> assertThat(s.action()).isEqualTo(actions.get(0)));
+    }
+  }
+
+  @Test
   void aHigherSavingWinsOverALowerCostAndCustomersAreRankedBestFirst() {
     // a: 2,000 x 0.5 x 0.1 = 100, the call saves 95, the barrier 70. b: 4,000 x 0.5 x 0.1 - 5 = 195.
     RetentionAction call = action(new ActionType.Communication("call"), 500);
