@@ -67,4 +67,11 @@ class ModelParametersTest {
       assertThat(m.expectedTransactionsOfNewCustomer(0)).as(name).isZero();
     }
   }
+
+  @Test
+  void everyTransactionModelNeedsRepeatBuyersToBeFitted() {
+    List<PurchaseHistory> onceEach = List.of(new PurchaseHistory(0, 0, 10), new PurchaseHistory(0, 0, 20));
+    refused(() -> MbgNbd.fit(onceEach), "mbg/nbd needs repeat buyers: population of 2 customers has no repeat buyers");
+    refused(() -> ParetoNbd.fit(onceEach), "pareto/nbd needs repeat buyers: population of 2 customers has no repeat buyers");
+  }
 }
