@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.clm.api.ValidationException;
+import io.clm.api.retention.ConvergenceException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -95,5 +96,47 @@ class ModelEdgesTest {
         .hasMessage("expected spend does not exist: p x + q - 1 = 0.0 is not positive");
     // A repeat buyer's expectation exists: 6.25 (15.44 + 2 × 20) / (12.5 + 0).
     assertThat(new GammaGamma(6.25, 1, 15.44).expectedSpend(2, 20)).isCloseTo(6.25 * (15.44 + 40) / 12.5, within(1e-12));
+  }
+
+  /** Fits, accepting that the fit may not converge: the input itself must not be refused. */
+  private static void accepted(Runnable fit) {
+    try {
+      fit.run();
+    } catch (ConvergenceException e) {
+      // Not bad input.
+    }
+  }
+
+  @Test
+  void aCohortMayKeepEveryoneForAPeriodOrLoseEveryone() {
+    accepted(() -> ShiftedBetaGeometric.fit(new int[] {1000, 869, 869, 743}));
+    accepted(() -> ShiftedBetaGeometric.fit(new int[] {1000, 500, 0}));
+    accepted(() -> ShiftedBetaGeometric.fit(new int[] {1, 1, 0}));
+  }
+
+  @Test
+  void aBgBbHistoryHeldByOneCustomerCounts() {
+    accepted(() -> BgBb.fit(Map.of(new OpportunityHistory(3, 5, 6), 1, new OpportunityHistory(0, 0, 6), 2, new OpportunityHistory(6, 6, 6), 1)));
+  }
+
+  @Test
+  void aSpendNeedsARepeatPurchaseAndAPositiveMean() {
+    assertThatThrownBy(() -> new GammaGamma.Spend(0, 5))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("frequency 0 is below 1: only repeat buyers have a mean spend");
+    assertThatThrownBy(() -> new GammaGamma.Spend(1, 0))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("meanSpend 0.0 is not a positive finite number");
+    assertThat(new GammaGamma.Spend(1, Double.MIN_VALUE).meanSpend()).isPositive();
+  }
+
+  @Test
+  void theProbabilityOfBeingAliveStaysAProbabilityWhenTheOddsUnderflow() {
+    // a or s at the least positive double: log-odds of about −745, where e^745 overflows; the
+    // customer is alive with probability 1 (docs/retention.md: evaluated from the log-odds so it
+    // stays in [0, 1] for any input).
+    assertThat(new BgNbd(1, 1, Double.MIN_VALUE, 1).probabilityAlive(new PurchaseHistory(1, 10, 10))).isEqualTo(1.0);
+    assertThat(new MbgNbd(1, 1, Double.MIN_VALUE, 1).probabilityAlive(new PurchaseHistory(1, 10, 10))).isEqualTo(1.0);
+    assertThat(new ParetoNbd(0.55, 10.58, Double.MIN_VALUE, 11.67).probabilityAlive(new PurchaseHistory(2, 30, 39))).isEqualTo(1.0);
   }
 }
