@@ -108,6 +108,14 @@ class ModelEdgesTest {
   }
 
   @Test
+  void aCohortFitCountsItsMembersAndItsPeriods() {
+    // Fader and Hardie's (2007) high-end customers: 1,000 members over 7 periods.
+    FittedModel<ShiftedBetaGeometric> fit = ShiftedBetaGeometric.fit(new int[] {1000, 869, 743, 653, 593, 551, 517, 491});
+    assertThat(fit.observations()).isEqualTo(1000);
+    assertThat(fit.groups()).isEqualTo(7);
+  }
+
+  @Test
   void aCohortMayKeepEveryoneForAPeriodOrLoseEveryone() {
     accepted(() -> ShiftedBetaGeometric.fit(new int[] {1000, 869, 869, 743}));
     accepted(() -> ShiftedBetaGeometric.fit(new int[] {1000, 500, 0}));
