@@ -21,7 +21,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /** Bad input is refused with an exact message and leaves the ticket as it was. */
@@ -195,5 +198,39 @@ class BadInputTest {
   void toStringNeverShowsContentOrCustomer() {
     Complaint c = open();
     assertThat(c.toString()).isEqualTo("Complaint[C-1, RECEIVED]");
+  }
+
+  @Test
+  void aBlankReasonNoteOrNameIsRefusedNamingTheFieldAndChangesNothing() {
+    Complaint c = open();
+    String id = c.id();
+    Map<String, ThrowingCallable> calls = new LinkedHashMap<>();
+    calls.put("escalate: reason is blank", () -> desk.escalate(id, "agent", " ", t0));
+    calls.put("pause: reason is blank", () -> desk.pause(id, "agent", " ", t0));
+    calls.put("extend: reason is blank", () -> desk.extend(id, "agent", "\t", t0));
+    calls.put("reassign: assignee is blank", () -> desk.reassign(id, " ", "agent", "on leave", t0));
+    calls.put("reassign: reason is blank", () -> desk.reassign(id, "ops", "agent", " ", t0));
+    calls.put("respond: note is blank", () -> desk.respond(id, "agent", " ", t0));
+    calls.put("linkOrder: order number is blank", () -> desk.linkOrder(id, " ", "agent", t0));
+    calls.put("notePreference: preference is blank", () -> desk.notePreference(id, " ", "agent", t0));
+    calls.put("reject: reason is blank", () -> desk.reject(id, "agent", " ", t0));
+    calls.put("close: reason is blank", () -> desk.close(id, "agent", " ", t0));
+    calls.put("reopen: reason is blank", () -> desk.reopen(id, "agent", " ", t0));
+    calls.put("requestReview: reason is blank", () -> desk.requestReview(id, "agent", " ", t0));
+    calls.put("withdraw: reason is blank", () -> desk.withdraw(id, "agent", " ", t0));
+    calls.put("watch: department is blank", () -> desk.watch(CustomerId.of("bob"), " "));
+    calls.forEach((what, call) -> assertThatThrownBy(call).as(what)
+        .isInstanceOf(ValidationException.class)
+        .hasMessage(what.substring(what.indexOf(": ") + 2)));
+    assertThat(desk.get(id)).isEqualTo(c);
+    assertThat(desk.appendix(CustomerId.of("bob")).departments()).isEmpty();
+  }
+
+  @Test
+  void anErasureDatedBeforeTheDeskClockIsRefusedBeforeAnythingElseIsChecked() {
+    open();
+    assertThatThrownBy(() -> desk.erase(CustomerId.of("bob"), "agent", t0.minusSeconds(1)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("at 2025-06-02T08:59:59Z is before the desk clock 2025-06-02T09:00:00Z");
   }
 }

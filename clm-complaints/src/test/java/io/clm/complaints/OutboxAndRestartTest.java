@@ -166,6 +166,58 @@ class OutboxAndRestartTest {
   }
 
   @Test
+  void anAdvanceTheStoreRefusesFiresNothingAndTheNextAdvanceRaisesTheSameEvents() {
+    boolean[] refuse = {false};
+    ComplaintDesk d = desk(new FailingStore(new InMemoryTicketStore(), refuse), e -> { }).build();
+    String id = d.open(Intake.of(ComplaintChannel.WEB, CustomerId.of("a"), T0, "fee"), "agent").id();
+    Instant evening = Instant.parse("2025-06-02T18:00:00Z");
+    refuse[0] = true;
+    assertThatThrownBy(() -> d.advanceTo(evening)).isInstanceOf(TicketStoreException.class);
+    assertThat(d.now()).isEqualTo(T0);
+    assertThat(d.get(id).audit()).noneMatch(a -> a.action().equals("sla-warning"));
+    refuse[0] = false;
+    // the first-response warning at close of business two business days before Wednesday 17:00 BST
+    assertThat(d.advanceTo(evening)).extracting(e -> e.ticketId() + " " + e.target() + " " + e.kind() + " " + e.at())
+        .containsExactly(id + " FIRST_RESPONSE WARNING 2025-06-02T16:00:00Z");
+  }
+
+  @Test
+  void anIntakeTheStoreRefusesUsesNoNumberAndLeavesNoAlarm() {
+    InMemoryTicketStore inner = new InMemoryTicketStore();
+    boolean[] refuse = {true};
+    ComplaintDesk d = desk(new FailingStore(inner, refuse), e -> { }).build();
+    assertThatThrownBy(() -> d.open(Intake.of(ComplaintChannel.WEB, CustomerId.of("a"), T0, "fee"), "agent"))
+        .isInstanceOf(TicketStoreException.class);
+    refuse[0] = false;
+    // received on Friday 30 May: its first warning fell at close of business that day; the refused
+    // one's would have fallen on Monday 2 June 17:00 BST
+    Instant friday = Instant.parse("2025-05-30T09:00:00Z");
+    assertThat(d.open(Intake.of(ComplaintChannel.WEB, CustomerId.of("b"), friday, "fee"), "agent").id()).isEqualTo("C-1");
+    assertThat(d.advanceTo(Instant.parse("2025-06-02T18:00:00Z"))).extracting(SlaEvent::at)
+        .containsExactly(Instant.parse("2025-05-30T16:00:00Z"));
+    assertThat(d.size()).isEqualTo(1);
+    assertThat(inner.find("C-1").orElseThrow().complaint().customer()).contains(CustomerId.of("b"));
+  }
+
+  @Test
+  void aRebuiltDeskStartsAtTheLaterOfItsStartAndTheStoredDeskTime() {
+    InMemoryTicketStore store = new InMemoryTicketStore();
+    ComplaintDesk first = desk(store, e -> { }).build();
+    first.open(Intake.of(ComplaintChannel.WEB, CustomerId.of("a"), T0.plusSeconds(3600), "fee"), "agent");
+    assertThat(desk(store, e -> { }).build().now()).isEqualTo(T0.plusSeconds(3600));
+    ComplaintDesk later = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow("standard")).calendar(ENGLAND)
+        .ticketStore(store).startAt(T0.plusSeconds(7200)).build();
+    assertThat(later.now()).isEqualTo(T0.plusSeconds(7200));
+  }
+
+  @Test
+  void aWatchingDepartmentIsKeptInTheStore() {
+    InMemoryTicketStore store = new InMemoryTicketStore();
+    desk(store, e -> { }).build().watch(CustomerId.of("a"), "fraud-team");
+    assertThat(desk(store, e -> { }).build().appendix(CustomerId.of("a")).departments()).containsExactly("fraud-team");
+  }
+
+  @Test
   void anIntakeOrOperationTooFarAheadOfTheWallClockIsRefusedAndChangesNothing() {
     Clock wall = Clock.fixed(Instant.parse("2025-06-02T12:00:00Z"), ZoneOffset.UTC);
     ComplaintDesk d = desk(new InMemoryTicketStore(), e -> { }).wallClock(wall).futureTolerance(Duration.ofHours(1)).build();

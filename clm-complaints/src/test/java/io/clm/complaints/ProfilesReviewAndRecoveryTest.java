@@ -180,6 +180,10 @@ class ProfilesReviewAndRecoveryTest {
     assertThat(completed.deadlines().get(SlaTarget.RESOLUTION)).isEqualTo(local("2027-01-05T00:00", "Asia/Shanghai"));
     assertThat(completed.flags()).doesNotContain(ComplaintFlag.CALENDAR_INCOMPLETE);
     assertThat(completed.audit().get(completed.audit().size() - 1).action()).isEqualTo("sla-complete");
-    assertThat(store.find(c.id()).orElseThrow().complaint()).isEqualTo(completed);
+    assertThat(store.find(c.id()).orElseThrow().complaint()).isEqualTo(completed);    // its alarms are scheduled too: the warning three days before, the breach and the escalation at the breach
+    assertThat(withNextYear.advanceTo(local("2027-01-06T00:00", "Asia/Shanghai")))
+        .extracting(e -> e.kind() + " " + e.at())
+        .containsExactly("WARNING " + local("2027-01-02T00:00", "Asia/Shanghai"), "BREACH " + local("2027-01-05T00:00", "Asia/Shanghai"),
+            "ESCALATION " + local("2027-01-05T00:00", "Asia/Shanghai"));
   }
 }
