@@ -282,4 +282,34 @@ class SlaTimingTest {
     assertThat(events).isSortedAccordingTo(java.util.Comparator.comparing(SlaEvent::at)
         .thenComparing(e -> Integer.parseInt(e.ticketId().substring(2))));
   }
+
+  @Test
+  void theClockWritesEachWarningBreachAndEscalationToTheAuditTrail() {
+    ComplaintDesk desk = standard();
+    String id = open(desk, "a");
+    desk.advanceTo(Instant.parse("2025-07-31T00:00:00Z"));
+    assertThat(desk.get(id).audit()).filteredOn(a -> a.actor().equals("clock"))
+        .extracting(a -> a.at() + " " + a.action() + ": " + a.reason())
+        .containsExactly(
+            "2025-06-02T16:00:00Z sla-warning: first response due 2025-06-04T16:00:00Z",
+            "2025-06-04T16:00:00Z sla-breach: first response deadline 2025-06-04T16:00:00Z passed",
+            "2025-06-19T16:00:00Z sla-warning: resolution due 2025-06-23T16:00:00Z",
+            "2025-06-23T16:00:00Z sla-breach: resolution deadline 2025-06-23T16:00:00Z passed",
+            "2025-06-23T16:00:00Z sla-escalation: resolution escalation level 1",
+            "2025-06-30T16:00:00Z sla-escalation: resolution escalation level 2");
+    assertThat(desk.get(id).escalationLevel()).isEqualTo(2);
+  }
+
+  @Test
+  void theClockWritesALapsedSummaryResolutionWindowToTheAuditTrail() {
+    ComplaintDesk desk = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow("uk-fca-disp"))
+        .calendar(TestCalendars.england()).startAt(RECEIVED).build();
+    String id = open(desk, "a");
+    // close of business on the third business day after Monday 2 June: Thursday 5 June 17:00 BST
+    desk.advanceTo(Instant.parse("2025-06-06T00:00:00Z"));
+    assertThat(desk.get(id).audit()).filteredOn(a -> a.actor().equals("clock"))
+        .extracting(a -> a.at() + " " + a.action() + ": " + a.reason())
+        .containsExactly("2025-06-05T16:00:00Z sla-lapse: summary resolution window closed 2025-06-05T16:00:00Z unresolved;"
+            + " the resolution time limit applies");
+  }
 }
