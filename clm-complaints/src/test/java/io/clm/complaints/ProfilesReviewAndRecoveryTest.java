@@ -12,16 +12,21 @@ import io.clm.api.complaints.ComplaintDesk;
 import io.clm.api.complaints.ComplaintDeskBuilder;
 import io.clm.api.complaints.ComplaintFlag;
 import io.clm.api.complaints.ComplaintState;
+import io.clm.api.complaints.ComplaintWorkflow;
 import io.clm.api.complaints.Intake;
 import io.clm.api.complaints.Resolution;
+import io.clm.api.complaints.SlaLimit;
+import io.clm.api.complaints.SlaPolicy;
 import io.clm.api.complaints.SlaTarget;
 import io.clm.api.complaints.TicketStore;
+import io.clm.api.event.Severity;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -185,5 +190,55 @@ class ProfilesReviewAndRecoveryTest {
         .extracting(e -> e.kind() + " " + e.at())
         .containsExactly("WARNING " + local("2027-01-02T00:00", "Asia/Shanghai"), "BREACH " + local("2027-01-05T00:00", "Asia/Shanghai"),
             "ESCALATION " + local("2027-01-05T00:00", "Asia/Shanghai"));
+  }
+
+  /** First response within 2 business days and resolution within 15, with no next-response clock. */
+  private static final class TwoAndFifteen implements ComplaintWorkflow {
+    @Override
+    public String id() {
+      return "two-and-fifteen";
+    }
+
+    @Override
+    public SlaPolicy slaPolicy(Severity severity, String category) {
+      return SlaPolicy.builder("two-and-fifteen.normal", SlaLimit.businessDays(15)).firstResponse(SlaLimit.businessDays(2)).build();
+    }
+  }
+
+  @Test
+  void aFirstResponseGivenBeforeTheYearWasAddedGetsNoDeadlineAfterwards() {
+    TicketStore store = new InMemoryTicketStore();
+    Instant received = Instant.parse("2025-12-31T10:00:00Z");
+    ComplaintDesk without2026 = ComplaintDesk.builder().workflow(new TwoAndFifteen())
+        .calendar(TestCalendars.england2025Only()).ticketStore(store).startAt(received).build();
+    String id = without2026.open(Intake.of(ComplaintChannel.WEB, ALICE, received, "x"), "agent").id();
+    assertThat(without2026.get(id).deadlines()).isEmpty();
+    without2026.acknowledge(id, "agent", received.plusSeconds(3600));
+
+    ComplaintDesk with2026 = ComplaintDesk.builder().workflow(new TwoAndFifteen())
+        .calendar(TestCalendars.england()).ticketStore(store).startAt(received).build();
+    // 15 business days after Wednesday 31 December 2025 (1 January a bank holiday): Thursday 22
+    // January 2026, to the end of the day; the first response was given and needs no deadline
+    Complaint completed = with2026.get(id);
+    assertThat(completed.deadlines()).isEqualTo(Map.of(SlaTarget.RESOLUTION, Instant.parse("2026-01-23T00:00:00Z")));
+    assertThat(completed.flags()).doesNotContain(ComplaintFlag.CALENDAR_INCOMPLETE);
+  }
+
+  @Test
+  void aSummaryResolutionWindowThatLapsedBeforeTheYearWasAddedIsNotOpenedAgain() {
+    TicketStore store = new InMemoryTicketStore();
+    Instant received = Instant.parse("2025-12-12T10:00:00Z");
+    ComplaintDesk without2026 = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow("uk-fca-disp"))
+        .calendar(TestCalendars.england2025Only()).ticketStore(store).startAt(received).build();
+    String id = without2026.open(Intake.of(ComplaintChannel.WEB, ALICE, received, "x").withCategory("payment-services"), "agent").id();
+    // the summary window closes at close of business on Wednesday 17 December 2025; 15 business
+    // days run into 2026, which the calendar lacks
+    assertThat(without2026.get(id).deadlines()).isEqualTo(Map.of(SlaTarget.SUMMARY_RESOLUTION, Instant.parse("2025-12-17T17:00:00Z")));
+    without2026.advanceTo(Instant.parse("2025-12-18T00:00:00Z"));
+
+    ComplaintDesk with2026 = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow("uk-fca-disp"))
+        .calendar(TestCalendars.england()).ticketStore(store).startAt(received).build();
+    // from Friday 12 December: the 15th business day, over Christmas, is Wednesday 7 January 2026
+    assertThat(with2026.get(id).deadlines()).isEqualTo(Map.of(SlaTarget.RESOLUTION, Instant.parse("2026-01-08T00:00:00Z")));
   }
 }
