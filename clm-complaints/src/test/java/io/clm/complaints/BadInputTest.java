@@ -13,10 +13,12 @@ import io.clm.api.complaints.Complaint;
 import io.clm.api.complaints.ComplaintChannel;
 import io.clm.api.complaints.ComplaintDesk;
 import io.clm.api.complaints.ComplaintState;
+import io.clm.api.complaints.ComplaintWorkflow;
 import io.clm.api.complaints.Intake;
 import io.clm.api.complaints.Resolution;
 import io.clm.api.complaints.SlaLimit;
 import io.clm.api.complaints.SlaPolicy;
+import io.clm.api.event.Severity;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -24,6 +26,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -232,5 +235,37 @@ class BadInputTest {
     assertThatThrownBy(() -> desk.erase(CustomerId.of("bob"), "agent", t0.minusSeconds(1)))
         .isInstanceOf(ValidationException.class)
         .hasMessage("at 2025-06-02T08:59:59Z is before the desk clock 2025-06-02T09:00:00Z");
+  }
+
+  @Test
+  void anAcceptanceIsRefusedWhereTheWorkflowDoesNotLetAResolvedTicketClose() {
+    ComplaintWorkflow noClosing = new ComplaintWorkflow() {
+      @Override
+      public String id() {
+        return "no-closing";
+      }
+
+      @Override
+      public Set<ComplaintState> next(ComplaintState from) {
+        return from == ComplaintState.RESOLVED ? Set.of(ComplaintState.REOPENED) : ComplaintState.standardNext(from);
+      }
+
+      @Override
+      public SlaPolicy slaPolicy(Severity severity, String category) {
+        return SlaPolicy.builder("no-closing.normal", SlaLimit.businessDays(15)).build();
+      }
+    };
+    ComplaintDesk d = ComplaintDesk.builder().workflow(noClosing).calendar(TestCalendars.england()).build();
+    String id = d.open(Intake.of(ComplaintChannel.WEB, CustomerId.of("bob"), t0, "charged twice"), "agent").id();
+    d.acknowledge(id, "agent", t0);
+    d.classify(id, "system", t0);
+    d.assign(id, "system", t0);
+    d.start(id, "agent", t0);
+    Complaint resolved = d.resolve(id, new Resolution("refund", Optional.empty(), "fees"), "agent", t0);
+    assertThatThrownBy(() -> d.accept(id, "agent", t0))
+        .isInstanceOf(IllegalTransitionException.class)
+        .hasMessage("ticket C-1 cannot move from RESOLVED to CLOSED under workflow 'no-closing'");
+    assertThat(d.get(id)).isEqualTo(resolved);
+    assertThat(d.workflow().id()).isEqualTo("no-closing");
   }
 }
