@@ -69,6 +69,26 @@ class CalendarCoverageTest {
     assertThat(weekdaysOff(TestCalendars.newYork(), 2025)).isEqualTo(weekdaysOff(federal, 2025));
   }
 
+  @Test
+  void columbusDayIsTheSecondMondayInOctoberFromTheFirstYearOfTheMondayRule() {
+    // the Uniform Monday Holiday Act took effect in 1971: the second Monday of October 1971 was the 11th
+    assertThat(HolidayCalendars.of("US").isBusinessDay(LocalDate.of(1971, 10, 11))).isFalse();
+    assertThat(HolidayCalendars.of("US").isBusinessDay(LocalDate.of(1971, 10, 4))).isTrue();
+  }
+
+  @Test
+  void theShippedChineseCalendarWorksTheMakeUpWeekendDays() {
+    // 国办发明电〔2024〕12号: Sunday 26 January, Saturday 8 February, Sunday 27 April, Sunday 28
+    // September and Saturday 11 October 2025 are working days; 1 October is not
+    BusinessCalendar china = HolidayCalendars.of("CN");
+    for (LocalDate worked : new LocalDate[] {LocalDate.of(2025, 1, 26), LocalDate.of(2025, 2, 8), LocalDate.of(2025, 4, 27),
+        LocalDate.of(2025, 9, 28), LocalDate.of(2025, 10, 11)}) {
+      assertThat(china.isBusinessDay(worked)).as(worked.toString()).isTrue();
+    }
+    assertThat(china.isBusinessDay(LocalDate.of(2025, 10, 1))).isFalse();
+    assertThat(china.isBusinessDay(LocalDate.of(2025, 10, 12))).isFalse();
+  }
+
   private static java.util.List<LocalDate> weekdaysOff(BusinessCalendar calendar, int year) {
     java.util.List<LocalDate> off = new java.util.ArrayList<>();
     for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
