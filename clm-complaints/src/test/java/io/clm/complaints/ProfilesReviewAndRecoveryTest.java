@@ -241,4 +241,20 @@ class ProfilesReviewAndRecoveryTest {
     // from Friday 12 December: the 15th business day, over Christmas, is Wednesday 7 January 2026
     assertThat(with2026.get(id).deadlines()).isEqualTo(Map.of(SlaTarget.RESOLUTION, Instant.parse("2026-01-08T00:00:00Z")));
   }
+
+  @Test
+  void aSummaryResolutionWindowLeftOutForWantOfAYearIsOpenedOnceTheYearIsAdded() {
+    TicketStore store = new InMemoryTicketStore();
+    Instant received = Instant.parse("2025-12-31T10:00:00Z");
+    ComplaintDesk without2026 = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow("uk-fca-disp"))
+        .calendar(TestCalendars.england2025Only()).ticketStore(store).startAt(received).build();
+    String id = without2026.open(Intake.of(ComplaintChannel.WEB, ALICE, received, "x"), "agent").id();
+    assertThat(without2026.get(id).deadlines()).doesNotContainKey(SlaTarget.SUMMARY_RESOLUTION);
+
+    ComplaintDesk with2026 = ComplaintDesk.builder().workflow(ComplaintDesk.findWorkflow("uk-fca-disp"))
+        .calendar(TestCalendars.england()).ticketStore(store).startAt(received).build();
+    // the third business day after Wednesday 31 December 2025 (1 January a bank holiday): Tuesday 6
+    // January 2026, close of business 17:00 GMT
+    assertThat(with2026.get(id).deadlines()).containsEntry(SlaTarget.SUMMARY_RESOLUTION, Instant.parse("2026-01-06T17:00:00Z"));
+  }
 }

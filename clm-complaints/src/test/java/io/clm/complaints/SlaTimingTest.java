@@ -119,8 +119,12 @@ class SlaTimingTest {
         .startAt(RECEIVED).build();
     String later = desk.open(Intake.of(ComplaintChannel.WEB, CustomerId.of("a"), Instant.parse("2025-06-02T09:00:00.700Z"), "x"), "agent").id();
     String sooner = desk.open(Intake.of(ComplaintChannel.WEB, CustomerId.of("b"), Instant.parse("2025-06-02T09:00:00.300Z"), "x"), "agent").id();
-    assertThat(described(desk.advanceTo(Instant.parse("2025-06-04T00:00:00Z"))))
-        .containsExactly(sooner + " RESOLUTION BREACH 2025-06-03T09:00:00.300Z", later + " RESOLUTION BREACH 2025-06-03T09:00:00.700Z");
+    // and entered the other way round
+    String third = desk.open(Intake.of(ComplaintChannel.WEB, CustomerId.of("c"), Instant.parse("2025-06-02T09:00:01.300Z"), "x"), "agent").id();
+    String fourth = desk.open(Intake.of(ComplaintChannel.WEB, CustomerId.of("d"), Instant.parse("2025-06-02T09:00:01.700Z"), "x"), "agent").id();
+    assertThat(described(desk.advanceTo(Instant.parse("2025-06-04T00:00:00Z")))).containsExactly(
+        sooner + " RESOLUTION BREACH 2025-06-03T09:00:00.300Z", later + " RESOLUTION BREACH 2025-06-03T09:00:00.700Z",
+        third + " RESOLUTION BREACH 2025-06-03T09:00:01.300Z", fourth + " RESOLUTION BREACH 2025-06-03T09:00:01.700Z");
   }
 
   @Test
@@ -262,26 +266,49 @@ class SlaTimingTest {
         .containsExactly(id + " NEXT_RESPONSE WARNING 2025-06-12T16:00:00Z");
   }
 
+  /** Resolution in 800 business hours, a response every 8. */
+  private static final class ResponseEveryEightHours implements ComplaintWorkflow {
+    private static final SlaPolicy POLICY = SlaPolicy.builder("eight.normal", SlaLimit.businessHours(800))
+        .nextResponse(SlaLimit.businessHours(8)).build();
+
+    @Override
+    public String id() {
+      return "eight";
+    }
+
+    @Override
+    public SlaPolicy slaPolicy(Severity severity, String category) {
+      return POLICY;
+    }
+  }
+
   @Test
   void afterTheDeskDropsItsStaleAlarmsEventsStillComeInTheOrderTheyFallDue() {
-    ComplaintDesk desk = standard();
+    ComplaintDesk desk = ComplaintDesk.builder().workflow(new ResponseEveryEightHours()).calendar(TestCalendars.england())
+        .startAt(RECEIVED).build();
     java.util.Random random = new java.util.Random(7);
-    // 40 complaints received at scattered minutes over the four weeks before Monday 2 June 2025
+    // 40 complaints received at scattered minutes over the four weeks before Monday 2 June 2025,
+    // due in 100 business days
     for (int i = 0; i < 40; i++) {
       Instant received = RECEIVED.minusSeconds(60L * random.nextInt(28 * 24 * 60));
       desk.open(Intake.of(ComplaintChannel.WEB, CustomerId.of("c" + i), received, "x"), "agent");
     }
-    // every response replaces one ticket's alarm: 1200 replaced alarms make the desk drop the stale ones
+    // each response a millisecond later moves one ticket's next response a millisecond later: the
+    // earliest alarms become stale, and the 1065th of them makes the desk drop them
     String busy = open(desk, "busy");
     desk.acknowledge(busy, "agent", RECEIVED);
-    for (int i = 0; i < 1200; i++) {
-      desk.respond(busy, "agent", "update " + i, RECEIVED);
+    for (int i = 1; i <= 1065; i++) {
+      desk.respond(busy, "agent", "update " + i, RECEIVED.plusMillis(i));
     }
-    List<SlaEvent> events = desk.advanceTo(Instant.parse("2025-09-01T00:00:00Z"));
-    assertThat(events).hasSizeGreaterThan(40);
+    List<SlaEvent> events = desk.advanceTo(Instant.parse("2025-12-31T00:00:00Z"));
+    // the next response, 8 business hours after the last response: Tuesday 3 June 10:00:01.065 BST
+    assertThat(described(events.subList(0, 1))).containsExactly(busy + " NEXT_RESPONSE BREACH 2025-06-03T09:00:01.065Z");
+    assertThat(events).hasSize(42);
     assertThat(events).isSortedAccordingTo(java.util.Comparator.comparing(SlaEvent::at)
         .thenComparing(e -> Integer.parseInt(e.ticketId().substring(2))));
   }
+
+
 
   @Test
   void theClockWritesEachWarningBreachAndEscalationToTheAuditTrail() {
@@ -311,5 +338,59 @@ class SlaTimingTest {
         .extracting(a -> a.at() + " " + a.action() + ": " + a.reason())
         .containsExactly("2025-06-05T16:00:00Z sla-lapse: summary resolution window closed 2025-06-05T16:00:00Z unresolved;"
             + " the resolution time limit applies");
+  }
+
+  /** Normal: resolution in 15 business days and a response every 5; urgent: resolution in 5, no next-response clock. */
+  private static final class UrgentWithoutNextResponse implements ComplaintWorkflow {
+    private static final SlaPolicy NORMAL = SlaPolicy.builder("mixed.normal", SlaLimit.businessDays(15))
+        .nextResponse(SlaLimit.businessDays(5)).build();
+    private static final SlaPolicy URGENT = SlaPolicy.builder("mixed.urgent", SlaLimit.businessDays(5)).build();
+
+    @Override
+    public String id() {
+      return "mixed";
+    }
+
+    @Override
+    public List<io.clm.api.complaints.ClassificationRule> classificationRules() {
+      return List.of(io.clm.api.complaints.ClassificationRule.vulnerableCustomer("vulnerable-customer"));
+    }
+
+    @Override
+    public SlaPolicy slaPolicy(Severity severity, String category) {
+      return severity == Severity.URGENT ? URGENT : NORMAL;
+    }
+  }
+
+  @Test
+  void aClockTheNewClassesPolicyDoesNotHaveStopsOnClassification() {
+    Set<CustomerId> vulnerable = new HashSet<>();
+    ComplaintDesk desk = ComplaintDesk.builder().workflow(new UrgentWithoutNextResponse()).calendar(TestCalendars.england())
+        .customerDirectory(new CustomerDirectory() {
+          @Override
+          public Optional<CustomerId> findByPhone(String phoneNumber) {
+            return Optional.empty();
+          }
+
+          @Override
+          public boolean isVulnerable(CustomerId customer) {
+            return vulnerable.contains(customer);
+          }
+        }).startAt(RECEIVED).build();
+    String id = open(desk, "a");
+    assertThat(desk.acknowledge(id, "agent", RECEIVED).deadlines()).containsKey(SlaTarget.NEXT_RESPONSE);
+    vulnerable.add(CustomerId.of("a"));
+    Complaint urgent = desk.classify(id, "system", RECEIVED);
+    // 5 business days after Monday 2 June 2025: the end of Monday 9 June (BST)
+    assertThat(urgent.deadlines()).isEqualTo(Map.of(SlaTarget.RESOLUTION, Instant.parse("2025-06-09T23:00:00Z")));
+  }
+
+  @Test
+  void anEscalationByHandMovesTheTicketAndKeepsItsClocks() {
+    ComplaintDesk desk = standard();
+    String id = open(desk, "a");
+    Complaint escalated = desk.escalate(id, "supervisor", "customer threatens to go to the ombudsman", RECEIVED.plusSeconds(60));
+    assertThat(escalated.state()).isEqualTo(ComplaintState.ESCALATED);
+    assertThat(escalated.deadlines()).containsEntry(SlaTarget.FIRST_RESPONSE, Instant.parse("2025-06-04T16:00:00Z"));
   }
 }
