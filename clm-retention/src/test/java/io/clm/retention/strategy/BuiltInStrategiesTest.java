@@ -2,6 +2,7 @@ package io.clm.retention.strategy;
 
 import static io.clm.retention.strategy.Contexts.START;
 import static io.clm.retention.strategy.Contexts.context;
+import static io.clm.retention.strategy.Contexts.types;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clm.api.Customer;
@@ -29,14 +30,9 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class BuiltInStrategiesTest {
-
-  private static List<ActionType> types(List<RetentionAction> actions) {
-    return actions.stream().map(RetentionAction::type).collect(Collectors.toList());
-  }
 
   @Test
   void everyStageFamilyHasExactlyOneBuiltInStrategyAndAllAreDiscovered() {

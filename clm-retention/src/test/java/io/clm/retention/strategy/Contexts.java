@@ -9,10 +9,13 @@ import io.clm.api.event.Direction;
 import io.clm.api.event.ProductType;
 import io.clm.api.event.Purpose;
 import io.clm.api.event.Severity;
+import io.clm.api.retention.ActionType;
+import io.clm.api.retention.RetentionAction;
 import io.clm.api.retention.Risk;
 import io.clm.api.retention.RetentionContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -32,6 +35,26 @@ public final class Contexts {
     Customer customer = new Customer(CustomerId.of("c-1"), "stage", 0, metrics, Map.of());
     Risk r = risk == 0 ? Risk.NONE : new Risk(risk, java.util.List.of(new Risk.Contribution("inactivity", 1, risk, risk)));
     return new RetentionContext(customer, family, Set.of(), r, Money.of(value, "EUR"), NOW);
+  }
+
+  /** The types of the actions, in their order. */
+  static List<ActionType> types(List<RetentionAction> actions) {
+    return actions.stream().map(RetentionAction::type).toList();
+  }
+
+  /** The priorities of the actions, in their order. */
+  static List<Integer> priorities(List<RetentionAction> actions) {
+    return actions.stream().map(RetentionAction::priority).toList();
+  }
+
+  /** The expected costs of the actions, in their order. */
+  static List<Money> costs(List<RetentionAction> actions) {
+    return actions.stream().map(RetentionAction::expectedCost).toList();
+  }
+
+  /** An amount in euros. */
+  static Money eur(String amount) {
+    return Money.of(amount, "EUR");
   }
 
   static RetentionContext context(StageFamily family, boolean consent) {

@@ -3,6 +3,7 @@ package io.clm.retention.strategy;
 import static io.clm.retention.strategy.Contexts.NOW;
 import static io.clm.retention.strategy.Contexts.START;
 import static io.clm.retention.strategy.Contexts.context;
+import static io.clm.retention.strategy.Contexts.types;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,8 +14,6 @@ import io.clm.api.Money;
 import io.clm.api.StageFamily;
 import io.clm.api.ValidationException;
 import io.clm.api.event.Attribute;
-import io.clm.api.event.Direction;
-import io.clm.api.event.ProductType;
 import io.clm.api.event.Severity;
 import io.clm.api.retention.ActionType;
 import io.clm.api.retention.RetentionAction;
@@ -24,20 +23,14 @@ import io.clm.retention.RiskScorer;
 import io.clm.retention.strategy.DeclineRecoveryStrategy.Cause;
 import io.clm.retention.strategy.DeclineRecoveryStrategy.Response;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class DeclineRecoveryStrategyTest {
 
   private final DeclineRecoveryStrategy strategy = new DeclineRecoveryStrategy();
-
-  private static List<ActionType> types(List<RetentionAction> actions) {
-    return actions.stream().map(RetentionAction::type).collect(Collectors.toList());
-  }
 
   @Test
   void causeIsReadFromTheMetrics() {

@@ -2,10 +2,13 @@ package io.clm.retention.strategy;
 
 import static io.clm.retention.strategy.Contexts.START;
 import static io.clm.retention.strategy.Contexts.context;
+import static io.clm.retention.strategy.Contexts.costs;
+import static io.clm.retention.strategy.Contexts.eur;
+import static io.clm.retention.strategy.Contexts.priorities;
+import static io.clm.retention.strategy.Contexts.types;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.clm.api.Money;
 import io.clm.api.StageFamily;
 import io.clm.api.ValidationException;
 import io.clm.api.event.Attribute;
@@ -39,22 +42,6 @@ class DeclineThresholdsTest {
 
   private static RetentionContext attribute(String value, double risk, Attribute attribute, String level) {
     return context(StageFamily.DECLINE, true, value, risk, b -> b.attribute(attribute, new BigDecimal(level), START));
-  }
-
-  private static List<ActionType> types(List<RetentionAction> actions) {
-    return actions.stream().map(RetentionAction::type).toList();
-  }
-
-  private static List<Integer> priorities(List<RetentionAction> actions) {
-    return actions.stream().map(RetentionAction::priority).toList();
-  }
-
-  private static List<Money> costs(List<RetentionAction> actions) {
-    return actions.stream().map(RetentionAction::expectedCost).toList();
-  }
-
-  private static Money eur(String amount) {
-    return Money.of(amount, "EUR");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.clm.retention.strategy;
 
 import static io.clm.retention.strategy.Contexts.START;
 import static io.clm.retention.strategy.Contexts.context;
+import static io.clm.retention.strategy.Contexts.types;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
@@ -13,7 +14,6 @@ import io.clm.api.event.Attribute;
 import io.clm.api.event.Direction;
 import io.clm.api.event.ProductType;
 import io.clm.api.retention.ActionType;
-import io.clm.api.retention.RetentionAction;
 import io.clm.api.retention.RetentionContext;
 import io.clm.api.retention.RetentionStrategy;
 import java.math.BigDecimal;
@@ -42,10 +42,6 @@ class ResponsibleLendingTest {
       }
       return b;
     };
-  }
-
-  private static List<ActionType> types(List<RetentionAction> actions) {
-    return actions.stream().map(RetentionAction::type).toList();
   }
 
   /**

@@ -2,9 +2,12 @@ package io.clm.retention.strategy;
 
 import static io.clm.retention.strategy.Contexts.START;
 import static io.clm.retention.strategy.Contexts.context;
+import static io.clm.retention.strategy.Contexts.costs;
+import static io.clm.retention.strategy.Contexts.eur;
+import static io.clm.retention.strategy.Contexts.priorities;
+import static io.clm.retention.strategy.Contexts.types;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.clm.api.Money;
 import io.clm.api.StageFamily;
 import io.clm.api.event.Attribute;
 import io.clm.api.event.Direction;
@@ -26,22 +29,6 @@ class StrategyPrioritiesTest {
   private static final ActionType ECONOMIC = new ActionType.ExitBarrier(ActionType.BarrierKind.ECONOMIC);
   private static final ActionType CONTRACTUAL = new ActionType.ExitBarrier(ActionType.BarrierKind.CONTRACTUAL);
   private static final BigDecimal CREDITWORTHY = new BigDecimal("720");
-
-  private static List<ActionType> types(List<RetentionAction> actions) {
-    return actions.stream().map(RetentionAction::type).toList();
-  }
-
-  private static List<Integer> priorities(List<RetentionAction> actions) {
-    return actions.stream().map(RetentionAction::priority).toList();
-  }
-
-  private static List<Money> costs(List<RetentionAction> actions) {
-    return actions.stream().map(RetentionAction::expectedCost).toList();
-  }
-
-  private static Money eur(String amount) {
-    return Money.of(amount, "EUR");
-  }
 
   @Test
   void trustBuildingExplainsAtSixtyAndOffersAtForty() {
