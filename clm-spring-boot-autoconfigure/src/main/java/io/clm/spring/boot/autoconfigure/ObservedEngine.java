@@ -40,6 +40,7 @@ final class ObservedEngine implements LifecycleEngine {
   static final String STAGE_CHANGES = "clm.engine.stage.changes";
   static final String CUSTOMERS = "clm.engine.customers";
 
+  private final String name;
   private final LifecycleEngine engine;
   private final MeterRegistry meters;
   private final ObservationRegistry observations;
@@ -47,17 +48,19 @@ final class ObservedEngine implements LifecycleEngine {
   /**
    * Wraps an engine.
    *
-   * @param name the engine's bean name, the {@code engine} tag of its customer gauges: two engines
-   *     of one model would otherwise share one gauge per stage, which reads the first engine only
+   * @param name the engine's bean name, the {@code engine} tag of its meters: two engines of one
+   *     model would otherwise share one gauge per stage, which reads the first engine only, and
+   *     add up their events and stage changes
    */
   ObservedEngine(String name, LifecycleEngine engine, MeterRegistry meters, ObservationRegistry observations) {
+    this.name = name;
     this.engine = engine;
     this.meters = meters;
     this.observations = observations;
     String model = engine.model().id();
     engine.addListener(change -> Counter.builder(STAGE_CHANGES)
-        .description("Stage changes, by model, from and to stage")
-        .tags("model", model, "from", change.from(), "to", change.to())
+        .description("Stage changes, by engine, model, from and to stage")
+        .tags("engine", name, "model", model, "from", change.from(), "to", change.to())
         .register(meters)
         .increment());
     for (var stage : engine.model().stages()) {
@@ -139,8 +142,8 @@ final class ObservedEngine implements LifecycleEngine {
   private void count(String outcome, String reason, long n) {
     if (n > 0) {
       Counter.builder(EVENTS)
-          .description("Events offered to the engine, by outcome and the reason of a refusal")
-          .tags("outcome", outcome, "reason", reason)
+          .description("Events offered to the engine, by engine, outcome and the reason of a refusal")
+          .tags("engine", name, "outcome", outcome, "reason", reason)
           .register(meters)
           .increment(n);
     }

@@ -88,7 +88,7 @@ class MetricsAndHealthTest {
   }
 
   @Test
-  void everyEngineHasItsOwnCustomerGauges() {
+  void everyEngineHasItsOwnMeters() {
     // Two engines of one model, one per currency: one customer in EUR, two in GBP.
     runner.withUserConfiguration(ClmContexts.TwoEngines.class).run(context -> {
       MeterRegistry meters = context.getBean(MeterRegistry.class);
@@ -104,6 +104,14 @@ class MetricsAndHealthTest {
           .isEqualTo(1);
       assertThat(meters.get("clm.engine.customers").tags("engine", "gbpEngine", "stage", "development").gauge().value())
           .isEqualTo(2);
+      // Each engine counts its own events and stage changes: one customer moved in EUR, two in GBP.
+      for (String engine : List.of("eurEngine", "gbpEngine")) {
+        double expected = engine.equals("eurEngine") ? 1 : 2;
+        assertThat(meters.get("clm.engine.events").tags("engine", engine, "outcome", "accepted").counter().count())
+            .as("events accepted by %s", engine).isEqualTo(expected);
+        assertThat(meters.get("clm.engine.stage.changes").tags("engine", engine, "from", "potential", "to", "development")
+            .counter().count()).as("stage changes of %s", engine).isEqualTo(expected);
+      }
     });
   }
 
