@@ -12,7 +12,7 @@ import org.springframework.boot.actuate.health.Health;
 final class FailedHealth {
   private FailedHealth() {}
 
-  static Health.Builder down(RuntimeException e) {
+  static Health.Builder down(Exception e) {
     return Health.down().withDetail("error", Failures.describe(e));
   }
 }

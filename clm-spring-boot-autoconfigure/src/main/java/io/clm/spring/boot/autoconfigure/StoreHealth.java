@@ -96,7 +96,9 @@ final class StoreHealth {
             .build();
       }
     } catch (SQLException e) {
-      return Health.down(e).withDetail("store", store.id()).build();
+      // The driver's message may name the database's user or host: the class and the SQLState only.
+      Health.Builder down = FailedHealth.down(e).withDetail("store", store.id());
+      return (e.getSQLState() == null ? down : down.withDetail("sqlState", e.getSQLState())).build();
     }
   }
 

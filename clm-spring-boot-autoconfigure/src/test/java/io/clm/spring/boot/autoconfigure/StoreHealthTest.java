@@ -64,6 +64,22 @@ class StoreHealthTest {
   }
 
   @Test
+  void aFailedConnectionIsDownWithItsClassAndSqlStateButNotTheDriversMessage() {
+    runner.withUserConfiguration(Stalling.class).run(context -> {
+      StallingDataSource database = context.getBean(StallingDataSource.class);
+      HealthIndicator store = context.getBean("clmStoreHealthIndicator", HealthIndicator.class);
+      database.fail(new SQLException("password authentication failed for user \"anna.smith\"", "28P01"));
+      Health health = store.health();
+      assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+      assertThat(health.getDetails())
+          .containsKey("store")
+          .containsEntry("error", "java.sql.SQLException")
+          .containsEntry("sqlState", "28P01");
+      assertThat(health.getDetails().toString()).doesNotContain("anna.smith");
+    });
+  }
+
+  @Test
   void aTimeoutThatIsNotPositiveOrBeyondAHundredYearsIsReportedAsThatProperty() {
     ApplicationContextRunner withStore = runner.withUserConfiguration(ClmContexts.H2.class);
     withStore.withPropertyValues("clm.store.health-timeout=0")
@@ -91,9 +107,15 @@ class StoreHealthTest {
     private final JdbcDataSource h2 = new JdbcDataSource();
     private final AtomicInteger stalled = new AtomicInteger();
     private volatile CountDownLatch answer;
+    private volatile SQLException failure;
 
     StallingDataSource() {
       h2.setURL("jdbc:h2:mem:clm-stalling-" + System.identityHashCode(this) + ";DB_CLOSE_DELAY=-1");
+    }
+
+    /** Every later connection fails with {@code e}. */
+    void fail(SQLException e) {
+      failure = e;
     }
 
     void stall() {
@@ -113,6 +135,9 @@ class StoreHealthTest {
 
     @Override
     public Connection getConnection() throws SQLException {
+      if (failure != null) {
+        throw failure;
+      }
       CountDownLatch latch = answer;
       if (latch != null) {
         stalled.incrementAndGet();
