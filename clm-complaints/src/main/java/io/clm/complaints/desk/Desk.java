@@ -4,12 +4,10 @@ import io.clm.api.CustomerId;
 import io.clm.api.IllegalTransitionException;
 import io.clm.api.PluginConfigurationException;
 import io.clm.api.ValidationException;
-import io.clm.api.complaints.AuditEntry;
 import io.clm.api.complaints.CalendarCoverageException;
 import io.clm.api.complaints.Classification;
 import io.clm.api.complaints.Complaint;
 import io.clm.api.complaints.ComplaintFlag;
-import io.clm.api.complaints.ComplaintState;
 import io.clm.api.complaints.CustomerDirectory;
 import io.clm.api.complaints.Intake;
 import io.clm.api.complaints.OrderBook;
@@ -33,7 +31,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -166,75 +163,9 @@ final class Desk {
   }
 
   private Complaint openTicket(Intake intake, String actor, DeskProfile profile) {
-    Optional<CustomerId> customer = intake.customer();
-    String lookupFailure = null;
-    if (customer.isEmpty() && intake.callerPhone().isPresent()) {
-      try {
-        customer = directory.findByPhone(intake.callerPhone().get());
-      } catch (RuntimeException e) {
-        // the complaint is taken even when the directory is down
-        lookupFailure = "; customer lookup failed (" + e.getClass().getSimpleName() + ")";
-      }
-    }
-    String id = prefix + profile.idPart + (sequence + 1);
-    Ticket t = new Ticket(profile, id, sequence + 1, intake.channel(), intake.receivedAt(), intake.content(),
-        intake.amountAtStake().orElse(null), intake.category());
-    t.customer = customer.orElse(null);
-    // the workflow and the rules are asked before anything changes: a failing one leaves no trace
-    String subject = Guards.subject(t);
-    t.policy = profile.slaPolicy(subject, Severity.NORMAL, intake.category());
-    StringBuilder reason = new StringBuilder("received by " + intake.channel());
-    if (profiles.size() > 1) {
-      reason.append(" under profile ").append(profile.name);
-    }
-    // the clocks start under the policy of the severity the rules give with what is known at intake
-    // (a vulnerable customer, a regulator referral, a repeat complainant); classify confirms it
-    // later. A lookup or rule that fails here does not refuse the complaint: it starts as NORMAL.
-    Classification atIntake;
-    try {
-      boolean vulnerable = t.customer != null && directory.isVulnerable(t.customer);
-      atIntake = ClassifyCommand.classification(t, vulnerable, files.earlier(t));
-    } catch (RuntimeException e) {
-      atIntake = new Classification(Severity.NORMAL, Classification.DEFAULT_RULE);
-      reason.append("; classification at intake failed (").append(e.getClass().getSimpleName()).append(")");
-    }
-    if (atIntake.severity() != Severity.NORMAL) {
-      t.policy = profile.slaPolicy(subject, atIntake.severity(), intake.category());
-      reason.append("; ").append(atIntake.severity()).append(" at intake by rule ").append(atIntake.ruleId())
-          .append("; sla policy ").append(t.policy.id());
-    }
-    sequence++;
-    if (t.customer == null) {
-      t.flags.add(ComplaintFlag.UNIDENTIFIED_CUSTOMER);
-      reason.append("; customer not identified");
-      if (lookupFailure != null) {
-        reason.append(lookupFailure);
-      }
-    }
-    if (intake.orderNumber().isPresent()) {
-      try {
-        String linked = LinkOrderCommand.link(orders, t, intake.orderNumber().get());
-        reason.append("; ").append(linked);
-      } catch (RuntimeException e) {
-        t.orderNumber = intake.orderNumber().get();
-        t.flags.add(ComplaintFlag.UNKNOWN_ORDER);
-        reason.append("; order lookup failed (").append(e.getClass().getSimpleName()).append(")");
-      }
-    }
-    for (SlaTarget target : INTAKE_TARGETS) {
-      if (!Ticket.TargetClock.applies(target, t.policy)) {
-        continue;
-      }
-      Ticket.TargetClock c = new Ticket.TargetClock(t.receivedAt);
-      try {
-        profile.compute(t, c, target, t.policy);
-        t.clocks.put(target, c);
-      } catch (CalendarCoverageException e) {
-        t.flags.add(ComplaintFlag.CALENDAR_INCOMPLETE);
-        reason.append("; no ").append(target.name().toLowerCase(Locale.ROOT)).append(" deadline: ").append(e.getMessage());
-      }
-    }
-    t.audit.add(new AuditEntry(intake.receivedAt(), actor, "receive", ComplaintState.RECEIVED, ComplaintState.RECEIVED, reason.toString()));
+    long number = sequence + 1;
+    Ticket t = Reception.receive(this, intake, actor, profile, prefix + profile.idPart + number, number);
+    sequence = number;
     tickets.put(t.id, t);
     changed.put(t.id, t);
     reschedule(t);
@@ -247,6 +178,11 @@ final class Desk {
       throw e;
     }
     return TicketRecords.snapshot(t);
+  }
+
+  /** Whether the desk has more than one profile, so that a ticket's audit names its profile. */
+  boolean hasProfiles() {
+    return profiles.size() > 1;
   }
 
   // ---------------------------------------------------------------- queries
