@@ -3,8 +3,8 @@ package io.clm.api;
 import io.clm.api.annotation.Experimental;
 
 /**
- * What kind of failure a store reported: the kind of a customer store's or a ticket store's
- * exception, so that a caller can tell a write it may retry at once ({@link #CONFLICT}) from a
+ * What kind of failure a store reported: the kind of a {@link
+ * io.clm.api.spi.CustomerStoreException} or a {@link io.clm.api.complaints.TicketStoreException}, so that a caller can tell a write it may retry at once ({@link #CONFLICT}) from a
  * store that is down or full and from one that needs a person.
  */
 @Experimental

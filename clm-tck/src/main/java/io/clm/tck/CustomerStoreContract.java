@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.clm.api.CustomerId;
+import io.clm.api.StoreFailure;
 import io.clm.api.annotation.Experimental;
 import io.clm.api.spi.CustomerRecord;
 import io.clm.api.spi.CustomerStore;
+import io.clm.api.spi.CustomerStoreException;
 import io.clm.api.spi.HistoryEntry;
 import io.clm.api.spi.SeenEvent;
 import io.clm.api.spi.StoreBatch;
@@ -43,7 +45,8 @@ import org.junit.jupiter.api.Test;
  * customers they should, {@code scan} handing back each one whole (record, seen events, history)
  * and {@code scanDue} going by the latest due time of each;
  * that erasure removes a customer, its seen events and history included, and keeps its tombstone;
- * that a history entry under a sequence the customer already holds is refused; that a batch its
+ * that a history entry under a sequence the customer already holds is refused with a {@code
+ * CustomerStoreException} of kind {@code REFUSED}; that a batch its
  * store refuses leaves nothing of it stored; that a position is stored with its
  * batch; that {@code replaceAll} replaces everything, seen
  * events and history included; and that writes from several threads for disjoint customers all
@@ -328,9 +331,7 @@ public abstract class CustomerStoreContract {
             List.of(new Tombstone(Tombstone.Scheme.KEYED, 42, -7, "dormant")),
             Optional.of("p2"),
             false);
-    assertThat(catchThrowable(() -> store.write(refused)))
-        .as("what writing a batch that repeats a stored history sequence throws")
-        .isInstanceOf(RuntimeException.class);
+    assertRefused(catchThrowable(() -> store.write(refused)), "what writing a batch that repeats a stored history sequence throws");
     assertThat(store.load(id(2))).as("a customer written by a refused batch").isEmpty();
     assertThat(store.load(id(1))).as("a customer rewritten by a refused batch").contains(one);
     assertThat(store.load(id(3))).as("a customer erased by a refused batch").contains(three);
@@ -341,8 +342,9 @@ public abstract class CustomerStoreContract {
 
   /**
    * A history entry under a sequence the customer already holds is refused, whether the store
-   * holds that sequence or the same write carries it twice: {@code write} throws and stores nothing
-   * of the batch. A store that put the entry over the one it holds would let a replayed or faulty
+   * holds that sequence or the same write carries it twice: {@code write} throws a {@link
+   * CustomerStoreException} of kind {@link StoreFailure#REFUSED REFUSED}, so that the caller knows
+   * retrying fails again, and stores nothing of the batch. A store that put the entry over the one it holds would let a replayed or faulty
    * append change a customer's stage history without a trace.
    */
   @Test
@@ -361,9 +363,7 @@ public abstract class CustomerStoreContract {
             List.of(),
             Optional.of("p2"),
             false);
-    assertThat(catchThrowable(() -> store.write(repeatsStored)))
-        .as("what writing a batch that repeats stored history entry 1 throws")
-        .isInstanceOf(RuntimeException.class);
+    assertRefused(catchThrowable(() -> store.write(repeatsStored)), "what writing a batch that repeats stored history entry 1 throws");
     assertThat(store.load(id(1))).as("customer 1 after a batch that repeats its stored history entry 1").contains(one);
     assertThat(store.load(id(2))).as("a customer written by a batch that repeats a stored history entry").isEmpty();
     assertThat(store.position()).as("the position after a batch that repeats a stored history entry").contains("p1");
@@ -376,9 +376,7 @@ public abstract class CustomerStoreContract {
             List.of(),
             Optional.of("p3"),
             false);
-    assertThat(catchThrowable(() -> store.write(repeatsItself)))
-        .as("what writing a batch whose write carries history entry 2 twice throws")
-        .isInstanceOf(RuntimeException.class);
+    assertRefused(catchThrowable(() -> store.write(repeatsItself)), "what writing a batch whose write carries history entry 2 twice throws");
     assertThat(store.load(id(1))).as("customer 1 after a batch that carries its history entry 2 twice").contains(one);
     assertThat(store.load(id(3))).as("a customer written by a batch that carries a history entry twice").isEmpty();
     assertThat(store.position()).as("the position after a batch that carries a history entry twice").contains("p1");
@@ -463,5 +461,14 @@ public abstract class CustomerStoreContract {
       assertThat(c.seen()).containsExactly(new SeenEvent(i + 1, i, i), new SeenEvent(i + 1000, i, i));
       assertThat(c.history()).containsExactly(entry(0, "h" + i), entry(1, "g" + i));
     }
+  }
+
+  /**
+   * That a write was refused as the SPI requires: with a {@link CustomerStoreException} of kind
+   * {@link StoreFailure#REFUSED REFUSED}, which tells the caller that retrying it fails again.
+   */
+  private static void assertRefused(Throwable thrown, String what) {
+    assertThat(thrown).as(what).isInstanceOf(CustomerStoreException.class);
+    assertThat(((CustomerStoreException) thrown).kind()).as(what + ": its kind").isEqualTo(StoreFailure.REFUSED);
   }
 }

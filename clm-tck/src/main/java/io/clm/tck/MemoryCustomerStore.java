@@ -1,9 +1,11 @@
 package io.clm.tck;
 
 import io.clm.api.CustomerId;
+import io.clm.api.StoreFailure;
 import io.clm.api.annotation.Experimental;
 import io.clm.api.spi.CustomerRecord;
 import io.clm.api.spi.CustomerStore;
+import io.clm.api.spi.CustomerStoreException;
 import io.clm.api.spi.HistoryEntry;
 import io.clm.api.spi.SeenEvent;
 import io.clm.api.spi.StoreBatch;
@@ -20,9 +22,9 @@ import java.util.function.Consumer;
  * A {@link CustomerStore} in memory, for tests: the reference implementation of the store contract.
  * Every method holds one lock, so a batch is atomic; it copies what it hands out. A batch whose
  * history entries do not continue each customer's sequence (one repeats a sequence the customer
- * holds, or leaves a gap) is refused with {@link IllegalArgumentException}, before anything of it
- * is stored. Counts the
- * batches written, so that tests can check what an engine writes.
+ * holds, or leaves a gap) is refused with a {@link CustomerStoreException} of kind {@link
+ * StoreFailure#REFUSED REFUSED}, before anything of it is stored. Counts the batches written, so
+ * that tests can check what an engine writes.
  */
 @Experimental
 public final class MemoryCustomerStore implements CustomerStore {
@@ -87,9 +89,11 @@ public final class MemoryCustomerStore implements CustomerStore {
       long next = batch.replaceAll() ? 0 : history.getOrDefault(w.record().customer(), List.of()).size();
       for (HistoryEntry h : w.history()) {
         if (h.sequence() != next) {
-          throw new IllegalArgumentException(
+          throw new CustomerStoreException(
               "history entry " + h.sequence() + " of customer " + w.record().customer().masked()
-                  + (h.sequence() < next ? " is held already" : " leaves a gap") + ": the next is " + next);
+                  + (h.sequence() < next ? " is held already" : " leaves a gap") + ": the next is " + next,
+              StoreFailure.REFUSED,
+              null);
         }
         next++;
       }

@@ -32,10 +32,15 @@ import java.util.function.Consumer;
  *       and appends the new seen events and history entries; old ones are never sent again.
  *   <li><b>A history sequence is appended once.</b> A store refuses a batch that appends a
  *       history entry under a sequence the customer already holds, whether stored or earlier in
- *       the same write: {@link #write} throws and stores nothing of the batch. It never replaces
+ *       the same write: {@link #write} throws a {@link CustomerStoreException} of kind {@link
+ *       io.clm.api.StoreFailure#REFUSED REFUSED} and stores nothing of the batch. It never replaces
  *       the stored entry, which would let a replayed or faulty append change a customer's stage
  *       history without a trace. (A database store's primary key on (customer, sequence) does
  *       this.)
+ *   <li><b>Failures.</b> A store reports a failure it can classify as a {@link
+ *       CustomerStoreException} with its {@link io.clm.api.StoreFailure kind}, so that a caller
+ *       can tell a write worth retrying from one that fails again. The engine passes it on as it
+ *       is and wraps anything else a store throws in one of kind {@code FAILED}.
  * </ul>
  *
  * <p>Implementations must be thread-safe: the engine writes batches for disjoint customers from
@@ -105,8 +110,10 @@ public interface CustomerStore {
    * none.
    *
    * @param batch what to store
-   * @throws RuntimeException any failure, among them the refusal of a history entry under a
-   *     sequence the customer already holds; the engine reports it and keeps its memory unchanged
+   * @throws CustomerStoreException of kind {@link io.clm.api.StoreFailure#REFUSED REFUSED} for a
+   *     history entry under a sequence the customer already holds, and with its kind for any
+   *     other failure the store can classify; the engine reports it and keeps its memory unchanged
+   *     (any other {@code RuntimeException} is a failure of kind {@code FAILED} to the engine)
    */
   void write(StoreBatch batch);
 }

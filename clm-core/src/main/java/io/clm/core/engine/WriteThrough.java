@@ -3,9 +3,11 @@ package io.clm.core.engine;
 import io.clm.api.ClmException;
 import io.clm.api.CorruptRecordException;
 import io.clm.api.CustomerId;
+import io.clm.api.StoreFailure;
 import io.clm.api.StageChange;
 import io.clm.api.spi.CustomerRecord;
 import io.clm.api.spi.CustomerStore;
+import io.clm.api.spi.CustomerStoreException;
 import io.clm.api.spi.HistoryEntry;
 import io.clm.api.spi.SeenEvent;
 import io.clm.api.spi.StoreBatch;
@@ -109,12 +111,15 @@ final class WriteThrough {
   }
 
   /**
-   * The store's failure to do {@code what}: as is if it is a {@link ClmException}, else wrapped in
-   * one that names the operation and the exception's class, never its message (which may hold data).
+   * The store's failure to do {@code what}: as is if it is a {@link ClmException} (a {@link
+   * CustomerStoreException} the store threw, or a corrupt record read in a scan), else wrapped in a
+   * {@link CustomerStoreException} of kind {@link StoreFailure#FAILED FAILED} that names the
+   * operation and the exception's class, never its message (which may hold data).
    */
   private static ClmException failed(String what, RuntimeException e) {
     return e instanceof ClmException ? (ClmException) e
-        : new ClmException("the customer store failed to " + what + ": " + e.getClass().getName(), e);
+        : new CustomerStoreException(
+            "the customer store failed to " + what + ": " + e.getClass().getName(), StoreFailure.FAILED, e);
   }
 
   /** What the store gets for a customer: its record, and the seen events and changes to append. */

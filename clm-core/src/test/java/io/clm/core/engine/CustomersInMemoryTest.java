@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clm.api.Clm;
-import io.clm.api.ClmException;
 import io.clm.api.Condition;
 import io.clm.api.CustomerId;
 import io.clm.api.LifecycleEngine;
@@ -16,6 +15,7 @@ import io.clm.api.StageChange;
 import io.clm.api.StageFamily;
 import io.clm.api.ValidationException;
 import io.clm.api.model.LifecycleModel;
+import io.clm.api.spi.CustomerStoreException;
 import io.clm.api.spi.StoredCustomer;
 import io.clm.tck.MemoryCustomerStore;
 import java.time.Duration;
@@ -146,10 +146,10 @@ class CustomersInMemoryTest {
     store.failLoads = true;
 
     assertThatThrownBy(() -> engine.ingest(tx("e2", 1, day(1), "1.00")))
-        .isExactlyInstanceOf(ClmException.class)
+        .isExactlyInstanceOf(CustomerStoreException.class)
         .hasMessage("the customer store failed to load customer " + customer(1).masked()
             + ": java.lang.IllegalStateException");
-    assertThatThrownBy(() -> engine.advanceTo(day(40))).isExactlyInstanceOf(ClmException.class);
+    assertThatThrownBy(() -> engine.advanceTo(day(40))).isExactlyInstanceOf(CustomerStoreException.class);
 
     store.failLoads = false;
     assertThat(engine.stageCounts()).isEqualTo(counts);
@@ -197,7 +197,7 @@ class CustomersInMemoryTest {
     engine.ingest(tx("e2", pair[1], day(0), "1.00"));
     store.failFor = customer(pair[1]);
 
-    assertThatThrownBy(() -> engine.advanceTo(day(30))).isExactlyInstanceOf(ClmException.class);
+    assertThatThrownBy(() -> engine.advanceTo(day(30))).isExactlyInstanceOf(CustomerStoreException.class);
     // one write per stripe: the customer sharing the failed customer's stripe stays as well
     assertThat(engine.customer(customer(pair[0])).orElseThrow().stage()).isEqualTo("active");
     assertThat(engine.customer(customer(pair[1])).orElseThrow().stage()).isEqualTo("active");

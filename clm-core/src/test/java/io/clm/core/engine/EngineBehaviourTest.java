@@ -9,16 +9,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clm.api.Cause;
 import io.clm.api.Clm;
-import io.clm.api.ClmException;
 import io.clm.api.Customer;
 import io.clm.api.CustomerId;
 import io.clm.api.Erasure;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.StageChange;
+import io.clm.api.StoreFailure;
 import io.clm.api.UnknownCustomerException;
 import io.clm.api.event.ManualMove;
 import io.clm.api.event.RelationshipClosed;
 import io.clm.api.spi.CustomerStore;
+import io.clm.api.spi.CustomerStoreException;
 import io.clm.api.spi.StoreBatch;
 import io.clm.api.spi.StoredCustomer;
 import io.clm.api.spi.Tombstone;
@@ -269,16 +270,37 @@ class EngineBehaviourTest {
     store.failing = true;
     String message = "the customer store failed to save customer " + customer(1).masked() + ": java.lang.IllegalStateException";
     assertThatThrownBy(() -> engine.ingest(tx("e2", 1, day(1), "10.00")))
-        .isExactlyInstanceOf(ClmException.class).hasMessage(message);
+        .isExactlyInstanceOf(CustomerStoreException.class).hasMessage(message)
+        .satisfies(e -> assertThat(((CustomerStoreException) e).kind()).isEqualTo(StoreFailure.FAILED));
     assertThatThrownBy(() -> engine.ingestAll(List.of(tx("e2", 1, day(1), "10.00"))))
-        .isExactlyInstanceOf(ClmException.class).hasMessage(message);
+        .isExactlyInstanceOf(CustomerStoreException.class).hasMessage(message);
     assertThatThrownBy(() -> engine.ingest(tx("e9", 9, day(1), "10.00")))
-        .isExactlyInstanceOf(ClmException.class)
+        .isExactlyInstanceOf(CustomerStoreException.class)
         .hasMessage("the customer store failed to save customer " + customer(9).masked() + ": java.lang.IllegalStateException");
     assertThat(snapshot(engine)).isEqualTo(before);
     store.failing = false;
     assertThat(engine.ingest(tx("e2", 1, day(1), "10.00")).duplicate()).isFalse();
   }
+  @Test
+  void aStoresOwnFailureReachesTheCallerAsItIsWithItsKind() {
+    CustomerStoreException conflict = new CustomerStoreException("lost to another writer", StoreFailure.CONFLICT, null);
+    FailingStore store = new FailingStore() {
+      @Override
+      public void write(StoreBatch batch) {
+        if (failing) {
+          throw conflict;
+        }
+        super.write(batch);
+      }
+    };
+    LifecycleEngine engine = Fixtures.builder().store(store).build();
+    engine.ingest(tx("e1", 1, day(0), "10.00"));
+    String before = snapshot(engine);
+    store.failing = true;
+    assertThatThrownBy(() -> engine.ingest(tx("e2", 1, day(1), "10.00"))).isSameAs(conflict);
+    assertThat(snapshot(engine)).isEqualTo(before);
+  }
+
 
   @Test
   void snapshotsKeepSeenTimestampsWithADeduplicationWindow() {

@@ -7,7 +7,6 @@ import static io.clm.core.engine.Fixtures.tx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.clm.api.ClmException;
 import io.clm.api.CorruptRecordException;
 import io.clm.api.CustomerId;
 import io.clm.api.LifecycleEngine;
@@ -15,6 +14,7 @@ import io.clm.api.StageChange;
 import io.clm.api.UnknownCustomerException;
 import io.clm.api.UnknownCustomers;
 import io.clm.api.spi.CustomerStore;
+import io.clm.api.spi.CustomerStoreException;
 import io.clm.api.spi.SeenEvent;
 import io.clm.api.spi.StoreBatch;
 import io.clm.api.spi.StoredCustomer;
@@ -102,7 +102,7 @@ class StoreEdgesTest {
     List<StageChange> historyBefore = engine.history(customer(2));
     store.failFor = customer(2);
 
-    assertThatThrownBy(() -> engine.advanceTo(day(30))).isExactlyInstanceOf(ClmException.class).hasMessage(failure(2));
+    assertThatThrownBy(() -> engine.advanceTo(day(30))).isExactlyInstanceOf(CustomerStoreException.class).hasMessage(failure(2));
 
     assertThat(heard).extracting(StageChange::customer).containsExactly(customer(1), customer(3));
     assertThat(engine.customer(customer(1)).orElseThrow().stage()).isEqualTo("dormant");
@@ -138,11 +138,11 @@ class StoreEdgesTest {
     String imported = snapshot(other);
     store.failing = true;
 
-    assertThatThrownBy(() -> engine.erase(customer(1))).isExactlyInstanceOf(ClmException.class).hasMessage(failure(1));
-    assertThatThrownBy(() -> engine.register(customer(2), day(1))).isExactlyInstanceOf(ClmException.class)
+    assertThatThrownBy(() -> engine.erase(customer(1))).isExactlyInstanceOf(CustomerStoreException.class).hasMessage(failure(1));
+    assertThatThrownBy(() -> engine.register(customer(2), day(1))).isExactlyInstanceOf(CustomerStoreException.class)
         .hasMessage(failure(2));
     assertThatThrownBy(() -> engine.importSnapshot(new ByteArrayInputStream(imported.getBytes(StandardCharsets.UTF_8))))
-        .isExactlyInstanceOf(ClmException.class)
+        .isExactlyInstanceOf(CustomerStoreException.class)
         .hasMessage("the customer store failed to import the snapshot: java.lang.IllegalStateException");
 
     assertThat(snapshot(engine)).isEqualTo(before);

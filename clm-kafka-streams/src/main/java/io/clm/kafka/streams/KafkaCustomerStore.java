@@ -2,8 +2,10 @@ package io.clm.kafka.streams;
 
 import io.clm.api.Customer;
 import io.clm.api.CustomerId;
+import io.clm.api.StoreFailure;
 import io.clm.api.model.LifecycleModel;
 import io.clm.api.spi.CustomerStore;
+import io.clm.api.spi.CustomerStoreException;
 import io.clm.api.spi.HistoryEntry;
 import io.clm.api.spi.SeenEvent;
 import io.clm.api.spi.StoreBatch;
@@ -181,8 +183,8 @@ final class KafkaCustomerStore implements CustomerStore {
    * would write over, and one that leaves a gap, which the record's count of history entries could
    * not describe.
    *
-   * @throws IllegalArgumentException naming the masked customer id and the sequence, if the batch
-   *     repeats or skips a history sequence
+   * @throws CustomerStoreException of kind {@link io.clm.api.StoreFailure#REFUSED REFUSED}, naming
+   *     the masked customer id and the sequence, if the batch repeats or skips a history sequence
    */
   @Override
   public synchronized void write(StoreBatch batch) {
@@ -246,14 +248,18 @@ final class KafkaCustomerStore implements CustomerStore {
     long next = replaceAll ? 0 : header(id, StoreLayout.customerKey(id)).history;
     for (HistoryEntry h : w.history()) {
       if (h.sequence() < next) {
-        throw new IllegalArgumentException(
+        throw new CustomerStoreException(
             "history entry " + h.sequence() + " of customer " + id.masked()
-                + " is held already; a history sequence is appended once, so nothing of the batch was written");
+                + " is held already; a history sequence is appended once, so nothing of the batch was written",
+            StoreFailure.REFUSED,
+            null);
       }
       if (h.sequence() > next) {
-        throw new IllegalArgumentException(
+        throw new CustomerStoreException(
             "history entry " + h.sequence() + " of customer " + id.masked() + " leaves a gap: the next sequence is "
-                + next + ", so nothing of the batch was written");
+                + next + ", so nothing of the batch was written",
+            StoreFailure.REFUSED,
+            null);
       }
       next++;
     }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clm.api.CustomerId;
+import io.clm.api.StoreFailure;
 import io.clm.api.spi.CustomerRecord;
 import io.clm.api.spi.CustomerStore;
+import io.clm.api.spi.CustomerStoreException;
 import io.clm.api.spi.HistoryEntry;
 import io.clm.api.spi.StoreBatch;
 import io.clm.tck.CustomerStoreContract;
@@ -70,7 +72,7 @@ class KafkaCustomerStoreContractTest extends CustomerStoreContract {
         new CustomerRecord(id, 10, new byte[] {9}), List.of(), List.of(new HistoryEntry(0, first), new HistoryEntry(1, first))))));
     assertThatThrownBy(() -> store.write(StoreBatch.of(List.of(new StoreBatch.Write(
             new CustomerRecord(id, 20, new byte[] {8}), List.of(), List.of(new HistoryEntry(1, new byte[] {4}), new HistoryEntry(2, new byte[] {5})))))))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOfSatisfying(CustomerStoreException.class, e -> assertThat(e.kind()).isEqualTo(StoreFailure.REFUSED))
         .hasMessage("history entry 1 of customer " + id.masked()
             + " is held already; a history sequence is appended once, so nothing of the batch was written")
         .hasMessageNotContaining("C-4711");

@@ -1,8 +1,8 @@
 package io.clm.store.jdbc;
 
-import io.clm.api.ClmException;
 import io.clm.api.StoreFailure;
 import io.clm.api.annotation.Experimental;
+import io.clm.api.spi.CustomerStoreException;
 import java.util.Objects;
 
 /**
@@ -11,19 +11,23 @@ import java.util.Objects;
  * the database's own exception is the cause. A write that fails this way stored nothing: every write
  * of the store is one transaction.
  *
+ * <p>It is the {@link CustomerStoreException} of the JDBC store, with the same {@link #kind()
+ * kind}: {@link StoreFailure#SCHEMA SCHEMA} also when no JDBC driver accepts the URL or the
+ * database is neither H2 nor PostgreSQL, {@link StoreFailure#REFUSED REFUSED} also for a position
+ * longer than the store keeps, refused before anything was written. The store's ticket store
+ * reports its failures as {@code TicketStoreException}s with this exception as the cause.
+ *
  * <p>Messages contain no customer data: the database's own message, which may quote key values,
  * is only in the cause.
  */
 @Experimental
-public class JdbcStoreException extends ClmException {
+public class JdbcStoreException extends CustomerStoreException {
   private static final long serialVersionUID = 1L;
 
   /** The store's name. */
   private final String store;
   /** What the store was doing, in a few words. */
   private final String operation;
-  /** The kind of failure. */
-  private final StoreFailure kind;
 
   /**
    * Creates the exception.
@@ -38,10 +42,10 @@ public class JdbcStoreException extends ClmException {
     super(
         "store " + Objects.requireNonNull(store, "store") + " could not " + Objects.requireNonNull(operation, "operation")
             + ": " + Objects.requireNonNull(detail, "detail"),
+        kind,
         cause);
     this.store = store;
     this.operation = operation;
-    this.kind = Objects.requireNonNull(kind, "kind");
   }
 
   /**
@@ -60,16 +64,5 @@ public class JdbcStoreException extends ClmException {
    */
   public String operation() {
     return operation;
-  }
-
-  /**
-   * The kind of failure. {@link StoreFailure#SCHEMA SCHEMA} also when no JDBC driver accepts the
-   * URL or the database is neither H2 nor PostgreSQL; {@link StoreFailure#REFUSED REFUSED} also
-   * for a position longer than the store keeps, refused before anything was written.
-   *
-   * @return the kind
-   */
-  public StoreFailure kind() {
-    return kind;
   }
 }

@@ -1,11 +1,14 @@
 package com.acme.clm.kit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clm.api.CustomerId;
+import io.clm.api.StoreFailure;
 import io.clm.api.spi.CustomerRecord;
 import io.clm.api.spi.CustomerStore;
+import io.clm.api.spi.CustomerStoreException;
 import io.clm.api.spi.HistoryEntry;
 import io.clm.api.spi.SeenEvent;
 import io.clm.api.spi.StoreBatch;
@@ -175,7 +178,7 @@ class StoreContractCatchesBrokenStoresTest {
         int stored = store.load(w.record().customer()).map(c -> c.history().size()).orElse(0);
         for (HistoryEntry h : w.history()) {
           if (h.sequence() < stored) {
-            throw new IllegalStateException("duplicate key: history entry " + h.sequence());
+            throw new CustomerStoreException("duplicate key: history entry " + h.sequence(), StoreFailure.REFUSED, null);
           }
         }
         store.write(StoreBatch.of(List.of(w)));
@@ -234,11 +237,27 @@ class StoreContractCatchesBrokenStoresTest {
         int stored = batch.replaceAll() ? 0 : load(w.record().customer()).map(c -> c.history().size()).orElse(0);
         for (HistoryEntry h : w.history()) {
           if (h.sequence() < stored) {
-            throw new IllegalStateException("history entry " + h.sequence() + " is stored already");
+            throw new CustomerStoreException("history entry " + h.sequence() + " is stored already", StoreFailure.REFUSED, null);
           }
         }
       }
       super.write(batch);
+    }
+  }
+
+  /**
+   * Refuses what the reference store refuses, but with an exception of its own instead of a
+   * {@link CustomerStoreException}, so that a caller cannot tell the refusal from a store that is
+   * down.
+   */
+  static final class UntypedRefusalStore extends DelegatingStore {
+    @Override
+    public void write(StoreBatch batch) {
+      try {
+        store.write(batch);
+      } catch (CustomerStoreException e) {
+        throw new IllegalStateException("refused: " + e.getMessage());
+      }
     }
   }
 
@@ -438,6 +457,20 @@ class StoreContractCatchesBrokenStoresTest {
   }
 
   @Test
+  void aStoreThatRefusesWithAnUntypedExceptionIsCaught() {
+    CustomerStoreContract c = contract(UntypedRefusalStore::new);
+    // it stores and refuses what it should
+    assertThatCode(c::writesReplaceTheRecordAndAppendTheRest).doesNotThrowAnyException();
+    assertThatThrownBy(c::aRepeatedHistorySequenceIsRefused)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("what writing a batch that repeats stored history entry 1 throws")
+        .hasMessageContaining("CustomerStoreException");
+    assertThatThrownBy(c::aRefusedBatchStoresNoneOfIt)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("what writing a batch that repeats a stored history sequence throws");
+  }
+
+  @Test
   void theReferenceStoreRefusesTheBatchTheAtomicityCheckWrites() {
     // otherwise the check above would hold the reference store to nothing
     CustomerStore store = new MemoryCustomerStore();
@@ -445,7 +478,7 @@ class StoreContractCatchesBrokenStoresTest {
         new CustomerRecord(CustomerId.of("x"), 1, new byte[] {1}), List.of(), List.of(new HistoryEntry(0, new byte[] {1}))))));
     assertThatThrownBy(() -> store.write(StoreBatch.of(List.of(new StoreBatch.Write(
         new CustomerRecord(CustomerId.of("x"), 2, new byte[] {2}), List.of(), List.of(new HistoryEntry(0, new byte[] {2})))))))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOfSatisfying(CustomerStoreException.class, e -> assertThat(e.kind()).isEqualTo(StoreFailure.REFUSED));
   }
 
   @Test
