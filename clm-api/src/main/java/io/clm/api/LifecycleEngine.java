@@ -108,7 +108,9 @@ public interface LifecycleEngine {
   List<StageChange> history(CustomerId customer);
 
   /**
-   * Visits every customer, in no particular order, with an immutable copy of each.
+   * Visits every customer, in no particular order, with an immutable copy of each. An exception
+   * the action throws ends the visit and reaches the caller as it is, also when the engine reads
+   * its customers from a store.
    *
    * @param action what to do with each
    */

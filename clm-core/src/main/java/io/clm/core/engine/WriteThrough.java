@@ -50,7 +50,7 @@ final class WriteThrough {
    * not null) and throws.
    *
    * @param changes the stage changes to append, or null for none
-   * @throws ClmException naming the customer's masked id when the store fails
+   * @throws CustomerStoreException naming the customer's masked id when the store fails
    */
   void save(CustomerState s, CustomerState backup, List<SeenEvent> seen, List<StageChange> changes) {
     if (store == null) {
@@ -106,20 +106,34 @@ final class WriteThrough {
     return store != null;
   }
 
-  static ClmException failure(CustomerId id, RuntimeException e) {
+  private static CustomerStoreException failure(CustomerId id, RuntimeException e) {
     return failed("save customer " + id.masked(), e);
   }
 
   /**
-   * The store's failure to do {@code what}: as is if it is a {@link ClmException} (a {@link
-   * CustomerStoreException} the store threw, or a corrupt record read in a scan), else wrapped in a
-   * {@link CustomerStoreException} of kind {@link StoreFailure#FAILED FAILED} that names the
-   * operation and the exception's class, never its message (which may hold data).
+   * The store's failure to do {@code what}: as is if it is a {@link CustomerStoreException}, else
+   * wrapped in one of kind {@link StoreFailure#FAILED FAILED} that names the operation and the
+   * exception's class, never its message (which may hold data).
    */
-  private static ClmException failed(String what, RuntimeException e) {
-    return e instanceof ClmException ? (ClmException) e
+  private static CustomerStoreException failed(String what, RuntimeException e) {
+    return e instanceof CustomerStoreException s ? s
         : new CustomerStoreException(
             "the customer store failed to " + what + ": " + e.getClass().getName(), StoreFailure.FAILED, e);
+  }
+
+  /**
+   * Carries what the engine's side of a scan threw (decoding a record, or the action of {@code
+   * forEachCustomer}) through the store's {@code scan}, so that it is not taken for the store's.
+   */
+  private static final class Visit extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    /** What the engine's side threw. */
+    final transient RuntimeException failure;
+
+    Visit(RuntimeException failure) {
+      super(null, null, false, false);
+      this.failure = failure;
+    }
   }
 
   /** What the store gets for a customer: its record, and the seen events and changes to append. */
@@ -164,8 +178,16 @@ final class WriteThrough {
       return;
     }
     try {
-      store.scan(stored -> customers.accept(live(
-          whole ? decode(stored) : codec.decodeState(stored.record().customer(), stored.record().state()))));
+      store.scan(stored -> {
+        try {
+          customers.accept(live(
+              whole ? decode(stored) : codec.decodeState(stored.record().customer(), stored.record().state())));
+        } catch (RuntimeException e) {
+          throw new Visit(e);
+        }
+      });
+    } catch (Visit v) {
+      throw v.failure; // a corrupt record, or the failure of the caller's action: not the store's
     } catch (RuntimeException e) {
       throw failed("scan its customers", e);
     }
@@ -174,7 +196,8 @@ final class WriteThrough {
   /**
    * Those of {@code ids} that the store holds, read back in one call.
    *
-   * @throws ClmException naming the (first) customer's masked id when the store fails, or naming a
+   * @throws ClmException naming the (first) customer's masked id when the store fails (a {@link
+   *     CustomerStoreException}), or naming a
    *     customer the store returned without being asked for it or lists as live though erased
    */
   List<CustomerState> loadAll(List<CustomerId> ids) {

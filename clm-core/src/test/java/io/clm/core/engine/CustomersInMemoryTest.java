@@ -138,6 +138,25 @@ class CustomersInMemoryTest {
   }
 
   @Test
+  void anExceptionOfTheCallersActionInForEachCustomerReachesItAsItIs() {
+    // the engine reads its customers from the store here, but the failure is the action's, not the store's
+    IllegalStateException stop = new IllegalStateException("enough");
+    for (int inMemory : new int[] {0, 10}) {
+      LifecycleEngine engine = Fixtures.builder().store(new MemoryCustomerStore()).customersInMemory(inMemory).build();
+      engine.ingest(tx("e1", 1, day(0), "1.00"));
+      engine.ingest(tx("e2", 2, day(0), "1.00"));
+      AtomicInteger visited = new AtomicInteger();
+      assertThatThrownBy(() -> engine.forEachCustomer(c -> {
+            visited.incrementAndGet();
+            throw stop;
+          }))
+          .as("with %s customers in memory", inMemory)
+          .isSameAs(stop);
+      assertThat(visited).as("with %s customers in memory", inMemory).hasValue(1);
+    }
+  }
+
+  @Test
   void aStoreThatCannotLoadFailsTheEventAndChangesNothing() {
     CountingStore store = new CountingStore();
     LifecycleEngine engine = Fixtures.builder().store(store).customersInMemory(0).build();
