@@ -9,6 +9,7 @@ import io.clm.api.LifecycleEngine;
 import io.clm.api.StageChange;
 import io.clm.api.UnknownCustomerException;
 import io.clm.api.event.Event;
+import io.clm.api.spi.CustomerStoreException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -208,9 +209,13 @@ final class LifecycleProcessor implements Processor<byte[], byte[], byte[], byte
     }
   }
 
-  /** Lets Kafka Streams fail the task and roll back when the store failed, not the input. */
+  /**
+   * Lets Kafka Streams fail the task and roll back when the store failed, not the input: the engine
+   * reports every failure of its store, whatever the store threw, as a {@link
+   * CustomerStoreException}.
+   */
   private static void rethrowStoreFailure(ClmException e) {
-    if (e.getCause() instanceof RuntimeException storeFailure && !(storeFailure instanceof ClmException)) {
+    if (e instanceof CustomerStoreException) {
       throw e;
     }
   }
