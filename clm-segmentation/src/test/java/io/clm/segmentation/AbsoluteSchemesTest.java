@@ -76,6 +76,16 @@ class AbsoluteSchemesTest {
   }
 
   @Test
+  void theRelationshipStatusReportsTheDaysItWasDecidedOn() {
+    Segmenter s = segmenter("relationship-status");
+    assertThat(s.assign(customer("a", b -> transacted(b, 3, 10, 180)), AS_OF).inputs())
+        .containsEntry("days-since-last-transaction", 180.0)
+        .containsEntry("relationship-closed", 0.0)
+        .containsEntry("inactivity-days", 180.0);
+    assertThat(s.assign(prospect("p"), AS_OF).inputs()).doesNotContainKey("days-since-last-transaction");
+  }
+
+  @Test
   void theInactivityWindowIsConfigurable() {
     Segmenter s = segmenter(Fixtures.scheme("relationship-status").configure(Map.of("inactivity-days", 30.0)));
     assertThat(s.assign(customer("a", b -> transacted(b, 3, 10, 31)), AS_OF).segment()).isEqualTo("churned");
