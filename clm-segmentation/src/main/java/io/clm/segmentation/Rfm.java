@@ -267,10 +267,7 @@ public final class Rfm extends BaseScheme {
   private static double[] bounds(FittedScheme fitted, String measure) {
     double[] out = new double[4];
     for (int j = 0; j < 4; j++) {
-      out[j] = fitted.parameter(bound(measure, j + 1));
-      if (!Double.isFinite(out[j])) {
-        throw new ValidationException("fitted scheme 'rfm': parameter '" + bound(measure, j + 1) + "' is not finite: " + out[j]);
-      }
+      out[j] = fitted.parameter(bound(measure, j + 1)); // finite: FittedScheme refuses any other value
       if (j > 0 && out[j] < out[j - 1]) {
         throw new ValidationException(
             "fitted scheme 'rfm': parameter '" + bound(measure, j + 1) + "' is out of order with '" + bound(measure, j) + "'");
