@@ -50,7 +50,8 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  *
  * <p>It checks that a ticket with every field set comes back equal; that a save replaces a ticket
- * and its audit trail, including a trail rewritten by erasure, longer than before or as long; that
+ * and its audit trail, including a trail rewritten by erasure, longer than before or as long (its
+ * entries' sizes unchanged), and a trail saved shorter; that
  * the due index, the customer index and the scans find exactly the tickets they should, in order,
  * ties by sequence;
  * that files, the desk clock and the outbox keep what was saved; that outbox events stay pending
@@ -180,7 +181,9 @@ public abstract class TicketStoreContract {
   /**
    * An erasure may rewrite a trail without lengthening it: the desk then saves as many entries as
    * before, their free text replaced. A store that appends must still notice the change and
-   * replace the trail, not take a trail of the same length for one that has not changed.
+   * replace the trail, not take a trail of the same length for one that has not changed. Here
+   * the new text is as long as the old, so that not even the size of an entry changes: a store
+   * that compares entries by their sizes misses it.
    */
   @Test
   public void anErasedTrailOfTheSameLengthReplacesTheOldAuditText() {
@@ -191,13 +194,29 @@ public abstract class TicketStoreContract {
     StoredTicket erased = new StoredTicket(1, new Complaint("T-1", c.channel(), c.receivedAt(), Optional.empty(),
         Optional.empty(), Optional.empty(), "[erased]", Optional.empty(), c.category(), Set.of(ComplaintFlag.ERASED),
         c.state(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), c.policyId(), Map.of(), 0,
-        false, audit(3, "[erased]")), List.of(), List.of(), List.of(), Optional.empty(), 1, 1, 1, Optional.empty());
+        false, audit(3, "[erased text]")), List.of(), List.of(), List.of(), Optional.empty(), 1, 1, 1, Optional.empty());
     store.save(new TicketChange(List.of(erased), List.of(), List.of(), List.of(), at(2)));
 
     assertThat(store.find("T-1").orElseThrow().complaint().audit())
         .as("audit trail rewritten by erasure with as many entries as before")
-        .isEqualTo(audit(3, "[erased]"));
+        .isEqualTo(audit(3, "[erased text]"));
     assertThat(store.find("T-1")).contains(erased);
+  }
+
+  /**
+   * A save replaces the ticket whole, its audit trail too, also when the trail saved is shorter
+   * than the one stored: the store keeps no entry beyond it.
+   */
+  @Test
+  public void aShorterTrailReplacesTheLongerOne() {
+    TicketStore store = createStore();
+    store.save(new TicketChange(
+        List.of(full(1, "T-1", ANNA, ComplaintState.CLOSED, null, audit(4, "note"))), List.of(), List.of(), List.of(), at(1)));
+    StoredTicket shorter = full(1, "T-1", ANNA, ComplaintState.CLOSED, null, audit(2, "note"));
+    store.save(new TicketChange(List.of(shorter), List.of(), List.of(), List.of(), at(2)));
+
+    assertThat(store.find("T-1").orElseThrow().complaint().audit()).as("audit trail saved shorter").isEqualTo(audit(2, "note"));
+    assertThat(store.find("T-1")).contains(shorter);
   }
 
   /**

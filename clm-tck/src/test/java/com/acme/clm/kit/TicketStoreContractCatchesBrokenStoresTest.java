@@ -129,14 +129,10 @@ class TicketStoreContractCatchesBrokenStoresTest {
       for (StoredTicket t : change.tickets()) {
         List<AuditEntry> audit = t.complaint().audit();
         List<AuditEntry> stored = trails.get(t.id());
-        if (stored == null) {
+        if (stored == null || rewritten(stored, audit)) {
           trails.put(t.id(), new ArrayList<>(audit));
         } else if (audit.size() > stored.size()) {
-          if (audit.subList(0, stored.size()).equals(stored)) {
-            stored.addAll(audit.subList(stored.size(), audit.size()));
-          } else {
-            trails.put(t.id(), new ArrayList<>(audit));
-          }
+          stored.addAll(audit.subList(stored.size(), audit.size()));
         }
         tickets.put(t.id(), t);
       }
@@ -146,6 +142,11 @@ class TicketStoreContractCatchesBrokenStoresTest {
         outbox.add(new OutboxEvent(outbox.size() + 1, e));
       }
       deskTime = change.deskTime();
+    }
+
+    /** Whether a saved trail is not the stored one with entries appended: here, only when it grew. */
+    boolean rewritten(List<AuditEntry> stored, List<AuditEntry> audit) {
+      return audit.size() > stored.size() && !audit.subList(0, stored.size()).equals(stored);
     }
 
     @Override
@@ -159,6 +160,26 @@ class TicketStoreContractCatchesBrokenStoresTest {
     @Override
     public synchronized void markDelivered(List<Long> outboxIds) {
       delivered.addAll(outboxIds);
+    }
+  }
+
+  /**
+   * Tells a rewritten trail by the number of entries and the size of each, as a store that keeps
+   * a digest of the sizes alone would: it replaces a trail saved shorter or longer, but not one
+   * whose entries' text changed and kept its length.
+   */
+  static final class SizesOnlyStore extends AppendOnGrowthStore {
+    @Override
+    boolean rewritten(List<AuditEntry> stored, List<AuditEntry> audit) {
+      if (audit.size() < stored.size()) {
+        return true;
+      }
+      for (int i = 0; i < stored.size(); i++) {
+        if (stored.get(i).reason().length() != audit.get(i).reason().length()) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
@@ -196,6 +217,25 @@ class TicketStoreContractCatchesBrokenStoresTest {
     public void anErasedTrailOfTheSameLengthReplacesTheOldAuditText() {
       // the check the store fails, below
     }
+
+    @Override
+    public void aShorterTrailReplacesTheLongerOne() {
+      // the store keeps the longer trail, as it keeps one of the same length
+    }
+  }
+
+  /** Every other check of the contract passes the store that compares trails by their sizes. */
+  @Nested
+  class TheOtherChecksPassSizesOnly extends TicketStoreContract {
+    @Override
+    protected TicketStore createStore() {
+      return new SizesOnlyStore();
+    }
+
+    @Override
+    public void anErasedTrailOfTheSameLengthReplacesTheOldAuditText() {
+      // the check the store fails, below
+    }
   }
 
   /** Every other check of the contract passes the store that breaks ties by id. */
@@ -209,6 +249,11 @@ class TicketStoreContractCatchesBrokenStoresTest {
     @Override
     public void anErasedTrailOfTheSameLengthReplacesTheOldAuditText() {
       // the store keeps the trail as the other broken store does
+    }
+
+    @Override
+    public void aShorterTrailReplacesTheLongerOne() {
+      // the store keeps the longer trail, as it keeps one of the same length
     }
 
     @Override
@@ -228,6 +273,11 @@ class TicketStoreContractCatchesBrokenStoresTest {
     @Override
     public void anErasedTrailOfTheSameLengthReplacesTheOldAuditText() {
       // the store keeps the trail as the other broken stores do
+    }
+
+    @Override
+    public void aShorterTrailReplacesTheLongerOne() {
+      // the store keeps the longer trail, as it keeps one of the same length
     }
 
     @Override
@@ -273,5 +323,31 @@ class TicketStoreContractCatchesBrokenStoresTest {
     assertThatThrownBy(c::anErasedTrailOfTheSameLengthReplacesTheOldAuditText)
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("audit trail rewritten by erasure with as many entries as before");
+  }
+
+  @Test
+  void aStoreThatComparesTrailsByTheirSizesIsCaught() {
+    TicketStoreContract c = new TicketStoreContract() {
+      @Override
+      protected TicketStore createStore() {
+        return new SizesOnlyStore();
+      }
+    };
+    assertThatThrownBy(c::anErasedTrailOfTheSameLengthReplacesTheOldAuditText)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("audit trail rewritten by erasure with as many entries as before");
+  }
+
+  @Test
+  void aStoreThatKeepsTheLongerTrailIsCaught() {
+    TicketStoreContract c = new TicketStoreContract() {
+      @Override
+      protected TicketStore createStore() {
+        return new AppendOnGrowthStore();
+      }
+    };
+    assertThatThrownBy(c::aShorterTrailReplacesTheLongerOne)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("audit trail saved shorter");
   }
 }
