@@ -50,6 +50,28 @@ class GroupedHistoriesTest {
   }
 
   @Test
+  void theFirstHistoryRepeatedIsOneGroupAndTheTotalsCountEveryCustomer() {
+    List<PurchaseHistory> histories =
+        List.of(
+            new PurchaseHistory(3, 10, 20),
+            new PurchaseHistory(0, 0, 30),
+            new PurchaseHistory(3, 10, 20),
+            new PurchaseHistory(5, 12, 20),
+            new PurchaseHistory(3, 10, 20));
+    GroupedHistories data = new GroupedHistories(histories);
+    assertThat(data.groups()).isEqualTo(3);
+    assertThat(data.x).containsExactly(3, 0, 5);
+    assertThat(data.weight).containsExactly(3, 1, 1);
+    assertThat(data.ages).containsExactly(20, 30);
+    assertThat(data.recencies).containsExactly(10, 0, 12);
+    assertThat(data.distinctX).containsExactly(0, 3, 5);
+    assertThat(data.distinctXWeight).containsExactly(1, 3, 1);
+    // 3 + 0 + 3 + 5 + 3 repeat purchases; ages (20 + 30 + 20 + 20 + 20) / 5.
+    assertThat(data.totalRepeats).isEqualTo(14.0);
+    assertThat(data.meanAge).isEqualTo(22.0);
+  }
+
+  @Test
   void emptyPopulationIsRejected() {
     assertThatThrownBy(() -> new GroupedHistories(List.of())).isInstanceOf(ValidationException.class).hasMessage("population is empty");
   }

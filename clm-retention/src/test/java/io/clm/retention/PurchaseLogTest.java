@@ -34,6 +34,25 @@ class PurchaseLogTest {
   }
 
   @Test
+  void bothEndsAreInclusiveAndPurchasesAfterTheHoldoutAreLeftOut() {
+    PurchaseLog log = new PurchaseLog(Money.currency("USD"));
+    CustomerId c = CustomerId.of("1");
+    log.add(c, LocalDate.of(1997, 9, 2), Money.of("10.00", "USD"))
+        .add(c, END, Money.of("6.00", "USD"))
+        .add(c, LocalDate.of(1997, 10, 1), Money.of("1.00", "USD"))
+        .add(c, LocalDate.of(1998, 6, 30), Money.of("1.00", "USD"))
+        .add(c, LocalDate.of(1998, 7, 1), Money.of("1.00", "USD"))
+        .add(c, LocalDate.of(1998, 8, 1), Money.of("1.00", "USD"))
+        .add(c, LocalDate.of(1998, 9, 1), Money.of("1.00", "USD"));
+    CustomerSummary s = log.summarise(END, LocalDate.of(1998, 6, 30), WEEK).get(0);
+    // The purchase on the last day of calibration is a repeat 28 days (4 weeks) after the first.
+    assertThat(s.history()).isEqualTo(new PurchaseHistory(1, 4.0, 4.0));
+    assertThat(s.meanSpend()).isCloseTo(6.0, within(1e-12));
+    // 1 October and the last day of the holdout count; July, August and September 1998 do not.
+    assertThat(s.holdoutTransactions()).isEqualTo(2);
+  }
+
+  @Test
   void customersAcquiredAfterCalibrationAreLeftOut() {
     PurchaseLog log = new PurchaseLog(Money.currency("USD"));
     log.add(CustomerId.of("1"), LocalDate.of(1997, 1, 1), Money.of("10.00", "USD"));
