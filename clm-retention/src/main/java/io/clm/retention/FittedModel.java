@@ -83,7 +83,9 @@ public final class FittedModel<M> {
   }
 
   /**
-   * How many likelihood evaluations the fit made, including those for the information matrix.
+   * How many likelihood evaluations the fit made, including those for the information matrix and
+   * those of the searches that failed before the last one (Newton's method handing over to BFGS,
+   * BFGS to the simplex search).
    *
    * @return the count
    */

@@ -38,8 +38,20 @@ final class NelderMead {
    */
   Result minimise(
       String model, String[] names, ToDoubleFunction<double[]> f, double[] start, double initialStep) {
+    return minimise(model, names, f, start, initialStep, 0);
+  }
+
+  /**
+   * Minimises {@code f} from {@code start} after searches that failed; the evaluations reported,
+   * in the result and in an exception, include theirs, and the budget is for this search alone.
+   *
+   * @param spent the evaluations the earlier searches made
+   */
+  Result minimise(
+      String model, String[] names, ToDoubleFunction<double[]> f, double[] start, double initialStep, int spent) {
     int n = start.length;
-    int[] evaluations = {0};
+    int[] evaluations = {spent};
+    int budget = spent + maxEvaluations;
     ToDoubleFunction<double[]> g =
         p -> {
           evaluations[0]++;
@@ -61,7 +73,7 @@ final class NelderMead {
         values[i + 1] = g.applyAsDouble(simplex[i + 1]);
       }
       boolean converged = false;
-      while (evaluations[0] < maxEvaluations) {
+      while (evaluations[0] < budget) {
         sort(simplex, values);
         spread = diameter(simplex);
         if (Math.abs(values[n] - values[0]) <= valueTolerance * (1 + Math.abs(values[0]))

@@ -136,8 +136,18 @@ final class QuasiNewton {
    *     a boundary, or the information matrix there is not positive definite
    */
   Result minimise(String model, String[] names, Objective f, double[] start) {
+    return minimise(model, names, f, start, 0);
+  }
+
+  /**
+   * Minimises from {@code start} after searches that failed; the evaluations reported, in the
+   * result and in an exception, include theirs.
+   *
+   * @param spent the evaluations the earlier searches made
+   */
+  Result minimise(String model, String[] names, Objective f, double[] start, int spent) {
     int n = start.length;
-    int evaluations = 0;
+    int evaluations = spent;
     SecondOrder second = f instanceof SecondOrder withHessian ? withHessian : null;
     double[][] hx = second == null ? null : new double[n][n];
     double[][] hNew = second == null ? null : new double[n][n];
@@ -284,12 +294,14 @@ final class QuasiNewton {
    * Fits with BFGS (Newton's method for a {@link SecondOrder} objective, at most 100 iterations,
    * then BFGS) from {@code start}; if that search fails for a reason other than a boundary or an
    * information matrix that is not positive definite, a Nelder–Mead simplex search from the same
-   * start finds the neighbourhood of the maximum and BFGS is run again from there.
+   * start finds the neighbourhood of the maximum and BFGS is run again from there. The
+   * evaluations reported count every search made, the failed ones too.
    *
    * @throws ConvergenceException as {@link #minimise}, from the last attempt
    */
   static Result fit(String model, String[] names, Objective objective, double[] start) {
     Objective f = objective;
+    int spent = 0;
     if (f instanceof SecondOrder) {
       // Newton's method converges in a few steps near a maximum, but crawls where the likelihood
       // flattens towards a boundary: after 100 iterations BFGS takes over from the start.
@@ -299,20 +311,21 @@ final class QuasiNewton {
         if (e.getMessage().contains("boundary") || e.getMessage().contains("information matrix")) {
           throw e;
         }
+        spent = e.evaluations();
         f = objective::at;
       }
     }
     Objective firstOrder = f;
     try {
-      return standard().minimise(model, names, firstOrder, start);
+      return standard().minimise(model, names, firstOrder, start, spent);
     } catch (ConvergenceException e) {
       if (e.getMessage().contains("boundary") || e.getMessage().contains("information matrix")) {
         throw e;
       }
       double[] scratch = new double[start.length];
       NelderMead.Result simplex =
-          new NelderMead(20_000, 1e-12, 1e-7).minimise(model, names, u -> firstOrder.at(u, scratch), start, 1.0);
-      return standard().minimise(model, names, firstOrder, simplex.point());
+          new NelderMead(20_000, 1e-12, 1e-7).minimise(model, names, u -> firstOrder.at(u, scratch), start, 1.0, e.evaluations());
+      return standard().minimise(model, names, firstOrder, simplex.point(), simplex.evaluations());
     }
   }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.clm.api.ValidationException;
+import io.clm.api.retention.ConvergenceException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -116,6 +118,51 @@ class MaximumLikelihoodTest {
     FittedModel<double[]> lower = MaximumLikelihood.fit("test", name, new double[] {Math.exp(-1.5)}, twoPeaks, 1, 1, double[]::clone);
     assertThat(lower.model()[0]).isCloseTo(Math.exp(-2), within(1e-6));
     assertThat(lower.parameter("theta").standardError()).isCloseTo(Math.exp(-2) / Math.sqrt(32), within(1e-7));
+  }
+
+  @Test
+  void aFitThatFallsBackFromNewtonsMethodCountsTheEvaluationsOfBothSearches() {
+    // −2 (ln θ − 1)², from θ = e^−250: every step is at most 2 in ln θ, so Newton's method uses up
+    // its hundred iterations 200 short of the maximum, and the first-order search starts again.
+    AtomicInteger calls = new AtomicInteger();
+    MaximumLikelihood.WithHessian far =
+        (theta, gradient, hessian) -> {
+          calls.incrementAndGet();
+          double u = Math.log(theta[0]);
+          gradient[0] = -4 * (u - 1) / theta[0];
+          if (hessian != null) {
+            hessian[0][0] = (4 * (u - 1) - 4) / (theta[0] * theta[0]);
+          }
+          return -2 * (u - 1) * (u - 1);
+        };
+    FittedModel<double[]> fit = MaximumLikelihood.fitWithHessian("test", new String[] {"theta"}, new double[] {Math.exp(-250)}, far, 1, 1, double[]::clone);
+    assertThat(fit.model()[0]).isCloseTo(Math.E, within(1e-6));
+    assertThat(calls.get()).isGreaterThan(200);
+    assertThat(fit.evaluations()).isEqualTo(calls.get());
+  }
+
+  @Test
+  void aFitThatFailsAfterEverySearchCountsTheEvaluationsOfAll() {
+    // ln θ grows without end: Newton's method, then the first-order search, then the simplex search
+    // and the first-order search after it all fail to find a maximum.
+    AtomicInteger calls = new AtomicInteger();
+    MaximumLikelihood.WithHessian unbounded =
+        (theta, gradient, hessian) -> {
+          calls.incrementAndGet();
+          gradient[0] = 1 / theta[0];
+          if (hessian != null) {
+            hessian[0][0] = -1 / (theta[0] * theta[0]);
+          }
+          return Math.log(theta[0]);
+        };
+    assertThatThrownBy(() -> MaximumLikelihood.fitWithHessian("test", new String[] {"theta"}, new double[] {1}, unbounded, 1, 1, double[]::clone))
+        .isInstanceOf(ConvergenceException.class)
+        .satisfies(
+            e -> {
+              assertThat(calls.get()).isGreaterThan(1000);
+              assertThat(((ConvergenceException) e).evaluations()).isEqualTo(calls.get());
+              assertThat(e.getMessage()).contains(" after " + calls.get() + " evaluations: ");
+            });
   }
 
   @Test
