@@ -117,23 +117,24 @@ class DiscountedValueTest {
 
   @Test
   void theColumnsOfABgNbdPortfolioShareTheWorkOfEqualFrequenciesAndAges() {
-    // 30 frequencies × 25 ages = 750 distinct (x, T), each twice with different recencies.
-    int n = 1500;
+    // 30 frequencies × 40 ages = 1,200 distinct (x, T), each twice with different recencies: more
+    // than the table holds at first.
+    int n = 2400;
     int[] x = new int[n];
     double[] recency = new double[n];
     double[] age = new double[n];
     double[] meanSpend = new double[n];
     for (int i = 0; i < n; i++) {
-      int key = i % 750;
+      int key = i % 1200;
       x[i] = key % 30;
       age[i] = 20 + key / 30;
-      recency[i] = x[i] == 0 ? 0 : i < 750 ? age[i] / 2 : age[i];
+      recency[i] = x[i] == 0 ? 0 : i < 1200 ? age[i] / 2 : age[i];
       meanSpend[i] = x[i] == 0 ? 0 : 10 + key % 7;
     }
     PortfolioScores scores = new LifetimeValue(BG, GG).scoreColumns(x, recency, age, meanSpend, QUARTERS);
-    assertThat(scores.evaluations()).isEqualTo(750);
+    assertThat(scores.evaluations()).isEqualTo(1200);
     assertThat(scores.size()).isEqualTo(n);
-    for (int i : new int[] {0, 31, 749, 750 + 31, 1499}) {
+    for (int i : new int[] {0, 31, 1199, 1200 + 31, 2399}) {
       double value = spend(x[i], meanSpend[i]) * discounted(bgExpected(x[i], recency[i], age[i]));
       assertThat(scores.probabilityAlive(i)).as("row %d", i).isCloseTo(bgAlive(x[i], recency[i], age[i]), within(1e-12));
       assertThat(scores.lifetimeValue(i)).as("row %d", i).isCloseTo(value, within(1e-9 * value));

@@ -76,4 +76,38 @@ class NelderMeadTest {
               assertThat(c.evaluations()).isBetween(50, 53);
             });
   }
+
+  @Test
+  void aSearchStoppedEarlyReportsTheBestValueItEvaluated() {
+    // Whatever the simplex did last, the point it reports is the best one the function was asked
+    // about: the least of the values returned, and where it was returned; for every budget up to
+    // 100 evaluations, so that some searches stop right after an expansion or a shrink.
+    for (int budget = 5; budget <= 100; budget++) {
+      double[] least = {Double.POSITIVE_INFINITY, 0, 0};
+      NelderMead search = new NelderMead(budget, 1e-15, 1e-12);
+      assertThatThrownBy(
+              () ->
+                  search.minimise(
+                      "valley",
+                      NAMES,
+                      p -> {
+                        double v = 100 * (p[1] - p[0] * p[0]) * (p[1] - p[0] * p[0]) + (1 - p[0]) * (1 - p[0]);
+                        if (v < least[0]) {
+                          least[0] = v;
+                          least[1] = p[0];
+                          least[2] = p[1];
+                        }
+                        return v;
+                      },
+                      new double[] {-1.2, 1},
+                      1.0))
+          .as("budget %d", budget)
+          .isInstanceOf(ConvergenceException.class)
+          .satisfies(
+              e -> {
+                assertThat(((ConvergenceException) e).logLikelihood()).isEqualTo(-least[0]);
+                assertThat(e.getMessage()).endsWith(", u=" + Math.exp(least[1]) + ", v=" + Math.exp(least[2]));
+              });
+    }
+  }
 }
