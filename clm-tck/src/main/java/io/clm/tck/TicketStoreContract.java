@@ -203,6 +203,24 @@ public abstract class TicketStoreContract {
     assertThat(store.find("T-1")).contains(erased);
   }
 
+  /** A ticket saved with no audit entry yet is saved again as any other: replaced, not added twice. */
+  @Test
+  public void aTicketWithoutAuditEntriesIsSavedAgain() {
+    TicketStore store = createStore();
+    StoredTicket first = bare(1, "T-1", ComplaintState.RECEIVED, at(30));
+    Complaint c = first.complaint();
+    StoredTicket empty = new StoredTicket(1, new Complaint(c.id(), c.channel(), c.receivedAt(), c.customer(), c.orderNumber(),
+        c.order(), c.content(), c.amountAtStake(), c.category(), c.flags(), c.state(), c.classification(), c.assignee(),
+        c.resolution(), c.accepted(), c.policyId(), c.deadlines(), c.escalationLevel(), c.paused(), List.of()),
+        List.of(), List.of(), List.of(), Optional.empty(), 1, 0, 0, Optional.of(at(30)));
+    store.save(new TicketChange(List.of(empty), List.of(), List.of(), List.of(), at(1)));
+    StoredTicket again = bare(1, "T-1", ComplaintState.ACKNOWLEDGED, at(40));
+    store.save(new TicketChange(List.of(again), List.of(), List.of(), List.of(), at(2)));
+
+    assertThat(store.find("T-1")).as("a ticket first saved without audit entries").contains(again);
+    assertThat(ids(store.dueBy(Instant.MAX, 10))).containsExactly("T-1");
+  }
+
   /**
    * A save replaces the ticket whole, its audit trail too, also when the trail saved is shorter
    * than the one stored: the store keeps no entry beyond it.
@@ -289,6 +307,7 @@ public abstract class TicketStoreContract {
 
     assertThat(ids(store.dueBy(at(30), 10))).containsExactly("T-2", "T-1", "T-3");
     assertThat(ids(store.dueBy(at(30), 2))).containsExactly("T-2", "T-1");
+    assertThat(ids(store.dueBy(at(30), 1))).as("the smallest limit").containsExactly("T-2");
     assertThat(ids(store.dueBy(at(9), 10))).isEmpty();
     assertThat(ids(store.dueBy(Instant.MAX, 10))).containsExactly("T-2", "T-1", "T-3", "T-4");
     assertThatThrownBy(() -> store.dueBy(at(30), 0)).isInstanceOf(IllegalArgumentException.class);
@@ -378,6 +397,7 @@ public abstract class TicketStoreContract {
     assertThat(pending).extracting(OutboxEvent::event).containsExactly(opened, resolved, other);
     assertThat(pending).extracting(OutboxEvent::id).isSorted().doesNotHaveDuplicates();
     assertThat(store.pendingEvents(2)).containsExactlyElementsOf(pending.subList(0, 2));
+    assertThat(store.pendingEvents(1)).as("the smallest limit").containsExactly(pending.get(0));
 
     store.markDelivered(List.of(pending.get(0).id(), pending.get(0).id() + 1_000_000));
     assertThat(store.pendingEvents(10)).containsExactlyElementsOf(pending.subList(1, 3));
