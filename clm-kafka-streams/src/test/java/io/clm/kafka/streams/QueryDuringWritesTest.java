@@ -11,8 +11,10 @@ import io.clm.api.CorruptRecordException;
 import io.clm.api.CustomerId;
 import io.clm.api.Metric;
 import io.clm.api.StageFamily;
+import io.clm.api.StoreFailure;
 import io.clm.api.model.LifecycleModel;
 import io.clm.api.spi.CustomerRecord;
+import io.clm.api.spi.CustomerStoreException;
 import io.clm.api.spi.HistoryEntry;
 import io.clm.api.spi.SeenEvent;
 import io.clm.api.spi.StoreBatch;
@@ -190,11 +192,11 @@ class QueryDuringWritesTest {
 
     assertThatThrownBy(() -> store.write(StoreBatch.of(List.of(new StoreBatch.Write(
             new CustomerRecord(id, 88, new byte[] {8}), List.of(), List.of(new HistoryEntry(1, new byte[] {9})))))))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOfSatisfying(CustomerStoreException.class, e -> assertThat(e.kind()).isEqualTo(StoreFailure.REFUSED))
         .hasMessageContaining("history entry 1 of customer " + id.masked() + " is held already");
     assertThatThrownBy(() -> store.write(StoreBatch.of(List.of(new StoreBatch.Write(
             new CustomerRecord(id, 88, new byte[] {8}), List.of(), List.of(new HistoryEntry(3, new byte[] {9})))))))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOfSatisfying(CustomerStoreException.class, e -> assertThat(e.kind()).isEqualTo(StoreFailure.REFUSED))
         .hasMessage("history entry 3 of customer " + id.masked() + " leaves a gap: the next sequence is 2, so nothing of"
             + " the batch was written");
     assertThat(customers.get(key)).as("the record after two refused writes").isEqualTo(layout1(Long.MAX_VALUE, 77, 1, new byte[] {5, 6, 7}));
