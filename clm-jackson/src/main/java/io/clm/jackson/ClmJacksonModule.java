@@ -62,7 +62,7 @@ import java.util.Set;
  * with the amount as a string so that no reader turns it into floating point (a JSON number is
  * read too, from its own digits, never through a double, with the same rules as a string: no
  * exponent, no more fraction digits than the currency has; a property other than the two fails
- * as an unknown property of a record does); {@link Event} and
+ * as an unknown property of a record does, and either of the two given twice is refused); {@link Event} and
  * {@link Cause} and {@link ActionType} with a {@code type} property ({@code "transaction"}, {@code
  * "manual-move"}, {@code "rule"}, {@code "service-recovery"}, ...); {@link java.util.Optional} as
  * its value or null; records as their components only. Reading validates through the records'
@@ -192,7 +192,8 @@ public final class ClmJacksonModule extends SimpleModule {
    * Reads {@code amount} and {@code currency} from the token stream, never through a tree: a tree
    * holds a JSON number as a double unless the mapper is told otherwise, which would round an
    * amount such as {@code 12345678901234567.89} or {@code 1.0000000000000001} silently. A number
-   * is read from its own digits with the same rules as a string amount ({@link Money#of}).
+   * is read from its own digits with the same rules as a string amount ({@link Money#of}). A
+   * property given twice is refused rather than the last one winning.
    */
   private static final class MoneyDeserializer extends JsonDeserializer<Money> {
     @Override
@@ -206,6 +207,9 @@ public final class ClmJacksonModule extends SimpleModule {
       for (; token == JsonToken.FIELD_NAME; token = p.nextToken()) {
         String name = p.currentName();
         JsonToken value = p.nextToken();
+        if (("amount".equals(name) && amount != null) || ("currency".equals(name) && currency != null)) {
+          return ctxt.reportInputMismatch(Money.class, "Money has \"%s\" twice", name);
+        }
         if ("amount".equals(name)
             && (value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT)) {
           amount = p.getText();

@@ -168,6 +168,17 @@ class ClmJacksonModuleTest {
   }
 
   @Test
+  void anAmountOrCurrencyGivenTwiceIsRefused() {
+    // without the check the last of the two amounts won: 2.00, not the 1.00 a reader sees first
+    assertThatThrownBy(() -> MAPPER.readValue("{\"amount\": \"1.00\", \"currency\": \"EUR\", \"amount\": \"2.00\"}", Money.class))
+        .isInstanceOf(JsonProcessingException.class)
+        .hasMessageContaining("Money has \"amount\" twice");
+    assertThatThrownBy(() -> MAPPER.readValue("{\"amount\": 1, \"currency\": \"EUR\", \"currency\": \"JPY\"}", Money.class))
+        .isInstanceOf(JsonProcessingException.class)
+        .hasMessageContaining("Money has \"currency\" twice");
+  }
+
+  @Test
   void anInvalidCustomerIdIsRefusedWithoutQuotingIt() {
     String tooLong = "C0012345" + "7".repeat(130);
     Exception alone = catchException(() -> MAPPER.readValue("\"" + tooLong + "\"", CustomerId.class));
