@@ -66,8 +66,16 @@ import java.util.Set;
  * {@link Cause} and {@link ActionType} with a {@code type} property ({@code "transaction"}, {@code
  * "manual-move"}, {@code "rule"}, {@code "service-recovery"}, ...); {@link java.util.Optional} as
  * its value or null; records as their components only. Reading validates through the records'
- * constructors, so an invalid value fails with the same message as in code. Lifecycle models are
- * code, not data, and are not serialised.
+ * constructors, so an invalid value fails with the same message as in code. A boolean, whole
+ * number, double or text component of a clm type is read only from a JSON value of its own kind
+ * ({@code true} or {@code false}; an integer within the component's range; a number, or {@code
+ * "NaN"} and the infinities as Jackson writes them; a string), never coerced: {@code 7.9} is not
+ * read as a score of 7, {@code 1} not as {@code true}, {@code 5} not as the id {@code "5"}; and a
+ * boolean or number component that cannot be absent ({@code ConsentChange.granted}, {@code
+ * Offer.discountPercent}) is refused when missing or null rather than read as {@code false} or 0.
+ * Such failures are Jackson's {@code MismatchedInputException} naming the component ({@code
+ * ConsentChange.granted is missing or null; it must be true or false}) and quoting a number, never
+ * a string. Lifecycle models are code, not data, and are not serialised.
  */
 @AutoService(Module.class)
 @SuppressWarnings("exports")

@@ -31,8 +31,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The formats of JDK types (instants, durations, currencies, optionals) where, and only where, they
- * are components of clm's own types. Jackson asks the {@link Introspector} about every property it
+ * The formats of JDK types (instants, durations, currencies, optionals, and the strict reading of
+ * booleans, numbers and text of {@link Scalars}) where, and only where, they are components of
+ * clm's own types. Jackson asks the {@link Introspector} about every property it
  * meets; it answers for properties declared by a clm type and says nothing about any other, so the
  * application's types keep whatever its mapper does with them.
  */
@@ -97,13 +98,19 @@ final class ClmValues {
         return null;
       }
       Class<?> raw = annotated.getRawType();
-      return raw == Optional.class ? new OptionalReader(null, null, null) : READERS.get(raw);
+      return raw == Optional.class ? new OptionalReader(null, null, null) : reader(raw);
     }
 
     @Override
     public Object findContentDeserializer(Annotated annotated) {
-      return declaredByClm(annotated) ? READERS.get(content(annotated)) : null;
+      return declaredByClm(annotated) ? reader(content(annotated)) : null;
     }
+  }
+
+  /** The reader of a JDK value inside a clm type, or null for a type left to the mapper. */
+  private static JsonDeserializer<?> reader(Class<?> type) {
+    JsonDeserializer<?> text = READERS.get(type);
+    return text != null || type == null ? text : Scalars.reader(type);
   }
 
   /** Writes a value as one string. */
@@ -244,9 +251,11 @@ final class ClmValues {
         return ctxt.reportBadDefinition(
             Optional.class, "clm's Optional components need their value type; found none");
       }
-      JsonDeserializer<?> text = READERS.get(value.getRawClass());
+      JsonDeserializer<?> text = reader(value.getRawClass());
       JsonDeserializer<Object> found =
-          text != null ? (JsonDeserializer<Object>) text : ctxt.findContextualValueDeserializer(value, property);
+          text != null
+              ? (JsonDeserializer<Object>) ctxt.handleSecondaryContextualization(text, property, value)
+              : ctxt.findContextualValueDeserializer(value, property);
       TypeDeserializer typed =
           text != null ? null : ctxt.getFactory().findTypeDeserializer(ctxt.getConfig(), value);
       return new OptionalReader(found, typed, optional);

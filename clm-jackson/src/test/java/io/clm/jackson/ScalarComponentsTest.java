@@ -1,0 +1,103 @@
+package io.clm.jackson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.clm.api.CustomerId;
+import io.clm.api.Erasure;
+import io.clm.api.event.Channel;
+import io.clm.api.event.ConsentChange;
+import io.clm.api.event.Event;
+import io.clm.api.event.Interaction;
+import io.clm.api.event.Purpose;
+import io.clm.api.retention.ActionType;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The scalar components of clm's types (booleans, whole numbers, text) are read only from a JSON
+ * value of their own kind, and a boolean or number that is missing or null is refused: Jackson's
+ * defaults would read a missing consent as withdrawn, a survey score of 7.9 as 7 and an id of 5 as
+ * {@code "5"}.
+ */
+class ScalarComponentsTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new ClmJacksonModule());
+  private static final String COMMON = "\"id\":\"e1\",\"customer\":\"cust-1\",\"at\":\"2026-03-01T10:15:30Z\"";
+
+  private static Exception reading(String json, Class<?> type) {
+    return catchException(() -> MAPPER.readValue(json, type));
+  }
+
+  @Test
+  void aMissingOrNullBooleanOrNumberIsRefusedNamingIt() {
+    String consent = "{\"type\":\"consent-change\"," + COMMON + ",\"purpose\":\"MARKETING\"";
+    for (String json : List.of(consent + "}", consent + ",\"granted\":null}")) {
+      assertThat(reading(json, Event.class))
+          .as(json)
+          .isInstanceOf(MismatchedInputException.class)
+          .hasMessageContaining("ConsentChange.granted is missing or null");
+    }
+    assertThat(reading("{\"type\":\"relationship-closed\"," + COMMON + "}", Event.class))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("RelationshipClosed.debtsSettled is missing or null");
+    assertThat(reading("{\"type\":\"complaint-resolved\"," + COMMON + ",\"complaintId\":\"k-1\",\"accepted\":null}", Event.class))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("ComplaintResolved.accepted is missing or null");
+    assertThat(reading("{\"type\":\"offer\"}", ActionType.class))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("Offer.discountPercent is missing or null");
+    assertThat(reading("{\"maskedId\":\"#1a2b\",\"at\":\"2026-03-01T10:15:30Z\",\"stageAtErasure\":\"growth\"}", Erasure.class))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("Erasure.historyEntriesRemoved is missing or null");
+  }
+
+  @Test
+  void aWholeNumberIsNeitherTruncatedNorReadFromText() throws Exception {
+    String survey = "{\"type\":\"interaction\"," + COMMON + ",\"kind\":\"SURVEY\",\"channel\":\"ONLINE\",\"satisfaction\":";
+    assertThat(reading(survey + "7.9}", Event.class))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("Interaction.satisfaction must be a whole number from -2147483648 to 2147483647, not 7.9");
+    assertThat(reading(survey + "7.0}", Event.class))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("Interaction.satisfaction must be a whole number from -2147483648 to 2147483647, not 7.0");
+    assertThat(reading(survey + "\"7\"}", Event.class))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("Interaction.satisfaction must be a whole number from -2147483648 to 2147483647, not a string");
+    assertThat(reading("{\"type\":\"offer\",\"discountPercent\":12.9}", ActionType.class))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("Offer.discountPercent must be a whole number from -2147483648 to 2147483647, not 12.9");
+    assertThat(reading("{\"maskedId\":\"#1a2b\",\"at\":\"2026-03-01T10:15:30Z\",\"historyEntriesRemoved\":2.5,\"stageAtErasure\":\"growth\"}", Erasure.class))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("Erasure.historyEntriesRemoved must be a whole number from -2147483648 to 2147483647, not 2.5");
+    // a whole number that is a whole number is read, a null for a score that may be absent is null
+    assertThat(MAPPER.readValue(survey + "7}", Event.class))
+        .isEqualTo(Interaction.survey("e1", CustomerId.of("cust-1"), Instant.parse("2026-03-01T10:15:30Z"), Channel.ONLINE, 7));
+  }
+
+  @Test
+  void aBooleanIsReadFromTrueOrFalseOnly() throws Exception {
+    String consent = "{\"type\":\"consent-change\"," + COMMON + ",\"purpose\":\"MARKETING\",\"granted\":";
+    assertThat(reading(consent + "1}", Event.class))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("ConsentChange.granted must be true or false, not 1");
+    assertThat(reading(consent + "\"true\"}", Event.class))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("ConsentChange.granted must be true or false, not a string");
+    assertThat(MAPPER.readValue(consent + "true}", Event.class))
+        .isEqualTo(new ConsentChange("e1", CustomerId.of("cust-1"), Instant.parse("2026-03-01T10:15:30Z"), Purpose.MARKETING, true));
+  }
+
+  @Test
+  void textIsReadFromAStringOnly() {
+    String opened = ",\"customer\":\"cust-1\",\"at\":\"2026-03-01T10:15:30Z\",\"product\":\"CARD\"}";
+    assertThat(reading("{\"type\":\"product-opened\",\"id\":5" + opened, Event.class))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("ProductOpened.id must be a string, not 5");
+    assertThat(reading("{\"type\":\"product-opened\",\"id\":true" + opened, Event.class))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("ProductOpened.id must be a string, not true or false");
+  }
+}
