@@ -73,9 +73,12 @@ import java.util.Set;
  * read as a score of 7, {@code 1} not as {@code true}, {@code 5} not as the id {@code "5"}; and a
  * boolean or number component that cannot be absent ({@code ConsentChange.granted}, {@code
  * Offer.discountPercent}) is refused when missing or null rather than read as {@code false} or 0.
- * Such failures are Jackson's {@code MismatchedInputException} naming the component ({@code
- * ConsentChange.granted is missing or null; it must be true or false}) and quoting a number, never
- * a string. Lifecycle models are code, not data, and are not serialised.
+ * An enum component is written as its constant's name whatever the mapper's enum settings and
+ * read by that exact name only: not by its ordinal ({@code 0} is not {@code DEBIT}), not in another
+ * case or with spaces. Such failures are Jackson's {@code MismatchedInputException} naming the
+ * component ({@code ConsentChange.granted is missing or null; it must be true or false}, {@code
+ * Transaction.direction must be one of [DEBIT, CREDIT], not 0}) and quoting a number or an unknown
+ * constant's name, never other text. Lifecycle models are code, not data, and are not serialised.
  */
 @AutoService(Module.class)
 @SuppressWarnings("exports")

@@ -84,12 +84,12 @@ final class ClmValues {
         return null;
       }
       Class<?> raw = annotated.getRawType();
-      return raw == Optional.class ? new OptionalWriter(null, null) : WRITERS.get(raw);
+      return raw == Optional.class ? new OptionalWriter(null, null) : writer(raw);
     }
 
     @Override
     public Object findContentSerializer(Annotated annotated) {
-      return declaredByClm(annotated) ? WRITERS.get(content(annotated)) : null;
+      return declaredByClm(annotated) ? writer(content(annotated)) : null;
     }
 
     @Override
@@ -105,6 +105,16 @@ final class ClmValues {
     public Object findContentDeserializer(Annotated annotated) {
       return declaredByClm(annotated) ? reader(content(annotated)) : null;
     }
+  }
+
+  /**
+   * The writer of a JDK value or an enum constant inside a clm type (a constant by its name,
+   * whatever the mapper's enum settings), or null for a type left to the mapper.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static JsonSerializer<?> writer(Class<?> type) {
+    JsonSerializer<?> text = type == null ? null : WRITERS.get(type);
+    return text != null || type == null || !type.isEnum() ? text : new Text<Enum>((Class<Enum>) type, Enum::name);
   }
 
   /** The reader of a JDK value inside a clm type, or null for a type left to the mapper. */
@@ -200,7 +210,7 @@ final class ClmValues {
       if (type == null) {
         return new OptionalWriter(null, property);
       }
-      JsonSerializer<?> text = WRITERS.get(type.getRawClass());
+      JsonSerializer<?> text = writer(type.getRawClass());
       JsonSerializer<Object> found =
           text != null ? (JsonSerializer<Object>) text : provider.findTypedValueSerializer(type, true, property);
       return new OptionalWriter(found, property);

@@ -8,17 +8,21 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.util.AccessPattern;
+import io.clm.api.TextRules;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads the scalar components of clm's types (booleans, whole numbers, decimals as doubles, text)
- * from a JSON value of their own kind only, and refuses a boolean or number component of a
+ * Reads the scalar components of clm's types (booleans, whole numbers, decimals as doubles, text,
+ * enum constants by their exact names) from a JSON value of their own kind only, and refuses a boolean or number component of a
  * primitive type that is missing or null. Jackson's defaults would read a missing {@code granted}
  * of a consent change as {@code false}, a survey score of {@code 7.9} as 7, {@code 1} as {@code
- * true} and an id of {@code 5} as the text {@code "5"}; none of that happens to a clm type. The
- * message names the component and, for a number, quotes it; it never quotes text, which may be
- * personal data.
+ * true}, an id of {@code 5} as the text {@code "5"} and {@code 0} as an enum's first constant;
+ * none of that happens to a clm type. The message names the component and quotes a number or an
+ * unknown constant's name (as a short excerpt); it never quotes other text, which may be personal
+ * data.
  */
 final class Scalars {
 
@@ -30,7 +34,8 @@ final class Scalars {
     INT("a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE),
     LONG("a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE),
     DOUBLE("a number"),
-    TEXT("a string");
+    TEXT("a string"),
+    CONSTANT(null);
 
     private final String expected;
 
@@ -62,6 +67,9 @@ final class Scalars {
     }
     if (type == double.class || type == Double.class) {
       return Kind.DOUBLE;
+    }
+    if (type.isEnum()) {
+      return Kind.CONSTANT;
     }
     return type == String.class ? Kind.TEXT : null;
   }
@@ -100,7 +108,30 @@ final class Scalars {
             : refuse(p, ctxt);
         case DOUBLE -> whole || token == JsonToken.VALUE_NUMBER_FLOAT ? (Object) p.getDoubleValue() : nonFinite(p, ctxt);
         case TEXT -> token == JsonToken.VALUE_STRING ? p.getText() : refuse(p, ctxt);
+        case CONSTANT -> token == JsonToken.VALUE_STRING ? constant(p, ctxt) : refuse(p, ctxt);
       };
+    }
+
+    /** The constant of exactly this name; no other spelling, no ordinal. */
+    private Object constant(JsonParser p, DeserializationContext ctxt) throws IOException {
+      String text = p.getText();
+      for (Object constant : type.getEnumConstants()) {
+        if (((Enum<?>) constant).name().equals(text)) {
+          return constant;
+        }
+      }
+      return ctxt.reportInputMismatch(this, "%s must be %s, not %s", name, expected(), TextRules.excerpt(text));
+    }
+
+    private String expected() {
+      if (kind != Kind.CONSTANT) {
+        return kind.expected;
+      }
+      List<String> names = new ArrayList<>();
+      for (Object constant : type.getEnumConstants()) {
+        names.add(((Enum<?>) constant).name());
+      }
+      return "one of " + names;
     }
 
     /** NaN and the infinities, which Jackson writes as strings; any other string is refused. */
@@ -118,7 +149,7 @@ final class Scalars {
     }
 
     private Object refuse(JsonParser p, DeserializationContext ctxt) throws IOException {
-      return ctxt.reportInputMismatch(this, "%s must be %s, not %s", name, kind.expected, found(p));
+      return ctxt.reportInputMismatch(this, "%s must be %s, not %s", name, expected(), found(p));
     }
 
     /** What was found instead: a number as written (if short), never the text of a string. */
@@ -144,7 +175,7 @@ final class Scalars {
     @Override
     public Object getNullValue(DeserializationContext ctxt) throws JsonMappingException {
       if (type.isPrimitive()) {
-        return ctxt.reportInputMismatch(this, "%s is missing or null; it must be %s", name, kind.expected);
+        return ctxt.reportInputMismatch(this, "%s is missing or null; it must be %s", name, expected());
       }
       return null;
     }
