@@ -6,6 +6,7 @@ import io.clm.api.complaints.ComplaintWorkflow;
 import io.clm.api.complaints.SlaPolicy;
 import io.clm.api.event.Severity;
 import io.clm.api.spi.PluginRules;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -45,9 +46,11 @@ public abstract class BaseRegulatoryProfile implements ComplaintWorkflow {
    *
    * @param id the workflow's id (see {@link PluginRules})
    * @param general the policy for every category without its own
-   * @param byCategory the policies of categories with their own limits; may be empty
+   * @param byCategory the policies of categories with their own limits, each category in the form
+   *     a complaint's category has (not blank, lowercase, no space around it); may be empty
    * @throws NullPointerException if an argument, a category or a policy is null
-   * @throws ValidationException if the id breaks the plugin-id rule, or a policy has no
+   * @throws ValidationException if the id breaks the plugin-id rule, a category is blank, not
+   *     lowercase or has space around it (no complaint could ever have it), or a policy has no
    *     {@code source} (a regulatory profile cites its rule)
    */
   protected BaseRegulatoryProfile(String id, SlaPolicy general, Map<String, SlaPolicy> byCategory) {
@@ -59,8 +62,26 @@ public abstract class BaseRegulatoryProfile implements ComplaintWorkflow {
     this.general = cited(id, Objects.requireNonNull(general, "general"));
     Map<String, SlaPolicy> copy = new TreeMap<>();
     Objects.requireNonNull(byCategory, "byCategory").forEach((category, policy) ->
-        copy.put(Objects.requireNonNull(category, "category"), cited(id, Objects.requireNonNull(policy, "policy"))));
+        copy.put(category(id, category), cited(id, Objects.requireNonNull(policy, "policy"))));
     this.byCategory = Map.copyOf(copy);
+  }
+
+  /**
+   * A category in the one form a complaint's category has (not blank, lowercase, no space around
+   * it, as {@link io.clm.api.complaints.Intake} requires): a policy under any other spelling would
+   * never apply, and its complaints would silently get the general policy's deadlines.
+   */
+  private static String category(String id, String category) {
+    Objects.requireNonNull(category, "category");
+    String problem =
+        category.isBlank() ? "is blank"
+            : !category.equals(category.strip()) ? "has space around it"
+            : !category.equals(category.toLowerCase(Locale.ROOT)) ? "is not lowercase"
+            : null;
+    if (problem != null) {
+      throw new ValidationException("regulatory profile '" + id + "': category '" + category + "' " + problem);
+    }
+    return category;
   }
 
   private static SlaPolicy cited(String id, SlaPolicy policy) {
