@@ -23,7 +23,9 @@ public abstract class Rules {
    * @param row the row, from 0
    * @param labels the run's labels: a fixed segment's code is its index in the scheme's segments;
    *     {@link Labels#code} gives the code of a segment met in the data
-   * @return a label code, or {@code -1 - r} for reason {@code r} of {@link #reasons()}
+   * @return a label code, or {@code -1 - r} for reason {@code r} of {@link #reasons()}; any other
+   *     code is refused with a {@link io.clm.api.ValidationException}, for one customer as for a
+   *     population
    */
   public abstract int classify(Population p, int row, Labels labels);
 

@@ -1,6 +1,7 @@
 package io.clm.plugin.support;
 
 import io.clm.api.Customer;
+import io.clm.api.ValidationException;
 import io.clm.api.segmentation.Assignment;
 import io.clm.api.segmentation.FittedScheme;
 import io.clm.api.segmentation.Population;
@@ -12,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** A built-in scheme's segmenter: the same {@link Rules} for one customer and for a portfolio. */
+/**
+ * A built-in scheme's segmenter: the same {@link Rules} for one customer and for a portfolio, and
+ * the same refusal of a code that has no label or reason ({@link Segmentation#of}'s) for both.
+ */
 final class SchemeSegmenter implements Segmenter {
   private final BaseScheme scheme;
   private final FittedScheme fitted;
@@ -48,6 +52,10 @@ final class SchemeSegmenter implements Segmenter {
     Population one = Population.of(customer, asOf, scheme.columns());
     Labels labels = labels();
     int code = rules.classify(one, 0, labels);
+    if (code >= labels.all().size() || -1 - code >= rules.reasons().size()) {
+      throw new ValidationException(
+          "segmentation code " + code + " of customer " + customer.id().masked() + " has no label or reason");
+    }
     Map<String, Double> inputs = new HashMap<>();
     rules.explain(one, 0, inputs);
     return code >= 0
