@@ -11,8 +11,8 @@ import java.util.Map;
  * The base of a lifecycle model provider, the one clm's built-in models extend: its id, its
  * documented default parameters, and resolving the user's overrides into checked {@link
  * Thresholds} (unknown names, non-finite values and out-of-range values are refused with an
- * {@link io.clm.api.InvalidModelException} naming the model, the parameter and the value) before
- * the model is built.
+ * {@link io.clm.api.InvalidModelException} naming the model, the parameter and the value, and so
+ * is a default that breaks the parameter rule) before the model is built.
  *
  * <pre>{@code
  * public final class PrepaidCard extends BaseModelProvider { // with @AutoService(LifecycleModelProvider.class)

@@ -1,8 +1,10 @@
 package io.clm.plugin.support;
 
 import io.clm.api.InvalidModelException;
+import io.clm.api.TextRules;
 import io.clm.api.annotation.Experimental;
 import io.clm.api.model.ModelParameters;
+import io.clm.api.spi.PluginRules;
 import java.util.Map;
 
 /**
@@ -26,10 +28,16 @@ public final class Thresholds {
    * @param modelId the model, for messages
    * @param defaults every parameter with its default
    * @param overrides the user's values
-   * @return the resolved parameters
-   * @throws InvalidModelException if an override names an unknown parameter or is not finite
+   * @return the resolved parameters, every one of them finite
+   * @throws InvalidModelException if a default breaks the parameter rule ({@link
+   *     PluginRules#parameterProblem}: a malformed name, a value that is null or not finite), or an
+   *     override names an unknown parameter or is not finite
    */
   public static Thresholds resolve(String modelId, Map<String, Double> defaults, Map<String, Double> overrides) {
+    // a NaN default would pass every range check below, none of which it is below or above
+    PluginRules.parametersProblem(defaults).ifPresent(problem -> {
+      throw new InvalidModelException("model " + TextRules.excerpt(modelId) + ": its default " + problem);
+    });
     return new Thresholds(modelId, ModelParameters.resolve(modelId, defaults, overrides));
   }
 
