@@ -57,7 +57,9 @@ import java.util.Set;
  * are and in whichever order the modules are registered.
  *
  * <p>Formats: {@link Instant} and {@link Duration} as ISO-8601 strings ({@code
- * "2026-01-31T09:00:00Z"}, {@code "PT5M"}); {@link Currency} as its ISO 4217 code; {@link
+ * "2026-01-31T09:00:00Z"}, {@code "PT5M"}); {@link Currency} as its ISO 4217 code; a {@link
+ * java.math.BigDecimal} (an attribute's value) as the JSON number of its {@code toString()}, scale
+ * included, also on a mapper that writes decimals in plain notation; {@link
  * CustomerId} as a plain string; {@link Money} as {@code {"amount": "12.50", "currency": "EUR"}}
  * with the amount as a string so that no reader turns it into floating point (a JSON number is
  * read too, from its own digits, never through a double, with the same rules as a string: no

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.clm.api.ClmException;
 import io.clm.api.Money;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +32,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The formats of JDK types (instants, durations, currencies, optionals, and the strict reading of
- * booleans, numbers and text of {@link Scalars}) where, and only where, they are components of
+ * The formats of JDK types (instants, durations, currencies, decimals, optionals, and the strict
+ * reading of booleans, numbers and text of {@link Scalars}) where, and only where, they are components of
  * clm's own types. Jackson asks the {@link Introspector} about every property it
  * meets; it answers for properties declared by a clm type and says nothing about any other, so the
  * application's types keep whatever its mapper does with them.
@@ -108,11 +109,15 @@ final class ClmValues {
   }
 
   /**
-   * The writer of a JDK value or an enum constant inside a clm type (a constant by its name,
-   * whatever the mapper's enum settings), or null for a type left to the mapper.
+   * The writer of a JDK value or an enum constant inside a clm type (a constant by its name, a
+   * decimal with its scale, whatever the mapper's enum and decimal settings), or null for a type
+   * left to the mapper.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static JsonSerializer<?> writer(Class<?> type) {
+    if (type == BigDecimal.class) {
+      return new Decimal();
+    }
     JsonSerializer<?> text = type == null ? null : WRITERS.get(type);
     return text != null || type == null || !type.isEnum() ? text : new Text<Enum>((Class<Enum>) type, Enum::name);
   }
@@ -186,6 +191,24 @@ final class ClmValues {
     @Override
     public Class<?> handledType() {
       return type;
+    }
+  }
+
+  /**
+   * Writes a decimal as the JSON number its {@link BigDecimal#toString()} is, scale included ({@code
+   * 5E+3} stays {@code 5E+3}), also on a mapper that writes decimals in plain notation, which would
+   * write {@code 5000}: a number that reads back with another scale, so not the same value.
+   */
+  static final class Decimal extends StdSerializer<BigDecimal> {
+    private static final long serialVersionUID = 1L;
+
+    Decimal() {
+      super(BigDecimal.class);
+    }
+
+    @Override
+    public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      gen.writeNumber(value.toString());
     }
   }
 

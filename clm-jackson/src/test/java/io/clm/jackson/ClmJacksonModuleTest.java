@@ -168,6 +168,22 @@ class ClmJacksonModuleTest {
   }
 
   @Test
+  void aDecimalKeepsItsScaleWhateverTheMappersDecimalSettings() throws Exception {
+    // 5E+3 is what new BigDecimal("5000").stripTrailingZeros() gives; written plain it read back as 5000
+    ObjectMapper plain =
+        new ObjectMapper().registerModule(new ClmJacksonModule()).enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    AttributeUpdate update = new AttributeUpdate("e1", C, T, Attribute.TOTAL_BUSINESS, new BigDecimal("5E+3"));
+    String json = plain.writeValueAsString(update);
+    assertThat(json).contains("\"value\":5E+3");
+    assertThat(plain.readValue(json, Event.class)).isEqualTo(update);
+    MetricsSnapshot metrics =
+        MetricsSnapshot.builder(Currency.getInstance("EUR"), T).attribute(Attribute.REVENUE, new BigDecimal("1.2E+4"), T).build();
+    assertThat(plain.readValue(plain.writeValueAsString(metrics), MetricsSnapshot.class)).isEqualTo(metrics);
+    // the application's own decimals are still written as its mapper says
+    assertThat(plain.writeValueAsString(Map.of("v", new BigDecimal("5E+3")))).isEqualTo("{\"v\":5000}");
+  }
+
+  @Test
   void anAmountOrCurrencyGivenTwiceIsRefused() {
     // without the check the last of the two amounts won: 2.00, not the 1.00 a reader sees first
     assertThatThrownBy(() -> MAPPER.readValue("{\"amount\": \"1.00\", \"currency\": \"EUR\", \"amount\": \"2.00\"}", Money.class))
