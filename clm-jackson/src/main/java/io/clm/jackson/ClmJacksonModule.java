@@ -80,7 +80,10 @@ import java.util.Set;
  * case or with spaces. Such failures are Jackson's {@code MismatchedInputException} naming the
  * component ({@code ConsentChange.granted is missing or null; it must be true or false}, {@code
  * Transaction.direction must be one of [DEBIT, CREDIT], not 0}) and quoting a number or an unknown
- * constant's name, never other text. Lifecycle models are code, not data, and are not serialised.
+ * constant's name, never other text. A mapper that writes numbers as strings ({@code
+ * JsonWriteFeature.WRITE_NUMBERS_AS_STRINGS}) therefore writes clm's whole numbers in a form that
+ * is not read back; leave that feature off on a mapper that writes clm's types. Lifecycle models
+ * are code, not data, and are not serialised.
  */
 @AutoService(Module.class)
 @SuppressWarnings("exports")
