@@ -1,5 +1,6 @@
 package io.clm.kafka.streams;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,13 +13,17 @@ import java.io.UncheckedIOException;
 
 /**
  * The one place that configures JSON for this module: clm's own Jackson module, amounts read as
- * decimals. Everything written to or read from a topic or a store goes through {@link #MAPPER}.
+ * decimals, and a record's value read as exactly one document: text after it, or a field given
+ * twice, makes it unreadable rather than an event read from part of it. Everything written to or
+ * read from a topic or a store goes through {@link #MAPPER}.
  */
 final class ClmJson {
   static final ObjectMapper MAPPER =
       new ObjectMapper()
           .registerModule(new ClmJacksonModule())
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
   /** Reads events; built once, so that each read skips looking up the root type's deserializer. */

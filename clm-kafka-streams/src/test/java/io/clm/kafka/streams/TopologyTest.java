@@ -159,6 +159,27 @@ class TopologyTest {
   }
 
   @Test
+  void aRecordWithTextAfterItsEventOrAFieldGivenTwiceIsADeadLetterNotAnEvent() {
+    ClmTopology clm = start(banking());
+    String valid = new String(json(transaction("p-1", "C-1", START, "2500.00")), StandardCharsets.UTF_8);
+    byte[] trailing = (valid + " {\"type\":\"manual-move\"}").getBytes(StandardCharsets.UTF_8);
+    byte[] twice = valid.replaceFirst("\\{", "{\"id\":\"p-0\",").getBytes(StandardCharsets.UTF_8);
+    input.pipeInput(key("C-1"), trailing);
+    input.pipeInput(key("C-1"), twice);
+
+    List<TestRecord<byte[], byte[]>> letters = deadLetters.readRecordsToList();
+    assertThat(letters).extracting(TestRecord::value).containsExactly(trailing, twice);
+    assertThat(letters).allSatisfy(r -> {
+      DeadLetter letter = DeadLetter.from(r.headers());
+      assertThat(letter.reason()).isEqualTo(DeadLetter.Reason.MALFORMED);
+      assertThat(letter.message()).startsWith("not a clm event: ").doesNotContain("C-1");
+    });
+    assertThat(readChanges()).isEmpty();
+    assertThat(clm.counts().applied()).isZero();
+    assertThat(clm.counts().malformed()).isEqualTo(2);
+  }
+
+  @Test
   void aDeadLetterMessageNeverQuotesTheCustomerIdOfAnUnreadableRecord() {
     ClmTopology clm = start(banking());
     String valid = new String(json(transaction("p-1", "CUST0012345", START, "1.00")), StandardCharsets.UTF_8);
