@@ -55,14 +55,16 @@ public record Parameter(String name, double defaultValue, double min, double max
    * @param specs the parameters
    * @param overrides the user's values
    * @return every parameter's value, by name
-   * @throws ValidationException if an override names an unknown parameter (the message lists the
-   *     known ones), is not finite or is out of range
+   * @throws ValidationException if the parameters name one twice, or an override names an unknown
+   *     parameter (the message lists the known ones), is not finite or is out of range
    */
   public static Map<String, Double> resolve(String schemeId, List<Parameter> specs, Map<String, Double> overrides) {
     Objects.requireNonNull(overrides, "overrides");
     Map<String, Double> values = new TreeMap<>();
     for (Parameter p : specs) {
-      values.put(p.name, p.defaultValue);
+      if (values.put(p.name, p.defaultValue) != null) {
+        throw new ValidationException("scheme '" + schemeId + "' declares parameter '" + p.name + "' twice");
+      }
     }
     for (Map.Entry<String, Double> e : overrides.entrySet()) {
       Parameter p = find(specs, e.getKey());

@@ -36,6 +36,16 @@ class ParameterTest {
   }
 
   @Test
+  void aSchemeThatDeclaresAParameterTwiceIsRefused() {
+    // with the name twice, which range and default would hold is a guess: the first spec's range
+    // checked an override while the last spec's default was used
+    List<Parameter> twice = List.of(new Parameter("gold.min-score", 750, 0, 1000), new Parameter("gold.min-score", 20, 0, 100));
+    assertThatThrownBy(() -> Parameter.resolve("acme.bands", twice, Map.of()))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("scheme 'acme.bands' declares parameter 'gold.min-score' twice");
+  }
+
+  @Test
   void aParameterFollowsTheParameterRuleAndHasItsDefaultInRange() {
     assertThatThrownBy(() -> new Parameter("Gold", 1, 0, 2))
         .isInstanceOf(ValidationException.class)
