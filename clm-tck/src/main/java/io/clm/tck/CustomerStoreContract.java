@@ -45,8 +45,8 @@ import org.junit.jupiter.api.Test;
  * customers they should, {@code scan} handing back each one whole (record, seen events, history)
  * and {@code scanDue} going by the latest due time of each;
  * that erasure removes a customer, its seen events and history included, and keeps its tombstone;
- * that a history entry under a sequence the customer already holds is refused with a {@code
- * CustomerStoreException} of kind {@code REFUSED}; that a batch its
+ * that a history entry under a sequence the customer already holds, or one that skips a sequence,
+ * is refused with a {@code CustomerStoreException} of kind {@code REFUSED}; that a batch its
  * store refuses leaves nothing of it stored; that a position is stored with its
  * batch; that {@code replaceAll} replaces everything, seen
  * events and history included; and that writes from several threads for disjoint customers all
@@ -385,6 +385,48 @@ public abstract class CustomerStoreContract {
     assertThat(store.load(id(1)).orElseThrow().history())
         .as("history after the next sequence is appended")
         .containsExactly(entry(0, "h0"), entry(1, "h1"), entry(2, "h2"));
+  }
+
+  /**
+   * History entries continue each customer's sequence from 0: a batch with an entry that skips a
+   * sequence, after the customer's stored entries, for a customer with none, or after an earlier
+   * entry of the same write, is refused like a repeated one, and stores nothing. A skipped
+   * sequence means an earlier write was lost; an engine restarted over such a store would number
+   * its next change as one the store holds, and every later write of that customer would be
+   * refused.
+   */
+  @Test
+  public void aSkippedHistorySequenceIsRefused() {
+    CustomerStore store = createStore();
+    StoredCustomer one =
+        new StoredCustomer(record(1, 10, "v1"), List.of(new SeenEvent(1, 2, 3)), List.of(entry(0, "h0"), entry(1, "h1")));
+    store.write(
+        new StoreBatch(List.of(write(one.record(), one.seen(), one.history())), List.of(), List.of(), Optional.of("p1"), false));
+    List<List<StoreBatch.Write>> skipping =
+        List.of(
+            List.of(
+                write(record(2, 20, "new"), List.of(), List.of(entry(0, "n0"))),
+                write(record(1, 40, "v2"), List.of(new SeenEvent(7, 8, 9)), List.of(entry(3, "h3")))),
+            List.of(write(record(2, 20, "new"), List.of(new SeenEvent(4, 5, 6)), List.of(entry(1, "n1")))),
+            List.of(
+                write(record(2, 20, "new"), List.of(), List.of(entry(0, "n0"))),
+                write(record(1, 40, "v2"), List.of(), List.of(entry(2, "h2"), entry(4, "h4")))));
+    for (List<StoreBatch.Write> writes : skipping) {
+      String batch = "a batch whose history skips a sequence (" + writes.size() + " writes)";
+      assertRefused(
+          catchThrowable(() -> store.write(new StoreBatch(writes, List.of(), List.of(), Optional.of("p2"), false))),
+          "what writing " + batch + " throws");
+      assertThat(store.load(id(1))).as("customer 1 after " + batch).contains(one);
+      assertThat(store.load(id(2))).as("a customer written by " + batch).isEmpty();
+      assertThat(store.position()).as("the position after " + batch).contains("p1");
+    }
+    assertRefused(
+        catchThrowable(
+            () -> store.write(new StoreBatch(List.of(write(record(3, 30, "c"), List.of(), List.of(entry(1, "g1")))), List.of(),
+                List.of(), Optional.empty(), true))),
+        "what writing a replacing batch whose customer's history starts at 1 throws");
+    assertThat(store.load(id(1))).as("customer 1 after a refused replacing batch").contains(one);
+    assertThat(scanned(store)).as("customers after refused batches").containsExactly(id(1));
   }
 
   /** A position is stored with its batch and kept by batches without one. */

@@ -30,13 +30,15 @@ import java.util.function.Consumer;
  *       nothing. A write that throws fails the operation; the engine keeps its memory as it was.
  *   <li><b>Append, never rewrite.</b> A batch replaces a customer's record (small, fixed size)
  *       and appends the new seen events and history entries; old ones are never sent again.
- *   <li><b>A history sequence is appended once.</b> A store refuses a batch that appends a
- *       history entry under a sequence the customer already holds, whether stored or earlier in
- *       the same write: {@link #write} throws a {@link CustomerStoreException} of kind {@link
+ *   <li><b>History continues its sequence.</b> A customer's history entries are numbered from 0
+ *       without a gap. A store refuses a batch that appends a history entry under a sequence the
+ *       customer already holds, whether stored or earlier in the same write, or one that skips a
+ *       sequence: {@link #write} throws a {@link CustomerStoreException} of kind {@link
  *       io.clm.api.StoreFailure#REFUSED REFUSED} and stores nothing of the batch. It never replaces
  *       the stored entry, which would let a replayed or faulty append change a customer's stage
- *       history without a trace. (A database store's primary key on (customer, sequence) does
- *       this.)
+ *       history without a trace; and it never stores past a gap, which means an earlier write was
+ *       lost and would leave an engine restarted over the store numbering its next change as one
+ *       the store holds.
  *   <li><b>Failures.</b> A store reports a failure it can classify as a {@link
  *       CustomerStoreException} with its {@link io.clm.api.StoreFailure kind}, so that a caller
  *       can tell a write worth retrying from one that fails again. The engine passes it on as it
@@ -111,7 +113,8 @@ public interface CustomerStore {
    *
    * @param batch what to store
    * @throws CustomerStoreException of kind {@link io.clm.api.StoreFailure#REFUSED REFUSED} for a
-   *     history entry under a sequence the customer already holds, and with its kind for any
+   *     history entry under a sequence the customer already holds or one that skips a sequence,
+   *     and with its kind for any
    *     other failure the store can classify; the engine reports it and keeps its memory unchanged
    *     (any other {@code RuntimeException} is a failure of kind {@code FAILED} to the engine)
    */

@@ -236,6 +236,7 @@ final class CustomerTables {
       List<CustomerId> erasures = new ArrayList<>(batch.erasures());
       erasures.sort(Comparator.comparing(CustomerId::value));
       lockInKeyOrder(c, writes, erasures);
+      requireSequences(c, operation, writes, batch.replaceAll());
       append(c, writes);
       eraseAppended(c, erasures);
       if (!batch.tombstones().isEmpty()) {
@@ -304,6 +305,57 @@ final class CustomerTables {
       ps.setLong(i + 1, w.record().dueAt());
       ps.setBytes(i + 2, w.record().state());
     });
+  }
+
+  /**
+   * Refuses the batch unless each write's history entries continue its customer's stored sequence
+   * (from 0 for a customer with none, or in a replacing batch): an entry that repeats a sequence or
+   * skips one. Read under the customers' row locks, so no other write moves a sequence meanwhile,
+   * and before anything is appended; the transaction's rollback undoes the rows already locked.
+   */
+  private void requireSequences(Connection c, String operation, List<StoreBatch.Write> writes, boolean replaceAll)
+      throws SQLException {
+    List<String> appending = new ArrayList<>();
+    for (StoreBatch.Write w : writes) {
+      if (!w.history().isEmpty()) {
+        appending.add(key(w));
+      }
+    }
+    Map<String, Long> next = replaceAll ? Map.of() : nextSequences(c, appending);
+    for (StoreBatch.Write w : writes) {
+      long n = next.getOrDefault(key(w), 0L);
+      for (HistoryEntry h : w.history()) {
+        if (h.sequence() != n) {
+          throw new JdbcStoreException(tx.store(), operation, StoreFailure.REFUSED,
+              "history entry " + h.sequence() + " of customer " + w.record().customer().masked()
+                  + (h.sequence() < n ? " is held already" : " leaves a gap") + ": the next is " + n
+                  + "; nothing of the batch was written",
+              null);
+        }
+        n++;
+      }
+    }
+  }
+
+  /** The next history sequence of each customer that holds history, {@link #PAGE} keys per query. */
+  private static Map<String, Long> nextSequences(Connection c, List<String> keys) throws SQLException {
+    Map<String, Long> next = new HashMap<>();
+    for (int from = 0; from < keys.size(); from += PAGE) {
+      List<String> page = keys.subList(from, Math.min(keys.size(), from + PAGE));
+      String sql = "SELECT customer_key, MAX(sequence_no) FROM clm_history WHERE customer_key IN ("
+          + String.join(",", Collections.nCopies(page.size(), "?")) + ") GROUP BY customer_key";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        for (int i = 0; i < page.size(); i++) {
+          ps.setString(i + 1, page.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            next.put(rs.getString(1), rs.getLong(2) + 1);
+          }
+        }
+      }
+    }
+    return next;
   }
 
   /** Appends the written customers' seen events and history entries, whose customer rows the transaction holds. */

@@ -96,12 +96,13 @@ abstract class StoreContract {
   void aBatchThatFailsStoresNothingOfItself() {
     store.write(batch(Optional.of("p10"), write("C-1", 5, "a", List.of(new SeenEvent(1, 1, 1)), entry(0, "h0"))));
 
-    // C-1's history entry 0 is already stored: the database refuses to store it twice.
+    // C-1's history entry 0 is already stored: the store refuses it after C-2's row is written.
     assertThatThrownBy(() -> store.write(batch(Optional.of("p20"),
             write("C-2", 5, "b", List.of(new SeenEvent(2, 2, 2)), entry(0, "g0")),
             write("C-1", 5, "a2", List.of(new SeenEvent(3, 3, 3)), entry(0, "h0-again")))))
         .isInstanceOf(JdbcStoreException.class)
-        .hasMessageStartingWith("store " + store.id() + " could not write a batch of 2 customers: the database refused it")
+        .hasMessage("store " + store.id() + " could not write a batch of 2 customers: history entry 0 of customer "
+            + id("C-1").masked() + " is held already: the next is 1; nothing of the batch was written")
         .satisfies(e -> {
           JdbcStoreException j = (JdbcStoreException) e;
           assertThat(j.kind()).isEqualTo(StoreFailure.REFUSED);
@@ -116,6 +117,22 @@ abstract class StoreContract {
     assertThat(one.history()).containsExactly(entry(0, "h0"));
     assertThat(store.position()).contains("p10");
     assertThat(store.count()).isEqualTo(1);
+  }
+
+  @Test
+  void aHistoryEntryThatSkipsASequenceIsRefusedNamingTheMaskedCustomer() {
+    store.write(batch(Optional.of("p1"), write("C-1", 5, "a", List.of(), entry(0, "h0"), entry(1, "h1"))));
+
+    assertThatThrownBy(() -> store.write(batch(Optional.of("p2"), write("C-1", 5, "a2", List.of(), entry(3, "h3")))))
+        .isInstanceOf(JdbcStoreException.class)
+        .hasMessage("store " + store.id() + " could not write a batch of 1 customers: history entry 3 of customer "
+            + id("C-1").masked() + " leaves a gap: the next is 2; nothing of the batch was written")
+        .satisfies(e -> assertThat(((JdbcStoreException) e).kind()).isEqualTo(StoreFailure.REFUSED));
+
+    StoredCustomer one = store.load(id("C-1")).orElseThrow();
+    assertThat(one.record().state()).isEqualTo("a".getBytes(StandardCharsets.UTF_8));
+    assertThat(one.history()).containsExactly(entry(0, "h0"), entry(1, "h1"));
+    assertThat(store.position()).contains("p1");
   }
 
   @Test

@@ -20,9 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -246,6 +248,29 @@ class StoreContractCatchesBrokenStoresTest {
   }
 
   /**
+   * Refuses a history entry under a sequence the customer holds, stored or earlier in the same
+   * write, as a primary key on (customer, sequence) does, and nothing more: an entry that skips a
+   * sequence is stored.
+   */
+  static final class PrimaryKeyOnlyStore extends ReplacingHistoryStore {
+    @Override
+    public synchronized void write(StoreBatch batch) {
+      for (StoreBatch.Write w : batch.writes()) {
+        Set<Long> held = new HashSet<>();
+        if (!batch.replaceAll()) {
+          load(w.record().customer()).ifPresent(c -> c.history().forEach(h -> held.add(h.sequence())));
+        }
+        for (HistoryEntry h : w.history()) {
+          if (!held.add(h.sequence())) {
+            throw new CustomerStoreException("duplicate key: history entry " + h.sequence(), StoreFailure.REFUSED, null);
+          }
+        }
+      }
+      super.write(batch);
+    }
+  }
+
+  /**
    * Refuses what the reference store refuses, but with an exception of its own instead of a
    * {@link CustomerStoreException}, so that a caller cannot tell the refusal from a store that is
    * down.
@@ -375,6 +400,7 @@ class StoreContractCatchesBrokenStoresTest {
     assertThatCode(c::replaceAllRemovesSeenEventsAndHistoryToo).doesNotThrowAnyException();
     assertThatCode(c::aRefusedBatchStoresNoneOfIt).doesNotThrowAnyException();
     assertThatCode(c::aRepeatedHistorySequenceIsRefused).doesNotThrowAnyException();
+    assertThatCode(c::aSkippedHistorySequenceIsRefused).doesNotThrowAnyException();
   }
 
   @Test
@@ -454,6 +480,17 @@ class StoreContractCatchesBrokenStoresTest {
     assertThatThrownBy(contract(StoredRepeatsOnlyStore::new)::aRepeatedHistorySequenceIsRefused)
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("what writing a batch whose write carries history entry 2 twice throws");
+  }
+
+  @Test
+  void aStoreThatStoresAHistoryEntryWhichSkipsASequenceIsCaught() {
+    CustomerStoreContract c = contract(PrimaryKeyOnlyStore::new);
+    // repeats, stored or carried twice, it refuses whole
+    assertThatCode(c::aRepeatedHistorySequenceIsRefused).doesNotThrowAnyException();
+    assertThatCode(c::aRefusedBatchStoresNoneOfIt).doesNotThrowAnyException();
+    assertThatThrownBy(c::aSkippedHistorySequenceIsRefused)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("what writing a batch whose history skips a sequence (2 writes) throws");
   }
 
   @Test
