@@ -57,8 +57,9 @@ public abstract class BaseScheme implements SegmentationScheme {
    * @param columns what the scheme reads from a population
    * @param specs the parameters with their defaults and ranges
    * @param overrides the values to use instead of the defaults
-   * @throws ValidationException if an override is unknown, not finite or out of range, or the
-   *     values fail {@link #checkTogether}
+   * @throws ValidationException if a segment is declared twice or is {@value
+   *     io.clm.api.segmentation.Assignment#UNCLASSIFIED}, an override is unknown, not finite or out
+   *     of range, or the values fail {@link #checkTogether}
    */
   protected BaseScheme(
       String id,
@@ -70,6 +71,10 @@ public abstract class BaseScheme implements SegmentationScheme {
     this.id = id;
     this.kind = kind;
     this.segments = List.copyOf(segments);
+    String problem = Labels.problem(this.segments);
+    if (problem != null) {
+      throw new ValidationException("scheme '" + id + "': " + problem);
+    }
     this.columns = columns;
     this.specs = List.copyOf(specs);
     this.parameters = Collections.unmodifiableSortedMap(new TreeMap<>(Parameter.resolve(id, specs, overrides)));

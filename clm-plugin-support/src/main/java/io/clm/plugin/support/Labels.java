@@ -2,10 +2,14 @@ package io.clm.plugin.support;
 
 import io.clm.api.ValidationException;
 import io.clm.api.annotation.Experimental;
+import io.clm.api.segmentation.Assignment;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * The segment labels of one assignment run: the scheme's fixed segments (codes 0, 1, ... in their
@@ -25,8 +29,14 @@ public final class Labels {
    * Starts with the fixed segments.
    *
    * @param fixed the scheme's segments, possibly empty
+   * @throws ValidationException if a segment is declared twice or is {@value
+   *     Assignment#UNCLASSIFIED}
    */
   public Labels(List<String> fixed) {
+    String problem = problem(fixed);
+    if (problem != null) {
+      throw new ValidationException(problem);
+    }
     this.labels = new ArrayList<>(fixed);
     for (int i = 0; i < fixed.size(); i++) {
       codes.put(fixed.get(i), i);
@@ -35,12 +45,37 @@ public final class Labels {
   }
 
   /**
+   * What keeps a list from being a scheme's segments, or null: a segment declared twice, or
+   * {@link Assignment#UNCLASSIFIED}, which names the customers left outside every segment.
+   */
+  static String problem(List<String> segments) {
+    Set<String> seen = new HashSet<>();
+    for (String segment : segments) {
+      String reserved = reserved(segment);
+      if (reserved != null) {
+        return reserved;
+      }
+      if (!seen.add(segment)) {
+        return "segment '" + segment + "' is declared twice in " + segments;
+      }
+    }
+    return null;
+  }
+
+  private static String reserved(String label) {
+    return Objects.requireNonNull(label, "segment").equals(Assignment.UNCLASSIFIED)
+        ? "segment '" + label + "' is not a segment: it names the customers left unclassified"
+        : null;
+  }
+
+  /**
    * The code of a label: one of the fixed segments, or, without fixed segments, a label met in the
    * data, added on first sight.
    *
    * @param label the label
    * @return its code
-   * @throws ValidationException if there are fixed segments and the label is not one of them
+   * @throws ValidationException if there are fixed segments and the label is not one of them, or
+   *     the label is {@value Assignment#UNCLASSIFIED}
    */
   public int code(String label) {
     Integer c = codes.get(label);
@@ -49,6 +84,10 @@ public final class Labels {
     }
     if (c == null) {
       c = labels.size();
+      String reserved = reserved(label);
+      if (reserved != null) {
+        throw new ValidationException(reserved);
+      }
       labels.add(label);
       codes.put(label, c);
     }

@@ -95,4 +95,78 @@ class LabelsTest {
         .hasMessageContaining("'platinum'");
     assertThat(segmenter.segments()).containsExactly("gold", "silver");
   }
+
+  @Test
+  void fixedSegmentsMustBeDistinctAndNotTheNameOfTheUnclassified() {
+    assertThatThrownBy(() -> new Labels(List.of("gold", "silver", "gold")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("segment 'gold' is declared twice in [gold, silver, gold]");
+    assertThatThrownBy(() -> new Labels(List.of("gold", "unclassified")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("segment 'unclassified' is not a segment: it names the customers left unclassified");
+  }
+
+  @Test
+  void aLabelFromTheDataCannotBeTheNameOfTheUnclassified() {
+    Labels labels = new Labels(List.of());
+    labels.code("active");
+    assertThatThrownBy(() -> labels.code("unclassified"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("segment 'unclassified' is not a segment: it names the customers left unclassified");
+    assertThat(labels.all()).containsExactly("active");
+  }
+
+  /** Segments from the data, and a rule that names the segment of every customer as given. */
+  static final class Named extends BaseScheme {
+    private final String segment;
+
+    Named(List<String> segments, String segment) {
+      super("acme.named", Kind.ABSOLUTE, segments, Population.Columns.of(Metric.CREDIT_SCORE), List.of(), Map.of());
+      this.segment = segment;
+    }
+
+    @Override
+    protected BaseScheme create(Map<String, Double> parameters) {
+      return new Named(segments(), segment);
+    }
+
+    @Override
+    protected Rules rules(FittedScheme fitted) {
+      return new Rules() {
+        @Override
+        public int classify(Population p, int row, Labels labels) {
+          return labels.code(segment);
+        }
+
+        @Override
+        public void explain(Population p, int row, Map<String, Double> into) {}
+
+        @Override
+        public List<String> reasons() {
+          return List.of();
+        }
+      };
+    }
+  }
+
+  @Test
+  void aSchemeWhoseSegmentsRepeatOrNameTheUnclassifiedIsRefusedWhenBuilt() {
+    assertThatThrownBy(() -> new Named(List.of("gold", "gold"), "gold"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("scheme 'acme.named': segment 'gold' is declared twice in [gold, gold]");
+    assertThatThrownBy(() -> new Named(List.of("unclassified"), "unclassified"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("scheme 'acme.named': segment 'unclassified' is not a segment: it names the customers left unclassified");
+  }
+
+  @Test
+  void oneCustomerIsNotPlacedInASegmentNamedLikeTheUnclassifiedAnyMoreThanAPopulation() {
+    Named scheme = new Named(List.of(), "unclassified");
+    Segmenter segmenter = scheme.segmenter(scheme.fit(Population.of(List.of(), NOW, scheme.columns())));
+    Population population = Population.of(List.of(customer("C-1")), NOW, scheme.columns());
+    assertThatThrownBy(() -> segmenter.assignAll(population)).isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> segmenter.assign(customer("C-1"), NOW))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("'unclassified'");
+  }
 }
