@@ -77,7 +77,8 @@ import java.util.Set;
  * Offer.discountPercent}) is refused when missing or null rather than read as {@code false} or 0.
  * An enum component is written as its constant's name whatever the mapper's enum settings and
  * read by that exact name only: not by its ordinal ({@code 0} is not {@code DEBIT}), not in another
- * case or with spaces. Such failures are Jackson's {@code MismatchedInputException} naming the
+ * case or with spaces. So is a map key that is a clm constant, such as an attribute's or a consent's
+ * ({@code "attributes": {"REVENUE": ...}}), also under the mapper's settings for enum keys. Such failures are Jackson's {@code MismatchedInputException} naming the
  * component ({@code ConsentChange.granted is missing or null; it must be true or false}, {@code
  * Transaction.direction must be one of [DEBIT, CREDIT], not 0}) and quoting a number or an unknown
  * constant's name, never other text. A mapper that writes numbers as strings ({@code
@@ -127,7 +128,7 @@ public final class ClmJacksonModule extends SimpleModule {
   /**
    * Registers the serialisers, the sealed hierarchies and, as the mapper's last annotation
    * introspector (so that annotations the application writes still win), the formats of JDK types
-   * inside clm's types.
+   * inside clm's types, and the writers and readers of map keys that are clm's enum constants.
    *
    * @param context the mapper's set-up context
    */
@@ -135,6 +136,8 @@ public final class ClmJacksonModule extends SimpleModule {
   public void setupModule(SetupContext context) {
     super.setupModule(context);
     context.appendAnnotationIntrospector(new ClmValues.Introspector());
+    context.addKeySerializers(new EnumKeys.Writers());
+    context.addKeyDeserializers(new EnumKeys.Readers());
     context.addBeanSerializerModifier(new RecordComponentsOnly());
   }
 
