@@ -39,7 +39,17 @@ class SeenEventsUpgradeTest {
     upgradeFromVersionThree(Databases.postgresDatabase());
   }
 
-  private static void upgradeFromVersionThree(String url) throws SQLException {
+  @Test
+  void onH2TheEventsOfMoreCustomersThanOneBatchOfRowsAllMove() throws SQLException {
+    manyCustomersFromVersionThree(Databases.h2(dir));
+  }
+
+  @Test
+  void onPostgresTheEventsOfMoreCustomersThanOneBatchOfRowsAllMove() throws SQLException {
+    manyCustomersFromVersionThree(Databases.postgresDatabase());
+  }
+
+  private static void migrateToVersionThree(String url) {
     Flyway.configure()
         .dataSource(url, null, null)
         .locations(Schema.LOCATION)
@@ -47,6 +57,59 @@ class SeenEventsUpgradeTest {
         .target("3")
         .load()
         .migrate();
+  }
+
+  /**
+   * Two and a half times as many customers as the migration writes rows per round trip, with one
+   * to three events each, the rows in the order of the events' arrival: every customer's events
+   * arrive whole and in order, none lost at the boundaries of the migration's batches.
+   */
+  private static void manyCustomersFromVersionThree(String url) throws SQLException {
+    migrateToVersionThree(url);
+    int customers = CustomerTables.PAGE * 5 / 2;
+    Map<String, List<SeenEvent>> expected = new TreeMap<>();
+    try (Connection c = DriverManager.getConnection(url);
+        PreparedStatement customer = c.prepareStatement("INSERT INTO clm_customer (customer_key, due_at, record) VALUES (?, 5, ?)");
+        PreparedStatement ps = c.prepareStatement(
+            "INSERT INTO clm_seen_event (customer_key, id_fingerprint, content_fingerprint, event_at) VALUES (?, ?, ?, ?)")) {
+      c.setAutoCommit(false);
+      for (int i = 0; i < customers; i++) {
+        String key = String.format("C-%05d", i);
+        customer.setString(1, key);
+        customer.setBytes(2, key.getBytes(StandardCharsets.UTF_8));
+        customer.addBatch();
+      }
+      customer.executeBatch();
+      for (int round = 0; round < 3; round++) {
+        for (int i = 0; i < customers; i++) {
+          if (round > i % 3) {
+            continue;
+          }
+          String key = String.format("C-%05d", i);
+          SeenEvent e = new SeenEvent(i * 10L + round + 1, -i, 1_767_600_000_000L + round);
+          ps.setString(1, key);
+          ps.setLong(2, e.id());
+          ps.setLong(3, e.content());
+          ps.setLong(4, e.at());
+          ps.addBatch();
+          expected.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
+        }
+      }
+      ps.executeBatch();
+      c.commit();
+    }
+
+    try (JdbcStore store = JdbcStore.builder().url(url).build()) {
+      Map<String, List<SeenEvent>> moved = new TreeMap<>();
+      store.scan(stored -> moved.put(stored.record().customer().value(), stored.seen()));
+      assertThat(moved).hasSize(customers).isEqualTo(expected);
+      // 834 customers with one event, 833 with two and 833 with three
+      assertThat(moved.values().stream().mapToInt(List::size).sum()).isEqualTo(4_999);
+    }
+  }
+
+  private static void upgradeFromVersionThree(String url) throws SQLException {
+    migrateToVersionThree(url);
     // Two customers, their rows interleaved as a feed would write them; more events for C-2 than
     // the migration packs into one row.
     Map<String, List<SeenEvent>> expected = new TreeMap<>();
