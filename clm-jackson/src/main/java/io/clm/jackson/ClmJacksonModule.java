@@ -68,7 +68,10 @@ import java.util.Set;
  * {@link Cause} and {@link ActionType} with a {@code type} property ({@code "transaction"}, {@code
  * "manual-move"}, {@code "rule"}, {@code "service-recovery"}, ...); {@link java.util.Optional} as
  * its value or null; records as their components only. Reading validates through the records'
- * constructors, so an invalid value fails with the same message as in code. A boolean, whole
+ * constructors, so an invalid value fails with the same message as in code. A property of a clm
+ * record given twice is refused on any mapper ({@code Transaction has 'direction' twice}), where
+ * Jackson would keep the later value; on a parser with {@code
+ * StreamReadFeature.STRICT_DUPLICATE_DETECTION} the parser refuses it first, as it does any repeat. A boolean, whole
  * number, double or text component of a clm type is read only from a JSON value of its own kind
  * ({@code true} or {@code false}; an integer within the component's range; a number, or {@code
  * "NaN"} and the infinities as Jackson writes them; a string), never coerced: {@code 7.9} is not
@@ -139,6 +142,7 @@ public final class ClmJacksonModule extends SimpleModule {
     context.addKeySerializers(new EnumKeys.Writers());
     context.addKeyDeserializers(new EnumKeys.Readers());
     context.addBeanSerializerModifier(new RecordComponentsOnly());
+    context.addBeanDeserializerModifier(new RepeatedProperties());
   }
 
   /**

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.clm.api.BatchResult;
 import io.clm.api.Cause;
 import io.clm.api.Erasure;
@@ -192,6 +196,53 @@ class ClmJacksonModuleTest {
     assertThatThrownBy(() -> MAPPER.readValue("{\"amount\": 1, \"currency\": \"EUR\", \"currency\": \"JPY\"}", Money.class))
         .isInstanceOf(JsonProcessingException.class)
         .hasMessageContaining("Money has \"currency\" twice");
+  }
+
+  private static String transactionWith(String extra) {
+    return "{\"type\":\"transaction\",\"id\":\"e1\",\"customer\":\"cust-1\",\"direction\":\"CREDIT\"" + extra
+        + ",\"at\":\"2026-03-01T10:15:30Z\",\"amount\":{\"amount\":\"1.00\",\"currency\":\"EUR\"},"
+        + "\"product\":\"LOAN\",\"channel\":\"MOBILE\"}";
+  }
+
+  @Test
+  void aPropertyOfAClmRecordGivenTwiceIsRefusedAsBadInputOnAnyMapper() throws Exception {
+    Transaction credit =
+        new Transaction(
+            "e1", CustomerId.of("cust-1"), Instant.parse("2026-03-01T10:15:30Z"), Direction.CREDIT,
+            Money.of("1.00", "EUR"), ProductType.LOAN, Channel.MOBILE);
+    ObjectMapper strict =
+        JsonMapper.builder().addModule(new ClmJacksonModule()).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    for (ObjectMapper mapper : List.of(MAPPER, strict)) {
+      assertThat(mapper.readValue(transactionWith(""), Event.class)).isEqualTo(credit);
+      assertThat(mapper.readValue(transactionWith(""), Transaction.class)).isEqualTo(credit);
+      // without the check, a repeat before the last component was read won (DEBIT), and one after it
+      // failed as an InvalidDefinitionException, the kind a web framework reports as its own fault
+      for (String repeated : List.of(",\"direction\":\"DEBIT\"", ",\"customer\":\"cust-2\"")) {
+        String json = transactionWith(repeated);
+        for (Class<?> type : List.<Class<?>>of(Event.class, Transaction.class)) {
+          String name = repeated.contains("direction") ? "direction" : "customer";
+          assertThat(catchException(() -> mapper.readValue(json, type)))
+              .as("%s as %s", repeated, type.getSimpleName())
+              .isInstanceOf(mapper == strict ? JsonParseException.class : MismatchedInputException.class)
+              .hasMessageContaining(mapper == strict ? "Duplicate field '" + name + "'" : "Transaction has '" + name + "' twice")
+              .hasMessageNotContaining("cust-2");
+        }
+      }
+      String whole = transactionWith("");
+      String atTheEnd = whole.substring(0, whole.length() - 1) + ",\"channel\":\"BRANCH\"}";
+      assertThat(catchException(() -> mapper.readValue(atTheEnd, Event.class)))
+          .isInstanceOf(mapper == strict ? JsonParseException.class : MismatchedInputException.class)
+          .hasMessageContaining(mapper == strict ? "Duplicate field 'channel'" : "Transaction has 'channel' twice");
+    }
+    MetricsSnapshot nested =
+        MetricsSnapshot.builder(Currency.getInstance("EUR"), T).attribute(Attribute.REVENUE, new BigDecimal("10.10"), T).build();
+    String json = MAPPER.writeValueAsString(nested);
+    assertThat(MAPPER.readValue(json, MetricsSnapshot.class)).isEqualTo(nested);
+    String repeatedInside = json.replace("{\"value\":10.10,", "{\"value\":10.10,\"value\":99,");
+    assertThat(repeatedInside).isNotEqualTo(json);
+    assertThat(catchException(() -> MAPPER.readValue(repeatedInside, MetricsSnapshot.class)))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("AttributeValue has 'value' twice");
   }
 
   @Test

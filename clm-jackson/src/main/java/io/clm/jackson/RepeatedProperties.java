@@ -1,0 +1,92 @@
+package io.clm.jackson;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerBase;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import io.clm.api.TextRules;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Refuses a JSON object of a clm record that gives one property twice, on any mapper. Jackson
+ * keeps the last of two values read before the record is complete ({@code "direction": "CREDIT",
+ * ..., "direction": "DEBIT"} is a debit) and fails with an {@code InvalidDefinitionException}, the
+ * kind a web framework reports as its own fault, on one read after it. On a parser with {@link
+ * StreamReadFeature#STRICT_DUPLICATE_DETECTION}, which refuses every repeat itself, the object is
+ * read as it is; on any other, its properties are copied into a buffer, checked, and read from it.
+ */
+final class RepeatedProperties extends BeanDeserializerModifier {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public JsonDeserializer<?> modifyDeserializer(
+      DeserializationConfig config, BeanDescription description, JsonDeserializer<?> deserializer) {
+    Class<?> type = description.getBeanClass();
+    // a record read by a deserializer of the module's own (Money) checks its properties itself
+    return deserializer instanceof BeanDeserializerBase && type.isRecord() && ClmValues.isClmType(type)
+        ? new Refusing(deserializer, type)
+        : deserializer;
+  }
+
+  /** A record's deserializer that first checks the object's property names. */
+  private static final class Refusing extends DelegatingDeserializer {
+    private static final long serialVersionUID = 1L;
+    private final Class<?> type;
+
+    Refusing(JsonDeserializer<?> delegate, Class<?> type) {
+      super(delegate);
+      this.type = type;
+    }
+
+    @Override
+    protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+      return new Refusing(delegate, type);
+    }
+
+    @Override
+    public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      JsonToken token = p.currentToken();
+      if (p.isEnabled(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature())
+          || (token != JsonToken.START_OBJECT && token != JsonToken.FIELD_NAME)) {
+        return _delegatee.deserialize(p, ctxt);
+      }
+      TokenBuffer copy = ctxt.bufferForInputBuffering(p);
+      copy.writeStartObject();
+      if (token == JsonToken.START_OBJECT) {
+        token = p.nextToken();
+      }
+      Set<String> names = new HashSet<>();
+      for (; token == JsonToken.FIELD_NAME; token = p.nextToken()) {
+        String name = p.currentName();
+        if (!names.add(name)) {
+          return ctxt.reportInputMismatch(this, "%s has %s twice", type.getSimpleName(), TextRules.excerpt(name));
+        }
+        copy.copyCurrentStructure(p);
+      }
+      if (token != JsonToken.END_OBJECT) {
+        return ctxt.handleUnexpectedToken(type, p);
+      }
+      copy.writeEndObject();
+      try (JsonParser buffered = copy.asParserOnFirstToken()) {
+        return _delegatee.deserialize(buffered, ctxt);
+      }
+    }
+
+    @Override
+    public Object deserializeWithType(JsonParser p, DeserializationContext ctxt, TypeDeserializer typeDeserializer)
+        throws IOException {
+      // the type deserializer reads the type id, then hands the rest to deserialize of the subtype's
+      return typeDeserializer.deserializeTypedFromObject(p, ctxt);
+    }
+  }
+}
