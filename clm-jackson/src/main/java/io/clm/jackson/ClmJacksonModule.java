@@ -71,7 +71,9 @@ import java.util.Set;
  * constructors, so an invalid value fails with the same message as in code. A property of a clm
  * record given twice is refused on any mapper ({@code Transaction has 'direction' twice}), where
  * Jackson would keep the later value; on a parser with {@code
- * StreamReadFeature.STRICT_DUPLICATE_DETECTION} the parser refuses it first, as it does any repeat. A boolean, whole
+ * StreamReadFeature.STRICT_DUPLICATE_DETECTION} the parser refuses it first, as it does any repeat.
+ * Text after the document ({@code {...} {...}}) is the mapper's to refuse: enable {@code
+ * DeserializationFeature.FAIL_ON_TRAILING_TOKENS} on a mapper that reads input from outside. A boolean, whole
  * number, double or text component of a clm type is read only from a JSON value of its own kind
  * ({@code true} or {@code false}; an integer within the component's range; a number, or {@code
  * "NaN"} and the infinities as Jackson writes them; a string), never coerced: {@code 7.9} is not
