@@ -228,6 +228,13 @@ class ClmJacksonModuleTest {
               .hasMessageNotContaining("cust-2");
         }
       }
+      // the type after other properties, which Jackson then reads from a buffer of its own
+      String typeLater = transactionWith("").replace("{\"type\":\"transaction\",\"id\":\"e1\",", "{\"id\":\"e1\",\"type\":\"transaction\",");
+      assertThat(typeLater).isNotEqualTo(transactionWith(""));
+      assertThat(mapper.readValue(typeLater, Event.class)).isEqualTo(credit);
+      assertThat(catchException(() -> mapper.readValue(typeLater.replace("\"type\"", "\"id\":\"e2\",\"type\""), Event.class)))
+          .isInstanceOf(mapper == strict ? JsonParseException.class : MismatchedInputException.class)
+          .hasMessageContaining(mapper == strict ? "Duplicate field 'id'" : "Transaction has 'id' twice");
       String whole = transactionWith("");
       String atTheEnd = whole.substring(0, whole.length() - 1) + ",\"channel\":\"BRANCH\"}";
       assertThat(catchException(() -> mapper.readValue(atTheEnd, Event.class)))
