@@ -408,6 +408,7 @@ public abstract class CustomerStoreContract {
                 write(record(2, 20, "new"), List.of(), List.of(entry(0, "n0"))),
                 write(record(1, 40, "v2"), List.of(new SeenEvent(7, 8, 9)), List.of(entry(3, "h3")))),
             List.of(write(record(2, 20, "new"), List.of(new SeenEvent(4, 5, 6)), List.of(entry(1, "n1")))),
+            List.of(write(record(2, 20, "new"), List.of(), List.of(entry(0, "n0"), entry(2, "n2")))),
             List.of(
                 write(record(2, 20, "new"), List.of(), List.of(entry(0, "n0"))),
                 write(record(1, 40, "v2"), List.of(), List.of(entry(2, "h2"), entry(4, "h4")))));

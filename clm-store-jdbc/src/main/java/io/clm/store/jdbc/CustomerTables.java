@@ -310,20 +310,25 @@ final class CustomerTables {
   /**
    * Refuses the batch unless each write's history entries continue its customer's stored sequence
    * (from 0 for a customer with none, or in a replacing batch): an entry that repeats a sequence or
-   * skips one. Read under the customers' row locks, so no other write moves a sequence meanwhile,
-   * and before anything is appended; the transaction's rollback undoes the rows already locked.
+   * skips one. A write whose entries start at 0 needs no reading: the primary key refuses it if the
+   * customer holds entry 0. For the others the highest stored sequence is read, under the customers'
+   * row locks, so no other write moves it meanwhile, and before anything is appended; the
+   * transaction's rollback undoes the rows already locked.
    */
   private void requireSequences(Connection c, String operation, List<StoreBatch.Write> writes, boolean replaceAll)
       throws SQLException {
-    List<String> appending = new ArrayList<>();
+    List<String> continuing = new ArrayList<>();
     for (StoreBatch.Write w : writes) {
-      if (!w.history().isEmpty()) {
-        appending.add(key(w));
+      if (!replaceAll && !w.history().isEmpty() && w.history().get(0).sequence() > 0) {
+        continuing.add(key(w));
       }
     }
-    Map<String, Long> next = replaceAll ? Map.of() : nextSequences(c, appending);
+    Map<String, Long> next = nextSequences(c, continuing);
     for (StoreBatch.Write w : writes) {
-      long n = next.getOrDefault(key(w), 0L);
+      if (w.history().isEmpty()) {
+        continue;
+      }
+      long n = w.history().get(0).sequence() > 0 ? next.getOrDefault(key(w), 0L) : 0;
       for (HistoryEntry h : w.history()) {
         if (h.sequence() != n) {
           throw new JdbcStoreException(tx.store(), operation, StoreFailure.REFUSED,
@@ -337,25 +342,43 @@ final class CustomerTables {
     }
   }
 
-  /** The next history sequence of each customer that holds history, {@link #PAGE} keys per query. */
+  /**
+   * The next history sequence of each of these customers that holds history, {@value
+   * MultiRow#CHUNK} keys per query, one statement for every full chunk.
+   */
   private static Map<String, Long> nextSequences(Connection c, List<String> keys) throws SQLException {
     Map<String, Long> next = new HashMap<>();
-    for (int from = 0; from < keys.size(); from += PAGE) {
-      List<String> page = keys.subList(from, Math.min(keys.size(), from + PAGE));
-      String sql = "SELECT customer_key, MAX(sequence_no) FROM clm_history WHERE customer_key IN ("
-          + String.join(",", Collections.nCopies(page.size(), "?")) + ") GROUP BY customer_key";
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        for (int i = 0; i < page.size(); i++) {
-          ps.setString(i + 1, page.get(i));
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            next.put(rs.getString(1), rs.getLong(2) + 1);
-          }
+    int full = keys.size() / MultiRow.CHUNK;
+    if (full > 0) {
+      try (PreparedStatement ps = c.prepareStatement(highestSequences(MultiRow.CHUNK))) {
+        for (int k = 0; k < full; k++) {
+          readNext(ps, keys.subList(k * MultiRow.CHUNK, (k + 1) * MultiRow.CHUNK), next);
         }
       }
     }
+    List<String> rest = keys.subList(full * MultiRow.CHUNK, keys.size());
+    if (!rest.isEmpty()) {
+      try (PreparedStatement ps = c.prepareStatement(highestSequences(rest.size()))) {
+        readNext(ps, rest, next);
+      }
+    }
     return next;
+  }
+
+  private static String highestSequences(int keys) {
+    return "SELECT customer_key, MAX(sequence_no) FROM clm_history WHERE customer_key IN ("
+        + String.join(",", Collections.nCopies(keys, "?")) + ") GROUP BY customer_key";
+  }
+
+  private static void readNext(PreparedStatement ps, List<String> keys, Map<String, Long> into) throws SQLException {
+    for (int i = 0; i < keys.size(); i++) {
+      ps.setString(i + 1, keys.get(i));
+    }
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        into.put(rs.getString(1), rs.getLong(2) + 1);
+      }
+    }
   }
 
   /** Appends the written customers' seen events and history entries, whose customer rows the transaction holds. */
