@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param separator the CSV field separator: {@code ,} {@code ;} {@code |} or a tab
  * @param decimalSeparator {@code .} or {@code ,} (then the CSV separator may not be a comma)
  * @param signedAmounts whether a negative amount is a debit and a positive one a credit; the
- *     direction column is then optional and, where given, must agree
+ *     direction column is then optional and, where given, must agree; a zero amount takes the
+ *     direction given, or without one is a debit when written with a minus sign
  * @param timestampPattern a {@link DateTimeFormatter} pattern for local timestamps, such as {@code
  *     yyyy-MM-dd HH:mm:ss}, read in {@code zone}; empty for ISO-8601
  * @param zone the zone of local timestamps

@@ -41,9 +41,16 @@ enum RecordKind {
       }
       Direction direction;
       if (r.dialect().signedAmounts()) {
-        direction = amount.signum() < 0 ? Direction.DEBIT : Direction.CREDIT;
-        if (r.present(3) && r.choice(3, Direction.class) != direction) {
-          throw r.bad(3, TextRules.excerpt(r.text(3)) + " does not agree with the sign of the amount " + amount.toPlainString());
+        // A zero has no sign: the direction given says which way it went, or else a minus written before it.
+        boolean minus = amount.signum() < 0 || amount.signum() == 0 && r.text(4).startsWith("-");
+        direction = minus ? Direction.DEBIT : Direction.CREDIT;
+        if (r.present(3)) {
+          Direction given = r.choice(3, Direction.class);
+          if (amount.signum() == 0) {
+            direction = given;
+          } else if (given != direction) {
+            throw r.bad(3, TextRules.excerpt(r.text(3)) + " does not agree with the sign of the amount " + amount.toPlainString());
+          }
         }
         amount = amount.abs();
       } else {
