@@ -89,6 +89,14 @@ class ReaderMessagesTest {
     }
     assertThat(headerProblem(header + "\n")).isEqualTo(
         "f.csv line 1, field 'amount': column is missing from the header " + shown + " and 2 more");
+    // Forty names, one of forty characters: all shown as they are.
+    StringBuilder forty = new StringBuilder("id,customer_id,timestamp,direction," + "f".repeat(40) + ",product,channel");
+    List<String> all = new ArrayList<>(List.of("id", "customer_id", "timestamp", "direction", "f".repeat(40), "product", "channel"));
+    for (int i = 0; i < 33; i++) {
+      forty.append(",x").append(i);
+      all.add("x" + i);
+    }
+    assertThat(headerProblem(forty + "\n")).isEqualTo("f.csv line 1, field 'amount': column is missing from the header " + all);
     assertThat(headerProblem("id,customer_id,timestamp,direction,product,channel\n")).isEqualTo(
         "f.csv line 1, field 'amount': column is missing from the header [id, customer_id, timestamp, direction, product, channel]");
   }
