@@ -119,6 +119,16 @@ class FieldRulesTest {
                 + "scale, competitor-attention, price-sensitivity, decision-time-days, incident-tolerance, vulnerable");
   }
 
+  /** A customer id of four characters or more is masked wherever the message would quote it; a shorter one would match ordinary text. */
+  @Test
+  void aCustomerIdInAnotherFieldIsNotQuoted() {
+    assertThat(messages(RecordKind.TRANSACTIONS, "t1,C-12,2025-01-02T10:00:00Z,debit,C-12,,card,pos\n"
+        + "t2,C-1,2025-01-02T10:00:00Z,debit,C-1,,card,pos\n")).containsExactly(
+        "f.csv line 2, field 'amount': '(customer id)' is not a decimal number within bounds (at most 18 digits before the '.', "
+            + "no exponent)",
+        "f.csv line 3, field 'amount': 'C-1' is not a decimal number within bounds (at most 18 digits before the '.', no exponent)");
+  }
+
   @Test
   void aProductIsOpenedOrClosed() {
     assertThat(messages(RecordKind.PRODUCTS, "p1,C-1001,2025-01-02T10:00:00Z,card,frozen\n"))
