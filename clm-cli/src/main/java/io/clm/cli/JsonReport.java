@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -154,8 +156,9 @@ final class JsonReport {
     }
   }
 
+  /** The figure rounded to four decimals, whatever its size; 0 for a figure that is not finite. */
   private static double round(double v) {
-    return Double.isFinite(v) ? Math.round(v * 10_000) / 10_000.0 : 0;
+    return Double.isFinite(v) ? BigDecimal.valueOf(v).setScale(4, RoundingMode.HALF_UP).doubleValue() : 0;
   }
 
   private static void instant(JsonGenerator g, String name, Instant at) throws IOException {

@@ -114,6 +114,28 @@ class JsonReportTest {
     assertThat(json.get("reconciles").asBoolean()).isTrue();
   }
 
+  /**
+   * Figures are rounded to four decimals whatever their size: a portfolio's value in a currency of
+   * small units (a trillion and a half dong) is printed as it is, not cut at the largest long.
+   */
+  @Test
+  void aLargeValueIsPrintedAsItIs() throws IOException {
+    Report full = full();
+    Report large = new Report(full.title(), full.source(), full.modelId(), "VND", full.periodStart(), full.flowStart(),
+        full.asOf(), full.input(), full.rejections(), full.stages(), full.transitions(), full.flow(),
+        Report.Section.of(List.of(new Report.SegmentTable("value-pyramid", "Value pyramid", List.of(), List.of(), List.of(
+            new Report.Segment("key", "Key customers", -1, -1, 3, 1.5e15, List.of()),
+            new Report.Segment("ordinary", "Ordinary customers", -1, -1, 4, -2_000_000_000_000_000.0, List.of()))))),
+        Report.Section.of(new Report.RiskReport("early warning", List.of(),
+            List.of(new Report.AtRisk("#00ff", "decline", 123_456_789_012_345.67, 0.5, List.of(), List.of())))),
+        full.complaints(), full.checks());
+    JsonNode json = JSON.readTree(write(large));
+    JsonNode segments = json.get("segments").get("schemes").get(0).get("segments");
+    assertThat(segments.get(0).get("value").asDouble()).isEqualTo(1.5e15);
+    assertThat(segments.get(1).get("value").asDouble()).isEqualTo(-2e15);
+    assertThat(json.get("risk").get("atRisk").get(0).get("value").asDouble()).isEqualTo(123_456_789_012_345.67);
+  }
+
   @Test
   void theDocumentEndsWithALineFeedAndHasNoCarriageReturn() throws IOException {
     String text = write(full());
