@@ -1,5 +1,6 @@
 package io.clm.cli;
 
+import io.clm.api.Clm;
 import io.clm.api.ClmException;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.TextRules;
@@ -25,6 +26,8 @@ import java.util.function.UnaryOperator;
 /** {@code clm analyze}: the pipeline on the user's own files, streamed row by row. */
 final class AnalyzeCommand {
   static final int DEFAULT_DEDUP_DAYS = 35;
+  /** The longest deduplication window the engine takes, in days. */
+  static final int MAX_DEDUP_DAYS = (int) Clm.Builder.MAX_DURATION.toDays();
   private static final long DAY = 86_400_000L;
 
   static final List<Arguments.Option> OPTIONS;
@@ -38,7 +41,8 @@ final class AnalyzeCommand {
     o.add(Arguments.Option.flag("skip-bad-rows", "skip and count bad rows instead of stopping at the first"));
     o.add(Arguments.Option.value("flow-start", "DATE", "start the stage flow at this date (default: every customer counts as new)"));
     o.add(Arguments.Option.value("as-of", "DATE", "report as of this date; a row after it is a bad row (default: the day after the latest event; a row more than 5 minutes past the clock is a bad row)"));
-    o.add(Arguments.Option.value("dedup-window", "DAYS", "remember event ids this many days back per customer, 0 for all (default 35)"));
+    o.add(Arguments.Option.value("dedup-window", "DAYS", "remember event ids this many days back per customer, 0 for all (default 35, at most "
+        + MAX_DEDUP_DAYS + ")"));
     o.addAll(StoreOptions.OPTIONS);
     o.addAll(Dialect.OPTIONS);
     o.addAll(RunOptions.OPTIONS);
@@ -75,7 +79,7 @@ final class AnalyzeCommand {
     }
     RunOptions options = RunOptions.of(a);
     Optional<StoreOptions> store = StoreOptions.of(a, env);
-    int dedupDays = a.integer("dedup-window", DEFAULT_DEDUP_DAYS, 0, 100_000);
+    int dedupDays = a.integer("dedup-window", DEFAULT_DEDUP_DAYS, 0, MAX_DEDUP_DAYS);
     Settings settings = new Settings(
         a.has("skip-bad-rows"),
         a.date("flow-start").map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()).orElse(null),

@@ -74,6 +74,17 @@ class MainTest {
     assertThat(run("analyze", "--transactions", "x.txt", "--currency", "EURO").code()).isEqualTo(2);
   }
 
+  /** The engine remembers ids for at most 36,500 days: a longer window is a usage error, not an internal one. */
+  @Test
+  void theDeduplicationWindowIsAtMostTheEnginesLongest() {
+    String tx = SAMPLES.resolve("transactions.csv").toString();
+    assertThat(run("analyze", "--transactions", tx, "--dedup-window", "36501", "--json")).isEqualTo(new Run(2, "",
+        "clm: analyze: --dedup-window 36501 is outside 0..36500\nRun 'clm analyze --help' for usage.\n"));
+    assertThat(run("analyze", "--transactions", tx, "--dedup-window", "100000", "--json").code()).isEqualTo(2);
+    Run longest = run("analyze", "--transactions", tx, "--dedup-window", "36500", "--json");
+    assertThat(longest.code()).as(longest.err()).isZero();
+  }
+
   @Test
   void aDateOptionOutsideTheYears0001To9999IsAUsageError() {
     String tx = SAMPLES.resolve("transactions.csv").toString();
