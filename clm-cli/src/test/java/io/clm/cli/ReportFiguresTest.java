@@ -170,8 +170,11 @@ class ReportFiguresTest {
       assertThat(contributions).isNotEmpty().allSatisfy(c -> assertThat(c).isNotNegative())
           .isSortedAccordingTo(java.util.Comparator.reverseOrder());
     });
-    // A factor that does not contribute is not named: some customers have one factor only.
+    // A factor that does not contribute is not named: some customers have one factor only, and
+    // some factors contribute at least 0.01.
     assertThat(risk.atRisk()).extracting(a -> a.factors().size()).contains(1);
+    assertThat(risk.atRisk()).flatExtracting(Report.AtRisk::factors)
+        .anySatisfy(f -> assertThat(Double.parseDouble(f.substring(f.lastIndexOf(' ') + 1))).isPositive());
     assertThat(risk.atRisk()).extracting(a -> a.value() * a.risk()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
     assertThat(demo(3).risk().data().atRisk()).extracting(Report.AtRisk::maskedId).hasSize(3);
   }
@@ -186,6 +189,8 @@ class ReportFiguresTest {
             org.assertj.core.groups.Tuple.tuple("key", "Key customers", -1, -1),
             org.assertj.core.groups.Tuple.tuple("potential", "Potential customers", -1, -1),
             org.assertj.core.groups.Tuple.tuple("ordinary", "Ordinary customers", -1, -1));
+    assertThat(pyramid.segments()).filteredOn(s -> s.id().equals("unclassified")).extracting(Report.Segment::label)
+        .containsExactly("unclassified");
     Report.SegmentTable matrix = report.segments().data().get(1);
     assertThat(matrix.segments()).filteredOn(s -> !s.id().equals("unclassified"))
         .extracting(Report.Segment::id, Report.Segment::label, Report.Segment::row, Report.Segment::column)

@@ -61,4 +61,32 @@ class TimeDrivenMovesTest {
     assertThat(cell(flow, 1 + TERMINATION, DEVELOPMENT)).isEqualTo(1);
     assertThat(cell(flow, 1 + DEVELOPMENT, DEVELOPMENT)).isZero();
   }
+
+  /** After the last row, the rules fire up to the report's date: a customer who lapses since is reported terminated. */
+  @Test
+  void aCustomerWhoLapsesAfterTheLastRowIsTerminatedByTheReportsDate() throws IOException {
+    JsonNode report = analyze("--as-of", "2025-07-01", "--json");
+    assertThat(cell(report.get("transitions"), DEVELOPMENT, TERMINATION)).isEqualTo(2);
+    assertThat(report.get("stages").get(TERMINATION).get("customers").asLong()).isEqualTo(1);
+  }
+
+  /** A flow start after the last row and before the report's date is where the flow starts. */
+  @Test
+  void aFlowStartAfterTheLastRowStartsTheFlowThere() throws IOException {
+    JsonNode report = analyze("--flow-start", "2024-06-10", "--as-of", "2024-07-01", "--json");
+    assertThat(report.get("flowStart").asText()).isEqualTo("2024-06-10T00:00:00Z");
+    assertThat(cell(report.get("flow"), 1 + DEVELOPMENT, DEVELOPMENT)).isEqualTo(1);
+    assertThat(cell(report.get("flow"), 0, DEVELOPMENT)).isZero();
+  }
+
+  /** Rules fire a day behind the data: up to the start of the day before a row. */
+  @Test
+  void timeMovesOnToTheStartOfTheDayBeforeARow() {
+    long at = java.time.Instant.parse("2025-01-10T10:00:00Z").toEpochMilli();
+    assertThat(AnalyzeCommand.tickBehind(at)).isEqualTo(java.time.Instant.parse("2025-01-09T00:00:00Z").toEpochMilli());
+    long midnight = java.time.Instant.parse("2025-01-10T00:00:00Z").toEpochMilli();
+    assertThat(AnalyzeCommand.tickBehind(midnight)).isEqualTo(java.time.Instant.parse("2025-01-09T00:00:00Z").toEpochMilli());
+    long before1970 = java.time.Instant.parse("1969-12-31T23:00:00Z").toEpochMilli();
+    assertThat(AnalyzeCommand.tickBehind(before1970)).isEqualTo(java.time.Instant.parse("1969-12-30T00:00:00Z").toEpochMilli());
+  }
 }
