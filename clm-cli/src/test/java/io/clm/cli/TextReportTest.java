@@ -94,22 +94,22 @@ class TextReportTest {
   }
 
   @Test
-  void aSectionNotIncludedShowsItsNoteAndAFlowStartHeadsTheFlow() {
+  void aSectionNotIncludedShowsItsNoteAndAFlowStartHeadsTheFlowAndAnIdOfElevenCharactersIsWhole() {
     Report full = JsonReportTest.full();
     Report without = new Report(full.title(), List.of(), full.modelId(), full.currency(), null,
         Instant.parse("2025-02-01T00:00:00Z"), full.asOf(), List.of(), List.of(),
-        List.of(new Report.StageCount("potential", "PROSPECT", "establish", 0)), new long[][] {{0}}, new long[][] {{0}, {0}},
+        List.of(new Report.StageCount("development", "ONBOARDING", "establish", 0)), new long[][] {{0}}, new long[][] {{0}, {0}},
         Report.Section.notIncluded("no segmentation"), Report.Section.notIncluded("no retention"),
         Report.Section.of(new Report.ComplaintReport("standard workflow", Map.of(), Double.NaN)),
         List.of(new Report.Check("customers", 0, 0)));
     assertThat(lines(without)).containsSubsequence(
         "model banking-six-stage, currency EUR, events from -, report as of 2025-03-01",
-        "potential establish 0 0.0%",
+        "development establish 0 0.0%",
         "all 0",
         "Stage flow: stage on 2025-02-01 (rows) to stage now (columns)",
-        "potential total",
+        "development total",
         "(new) 0 0",
-        "potential 0 0",
+        "development 0 0",
         "Segments", underline("Segments"), "no segmentation", "",
         "Churn risk and retention", underline("Churn risk and retention"), "no retention", "",
         "SLA policy: standard workflow",
