@@ -105,6 +105,18 @@ class RunAndStoreOptionsTest {
   }
 
   @Test
+  void theHtmlPageIsWrittenIntoADirectoryMadeForItAndSaidSo() throws IOException {
+    Path page = dir.resolve("reports").resolve("2025").resolve("report.html");
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    RunOptions.of(args("--json", "--html", page.toString())).write(JsonReportTest.full(),
+        new java.io.PrintStream(out, true, StandardCharsets.UTF_8), new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(Files.readString(page)).startsWith("<!DOCTYPE html>");
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("clm: wrote the HTML report to " + page + "\n");
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("{");
+  }
+
+  @Test
   void withoutStoreThereAreNoStoreOptions() {
     assertThat(StoreOptions.of(args(), name -> "ignored")).isEmpty();
     assertThatThrownBy(() -> StoreOptions.of(args("--store-user", "clm"), name -> null))
