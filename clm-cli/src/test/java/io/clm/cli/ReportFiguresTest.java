@@ -183,6 +183,8 @@ class ReportFiguresTest {
   void segmentsHaveTheirLabelsAndTheMatrixItsCells() throws IOException {
     Report report = demo(10);
     Report.SegmentTable pyramid = report.segments().data().get(0);
+    assertThat(pyramid.title()).isEqualTo("Value pyramid by profit (seed 003)");
+    assertThat(report.segments().data().get(1).title()).isEqualTo("Loyalty \u00d7 credit (seed 003)");
     assertThat(pyramid.segments()).filteredOn(s -> !s.id().equals("unclassified"))
         .extracting(Report.Segment::id, Report.Segment::label, Report.Segment::row, Report.Segment::column)
         .containsExactly(
