@@ -61,8 +61,11 @@ final class RunOptions {
     } catch (ValidationException e) {
       throw new UsageException("--currency: " + e.getMessage());
     }
+    String workflow = a.text("complaint-workflow", Sections.DEFAULT_WORKFLOW);
+    // Checked before any input is read, as the model is: not after a whole export.
+    Sections.workflow(Clm.plugins(), workflow);
     return new RunOptions(a.text("model", DEFAULT_MODEL), currency, a.has("json"), a.path("html"), a.integer("top", 10, 0, 1000),
-        a.text("complaint-workflow", Sections.DEFAULT_WORKFLOW), mask(a.path("mask-key-file")));
+        workflow, mask(a.path("mask-key-file")));
   }
 
   /** The mask keyed by the file's bytes, or a random one. The key is never printed. */

@@ -38,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -338,20 +339,33 @@ final class Sections {
 
   // ---- complaints -------------------------------------------------------------------------
 
+  /**
+   * The complaint workflow of this id, or empty when no workflow is on the class path (the report
+   * then leaves complaint service levels out).
+   *
+   * @throws PluginConfigurationException if there are workflows and none has this id
+   */
+  static Optional<ComplaintWorkflow> workflow(Plugins plugins, String id) {
+    try {
+      return Optional.of(plugins.get(ComplaintWorkflow.class, id));
+    } catch (PluginConfigurationException e) {
+      if (plugins.all(ComplaintWorkflow.class).isEmpty()) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
   private static Report.Section<Report.ComplaintReport> complaints(
       Plugins plugins, String workflowId, ComplaintLog log, Instant asOf, List<Report.Check> checks) {
     long resolved = log.resolved().size();
     long open = log.open().size();
     checks.add(new Report.Check("complaint tickets opened = resolved + still open", log.opened(), resolved + open));
-    ComplaintWorkflow workflow;
-    try {
-      workflow = plugins.get(ComplaintWorkflow.class, workflowId);
-    } catch (PluginConfigurationException e) {
-      if (plugins.all(ComplaintWorkflow.class).isEmpty()) {
-        return Report.Section.notIncluded("complaint service levels are not included: no complaint workflow was found on the class path");
-      }
-      throw e;
+    Optional<ComplaintWorkflow> found = workflow(plugins, workflowId);
+    if (found.isEmpty()) {
+      return Report.Section.notIncluded("complaint service levels are not included: no complaint workflow was found on the class path");
     }
+    ComplaintWorkflow workflow = found.get();
     int first = Integer.MAX_VALUE;
     int last = LocalDate.ofInstant(asOf, ZoneOffset.UTC).getYear() + 2;
     for (ComplaintLog.Resolved r : log.resolved()) {

@@ -133,6 +133,19 @@ class MainTest {
   }
 
   @Test
+  void anUnknownComplaintWorkflowIsAConfigurationErrorBeforeAnyRowIsRead() throws Exception {
+    // a file whose first row is bad: read first, it would end the run as bad data (exit 1)
+    Path transactions = dir.resolve("transactions.csv");
+    Files.writeString(transactions, "id,customer_id,timestamp,direction,amount,currency,product,channel\nTX-1,C-1,not a time,debit,1.00,EUR,current-account,branch\n");
+    Run r = run("analyze", "--transactions", transactions.toString(), "--complaint-workflow", "no-such-workflow");
+    assertThat(r.code()).isEqualTo(4);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).startsWith("clm: configuration: ").contains("no-such-workflow");
+    Run known = run("analyze", "--transactions", transactions.toString());
+    assertThat(known.code()).isEqualTo(1);
+  }
+
+  @Test
   void anUnknownModelIsAConfigurationError() {
     Run r = run("demo", "--customers", "10", "--months", "3", "--model", "no-such-model");
     assertThat(r.code()).isEqualTo(4);
