@@ -59,13 +59,13 @@ class RunAndStoreOptionsTest {
     assertThat(o.top).isEqualTo(10);
     assertThat(o.workflow).isEqualTo("standard");
     RunOptions given = RunOptions.of(args("--model", "four-stage", "--currency", "CHF", "--json", "--html", "r.html", "--top", "0",
-        "--complaint-workflow", "strict"));
+        "--complaint-workflow", "uk-fca-disp"));
     assertThat(given.model).isEqualTo("four-stage");
     assertThat(given.currency.getCurrencyCode()).isEqualTo("CHF");
     assertThat(given.json).isTrue();
     assertThat(given.html).contains(Path.of("r.html"));
     assertThat(given.top).isZero();
-    assertThat(given.workflow).isEqualTo("strict");
+    assertThat(given.workflow).isEqualTo("uk-fca-disp");
   }
 
   @Test
