@@ -74,6 +74,10 @@ final class Arguments {
           }
           value = args[++i];
         }
+        if (value.isEmpty()) {
+          // --transactions= would otherwise be a file with no name, and --as-of= a date with none
+          throw new UsageException(command + ": option --" + name + " needs a value (" + option.valueName() + "), not an empty one");
+        }
       } else if (value != null) {
         throw new UsageException(command + ": option --" + name + " takes no value");
       } else {

@@ -27,13 +27,13 @@ class ArgumentsTest {
 
   @Test
   void valuesComeAfterTheNameOrAnEqualsSignAndFlagsStandAlone() {
-    Arguments a = parse("--top", "5", "--out=report.html", "--json", "--as-of=");
+    Arguments a = parse("--top", "5", "--out=report.html", "--json", "--as-of=2026-01-31");
     assertThat(a.has("top")).isTrue();
     assertThat(a.has("json")).isTrue();
     assertThat(a.text("json")).contains("true");
     assertThat(a.text("top")).contains("5");
     assertThat(a.path("out")).contains(Path.of("report.html"));
-    assertThat(a.text("as-of")).contains("");
+    assertThat(a.text("as-of")).contains("2026-01-31");
     assertThat(parse().has("json")).isFalse();
     assertThat(parse().text("top")).isEmpty();
     assertThat(parse().path("out")).isEmpty();
@@ -41,6 +41,12 @@ class ArgumentsTest {
     assertThat(parse("--out", "a").text("out", "default.html")).isEqualTo("a");
     // A value may start with a single hyphen.
     assertThat(parse("--top", "-1").text("top")).contains("-1");
+  }
+
+  @Test
+  void anEmptyValueIsRefusedNamingTheOptionAndWhatItNeeds() {
+    refused("cmd: option --out needs a value (FILE), not an empty one", "--out=");
+    refused("cmd: option --as-of needs a value (DATE), not an empty one", "--as-of", "");
   }
 
   @Test
