@@ -26,6 +26,8 @@ import org.springframework.context.SmartLifecycle;
  * of the scheduled task, it would cancel every later advance of that clock, and it would stop
  * without a word. On stop, an advance under way is left to finish (up to 10 seconds for all of
  * them together, then the threads still advancing are interrupted) and no further advance starts.
+ * A thread that does not answer the interrupt goes on with its advance; until it returns, no other
+ * advance of that clock starts, after a restart of the scheduler either.
  *
  * <p>It keeps, per clock, when it last advanced it and when an advance last failed, for the health
  * ({@link #stalled}): a clock not advanced for longer than the stale-after duration, because its
@@ -91,10 +93,16 @@ final class ClockScheduler implements SmartLifecycle {
     }
   }
 
-  /** Advances one clock to now; a failure is recorded and logged, never thrown. */
+  /**
+   * Advances one clock to now; a failure is recorded and logged, never thrown. Does nothing while
+   * another advance of that clock is under way: one of before a restart, whose thread did not answer
+   * the stop's interrupt, or one of a tick on another thread.
+   */
   private void advance(ScheduledAdvance a, Instant now) {
     Running r = new Running(now);
-    running.put(a.name(), r);
+    if (running.putIfAbsent(a.name(), r) != null) {
+      return;
+    }
     try {
       a.advance().accept(now);
       progress.compute(a.name(), (name, p) -> new Progress(now, p.lastFailure(), p.failure()));

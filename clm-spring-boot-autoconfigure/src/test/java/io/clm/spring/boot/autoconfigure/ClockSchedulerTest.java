@@ -188,6 +188,66 @@ class ClockSchedulerTest {
   }
 
   @Test
+  void aRestartStartsNoSecondAdvanceOfAClockWhoseAdvanceStillHangs() throws Exception {
+    CountDownLatch hanging = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger advancesOfA = new AtomicInteger();
+    AtomicInteger underWayOfA = new AtomicInteger();
+    AtomicInteger mostAtOnceOfA = new AtomicInteger();
+    AtomicInteger advancesOfB = new AtomicInteger();
+    // The first advance of "engine a" does not answer the stop's interrupt: its thread goes on
+    // running after the stop, and must still be the only advance of that clock after a restart.
+    ClockScheduler scheduler = new ClockScheduler(
+        List.of(
+            new ScheduledAdvance("engine a", now -> {
+              mostAtOnceOfA.accumulateAndGet(underWayOfA.incrementAndGet(), Math::max);
+              try {
+                if (advancesOfA.incrementAndGet() == 1) {
+                  hanging.countDown();
+                  while (release.getCount() > 0) {
+                    try {
+                      release.await();
+                    } catch (InterruptedException e) {
+                      // not answered
+                    }
+                  }
+                }
+              } finally {
+                underWayOfA.decrementAndGet();
+              }
+            }),
+            new ScheduledAdvance("complaint desk b", now -> advancesOfB.incrementAndGet())),
+        Duration.ofMillis(10),
+        Duration.ofMinutes(1),
+        Duration.ofMillis(100),
+        Clock.systemUTC());
+    try {
+      scheduler.start();
+      assertThat(hanging.await(10, TimeUnit.SECONDS)).as("the advance hangs").isTrue();
+      scheduler.stop();
+      scheduler.start();
+      int atRestart = advancesOfB.get();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (advancesOfB.get() < atRestart + 10 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(advancesOfB.get()).as("advances of the other clock after the restart").isGreaterThanOrEqualTo(atRestart + 10);
+      assertThat(advancesOfA).as("advances of the hanging clock started, the hanging one included").hasValue(1);
+
+      release.countDown();
+      deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (advancesOfA.get() < 3 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(advancesOfA.get()).as("advances of that clock once the hanging one returned").isGreaterThanOrEqualTo(3);
+      assertThat(mostAtOnceOfA).as("advances of that clock under way at once").hasValue(1);
+    } finally {
+      release.countDown();
+      scheduler.stop();
+    }
+  }
+
+  @Test
   void startsAndStopsOnce() {
     ClockScheduler scheduler = new ClockScheduler(List.of(), Duration.ofMinutes(1), Clock.systemUTC());
     scheduler.start();
