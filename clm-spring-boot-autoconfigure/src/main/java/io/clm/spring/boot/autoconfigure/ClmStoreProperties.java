@@ -9,7 +9,7 @@ public class ClmStoreProperties {
   /** Whether the engine keeps its state in the application's DataSource when it has one (else in memory). */
   private boolean useDataSource = true;
 
-  /** How long the store's health check may take before the store is reported DOWN as not answering. */
+  /** How long the store's health check may take before the store is reported DOWN as not answering; also the query timeout of its query, in whole seconds rounded up. */
   private Duration healthTimeout = Duration.ofSeconds(5);
 
   /** Creates the properties with their defaults. */

@@ -20,22 +20,39 @@ import org.springframework.boot.actuate.health.Health;
  * clm-store-health}), so that a database that does not answer holds up no health request for
  * longer than the timeout; while one check has not returned, later requests wait for that one
  * rather than start another, so a database that never answers holds one thread, not one per
- * request. It implements no Spring interface, so that tools which load the module's classes
- * without Actuator on the class path can still load it; the auto-configuration hands out its
- * {@link #health()} as the indicator.
+ * request. The query is also given the timeout, rounded up to whole seconds, as its JDBC query
+ * timeout: the database cancels a query it holds up, and the check gives its connection back,
+ * rather than keeping it until the driver's socket timeout. It implements no Spring interface, so
+ * that tools which load the module's classes without Actuator on the class path can still load it;
+ * the auto-configuration hands out its {@link #health()} as the indicator.
  */
 final class StoreHealth {
   /** The store's Flyway history table (clm-store-jdbc keeps it apart from the application's). */
   private static final String SCHEMA_VERSION =
       "SELECT \"version\" FROM \"clm_schema_history\" WHERE \"success\" = TRUE ORDER BY \"installed_rank\" DESC";
 
+  /** The longest query timeout every driver takes, in seconds. */
+  static final int MAX_QUERY_TIMEOUT_SECONDS = Integer.MAX_VALUE / 1000;
+
   private final JdbcStore store;
   private final Duration timeout;
+  private final int queryTimeoutSeconds;
   private Check running;
 
   StoreHealth(JdbcStore store, Duration timeout) {
     this.store = store;
     this.timeout = timeout;
+    this.queryTimeoutSeconds = queryTimeoutSeconds(timeout);
+  }
+
+  /**
+   * The timeout in whole seconds, rounded up, as JDBC counts a query's timeout (0 would mean none),
+   * and at most {@value #MAX_QUERY_TIMEOUT_SECONDS} seconds (some 24 days): H2 counts it in
+   * milliseconds in an {@code int}, and refuses a longer one as negative.
+   */
+  static int queryTimeoutSeconds(Duration timeout) {
+    long seconds = timeout.getSeconds() + (timeout.getNano() > 0 ? 1 : 0);
+    return (int) Math.min(seconds, MAX_QUERY_TIMEOUT_SECONDS);
   }
 
   /**
@@ -88,12 +105,19 @@ final class StoreHealth {
     try (Connection c = store.dataSource().getConnection();
         PreparedStatement query = c.prepareStatement(SCHEMA_VERSION)) {
       query.setMaxRows(1);
+      // Else a query the database holds up (a lock, say) keeps its connection, and with a pool one
+      // connection of it, until the driver's socket timeout, which is often none. H2 sets it on the
+      // whole connection, which a pool hands out again: it is put back as it was.
+      int before = query.getQueryTimeout();
+      query.setQueryTimeout(queryTimeoutSeconds);
       try (ResultSet rows = query.executeQuery()) {
         return Health.up()
             .withDetail("store", store.id())
             .withDetail("database", c.getMetaData().getDatabaseProductName())
             .withDetail("schemaVersion", rows.next() ? rows.getString(1) : "none")
             .build();
+      } finally {
+        query.setQueryTimeout(before);
       }
     } catch (SQLException e) {
       // The driver's message may name the database's user or host: the class and the SQLState only.

@@ -6,10 +6,14 @@ import static io.clm.spring.boot.autoconfigure.ClmContexts.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintWriter;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
@@ -64,6 +68,89 @@ class StoreHealthTest {
   }
 
   @Test
+  void aQueryThatDoesNotReturnIsCancelledByTheDatabaseAfterTheTimeoutAndItsConnectionClosed() {
+    // 300 ms, as a JDBC query timeout rounded up to whole seconds: one second.
+    runner.withUserConfiguration(ClmContexts.H2.class).withPropertyValues("clm.store.health-timeout=300ms").run(context -> {
+      JdbcDataSource database = context.getBean(JdbcDataSource.class);
+      HealthIndicator store = context.getBean("clmStoreHealthIndicator", HealthIndicator.class);
+      assertThat(store.health().getStatus()).isEqualTo(Status.UP);
+      try (Connection admin = database.getConnection(); Statement sql = admin.createStatement()) {
+        int sessionsBefore = sessions(sql);
+        // The check's query reads a view in place of the history table, which the database works
+        // on without end, as a query held up by a lock does: the connection answers, the query not.
+        sql.execute("ALTER TABLE \"clm_schema_history\" RENAME TO \"clm_schema_history_kept\"");
+        sql.execute("CREATE VIEW \"clm_schema_history\" AS SELECT \"version\", \"success\", \"installed_rank\""
+            + " FROM \"clm_schema_history_kept\" WHERE (SELECT COUNT(*) FROM SYSTEM_RANGE(1, 1000000000) A,"
+            + " SYSTEM_RANGE(1, 1000000000) B WHERE A.X <> B.X) > 0");
+        try {
+          Health health = assertTimeoutPreemptively(Duration.ofSeconds(10), store::health, "the health request");
+          assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+          assertThat(health.getDetails()).hasEntrySatisfying("error",
+              error -> assertThat(error).asString().startsWith("timed out after PT0.3S (clm.store.health-timeout)"));
+          assertThat(checksRunning(sql)).as("checks running on the database after the health request").isEqualTo(1);
+
+          long deadline = System.nanoTime() + 10_000_000_000L;
+          while (checksRunning(sql) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+          }
+          assertThat(checksRunning(sql)).as("checks running on the database 10 s later").isZero();
+          assertThat(sessions(sql)).as("sessions open once the check has returned").isEqualTo(sessionsBefore);
+        } finally {
+          sql.execute("CALL CANCEL_SESSION((SELECT MAX(SESSION_ID) FROM INFORMATION_SCHEMA.SESSIONS"
+              + " WHERE EXECUTING_STATEMENT LIKE '%clm_schema_history%' AND SESSION_ID <> SESSION_ID()))");
+          sql.execute("DROP VIEW \"clm_schema_history\"");
+          sql.execute("ALTER TABLE \"clm_schema_history_kept\" RENAME TO \"clm_schema_history\"");
+        }
+      }
+    });
+  }
+
+  @Test
+  void theQueryTimeoutIsTheHealthTimeoutInWholeSecondsRoundedUp() {
+    assertThat(StoreHealth.queryTimeoutSeconds(Duration.ofNanos(1))).isEqualTo(1);
+    assertThat(StoreHealth.queryTimeoutSeconds(Duration.ofMillis(300))).isEqualTo(1);
+    assertThat(StoreHealth.queryTimeoutSeconds(Duration.ofSeconds(1))).isEqualTo(1);
+    assertThat(StoreHealth.queryTimeoutSeconds(Duration.ofMillis(1001))).isEqualTo(2);
+    assertThat(StoreHealth.queryTimeoutSeconds(Duration.ofSeconds(5))).isEqualTo(5);
+    // H2 counts the timeout in milliseconds in an int: 2,147,483,647 ms.
+    assertThat(StoreHealth.queryTimeoutSeconds(Duration.ofSeconds(2_147_482).plusNanos(1))).isEqualTo(2_147_483);
+    assertThat(StoreHealth.queryTimeoutSeconds(Duration.ofSeconds(2_147_483))).isEqualTo(2_147_483);
+    assertThat(StoreHealth.queryTimeoutSeconds(Duration.ofSeconds(2_147_483).plusNanos(1))).isEqualTo(2_147_483);
+    assertThat(StoreHealth.queryTimeoutSeconds(Duration.ofDays(36_500))).isEqualTo(2_147_483);
+  }
+
+  @Test
+  void theCheckLeavesTheQueryTimeoutOfAPooledConnectionAsItWas() {
+    // H2 sets a statement's query timeout on its whole connection, which the pool hands out again.
+    runner.withUserConfiguration(Pooled.class).withPropertyValues("clm.store.health-timeout=300ms").run(context -> {
+      HikariDataSource pool = context.getBean(HikariDataSource.class);
+      HealthIndicator store = context.getBean("clmStoreHealthIndicator", HealthIndicator.class);
+      assertThat(store.health().getStatus()).isEqualTo(Status.UP);
+      try (Connection first = pool.getConnection(); Statement a = first.createStatement();
+          Connection second = pool.getConnection(); Statement b = second.createStatement()) {
+        assertThat(List.of(a.getQueryTimeout(), b.getQueryTimeout())).as("the query timeouts of the pool's two connections, in seconds")
+            .containsExactly(60, 60);
+      }
+    });
+  }
+
+  /** Sessions of the database executing the check's query. */
+  private static int checksRunning(Statement sql) throws SQLException {
+    try (ResultSet rows = sql.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"
+        + " WHERE EXECUTING_STATEMENT LIKE '%clm_schema_history%' AND SESSION_ID <> SESSION_ID()")) {
+      rows.next();
+      return rows.getInt(1);
+    }
+  }
+
+  private static int sessions(Statement sql) throws SQLException {
+    try (ResultSet rows = sql.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+      rows.next();
+      return rows.getInt(1);
+    }
+  }
+
+  @Test
   void aFailedConnectionIsDownWithItsClassAndSqlStateButNotTheDriversMessage() {
     runner.withUserConfiguration(Stalling.class).run(context -> {
       StallingDataSource database = context.getBean(StallingDataSource.class);
@@ -88,10 +175,23 @@ class StoreHealthTest {
         .run(context -> assertRefused(context, "clm.store.health-timeout", "'PT-1S'", "more than zero"));
     withStore.withPropertyValues("clm.store.health-timeout=36501d")
         .run(context -> assertRefused(context, "clm.store.health-timeout", "'PT876024H'", "at most 36500 days"));
-    withStore.withPropertyValues("clm.store.health-timeout=36500d")
-        .run(context -> assertThat(context).hasNotFailed().hasBean("clmStoreHealthIndicator"));
+    // The longest timeout, more seconds than a JDBC query timeout can hold, is the longest that can.
+    withStore.withPropertyValues("clm.store.health-timeout=36500d").run(context -> assertThat(
+        context.getBean("clmStoreHealthIndicator", HealthIndicator.class).health().getStatus()).isEqualTo(Status.UP));
     withStore.run(context -> assertThat(context.getBean(ClmProperties.class).getStore().getHealthTimeout())
         .as("the documented default").isEqualTo(Duration.ofSeconds(5)));
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class Pooled {
+    @Bean
+    HikariDataSource dataSource() {
+      HikariDataSource pool = new HikariDataSource();
+      pool.setJdbcUrl("jdbc:h2:mem:clm-pooled-" + System.identityHashCode(this) + ";DB_CLOSE_DELAY=-1");
+      pool.setMaximumPoolSize(2);
+      pool.setConnectionInitSql("SET QUERY_TIMEOUT 60000");
+      return pool;
+    }
   }
 
   @Configuration(proxyBeanMethods = false)
