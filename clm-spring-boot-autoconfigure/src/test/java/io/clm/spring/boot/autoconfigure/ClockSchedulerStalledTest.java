@@ -144,6 +144,9 @@ class ClockSchedulerStalledTest {
       assertThat(hanging.await(10, TimeUnit.SECONDS)).as("the tick reached the hanging advance").isTrue();
       scheduler.watch();
       assertThat(log.messages(Level.WARNING)).as("within the interval").isEmpty();
+      clock.set(START.plus(MINUTE).plus(MINUTE));
+      scheduler.watch();
+      assertThat(log.messages(Level.WARNING)).as("running for exactly the interval").isEmpty();
       clock.set(START.plus(MINUTE).plus(MINUTE).plusSeconds(1));
       scheduler.watch();
       scheduler.watch();

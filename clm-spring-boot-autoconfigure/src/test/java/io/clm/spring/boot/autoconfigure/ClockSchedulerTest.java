@@ -248,6 +248,34 @@ class ClockSchedulerTest {
   }
 
   @Test
+  void aStopOnAnInterruptedThreadStopsEveryClockAndKeepsTheInterrupt() throws Exception {
+    CountDownLatch ticking = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ClockScheduler scheduler = new ClockScheduler(
+        List.of(new ScheduledAdvance("engine", now -> {
+          ticking.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        })),
+        Duration.ofMillis(10),
+        Clock.systemUTC());
+    scheduler.start();
+    try {
+      assertThat(ticking.await(10, TimeUnit.SECONDS)).as("a tick started").isTrue();
+      Thread.currentThread().interrupt();
+      scheduler.stop();
+      assertThat(Thread.interrupted()).as("the stopping thread's interrupt, kept").isTrue();
+      assertThat(scheduler.isRunning()).isFalse();
+    } finally {
+      Thread.interrupted();
+      release.countDown();
+    }
+  }
+
+  @Test
   void startsAndStopsOnce() {
     ClockScheduler scheduler = new ClockScheduler(List.of(), Duration.ofMinutes(1), Clock.systemUTC());
     scheduler.start();

@@ -81,9 +81,10 @@ class ComplaintDeskFutureToleranceTest {
   @Test
   void aDeskToleranceLongerThanTheEnginesIsRefusedAtStart() {
     runner.withPropertyValues("clm.complaints.future-tolerance=10m")
-        .run(context -> assertRefused(context, "clm.complaints.future-tolerance", "'PT10M'", "clm.future-tolerance", "PT5M"));
+        .run(context -> assertRefused(context, "clm.complaints.future-tolerance", "'PT10M'",
+            "clm.future-tolerance PT5M (not set: the engine's default)"));
     runner.withPropertyValues("clm.future-tolerance=1h", "clm.complaints.future-tolerance=1d")
-        .run(context -> assertRefused(context, "clm.complaints.future-tolerance", "'PT24H'", "clm.future-tolerance", "PT1H"));
+        .run(context -> assertRefused(context, "clm.complaints.future-tolerance", "'PT24H'", "clm.future-tolerance PT1H:"));
   }
 
   @Test

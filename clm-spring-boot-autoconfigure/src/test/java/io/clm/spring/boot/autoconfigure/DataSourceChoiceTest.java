@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -84,6 +85,36 @@ class DataSourceChoiceTest {
     }
   }
 
+  @Test
+  void aDataSourceThatIsNoCandidateLeavesTheEngineInMemoryWithoutAWordUnlessTheDataSourceIsAskedFor() {
+    try (CapturedLog log = new CapturedLog(DataSourceChoice.class)) {
+      runner.withUserConfiguration(NoCandidate.class).run(context -> {
+        assertThat(context).hasNotFailed().doesNotHaveBean(CustomerStore.class);
+        assertThat(log.messages(Level.INFO)).isEmpty();
+      });
+    }
+    runner.withPropertyValues("clm.store.use-data-source=true").withUserConfiguration(NoCandidate.class).run(context -> {
+      assertThat(context).hasFailed();
+      assertThat(context.getStartupFailure()).rootCause()
+          .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+          .message()
+          .contains("clm.store.use-data-source", "its DataSource bean [hiddenDatabase] is not a candidate for injection");
+    });
+  }
+
+  @Test
+  void withoutTheJdbcStoreTheDataSourceAskedForStopsTheStartSayingSo() {
+    runner.withClassLoader(new FilteredClassLoader("io.clm.store.jdbc"))
+        .withPropertyValues("clm.store.use-data-source=true").withUserConfiguration(PrimaryDatabase.class)
+        .run(context -> {
+          assertThat(context).hasFailed();
+          assertThat(context.getStartupFailure()).rootCause()
+              .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+              .message()
+              .contains("clm.store.use-data-source", "clm-store-jdbc is not on the class path");
+        });
+  }
+
   private static JdbcDataSource h2(String name) {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:clm-choice-" + name + "-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
@@ -100,6 +131,14 @@ class DataSourceChoiceTest {
     @Bean
     DataSource ledgerDatabase() {
       return h2("ledger");
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class NoCandidate {
+    @Bean(autowireCandidate = false)
+    DataSource hiddenDatabase() {
+      return h2("hidden");
     }
   }
 

@@ -54,6 +54,9 @@ class StoreHealthTest {
         Health second = assertTimeoutPreemptively(Duration.ofSeconds(10), store::health, "the next health request");
         assertThat(second.getStatus()).isEqualTo(Status.DOWN);
         assertThat(database.stalled()).as("connections asked for while the database does not answer").hasValue(1);
+        assertThat(Thread.getAllStackTraces().keySet()).as("the check's thread")
+            .filteredOn(t -> t.getName().equals("clm-store-health")).singleElement()
+            .satisfies(t -> assertThat(t.isDaemon()).as("a daemon").isTrue());
       } finally {
         database.answer();
       }
