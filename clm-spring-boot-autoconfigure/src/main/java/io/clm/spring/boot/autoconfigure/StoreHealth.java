@@ -15,7 +15,8 @@ import org.springframework.boot.actuate.health.Health;
 
 /**
  * The health of the JDBC store: one query on a connection, and the version of its schema; DOWN
- * when the connection or the query fails, or when they take longer than {@code
+ * when the connection or the query fails (with an {@code SQLException} or any other exception:
+ * {@link FailedHealth}), or when they take longer than {@code
  * clm.store.health-timeout}. The check runs on a daemon thread of its own ({@code
  * clm-store-health}), so that a database that does not answer holds up no health request for
  * longer than the timeout; while one check has not returned, later requests wait for that one
@@ -75,10 +76,7 @@ final class StoreHealth {
           .withDetail("error", "interrupted while waiting for the check started at " + check.started())
           .build();
     } catch (ExecutionException e) {
-      // What the query lets out besides an SQLException, as if it had run on the caller's thread.
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
+      // An error of the check, as if it had run on the caller's thread.
       throw (Error) e.getCause();
     }
   }
@@ -90,7 +88,11 @@ final class StoreHealth {
       Thread t = new Thread(() -> {
         try {
           result.complete(query());
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
+          // Such as a data source that routes to others and finds none: thrown on, it would fail
+          // the whole health endpoint instead of reporting this component.
+          result.complete(FailedHealth.down(e).withDetail("store", store.id()).build());
+        } catch (Error e) {
           result.completeExceptionally(e);
         }
       }, "clm-store-health");

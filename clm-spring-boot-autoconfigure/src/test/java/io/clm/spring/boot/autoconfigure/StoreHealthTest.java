@@ -170,6 +170,43 @@ class StoreHealthTest {
   }
 
   @Test
+  void aDataSourceThatFailsWithARuntimeExceptionIsDownWithItsClassButNotItsMessage() {
+    // Thrown on, it would fail the whole health endpoint instead of reporting this component.
+    runner.withUserConfiguration(Stalling.class).run(context -> {
+      StallingDataSource database = context.getBean(StallingDataSource.class);
+      HealthIndicator store = context.getBean("clmStoreHealthIndicator", HealthIndicator.class);
+      database.fail(new IllegalStateException("no database for the branch of anna.smith"));
+      Health health = store.health();
+      assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+      assertThat(health.getDetails())
+          .containsKey("store")
+          .containsEntry("error", "java.lang.IllegalStateException")
+          .doesNotContainKey("sqlState");
+      assertThat(health.getDetails().toString()).doesNotContain("anna.smith");
+    });
+  }
+
+  @Test
+  void aHealthRequestInterruptedWhileItWaitsIsDownAndKeepsTheInterrupt() {
+    runner.withUserConfiguration(Stalling.class).run(context -> {
+      StallingDataSource database = context.getBean(StallingDataSource.class);
+      HealthIndicator store = context.getBean("clmStoreHealthIndicator", HealthIndicator.class);
+      database.stall();
+      try {
+        Thread.currentThread().interrupt();
+        Health health = store.health();
+        assertThat(Thread.interrupted()).as("the request's interrupt, kept").isTrue();
+        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.getDetails()).containsKey("store").hasEntrySatisfying("error",
+            error -> assertThat(error).asString().startsWith("interrupted while waiting for the check started at "));
+      } finally {
+        Thread.interrupted();
+        database.answer();
+      }
+    });
+  }
+
+  @Test
   void aTimeoutThatIsNotPositiveOrBeyondAHundredYearsIsReportedAsThatProperty() {
     ApplicationContextRunner withStore = runner.withUserConfiguration(ClmContexts.H2.class);
     withStore.withPropertyValues("clm.store.health-timeout=0")
@@ -211,6 +248,7 @@ class StoreHealthTest {
     private final AtomicInteger stalled = new AtomicInteger();
     private volatile CountDownLatch answer;
     private volatile SQLException failure;
+    private volatile RuntimeException runtimeFailure;
 
     StallingDataSource() {
       h2.setURL("jdbc:h2:mem:clm-stalling-" + System.identityHashCode(this) + ";DB_CLOSE_DELAY=-1");
@@ -219,6 +257,11 @@ class StoreHealthTest {
     /** Every later connection fails with {@code e}. */
     void fail(SQLException e) {
       failure = e;
+    }
+
+    /** Every later connection fails with {@code e}, as a data source that routes to others may. */
+    void fail(RuntimeException e) {
+      runtimeFailure = e;
     }
 
     void stall() {
@@ -240,6 +283,9 @@ class StoreHealthTest {
     public Connection getConnection() throws SQLException {
       if (failure != null) {
         throw failure;
+      }
+      if (runtimeFailure != null) {
+        throw runtimeFailure;
       }
       CountDownLatch latch = answer;
       if (latch != null) {
