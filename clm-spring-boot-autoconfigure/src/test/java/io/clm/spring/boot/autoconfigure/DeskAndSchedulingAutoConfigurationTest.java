@@ -20,6 +20,7 @@ import io.clm.spring.boot.autoconfigure.ClmContexts.TwoEngines;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.actuate.health.HealthContributor;
@@ -62,11 +63,15 @@ class DeskAndSchedulingAutoConfigurationTest {
           ComplaintDesk desk = context.getBean(ComplaintDesk.class);
           engine.register(CustomerId.of("C-1001"), Instant.parse("2026-01-01T00:00:00Z"));
           // A classified complaint is reported to the engine, which does not know C-9 and rejects it.
-          for (String customer : List.of("C-9", "C-1001")) {
-            String hour = customer.equals("C-9") ? "10" : "11";
-            String ticket = desk.open(Events.complaint(customer, "2026-01-06T" + hour + ":00:00Z"), "agent").id();
-            desk.acknowledge(ticket, "agent", Instant.parse("2026-01-06T" + hour + ":05:00Z"));
-            desk.classify(ticket, "agent", Instant.parse("2026-01-06T" + hour + ":06:00Z"));
+          try (CapturedLog log = new CapturedLog(ClmComplaintDeskAutoConfiguration.class)) {
+            for (String customer : List.of("C-9", "C-1001")) {
+              String hour = customer.equals("C-9") ? "10" : "11";
+              String ticket = desk.open(Events.complaint(customer, "2026-01-06T" + hour + ":00:00Z"), "agent").id();
+              desk.acknowledge(ticket, "agent", Instant.parse("2026-01-06T" + hour + ":05:00Z"));
+              desk.classify(ticket, "agent", Instant.parse("2026-01-06T" + hour + ":06:00Z"));
+            }
+            assertThat(log.messages(Level.WARNING)).as("the events dropped").isNotEmpty()
+                .allSatisfy(m -> assertThat(m).contains("dropped").doesNotContain("C-9"));
           }
           assertThat(desk.pendingEvents()).as("events waiting in the outbox").isZero();
           assertThat(engine.customer(CustomerId.of("C-1001")).orElseThrow()

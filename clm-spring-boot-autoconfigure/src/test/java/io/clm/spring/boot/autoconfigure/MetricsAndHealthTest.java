@@ -45,6 +45,7 @@ import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /** Meters asserted by name, tags and value after a known sequence of calls; health and info. */
 class MetricsAndHealthTest {
@@ -151,6 +152,26 @@ class MetricsAndHealthTest {
       desk.open(Events.complaint("C-1001", "2025-01-06T10:00:00Z"), "agent");
       assertThat(desk.advanceTo(Instant.parse("2025-12-01T00:00:00Z"))).isNotEmpty();
       assertThat(context.getBean(MeterRegistry.class).find("clm.complaints.sla.events").counters()).isEmpty();
+    });
+  }
+
+  @Test
+  void slaEventsOfThePrimaryOfSeveralDesksAreCountedAndTheOthersNot() {
+    runner.withUserConfiguration(PrimaryAndOtherDesk.class).run(context -> {
+      ComplaintDesk primary = context.getBean("primaryDesk", ComplaintDesk.class);
+      ComplaintDesk other = context.getBean("otherDesk", ComplaintDesk.class);
+      other.open(Events.complaint("C-2002", "2025-01-06T10:00:00Z"), "agent");
+      assertThat(other.advanceTo(Instant.parse("2025-12-01T00:00:00Z"))).isNotEmpty();
+      MeterRegistry meters = context.getBean(MeterRegistry.class);
+      assertThat(meters.find("clm.complaints.sla.events").counters()).as("counters after the other desk's events").isEmpty();
+
+      primary.open(Events.complaint("C-1001", "2025-01-06T10:00:00Z"), "agent");
+      List<SlaEvent> emitted = primary.advanceTo(Instant.parse("2025-12-01T00:00:00Z"));
+      assertThat(emitted).isNotEmpty();
+      assertCounted(meters, emitted);
+      // The counting desk is a proxy: equal to itself, as a bean must be, and to nothing else.
+      assertThat(primary.equals(primary)).isTrue();
+      assertThat(primary.equals(other)).isFalse();
     });
   }
 
@@ -339,6 +360,26 @@ class MetricsAndHealthTest {
               throw e.getCause();
             }
           });
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class PrimaryAndOtherDesk {
+    @Bean
+    @Primary
+    ComplaintDesk primaryDesk() {
+      return ComplaintDesk.builder()
+          .workflow(ComplaintDesk.findWorkflow("uk-fca-disp"))
+          .calendar(BusinessCalendar.everyDay(ZoneOffset.UTC))
+          .build();
+    }
+
+    @Bean
+    ComplaintDesk otherDesk() {
+      return ComplaintDesk.builder()
+          .workflow(ComplaintDesk.findWorkflow("uk-fca-disp"))
+          .calendar(BusinessCalendar.everyDay(ZoneOffset.UTC))
+          .build();
     }
   }
 
