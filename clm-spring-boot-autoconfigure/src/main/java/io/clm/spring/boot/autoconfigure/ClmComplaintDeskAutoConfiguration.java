@@ -140,9 +140,18 @@ public class ClmComplaintDeskAutoConfiguration {
     }
   }
 
+  /**
+   * The calendar of the jurisdiction, or every day in UTC when none is set. One given without a
+   * value (an unset variable, say) is refused: taken as every day, the desk would count its
+   * deadlines over the jurisdiction's weekends and holidays without a word.
+   */
   private static BusinessCalendar calendar(String jurisdiction) {
-    if (jurisdiction == null || jurisdiction.isBlank()) {
+    if (jurisdiction == null) {
       return BusinessCalendar.everyDay(ZoneOffset.UTC);
+    }
+    if (jurisdiction.isBlank()) {
+      throw new InvalidConfigurationPropertyValueException("clm.complaints.calendar", jurisdiction,
+          "no value: give a jurisdiction, such as GB-ENG, or leave the property out for every day in UTC");
     }
     try {
       return HolidayCalendars.of(jurisdiction.strip());

@@ -12,7 +12,7 @@ public class ClmComplaintsProperties {
   /** Id of the complaint workflow, such as standard or uk-fca-disp. */
   private String workflow = "standard";
 
-  /** Jurisdiction of the business calendar, such as GB-ENG or US-NY; none counts every day in UTC. */
+  /** Jurisdiction of the business calendar, such as GB-ENG or US-NY; none counts every day in UTC (one given without a value is refused). */
   private String calendar;
 
   /** Prefix of ticket ids. */
@@ -78,7 +78,7 @@ public class ClmComplaintsProperties {
   /**
    * Sets the business calendar's jurisdiction.
    *
-   * @param calendar the jurisdiction, as {@code HolidayCalendars.of} takes it
+   * @param calendar the jurisdiction, as {@code HolidayCalendars.of} takes it; a blank one is refused at start
    */
   public void setCalendar(String calendar) {
     this.calendar = calendar;

@@ -88,6 +88,16 @@ class DeskAndSchedulingAutoConfigurationTest {
   }
 
   @Test
+  void aCalendarGivenWithoutAValueIsReportedAsThatProperty() {
+    // Such as clm.complaints.calendar=${CLM_CALENDAR:} with the variable unset: taken as every day in
+    // UTC, the desk would count its deadlines over the jurisdiction's weekends and holidays.
+    for (String blank : List.of("", " ")) {
+      runner.withPropertyValues(TWO_PROPERTIES).withPropertyValues("clm.complaints.calendar=" + blank)
+          .run(context -> assertRefused(context, "clm.complaints.calendar", "no value"));
+    }
+  }
+
+  @Test
   void anOutboxBacklogLimitBelowOneIsReportedAsThatProperty() {
     // A limit of 0 or less would keep the desk's health DOWN whatever its backlog.
     for (String limit : new String[] {"0", "-5"}) {
