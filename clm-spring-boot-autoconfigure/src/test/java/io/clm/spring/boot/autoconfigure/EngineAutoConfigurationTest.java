@@ -97,6 +97,19 @@ class EngineAutoConfigurationTest {
   }
 
   @Test
+  void aModelParameterReachesTheEngine() {
+    // Two transactions as a prospect open the relationship, not the default one.
+    runner.withPropertyValues(TWO_PROPERTIES).withPropertyValues("clm.model-parameters.development.min-transactions=2")
+        .run(context -> {
+          LifecycleEngine engine = context.getBean(LifecycleEngine.class);
+          engine.ingest(Events.firstTransaction("posting-1", "10.00"));
+          assertThat(engine.customer(CustomerId.of("C-1001")).orElseThrow().stage()).as("after one").isEqualTo("potential");
+          engine.ingest(Events.firstTransaction("posting-2", "10.00"));
+          assertThat(engine.customer(CustomerId.of("C-1001")).orElseThrow().stage()).as("after two").isEqualTo("development");
+        });
+  }
+
+  @Test
   void aModelParameterWithoutAValueIsReportedAsThatProperty() {
     // Such as development.min-transactions=${MIN_TRANSACTIONS:} with the variable unset: not the model's default.
     runner.withPropertyValues(TWO_PROPERTIES).withPropertyValues("clm.model-parameters.development.min-transactions=")

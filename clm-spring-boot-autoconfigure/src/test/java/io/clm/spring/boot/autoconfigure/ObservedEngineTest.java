@@ -2,6 +2,7 @@ package io.clm.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.clm.api.BatchResult;
 import io.clm.api.Clm;
@@ -87,6 +88,14 @@ class ObservedEngineTest {
 
       assertThat(engine.erase(CustomerId.of("C-4004")).stageAtErasure()).isEqualTo("development");
       assertThat(engine.customer(CustomerId.of("C-4004"))).isEmpty();
+
+      // A year without business and no product held: development-dormant.
+      assertThat(engine.advanceTo(Instant.parse("2027-01-05T10:00:00Z")))
+          .extracting(StageChange::customer, StageChange::to)
+          .containsExactlyInAnyOrder(
+              tuple(CustomerId.of("C-1001"), "termination"),
+              tuple(CustomerId.of("C-2002"), "termination"),
+              tuple(CustomerId.of("C-3003"), "termination"));
     });
   }
 
