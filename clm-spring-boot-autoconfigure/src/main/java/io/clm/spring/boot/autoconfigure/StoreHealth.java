@@ -32,7 +32,7 @@ final class StoreHealth {
   private static final String SCHEMA_VERSION =
       "SELECT \"version\" FROM \"clm_schema_history\" WHERE \"success\" = TRUE ORDER BY \"installed_rank\" DESC";
 
-  /** The longest query timeout every driver takes, in seconds. */
+  /** The longest query timeout H2 takes, in seconds: it counts the timeout in milliseconds in an int. */
   static final int MAX_QUERY_TIMEOUT_SECONDS = Integer.MAX_VALUE / 1000;
 
   private final JdbcStore store;
