@@ -107,9 +107,15 @@ enum RecordKind {
       String status = r.text(4).toLowerCase(Locale.ROOT);
       switch (status) {
         case "opened":
+          if (r.present(6)) {
+            throw r.bad(6, "is only for resolving a ticket, but the status is opened");
+          }
           return new ComplaintOpened(
               r.text(0), r.customer(1), r.instant(2), r.text(3), r.choice(5, Severity.class));
         case "resolved":
+          if (r.present(5)) {
+            throw r.bad(5, "is only for opening a ticket, but the status is resolved");
+          }
           return new ComplaintResolved(r.text(0), r.customer(1), r.instant(2), r.text(3), r.bool(6));
         default:
           throw r.bad(4, TextRules.excerpt(r.text(4)) + " is not one of opened, resolved");

@@ -76,12 +76,16 @@ class FieldRulesTest {
         "c1,C-1001,2025-01-02T10:00:00Z,K1,escalated,urgent,\n"
             + "c2,C-1001,2025-01-02T10:00:00Z,K1,opened,high,\n"
             + "c3,C-1001,2025-01-02T10:00:00Z,K1,resolved,,maybe\n"
-            + "c4,C-1001,2025-01-02T10:00:00Z,K1,resolved,,\n"))
+            + "c4,C-1001,2025-01-02T10:00:00Z,K1,resolved,,\n"
+            + "c5,C-1001,2025-01-02T10:00:00Z,K1,resolved,urgent,true\n"
+            + "c6,C-1001,2025-01-02T10:00:00Z,K1,opened,normal,false\n"))
         .containsExactly(
             "f.csv line 2, field 'status': 'escalated' is not one of opened, resolved",
             "f.csv line 3, field 'severity': 'high' is not one of urgent, normal",
             "f.csv line 4, field 'accepted': 'maybe' is not true or false",
-            "f.csv line 5, field 'accepted': is missing");
+            "f.csv line 5, field 'accepted': is missing",
+            "f.csv line 6, field 'severity': is only for opening a ticket, but the status is resolved",
+            "f.csv line 7, field 'accepted': is only for resolving a ticket, but the status is opened");
   }
 
   @Test
