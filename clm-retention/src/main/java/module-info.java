@@ -5,6 +5,7 @@
  */
 module io.clm.retention {
   requires transitive io.clm.api;
+  requires io.clm.plugin.support;
   requires static com.google.auto.service;
 
   exports io.clm.retention;

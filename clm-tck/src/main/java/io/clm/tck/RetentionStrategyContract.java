@@ -34,7 +34,8 @@ import org.quicktheories.generators.Generate;
  * }
  * }</pre>
  *
- * <p>Besides {@link PluginContract}'s rules it checks, on realistic generated contexts in every
+ * <p>Besides {@link PluginContract}'s rules it checks its configuration as the scheme contract does
+ * (parameters, {@code configure}) and, on realistic generated contexts in every
  * family the strategy declares and in currencies with no, two and three decimals: {@code propose}
  * answers (a list, possibly empty, never null) and never throws, not even a typed exception; it is
  * deterministic, on one instance and across instances, and safe from several threads; every action names this strategy and is priced in
@@ -106,6 +107,17 @@ public abstract class RetentionStrategyContract extends PluginContract<Retention
                 }
               }
             });
+  }
+
+  /**
+   * Parameters are well formed and stable; {@code configure} with the current values gives the
+   * same parameters, refuses an unknown name with a {@link io.clm.api.ClmException} naming it, is
+   * total, and leaves the strategy it is called on unchanged. A strategy without parameters passes
+   * with the interface's defaults.
+   */
+  @Test
+  public void configurationIsTotalAndLeavesTheStrategyUnchanged() {
+    Overrides.checkConfiguration("strategy", createPlugin(), RetentionStrategy::parameters, RetentionStrategy::configure);
   }
 
   /** Several threads proposing at once get what one thread gets. */

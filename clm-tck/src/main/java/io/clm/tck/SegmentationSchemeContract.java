@@ -14,11 +14,9 @@ import io.clm.api.segmentation.Assignment;
 import io.clm.api.segmentation.FittedScheme;
 import io.clm.api.segmentation.Population;
 import io.clm.api.segmentation.SegmentationScheme;
-import io.clm.api.spi.PluginRules;
 import io.clm.api.segmentation.Segmenter;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -88,38 +86,7 @@ public abstract class SegmentationSchemeContract extends PluginContract<Segmenta
    */
   @Test
   public void configurationIsTotalAndLeavesTheSchemeUnchanged() {
-    SegmentationScheme scheme = createPlugin();
-    Map<String, Double> parameters = scheme.parameters();
-    assertThat(PluginRules.parametersProblem(parameters)).as("parameters() of scheme '%s'", scheme.id()).isEmpty();
-    SegmentationScheme same = scheme.configure(parameters);
-    assertThat(same.id()).isEqualTo(scheme.id());
-    assertThat(same.parameters()).isEqualTo(parameters);
-    Throwable thrown = catchThrowable(() -> scheme.configure(Map.of("tck.no-such-parameter", 1.0)));
-    assertThat(thrown)
-        .as(
-            "configure(Map.of(\"tck.no-such-parameter\", 1.0)) of scheme '%s' must throw a ClmException naming the"
-                + " parameter, but it threw %s",
-            scheme.id(),
-            thrown)
-        .isInstanceOf(ClmException.class)
-        .hasMessageContaining("tck.no-such-parameter");
-    qt().withExamples(100)
-        .forAll(Overrides.of(parameters))
-        .checkAssert(
-            overrides -> {
-              Map<String, Double> argument = new HashMap<>(overrides);
-              try {
-                SegmentationScheme configured = scheme.configure(argument);
-                assertThat(configured).as("configure(%s)", overrides).isNotNull();
-                assertThat(configured.id()).isEqualTo(scheme.id());
-              } catch (ClmException refused) {
-                // a typed refusal
-              } catch (RuntimeException e) {
-                throw new AssertionError(describe(scheme) + ".configure(" + overrides + ") threw " + e, e);
-              }
-              assertThat(argument).as("overrides after configure()").isEqualTo(overrides);
-              assertThat(scheme.parameters()).as("the scheme's own parameters after configure()").isEqualTo(parameters);
-            });
+    Overrides.checkConfiguration("scheme", createPlugin(), SegmentationScheme::parameters, SegmentationScheme::configure);
   }
 
   /** Fitting twice, or on the same customers in reverse order, gives equal fitted schemes. */

@@ -258,4 +258,31 @@ class RetentionValuesTest {
         Risk.NONE, eur("1"), AT))
         .isInstanceOf(NullPointerException.class).hasMessage("segments of customer " + ID.masked() + " contain null");
   }
+
+  /** A strategy that declares no parameters keeps the interface's: none, and every name refused. */
+  @Test
+  void aStrategyWithoutParametersIsItsOwnConfigurationAndRefusesEveryName() {
+    RetentionStrategy plain = new RetentionStrategy() {
+      @Override
+      public String id() {
+        return "acme.plain";
+      }
+
+      @Override
+      public Set<StageFamily> families() {
+        return Set.of(StageFamily.MATURITY);
+      }
+
+      @Override
+      public List<RetentionAction> propose(RetentionContext context) {
+        return List.of();
+      }
+    };
+    assertThat(plain.parameters()).isEmpty();
+    assertThat(plain.configure(Map.of())).isSameAs(plain);
+    assertThatThrownBy(() -> plain.configure(Map.of("zeta", 1.0, "contact-cost", 2.0)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("strategy 'acme.plain' has no parameter 'contact-cost'; parameters are []");
+    assertThatThrownBy(() -> plain.configure(null)).isInstanceOf(NullPointerException.class).hasMessage("overrides");
+  }
 }

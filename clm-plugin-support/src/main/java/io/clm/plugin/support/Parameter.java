@@ -49,9 +49,9 @@ public record Parameter(String name, double defaultValue, double min, double max
   }
 
   /**
-   * Applies overrides to the defaults of a plugin's parameters.
+   * Applies overrides to the defaults of a segmentation scheme's parameters.
    *
-   * @param schemeId the plugin's id, for messages
+   * @param schemeId the scheme's id, for messages
    * @param specs the parameters
    * @param overrides the user's values
    * @return every parameter's value, by name
@@ -59,25 +59,42 @@ public record Parameter(String name, double defaultValue, double min, double max
    *     parameter (the message lists the known ones), is not finite or is out of range
    */
   public static Map<String, Double> resolve(String schemeId, List<Parameter> specs, Map<String, Double> overrides) {
+    return resolve("scheme", schemeId, specs, overrides);
+  }
+
+  /**
+   * Applies overrides to the defaults of a plugin's parameters.
+   *
+   * @param kind the kind of plugin, for messages: {@code scheme}, {@code strategy}
+   * @param pluginId the plugin's id, for messages
+   * @param specs the parameters
+   * @param overrides the user's values
+   * @return every parameter's value, by name
+   * @throws ValidationException if the parameters name one twice, or an override names an unknown
+   *     parameter (the message lists the known ones), is not finite or is out of range
+   */
+  public static Map<String, Double> resolve(
+      String kind, String pluginId, List<Parameter> specs, Map<String, Double> overrides) {
     Objects.requireNonNull(overrides, "overrides");
+    String owner = kind + " '" + pluginId + "'";
     Map<String, Double> values = new TreeMap<>();
     for (Parameter p : specs) {
       if (values.put(p.name, p.defaultValue) != null) {
-        throw new ValidationException("scheme '" + schemeId + "' declares parameter '" + p.name + "' twice");
+        throw new ValidationException(owner + " declares parameter '" + p.name + "' twice");
       }
     }
     for (Map.Entry<String, Double> e : overrides.entrySet()) {
       Parameter p = find(specs, e.getKey());
       if (p == null) {
         throw new ValidationException(
-            "scheme '" + schemeId + "' has no parameter '" + e.getKey() + "'; parameters are " + values.keySet());
+            owner + " has no parameter '" + e.getKey() + "'; parameters are " + values.keySet());
       }
       java.util.Optional<String> problem = PluginRules.parameterProblem(e.getKey(), e.getValue());
       if (problem.isPresent()) {
-        throw new ValidationException("scheme '" + schemeId + "': " + problem.get());
+        throw new ValidationException(owner + ": " + problem.get());
       }
       double v = e.getValue();
-      p.check("scheme '" + schemeId + "'", v);
+      p.check(owner, v);
       values.put(p.name, v);
     }
     return values;

@@ -10,49 +10,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the built-in strategies' actions, with the default expected costs (major units of the
- * customer's currency), the consent rule and the responsible-lending rule ({@link
+ * Builds the built-in strategies' actions, priced with the costs of the strategy's {@link Settings} (major units of
+ * the customer's currency), with the consent rule and the responsible-lending rule ({@link
  * ResponsibleLending}) applied at the source.
  */
 final class Actions {
-
-  /** A contact: call, visit, message. */
-  static final double CONTACT_COST = 5;
-  /** Preparing and handling an offer, before any discount. */
-  static final double OFFER_COST = 25;
-  /** Handling a service recovery, on top of the compensation. */
-  static final double RECOVERY_HANDLING_COST = 15;
-  /** Setting up an exit barrier (bundle, integration, contract). */
-  static final double BARRIER_COST = 30;
-  /** A cross-sell or up-sell conversation and its materials. */
-  static final double SALE_COST = 20;
-  /** A win-back campaign for one customer. */
-  static final double WIN_BACK_COST = 40;
-  /** The compensation of a service recovery as a share of the customer's value. */
-  private static final BigDecimal RECOVERY_SHARE = new BigDecimal("0.02");
-  /** The least compensation. */
-  private static final BigDecimal MIN_COMPENSATION = BigDecimal.TEN;
-  /** The most compensation. */
-  private static final BigDecimal MAX_COMPENSATION = BigDecimal.valueOf(500);
-
   private final RetentionContext context;
   private final String strategy;
+  private final Settings settings;
   private final List<RetentionAction> actions = new ArrayList<>();
 
-  Actions(RetentionContext context, String strategy) {
+  Actions(RetentionContext context, String strategy, Settings settings) {
     this.context = context;
     this.strategy = strategy;
+    this.settings = settings;
   }
 
   /**
    * Adds an action unless it is marketing and the customer has not consented, or it sells credit the
    * customer may not be sold ({@link ResponsibleLending#allows}).
    */
-  Actions add(ActionType type, String rationale, double costMajor, int priority) {
-    return add(type, rationale, BigDecimal.valueOf(costMajor), priority);
+  Actions add(ActionType type, String rationale, String cost, int priority) {
+    return add(type, rationale, BigDecimal.valueOf(settings.get(cost)), priority);
   }
 
-  private Actions add(ActionType type, String rationale, BigDecimal costMajor, int priority) {
+  Actions add(ActionType type, String rationale, BigDecimal costMajor, int priority) {
     if ((type.isMarketing() && !context.marketingConsent()) || !ResponsibleLending.allows(context, type)) {
       return this;
     }
@@ -61,28 +43,31 @@ final class Actions {
   }
 
   /**
-   * An offer with a discount: the discount's cost is the percentage of the customer's value, capped
-   * at ten times the handling cost. Worked out in decimal and rounded once, to the currency's minor
-   * unit (half even).
+   * An offer with a discount: the handling cost plus the discount's cost, which is the percentage
+   * of the customer's value, at most {@link Settings#MAX_DISCOUNT}. Worked out in decimal and rounded
+   * once, to the currency's minor unit (half even).
    */
   Actions offer(int discountPercent, String rationale, int priority) {
-    BigDecimal discount =
-        context.value().amount().multiply(BigDecimal.valueOf(discountPercent)).movePointLeft(2).min(BigDecimal.valueOf(10 * OFFER_COST));
-    return add(new ActionType.Offer(discountPercent), rationale, BigDecimal.valueOf(OFFER_COST).add(discount), priority);
+    BigDecimal discount = context.value().amount().multiply(BigDecimal.valueOf(discountPercent)).movePointLeft(2)
+        .min(BigDecimal.valueOf(settings.get(Settings.MAX_DISCOUNT)));
+    return add(new ActionType.Offer(discountPercent), rationale,
+        BigDecimal.valueOf(settings.get(Settings.OFFER)).add(discount), priority);
   }
 
   /**
-   * A service recovery with compensation: 2 % of the customer's value, at least 10, at most 500,
-   * rounded to the currency's minor unit (half even); the expected cost is that compensation plus
-   * the handling cost.
+   * A service recovery with compensation: {@link Settings#COMPENSATION_SHARE} of the customer's value,
+   * at least {@link Settings#MIN_COMPENSATION}, at most {@link Settings#MAX_COMPENSATION}, rounded to the
+   * currency's minor unit (half even); the expected cost is that compensation plus the handling
+   * cost.
    */
   Actions recovery(String rationale, int priority) {
-    BigDecimal share = context.value().amount().multiply(RECOVERY_SHARE);
-    Money compensation = money(context, share.max(MIN_COMPENSATION).min(MAX_COMPENSATION));
+    BigDecimal share = context.value().amount().multiply(BigDecimal.valueOf(settings.get(Settings.COMPENSATION_SHARE)));
+    Money compensation = money(context, share.max(BigDecimal.valueOf(settings.get(Settings.MIN_COMPENSATION)))
+        .min(BigDecimal.valueOf(settings.get(Settings.MAX_COMPENSATION))));
     return add(
         new ActionType.ServiceRecovery(compensation),
         rationale,
-        compensation.amount().add(BigDecimal.valueOf(RECOVERY_HANDLING_COST)),
+        compensation.amount().add(BigDecimal.valueOf(settings.get(Settings.RECOVERY))),
         priority);
   }
 

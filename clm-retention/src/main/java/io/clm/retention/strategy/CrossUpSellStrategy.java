@@ -23,17 +23,23 @@ import java.util.Set;
  * there is none when no such type exists.
  */
 @AutoService(RetentionStrategy.class)
-public final class CrossUpSellStrategy implements RetentionStrategy {
+public final class CrossUpSellStrategy extends BuiltInStrategy {
 
   /** The id, {@value}. */
   public static final String ID = "cross-up-sell";
 
-  /** Creates the strategy. */
-  public CrossUpSellStrategy() {}
+  /** Creates the strategy with the default costs. */
+  public CrossUpSellStrategy() {
+    this(Settings.defaults(ID, List.of()));
+  }
+
+  private CrossUpSellStrategy(Settings settings) {
+    super(ID, settings);
+  }
 
   @Override
-  public String id() {
-    return ID;
+  CrossUpSellStrategy with(Settings settings) {
+    return new CrossUpSellStrategy(settings);
   }
 
   @Override
@@ -43,18 +49,18 @@ public final class CrossUpSellStrategy implements RetentionStrategy {
 
   @Override
   public List<RetentionAction> propose(RetentionContext context) {
-    Actions actions = new Actions(context, ID);
+    Actions actions = actions(context);
     actions.add(
         new ActionType.Communication("relationship review: clarify duties and rights, prepare personalised service"),
         "growth: active communication prepares personalised service (seed 000)",
-        Actions.CONTACT_COST,
+        Settings.CONTACT,
         50);
     ProductType notHeld = firstNotHeld(context);
     if (notHeld != null) {
       actions.add(
           new ActionType.CrossSell(notHeld),
           "growth: widen use with a product type the customer does not hold (seed 002)",
-          Actions.SALE_COST,
+          Settings.SALE,
           60);
     }
     ProductType mostUsed = mostUsed(context);
@@ -62,7 +68,7 @@ public final class CrossUpSellStrategy implements RetentionStrategy {
       actions.add(
           new ActionType.UpSell(mostUsed),
           "growth: upgrade the product the customer uses most (seed 002)",
-          Actions.SALE_COST,
+          Settings.SALE,
           55);
     }
     return actions.list();

@@ -3,15 +3,14 @@ package io.clm.retention.strategy;
 import com.google.auto.service.AutoService;
 import io.clm.api.Metric;
 import io.clm.api.StageFamily;
-import io.clm.api.ValidationException;
 import io.clm.api.retention.ActionType;
 import io.clm.api.retention.RetentionAction;
 import io.clm.api.retention.RetentionContext;
 import io.clm.api.retention.RetentionStrategy;
+import io.clm.plugin.support.Parameter;
 import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -36,14 +35,14 @@ import java.util.Set;
  *   <li><b>unknown</b>: an early-warning call to find out.
  * </ol>
  *
- * <p>Response, from value (high from 1,000 major units of the customer's currency by default) and
- * risk (high from a score of 0.5): high value and high risk: rescue (priority 90); high value, low
+ * <p>Response, from value (high from 1,000 major units of the customer's currency by default,
+ * parameter {@code high-value-from}) and risk (high from a score of 0.5, {@code high-risk-from}): high value and high risk: rescue (priority 90); high value, low
  * risk: respond (70); low value, low risk: improve (40); low value, high risk: abandon (20), except
  * that a mistake of ours is still corrected and a customer in difficulty (credit score below 500,
  * flagged vulnerable) is still helped.
  */
 @AutoService(RetentionStrategy.class)
-public final class DeclineRecoveryStrategy implements RetentionStrategy {
+public final class DeclineRecoveryStrategy extends BuiltInStrategy {
 
   /** The id, {@value}. */
   public static final String ID = "decline-recovery";
@@ -78,37 +77,29 @@ public final class DeclineRecoveryStrategy implements RetentionStrategy {
     }
   }
 
+  /** The value, in major units of the customer's currency, from which a customer counts as high value. */
+  static final String HIGH_VALUE_FROM = "high-value-from";
+  /** The risk score from which a customer counts as high risk. */
+  static final String HIGH_RISK_FROM = "high-risk-from";
+
   private final BigDecimal highValueFrom;
   private final double highRiskFrom;
 
-  /** Creates the strategy with the default thresholds: value 1,000, risk 0.5. */
+  /** Creates the strategy with the default costs and thresholds: value 1,000, risk 0.5. */
   public DeclineRecoveryStrategy() {
-    this(new BigDecimal("1000"), 0.5);
+    this(Settings.defaults(ID, List.of(
+        new Parameter(HIGH_VALUE_FROM, 1000, 0, Settings.MAX_AMOUNT), new Parameter(HIGH_RISK_FROM, 0.5, 0, 1))));
   }
 
-  /**
-   * Creates the strategy with custom thresholds.
-   *
-   * @param highValueFrom the value, in major units of the customer's currency, from which a customer
-   *     counts as high value; at least 0
-   * @param highRiskFrom the risk score from which a customer counts as high risk, 0 to 1
-   * @throws ValidationException if a threshold is out of range
-   */
-  public DeclineRecoveryStrategy(BigDecimal highValueFrom, double highRiskFrom) {
-    Objects.requireNonNull(highValueFrom, "highValueFrom");
-    if (highValueFrom.signum() < 0) {
-      throw new ValidationException("highValueFrom " + highValueFrom + " is negative");
-    }
-    if (!(highRiskFrom >= 0 && highRiskFrom <= 1)) {
-      throw new ValidationException("highRiskFrom " + highRiskFrom + " is outside 0..1");
-    }
-    this.highValueFrom = highValueFrom;
-    this.highRiskFrom = highRiskFrom;
+  private DeclineRecoveryStrategy(Settings settings) {
+    super(ID, settings);
+    this.highValueFrom = BigDecimal.valueOf(settings.get(HIGH_VALUE_FROM));
+    this.highRiskFrom = settings.get(HIGH_RISK_FROM);
   }
 
   @Override
-  public String id() {
-    return ID;
+  DeclineRecoveryStrategy with(Settings settings) {
+    return new DeclineRecoveryStrategy(settings);
   }
 
   @Override
@@ -145,7 +136,7 @@ public final class DeclineRecoveryStrategy implements RetentionStrategy {
     Cause cause = cause(context);
     Response response = response(context);
     String why = "decline, " + response.label + " (seed 000), cause: " + cause.label + " (seed 003): ";
-    Actions actions = new Actions(context, ID);
+    Actions actions = actions(context);
     if (cause == Cause.OUR_FAULT) {
       // Our mistakes are corrected whatever the customer is worth.
       actions.recovery(why + "correct the mistake and compensate", Math.max(response.priority, 60));
@@ -157,28 +148,28 @@ public final class DeclineRecoveryStrategy implements RetentionStrategy {
         help(actions, why, priority);
       }
       return actions
-          .add(new ActionType.Abandon(), why + "the customer's value does not justify a retention cost", 0, priority)
+          .add(new ActionType.Abandon(), why + "the customer's value does not justify a retention cost", BigDecimal.ZERO, priority)
           .list();
     }
     Actions proposed = switch (cause) {
       case OUR_FAULT -> actions.add(
           new ActionType.Communication("apologise, explain the correction, adjust the product to the need"),
           why + "warn early and adjust the product or service",
-          Actions.CONTACT_COST,
+          Settings.CONTACT,
           priority - 5);
       case CUSTOMER_TROUBLE -> help(actions, why, priority);
       case COMPETITION -> againstCompetition(actions, response, why);
       case UNKNOWN -> actions.add(
           new ActionType.Communication("early-warning call: find out why business is falling"),
           why + "analyse the cause before the customer leaves",
-          Actions.CONTACT_COST,
+          Settings.CONTACT,
           priority);
     };
     if (response == Response.IMPROVE && cause != Cause.OUR_FAULT) {
       proposed.add(
           new ActionType.Communication("collect the customer's unmet needs to improve the product"),
           why + "improve the product; if price cuts fail, a new product (seed 000)",
-          Actions.CONTACT_COST,
+          Settings.CONTACT,
           priority - 5);
     }
     return proposed.list();
@@ -189,7 +180,7 @@ public final class DeclineRecoveryStrategy implements RetentionStrategy {
     return actions.add(
         new ActionType.Communication("help the customer through their difficulty"),
         why + "helping a customer in trouble wins long-term loyalty",
-        Actions.CONTACT_COST,
+        Settings.CONTACT,
         priority);
   }
 
@@ -204,13 +195,13 @@ public final class DeclineRecoveryStrategy implements RetentionStrategy {
     actions.add(
         new ActionType.Communication("study the rival: learn what the competitor offers the customer"),
         why + "study the rival before answering it",
-        Actions.CONTACT_COST,
+        Settings.CONTACT,
         priority - 5);
     if (response != Response.IMPROVE) {
       actions.add(
           new ActionType.ExitBarrier(ActionType.BarrierKind.ECONOMIC),
           why + "strengthen our advantage: benefits the customer would lose by switching",
-          Actions.BARRIER_COST,
+          Settings.BARRIER,
           priority - 10);
     }
     return actions;

@@ -27,17 +27,23 @@ import java.util.Set;
  * </ul>
  */
 @AutoService(RetentionStrategy.class)
-public final class MaturityExtensionStrategy implements RetentionStrategy {
+public final class MaturityExtensionStrategy extends BuiltInStrategy {
 
   /** The id, {@value}. */
   public static final String ID = "maturity-extension";
 
-  /** Creates the strategy. */
-  public MaturityExtensionStrategy() {}
+  /** Creates the strategy with the default costs. */
+  public MaturityExtensionStrategy() {
+    this(Settings.defaults(ID, List.of()));
+  }
+
+  private MaturityExtensionStrategy(Settings settings) {
+    super(ID, settings);
+  }
 
   @Override
-  public String id() {
-    return ID;
+  MaturityExtensionStrategy with(Settings settings) {
+    return new MaturityExtensionStrategy(settings);
   }
 
   @Override
@@ -47,7 +53,7 @@ public final class MaturityExtensionStrategy implements RetentionStrategy {
 
   @Override
   public List<RetentionAction> propose(RetentionContext context) {
-    Actions actions = new Actions(context, ID);
+    Actions actions = actions(context);
     double share = context.metric(Metric.SHARE_OF_WALLET);
     int boost = share < 0.5 ? 10 : 0;
     double digital = context.metric(Metric.DIGITAL_SHARE);
@@ -55,19 +61,19 @@ public final class MaturityExtensionStrategy implements RetentionStrategy {
       actions.add(
           new ActionType.ExitBarrier(ActionType.BarrierKind.TECHNICAL),
           "maturity: move the customer to digital channels, lowering their transaction cost (seed 003)",
-          Actions.BARRIER_COST,
+          Settings.BARRIER,
           50 + boost);
     }
     return actions
         .add(
             new ActionType.ExitBarrier(ActionType.BarrierKind.ECONOMIC),
             "maturity: loyalty benefits the customer would lose by leaving (seed 003: economic barrier)",
-            Actions.BARRIER_COST,
+            Settings.BARRIER,
             45 + boost)
         .add(
             new ActionType.ExitBarrier(ActionType.BarrierKind.CONTRACTUAL),
             "maturity: a term agreement binds the relationship (seed 003: contractual barrier)",
-            Actions.BARRIER_COST,
+            Settings.BARRIER,
             35 + boost)
         .offer(5, "maturity: a repeat-customer discount, value for money (seeds 000, 002)", 40)
         .list();

@@ -22,17 +22,23 @@ import java.util.Set;
  * When no type is left, there is no cross-sell.
  */
 @AutoService(RetentionStrategy.class)
-public final class NewLineOfBusinessStrategy implements RetentionStrategy {
+public final class NewLineOfBusinessStrategy extends BuiltInStrategy {
 
   /** The id, {@value}. */
   public static final String ID = "new-line-of-business";
 
-  /** Creates the strategy. */
-  public NewLineOfBusinessStrategy() {}
+  /** Creates the strategy with the default costs. */
+  public NewLineOfBusinessStrategy() {
+    this(Settings.defaults(ID, List.of()));
+  }
+
+  private NewLineOfBusinessStrategy(Settings settings) {
+    super(ID, settings);
+  }
 
   @Override
-  public String id() {
-    return ID;
+  NewLineOfBusinessStrategy with(Settings settings) {
+    return new NewLineOfBusinessStrategy(settings);
   }
 
   @Override
@@ -43,18 +49,18 @@ public final class NewLineOfBusinessStrategy implements RetentionStrategy {
   @Override
   public List<RetentionAction> propose(RetentionContext context) {
     Actions actions =
-        new Actions(context, ID)
+        actions(context)
             .add(
                 new ActionType.Communication("close the ended line of business cleanly"),
                 "interruption: a clean ending keeps the door open for a new cycle (seed 002)",
-                Actions.CONTACT_COST,
+                Settings.CONTACT,
                 40);
     ProductType next = firstNeverHeld(context);
     if (next != null) {
       actions.add(
           new ActionType.CrossSell(next),
           "interruption: a new line of business starts a new cycle (seed 002)",
-          Actions.SALE_COST,
+          Settings.SALE,
           60);
     }
     return actions.list();

@@ -18,17 +18,23 @@ import java.util.Set;
  * (an open complaint), and, with marketing consent, a referral offer (word of mouth, seed 000).
  */
 @AutoService(RetentionStrategy.class)
-public final class SatisfactionStrategy implements RetentionStrategy {
+public final class SatisfactionStrategy extends BuiltInStrategy {
 
   /** The id, {@value}. */
   public static final String ID = "satisfaction";
 
-  /** Creates the strategy. */
-  public SatisfactionStrategy() {}
+  /** Creates the strategy with the default costs. */
+  public SatisfactionStrategy() {
+    this(Settings.defaults(ID, List.of()));
+  }
+
+  private SatisfactionStrategy(Settings settings) {
+    super(ID, settings);
+  }
 
   @Override
-  public String id() {
-    return ID;
+  SatisfactionStrategy with(Settings settings) {
+    return new SatisfactionStrategy(settings);
   }
 
   @Override
@@ -38,7 +44,7 @@ public final class SatisfactionStrategy implements RetentionStrategy {
 
   @Override
   public List<RetentionAction> propose(RetentionContext context) {
-    Actions actions = new Actions(context, ID);
+    Actions actions = actions(context);
     if (context.metric(Metric.OPEN_COMPLAINTS) > 0) {
       actions.recovery("satisfaction: the first experience went wrong; correct it and compensate (seed 003)", 80);
     }
@@ -46,7 +52,7 @@ public final class SatisfactionStrategy implements RetentionStrategy {
         .add(
             new ActionType.Communication("care call: learn the new customer's needs"),
             "satisfaction: a new customer's experience decides whether they buy again (seeds 000, 003)",
-            Actions.CONTACT_COST,
+            Settings.CONTACT,
             60)
         .offer(0, "satisfaction: a satisfied new customer spreads the word; invite referrals (seed 000)", 30)
         .list();

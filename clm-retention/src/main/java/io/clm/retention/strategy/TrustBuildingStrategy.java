@@ -17,17 +17,23 @@ import java.util.Set;
  * prospect's preferences.
  */
 @AutoService(RetentionStrategy.class)
-public final class TrustBuildingStrategy implements RetentionStrategy {
+public final class TrustBuildingStrategy extends BuiltInStrategy {
 
   /** The id, {@value}. */
   public static final String ID = "trust-building";
 
-  /** Creates the strategy. */
-  public TrustBuildingStrategy() {}
+  /** Creates the strategy with the default costs. */
+  public TrustBuildingStrategy() {
+    this(Settings.defaults(ID, List.of()));
+  }
+
+  private TrustBuildingStrategy(Settings settings) {
+    super(ID, settings);
+  }
 
   @Override
-  public String id() {
-    return ID;
+  TrustBuildingStrategy with(Settings settings) {
+    return new TrustBuildingStrategy(settings);
   }
 
   @Override
@@ -37,11 +43,11 @@ public final class TrustBuildingStrategy implements RetentionStrategy {
 
   @Override
   public List<RetentionAction> propose(RetentionContext context) {
-    return new Actions(context, ID)
+    return actions(context)
         .add(
             new ActionType.Communication("explain the product and answer the prospect's questions"),
             "trust: a prospect buys once confident in the bank and its product (seeds 000, 003)",
-            Actions.CONTACT_COST,
+            Settings.CONTACT,
             60)
         .offer(0, "trust: an introductory product defined from the prospect's preferences (seed 000)", 40)
         .list();

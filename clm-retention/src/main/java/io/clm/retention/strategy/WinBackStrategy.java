@@ -17,17 +17,23 @@ import java.util.Set;
  * consent, a win-back campaign with a targeted product.
  */
 @AutoService(RetentionStrategy.class)
-public final class WinBackStrategy implements RetentionStrategy {
+public final class WinBackStrategy extends BuiltInStrategy {
 
   /** The id, {@value}. */
   public static final String ID = "win-back";
 
-  /** Creates the strategy. */
-  public WinBackStrategy() {}
+  /** Creates the strategy with the default costs. */
+  public WinBackStrategy() {
+    this(Settings.defaults(ID, List.of()));
+  }
+
+  private WinBackStrategy(Settings settings) {
+    super(ID, settings);
+  }
 
   @Override
-  public String id() {
-    return ID;
+  WinBackStrategy with(Settings settings) {
+    return new WinBackStrategy(settings);
   }
 
   @Override
@@ -37,16 +43,16 @@ public final class WinBackStrategy implements RetentionStrategy {
 
   @Override
   public List<RetentionAction> propose(RetentionContext context) {
-    return new Actions(context, ID)
+    return actions(context)
         .add(
             new ActionType.Communication("exit conversation: learn what lured the customer away"),
             "exit: know the luring factor before setting barriers against it (seed 000)",
-            Actions.CONTACT_COST,
+            Settings.CONTACT,
             40)
         .add(
             new ActionType.WinBack(),
             "exit: a targeted product against what lured the customer away (seed 000)",
-            Actions.WIN_BACK_COST,
+            Settings.WIN_BACK,
             50)
         .list();
   }

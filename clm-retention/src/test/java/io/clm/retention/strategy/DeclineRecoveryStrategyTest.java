@@ -5,14 +5,12 @@ import static io.clm.retention.strategy.Contexts.START;
 import static io.clm.retention.strategy.Contexts.context;
 import static io.clm.retention.strategy.Contexts.types;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clm.api.Customer;
 import io.clm.api.CustomerId;
 import io.clm.api.MetricsSnapshot;
 import io.clm.api.Money;
 import io.clm.api.StageFamily;
-import io.clm.api.ValidationException;
 import io.clm.api.event.Attribute;
 import io.clm.api.event.Severity;
 import io.clm.api.retention.ActionType;
@@ -137,13 +135,4 @@ class DeclineRecoveryStrategyTest {
             new ActionType.Communication("collect the customer's unmet needs to improve the product"));
   }
 
-  @Test
-  void thresholdsAreChecked() {
-    assertThatThrownBy(() -> new DeclineRecoveryStrategy(new BigDecimal("-1"), 0.5))
-        .isInstanceOf(ValidationException.class)
-        .hasMessage("highValueFrom -1 is negative");
-    assertThatThrownBy(() -> new DeclineRecoveryStrategy(BigDecimal.TEN, 1.5))
-        .isInstanceOf(ValidationException.class)
-        .hasMessage("highRiskFrom 1.5 is outside 0..1");
-  }
 }

@@ -148,7 +148,7 @@ class DeclineThresholdsTest {
 
   @Test
   void customThresholdsChooseTheResponse() {
-    DeclineRecoveryStrategy custom = new DeclineRecoveryStrategy(new BigDecimal("200"), 0.3);
+    DeclineRecoveryStrategy custom = thresholds(200, 0.3);
     assertThat(custom.response(context(StageFamily.DECLINE, true, "200.00", 0.3, b -> b))).isEqualTo(Response.RESCUE);
     assertThat(custom.response(context(StageFamily.DECLINE, true, "200.00", 0.29, b -> b))).isEqualTo(Response.RESPOND);
     assertThat(custom.response(context(StageFamily.DECLINE, true, "199.99", 0.29, b -> b))).isEqualTo(Response.IMPROVE);
@@ -158,17 +158,28 @@ class DeclineThresholdsTest {
   @Test
   void thresholdsAtTheEdgesOfTheirRangesAreAccepted() {
     // Value 0 and risk 0: every customer is high value and high risk.
-    DeclineRecoveryStrategy everyone = new DeclineRecoveryStrategy(BigDecimal.ZERO, 0);
+    DeclineRecoveryStrategy everyone = thresholds(0, 0);
     assertThat(everyone.response(context(StageFamily.DECLINE, true, "0.00", 0, b -> b))).isEqualTo(Response.RESCUE);
     // Risk 1: only a score of 1 is high risk.
-    DeclineRecoveryStrategy certain = new DeclineRecoveryStrategy(BigDecimal.ZERO, 1);
+    DeclineRecoveryStrategy certain = thresholds(0, 1);
     assertThat(certain.response(context(StageFamily.DECLINE, true, "0.00", 1, b -> b))).isEqualTo(Response.RESCUE);
     assertThat(certain.response(context(StageFamily.DECLINE, true, "0.00", 0.99, b -> b))).isEqualTo(Response.RESPOND);
-    assertThatThrownBy(() -> new DeclineRecoveryStrategy(BigDecimal.TEN, -0.1))
+    assertThatThrownBy(() -> thresholds(10, -0.1))
         .isInstanceOf(ValidationException.class)
-        .hasMessage("highRiskFrom -0.1 is outside 0..1");
-    assertThatThrownBy(() -> new DeclineRecoveryStrategy(BigDecimal.TEN, Double.NaN))
+        .hasMessage("strategy 'decline-recovery': parameter 'high-risk-from' is -0.1, out of range 0..1");
+    assertThatThrownBy(() -> thresholds(10, Double.NaN))
         .isInstanceOf(ValidationException.class)
-        .hasMessage("highRiskFrom NaN is outside 0..1");
+        .hasMessage("strategy 'decline-recovery': parameter 'high-risk-from' is not finite: NaN");
+    assertThatThrownBy(() -> thresholds(10, 1.5))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("strategy 'decline-recovery': parameter 'high-risk-from' is 1.5, out of range 0..1");
+    assertThatThrownBy(() -> thresholds(-1, 0.5))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("strategy 'decline-recovery': parameter 'high-value-from' is -1.0, out of range 0..1000000000000");
+  }
+
+  private static DeclineRecoveryStrategy thresholds(double highValueFrom, double highRiskFrom) {
+    return (DeclineRecoveryStrategy) STRATEGY.configure(
+        java.util.Map.of("high-value-from", highValueFrom, "high-risk-from", highRiskFrom));
   }
 }

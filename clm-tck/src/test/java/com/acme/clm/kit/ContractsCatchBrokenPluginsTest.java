@@ -281,6 +281,54 @@ class ContractsCatchBrokenPluginsTest {
         .hasMessageContaining("proposal of another instance of");
   }
 
+  /** A strategy with a cost parameter whose {@code configure} ignores names it does not know. */
+  public static final class ForgivingConfiguration implements RetentionStrategy {
+    private final double cost;
+
+    public ForgivingConfiguration() {
+      this(2);
+    }
+
+    private ForgivingConfiguration(double cost) {
+      this.cost = cost;
+    }
+
+    @Override
+    public String id() {
+      return "acme.forgiving";
+    }
+
+    @Override
+    public Set<StageFamily> families() {
+      return EnumSet.of(StageFamily.MATURITY);
+    }
+
+    @Override
+    public Map<String, Double> parameters() {
+      return Map.of("call-cost", cost);
+    }
+
+    @Override
+    public RetentionStrategy configure(Map<String, Double> overrides) {
+      return new ForgivingConfiguration(overrides.getOrDefault("call-cost", cost));
+    }
+
+    @Override
+    public List<RetentionAction> propose(RetentionContext context) {
+      return List.of();
+    }
+  }
+
+  @Test
+  void aStrategyThatIgnoresAnUnknownParameterIsCaught() {
+    // A misspelt cost would silently keep its default.
+    assertThatThrownBy(strategies(ForgivingConfiguration::new)::configurationIsTotalAndLeavesTheStrategyUnchanged)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("tck.no-such-parameter");
+    // Without parameters, the interface's own configure passes.
+    assertThatCode(strategies(EuroOnly::new)::configurationIsTotalAndLeavesTheStrategyUnchanged).doesNotThrowAnyException();
+  }
+
   /** A strategy that leaves a null where it has no action, in a list that takes nulls. */
   public static final class NullForNothing implements RetentionStrategy {
     @Override
