@@ -2,8 +2,10 @@ package io.clm.cli;
 
 import io.clm.api.Clm;
 import io.clm.api.CustomerIdMask;
+import io.clm.api.DecimalText;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.Money;
+import io.clm.api.TextRules;
 import io.clm.api.ValidationException;
 import io.clm.api.spi.CustomerStore;
 import java.io.IOException;
@@ -17,7 +19,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** The options every reporting command shares: the model, the currency and the report's form. */
 final class RunOptions {
@@ -31,6 +35,8 @@ final class RunOptions {
           Arguments.Option.value("html", "FILE", "also write the report as a self-contained HTML page"),
           Arguments.Option.value("top", "N", "at-risk customers to list (default 10)"),
           Arguments.Option.value("complaint-workflow", "ID", "complaint SLA policies to check against (default standard; see 'clm plugins')"),
+          Arguments.Option.value("retention-costs", "NAME=VALUE,...", "costs of the retention strategies' actions in major units "
+              + "of --currency, such as contact-cost=800,offer-cost=4000 (see docs/retention.md)"),
           Arguments.Option.value("mask-key-file", "FILE", "secret (32 bytes or more) that keys the masked customer ids in the report; "
               + "without it the masks are random per run"),
           Arguments.Option.flag("help", "show this help"));
@@ -42,10 +48,13 @@ final class RunOptions {
   final int top;
   final String workflow;
   final CustomerIdMask mask;
+  /** Parameters of the retention strategies, by name, each given to every strategy that has it. */
+  final Map<String, Double> retentionCosts;
 
-  private RunOptions(
-      String model, Currency currency, boolean json, Optional<Path> html, int top, String workflow, CustomerIdMask mask) {
+  private RunOptions(String model, Currency currency, boolean json, Optional<Path> html, int top, String workflow,
+      Map<String, Double> retentionCosts, CustomerIdMask mask) {
     this.workflow = workflow;
+    this.retentionCosts = retentionCosts;
     this.mask = mask;
     this.model = model;
     this.currency = currency;
@@ -64,8 +73,36 @@ final class RunOptions {
     String workflow = a.text("complaint-workflow", Sections.DEFAULT_WORKFLOW);
     // Checked before any input is read, as the model is: not after a whole export.
     Sections.workflow(Clm.plugins(), workflow);
+    Map<String, Double> costs = retentionCosts(a.text("retention-costs", ""));
+    Sections.strategies(Clm.plugins(), costs);
     return new RunOptions(a.text("model", DEFAULT_MODEL), currency, a.has("json"), a.path("html"), a.integer("top", 10, 0, 1000),
-        workflow, mask(a.path("mask-key-file")));
+        workflow, costs, mask(a.path("mask-key-file")));
+  }
+
+  /** {@code name=value} pairs separated by commas, each name once, each value a decimal number. */
+  private static Map<String, Double> retentionCosts(String text) {
+    Map<String, Double> costs = new TreeMap<>();
+    if (text.isEmpty()) {
+      return costs;
+    }
+    for (String pair : text.split(",", -1)) {
+      int eq = pair.indexOf('=');
+      String name = eq < 0 ? pair.strip() : pair.substring(0, eq).strip();
+      if (eq < 0 || name.isEmpty()) {
+        throw new UsageException("--retention-costs: " + TextRules.excerpt(pair) + " is not NAME=VALUE");
+      }
+      String value = pair.substring(eq + 1).strip();
+      double number;
+      try {
+        number = DecimalText.parse(value, name).doubleValue();
+      } catch (ValidationException e) {
+        throw new UsageException("--retention-costs: " + e.getMessage());
+      }
+      if (costs.put(name, number) != null) {
+        throw new UsageException("--retention-costs: " + name + " is given twice");
+      }
+    }
+    return costs;
   }
 
   /** The mask keyed by the file's bytes, or a random one. The key is never printed. */

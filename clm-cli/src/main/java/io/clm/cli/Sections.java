@@ -9,6 +9,7 @@ import io.clm.api.Money;
 import io.clm.api.PluginConfigurationException;
 import io.clm.api.Plugins;
 import io.clm.api.StageFamily;
+import io.clm.api.TextRules;
 import io.clm.api.ValidationException;
 import io.clm.api.complaints.ComplaintWorkflow;
 import io.clm.api.complaints.SlaPolicy;
@@ -40,6 +41,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -105,7 +107,7 @@ final class Sections {
     Map<String, Set<String>> segmentsOf = new HashMap<>();
     Report.Section<List<Report.SegmentTable>> segments = segments(plugins, customers, value, asOf, segmentsOf, checks);
     Report.Section<Report.RiskReport> risk =
-        risk(plugins, engine, customers, value, profits ? "profit contribution" : "transaction volume", asOf, segmentsOf, options.top, options.mask, checks);
+        risk(plugins, engine, customers, value, profits ? "profit contribution" : "transaction volume", asOf, segmentsOf, options.top, options.retentionCosts, options.mask, checks);
     Report.Section<Report.ComplaintReport> complaintSection = complaints(plugins, options.workflow, complaints, asOf, checks);
     List<String> lines = new ArrayList<>(source);
     lines.add(profits
@@ -240,8 +242,8 @@ final class Sections {
 
   private static Report.Section<Report.RiskReport> risk(
       Plugins plugins, LifecycleEngine engine, List<Customer> customers, double[] value, String valueName, Instant asOf,
-      Map<String, Set<String>> segmentsOf, int top, CustomerIdMask mask, List<Report.Check> checks) {
-    List<RetentionStrategy> strategies = plugins.all(RetentionStrategy.class);
+      Map<String, Set<String>> segmentsOf, int top, Map<String, Double> costs, CustomerIdMask mask, List<Report.Check> checks) {
+    List<RetentionStrategy> strategies = strategies(plugins, costs);
     if (strategies.isEmpty()) {
       return Report.Section.notIncluded("retention is not included: no retention strategy was found on the class path");
     }
@@ -354,6 +356,33 @@ final class Sections {
       }
       throw e;
     }
+  }
+
+  /**
+   * Every retention strategy found, each configured with the costs it has among those given.
+   *
+   * @throws UsageException if a cost is one no strategy has, or a strategy refuses its value
+   */
+  static List<RetentionStrategy> strategies(Plugins plugins, Map<String, Double> costs) {
+    List<RetentionStrategy> configured = new ArrayList<>();
+    Set<String> known = new TreeSet<>();
+    for (RetentionStrategy s : plugins.all(RetentionStrategy.class)) {
+      Map<String, Double> own = new TreeMap<>(costs);
+      own.keySet().retainAll(s.parameters().keySet());
+      known.addAll(s.parameters().keySet());
+      try {
+        configured.add(s.configure(own));
+      } catch (ValidationException e) {
+        throw new UsageException("--retention-costs: " + e.getMessage());
+      }
+    }
+    for (String name : costs.keySet()) {
+      if (!known.contains(name)) {
+        throw new UsageException("--retention-costs: no retention strategy has a parameter " + TextRules.excerpt(name)
+            + "; they have " + known);
+      }
+    }
+    return configured;
   }
 
   private static Report.Section<Report.ComplaintReport> complaints(

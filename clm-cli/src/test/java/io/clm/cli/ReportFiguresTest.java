@@ -203,6 +203,26 @@ class ReportFiguresTest {
             org.assertj.core.groups.Tuple.tuple("risk", "Risk (\u98ce\u9669)", 1, 1));
   }
 
+  /**
+   * {@code --retention-costs} reaches every strategy that has the parameter: with the least and the
+   * most compensation both 12, every service recovery of the demo compensates 12.00 EUR, where the
+   * defaults give 2 % of the customer's value between 10 and 500.
+   */
+  @Test
+  void retentionCostsPriceTheActionsOfTheReport() throws IOException {
+    List<String> defaults = recoveries(demo(1000));
+    assertThat(defaults).isNotEmpty().anyMatch(a -> !a.equals("service recovery, compensation 12.00 EUR"));
+    Report report = DemoCommand.report(7, 2_000, 24,
+        TestSupport.options("--top", "1000", "--retention-costs", "min-compensation=12, max-compensation=12"), Optional.empty(),
+        new Progress(System.err, false));
+    assertThat(recoveries(report)).hasSameSizeAs(defaults).containsOnly("service recovery, compensation 12.00 EUR");
+  }
+
+  private static List<String> recoveries(Report report) {
+    return report.risk().data().atRisk().stream().flatMap(a -> a.actions().stream())
+        .filter(a -> a.startsWith("service recovery")).map(a -> a.substring(0, a.indexOf(" (priority"))).toList();
+  }
+
   @Test
   void everyKindOfActionIsDescribed() {
     assertThat(Sections.describe(new ActionType.Communication("study the rival"))).isEqualTo("contact: study the rival");

@@ -69,6 +69,33 @@ class RunAndStoreOptionsTest {
   }
 
   @Test
+  void retentionCostsAreNamedDecimalsThatSomeStrategyHas() {
+    assertThat(RunOptions.of(args()).retentionCosts).isEmpty();
+    assertThat(RunOptions.of(args("--retention-costs", "contact-cost=800, offer-cost = 4000.50")).retentionCosts)
+        .containsExactly(Map.entry("contact-cost", 800.0), Map.entry("offer-cost", 4000.5));
+    assertThatThrownBy(() -> RunOptions.of(args("--retention-costs", "contact-cost")))
+        .isInstanceOf(UsageException.class).hasMessage("--retention-costs: 'contact-cost' is not NAME=VALUE");
+    assertThatThrownBy(() -> RunOptions.of(args("--retention-costs", "contact-cost=5,")))
+        .isInstanceOf(UsageException.class).hasMessage("--retention-costs: '' is not NAME=VALUE");
+    assertThatThrownBy(() -> RunOptions.of(args("--retention-costs", "contact-cost=1e3")))
+        .isInstanceOf(UsageException.class).hasMessageStartingWith("--retention-costs: ").hasMessageContaining("contact-cost")
+        .hasMessageContaining("'1e3'");
+    assertThatThrownBy(() -> RunOptions.of(args("--retention-costs", "contact-cost=5,contact-cost=6")))
+        .isInstanceOf(UsageException.class).hasMessage("--retention-costs: contact-cost is given twice");
+    assertThatThrownBy(() -> RunOptions.of(args("--retention-costs", "contact-costs=5")))
+        .isInstanceOf(UsageException.class)
+        .hasMessageStartingWith("--retention-costs: no retention strategy has a parameter 'contact-costs'; they have [")
+        .hasMessageContaining("contact-cost, ");
+    assertThatThrownBy(() -> RunOptions.of(args("--retention-costs", "contact-cost=-5")))
+        .isInstanceOf(UsageException.class)
+        .hasMessageStartingWith("--retention-costs: strategy '")
+        .hasMessageEndingWith("': parameter 'contact-cost' is -5.0, out of range 0..1000000000000");
+    assertThatThrownBy(() -> RunOptions.of(args("--retention-costs", "min-compensation=600")))
+        .isInstanceOf(UsageException.class)
+        .hasMessageEndingWith("': parameter 'min-compensation' is 600.0, above 'max-compensation' 500.0");
+  }
+
+  @Test
   void aCurrencyWithoutFractionDigitsIsAUsageErrorNamingTheOption() {
     assertThatThrownBy(() -> RunOptions.of(args("--currency", "XAU"))).isInstanceOf(UsageException.class)
         .hasMessageStartingWith("--currency: ");
