@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the built-in strategies' actions, priced with the costs of the strategy's {@link Settings} (major units of
- * the customer's currency), with the consent rule and the responsible-lending rule ({@link
- * ResponsibleLending}) applied at the source.
+ * Builds the built-in strategies' actions, priced with the costs of the strategy's {@link
+ * Settings} (major units of the customer's currency), with the consent rule and the
+ * responsible-lending rule ({@link ResponsibleLending}) applied at the source.
  */
 final class Actions {
   private final RetentionContext context;
