@@ -8,13 +8,18 @@ import io.clm.api.retention.ActionType;
 import io.clm.api.retention.RetentionAction;
 import io.clm.api.retention.RetentionContext;
 import io.clm.api.retention.RetentionStrategy;
+import io.clm.plugin.support.Parameter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A loyalty-points programme as a retention strategy, for customers in maturity or decline:
@@ -29,8 +34,10 @@ import java.util.Set;
  * </ul>
  *
  * <p>Costs are in the currency of the customer's value ({@link RetentionContext#value()}), as the
- * contract asks, rounded to that currency's minor unit: the reminder costs {@code 0.10 EUR}, {@code
- * 0.100 KWD} and nothing in yen, which has no minor unit. Immutable and thread-safe.
+ * contract asks, rounded to that currency's minor unit: by default the reminder costs {@code 0.10
+ * EUR}, {@code 0.100 KWD} and nothing in yen, which has no minor unit. They are parameters ({@code
+ * reminder-cost} 0.10, {@code double-points-cost} 15, {@code bonus-points-cost} 40, in major units),
+ * so that a bank in yen sets its own with {@link #configure}. Immutable and thread-safe.
  */
 @AutoService(RetentionStrategy.class)
 public final class LoyaltyPointsRetention implements RetentionStrategy {
@@ -40,8 +47,33 @@ public final class LoyaltyPointsRetention implements RetentionStrategy {
 
   private static final Set<StageFamily> FAMILIES = EnumSet.of(StageFamily.MATURITY, StageFamily.DECLINE);
 
-  /** The strategy; ServiceLoader calls this. */
-  public LoyaltyPointsRetention() {}
+  private static final List<Parameter> PARAMETERS = List.of(
+      new Parameter("reminder-cost", 0.10, 0, 1e12),
+      new Parameter("double-points-cost", 15, 0, 1e12),
+      new Parameter("bonus-points-cost", 40, 0, 1e12));
+
+  private final Map<String, Double> parameters;
+
+  /** The strategy with its default costs; ServiceLoader calls this. */
+  public LoyaltyPointsRetention() {
+    this(Map.of());
+  }
+
+  private LoyaltyPointsRetention(Map<String, Double> overrides) {
+    this.parameters = Collections.unmodifiableSortedMap(new TreeMap<>(Parameter.resolve("strategy", ID, PARAMETERS, overrides)));
+  }
+
+  @Override
+  public Map<String, Double> parameters() {
+    return parameters;
+  }
+
+  @Override
+  public RetentionStrategy configure(Map<String, Double> overrides) {
+    Map<String, Double> merged = new TreeMap<>(parameters);
+    merged.putAll(Objects.requireNonNull(overrides, "overrides"));
+    return new LoyaltyPointsRetention(merged);
+  }
 
   @Override
   public String id() {
@@ -60,7 +92,7 @@ public final class LoyaltyPointsRetention implements RetentionStrategy {
         new RetentionAction(
             new ActionType.Communication("points balance and expiry reminder"),
             "customers who know their points balance redeem and stay",
-            cost("0.10", context),
+            cost("reminder-cost", context),
             30,
             ID));
     if (!context.marketingConsent()) {
@@ -71,7 +103,7 @@ public final class LoyaltyPointsRetention implements RetentionStrategy {
           new RetentionAction(
               new ActionType.ExitBarrier(ActionType.BarrierKind.ECONOMIC),
               "double points for a year; points are forfeited on closure",
-              cost("15.00", context),
+              cost("double-points-cost", context),
               50,
               ID));
     } else if (context.risk().score() >= 0.5 && !(context.metric(Metric.RELATIONSHIP_CLOSED) >= 1)) {
@@ -79,16 +111,17 @@ public final class LoyaltyPointsRetention implements RetentionStrategy {
           new RetentionAction(
               new ActionType.Offer(20),
               "bonus points worth 20% of the next three months' spend for a customer at risk",
-              cost("40.00", context),
+              cost("bonus-points-cost", context),
               70,
               ID));
     }
     return actions;
   }
 
-  /** An amount in major units, in the currency of the customer's value, rounded to its minor unit. */
-  private static Money cost(String major, RetentionContext context) {
+  /** A cost parameter, in the currency of the customer's value, rounded to its minor unit. */
+  private Money cost(String parameter, RetentionContext context) {
     Currency currency = context.value().currency();
-    return new Money(new BigDecimal(major).setScale(currency.getDefaultFractionDigits(), RoundingMode.HALF_EVEN), currency);
+    BigDecimal major = BigDecimal.valueOf(parameters.get(parameter));
+    return new Money(major.setScale(currency.getDefaultFractionDigits(), RoundingMode.HALF_EVEN), currency);
   }
 }

@@ -1,16 +1,19 @@
 package com.example.clm.loyalty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clm.api.Customer;
 import io.clm.api.CustomerId;
 import io.clm.api.MetricsSnapshot;
 import io.clm.api.Money;
 import io.clm.api.StageFamily;
+import io.clm.api.ValidationException;
 import io.clm.api.event.Purpose;
 import io.clm.api.retention.ActionType;
 import io.clm.api.retention.RetentionAction;
 import io.clm.api.retention.RetentionContext;
+import io.clm.api.retention.RetentionStrategy;
 import io.clm.api.retention.Risk;
 import java.time.Instant;
 import java.util.Currency;
@@ -73,5 +76,17 @@ class LoyaltyPointsRetentionRulesTest {
     assertThat(strategy.propose(context(StageFamily.MATURITY, true, 0, "EUR")))
         .extracting(RetentionAction::expectedCost)
         .containsExactly(Money.of("0.10", "EUR"), Money.of("15.00", "EUR"));
+  }
+
+  @Test
+  void aBankInYenSetsItsOwnCosts() {
+    RetentionStrategy yen = new LoyaltyPointsRetention().configure(Map.of("reminder-cost", 15.0, "double-points-cost", 2_400.0));
+    assertThat(yen.propose(context(StageFamily.MATURITY, true, 0, "JPY"))).extracting(RetentionAction::expectedCost)
+        .containsExactly(Money.of("15", "JPY"), Money.of("2400", "JPY"));
+    assertThat(yen.parameters()).containsEntry("bonus-points-cost", 40.0);
+    assertThatThrownBy(() -> yen.configure(Map.of("reminder-costs", 1.0)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("strategy 'example.loyalty-points' has no parameter 'reminder-costs'; parameters are "
+            + "[bonus-points-cost, double-points-cost, reminder-cost]");
   }
 }
