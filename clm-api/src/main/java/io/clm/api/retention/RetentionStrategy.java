@@ -47,8 +47,10 @@ import java.util.TreeMap;
  *   public String id() { return "acme.birthday-call"; }
  *   public Set<StageFamily> families() { return EnumSet.of(StageFamily.MATURITY); }
  *   public List<RetentionAction> propose(RetentionContext context) {
+ *     Currency currency = context.value().currency(); // the customer's, whatever it is
+ *     Money cost = new Money(BigDecimal.TWO.setScale(currency.getDefaultFractionDigits()), currency);
  *     return List.of(new RetentionAction(new ActionType.Communication("birthday call"),
- *         "loyal customers value personal attention", Money.of("2.00", "EUR"), 20, id()));
+ *         "loyal customers value personal attention", cost, 20, id()));
  *   }
  * }
  * }</pre>
