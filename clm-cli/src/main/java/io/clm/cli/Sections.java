@@ -5,6 +5,7 @@ import io.clm.api.Customer;
 import io.clm.api.CustomerIdMask;
 import io.clm.api.LifecycleEngine;
 import io.clm.api.Metric;
+import io.clm.api.MetricsSnapshot;
 import io.clm.api.Money;
 import io.clm.api.PluginConfigurationException;
 import io.clm.api.Plugins;
@@ -13,6 +14,7 @@ import io.clm.api.TextRules;
 import io.clm.api.ValidationException;
 import io.clm.api.complaints.ComplaintWorkflow;
 import io.clm.api.complaints.SlaPolicy;
+import io.clm.api.event.Purpose;
 import io.clm.api.event.Severity;
 import io.clm.api.retention.ActionType;
 import io.clm.api.retention.RetentionAction;
@@ -94,7 +96,8 @@ final class Sections {
     checks.add(new Report.Check("events accepted by the engine = accepted rows", accepted, pipeline.accepted()));
     checks.addAll(outcome.checks());
     Plugins plugins = Clm.plugins();
-    List<Customer> customers = outcome.customers();
+    List<Customer> customers = outcome.customers().stream().filter(c -> !objectsToProfiling(c)).toList();
+    long objected = outcome.customers().size() - customers.size();
     // Value is profit contribution where the data has it; without any revenue and cost to serve,
     // transaction volume is the best measure of value there is.
     boolean profits = customers.stream().anyMatch(c -> !Double.isNaN(c.metric(Metric.PROFIT, asOf)));
@@ -113,10 +116,24 @@ final class Sections {
     lines.add(profits
         ? "value = profit contribution: supplied revenue minus cost to serve"
         : "value = transaction volume: no revenue and cost to serve were supplied");
+    if (objected > 0) {
+      lines.add(objected + (objected == 1 ? " customer" : " customers") + " objected to profiling (the latest profiling consent "
+          + "row withdraws it): counted in the stages, left out of segments, risk and actions");
+    }
     lines.add(String.format(Locale.ROOT, "segments, risk, actions and complaint service levels computed in %.1f s", (System.nanoTime() - started) / 1e9));
     return new Report(
         title, lines, engine.model().id(), options.currency.getCurrencyCode(), pipeline.earliest(), outcome.flowStart(), asOf,
         input, rejections, outcome.stages(), outcome.transitions(), outcome.flow(), segments, risk, complaintSection, checks);
+  }
+
+  /**
+   * Whether the customer's latest profiling decision withdraws consent: an objection to profiling
+   * (GDPR Art. 21), which segments, risk scores and the actions chosen from them are. A customer
+   * who never decided is profiled: the legal basis is the bank's to choose, not the report's.
+   */
+  static boolean objectsToProfiling(Customer c) {
+    MetricsSnapshot.ConsentValue decision = c.metrics().consents().get(Purpose.PROFILING);
+    return decision != null && !decision.granted();
   }
 
   // ---- segments ---------------------------------------------------------------------------

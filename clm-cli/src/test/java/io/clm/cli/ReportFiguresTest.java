@@ -92,6 +92,49 @@ class ReportFiguresTest {
       + "t2,C-1001,2025-01-07T10:00:00Z,debit,50.25,card,pos\n"
       + "t3,C-1002,2025-01-08T10:00:00Z,credit,30.00,current-account,online\n";
 
+  /**
+   * A customer whose latest profiling consent withdraws it is counted in the stages but left out
+   * of segments, the risk score and the at-risk list: C-1002 objects; C-1003 withdrew and then gave
+   * it again; C-1001 never said, and is profiled.
+   */
+  @Test
+  void aCustomerWhoObjectedToProfilingIsNeitherSegmentedNorScored() throws IOException {
+    Path tx = dir.resolve("tx.csv");
+    Files.writeString(tx, TRANSACTIONS + "t4,C-1003,2025-01-09T10:00:00Z,credit,70.00,current-account,online\n",
+        StandardCharsets.UTF_8);
+    Path consents = dir.resolve("consents.csv");
+    Files.writeString(consents, "id,customer_id,timestamp,purpose,granted\n"
+        + "k1,C-1002,2025-01-10T10:00:00Z,profiling,false\n"
+        + "k2,C-1003,2025-01-10T10:00:00Z,profiling,false\n"
+        + "k3,C-1003,2025-01-11T10:00:00Z,profiling,true\n"
+        + "k4,C-1002,2025-01-10T11:00:00Z,marketing,true\n", StandardCharsets.UTF_8);
+    JsonNode report = analyze("analyze", "--transactions", tx.toString(), "--consents", consents.toString(),
+        "--as-of", "2025-03-01", "--json");
+    long staged = 0;
+    for (JsonNode stage : report.get("stages")) {
+      staged += stage.get("customers").asLong();
+    }
+    assertThat(staged).as("customers in the stages").isEqualTo(3);
+    for (JsonNode table : report.get("segments").get("schemes")) {
+      long segmented = 0;
+      for (JsonNode segment : table.get("segments")) {
+        segmented += segment.get("customers").asLong();
+      }
+      assertThat(segmented).as("customers in %s", table.get("scheme").asText()).isEqualTo(2);
+    }
+    assertThat(totalValue(report, "value-pyramid")).as("C-1001's 150.25 and C-1003's 70").isEqualTo(220.25);
+    long scored = 0;
+    for (JsonNode band : report.get("risk").get("distribution")) {
+      scored += band.get("customers").asLong();
+    }
+    assertThat(scored).as("customers with a risk score").isEqualTo(2);
+    assertThat(report.get("source")).extracting(JsonNode::asText).contains(
+        "1 customer objected to profiling (the latest profiling consent row withdraws it): counted in the stages, "
+            + "left out of segments, risk and actions");
+    assertThat(analyze("analyze", "--transactions", tx.toString(), "--as-of", "2025-03-01", "--json").get("source"))
+        .extracting(JsonNode::asText).noneMatch(line -> line.contains("profiling"));
+  }
+
   /** The value of every customer, over all segments of a scheme: the table's total. */
   private static double totalValue(JsonNode report, String scheme) {
     for (JsonNode table : report.get("segments").get("schemes")) {
