@@ -323,7 +323,10 @@ final class AnalyzeCommand {
             stored.erasedByStage());
     List<String> source = new ArrayList<>();
     for (Source s : sources) {
-      source.add(s.input.kind().option() + ": " + s.input.file() + " (" + s.input.format().name().toLowerCase(Locale.ROOT) + ")");
+      Set<String> unread = s.reader.unreadColumns();
+      source.add(s.input.kind().option() + ": " + s.input.file() + " (" + s.input.format().name().toLowerCase(Locale.ROOT) + ")"
+          + (unread.isEmpty() ? "" : "; columns not read: " + String.join(", ", unread.stream().map(TextRules::excerpt).toList())
+              + (unread.size() == RowReader.MAX_UNREAD ? " and maybe more" : "")));
     }
     if (stored != null) {
       source.add(String.format(Locale.ROOT, "store: %s, %,d customers before this run", stored.id(), storedCustomers));

@@ -2,6 +2,9 @@ package io.clm.cli;
 
 import io.clm.api.TextRules;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +26,7 @@ final class CsvRowReader implements RowReader {
   private int[] columnToField;
   private long blank;
   private long headerLines;
+  private final Set<String> unread = new TreeSet<>();
   private final List<String> record = new ArrayList<>();
   private final StringBuilder field = new StringBuilder();
 
@@ -67,6 +71,8 @@ final class CsvRowReader implements RowReader {
       columnToField[c] = f;
       if (f >= 0) {
         seen[f] = true;
+      } else {
+        RowReader.unread(unread, name);
       }
     }
     for (int f = 0; f < seen.length; f++) {
@@ -133,6 +139,11 @@ final class CsvRowReader implements RowReader {
   @Override
   public long blankLines() {
     return blank;
+  }
+
+  @Override
+  public Set<String> unreadColumns() {
+    return Collections.unmodifiableSet(unread);
   }
 
   @Override

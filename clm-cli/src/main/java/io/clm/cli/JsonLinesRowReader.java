@@ -7,6 +7,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.clm.api.DecimalText;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads JSON Lines: one JSON object per physical line, keys as the field names of the {@link
@@ -26,12 +29,18 @@ final class JsonLinesRowReader implements RowReader {
   private final Dialect dialect;
   private long blank;
   private long line;
+  private final Set<String> unread = new TreeSet<>();
 
   JsonLinesRowReader(LineSource lines, String file, RecordKind kind, Dialect dialect) {
     this.lines = lines;
     this.file = file;
     this.kind = kind;
     this.dialect = dialect;
+  }
+
+  @Override
+  public Set<String> unreadColumns() {
+    return Collections.unmodifiableSet(unread);
   }
 
   @Override
@@ -64,6 +73,9 @@ final class JsonLinesRowReader implements RowReader {
         String name = p.currentName();
         JsonToken value = p.nextToken();
         int f = kind.fields().indexOf(name);
+        if (f < 0) {
+          RowReader.unread(unread, name);
+        }
         if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
           if (f >= 0) {
             throw bad(name, "is an object or array, not a single value");

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Reads the rows of one input file, one at a time, without holding more than one row in memory.
@@ -44,6 +45,25 @@ interface RowReader extends Closeable {
    * @return the count
    */
   long headerLines();
+
+  /**
+   * The names of the columns (CSV) or keys (JSON Lines) met so far that are not fields of the
+   * file's kind, and so were not read: at most {@value #MAX_UNREAD}, sorted. A misspelt optional
+   * column, such as {@code ccy} for {@code currency}, is not an error, but the report names it.
+   *
+   * @return the names
+   */
+  Set<String> unreadColumns();
+
+  /** The most names {@link #unreadColumns()} keeps. */
+  int MAX_UNREAD = 10;
+
+  /** Adds a name to a set of unread columns, unless the set is full. */
+  static void unread(Set<String> unread, String name) {
+    if (unread.size() < MAX_UNREAD) {
+      unread.add(name);
+    }
+  }
 
   /** The file formats clm reads and writes. */
   enum Format {

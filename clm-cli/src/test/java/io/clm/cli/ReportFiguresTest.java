@@ -280,6 +280,32 @@ class ReportFiguresTest {
     assertThat(Sections.describe(new ActionType.Abandon())).isEqualTo("abandon (spend no more)");
   }
 
+  /**
+   * Columns and keys that are not fields of the file's kind are not read, and the source line of
+   * their file names them: a misspelt {@code currency} is otherwise a check silently not made.
+   */
+  @Test
+  void theSourceSectionNamesTheColumnsNotRead() throws IOException {
+    Path tx = dir.resolve("tx.csv");
+    Files.writeString(tx, "id,customer_id,timestamp,direction,amount,product,channel,CCY,Note\n"
+        + "t1,C-1001,2025-01-06T10:00:00Z,credit,100.00,current-account,online,USD,first\n", StandardCharsets.UTF_8);
+    Path interactions = dir.resolve("in.jsonl");
+    Files.writeString(interactions, "{\"id\":\"i1\",\"customer_id\":\"C-1001\",\"timestamp\":\"2025-01-07T10:00:00Z\","
+        + "\"kind\":\"visit\",\"channel\":\"branch\",\"satisfaction\":null,\"agent\":{\"name\":\"x\"}}\n"
+        + "{\"id\":\"i2\",\"customer_id\":\"C-1001\",\"timestamp\":\"2025-01-08T10:00:00Z\","
+        + "\"kind\":\"visit\",\"channel\":\"branch\",\"Channel\":\"web\"}\n", StandardCharsets.UTF_8);
+    Path products = dir.resolve("products.csv");
+    Files.writeString(products, "id,customer_id,timestamp,product,status\n"
+        + "p1,C-1001,2025-01-06T09:00:00Z,card,opened\n", StandardCharsets.UTF_8);
+    List<String> source = new ArrayList<>();
+    analyze("analyze", "--transactions", tx.toString(), "--interactions", interactions.toString(), "--products", products.toString(),
+        "--as-of", "2025-03-01", "--json").get("source").forEach(line -> source.add(line.asText()));
+    assertThat(source).contains(
+        "transactions: " + tx + " (csv); columns not read: 'ccy', 'note'",
+        "interactions: " + interactions + " (jsonl); columns not read: 'Channel', 'agent'",
+        "products: " + products + " (csv)");
+  }
+
   @Test
   void theSourceSectionNamesTheDialect() throws IOException {
     Path tx = dir.resolve("tx.csv");

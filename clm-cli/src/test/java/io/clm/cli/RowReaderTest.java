@@ -244,6 +244,28 @@ class RowReaderTest {
     }
   }
 
+  /** The first ten names of columns not read are kept, and given sorted, whatever the format. */
+  @Test
+  void atMostTenColumnsNotReadAreNamed() throws IOException, BadRowException {
+    StringBuilder header = new StringBuilder("id,customer_id,timestamp,product,status");
+    StringBuilder json = new StringBuilder("{\"id\":\"p1\",\"customer_id\":\"C-1\",\"timestamp\":\"2025-01-06T09:00:00Z\","
+        + "\"product\":\"card\",\"status\":\"opened\"");
+    for (int i = 11; i >= 0; i--) {
+      header.append(",x").append(i);
+      json.append(",\"x").append(i).append("\":1");
+    }
+    // x11 down to x2 are met first.
+    List<String> first = List.of("x10", "x11", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9");
+    CsvRowReader csv = new CsvRowReader(lines(header + "\n"), "p.csv", RecordKind.PRODUCTS, Dialect.DEFAULT);
+    assertThat(csv.unreadColumns()).containsExactlyElementsOf(first);
+    JsonLinesRowReader jsonl = new JsonLinesRowReader(lines(json + "}\n"), "p.jsonl", RecordKind.PRODUCTS, Dialect.DEFAULT);
+    assertThat(jsonl.unreadColumns()).isEmpty();
+    assertThat(jsonl.next()).isNotNull();
+    assertThat(jsonl.unreadColumns()).containsExactlyElementsOf(first);
+    assertThat(new CsvRowReader(lines("id,customer_id,timestamp,product,status\n"), "p.csv", RecordKind.PRODUCTS, Dialect.DEFAULT)
+        .unreadColumns()).isEmpty();
+  }
+
   record Result(List<Event> events, List<BadRowException> rejected) {}
 
   static String write(List<Event> events, RecordKind kind, RowReader.Format format) {
