@@ -48,7 +48,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ClmJacksonModuleTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new ClmJacksonModule());
+  /**
+   * A new mapper for each test: a mapper builds a type's serialisers and deserialisers once and keeps
+   * them, so a mapper shared between tests would run the module's code for the first test only.
+   */
+  static ObjectMapper mapper() {
+    return new ObjectMapper().registerModule(new ClmJacksonModule());
+  }
+
   private static final CustomerId C = CustomerId.of("cust-1");
   private static final Instant T = Instant.parse("2026-03-01T10:15:30.123Z");
 
@@ -59,17 +66,19 @@ class ClmJacksonModuleTest {
 
   @Test
   void valuesHaveTheDocumentedShape() throws Exception {
-    assertThat(MAPPER.writeValueAsString(Money.of("12.5", "EUR"))).isEqualTo("{\"amount\":\"12.50\",\"currency\":\"EUR\"}");
-    assertThat(MAPPER.writeValueAsString(new Erasure("#1a2b3c4d", T, 2, "growth")))
+    ObjectMapper mapper = mapper();
+    assertThat(mapper.writeValueAsString(Money.of("12.5", "EUR"))).isEqualTo("{\"amount\":\"12.50\",\"currency\":\"EUR\"}");
+    assertThat(mapper.writeValueAsString(new Erasure("#1a2b3c4d", T, 2, "growth")))
         .isEqualTo("{\"maskedId\":\"#1a2b3c4d\",\"at\":\"2026-03-01T10:15:30.123Z\",\"historyEntriesRemoved\":2,\"stageAtErasure\":\"growth\"}");
-    assertThat(MAPPER.writeValueAsString(C)).isEqualTo("\"cust-1\"");
-    assertThat(MAPPER.writeValueAsString(new Cause.Rule("first-purchase")))
+    assertThat(mapper.writeValueAsString(C)).isEqualTo("\"cust-1\"");
+    assertThat(mapper.writeValueAsString(new Cause.Rule("first-purchase")))
         .isEqualTo("{\"type\":\"rule\",\"ruleId\":\"first-purchase\"}");
-    assertThat(MAPPER.readValue("\"JPY\"", Currency.class)).isEqualTo(Currency.getInstance("JPY"));
+    assertThat(mapper.readValue("\"JPY\"", Currency.class)).isEqualTo(Currency.getInstance("JPY"));
   }
 
   @Test
   void everyEventRoundTrips() throws Exception {
+    ObjectMapper mapper = mapper();
     List<Event> events =
         List.of(
             new Transaction("e1", C, T, Direction.CREDIT, Money.of("1250.00", "EUR"), ProductType.LOAN, Channel.MOBILE),
@@ -84,14 +93,15 @@ class ClmJacksonModuleTest {
             new AttributeUpdate("e10", C, T, Attribute.TOTAL_BUSINESS, new BigDecimal("1500.50")),
             new ConsentChange("e11", C, T, Purpose.MARKETING, true));
     for (Event e : events) {
-      String json = MAPPER.writeValueAsString(e);
+      String json = mapper.writeValueAsString(e);
       assertThat(json).contains("\"type\":");
-      assertThat(MAPPER.readValue(json, Event.class)).isEqualTo(e);
+      assertThat(mapper.readValue(json, Event.class)).isEqualTo(e);
     }
   }
 
   @Test
   void customersAndChangesRoundTrip() throws Exception {
+    ObjectMapper mapper = mapper();
     MetricsSnapshot metrics =
         MetricsSnapshot.builder(Currency.getInstance("EUR"), T)
             .transactions(ProductType.DEPOSIT, Direction.CREDIT, 3, 150_000)
@@ -104,29 +114,30 @@ class ClmJacksonModuleTest {
             .consent(Purpose.PROFILING, false, T)
             .build();
     Customer customer = new Customer(C, "growth", 1, metrics, Map.of("potential", 86_400_000L));
-    assertThat(MAPPER.readValue(MAPPER.writeValueAsString(customer), Customer.class)).isEqualTo(customer);
+    assertThat(mapper.readValue(mapper.writeValueAsString(customer), Customer.class)).isEqualTo(customer);
     StageChange change =
         new StageChange(C, "potential", "growth", T, new Cause.Manual("rm-7", "vip"), Map.of("TRANSACTION_COUNT", 0.1));
-    assertThat(MAPPER.readValue(MAPPER.writeValueAsString(change), StageChange.class)).isEqualTo(change);
+    assertThat(mapper.readValue(mapper.writeValueAsString(change), StageChange.class)).isEqualTo(change);
     IngestResult ingest = new IngestResult(false, List.of(change));
-    assertThat(MAPPER.readValue(MAPPER.writeValueAsString(ingest), IngestResult.class)).isEqualTo(ingest);
+    assertThat(mapper.readValue(mapper.writeValueAsString(ingest), IngestResult.class)).isEqualTo(ingest);
     BatchResult batch = new BatchResult(3, 1, List.of(change));
-    assertThat(MAPPER.readValue(MAPPER.writeValueAsString(batch), BatchResult.class)).isEqualTo(batch);
+    assertThat(mapper.readValue(mapper.writeValueAsString(batch), BatchResult.class)).isEqualTo(batch);
     Erasure erasure = new Erasure(C.masked(), T, 2, "growth");
-    assertThat(MAPPER.readValue(MAPPER.writeValueAsString(erasure), Erasure.class)).isEqualTo(erasure);
+    assertThat(mapper.readValue(mapper.writeValueAsString(erasure), Erasure.class)).isEqualTo(erasure);
     PluginInfo info = new PluginInfo("three-stage", "LifecycleModelProvider", "a.B", "unknown", "1.0");
-    assertThat(MAPPER.readValue(MAPPER.writeValueAsString(info), PluginInfo.class)).isEqualTo(info);
+    assertThat(mapper.readValue(mapper.writeValueAsString(info), PluginInfo.class)).isEqualTo(info);
     Stage stage = new Stage("growth", StageFamily.GROWTH);
-    assertThat(MAPPER.readValue(MAPPER.writeValueAsString(stage), Stage.class)).isEqualTo(stage);
+    assertThat(mapper.readValue(mapper.writeValueAsString(stage), Stage.class)).isEqualTo(stage);
   }
 
   @Test
   void invalidValuesAreRejectedByTheRecords() {
-    assertThatThrownBy(() -> MAPPER.readValue("{\"amount\":\"1.005\",\"currency\":\"EUR\"}", Money.class))
+    ObjectMapper mapper = mapper();
+    assertThatThrownBy(() -> mapper.readValue("{\"amount\":\"1.005\",\"currency\":\"EUR\"}", Money.class))
         .isInstanceOf(JsonProcessingException.class)
         .hasRootCauseMessage("amount 1.005 has more fraction digits than EUR allows (2)");
     assertThatThrownBy(
-            () -> MAPPER.readValue("{\"maskedId\":\"#1\",\"at\":\"yesterday\",\"historyEntriesRemoved\":2,\"stageAtErasure\":\"growth\"}", Erasure.class))
+            () -> mapper.readValue("{\"maskedId\":\"#1\",\"at\":\"yesterday\",\"historyEntriesRemoved\":2,\"stageAtErasure\":\"growth\"}", Erasure.class))
         .isInstanceOf(JsonProcessingException.class)
         .hasMessageContaining("\"yesterday\"")
         .hasMessageContaining("not a valid Instant");
@@ -134,22 +145,23 @@ class ClmJacksonModuleTest {
 
   @Test
   void aNumericAmountIsReadFromItsDigitsNeverThroughADouble() throws Exception {
-    assertThat(MAPPER.readValue("{\"amount\": 12345678901234567.89, \"currency\": \"EUR\"}", Money.class).amount())
+    ObjectMapper mapper = mapper();
+    assertThat(mapper.readValue("{\"amount\": 12345678901234567.89, \"currency\": \"EUR\"}", Money.class).amount())
         .isEqualTo(new BigDecimal("12345678901234567.89"));
-    assertThat(MAPPER.readValue("{\"currency\": \"EUR\", \"amount\": 0.1}", Money.class).amount())
+    assertThat(mapper.readValue("{\"currency\": \"EUR\", \"amount\": 0.1}", Money.class).amount())
         .isEqualTo(new BigDecimal("0.10"));
-    assertThat(MAPPER.readValue("{\"amount\": 9007199254740993, \"currency\": \"JPY\"}", Money.class).amount())
+    assertThat(mapper.readValue("{\"amount\": 9007199254740993, \"currency\": \"JPY\"}", Money.class).amount())
         .isEqualTo(new BigDecimal("9007199254740993"));
     // as doubles these are 1.0 and 20.0; as written they have more fraction digits than EUR allows
-    assertThatThrownBy(() -> MAPPER.readValue("{\"amount\": 1.0000000000000001, \"currency\": \"EUR\"}", Money.class))
+    assertThatThrownBy(() -> mapper.readValue("{\"amount\": 1.0000000000000001, \"currency\": \"EUR\"}", Money.class))
         .isInstanceOf(JsonProcessingException.class)
         .hasRootCauseMessage("amount 1.0000000000000001 has more fraction digits than EUR allows (2)");
-    assertThatThrownBy(() -> MAPPER.readValue("{\"amount\": 19.999999999999999999, \"currency\": \"EUR\"}", Money.class))
+    assertThatThrownBy(() -> mapper.readValue("{\"amount\": 19.999999999999999999, \"currency\": \"EUR\"}", Money.class))
         .isInstanceOf(JsonProcessingException.class)
         .hasRootCauseMessage("amount 19.999999999999999999 has more fraction digits than EUR allows (2)");
     Transaction read =
         (Transaction)
-            MAPPER.readValue(
+            mapper.readValue(
                 "{\"type\":\"transaction\",\"id\":\"e1\",\"customer\":\"cust-1\",\"at\":\"2026-03-01T10:15:30.123Z\","
                     + "\"direction\":\"CREDIT\",\"amount\":{\"amount\":12345678901234567.89,\"currency\":\"EUR\"},"
                     + "\"product\":\"LOAN\",\"channel\":\"MOBILE\"}",
@@ -159,15 +171,16 @@ class ClmJacksonModuleTest {
 
   @Test
   void anAmountWithAnExponentOrAnUnknownPropertyIsRefused() {
-    assertThatThrownBy(() -> MAPPER.readValue("{\"amount\": 1e2, \"currency\": \"EUR\"}", Money.class))
+    ObjectMapper mapper = mapper();
+    assertThatThrownBy(() -> mapper.readValue("{\"amount\": 1e2, \"currency\": \"EUR\"}", Money.class))
         .isInstanceOf(JsonProcessingException.class)
         .hasRootCauseInstanceOf(io.clm.api.ValidationException.class);
-    assertThatThrownBy(() -> MAPPER.readValue("{\"amount\": \"1.00\", \"currency\": \"EUR\", \"amout\": \"5\"}", Money.class))
+    assertThatThrownBy(() -> mapper.readValue("{\"amount\": \"1.00\", \"currency\": \"EUR\", \"amout\": \"5\"}", Money.class))
         .isInstanceOf(JsonProcessingException.class)
         .hasMessageContaining("\"amout\"");
-    assertThatThrownBy(() -> MAPPER.readValue("{\"amount\": null, \"currency\": \"EUR\"}", Money.class))
+    assertThatThrownBy(() -> mapper.readValue("{\"amount\": null, \"currency\": \"EUR\"}", Money.class))
         .isInstanceOf(JsonProcessingException.class);
-    assertThatThrownBy(() -> MAPPER.readValue("{\"currency\": \"EUR\"}", Money.class))
+    assertThatThrownBy(() -> mapper.readValue("{\"currency\": \"EUR\"}", Money.class))
         .isInstanceOf(JsonProcessingException.class);
   }
 
@@ -189,11 +202,12 @@ class ClmJacksonModuleTest {
 
   @Test
   void anAmountOrCurrencyGivenTwiceIsRefused() {
+    ObjectMapper mapper = mapper();
     // without the check the last of the two amounts won: 2.00, not the 1.00 a reader sees first
-    assertThatThrownBy(() -> MAPPER.readValue("{\"amount\": \"1.00\", \"currency\": \"EUR\", \"amount\": \"2.00\"}", Money.class))
+    assertThatThrownBy(() -> mapper.readValue("{\"amount\": \"1.00\", \"currency\": \"EUR\", \"amount\": \"2.00\"}", Money.class))
         .isInstanceOf(JsonProcessingException.class)
         .hasMessageContaining("Money has \"amount\" twice");
-    assertThatThrownBy(() -> MAPPER.readValue("{\"amount\": 1, \"currency\": \"EUR\", \"currency\": \"JPY\"}", Money.class))
+    assertThatThrownBy(() -> mapper.readValue("{\"amount\": 1, \"currency\": \"EUR\", \"currency\": \"JPY\"}", Money.class))
         .isInstanceOf(JsonProcessingException.class)
         .hasMessageContaining("Money has \"currency\" twice");
   }
@@ -206,13 +220,14 @@ class ClmJacksonModuleTest {
 
   @Test
   void aPropertyOfAClmRecordGivenTwiceIsRefusedAsBadInputOnAnyMapper() throws Exception {
+    ObjectMapper plain = mapper();
     Transaction credit =
         new Transaction(
             "e1", CustomerId.of("cust-1"), Instant.parse("2026-03-01T10:15:30Z"), Direction.CREDIT,
             Money.of("1.00", "EUR"), ProductType.LOAN, Channel.MOBILE);
     ObjectMapper strict =
         JsonMapper.builder().addModule(new ClmJacksonModule()).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    for (ObjectMapper mapper : List.of(MAPPER, strict)) {
+    for (ObjectMapper mapper : List.of(plain, strict)) {
       assertThat(mapper.readValue(transactionWith(""), Event.class)).isEqualTo(credit);
       assertThat(mapper.readValue(transactionWith(""), Transaction.class)).isEqualTo(credit);
       // without the check, a repeat before the last component was read won (DEBIT), and one after it
@@ -243,19 +258,20 @@ class ClmJacksonModuleTest {
     }
     MetricsSnapshot nested =
         MetricsSnapshot.builder(Currency.getInstance("EUR"), T).attribute(Attribute.REVENUE, new BigDecimal("10.10"), T).build();
-    String json = MAPPER.writeValueAsString(nested);
-    assertThat(MAPPER.readValue(json, MetricsSnapshot.class)).isEqualTo(nested);
+    String json = plain.writeValueAsString(nested);
+    assertThat(plain.readValue(json, MetricsSnapshot.class)).isEqualTo(nested);
     String repeatedInside = json.replace("{\"value\":10.10,", "{\"value\":10.10,\"value\":99,");
     assertThat(repeatedInside).isNotEqualTo(json);
-    assertThat(catchException(() -> MAPPER.readValue(repeatedInside, MetricsSnapshot.class)))
+    assertThat(catchException(() -> plain.readValue(repeatedInside, MetricsSnapshot.class)))
         .isInstanceOf(MismatchedInputException.class)
         .hasMessageContaining("AttributeValue has 'value' twice");
   }
 
   @Test
   void anInvalidCustomerIdIsRefusedWithoutQuotingIt() {
+    ObjectMapper mapper = mapper();
     String tooLong = "C0012345" + "7".repeat(130);
-    Exception alone = catchException(() -> MAPPER.readValue("\"" + tooLong + "\"", CustomerId.class));
+    Exception alone = catchException(() -> mapper.readValue("\"" + tooLong + "\"", CustomerId.class));
     assertThat(alone)
         .isInstanceOf(JsonProcessingException.class)
         .hasMessageContaining("customer id has 138 characters, more than 128")
@@ -265,7 +281,7 @@ class ClmJacksonModuleTest {
     Exception inEvent =
         catchException(
             () ->
-                MAPPER.readValue(
+                mapper.readValue(
                     "{\"type\":\"transaction\",\"id\":\"e1\",\"customer\":\"C0012345\\u0007\",\"at\":\"2026-03-01T10:15:30Z\","
                         + "\"direction\":\"CREDIT\",\"amount\":{\"amount\":\"1.00\",\"currency\":\"EUR\"},"
                         + "\"product\":\"LOAN\",\"channel\":\"MOBILE\"}",
@@ -279,7 +295,8 @@ class ClmJacksonModuleTest {
 
   @Test
   void anUnreadableDocumentIsDescribedWithoutQuotingItsText() {
-    Exception malformed = catchException(() -> MAPPER.readValue("{\"customer\": C0012345}", Money.class));
+    ObjectMapper mapper = mapper();
+    Exception malformed = catchException(() -> mapper.readValue("{\"customer\": C0012345}", Money.class));
     // the parser's own message quotes the customer id it stopped at
     assertThat(malformed).hasMessageContaining("C0012345");
     assertThat(ClmJacksonModule.describeUnreadable(malformed))
@@ -288,7 +305,7 @@ class ClmJacksonModuleTest {
     Exception wrapped = new java.io.IOException("reading failed", malformed);
     assertThat(ClmJacksonModule.describeUnreadable(wrapped)).isEqualTo(ClmJacksonModule.describeUnreadable(malformed));
 
-    Exception invalid = catchException(() -> MAPPER.readValue("{\"amount\": \"12.50\", \"currency\": \"XXY\"}", Money.class));
+    Exception invalid = catchException(() -> mapper.readValue("{\"amount\": \"12.50\", \"currency\": \"XXY\"}", Money.class));
     assertThat(ClmJacksonModule.describeUnreadable(invalid))
         .isEqualTo(((com.fasterxml.jackson.core.JsonProcessingException) invalid).getOriginalMessage())
         .doesNotContain("line: ");

@@ -34,7 +34,6 @@ import org.junit.jupiter.api.Test;
  * write the constants as numbers on a mapper that writes enums by index.
  */
 class EnumComponentsTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new ClmJacksonModule());
   private static final Transaction TRANSACTION =
       new Transaction(
           "e1", CustomerId.of("cust-1"), Instant.parse("2026-03-01T10:15:30Z"), Direction.CREDIT,
@@ -48,16 +47,17 @@ class EnumComponentsTest {
 
   @Test
   void aConstantIsReadByItsExactNameOnly() throws Exception {
-    assertThat(MAPPER.readValue(transaction("\"CREDIT\""), Event.class)).isEqualTo(TRANSACTION);
+    ObjectMapper mapper = ClmJacksonModuleTest.mapper();
+    assertThat(mapper.readValue(transaction("\"CREDIT\""), Event.class)).isEqualTo(TRANSACTION);
     for (String direction : List.of("0", "1", "\"0\"", "\"1\"", "\" CREDIT\"", "\"credit\"", "1.5", "true")) {
-      assertThat(catchException(() -> MAPPER.readValue(transaction(direction), Event.class)))
+      assertThat(catchException(() -> mapper.readValue(transaction(direction), Event.class)))
           .as(direction)
           .isInstanceOf(MismatchedInputException.class)
           .hasMessageContaining("Transaction.direction must be one of [DEBIT, CREDIT], not ");
     }
-    assertThat(catchException(() -> MAPPER.readValue(transaction("\"credit\""), Event.class)))
+    assertThat(catchException(() -> mapper.readValue(transaction("\"credit\""), Event.class)))
         .hasMessageContaining("not 'credit'");
-    assertThat(catchException(() -> MAPPER.readValue(transaction("0"), Event.class)))
+    assertThat(catchException(() -> mapper.readValue(transaction("0"), Event.class)))
         .hasMessageContaining("[DEBIT, CREDIT], not 0");
   }
 
@@ -84,23 +84,25 @@ class EnumComponentsTest {
 
   @Test
   void mapKeysThatAreConstantsAreWrittenAsNamesWhateverTheMappersEnumKeySettings() throws Exception {
+    ObjectMapper plain = ClmJacksonModuleTest.mapper();
     for (ObjectMapper mapper :
         List.of(
             new ObjectMapper().registerModule(new ClmJacksonModule()).enable(SerializationFeature.WRITE_ENUM_KEYS_USING_INDEX),
             new ObjectMapper().registerModule(new ClmJacksonModule()).enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING))) {
       String json = mapper.writeValueAsString(METRICS);
       assertThat(json).contains("\"attributes\":{\"REVENUE\":{", "\"consents\":{\"PROFILING\":{");
-      assertThat(MAPPER.readValue(json, MetricsSnapshot.class)).isEqualTo(METRICS);
+      assertThat(plain.readValue(json, MetricsSnapshot.class)).isEqualTo(METRICS);
     }
   }
 
   @Test
   void aMapKeyThatIsAConstantIsReadByItsExactNameOnlyWhateverTheMappersEnumSettings() throws Exception {
-    String json = MAPPER.writeValueAsString(METRICS);
+    ObjectMapper plain = ClmJacksonModuleTest.mapper();
+    String json = plain.writeValueAsString(METRICS);
     assertThat(json).contains("\"REVENUE\"");
     List<ObjectMapper> mappers =
         List.of(
-            MAPPER,
+            plain,
             JsonMapper.builder().addModule(new ClmJacksonModule()).enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS).build(),
             JsonMapper.builder().addModule(new ClmJacksonModule()).enable(EnumFeature.READ_ENUM_KEYS_USING_INDEX).build(),
             JsonMapper.builder().addModule(new ClmJacksonModule()).enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL).build());

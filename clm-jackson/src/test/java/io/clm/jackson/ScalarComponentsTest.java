@@ -24,11 +24,10 @@ import org.junit.jupiter.api.Test;
  * {@code "5"}.
  */
 class ScalarComponentsTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new ClmJacksonModule());
   private static final String COMMON = "\"id\":\"e1\",\"customer\":\"cust-1\",\"at\":\"2026-03-01T10:15:30Z\"";
 
   private static Exception reading(String json, Class<?> type) {
-    return catchException(() -> MAPPER.readValue(json, type));
+    return catchException(() -> ClmJacksonModuleTest.mapper().readValue(json, type));
   }
 
   @Test
@@ -56,6 +55,7 @@ class ScalarComponentsTest {
 
   @Test
   void aWholeNumberIsNeitherTruncatedNorReadFromText() throws Exception {
+    ObjectMapper mapper = ClmJacksonModuleTest.mapper();
     String survey = "{\"type\":\"interaction\"," + COMMON + ",\"kind\":\"SURVEY\",\"channel\":\"ONLINE\",\"satisfaction\":";
     assertThat(reading(survey + "7.9}", Event.class))
         .isInstanceOf(MismatchedInputException.class)
@@ -73,12 +73,13 @@ class ScalarComponentsTest {
         .isInstanceOf(MismatchedInputException.class)
         .hasMessageContaining("Erasure.historyEntriesRemoved must be a whole number from -2147483648 to 2147483647, not 2.5");
     // a whole number that is a whole number is read, a null for a score that may be absent is null
-    assertThat(MAPPER.readValue(survey + "7}", Event.class))
+    assertThat(mapper.readValue(survey + "7}", Event.class))
         .isEqualTo(Interaction.survey("e1", CustomerId.of("cust-1"), Instant.parse("2026-03-01T10:15:30Z"), Channel.ONLINE, 7));
   }
 
   @Test
   void aBooleanIsReadFromTrueOrFalseOnly() throws Exception {
+    ObjectMapper mapper = ClmJacksonModuleTest.mapper();
     String consent = "{\"type\":\"consent-change\"," + COMMON + ",\"purpose\":\"MARKETING\",\"granted\":";
     assertThat(reading(consent + "1}", Event.class))
         .isInstanceOf(MismatchedInputException.class)
@@ -86,7 +87,7 @@ class ScalarComponentsTest {
     assertThat(reading(consent + "\"true\"}", Event.class))
         .isInstanceOf(MismatchedInputException.class)
         .hasMessageContaining("ConsentChange.granted must be true or false, not a string");
-    assertThat(MAPPER.readValue(consent + "true}", Event.class))
+    assertThat(mapper.readValue(consent + "true}", Event.class))
         .isEqualTo(new ConsentChange("e1", CustomerId.of("cust-1"), Instant.parse("2026-03-01T10:15:30Z"), Purpose.MARKETING, true));
   }
 
