@@ -50,7 +50,8 @@ class GoodCitizenTest {
 
   private static final Payment PAYMENT =
       new Payment(
-          "p-1", T, Duration.ofHours(36), new BigDecimal("12500.50"), Date.from(T), Currency.getInstance("EUR"));
+          "p-1", T, Duration.ofHours(36), new BigDecimal("12500.50"), Date.from(T), Currency.getInstance("EUR"),
+          List.of(T.plusSeconds(60)));
 
   /** The settings of an application's mapper, applied after its modules are registered. */
   private static final Map<String, UnaryOperator<ObjectMapper>> SETUPS =

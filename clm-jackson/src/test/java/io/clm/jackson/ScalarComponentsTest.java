@@ -7,14 +7,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.clm.api.CustomerId;
 import io.clm.api.Erasure;
+import io.clm.api.StageChange;
+import io.clm.api.complaints.ComplaintReport;
 import io.clm.api.event.Channel;
 import io.clm.api.event.ConsentChange;
 import io.clm.api.event.Event;
 import io.clm.api.event.Interaction;
 import io.clm.api.event.Purpose;
 import io.clm.api.retention.ActionType;
+import io.clm.api.retention.Risk;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,5 +104,55 @@ class ScalarComponentsTest {
     assertThat(reading("{\"type\":\"product-opened\",\"id\":true" + opened, Event.class))
         .isInstanceOf(MismatchedInputException.class)
         .hasMessageContaining("ProductOpened.id must be a string, not true or false");
+  }
+
+  @Test
+  void aLongIsAWholeNumberWithinItsRangeOnly() throws Exception {
+    String compliance = "{\"firstResponseBreached\":1,\"resolutionMet\":2,\"resolutionBreached\":0,\"firstResponseMet\":";
+    assertThat(ClmJacksonModuleTest.mapper().readValue(compliance + "9223372036854775807}", ComplaintReport.PolicyCompliance.class))
+        .isEqualTo(new ComplaintReport.PolicyCompliance(Long.MAX_VALUE, 1, 2, 0));
+    for (String value : List.of("1.5", "9223372036854775808", "\"3\"")) {
+      assertThat(reading(compliance + value + "}", ComplaintReport.PolicyCompliance.class))
+          .as(value)
+          .isInstanceOf(MismatchedInputException.class)
+          .hasMessageContaining(
+              "PolicyCompliance.firstResponseMet must be a whole number from -9223372036854775808 to 9223372036854775807, not "
+                  + (value.startsWith("\"") ? "a string" : value));
+    }
+  }
+
+  @Test
+  void aDoubleIsANumberOrTheNonFiniteValuesAsJacksonWritesThem() throws Exception {
+    ObjectMapper mapper = ClmJacksonModuleTest.mapper();
+    String contribution = "{\"factor\":\"tenure\",\"signal\":0.5,\"contribution\":0.5,\"weight\":";
+    // a whole number is a number too
+    assertThat(mapper.readValue(contribution + "1}", Risk.Contribution.class)).isEqualTo(new Risk.Contribution("tenure", 1, 0.5, 0.5));
+    for (String value : List.of("\"1\"", "true", "\"nan\"")) {
+      assertThat(reading(contribution + value + "}", Risk.Contribution.class))
+          .as(value)
+          .isInstanceOf(MismatchedInputException.class)
+          .hasMessageContaining("Contribution.weight must be a number, not " + (value.equals("true") ? "true or false" : "a string"));
+    }
+    String change =
+        "{\"customer\":\"cust-1\",\"from\":\"a\",\"to\":\"b\",\"at\":\"2026-03-01T10:15:30Z\","
+            + "\"cause\":{\"type\":\"rule\",\"ruleId\":\"r\"},\"evidence\":{\"x\":\"NaN\",\"y\":\"Infinity\",\"z\":\"-Infinity\"}}";
+    assertThat(mapper.readValue(change, StageChange.class).evidence())
+        .isEqualTo(Map.of("x", Double.NaN, "y", Double.POSITIVE_INFINITY, "z", Double.NEGATIVE_INFINITY));
+    assertThat(reading(change.replace("\"NaN\"", "\"Infinite\""), StageChange.class))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("must be a number, not a string");
+  }
+
+  @Test
+  void aNumberIsQuotedUpToFortyCharactersAndCountedBeyond() {
+    String survey = "{\"type\":\"interaction\"," + COMMON + ",\"kind\":\"SURVEY\",\"channel\":\"ONLINE\",\"satisfaction\":";
+    String forty = "1234567890".repeat(4);
+    assertThat(reading(survey + forty + "}", Event.class))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("Interaction.satisfaction must be a whole number from -2147483648 to 2147483647, not " + forty);
+    assertThat(reading(survey + forty + "1}", Event.class))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("Interaction.satisfaction must be a whole number from -2147483648 to 2147483647, not a number of 41 characters")
+        .hasMessageNotContaining(forty);
   }
 }

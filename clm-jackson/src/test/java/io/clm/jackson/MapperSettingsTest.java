@@ -1,0 +1,111 @@
+package io.clm.jackson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchException;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.clm.api.CustomerId;
+import io.clm.api.Money;
+import io.clm.api.complaints.Complaint;
+import io.clm.api.complaints.Resolution;
+import io.clm.api.event.Channel;
+import io.clm.api.event.Direction;
+import io.clm.api.event.Event;
+import io.clm.api.event.ProductType;
+import io.clm.api.event.Transaction;
+import io.clm.api.segmentation.Assignment;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** clm's types on mappers with settings an application may choose for its own JSON. */
+class MapperSettingsTest {
+  private static final Transaction TRANSACTION =
+      new Transaction(
+          "e1", CustomerId.of("cust-1"), Instant.parse("2026-03-01T10:15:30Z"), Direction.CREDIT,
+          Money.of("1.00", "EUR"), ProductType.LOAN, Channel.MOBILE);
+  private static final Assignment ASSIGNMENT =
+      new Assignment("rfm", CustomerId.of("cust-1"), "champions", "", Map.of("recency", 1.5));
+
+  @Test
+  void aRecordIsWrittenAsItsComponentsWithoutDerivedAccessorsAlsoUnderANamingStrategy() throws Exception {
+    ObjectMapper plain = ClmJacksonModuleTest.mapper();
+    assertThat(ASSIGNMENT.isClassified()).isTrue();
+    assertThat(plain.writeValueAsString(ASSIGNMENT))
+        .isEqualTo("{\"schemeId\":\"rfm\",\"customer\":\"cust-1\",\"segment\":\"champions\",\"reason\":\"\",\"inputs\":{\"recency\":1.5}}");
+    ObjectMapper snake = ClmJacksonModuleTest.mapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    String json = snake.writeValueAsString(ASSIGNMENT);
+    assertThat(json)
+        .isEqualTo("{\"scheme_id\":\"rfm\",\"customer\":\"cust-1\",\"segment\":\"champions\",\"reason\":\"\",\"inputs\":{\"recency\":1.5}}");
+    assertThat(snake.readValue(json, Assignment.class)).isEqualTo(ASSIGNMENT);
+  }
+
+  @Test
+  void underANamingStrategyMessagesNameThePropertyAsTheDocumentSpellsIt() {
+    ObjectMapper snake = ClmJacksonModuleTest.mapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    assertThat(catchException(() -> snake.readValue("{\"correction\":\"a\",\"root_cause\":\"x\",\"root_cause\":\"y\"}", Resolution.class)))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("Resolution has 'root_cause' twice");
+    assertThat(
+            catchException(
+                () -> snake.readValue(
+                    "{\"masked_id\":\"#1a2b\",\"at\":\"2026-03-01T10:15:30Z\",\"history_entries_removed\":2.5,\"stage_at_erasure\":\"growth\"}",
+                    io.clm.api.Erasure.class)))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("Erasure.history_entries_removed must be a whole number from -2147483648 to 2147483647, not 2.5");
+  }
+
+  @Test
+  void withoutFailingOnUnknownPropertiesAnUnknownValueIsSkippedWholeAndTheRestRead() throws Exception {
+    ObjectMapper lenient = ClmJacksonModuleTest.mapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    String unknown = "\"note\":{\"amount\":\"7.00\",\"list\":[1,{\"rootCause\":\"other\"}]}";
+    assertThat(lenient.readValue("{\"amount\":\"1.00\"," + unknown + ",\"currency\":\"EUR\"}", Money.class))
+        .isEqualTo(Money.of("1.00", "EUR"));
+    assertThat(lenient.readValue("{\"correction\":\"refund\"," + unknown + ",\"rootCause\":\"fee\"}", Resolution.class))
+        .isEqualTo(new Resolution("refund", Optional.empty(), "fee"));
+    assertThat(lenient.readValue("{\"correction\":\"refund\",\"rootCause\":\"fee\"," + unknown + "}", Resolution.class))
+        .isEqualTo(new Resolution("refund", Optional.empty(), "fee"));
+    // a repeat is still refused, and a known property after an unknown one still counted
+    assertThat(catchException(() -> lenient.readValue("{\"rootCause\":\"fee\"," + unknown + ",\"rootCause\":\"x\",\"correction\":\"c\"}", Resolution.class)))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("Resolution has 'rootCause' twice");
+    ObjectMapper strict = ClmJacksonModuleTest.mapper();
+    assertThat(catchException(() -> strict.readValue("{\"correction\":\"refund\"," + unknown + ",\"rootCause\":\"fee\"}", Resolution.class)))
+        .isInstanceOf(UnrecognizedPropertyException.class)
+        .hasMessageContaining("\"note\"");
+    assertThat(catchException(() -> strict.readValue("{\"amount\":\"1.00\"," + unknown + ",\"currency\":\"EUR\"}", Money.class)))
+        .isInstanceOf(UnrecognizedPropertyException.class)
+        .hasMessageContaining("\"note\"");
+  }
+
+  @Test
+  void aWrappedRootValueRoundTrips() throws Exception {
+    ObjectMapper wrapping =
+        ClmJacksonModuleTest.mapper().enable(SerializationFeature.WRAP_ROOT_VALUE).enable(DeserializationFeature.UNWRAP_ROOT_VALUE);
+    assertThat(wrapping.writeValueAsString(Money.of("1", "EUR"))).isEqualTo("{\"Money\":{\"amount\":\"1.00\",\"currency\":\"EUR\"}}");
+    String json = wrapping.writeValueAsString(TRANSACTION);
+    assertThat(json).startsWith("{\"Transaction\":{\"type\":\"transaction\",\"id\":\"e1\",");
+    assertThat(wrapping.readValue(json, Transaction.class)).isEqualTo(TRANSACTION);
+    Complaint complaint = OptionalComponentsTest.complaint(true);
+    assertThat(wrapping.readValue(wrapping.writeValueAsString(complaint), Complaint.class)).isEqualTo(complaint);
+  }
+
+  @Test
+  void propertiesInAlphabeticalOrderRoundTripWithTheTypeFirst() throws Exception {
+    ObjectMapper sorted = JsonMapper.builder().addModule(new ClmJacksonModule()).enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY).build();
+    String json = sorted.writeValueAsString(TRANSACTION);
+    assertThat(json)
+        .isEqualTo(
+            "{\"type\":\"transaction\",\"amount\":{\"amount\":\"1.00\",\"currency\":\"EUR\"},\"at\":\"2026-03-01T10:15:30Z\","
+                + "\"channel\":\"MOBILE\",\"customer\":\"cust-1\",\"direction\":\"CREDIT\",\"id\":\"e1\",\"product\":\"LOAN\"}");
+    assertThat(sorted.readValue(json, Event.class)).isEqualTo(TRANSACTION);
+  }
+}
