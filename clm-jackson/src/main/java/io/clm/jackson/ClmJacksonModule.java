@@ -70,7 +70,8 @@ import java.util.Set;
  * its value or null; records as their components only. Reading validates through the records'
  * constructors, so an invalid value fails with the same message as in code. A property of a clm
  * record given twice is refused on any mapper ({@code Transaction has 'direction' twice}), where
- * Jackson would keep the later value; on a parser with {@code
+ * Jackson would keep the later value, also in two spellings on a mapper that accepts property
+ * names in any case ({@code "direction"} and {@code "DIRECTION"}); on a parser with {@code
  * StreamReadFeature.STRICT_DUPLICATE_DETECTION} the parser refuses it first, as it does any repeat.
  * Text after the document ({@code {...} {...}}) is the mapper's to refuse: enable {@code
  * DeserializationFeature.FAIL_ON_TRAILING_TOKENS} on a mapper that reads input from outside. A boolean, whole

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerBase;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.SettableBeanProperty;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
@@ -24,6 +26,10 @@ import java.util.Set;
  * kind a web framework reports as its own fault, on one read after it. On a parser with {@link
  * StreamReadFeature#STRICT_DUPLICATE_DETECTION}, which refuses every repeat itself, the object is
  * read as it is; on any other, its properties are copied into a buffer, checked, and read from it.
+ * Two names are the same property if the record's deserializer reads them into the same one, so on
+ * a mapper with {@link MapperFeature#ACCEPT_CASE_INSENSITIVE_PROPERTIES} {@code "direction"} and
+ * {@code "DIRECTION"} are one property given twice; such a mapper's objects are checked here also
+ * with the parser feature, which compares exact names only.
  */
 final class RepeatedProperties extends BeanDeserializerModifier {
   private static final long serialVersionUID = 1L;
@@ -56,7 +62,8 @@ final class RepeatedProperties extends BeanDeserializerModifier {
     @Override
     public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       JsonToken token = p.currentToken();
-      if (p.isEnabled(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature())
+      if ((p.isEnabled(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature())
+              && !ctxt.isEnabled(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES))
           || (token != JsonToken.START_OBJECT && token != JsonToken.FIELD_NAME)) {
         return _delegatee.deserialize(p, ctxt);
       }
@@ -67,7 +74,7 @@ final class RepeatedProperties extends BeanDeserializerModifier {
       }
       Set<String> names = new HashSet<>();
       for (; token == JsonToken.FIELD_NAME; token = p.nextToken()) {
-        String name = p.currentName();
+        String name = property(p.currentName());
         if (!names.add(name)) {
           return ctxt.reportInputMismatch(this, "%s has %s twice", type.getSimpleName(), TextRules.excerpt(name));
         }
@@ -80,6 +87,15 @@ final class RepeatedProperties extends BeanDeserializerModifier {
       try (JsonParser buffered = copy.asParserOnFirstToken()) {
         return _delegatee.deserialize(buffered, ctxt);
       }
+    }
+
+    /**
+     * The property a name is read into, as the record's deserializer finds it: the same for two
+     * spellings on a mapper that accepts property names in any case; the name itself if unknown.
+     */
+    private String property(String name) {
+      SettableBeanProperty property = _delegatee instanceof BeanDeserializerBase bean ? bean.findProperty(name) : null;
+      return property == null ? name : property.getName();
     }
 
     @Override

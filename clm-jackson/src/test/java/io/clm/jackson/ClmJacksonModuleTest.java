@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.clm.api.BatchResult;
 import io.clm.api.Cause;
@@ -17,6 +19,7 @@ import io.clm.api.IngestResult;
 import io.clm.api.PluginInfo;
 import io.clm.api.Stage;
 import io.clm.api.StageFamily;
+import io.clm.api.complaints.Resolution;
 import io.clm.api.Customer;
 import io.clm.api.CustomerId;
 import io.clm.api.MetricsSnapshot;
@@ -265,6 +268,44 @@ class ClmJacksonModuleTest {
     assertThat(catchException(() -> plain.readValue(repeatedInside, MetricsSnapshot.class)))
         .isInstanceOf(MismatchedInputException.class)
         .hasMessageContaining("AttributeValue has 'value' twice");
+  }
+
+  @Test
+  void aPropertyGivenTwiceInAnotherCaseIsRefusedOnAMapperThatReadsNamesInAnyCase() throws Exception {
+    ObjectMapper anyCase =
+        JsonMapper.builder().addModule(new ClmJacksonModule()).enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES).build();
+    Transaction credit =
+        new Transaction(
+            "e1", CustomerId.of("cust-1"), Instant.parse("2026-03-01T10:15:30Z"), Direction.CREDIT,
+            Money.of("1.00", "EUR"), ProductType.LOAN, Channel.MOBILE);
+    String otherCase = transactionWith("").replace("\"direction\"", "\"Direction\"");
+    assertThat(otherCase).isNotEqualTo(transactionWith(""));
+    assertThat(anyCase.readValue(otherCase, Event.class)).isEqualTo(credit);
+    // without the check the later of the two won: a debit; the parser's own check compares exact names
+    ObjectMapper anyCaseStrict =
+        JsonMapper.builder()
+            .addModule(new ClmJacksonModule())
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    for (ObjectMapper mapper : List.of(anyCase, anyCaseStrict)) {
+      for (Class<?> type : List.<Class<?>>of(Event.class, Transaction.class)) {
+        assertThat(catchException(() -> mapper.readValue(transactionWith(",\"DIRECTION\":\"DEBIT\""), type)))
+            .as(type.getSimpleName())
+            .isInstanceOf(MismatchedInputException.class)
+            .hasMessageContaining("Transaction has 'direction' twice");
+      }
+    }
+    assertThat(catchException(() -> anyCaseStrict.readValue(transactionWith(",\"direction\":\"DEBIT\""), Event.class)))
+        .isInstanceOf(JsonParseException.class)
+        .hasMessageContaining("Duplicate field 'direction'");
+    assertThat(catchException(() -> anyCase.readValue("{\"correction\":\"a\",\"rootCause\":\"x\",\"ROOTCAUSE\":\"y\"}", Resolution.class)))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("Resolution has 'rootCause' twice");
+    // on a mapper that reads names in their own case only, another case is another property
+    assertThat(catchException(() -> mapper().readValue(transactionWith(",\"DIRECTION\":\"DEBIT\""), Event.class)))
+        .isInstanceOf(UnrecognizedPropertyException.class)
+        .hasMessageContaining("\"DIRECTION\"");
   }
 
   @Test
