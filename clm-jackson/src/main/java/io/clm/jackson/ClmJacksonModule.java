@@ -67,8 +67,10 @@ import java.util.Set;
  * as an unknown property of a record does, and either of the two given twice is refused); {@link Event} and
  * {@link Cause} and {@link ActionType} with a {@code type} property ({@code "transaction"}, {@code
  * "manual-move"}, {@code "rule"}, {@code "service-recovery"}, ...); {@link java.util.Optional} as
- * its value or null; records as their components only. Reading validates through the records'
- * constructors, so an invalid value fails with the same message as in code. A property of a clm
+ * its value or null; records as their components only, every one of them whatever the mapper's
+ * inclusion settings ({@code NON_NULL}, {@code NON_EMPTY}, {@code NON_DEFAULT} would leave out
+ * the null, the empty list or the {@code false} that the record needs to be read back). Reading
+ * validates through the records' constructors, so an invalid value fails with the same message as in code. A property of a clm
  * record given twice is refused on any mapper ({@code Transaction has 'direction' twice}), where
  * Jackson would keep the later value, also in two spellings on a mapper that accepts property
  * names in any case ({@code "direction"} and {@code "DIRECTION"}); on a parser with {@code

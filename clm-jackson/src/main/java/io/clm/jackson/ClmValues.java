@@ -1,5 +1,6 @@
 package io.clm.jackson;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -73,10 +74,21 @@ final class ClmValues {
   /** Answers for the properties of clm's types only; for every other property it has no opinion. */
   static final class Introspector extends AnnotationIntrospector {
     private static final long serialVersionUID = 1L;
+    private static final JsonInclude.Value ALWAYS =
+        JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS);
 
     @Override
     public Version version() {
       return Version.unknownVersion();
+    }
+
+    /**
+     * Every component of a clm type is written, whatever the mapper's inclusion: a document without
+     * an empty list, a false or a zero is not read back (the record refuses the missing component).
+     */
+    @Override
+    public JsonInclude.Value findPropertyInclusion(Annotated annotated) {
+      return declaredByClm(annotated) ? ALWAYS : JsonInclude.Value.empty();
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.clm.jackson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchException;
 
+import com.acme.app.Note;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,14 +16,17 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.clm.api.CustomerId;
 import io.clm.api.Money;
 import io.clm.api.complaints.Complaint;
+import io.clm.api.complaints.ComplaintReport;
 import io.clm.api.complaints.Resolution;
 import io.clm.api.event.Channel;
 import io.clm.api.event.Direction;
 import io.clm.api.event.Event;
 import io.clm.api.event.ProductType;
+import io.clm.api.event.RelationshipClosed;
 import io.clm.api.event.Transaction;
 import io.clm.api.segmentation.Assignment;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -107,5 +112,29 @@ class MapperSettingsTest {
             "{\"type\":\"transaction\",\"amount\":{\"amount\":\"1.00\",\"currency\":\"EUR\"},\"at\":\"2026-03-01T10:15:30Z\","
                 + "\"channel\":\"MOBILE\",\"customer\":\"cust-1\",\"direction\":\"CREDIT\",\"id\":\"e1\",\"product\":\"LOAN\"}");
     assertThat(sorted.readValue(json, Event.class)).isEqualTo(TRANSACTION);
+  }
+
+  @Test
+  void everyComponentIsWrittenWhateverTheMappersInclusionSoThatTheDocumentReadsBack() throws Exception {
+    String full = ClmJacksonModuleTest.mapper().writeValueAsString(OptionalComponentsTest.complaint(false));
+    assertThat(full).contains("\"customer\":null", "\"flags\":[]", "\"deadlines\":{}", "\"escalationLevel\":0", "\"paused\":false");
+    ComplaintReport report =
+        new ComplaintReport(
+            Instant.parse("2026-03-01T10:15:30Z"), Map.of(ComplaintReport.AgeBand.DAYS_0_TO_3, Map.of()), Map.of(), Map.of(), List.of(), Map.of());
+    RelationshipClosed closed = new RelationshipClosed("e8", CustomerId.of("cust-1"), Instant.parse("2026-03-01T10:15:30Z"), false);
+    for (JsonInclude.Include include :
+        List.of(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_ABSENT, JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_DEFAULT)) {
+      ObjectMapper mapper =
+          ClmJacksonModuleTest.mapper().setDefaultPropertyInclusion(JsonInclude.Value.construct(include, include));
+      for (Complaint complaint : List.of(OptionalComponentsTest.complaint(false), OptionalComponentsTest.complaint(true))) {
+        assertThat(mapper.readValue(mapper.writeValueAsString(complaint), Complaint.class)).as(include.name()).isEqualTo(complaint);
+      }
+      assertThat(mapper.writeValueAsString(OptionalComponentsTest.complaint(false))).as(include.name()).isEqualTo(full);
+      assertThat(mapper.writeValueAsString(report)).as(include.name()).contains("\"openByAge\":{\"DAYS_0_TO_3\":{}}");
+      assertThat(mapper.readValue(mapper.writeValueAsString(report), ComplaintReport.class)).as(include.name()).isEqualTo(report);
+      assertThat(mapper.readValue(mapper.writeValueAsString(closed), Event.class)).as(include.name()).isEqualTo(closed);
+      // the application's own values follow its mapper
+      assertThat(mapper.writeValueAsString(new Note(null, List.of()))).as(include.name()).isEqualTo(include == JsonInclude.Include.NON_NULL || include == JsonInclude.Include.NON_ABSENT ? "{\"tags\":[]}" : "{}");
+    }
   }
 }
