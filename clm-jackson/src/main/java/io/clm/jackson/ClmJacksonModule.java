@@ -70,7 +70,14 @@ import java.util.Set;
  * its value or null; records as their components only, every one of them whatever the mapper's
  * inclusion settings ({@code NON_NULL}, {@code NON_EMPTY}, {@code NON_DEFAULT} would leave out
  * the null, the empty list or the {@code false} that the record needs to be read back). Reading
- * validates through the records' constructors, so an invalid value fails with the same message as in code. A property of a clm
+ * validates through the records' constructors, so an invalid value fails with the same message as
+ * in code (a Jackson {@code ValueInstantiationException}); but a component the record cannot be
+ * without, missing or null, fails as a {@code MismatchedInputException} naming the record and the
+ * component as the document spells it ({@code Transaction.customer is missing or null}, {@code
+ * Complaint.audit holds a null}), never quoting a value, where the constructor's message would name
+ * a component in code only, or for a list or map not at all; a component the record takes as null
+ * ({@code Interaction.satisfaction}) is read as null. Both are bad input to a web framework, which
+ * answers an {@code InvalidDefinitionException} alone as its own fault. A property of a clm
  * record given twice is refused on any mapper ({@code Transaction has 'direction' twice}), where
  * Jackson would keep the later value, also in two spellings on a mapper that accepts property
  * names in any case ({@code "direction"} and {@code "DIRECTION"}); on a parser with {@code
@@ -136,7 +143,8 @@ public final class ClmJacksonModule extends SimpleModule {
   /**
    * Registers the serialisers, the sealed hierarchies and, as the mapper's last annotation
    * introspector (so that annotations the application writes still win), the formats of JDK types
-   * inside clm's types, and the writers and readers of map keys that are clm's enum constants.
+   * inside clm's types, the writers and readers of map keys that are clm's enum constants, the
+   * check of repeated properties and the naming of components a record refuses as missing.
    *
    * @param context the mapper's set-up context
    */
@@ -148,6 +156,7 @@ public final class ClmJacksonModule extends SimpleModule {
     context.addKeyDeserializers(new EnumKeys.Readers());
     context.addBeanSerializerModifier(new RecordComponentsOnly());
     context.addBeanDeserializerModifier(new RepeatedProperties());
+    context.addValueInstantiators(new RequiredComponents());
   }
 
   /**
