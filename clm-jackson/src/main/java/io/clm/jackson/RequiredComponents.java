@@ -50,8 +50,7 @@ final class RequiredComponents extends ValueInstantiators.Base {
     @Override
     public ValueInstantiator createContextual(DeserializationContext ctxt, BeanDescription description)
         throws JsonMappingException {
-      ValueInstantiator contextual = delegate().createContextual(ctxt, description);
-      return contextual == delegate() ? this : new Naming(contextual);
+      return new Naming(delegate().createContextual(ctxt, description));
     }
 
     @Override
@@ -82,29 +81,23 @@ final class RequiredComponents extends ValueInstantiators.Base {
     private String problem(DeserializationConfig config, Object[] args, String message) {
       SettableBeanProperty[] properties = getFromObjectArguments(config);
       RecordComponent[] components = getValueClass().getRecordComponents();
-      if (properties == null || properties.length != args.length || components.length != args.length) {
-        return null;
+      if (components.length != args.length) {
+        return null; // a creator of the application's (a mix-in's) rather than the canonical constructor
       }
-      String record = getValueClass().getSimpleName() + ".";
       List<String> missing = new ArrayList<>();
+      String holding = null;
       for (int i = 0; i < args.length; i++) {
-        if (args[i] == null) {
-          String name = components[i].getName();
-          if (name.equals(message) || (message != null && message.contains("\"" + name + "\""))) {
-            return record + properties[i].getName() + " is missing or null";
-          }
-          missing.add(record + properties[i].getName());
+        String property = getValueClass().getSimpleName() + "." + properties[i].getName();
+        String name = components[i].getName();
+        if (args[i] == null && (name.equals(message) || (message != null && message.contains("\"" + name + "\"")))) {
+          return property + " is missing or null";
+        } else if (args[i] == null) {
+          missing.add(property);
+        } else if (holding == null && holdsNull(args[i])) {
+          holding = property + " holds a null";
         }
       }
-      if (!missing.isEmpty()) {
-        return String.join(" or ", missing) + " is missing or null";
-      }
-      for (int i = 0; i < args.length; i++) {
-        if (holdsNull(args[i])) {
-          return record + properties[i].getName() + " holds a null";
-        }
-      }
-      return null;
+      return missing.isEmpty() ? holding : String.join(" or ", missing) + " is missing or null";
     }
 
     private static boolean holdsNull(Object value) {

@@ -58,7 +58,9 @@ class EnumComponentsTest {
     assertThat(catchException(() -> mapper.readValue(transaction("\"credit\""), Event.class)))
         .hasMessageContaining("not 'credit'");
     assertThat(catchException(() -> mapper.readValue(transaction("0"), Event.class)))
-        .hasMessageContaining("[DEBIT, CREDIT], not 0");
+        .hasMessageContaining("[DEBIT, CREDIT], not 0")
+        .extracting(e -> ((MismatchedInputException) e).getTargetType())
+        .isEqualTo(Direction.class);
   }
 
   @Test

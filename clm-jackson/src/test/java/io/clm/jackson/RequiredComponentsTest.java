@@ -17,6 +17,7 @@ import io.clm.api.complaints.Complaint;
 import io.clm.api.complaints.Resolution;
 import io.clm.api.event.Event;
 import io.clm.api.event.Interaction;
+import io.clm.api.event.Transaction;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
@@ -58,6 +59,8 @@ class RequiredComponentsTest {
           .isNotInstanceOf(InvalidDefinitionException.class)
           .hasMessageContaining("Transaction.customer is missing or null");
       assertThat(ClmJacksonModule.describeUnreadable(failure)).isEqualTo("Transaction.customer is missing or null");
+      assertThat(((MismatchedInputException) failure).getTargetType()).isEqualTo(Transaction.class);
+      assertThat(failure.getCause()).isInstanceOf(NullPointerException.class).hasMessage("customer");
     }
     // the record's own message for a null id is "event id", not the property's name
     assertThat(catchException(() -> mapper.readValue(transaction(",\"customer\":\"" + ID + "\"").replace("\"id\":\"e1\"", "\"id\":null"), Event.class)))
@@ -80,6 +83,17 @@ class RequiredComponentsTest {
     assertThat(catchException(() -> mapper.readValue(tree.toString(), Complaint.class)))
         .isInstanceOf(MismatchedInputException.class)
         .hasMessageContaining("Complaint.deadlines or Complaint.audit is missing or null");
+    // the constructor's exception names one of two that are missing: that one is named
+    ObjectNode both = (ObjectNode) mapper.readTree(mapper.writeValueAsString(OptionalComponentsTest.complaint(true)));
+    both.remove(List.of("flags", "deadlines"));
+    assertThat(catchException(() -> mapper.readValue(both.toString(), Complaint.class)))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("Complaint.flags is missing or null")
+        .hasMessageNotContaining("deadlines");
+    assertThat(catchException(() -> mapper.readValue(transaction("").replace("\"MOBILE\"", "null"), Event.class)))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("Transaction.customer is missing or null")
+        .hasMessageNotContaining("channel");
     MetricsSnapshot metrics = MetricsSnapshot.builder(Currency.getInstance("EUR"), Instant.parse("2026-03-01T10:15:30Z")).build();
     String customer = mapper.writeValueAsString(new Customer(CustomerId.of(ID), "growth", 1, metrics, Map.of()));
     assertThat(customer).contains(",\"completedStageMillis\":{}}");

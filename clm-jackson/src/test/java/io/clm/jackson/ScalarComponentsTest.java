@@ -87,7 +87,9 @@ class ScalarComponentsTest {
     String consent = "{\"type\":\"consent-change\"," + COMMON + ",\"purpose\":\"MARKETING\",\"granted\":";
     assertThat(reading(consent + "1}", Event.class))
         .isInstanceOf(MismatchedInputException.class)
-        .hasMessageContaining("ConsentChange.granted must be true or false, not 1");
+        .hasMessageContaining("ConsentChange.granted must be true or false, not 1")
+        .extracting(e -> ((MismatchedInputException) e).getTargetType())
+        .isEqualTo(boolean.class);
     assertThat(reading(consent + "\"true\"}", Event.class))
         .isInstanceOf(MismatchedInputException.class)
         .hasMessageContaining("ConsentChange.granted must be true or false, not a string");
