@@ -80,7 +80,8 @@ import java.util.Set;
  * answers an {@code InvalidDefinitionException} alone as its own fault. A property of a clm
  * record given twice is refused on any mapper ({@code Transaction has 'direction' twice}), where
  * Jackson would keep the later value, also in two spellings on a mapper that accepts property
- * names in any case ({@code "direction"} and {@code "DIRECTION"}); on a parser with {@code
+ * names in any case, for every type or for the record's alone ({@code "direction"} and {@code
+ * "DIRECTION"}), with or without the parser's own check; on a parser with {@code
  * StreamReadFeature.STRICT_DUPLICATE_DETECTION} the parser refuses it first, as it does any repeat.
  * Text after the document ({@code {...} {...}}) is the mapper's to refuse: enable {@code
  * DeserializationFeature.FAIL_ON_TRAILING_TOKENS} on a mapper that reads input from outside. A boolean, whole

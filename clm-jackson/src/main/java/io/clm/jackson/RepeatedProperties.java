@@ -23,13 +23,13 @@ import java.util.Set;
  * Refuses a JSON object of a clm record that gives one property twice, on any mapper. Jackson
  * keeps the last of two values read before the record is complete ({@code "direction": "CREDIT",
  * ..., "direction": "DEBIT"} is a debit) and fails with an {@code InvalidDefinitionException}, the
- * kind a web framework reports as its own fault, on one read after it. On a parser with {@link
- * StreamReadFeature#STRICT_DUPLICATE_DETECTION}, which refuses every repeat itself, the object is
- * read as it is; on any other, its properties are copied into a buffer, checked, and read from it.
- * Two names are the same property if the record's deserializer reads them into the same one, so on
- * a mapper with {@link MapperFeature#ACCEPT_CASE_INSENSITIVE_PROPERTIES} {@code "direction"} and
- * {@code "DIRECTION"} are one property given twice; such a mapper's objects are checked here also
- * with the parser feature, which compares exact names only.
+ * kind a web framework reports as its own fault, on one read after it. The object's properties are
+ * copied into a buffer, checked, and read from it. Two names are the same property if the record's
+ * deserializer reads them into the same one, so where a record is read with property names in any
+ * case ({@link MapperFeature#ACCEPT_CASE_INSENSITIVE_PROPERTIES}, or the same feature in the
+ * format of the record's type alone), {@code "direction"} and {@code "DIRECTION"} are one property
+ * given twice. A parser with {@link StreamReadFeature#STRICT_DUPLICATE_DETECTION} refuses a repeat
+ * of the exact name first, while the object is copied; it compares exact names only.
  */
 final class RepeatedProperties extends BeanDeserializerModifier {
   private static final long serialVersionUID = 1L;
@@ -62,9 +62,7 @@ final class RepeatedProperties extends BeanDeserializerModifier {
     @Override
     public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       JsonToken token = p.currentToken();
-      if ((p.isEnabled(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature())
-              && !ctxt.isEnabled(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES))
-          || (token != JsonToken.START_OBJECT && token != JsonToken.FIELD_NAME)) {
+      if (token != JsonToken.START_OBJECT && token != JsonToken.FIELD_NAME) {
         return _delegatee.deserialize(p, ctxt);
       }
       TokenBuffer copy = ctxt.bufferForInputBuffering(p);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -302,6 +303,17 @@ class ClmJacksonModuleTest {
     assertThat(catchException(() -> anyCase.readValue("{\"correction\":\"a\",\"rootCause\":\"x\",\"ROOTCAUSE\":\"y\"}", Resolution.class)))
         .isInstanceOf(MismatchedInputException.class)
         .hasMessageContaining("Resolution has 'rootCause' twice");
+    // the same for a record that the mapper reads in any case by a setting for its type alone
+    for (StreamReadFeature parser : List.of(StreamReadFeature.AUTO_CLOSE_SOURCE, StreamReadFeature.STRICT_DUPLICATE_DETECTION)) {
+      JsonMapper oneType = JsonMapper.builder().addModule(new ClmJacksonModule()).enable(parser).build();
+      oneType.configOverride(Transaction.class)
+          .setFormat(JsonFormat.Value.empty().withFeature(JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_PROPERTIES));
+      assertThat(oneType.readValue(otherCase, Event.class)).isEqualTo(credit);
+      assertThat(catchException(() -> oneType.readValue(transactionWith(",\"DIRECTION\":\"DEBIT\""), Event.class)))
+          .as(parser.name())
+          .isInstanceOf(MismatchedInputException.class)
+          .hasMessageContaining("Transaction has 'direction' twice");
+    }
     // on a mapper that reads names in their own case only, another case is another property
     assertThat(catchException(() -> mapper().readValue(transactionWith(",\"DIRECTION\":\"DEBIT\""), Event.class)))
         .isInstanceOf(UnrecognizedPropertyException.class)
