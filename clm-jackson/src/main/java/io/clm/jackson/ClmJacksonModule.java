@@ -1,5 +1,6 @@
 package io.clm.jackson;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -36,6 +38,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -64,7 +67,8 @@ import java.util.Set;
  * with the amount as a string so that no reader turns it into floating point (a JSON number is
  * read too, from its own digits, never through a double, with the same rules as a string: no
  * exponent, no more fraction digits than the currency has; a property other than the two fails
- * as an unknown property of a record does, and either of the two given twice is refused); {@link Event} and
+ * as an unknown property of a record does, the two are read in any case where a record's
+ * properties are, and either of the two given twice is refused); {@link Event} and
  * {@link Cause} and {@link ActionType} with a {@code type} property ({@code "transaction"}, {@code
  * "manual-move"}, {@code "rule"}, {@code "service-recovery"}, ...); {@link java.util.Optional} as
  * its value or null; records as their components only, every one of them whatever the mapper's
@@ -231,7 +235,8 @@ public final class ClmJacksonModule extends SimpleModule {
    * holds a JSON number as a double unless the mapper is told otherwise, which would round an
    * amount such as {@code 12345678901234567.89} or {@code 1.0000000000000001} silently. A number
    * is read from its own digits with the same rules as a string amount ({@link Money#of}). A
-   * property given twice is refused rather than the last one winning.
+   * property given twice is refused rather than the last one winning. The names are read in any
+   * case where a record's would be.
    */
   private static final class MoneyDeserializer extends JsonDeserializer<Money> {
     @Override
@@ -242,8 +247,10 @@ public final class ClmJacksonModule extends SimpleModule {
       }
       String amount = null;
       String currency = null;
+      boolean anyCase = anyCase(ctxt);
       for (; token == JsonToken.FIELD_NAME; token = p.nextToken()) {
-        String name = p.currentName();
+        String given = p.currentName();
+        String name = anyCase ? given.toLowerCase(Locale.ROOT) : given;
         JsonToken value = p.nextToken();
         if (("amount".equals(name) && amount != null) || ("currency".equals(name) && currency != null)) {
           return ctxt.reportInputMismatch(Money.class, "Money has \"%s\" twice", name);
@@ -256,7 +263,7 @@ public final class ClmJacksonModule extends SimpleModule {
         } else if ("amount".equals(name) || "currency".equals(name)) {
           return (Money) ctxt.handleUnexpectedToken(Money.class, p);
         } else {
-          ctxt.handleUnknownProperty(p, this, Money.class, name);
+          ctxt.handleUnknownProperty(p, this, Money.class, given);
         }
       }
       if (token != JsonToken.END_OBJECT || amount == null || currency == null) {
@@ -267,6 +274,13 @@ public final class ClmJacksonModule extends SimpleModule {
       } catch (ClmException e) {
         throw JsonMappingException.from(p, e.getMessage(), e);
       }
+    }
+
+    /** Whether names are read in any case, as a record's would be: for every type or for money alone. */
+    private static boolean anyCase(DeserializationContext ctxt) {
+      Boolean forMoney =
+          ctxt.getConfig().getDefaultPropertyFormat(Money.class).getFeature(JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_PROPERTIES);
+      return forMoney != null ? forMoney : ctxt.isEnabled(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES);
     }
   }
 }

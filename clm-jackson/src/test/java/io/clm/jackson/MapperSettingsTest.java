@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchException;
 
 import com.acme.app.Note;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -136,5 +137,29 @@ class MapperSettingsTest {
       // the application's own values follow its mapper
       assertThat(mapper.writeValueAsString(new Note(null, List.of()))).as(include.name()).isEqualTo(include == JsonInclude.Include.NON_NULL || include == JsonInclude.Include.NON_ABSENT ? "{\"tags\":[]}" : "{}");
     }
+  }
+
+  @Test
+  void anAmountIsReadInAnyCaseWhereRecordsAre() throws Exception {
+    ObjectMapper anyCase = JsonMapper.builder().addModule(new ClmJacksonModule()).enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES).build();
+    assertThat(anyCase.readValue("{\"Amount\":\"1.00\",\"CURRENCY\":\"EUR\"}", Money.class)).isEqualTo(Money.of("1.00", "EUR"));
+    assertThat(anyCase.readValue("{\"correction\":\"refund\",\"Compensation\":{\"AMOUNT\":\"2\",\"currency\":\"EUR\"},\"rootCause\":\"fee\"}", Resolution.class))
+        .isEqualTo(new Resolution("refund", Optional.of(Money.of("2", "EUR")), "fee"));
+    assertThat(catchException(() -> anyCase.readValue("{\"amount\":\"1.00\",\"currency\":\"EUR\",\"AMOUNT\":\"2.00\"}", Money.class)))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("Money has \"amount\" twice");
+    JsonMapper moneyAnyCase = JsonMapper.builder().addModule(new ClmJacksonModule()).build();
+    moneyAnyCase.configOverride(Money.class)
+        .setFormat(JsonFormat.Value.empty().withFeature(JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_PROPERTIES));
+    assertThat(moneyAnyCase.readValue("{\"Amount\":\"1.00\",\"CURRENCY\":\"EUR\"}", Money.class)).isEqualTo(Money.of("1.00", "EUR"));
+    JsonMapper moneyOwnCase = JsonMapper.builder().addModule(new ClmJacksonModule()).enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES).build();
+    moneyOwnCase.configOverride(Money.class)
+        .setFormat(JsonFormat.Value.empty().withoutFeature(JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_PROPERTIES));
+    assertThat(catchException(() -> moneyOwnCase.readValue("{\"Amount\":\"1.00\",\"currency\":\"EUR\"}", Money.class)))
+        .isInstanceOf(UnrecognizedPropertyException.class);
+    // in their own case only on any other mapper, as a record's properties are
+    assertThat(catchException(() -> ClmJacksonModuleTest.mapper().readValue("{\"Amount\":\"1.00\",\"currency\":\"EUR\"}", Money.class)))
+        .isInstanceOf(UnrecognizedPropertyException.class)
+        .hasMessageContaining("\"Amount\"");
   }
 }
