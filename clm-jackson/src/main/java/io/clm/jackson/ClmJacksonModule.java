@@ -85,7 +85,9 @@ import java.util.Set;
  * record given twice is refused on any mapper ({@code Transaction has 'direction' twice}), where
  * Jackson would keep the later value, also in two spellings on a mapper that accepts property
  * names in any case, for every type or for the record's alone ({@code "direction"} and {@code
- * "DIRECTION"}), with or without the parser's own check; on a parser with {@code
+ * "DIRECTION"}), with or without the parser's own check, and in an array of one on a mapper that
+ * reads such an array as its element ({@code DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS});
+ * on a parser with {@code
  * StreamReadFeature.STRICT_DUPLICATE_DETECTION} the parser refuses it first, as it does any repeat.
  * Text after the document ({@code {...} {...}}) is the mapper's to refuse: enable {@code
  * DeserializationFeature.FAIL_ON_TRAILING_TOKENS} on a mapper that reads input from outside. A boolean, whole

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerBase;
@@ -29,7 +30,9 @@ import java.util.Set;
  * case ({@link MapperFeature#ACCEPT_CASE_INSENSITIVE_PROPERTIES}, or the same feature in the
  * format of the record's type alone), {@code "direction"} and {@code "DIRECTION"} are one property
  * given twice. A parser with {@link StreamReadFeature#STRICT_DUPLICATE_DETECTION} refuses a repeat
- * of the exact name first, while the object is copied; it compares exact names only.
+ * of the exact name first, while the object is copied; it compares exact names only. On a mapper
+ * with {@link DeserializationFeature#UNWRAP_SINGLE_VALUE_ARRAYS}, an object in an array of one is
+ * checked too.
  */
 final class RepeatedProperties extends BeanDeserializerModifier {
   private static final long serialVersionUID = 1L;
@@ -62,6 +65,9 @@ final class RepeatedProperties extends BeanDeserializerModifier {
     @Override
     public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       JsonToken token = p.currentToken();
+      if (token == JsonToken.START_ARRAY && ctxt.isEnabled(DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS)) {
+        return unwrapped(p, ctxt);
+      }
       if (token != JsonToken.START_OBJECT && token != JsonToken.FIELD_NAME) {
         return _delegatee.deserialize(p, ctxt);
       }
@@ -84,6 +90,27 @@ final class RepeatedProperties extends BeanDeserializerModifier {
       copy.writeEndObject();
       try (JsonParser buffered = copy.asParserOnFirstToken()) {
         return _delegatee.deserialize(buffered, ctxt);
+      }
+    }
+
+    /**
+     * An array that a mapper with {@link DeserializationFeature#UNWRAP_SINGLE_VALUE_ARRAYS} reads as
+     * its one element: an object there is checked as any other; any other array is the record's
+     * deserializer's to read or refuse.
+     */
+    private Object unwrapped(JsonParser p, DeserializationContext ctxt) throws IOException {
+      TokenBuffer array = ctxt.bufferForInputBuffering(p);
+      array.copyCurrentStructure(p);
+      try (JsonParser elements = array.asParserOnFirstToken()) {
+        if (elements.nextToken() == JsonToken.START_OBJECT) {
+          Object value = deserialize(elements, ctxt);
+          if (elements.nextToken() == JsonToken.END_ARRAY) {
+            return value;
+          }
+        }
+      }
+      try (JsonParser again = array.asParserOnFirstToken()) {
+        return _delegatee.deserialize(again, ctxt);
       }
     }
 

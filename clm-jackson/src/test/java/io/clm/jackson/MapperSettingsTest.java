@@ -162,4 +162,25 @@ class MapperSettingsTest {
         .isInstanceOf(UnrecognizedPropertyException.class)
         .hasMessageContaining("\"Amount\"");
   }
+
+  @Test
+  void aRecordInAOneElementArrayIsCheckedForRepeatedPropertiesOnAMapperThatUnwrapsSuchArrays() throws Exception {
+    ObjectMapper unwrapping = ClmJacksonModuleTest.mapper().enable(DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS);
+    String resolution = "{\"correction\":\"refund\",\"compensation\":null,\"rootCause\":\"fee\"}";
+    assertThat(unwrapping.readValue("[" + resolution + "]", Resolution.class)).isEqualTo(new Resolution("refund", Optional.empty(), "fee"));
+    String repeated = resolution.replace("}", ",\"rootCause\":\"other\"}");
+    // without the check the later root cause won
+    assertThat(catchException(() -> unwrapping.readValue("[" + repeated + "]", Resolution.class)))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("Resolution has 'rootCause' twice");
+    String complaint = ClmJacksonModuleTest.mapper().writeValueAsString(OptionalComponentsTest.complaint(true));
+    String orderTwice = complaint.replace("\"order\":{", "\"order\":[{").replace("\"status\":\"shipped\"}", "\"status\":\"shipped\",\"status\":\"lost\"}]");
+    assertThat(catchException(() -> unwrapping.readValue(orderTwice, Complaint.class)))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("Order has 'status' twice");
+    // two elements are still not one
+    assertThat(catchException(() -> unwrapping.readValue("[" + resolution + "," + resolution + "]", Resolution.class)))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("more than one value");
+  }
 }
