@@ -68,7 +68,9 @@ import java.util.Set;
  * read too, from its own digits, never through a double, with the same rules as a string: no
  * exponent, no more fraction digits than the currency has; a property other than the two fails
  * as an unknown property of a record does, the two are read in any case where a record's
- * properties are, and either of the two given twice is refused); {@link Event} and
+ * properties are, and either of the two given twice is refused; where the application's {@code
+ * DeserializationProblemHandler} answers for a bad amount or currency, its answer is the amount and
+ * the rest of the object is skipped); {@link Event} and
  * {@link Cause} and {@link ActionType} with a {@code type} property ({@code "transaction"}, {@code
  * "manual-move"}, {@code "rule"}, {@code "service-recovery"}, ...); {@link java.util.Optional} as
  * its value or null; records as their components only, every one of them whatever the mapper's
@@ -263,7 +265,7 @@ public final class ClmJacksonModule extends SimpleModule {
         } else if ("currency".equals(name) && value == JsonToken.VALUE_STRING) {
           currency = p.getText();
         } else if ("amount".equals(name) || "currency".equals(name)) {
-          return (Money) ctxt.handleUnexpectedToken(Money.class, p);
+          return skippingTheRest((Money) ctxt.handleUnexpectedToken(Money.class, p), p);
         } else {
           ctxt.handleUnknownProperty(p, this, Money.class, given);
         }
@@ -276,6 +278,19 @@ public final class ClmJacksonModule extends SimpleModule {
       } catch (ClmException e) {
         throw JsonMappingException.from(p, e.getMessage(), e);
       }
+    }
+
+    /**
+     * The amount the application's {@code DeserializationProblemHandler} gave for a bad amount or
+     * currency, after the rest of the object, unread, so that reading goes on after it.
+     */
+    private static Money skippingTheRest(Money answer, JsonParser p) throws IOException {
+      p.skipChildren();
+      for (JsonToken token = p.nextToken(); token == JsonToken.FIELD_NAME; token = p.nextToken()) {
+        p.nextToken();
+        p.skipChildren();
+      }
+      return answer;
     }
 
     /** Whether names are read in any case, as a record's would be: for every type or for money alone. */

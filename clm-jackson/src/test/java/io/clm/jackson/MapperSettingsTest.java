@@ -6,11 +6,16 @@ import static org.assertj.core.api.Assertions.catchException;
 import com.acme.app.Note;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -182,5 +187,34 @@ class MapperSettingsTest {
     assertThat(catchException(() -> unwrapping.readValue("[" + resolution + "," + resolution + "]", Resolution.class)))
         .isInstanceOf(MismatchedInputException.class)
         .hasMessageContaining("more than one value");
+  }
+
+  @Test
+  void anAmountTheApplicationsProblemHandlerAnswersForIsReadAndTheRecordAroundItToo() throws Exception {
+    ObjectMapper answering =
+        ClmJacksonModuleTest.mapper()
+            .addHandler(
+                new DeserializationProblemHandler() {
+                  @Override
+                  public Object handleUnexpectedToken(
+                      DeserializationContext ctxt, JavaType targetType, JsonToken token, JsonParser p, String failureMsg) {
+                    return targetType.getRawClass() == Money.class ? Money.of("0", "EUR") : NOT_HANDLED;
+                  }
+                });
+    Transaction zero =
+        new Transaction(
+            "e1", CustomerId.of("cust-1"), Instant.parse("2026-03-01T10:15:30Z"), Direction.CREDIT,
+            Money.of("0", "EUR"), ProductType.LOAN, Channel.MOBILE);
+    String json = ClmJacksonModuleTest.mapper().writeValueAsString(TRANSACTION);
+    // the bad value first, last, and an object; without skipping the rest, the transaction read on inside the amount
+    for (String amount :
+        List.of(
+            "{\"amount\":true,\"currency\":\"EUR\"}",
+            "{\"currency\":\"EUR\",\"amount\":[1,2]}",
+            "{\"amount\":{\"product\":\"CARD\"},\"currency\":\"EUR\",\"channel\":\"BRANCH\"}")) {
+      String bad = json.replace("{\"amount\":\"1.00\",\"currency\":\"EUR\"}", amount);
+      assertThat(bad).as(amount).contains(amount);
+      assertThat(answering.readValue(bad, Event.class)).as(amount).isEqualTo(zero);
+    }
   }
 }
