@@ -30,7 +30,8 @@ import java.util.Set;
  * case ({@link MapperFeature#ACCEPT_CASE_INSENSITIVE_PROPERTIES}, or the same feature in the
  * format of the record's type alone), {@code "direction"} and {@code "DIRECTION"} are one property
  * given twice. A parser with {@link StreamReadFeature#STRICT_DUPLICATE_DETECTION} refuses a repeat
- * of the exact name first, while the object is copied; it compares exact names only. On a mapper
+ * of the exact name itself: where names are exact, the object is read as it is, without a copy;
+ * where they are read in any case, it is copied and checked as on any other parser. On a mapper
  * with {@link DeserializationFeature#UNWRAP_SINGLE_VALUE_ARRAYS}, an object in an array of one is
  * checked too.
  */
@@ -64,6 +65,12 @@ final class RepeatedProperties extends BeanDeserializerModifier {
 
     @Override
     public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (p.isEnabled(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature())
+          && !(_delegatee instanceof BeanDeserializerBase bean && bean.isCaseInsensitive())) {
+        // The parser refuses a repeat itself, and with exact names no two spellings are one
+        // property: nothing to copy (the Kafka Streams adapter reads every record this way).
+        return _delegatee.deserialize(p, ctxt);
+      }
       JsonToken token = p.currentToken();
       if (token == JsonToken.START_ARRAY && ctxt.isEnabled(DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS)) {
         return unwrapped(p, ctxt);
