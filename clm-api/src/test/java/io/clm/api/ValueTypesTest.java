@@ -31,6 +31,21 @@ class ValueTypesTest {
         .build();
   }
 
+  /** An erasure receipt is evidence: every part of it is there, and the count is not negative. */
+  @Test
+  void anErasureReceiptHasEveryPart() {
+    Erasure receipt = new Erasure("#1a2b3c4d", AT, 0, "growth");
+    assertThat(receipt.historyEntriesRemoved()).isZero();
+    assertThatThrownBy(() -> new Erasure(null, AT, 1, "growth")).isInstanceOf(NullPointerException.class).hasMessage("maskedId");
+    assertThatThrownBy(() -> new Erasure(" ", AT, 1, "growth")).isInstanceOf(ValidationException.class)
+        .hasMessage("maskedId is blank");
+    assertThatThrownBy(() -> new Erasure("#1a2b3c4d", null, 1, "growth")).isInstanceOf(NullPointerException.class).hasMessage("at");
+    assertThatThrownBy(() -> new Erasure("#1a2b3c4d", AT, -1, "growth")).isInstanceOf(ValidationException.class)
+        .hasMessage("historyEntriesRemoved -1 is negative");
+    assertThatThrownBy(() -> new Erasure("#1a2b3c4d", AT, 1, null)).isInstanceOf(NullPointerException.class)
+        .hasMessage("stageAtErasure");
+  }
+
   @Test
   void customersAddTheCurrentStayToEarlierTimeInAStage() {
     Customer c = new Customer(ID, "growth", 2, transactions(3), Map.of("growth", 5_000L, "new", 7_000L));

@@ -139,12 +139,14 @@ class RequiredComponentsTest {
   @Test
   void aComponentTheRecordTakesAsNullIsReadAsNullAndAnInvalidValueFailsWithTheRecordsMessage() throws Exception {
     ObjectMapper mapper = ClmJacksonModuleTest.mapper();
-    // a survey's score may be absent, and an erasure's receipt checks nothing
+    // a survey's score may be absent
     String visit =
         "{\"type\":\"interaction\",\"id\":\"e1\",\"customer\":\"cust-1\",\"at\":\"2026-03-01T10:15:30Z\",\"kind\":\"VISIT\",\"channel\":\"BRANCH\"}";
     assertThat(((Interaction) mapper.readValue(visit, Event.class)).satisfaction()).isNull();
-    assertThat(mapper.readValue("{\"maskedId\":\"#1a2b\",\"at\":\"2026-03-01T10:15:30Z\",\"historyEntriesRemoved\":2}", Erasure.class))
-        .isEqualTo(new Erasure("#1a2b", Instant.parse("2026-03-01T10:15:30Z"), 2, null));
+    assertThat(catchException(() -> mapper.readValue(
+        "{\"maskedId\":\"#1a2b\",\"at\":\"2026-03-01T10:15:30Z\",\"historyEntriesRemoved\":2}", Erasure.class)))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("Erasure.stageAtErasure is missing or null");
     assertThat(catchException(() -> mapper.readValue("{\"correction\":\"refund\",\"compensation\":null,\"rootCause\":\" \"}", Resolution.class)))
         .isInstanceOf(ValueInstantiationException.class)
         .hasMessageContaining("root cause is blank");
