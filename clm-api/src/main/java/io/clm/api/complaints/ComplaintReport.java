@@ -28,7 +28,7 @@ public record ComplaintReport(
     Map<String, Long> rootCauses) {
 
   /**
-   * Copies the collections.
+   * Copies the collections, the counts by class of each age band too.
    *
    * @param asOf the desk clock when the report was made
    * @param openByAge open classified tickets by age band and class
@@ -36,11 +36,13 @@ public record ComplaintReport(
    * @param compliance SLA compliance by policy id
    * @param breaches every breach so far, in the order they fell due
    * @param rootCauses resolved complaints by root-cause category
-   * @throws NullPointerException if a component is null
+   * @throws NullPointerException if a component, or a key or value of its collections, is null
    */
   public ComplaintReport {
     Objects.requireNonNull(asOf, "asOf");
-    openByAge = Map.copyOf(openByAge);
+    Map<AgeBand, Map<Severity, Long>> byAge = new java.util.EnumMap<>(AgeBand.class);
+    openByAge.forEach((band, counts) -> byAge.put(band, Map.copyOf(counts)));
+    openByAge = Map.copyOf(byAge);
     unclassifiedByAge = Map.copyOf(unclassifiedByAge);
     compliance = Map.copyOf(compliance);
     breaches = List.copyOf(breaches);

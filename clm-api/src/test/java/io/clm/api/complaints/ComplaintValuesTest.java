@@ -408,4 +408,22 @@ class ComplaintValuesTest {
         Optional.empty(), Optional.empty()))
         .isInstanceOf(ValidationException.class).hasMessage("escalation level 2 of policy 'p' should be 1");
   }
+
+  /** A report's counts by age band and class are its own: the caller's maps can change after, and hold no null. */
+  @Test
+  void aReportKeepsItsOwnCountsByClass() {
+    Instant at = Instant.parse("2026-03-02T09:00:00Z");
+    Map<Severity, Long> counts = new java.util.EnumMap<>(Severity.class);
+    counts.put(Severity.URGENT, 2L);
+    Map<ComplaintReport.AgeBand, Map<Severity, Long>> byAge = new java.util.EnumMap<>(ComplaintReport.AgeBand.class);
+    byAge.put(ComplaintReport.AgeBand.DAYS_0_TO_3, counts);
+    ComplaintReport report = new ComplaintReport(at, byAge, Map.of(), Map.of(), List.of(), Map.of());
+    counts.put(Severity.URGENT, 5L);
+    assertThat(report.openByAge().get(ComplaintReport.AgeBand.DAYS_0_TO_3)).containsExactly(Map.entry(Severity.URGENT, 2L));
+    assertThatThrownBy(() -> report.openByAge().get(ComplaintReport.AgeBand.DAYS_0_TO_3).put(Severity.NORMAL, 1L))
+        .isInstanceOf(UnsupportedOperationException.class);
+    counts.put(Severity.NORMAL, null);
+    assertThatThrownBy(() -> new ComplaintReport(at, byAge, Map.of(), Map.of(), List.of(), Map.of()))
+        .isInstanceOf(NullPointerException.class);
+  }
 }
