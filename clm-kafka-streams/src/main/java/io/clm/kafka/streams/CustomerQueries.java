@@ -47,8 +47,9 @@ public final class CustomerQueries {
    *
    * @param customer the customer
    * @return the customer, or empty if no instance knows it
-   * @throws CustomerQueryException if the owner is unknown right now (a rebalance is under way),
-   *     cannot be known (the streams run without {@code application.server}) or cannot be asked
+   * @throws CustomerQueryException if the owner is unknown right now (a rebalance is under way, or
+   *     the streams are not running: not started yet, shutting down, stopped or failed), cannot be
+   *     known (the streams run without {@code application.server}) or cannot be asked
    */
   public Optional<CustomerView> customer(CustomerId customer) {
     KeyQueryMetadata owner = owner(customer);
@@ -64,8 +65,8 @@ public final class CustomerQueries {
    * @param customer the customer
    * @return the customer, or empty if this instance owns the customer's partition and does not
    *     know the customer
-   * @throws CustomerQueryException if this instance does not own the customer's partition now, or
-   *     the store is not open for queries right now
+   * @throws CustomerQueryException if this instance does not own the customer's partition now, the
+   *     streams are not running, or the store is not open for queries right now
    */
   public Optional<CustomerView> local(CustomerId customer) {
     KeyQueryMetadata owner = owner(customer);
@@ -79,18 +80,29 @@ public final class CustomerQueries {
 
   private KeyQueryMetadata owner(CustomerId customer) {
     Objects.requireNonNull(customer, "customer");
-    KeyQueryMetadata owner = streams.queryMetadataForKey(ClmTopology.CUSTOMERS_STORE, customer.value(), KEYS);
-    if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
-      if (streams.state() == KafkaStreams.State.RUNNING && streams.metadataForAllStreamsClients().isEmpty()) {
+    KeyQueryMetadata owner;
+    try {
+      owner = streams.queryMetadataForKey(ClmTopology.CUSTOMERS_STORE, customer.value(), KEYS);
+      if ((owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE))
+          && streams.state() == KafkaStreams.State.RUNNING
+          && streams.metadataForAllStreamsClients().isEmpty()) {
         // Running with partitions assigned but no instance known: none announced its address.
         throw new CustomerQueryException(
             "the owner of customer " + customer.masked() + " cannot be known: the streams run without "
                 + StreamsConfig.APPLICATION_SERVER_CONFIG + "; set it to this instance's host:port " + self);
       }
-      throw new CustomerQueryException(
-          "the owner of customer " + customer.masked() + " is not known now; the streams are " + streams.state());
+    } catch (InvalidStateStoreException | IllegalStateException e) {
+      // Streams that are not running (not started yet, shutting down, stopped or failed) know no owner.
+      throw new CustomerQueryException(notKnownNow(customer), e);
+    }
+    if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+      throw new CustomerQueryException(notKnownNow(customer));
     }
     return owner;
+  }
+
+  private String notKnownNow(CustomerId customer) {
+    return "the owner of customer " + customer.masked() + " is not known now; the streams are " + streams.state();
   }
 
   private Optional<CustomerView> local(CustomerId customer, int partition) {
@@ -121,8 +133,13 @@ public final class CustomerQueries {
   }
 
   private ReadOnlyKeyValueStore<Bytes, byte[]> store(String name, int partition) {
-    return streams.store(
-        StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<Bytes, byte[]>keyValueStore())
-            .withPartition(partition));
+    try {
+      return streams.store(
+          StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<Bytes, byte[]>keyValueStore())
+              .withPartition(partition));
+    } catch (IllegalStateException e) {
+      // The streams stopped running after the owner was looked up: no store is open for queries.
+      throw new InvalidStateStoreException(e.getMessage(), e);
+    }
   }
 }
