@@ -23,6 +23,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.AbstractRecords;
+import org.apache.kafka.common.record.CompressionType;
+import org.apache.kafka.common.record.RecordBatch;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.Cancellable;
@@ -268,17 +271,15 @@ final class LifecycleProcessor implements Processor<byte[], byte[], byte[], byte
   }
 
   /**
-   * An upper bound of the size a producer gives a record batch holding only this dead letter: the
-   * batch header, the record's varints at their widest, the key, the value and every header.
+   * The size the producer checks against its {@code max.request.size} before it sends this dead
+   * letter: Kafka's own upper bound of a record batch holding only this record (the batch header,
+   * the record's overhead at its widest, the key, the value and the headers, each with its length).
    */
-  private static long upperBoundSize(byte[] key, byte[] value, Header[] inputHeaders, DeadLetter letter) {
-    long size = 61 + 21 + (key == null ? 0 : key.length) + value.length;
+  private static int upperBoundSize(byte[] key, byte[] value, Header[] inputHeaders, DeadLetter letter) {
     RecordHeaders headers = new RecordHeaders(inputHeaders);
     letter.writeTo(headers);
-    for (Header header : headers) {
-      size += 10 + header.key().getBytes(StandardCharsets.UTF_8).length + (header.value() == null ? 0 : header.value().length);
-    }
-    return size;
+    return AbstractRecords.estimateSizeInBytesUpperBound(
+        RecordBatch.CURRENT_MAGIC_VALUE, CompressionType.NONE, key, value, headers.toArray());
   }
 
   /** The {@code max.request.size} of the application's producer, as Kafka Streams passes it on. */

@@ -22,11 +22,17 @@ final class Driven implements AutoCloseable {
   final TestOutputTopic<byte[], byte[]> deadLetters;
 
   Driven(ClmTopology.Builder builder, Clock clock, Path stateDir) {
+    this(builder, clock, stateDir, new Properties());
+  }
+
+  /** As above, with {@code extra} added to the driver's properties. */
+  Driven(ClmTopology.Builder builder, Clock clock, Path stateDir, Properties extra) {
     clm = builder.inputTopic("events").stageChangeTopic("changes").deadLetterTopic("dead-letters").clock(clock).build();
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, "clm-test");
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    p.putAll(extra);
     driver = new TopologyTestDriver(clm.topology(), ClmTopology.withDefaults(p), TestEvents.START);
     input = driver.createInputTopic("events", new ByteArraySerializer(), new ByteArraySerializer());
     changes = driver.createOutputTopic("changes", new ByteArrayDeserializer(), new ByteArrayDeserializer());
