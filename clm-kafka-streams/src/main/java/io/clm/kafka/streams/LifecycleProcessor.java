@@ -106,11 +106,16 @@ final class LifecycleProcessor implements Processor<byte[], byte[], byte[], byte
     if (erasure != null) {
       return erase(record, erasure);
     }
+    if (record.value() == null || record.value().length == 0) {
+      return refusal(
+          DeadLetter.Reason.MALFORMED,
+          "the record has no value: an event needs one, and an erasure request the header " + ClmTopology.ERASURE_HEADER);
+    }
     Event event;
     try {
-      event = ClmJson.readEvent(record.value() == null ? new byte[0] : record.value());
+      event = ClmJson.readEvent(record.value());
       if (event == null) {
-        return refusal(DeadLetter.Reason.MALFORMED, "the record value is empty");
+        return refusal(DeadLetter.Reason.MALFORMED, "the record value is JSON null, not a clm event");
       }
     } catch (JsonProcessingException e) {
       ClmException invalid = clmCause(e);

@@ -180,6 +180,22 @@ class TopologyTest {
   }
 
   @Test
+  void aRecordWithoutAValueOrWithJsonNullIsMalformedAndTheMessageSaysWhich() {
+    ClmTopology clm = start(banking());
+    input.pipeInput(key("C-1"), (byte[]) null);
+    input.pipeInput(key("C-1"), new byte[0]);
+    input.pipeInput(key("C-1"), "null".getBytes(StandardCharsets.UTF_8));
+
+    List<DeadLetter> letters = deadLetters.readRecordsToList().stream().map(r -> DeadLetter.from(r.headers())).toList();
+    assertThat(letters).extracting(DeadLetter::reason).containsOnly(DeadLetter.Reason.MALFORMED).hasSize(3);
+    assertThat(letters).extracting(DeadLetter::message).containsExactly(
+        "the record has no value: an event needs one, and an erasure request the header clm.erase",
+        "the record has no value: an event needs one, and an erasure request the header clm.erase",
+        "the record value is JSON null, not a clm event");
+    assertThat(clm.counts().malformed()).isEqualTo(3);
+  }
+
+  @Test
   void aDeadLetterMessageNeverQuotesTheCustomerIdOfAnUnreadableRecord() {
     ClmTopology clm = start(banking());
     String valid = new String(json(transaction("p-1", "CUST0012345", START, "1.00")), StandardCharsets.UTF_8);
