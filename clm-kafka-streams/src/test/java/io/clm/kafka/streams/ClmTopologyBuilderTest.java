@@ -60,6 +60,34 @@ class ClmTopologyBuilderTest {
   }
 
   @Test
+  void everySetterRefusesASecondCallNamingItsSetting() {
+    assertThatThrownBy(() -> ClmTopology.builder().engine(e -> {}).engine(e -> {})).hasMessage("engine was already set");
+    assertThatThrownBy(() -> ClmTopology.builder().stageChangeTopic("a").stageChangeTopic("b"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("stageChangeTopic was already set");
+    assertThatThrownBy(() -> ClmTopology.builder().deadLetterTopic("a").deadLetterTopic("b"))
+        .hasMessage("deadLetterTopic was already set");
+    assertThatThrownBy(() -> ClmTopology.builder().punctuationInterval(Duration.ofMinutes(1)).withoutPunctuation())
+        .hasMessage("punctuationInterval was already set");
+    assertThatThrownBy(() -> ClmTopology.builder().withoutPunctuation().withoutPunctuation())
+        .hasMessage("punctuationInterval was already set");
+    assertThatThrownBy(() -> ClmTopology.builder().deduplicationWindow(Duration.ofDays(35)).deduplicationWindow(Duration.ofDays(36)))
+        .hasMessage("deduplicationWindow was already set");
+    assertThatThrownBy(() -> ClmTopology.builder().clock(java.time.Clock.systemUTC()).clock(java.time.Clock.systemUTC()))
+        .hasMessage("clock was already set");
+    assertThatThrownBy(() -> ClmTopology.builder().maxWokenPerPunctuation(1).maxWokenPerPunctuation(2))
+        .hasMessage("maxWokenPerPunctuation was already set");
+    assertThatThrownBy(() -> ClmTopology.builder().inMemoryStores().inMemoryStores())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("inMemoryStores was already set");
+  }
+
+  @Test
+  void theDeadLettersAreTheMalformedTheInvalidAndTheRefusedRecords() {
+    assertThat(new ProcessingCounts(100, 200, 300, 400, 1, 2, 4, 500, 600, 700, 800).deadLetters()).isEqualTo(7);
+  }
+
+  @Test
   void exactlyOnceIsTheDefaultAndAnExplicitGuaranteeIsKept() {
     Properties none = new Properties();
     assertThat(ClmTopology.withDefaults(none).get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
