@@ -60,7 +60,11 @@ class StaleDueEntriesTest {
     assertThat(dueEntries()).containsExactly(DORMANT_AT + " A");
   }
 
-  /** Lists A under {@link #STALE} in the index and in its record's header; {@code dueAt} is the record's due column. */
+  /**
+   * Lists A under {@link #STALE} in the index and in its record's header, and sets the record's due
+   * column to {@code dueAt}; the task's engine, which read A before, still holds it due at {@link
+   * #DORMANT_AT}.
+   */
   private void listUnderStaleInstant(long dueAt) {
     KeyValueStore<Bytes, byte[]> customers = driven.driver.getKeyValueStore(ClmTopology.CUSTOMERS_STORE);
     KeyValueStore<Bytes, byte[]> due = driven.driver.getKeyValueStore(ClmTopology.DUE_STORE);
@@ -74,21 +78,28 @@ class StaleDueEntriesTest {
   }
 
   @Test
-  void anEntryBeforeTheRecordsDueInstantIsMovedToItAfterOneWake() {
+  void anEntryBeforeTheRecordsDueInstantIsMovedToItAfterOneWakeAndTheNextWriteMovesItOn() {
     startWithOneActiveCustomer();
-    listUnderStaleInstant(DORMANT_AT.toEpochMilli());
+    // The record says A is due at day 10, the index lists it at an hour after its transaction.
+    Instant recordDue = START.plus(Duration.ofDays(10));
+    listUnderStaleInstant(recordDue.toEpochMilli());
 
     driven.driver.advanceWallClockTime(Duration.ofMinutes(1));
     assertThat(clm.counts().customersWoken()).isEqualTo(1);
     assertThat(driven.changes.isEmpty()).isTrue();
-    assertThat(dueEntries()).containsExactly(DORMANT_AT + " A");
+    assertThat(dueEntries()).containsExactly(recordDue + " A");
     assertThat(StoreLayout.indexed(driven.driver.<Bytes, byte[]>getKeyValueStore(ClmTopology.CUSTOMERS_STORE).get(StoreLayout.customerKey(A))))
-        .isEqualTo(DORMANT_AT.toEpochMilli());
+        .isEqualTo(recordDue.toEpochMilli());
 
     driven.driver.advanceWallClockTime(Duration.ofMinutes(1));
     assertThat(clm.counts().customersWoken()).as("A is not woken again before it is due").isEqualTo(1);
 
-    clock.set(DORMANT_AT.plus(Duration.ofDays(1)));
+    // A's next write moves the entry it was moved to, so the index lists A once.
+    driven.input.pipeInput(key("A"), json(transaction("a-2", "A", START.plus(Duration.ofHours(2)), "5.00")));
+    Instant dormantAfterSecond = START.plus(Duration.ofHours(2)).plus(Duration.ofDays(30));
+    assertThat(dueEntries()).containsExactly(dormantAfterSecond + " A");
+
+    clock.set(dormantAfterSecond.plus(Duration.ofDays(1)));
     driven.driver.advanceWallClockTime(Duration.ofMinutes(1));
     assertThat(readChanges()).extracting(c -> c.customer().value() + ":" + c.to()).containsExactly("A:dormant");
     assertThat(clm.counts().customersWoken()).isEqualTo(2);
@@ -102,6 +113,19 @@ class StaleDueEntriesTest {
     driven.driver.advanceWallClockTime(Duration.ofMinutes(1));
     assertThat(clm.counts().customersWoken()).isEqualTo(1);
     assertThat(driven.changes.isEmpty()).isTrue();
+    assertThat(dueEntries()).containsExactly(DORMANT_AT + " A");
+
+    driven.driver.advanceWallClockTime(Duration.ofMinutes(1));
+    assertThat(clm.counts().customersWoken()).isEqualTo(1);
+  }
+
+  @Test
+  void anEntryWhoseRecordIsDueAtThePunctuationsInstantIsMovedPastIt() {
+    startWithOneActiveCustomer();
+    listUnderStaleInstant(clock.instant().toEpochMilli());
+
+    driven.driver.advanceWallClockTime(Duration.ofMinutes(1));
+    assertThat(clm.counts().customersWoken()).isEqualTo(1);
     assertThat(dueEntries()).containsExactly(DORMANT_AT + " A");
 
     driven.driver.advanceWallClockTime(Duration.ofMinutes(1));
