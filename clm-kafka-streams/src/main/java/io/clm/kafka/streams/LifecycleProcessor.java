@@ -279,6 +279,8 @@ final class LifecycleProcessor implements Processor<byte[], byte[], byte[], byte
    * The size the producer checks against its {@code max.request.size} before it sends this dead
    * letter: Kafka's own upper bound of a record batch holding only this record (the batch header,
    * the record's overhead at its widest, the key, the value and the headers, each with its length).
+   * {@code AbstractRecords} is outside Kafka's documented API; it is the producer's own check, and a
+   * Kafka version that moves it fails this module's build rather than its size checks.
    */
   private static int upperBoundSize(byte[] key, byte[] value, Header[] inputHeaders, DeadLetter letter) {
     RecordHeaders headers = new RecordHeaders(inputHeaders);
