@@ -325,8 +325,7 @@ final class AnalyzeCommand {
     for (Source s : sources) {
       Set<String> unread = s.reader.unreadColumns();
       source.add(s.input.kind().option() + ": " + s.input.file() + " (" + s.input.format().name().toLowerCase(Locale.ROOT) + ")"
-          + (unread.isEmpty() ? "" : "; columns not read: " + String.join(", ", unread.stream().map(TextRules::excerpt).toList())
-              + (unread.size() == RowReader.MAX_UNREAD ? " and maybe more" : "")));
+          + (unread.isEmpty() ? "" : "; columns not read: " + RowReader.describeUnread(unread)));
     }
     if (stored != null) {
       source.add(String.format(Locale.ROOT, "store: %s, %,d customers before this run", stored.id(), storedCustomers));

@@ -36,7 +36,9 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -89,9 +91,10 @@ final class ClvCommand {
       throw new UsageException("clv: --currency: " + e.getMessage());
     }
     String format = a.text("format").orElse(file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? "csv" : "jsonl");
+    Set<String> unread = new TreeSet<>();
     Map<CustomerId, TreeMap<LocalDate, BigDecimal>> days = switch (format) {
       case "plain" -> readPlain(file, currency);
-      case "csv", "jsonl" -> readRows(file, RowReader.Format.parse(format), currency);
+      case "csv", "jsonl" -> readRows(file, RowReader.Format.parse(format), currency, unread);
       default -> throw new UsageException("clv: --format '" + format + "' is not csv, jsonl or plain");
     };
     if (days.isEmpty()) {
@@ -133,6 +136,9 @@ final class ClvCommand {
 
     ClvAnalysis analysis = new ClvAnalysis(summaries, days, calibrationEnd, holdoutEnd, periodDays, holdoutLength);
     printReport(analysis, fits, spend, spendFailure, best, calibrationEnd, holdoutEnd, periodDays);
+    if (!unread.isEmpty()) {
+      out.println("Columns of " + file.getFileName() + " not read: " + RowReader.describeUnread(unread));
+    }
     if (best == null) {
       throw new BadDataException("no purchase model could be fitted: " + fits.get(0).failure, null);
     }
@@ -200,9 +206,12 @@ final class ClvCommand {
     return null;
   }
 
-  /** Transactions in analyze's schema: customer_id, timestamp (UTC day) and amount of every row. */
-  private static Map<CustomerId, TreeMap<LocalDate, BigDecimal>> readRows(Path file, RowReader.Format format, Currency currency)
-      throws IOException, BadDataException {
+  /**
+   * Transactions in analyze's schema: customer_id, timestamp (UTC day) and amount of every row; the
+   * names of the columns not read go into {@code unread}.
+   */
+  private static Map<CustomerId, TreeMap<LocalDate, BigDecimal>> readRows(Path file, RowReader.Format format, Currency currency,
+      Set<String> unread) throws IOException, BadDataException {
     Map<CustomerId, TreeMap<LocalDate, BigDecimal>> days = new TreeMap<>();
     try (RowReader reader = RowReader.open(file, format, RecordKind.TRANSACTIONS)) {
       Row row;
@@ -221,6 +230,7 @@ final class ClvCommand {
           throw row.bad(4, problem);
         }
       }
+      unread.addAll(reader.unreadColumns());
     } catch (BadRowException e) {
       throw new BadDataException(e.getMessage(), null);
     }

@@ -65,6 +65,11 @@ interface RowReader extends Closeable {
     }
   }
 
+  /** Names of columns not read, for a report: {@code 'ccy', 'note'}, and a word when there may be more. */
+  static String describeUnread(Set<String> unread) {
+    return String.join(", ", unread.stream().map(TextRules::excerpt).toList()) + (unread.size() >= MAX_UNREAD ? " and maybe more" : "");
+  }
+
   /** The file formats clm reads and writes. */
   enum Format {
     CSV,

@@ -231,4 +231,25 @@ class ClvCommandTest {
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).startsWith("clm: bad data: no purchase model could be fitted: bg/nbd fit ");
   }
+
+  /** In analyze's schema, columns clv does not read are named after the report, as analyze names them. */
+  @Test
+  void columnsNotReadAreNamed() throws IOException {
+    List<String> rows = new ArrayList<>();
+    rows.add("id,customer_id,timestamp,direction,amount,product,channel,Branch,ccy");
+    List<String> plain = Files.readAllLines(cdnow(), StandardCharsets.UTF_8);
+    for (int i = 1; i < plain.size(); i++) {
+      String[] f = plain.get(i).split(",");
+      LocalDate day = LocalDate.parse(f[1], DateTimeFormatter.BASIC_ISO_DATE);
+      rows.add("t" + i + ",C-" + f[0] + "," + day + "T12:00:00Z,debit," + f[2] + ",card,online,north,USD");
+    }
+    Path file = dir.resolve("cdnow-rows.csv");
+    Files.write(file, rows, StandardCharsets.UTF_8);
+    MainTest.Run r = MainTest.run("clv", "--transactions", file.toString(), "--calibration-end", "1997-09-30", "--holdout-end", "1998-06-30");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Columns of cdnow-rows.csv not read: 'branch', 'ccy'\n");
+    MainTest.Run plainRun = MainTest.run("clv", "--transactions", cdnow().toString(), "--format", "plain", "--calibration-end", "1997-09-30",
+        "--holdout-end", "1998-06-30");
+    assertThat(plainRun.out()).doesNotContain("not read");
+  }
 }
