@@ -92,7 +92,10 @@ import java.util.Set;
  * on a parser with {@code
  * StreamReadFeature.STRICT_DUPLICATE_DETECTION} the parser refuses it first, as it does any repeat.
  * Text after the document ({@code {...} {...}}) is the mapper's to refuse: enable {@code
- * DeserializationFeature.FAIL_ON_TRAILING_TOKENS} on a mapper that reads input from outside. A boolean, whole
+ * DeserializationFeature.FAIL_ON_TRAILING_TOKENS} on a mapper that reads input from outside. So is
+ * a repeat in a document read as a tree first ({@code readTree}, then {@code treeToValue}): the
+ * tree keeps the later value before the module sees the object, unless {@code
+ * DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY} is enabled. A boolean, whole
  * number, double or text component of a clm type is read only from a JSON value of its own kind
  * ({@code true} or {@code false}; an integer within the component's range; a number, or {@code
  * "NaN"} and the infinities as Jackson writes them; a string), never coerced: {@code 7.9} is not
