@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -220,6 +221,21 @@ class ClmJacksonModuleTest {
     return "{\"type\":\"transaction\",\"id\":\"e1\",\"customer\":\"cust-1\",\"direction\":\"CREDIT\"" + extra
         + ",\"at\":\"2026-03-01T10:15:30Z\",\"amount\":{\"amount\":\"1.00\",\"currency\":\"EUR\"},"
         + "\"product\":\"LOAN\",\"channel\":\"MOBILE\"}";
+  }
+
+  /**
+   * Read as a tree first, a repeat is gone before the module sees the object: the tree keeps the
+   * later value, as the module's javadoc says, unless the mapper refuses repeats in trees.
+   */
+  @Test
+  void aRepeatInATreeIsTheMappersToRefuse() throws Exception {
+    String json = transactionWith(",\"direction\":\"DEBIT\"");
+    ObjectMapper plain = mapper();
+    assertThat(plain.treeToValue(plain.readTree(json), Transaction.class).direction()).isEqualTo(Direction.DEBIT);
+    ObjectMapper refusing = mapper().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    assertThat(catchException(() -> refusing.readTree(json)))
+        .isInstanceOf(MismatchedInputException.class)
+        .hasMessageContaining("Duplicate field 'direction'");
   }
 
   @Test
