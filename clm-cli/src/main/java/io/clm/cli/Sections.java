@@ -8,6 +8,7 @@ import io.clm.api.Metric;
 import io.clm.api.MetricsSnapshot;
 import io.clm.api.Money;
 import io.clm.api.PluginConfigurationException;
+import io.clm.api.PluginFailureException;
 import io.clm.api.Plugins;
 import io.clm.api.StageFamily;
 import io.clm.api.TextRules;
@@ -27,6 +28,7 @@ import io.clm.api.segmentation.CheckedSegmenter;
 import io.clm.api.segmentation.Population;
 import io.clm.api.segmentation.SegmentationScheme;
 import io.clm.api.segmentation.Segmentation;
+import io.clm.api.spi.PluginCalls;
 import io.clm.complaints.BusinessCalendar;
 import io.clm.retention.RiskScorer;
 import java.math.BigDecimal;
@@ -377,20 +379,32 @@ final class Sections {
 
   /**
    * Every retention strategy found, each configured with the costs it has among those given.
+   * Without costs the strategies are as discovered, and none is called.
    *
    * @throws UsageException if a cost is one no strategy has, or a strategy refuses its value
+   * @throws PluginConfigurationException if a strategy fails to tell its parameters or to be
+   *     configured (it throws, or answers null)
    */
   static List<RetentionStrategy> strategies(Plugins plugins, Map<String, Double> costs) {
+    List<RetentionStrategy> found = plugins.all(RetentionStrategy.class);
+    if (costs.isEmpty()) {
+      return found;
+    }
     List<RetentionStrategy> configured = new ArrayList<>();
     Set<String> known = new TreeSet<>();
-    for (RetentionStrategy s : plugins.all(RetentionStrategy.class)) {
+    for (RetentionStrategy s : found) {
       Map<String, Double> own = new TreeMap<>(costs);
-      own.keySet().retainAll(s.parameters().keySet());
-      known.addAll(s.parameters().keySet());
       try {
-        configured.add(s.configure(own));
-      } catch (ValidationException e) {
-        throw new UsageException("--retention-costs: " + e.getMessage());
+        Set<String> names = PluginCalls.call(s, "--retention-costs", "parameters", RetentionStrategy::parameters).keySet();
+        own.keySet().retainAll(names);
+        known.addAll(names);
+        configured.add(own.isEmpty() ? s : PluginCalls.call(s, "--retention-costs", "configure", x -> x.configure(own)));
+      } catch (PluginFailureException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof ValidationException refused) {
+          throw new UsageException("--retention-costs: " + refused.getMessage());
+        }
+        throw new PluginConfigurationException(e.getMessage(), e);
       }
     }
     for (String name : costs.keySet()) {
