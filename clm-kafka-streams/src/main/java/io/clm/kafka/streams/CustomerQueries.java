@@ -72,8 +72,8 @@ public final class CustomerQueries {
     KeyQueryMetadata owner = owner(customer);
     if (!owner.activeHost().equals(self)) {
       throw new CustomerQueryException(
-          "instance " + self + " does not own customer " + customer.masked() + " now, " + owner.activeHost()
-              + " does; ask again");
+          "instance " + HttpCustomerEndpoint.address(self) + " does not own customer " + customer.masked() + " now, "
+              + HttpCustomerEndpoint.address(owner.activeHost()) + " does; ask again");
     }
     return local(customer, owner.partition());
   }
@@ -89,7 +89,7 @@ public final class CustomerQueries {
         // Running with partitions assigned but no instance known: none announced its address.
         throw new CustomerQueryException(
             "the owner of customer " + customer.masked() + " cannot be known: the streams run without "
-                + StreamsConfig.APPLICATION_SERVER_CONFIG + "; set it to this instance's host:port " + self);
+                + StreamsConfig.APPLICATION_SERVER_CONFIG + "; set it to this instance's host:port " + HttpCustomerEndpoint.address(self));
       }
     } catch (InvalidStateStoreException | IllegalStateException e) {
       // Streams that are not running (not started yet, shutting down, stopped or failed) know no owner.

@@ -239,25 +239,24 @@ public final class HttpCustomerEndpoint implements AutoCloseable {
     Duration bound = checked("timeout", timeout);
     HttpClient http = HttpClient.newBuilder().connectTimeout(bound).build();
     return (owner, customer) -> {
-      // An IPv6 address, which HostInfo holds without brackets, needs them in a URI.
-      String host = owner.host().contains(":") && !owner.host().startsWith("[") ? "[" + owner.host() + "]" : owner.host();
+      String address = address(owner);
       HttpRequest request;
       try {
         request =
-            HttpRequest.newBuilder(URI.create("http://" + host + ":" + owner.port() + PATH + CustomerPath.encode(customer)))
+            HttpRequest.newBuilder(URI.create("http://" + address + PATH + CustomerPath.encode(customer)))
                 .GET()
                 .build();
       } catch (IllegalArgumentException e) {
         // The message quotes the URI, and with it the id: leave it out.
         throw new CustomerQueryException(
-            "instance " + owner + " cannot be asked for customer " + customer.masked() + ": its address is not one of a URI");
+            "instance " + address + " cannot be asked for customer " + customer.masked() + ": its address is not one of a URI");
       }
-      HttpResponse<byte[]> response = send(http, request, bound, owner, customer);
+      HttpResponse<byte[]> response = send(http, request, bound, address, customer);
       return switch (response.statusCode()) {
-        case 200 -> Optional.of(view(owner, customer, response.body()));
+        case 200 -> Optional.of(view(address, customer, response.body()));
         case 404 -> Optional.empty();
         default -> throw new CustomerQueryException(
-            "instance " + owner + " answered " + response.statusCode() + " for customer " + customer.masked() + ": "
+            "instance " + address + " answered " + response.statusCode() + " for customer " + customer.masked() + ": "
                 + new String(response.body(), StandardCharsets.UTF_8));
       };
     };
@@ -269,14 +268,14 @@ public final class HttpCustomerEndpoint implements AutoCloseable {
    * good: the whole exchange is bounded here instead, and cancelling it closes its connection.
    */
   private static HttpResponse<byte[]> send(
-      HttpClient http, HttpRequest request, Duration timeout, HostInfo owner, CustomerId customer) {
+      HttpClient http, HttpRequest request, Duration timeout, String address, CustomerId customer) {
     CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
     try {
       return answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       answer.cancel(true);
       throw new CustomerQueryException(
-          "instance " + owner + " did not answer for customer " + customer.masked() + " within " + timeout);
+          "instance " + address + " did not answer for customer " + customer.masked() + " within " + timeout);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException unexpected) {
         throw unexpected;
@@ -284,21 +283,30 @@ public final class HttpCustomerEndpoint implements AutoCloseable {
       if (e.getCause() instanceof Error error) {
         throw error;
       }
-      throw new CustomerQueryException("instance " + owner + " cannot be asked for customer " + customer.masked(), e.getCause());
+      throw new CustomerQueryException("instance " + address + " cannot be asked for customer " + customer.masked(), e.getCause());
     } catch (InterruptedException e) {
       answer.cancel(true);
       Thread.currentThread().interrupt();
-      throw new CustomerQueryException("interrupted asking " + owner + " for customer " + customer.masked(), e);
+      throw new CustomerQueryException("interrupted asking " + address + " for customer " + customer.masked(), e);
     }
   }
 
+  /**
+   * An instance's address as {@code host:port}, for a URI and for messages; an IPv6 address, which
+   * {@link HostInfo} holds without brackets, gets them.
+   */
+  static String address(HostInfo instance) {
+    String host = instance.host();
+    return (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + instance.port();
+  }
+
   /** The customer view an owner answered, or a query failure if it is not one. */
-  private static CustomerView view(HostInfo owner, CustomerId customer, byte[] body) {
+  private static CustomerView view(String address, CustomerId customer, byte[] body) {
     try {
       return ClmSerdes.customerViews().deserializer().deserialize("", body);
     } catch (SerializationException e) {
       throw new CustomerQueryException(
-          "instance " + owner + " answered for customer " + customer.masked() + " what is not a customer view", e);
+          "instance " + address + " answered for customer " + customer.masked() + " what is not a customer view", e);
     }
   }
 

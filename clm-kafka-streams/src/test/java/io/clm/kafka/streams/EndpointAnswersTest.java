@@ -105,7 +105,7 @@ class EndpointAnswersTest {
       HostInfo owner = new HostInfo("127.0.0.1", endpoint.port());
       assertThatThrownBy(() -> HttpCustomerEndpoint.client().fetch(owner, C1))
           .isInstanceOf(CustomerQueryException.class)
-          .hasMessage("instance " + owner + " answered 503 for customer " + C1.masked()
+          .hasMessage("instance 127.0.0.1:" + endpoint.port() + " answered 503 for customer " + C1.masked()
               + ": the store of customer " + C1.masked() + " is not open for queries now");
     }
   }
@@ -165,6 +165,15 @@ class EndpointAnswersTest {
     }
   }
 
+  /** Messages and URIs name an instance as host:port, an IPv6 address in brackets. */
+  @Test
+  void anInstanceIsNamedByItsAddress() {
+    assertThat(HttpCustomerEndpoint.address(new HostInfo("127.0.0.1", 8080))).isEqualTo("127.0.0.1:8080");
+    assertThat(HttpCustomerEndpoint.address(new HostInfo("clm-2.bank.internal", 9))).isEqualTo("clm-2.bank.internal:9");
+    assertThat(HttpCustomerEndpoint.address(new HostInfo("::1", 8080))).isEqualTo("[::1]:8080");
+    assertThat(HttpCustomerEndpoint.address(new HostInfo("[::1]", 8080))).isEqualTo("[::1]:8080");
+  }
+
   @Test
   void anInterruptedAskerGetsAQueryFailureAndKeepsItsInterrupt() {
     try (HttpCustomerEndpoint endpoint = HttpCustomerEndpoint.start(LOOPBACK, customer -> Optional.empty())) {
@@ -173,7 +182,7 @@ class EndpointAnswersTest {
       try {
         assertThatThrownBy(() -> HttpCustomerEndpoint.client().fetch(owner, C1))
             .isInstanceOf(CustomerQueryException.class)
-            .hasMessage("interrupted asking " + owner + " for customer " + C1.masked());
+            .hasMessage("interrupted asking 127.0.0.1:" + endpoint.port() + " for customer " + C1.masked());
         assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept").isTrue();
       } finally {
         Thread.interrupted();

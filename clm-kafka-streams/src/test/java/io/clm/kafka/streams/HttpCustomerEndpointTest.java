@@ -486,7 +486,7 @@ class HttpCustomerEndpointTest {
               assertThatThrownBy(() -> client.fetch(new HostInfo("127.0.0.1", owner.getLocalPort()), customer))
                   .isInstanceOf(CustomerQueryException.class)
                   .hasMessage(
-                      "instance HostInfo{host='127.0.0.1', port=" + owner.getLocalPort() + "} did not answer for customer "
+                      "instance 127.0.0.1:" + owner.getLocalPort() + " did not answer for customer "
                           + customer.masked() + " within PT1S"));
       assertThat(afterTheHead.get(5, TimeUnit.SECONDS)).as("the asker hung up").isEqualTo(-1);
     }
