@@ -33,7 +33,7 @@ final class CustomerPath {
    *
    * @param raw the segment as the request sent it
    * @return the customer
-   * @throws ValidationException if the segment has a character that is not ASCII, if a {@code %}
+   * @throws ValidationException if the segment has a character that is not ASCII or a {@code /}, if a {@code %}
    *     is not followed by two hex digits, if the decoded
    *     bytes are not UTF-8, or if the id is not a valid {@link CustomerId}; the message never
    *     contains the id
@@ -46,6 +46,12 @@ final class CustomerPath {
         throw new ValidationException(
             "customer id in the request path has a character that is not ASCII at character " + i
                 + ": percent-encode its UTF-8 bytes");
+      }
+      if (c == '/') {
+        // Decoded, "a/b" and "a%2Fb" would name the same customer: a second segment is not an id.
+        throw new ValidationException(
+            "customer id in the request path has a '/' at character " + i
+                + ": the id is one path segment, percent-encode '/' as %2F");
       }
       if (c != '%') {
         bytes.write(c);

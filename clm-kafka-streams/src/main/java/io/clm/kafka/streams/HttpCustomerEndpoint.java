@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * SLF4J, with the exception's class and, for one of clm's exceptions (which mask customer ids),
  * its message. The id is one path segment, percent-encoded as RFC 3986 says for paths (UTF-8; a
  * {@code /} as {@code %2F}, a space as {@code %20}): a {@code +} stands for itself, never for a
- * space. A malformed percent escape, bytes that are not UTF-8 or an invalid id answer 400 with a
+ * space. A {@code /} that is not encoded, a malformed percent escape, bytes that are not UTF-8 or
+ * an invalid id answer 400 with a
  * message that never contains the id. It serves this instance's store only, so a query never hops
  * twice. It serves up to 16 requests at a time, each on a thread of its own, so that a client that
  * stalls mid-request holds up no other, and gives each request a timeout (five seconds unless

@@ -116,6 +116,21 @@ class HttpCustomerEndpointTest {
   }
 
   @Test
+  void aSecondPathSegmentIsA400ThatDoesNotEchoTheId() throws Exception {
+    // The id is one segment: a raw '/' would make "a/b" and "a%2Fb" the same customer.
+    for (String raw : List.of("Cust/1", "Cust-1/", "Cust-1/orders")) {
+      HttpResponse<String> response = get(raw);
+      assertThat(response.statusCode()).as(raw).isEqualTo(400);
+      assertThat(response.body())
+          .as(raw)
+          .isEqualTo(
+              "customer id in the request path has a '/' at character " + raw.indexOf('/')
+                  + ": the id is one path segment, percent-encode '/' as %2F");
+    }
+    assertThat(asked).isEmpty();
+  }
+
+  @Test
   void theDecoderNamesAMalformedPercentEscapeWithoutTheId() {
     for (String raw : List.of("Cust-1%", "Cust-1%4", "Cust-1%zz", "Cust-1%G1", "Cust-1%%41")) {
       assertThatThrownBy(() -> CustomerPath.decode(raw))
