@@ -43,6 +43,10 @@ import java.util.TreeSet;
  *       Jollyday, any year, with the <em>observed</em> date where a holiday falling on a weekend is
  *       moved (a substitute bank holiday in the UK, the Friday or Monday off in the US). The US
  *       federal list has Columbus Day (the second Monday in October), which Jollyday leaves out.
+ *   <li>{@code US-FRB}: the holidays of the Federal Reserve Banks, which most US banks keep: the
+ *       federal holidays, except that a holiday falling on a Saturday gives no Friday off (the
+ *       Reserve Banks are open that Friday); one falling on a Sunday is still observed on the
+ *       Monday.
  *   <li>{@code CN}: mainland China from the State Council's yearly notices, with the weekend days
  *       worked instead (调休); the shipped years are listed in {@code calendars/cn-mainland.txt}
  *       with their sources. A year not shipped is refused with {@link
@@ -94,6 +98,10 @@ public final class HolidayCalendars {
     }
     String[] parts = jurisdiction.split("-", 2);
     String region = parts.length == 2 ? parts[1].toLowerCase(Locale.ROOT) : null;
+    boolean reserveBanks = jurisdiction.equals("US-FRB");
+    if (reserveBanks) {
+      region = null;
+    }
     if (country.equals("GB") && region == null) {
       throw new ValidationException(
           "jurisdiction 'GB' needs a nation: GB-ENG, GB-SCT, GB-NIR or GB-WLS (their bank holidays differ)");
@@ -106,7 +114,9 @@ public final class HolidayCalendars {
               + new TreeSet<>(manager.getCalendarHierarchy().getChildren().keySet()));
     }
     boolean us = country.equals("US");
-    return BusinessCalendar.builder(jurisdiction, zone).source(year -> jollydayYear(manager, year, args, us)).build();
+    return BusinessCalendar.builder(jurisdiction, zone)
+        .source(year -> jollydayYear(manager, year, args, us, reserveBanks))
+        .build();
   }
 
   /**
@@ -118,7 +128,7 @@ public final class HolidayCalendars {
   public static Set<String> jurisdictions() {
     Set<String> out = new TreeSet<>(ZONES.keySet());
     out.remove("GB");
-    out.addAll(Set.of("GB-ENG", "GB-SCT", "GB-NIR", "GB-WLS"));
+    out.addAll(Set.of("GB-ENG", "GB-SCT", "GB-NIR", "GB-WLS", "US-FRB"));
     return out;
   }
 
@@ -220,11 +230,16 @@ public final class HolidayCalendars {
     }
   }
 
-  private static HolidaySource.Year jollydayYear(HolidayManager manager, int year, String[] args, boolean us) {
+  private static HolidaySource.Year jollydayYear(
+      HolidayManager manager, int year, String[] args, boolean us, boolean saturdaysNotMoved) {
     // observed dates may cross a year end (1 January on a Saturday is observed on 31 December)
     Set<LocalDate> off = new HashSet<>();
     for (Holiday h : manager.getHolidays(LocalDate.of(year - 1, 12, 1), LocalDate.of(year + 1, 1, 31), args)) {
       LocalDate observed = h.getObservedDate().orElse(h.getActualDate());
+      if (saturdaysNotMoved && h.getActualDate().getDayOfWeek() == DayOfWeek.SATURDAY) {
+        // the Federal Reserve Banks are open on the Friday before a Saturday holiday
+        continue;
+      }
       if (h.getType() != HolidayType.OBSERVANCE && observed.getYear() == year) {
         off.add(observed);
       }

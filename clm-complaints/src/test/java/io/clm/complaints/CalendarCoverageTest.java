@@ -70,6 +70,29 @@ class CalendarCoverageTest {
   }
 
   @Test
+  void theFederalReserveCalendarGivesNoFridayOffForASaturdayHoliday() {
+    // Federal Reserve holiday schedule: "For holidays falling on Saturday, Federal Reserve Banks and
+    // Branches will be open the preceding Friday"; a Sunday holiday is observed on the Monday.
+    // 2027: Juneteenth (19 June) and Christmas (25 December) fall on a Saturday, Independence Day on
+    // a Sunday, and 1 January 2028 on a Saturday (the federal calendar's Friday 31 December 2027).
+    BusinessCalendar reserve = HolidayCalendars.of("US-FRB");
+    assertThat(weekdaysOff(reserve, 2027)).containsExactly(
+        LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 18), LocalDate.of(2027, 2, 15), LocalDate.of(2027, 5, 31),
+        LocalDate.of(2027, 7, 5), LocalDate.of(2027, 9, 6), LocalDate.of(2027, 10, 11), LocalDate.of(2027, 11, 11),
+        LocalDate.of(2027, 11, 25));
+    assertThat(weekdaysOff(HolidayCalendars.of("US"), 2027)).containsExactly(
+        LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 18), LocalDate.of(2027, 2, 15), LocalDate.of(2027, 5, 31),
+        LocalDate.of(2027, 6, 18), LocalDate.of(2027, 7, 5), LocalDate.of(2027, 9, 6), LocalDate.of(2027, 10, 11),
+        LocalDate.of(2027, 11, 11), LocalDate.of(2027, 11, 25), LocalDate.of(2027, 12, 24), LocalDate.of(2027, 12, 31));
+    // 2026: Independence Day on a Saturday; the Reserve Banks are open on Friday 3 July
+    assertThat(reserve.isBusinessDay(LocalDate.of(2026, 7, 3))).isTrue();
+    assertThat(HolidayCalendars.of("US").isBusinessDay(LocalDate.of(2026, 7, 3))).isFalse();
+    assertThat(reserve.isBusinessDay(LocalDate.of(2026, 12, 25))).isFalse();
+    assertThat(reserve.id()).isEqualTo("US-FRB");
+    assertThat(reserve.zone()).isEqualTo(ZoneId.of("America/New_York"));
+  }
+
+  @Test
   void columbusDayIsTheSecondMondayInOctoberFromTheFirstYearOfTheMondayRule() {
     // the Uniform Monday Holiday Act took effect in 1971: the second Monday of October 1971 was the 11th
     assertThat(HolidayCalendars.of("US").isBusinessDay(LocalDate.of(1971, 10, 11))).isFalse();
@@ -120,7 +143,7 @@ class CalendarCoverageTest {
   void jurisdictionsAreOneLineAndUnknownOnesAreNamed() {
     assertThat(HolidayCalendars.of("GB-ENG").zone()).isEqualTo(ZoneId.of("Europe/London"));
     assertThat(HolidayCalendars.jurisdictions()).contains("GB-ENG", "GB-SCT", "GB-NIR", "GB-WLS", "DE", "FR", "US", "CN")
-        .doesNotContain("GB").hasSize(33);
+        .contains("US-FRB").doesNotContain("GB").hasSize(34);
     assertThatThrownBy(() -> HolidayCalendars.of("GB"))
         .isInstanceOf(ValidationException.class)
         .hasMessage("jurisdiction 'GB' needs a nation: GB-ENG, GB-SCT, GB-NIR or GB-WLS (their bank holidays differ)");
