@@ -1,5 +1,6 @@
 package io.clm.plugin.support;
 
+import io.clm.api.TextRules;
 import io.clm.api.ValidationException;
 import io.clm.api.annotation.Experimental;
 import io.clm.api.segmentation.FittedScheme;
@@ -170,7 +171,7 @@ public abstract class BaseScheme implements SegmentationScheme {
     Objects.requireNonNull(fitted, "fitted");
     if (!fitted.schemeId().equals(id)) {
       throw new ValidationException(
-          "fitted scheme is for '" + fitted.schemeId() + "', not for '" + id + "'");
+          "fitted scheme is for " + TextRules.excerpt(fitted.schemeId()) + ", not for " + TextRules.excerpt(id));
     }
     if (fitted.formatVersion() != formatVersion()) {
       throw new ValidationException(

@@ -1,5 +1,6 @@
 package io.clm.plugin.support;
 
+import io.clm.api.TextRules;
 import io.clm.api.ValidationException;
 import io.clm.api.annotation.Experimental;
 import io.clm.api.segmentation.FittedScheme;
@@ -71,12 +72,13 @@ public record Parameter(String name, double defaultValue, double min, double max
    * @param overrides the user's values
    * @return every parameter's value, by name
    * @throws ValidationException if the parameters name one twice, or an override names an unknown
-   *     parameter (the message lists the known ones), is not finite or is out of range
+   *     parameter (the message quotes it as {@link TextRules#excerpt} does and lists the known ones),
+   *     is not finite or is out of range
    */
   public static Map<String, Double> resolve(
       String kind, String pluginId, List<Parameter> specs, Map<String, Double> overrides) {
     Objects.requireNonNull(overrides, "overrides");
-    String owner = kind + " '" + pluginId + "'";
+    String owner = kind + " " + TextRules.excerpt(pluginId);
     Map<String, Double> values = new TreeMap<>();
     for (Parameter p : specs) {
       if (values.put(p.name, p.defaultValue) != null) {
@@ -87,7 +89,7 @@ public record Parameter(String name, double defaultValue, double min, double max
       Parameter p = find(specs, e.getKey());
       if (p == null) {
         throw new ValidationException(
-            owner + " has no parameter '" + e.getKey() + "'; parameters are " + values.keySet());
+            owner + " has no parameter " + TextRules.excerpt(e.getKey()) + "; parameters are " + values.keySet());
       }
       java.util.Optional<String> problem = PluginRules.parameterProblem(e.getKey(), e.getValue());
       if (problem.isPresent()) {

@@ -36,6 +36,20 @@ class ParameterTest {
   }
 
   @Test
+  void anUnknownNameIsQuotedEscapedAndCutAsTheApiQuotesIt() {
+    // the name comes from configuration: a line break in it must not start a new line of the log,
+    // nor a name of a thousand characters fill it
+    assertThatThrownBy(() -> Parameter.resolve("acme.bands", SPECS, Map.of("gold\nmin-score", 1.0)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("scheme 'acme.bands' has no parameter 'gold\\u000amin-score'; parameters are [gold.min-score, silver.min-score]");
+    String long1000 = "g".repeat(1000);
+    assertThatThrownBy(() -> Parameter.resolve("strategy", "acme.points", SPECS, Map.of(long1000, 1.0)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("strategy 'acme.points' has no parameter '" + "g".repeat(32) + "'... (1000 characters); parameters are"
+            + " [gold.min-score, silver.min-score]");
+  }
+
+  @Test
   void aSchemeThatDeclaresAParameterTwiceIsRefused() {
     // with the name twice, which range and default would hold is a guess: the first spec's range
     // checked an override while the last spec's default was used
