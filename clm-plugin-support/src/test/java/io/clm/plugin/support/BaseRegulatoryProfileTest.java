@@ -41,4 +41,19 @@ class BaseRegulatoryProfileTest {
         .isInstanceOf(ValidationException.class)
         .hasMessage("regulatory profile 'acme.profile': category ' ' is blank");
   }
+
+  @Test
+  void theProfileIsItsIdAndItsCategoriesPolicies() {
+    SlaPolicy payments = policy("acme.payments", 15);
+    BaseRegulatoryProfile profile = profile(Map.of("payment-services", payments));
+    assertThat(profile.id()).isEqualTo("acme.profile");
+    assertThat(profile.categoryPolicies()).containsExactly(Map.entry("payment-services", payments));
+  }
+
+  @Test
+  void anIdThatBreaksThePluginIdRuleIsRefused() {
+    assertThatThrownBy(() -> new BaseRegulatoryProfile("Acme Profile", policy("acme.general", 40), Map.of()) {})
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("regulatory profile id 'Acme Profile' must be dot-separated parts");
+  }
 }

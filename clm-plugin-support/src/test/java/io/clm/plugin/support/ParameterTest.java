@@ -80,4 +80,17 @@ class ParameterTest {
         .isInstanceOf(ValidationException.class)
         .hasMessage("fitted scheme 'acme.bands': parameter 'gold.min-score' is -1.0, out of range 0..1000");
   }
+
+  @Test
+  void aRangeIncludesItsBounds() {
+    Parameter only = new Parameter("fixed.value", 5, 5, 5);
+    assertThat(Parameter.resolve("acme.fixed", List.of(only), Map.of("fixed.value", 5.0))).containsExactly(Map.entry("fixed.value", 5.0));
+    assertThat(new Parameter("low.default", 0, 0, 10).defaultValue()).isZero();
+    assertThat(new Parameter("high.default", 10, 0, 10).defaultValue()).isEqualTo(10.0);
+    assertThat(Parameter.resolve("acme.bands", SPECS, Map.of("gold.min-score", 0.0, "silver.min-score", 1000.0)))
+        .containsExactly(Map.entry("gold.min-score", 0.0), Map.entry("silver.min-score", 1000.0));
+    assertThatThrownBy(() -> Parameter.resolve("acme.bands", SPECS, Map.of("gold.min-score", -0.5)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("scheme 'acme.bands': parameter 'gold.min-score' is -0.5, out of range 0..1000");
+  }
 }

@@ -10,6 +10,7 @@ import io.clm.api.MetricsSnapshot;
 import io.clm.api.ValidationException;
 import io.clm.api.segmentation.FittedScheme;
 import io.clm.api.segmentation.Population;
+import io.clm.api.segmentation.Segmentation;
 import io.clm.api.segmentation.Segmenter;
 import java.time.Instant;
 import java.util.Currency;
@@ -43,7 +44,9 @@ class SchemeSegmenterTest {
         }
 
         @Override
-        public void explain(Population p, int row, Map<String, Double> into) {}
+        public void explain(Population p, int row, Map<String, Double> into) {
+          into.put("code", (double) code);
+        }
 
         @Override
         public List<String> reasons() {
@@ -85,5 +88,57 @@ class SchemeSegmenterTest {
           .hasMessageContaining("has no label or reason")
           .hasMessageNotContaining("C-0012345");
     }
+  }
+
+  @Test
+  void codeZeroIsTheFirstSegmentAndTheAssignmentCarriesWhatExplainsIt() {
+    assertThat(segmenter(0).assign(customer(), NOW).segment()).isEqualTo("gold");
+    assertThat(segmenter(0).assign(customer(), NOW).inputs()).containsExactly(Map.entry("code", 0.0));
+    assertThat(segmenter(-1).assign(customer(), NOW).inputs()).containsExactly(Map.entry("code", -1.0));
+  }
+
+  /** Segments from the data: each customer's stage. */
+  static final class Stages extends BaseScheme {
+    Stages() {
+      super("acme.stages", Kind.ABSOLUTE, List.of(), new Population.Columns(java.util.Set.of(), java.util.Set.of(), true), List.of(),
+          Map.of());
+    }
+
+    @Override
+    protected BaseScheme create(Map<String, Double> parameters) {
+      return new Stages();
+    }
+
+    @Override
+    protected Rules rules(FittedScheme fitted) {
+      return new Rules() {
+        @Override
+        public int classify(Population p, int row, Labels labels) {
+          return labels.code(p.stage(row));
+        }
+
+        @Override
+        public void explain(Population p, int row, Map<String, Double> into) {}
+
+        @Override
+        public List<String> reasons() {
+          return List.of();
+        }
+      };
+    }
+  }
+
+  @Test
+  void segmentsFromTheDataAreThoseOfTheRunOnly() {
+    Stages scheme = new Stages();
+    Segmenter segmenter = scheme.segmenter(scheme.fit(Population.of(List.of(), NOW, scheme.columns())));
+    MetricsSnapshot m = MetricsSnapshot.builder(Currency.getInstance("EUR"), NOW.minusSeconds(86_400)).build();
+    Customer active = new Customer(CustomerId.of("C-1"), "active", 0, m, Map.of());
+    Customer dormant = new Customer(CustomerId.of("C-2"), "dormant", 0, m, Map.of());
+    segmenter.assignAll(Population.of(List.of(active), NOW, scheme.columns()));
+    Segmentation second = segmenter.assignAll(Population.of(List.of(dormant), NOW, scheme.columns()));
+    // a label the first run met is not a segment of the second, which has no customer in it
+    assertThat(second.labels()).containsExactly("dormant");
+    assertThat(second.counts()).containsExactly(Map.entry("dormant", 1L));
   }
 }

@@ -42,4 +42,22 @@ class ThresholdsTest {
           .isInstanceOf(InvalidModelException.class);
     }
   }
+
+  @Test
+  void aFractionAboveZeroAndTheOtherChecksRefuseNamingTheParameterAndTheValue() {
+    Thresholds t = Thresholds.resolve("acme.model", Map.of("a.share", 0.0, "a.low", 3.0, "a.high", 3.0, "a.any", -2.5), Map.of());
+    assertThatThrownBy(() -> t.fraction("a.share"))
+        .isInstanceOf(InvalidModelException.class)
+        .hasMessage("model 'acme.model': parameter 'a.share' is 0.0, outside (0, 1]");
+    assertThat(t.value("a.any")).isEqualTo(-2.5);
+    assertThat(t.atLeast("a.low", 3)).isEqualTo(3.0);
+    assertThatThrownBy(() -> t.atLeast("a.low", 3.5))
+        .isInstanceOf(InvalidModelException.class)
+        .hasMessageContaining("'a.low'")
+        .hasMessageContaining("3.0");
+    assertThatThrownBy(() -> t.requireBelow("a.low", "a.high"))
+        .isInstanceOf(InvalidModelException.class)
+        .hasMessage("model 'acme.model': parameter 'a.low' is 3.0, not less than parameter 'a.high' 3.0");
+    t.requireBelow("a.any", "a.low");
+  }
 }
