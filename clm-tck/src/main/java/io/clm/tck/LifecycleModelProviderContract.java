@@ -67,13 +67,16 @@ public abstract class LifecycleModelProviderContract extends PluginContract<Life
 
   /**
    * Parameter names and values follow clm's one parameter rule ({@link PluginRules#parameterProblem})
-   * and the map is the same on every call.
+   * and the map is the same on every call and instance; a caller that changes the returned map
+   * changes nothing.
    */
   @Test
   public void defaultParametersAreFiniteAndStable() {
     LifecycleModelProvider provider = createPlugin();
-    Map<String, Double> defaults = provider.defaultParameters();
-    assertThat(defaults).as("defaultParameters() of %s", describe(provider)).isNotNull();
+    Map<String, Double> returned = provider.defaultParameters();
+    assertThat(returned).as("defaultParameters() of %s", describe(provider)).isNotNull();
+    // a copy: compared with the map a caller changed, the provider's own map would be equal to itself
+    Map<String, Double> defaults = new HashMap<>(returned);
     assertThat(PluginRules.parametersProblem(defaults))
         .as("defaultParameters() of %s", describe(provider))
         .isEmpty();
