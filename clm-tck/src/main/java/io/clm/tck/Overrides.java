@@ -56,9 +56,10 @@ final class Overrides {
    */
   static <P extends Plugin> void checkConfiguration(
       String kind, P plugin, Function<P, Map<String, Double>> parameters, BiFunction<P, Map<String, Double>, P> configure) {
-    Map<String, Double> own = parameters.apply(plugin);
+    // a copy: compared with a map the plugin changed, its own map would be equal to itself
+    Map<String, Double> own = new HashMap<>(parameters.apply(plugin));
     assertThat(PluginRules.parametersProblem(own)).as("parameters() of %s '%s'", kind, plugin.id()).isEmpty();
-    P same = configure.apply(plugin, own);
+    P same = configure.apply(plugin, new HashMap<>(own));
     assertThat(same.id()).isEqualTo(plugin.id());
     assertThat(parameters.apply(same)).isEqualTo(own);
     Throwable thrown = catchThrowable(() -> configure.apply(plugin, Map.of("tck.no-such-parameter", 1.0)));
