@@ -2,6 +2,7 @@ package com.example.clm.bands;
 
 import com.google.auto.service.AutoService;
 import io.clm.api.Metric;
+import io.clm.api.ValidationException;
 import io.clm.api.segmentation.FittedScheme;
 import io.clm.api.segmentation.Population;
 import io.clm.api.segmentation.SegmentationScheme;
@@ -16,6 +17,7 @@ import java.util.Map;
 /**
  * Three score bands, {@code gold}, {@code silver} and {@code bronze}, by the supplied credit score:
  * a simple scheme written on {@code clm-plugin-support}, the base classes clm's own schemes use.
+ * Silver's cut point must be below gold's, in a configuration as in a fitted scheme.
  */
 @AutoService(SegmentationScheme.class)
 public final class ScoreBands extends BaseScheme {
@@ -35,6 +37,16 @@ public final class ScoreBands extends BaseScheme {
   @Override
   protected BaseScheme create(Map<String, Double> parameters) {
     return new ScoreBands(parameters);
+  }
+
+  /** Silver starts below gold: with the cut points crossed, no customer could be silver. */
+  @Override
+  protected void checkTogether(Map<String, Double> values, String owner) {
+    double gold = values.get("gold.min-score");
+    double silver = values.get("silver.min-score");
+    if (!(silver < gold)) {
+      throw new ValidationException(owner + ": silver.min-score " + silver + " is not below gold.min-score " + gold);
+    }
   }
 
   @Override
