@@ -3,6 +3,7 @@ package com.example.clm.bureau;
 import com.google.auto.service.AutoService;
 import io.clm.api.Customer;
 import io.clm.api.Metric;
+import io.clm.api.TextRules;
 import io.clm.api.ValidationException;
 import io.clm.api.segmentation.Assignment;
 import io.clm.api.segmentation.FittedScheme;
@@ -25,7 +26,9 @@ import java.util.TreeMap;
  *
  * <p>An absolute scheme: it needs no population, and its fitted scheme is its configuration.
  * Parameters: {@code excellent.min-score} (800), {@code good.min-score} (670), {@code
- * fair.min-score} (580); each 0 to 1000 and strictly decreasing.
+ * fair.min-score} (580); each 0 to 1000 and strictly decreasing. Refusals quote what came from
+ * configuration or storage (an unknown parameter name, the id of a fitted scheme of another scheme)
+ * as {@link TextRules#excerpt} does: short, control characters escaped.
  */
 @AutoService(SegmentationScheme.class)
 public final class CreditBureauBands implements SegmentationScheme {
@@ -92,7 +95,7 @@ public final class CreditBureauBands implements SegmentationScheme {
     for (Map.Entry<String, Double> e : overrides.entrySet()) {
       if (!parameters.containsKey(e.getKey())) {
         throw new ValidationException(
-            "scheme '" + ID + "' has no parameter '" + e.getKey() + "'; parameters are " + parameters.keySet());
+            "scheme '" + ID + "' has no parameter " + TextRules.excerpt(e.getKey()) + "; parameters are " + parameters.keySet());
       }
       merged.put(e.getKey(), Objects.requireNonNull(e.getValue(), e.getKey()));
     }
@@ -110,7 +113,7 @@ public final class CreditBureauBands implements SegmentationScheme {
   public Segmenter segmenter(FittedScheme fitted) {
     Objects.requireNonNull(fitted, "fitted");
     if (!fitted.schemeId().equals(ID)) {
-      throw new ValidationException("fitted scheme '" + fitted.schemeId() + "' is not of scheme '" + ID + "'");
+      throw new ValidationException("fitted scheme " + TextRules.excerpt(fitted.schemeId()) + " is not of scheme '" + ID + "'");
     }
     if (fitted.formatVersion() != FORMAT) {
       throw new ValidationException(

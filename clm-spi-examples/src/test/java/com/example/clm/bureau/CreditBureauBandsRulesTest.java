@@ -85,4 +85,18 @@ class CreditBureauBandsRulesTest {
         .isInstanceOf(ValidationException.class)
         .hasMessage("population lacks column credit-score that scheme 'example.credit-bureau-band' reads");
   }
+
+  @Test
+  void anUnknownNameAndAFittedSchemeOfAnotherSchemeAreQuotedEscaped() {
+    // the name comes from configuration, the fitted scheme from storage: a line break in either must
+    // not start a new line of the log
+    assertThatThrownBy(() -> scheme.configure(Map.of("good\nmin-score", 700.0)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage(
+            "scheme 'example.credit-bureau-band' has no parameter 'good\\u000amin-score'; parameters are"
+                + " [excellent.min-score, fair.min-score, good.min-score]");
+    assertThatThrownBy(() -> scheme.segmenter(new FittedScheme("rfm\nexample.credit-bureau-band", 1, scheme.parameters())))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("fitted scheme 'rfm\\u000aexample.credit-bureau-band' is not of scheme 'example.credit-bureau-band'");
+  }
 }
