@@ -30,7 +30,8 @@ import java.util.TreeMap;
  *   <li>a mature customer who consents to marketing is offered double points for a year: points
  *       are forfeited on closure, an economic exit barrier (seed 000);
  *   <li>a declining customer who consents, with a risk score of at least 0.5, is offered bonus
- *       points worth 20 % of the next three months' spend.
+ *       points worth 20 % of the next three months' spend, unless the relationship is closed
+ *       already (there is no spend to come).
  * </ul>
  *
  * <p>Costs are in the currency of the customer's value ({@link RetentionContext#value()}), as the

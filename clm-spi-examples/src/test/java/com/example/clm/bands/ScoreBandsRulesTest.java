@@ -34,4 +34,29 @@ class ScoreBandsRulesTest {
         .isInstanceOf(ValidationException.class)
         .hasMessage("fitted scheme 'example.score-bands': silver.min-score 700.0 is not below gold.min-score 600.0");
   }
+
+  private static Customer withScore(String id, Integer score) {
+    MetricsSnapshot.Builder m = MetricsSnapshot.builder(Currency.getInstance("EUR"), Instant.parse("2020-01-01T00:00:00Z"));
+    if (score != null) {
+      m.attribute(Attribute.CREDIT_SCORE, BigDecimal.valueOf(score), Instant.parse("2025-01-01T00:00:00Z"));
+    }
+    return new Customer(CustomerId.of(id), "active", 0, m.build(), Map.of());
+  }
+
+  @Test
+  void bandsAtTheirCutPointsWithTheScoreThatPlacedThem() {
+    ScoreBands scheme = new ScoreBands();
+    var segmenter = scheme.segmenter(scheme.fit(Population.of(List.of(), NOW, scheme.columns())));
+    List<Customer> customers =
+        List.of(withScore("a", 750), withScore("b", 749), withScore("c", 600), withScore("d", 599), withScore("e", null));
+    List<String> expected = java.util.Arrays.asList("gold", "silver", "silver", "bronze", "unclassified");
+    var all = segmenter.assignAll(Population.of(customers, NOW, scheme.columns()));
+    for (int i = 0; i < customers.size(); i++) {
+      assertThat(segmenter.assign(customers.get(i), NOW).segment()).as("customer %d", i).isEqualTo(expected.get(i));
+      assertThat(all.segment(i)).as("customer %d in a population", i).isEqualTo(expected.get(i));
+    }
+    assertThat(segmenter.assign(withScore("a", 750), NOW).inputs()).containsExactly(Map.entry("credit-score", 750.0));
+    assertThat(segmenter.assign(withScore("e", null), NOW).reason()).isEqualTo("credit score not supplied");
+    assertThat(segmenter.assign(withScore("e", null), NOW).inputs()).isEmpty();
+  }
 }

@@ -99,4 +99,35 @@ class CreditBureauBandsRulesTest {
         .isInstanceOf(ValidationException.class)
         .hasMessage("fitted scheme 'rfm\\u000aexample.credit-bureau-band' is not of scheme 'example.credit-bureau-band'");
   }
+
+  @Test
+  void theDefaultCutPointsAndTheBoundsOfTheScale() {
+    assertThat(scheme.parameters())
+        .containsExactly(Map.entry("excellent.min-score", 800.0), Map.entry("fair.min-score", 580.0), Map.entry("good.min-score", 670.0));
+    // 0 and 1000 are on the scale; equal cut points are not strictly decreasing
+    assertThat(scheme.configure(Map.of("excellent.min-score", 1000.0, "fair.min-score", 0.0)).parameters())
+        .containsEntry("excellent.min-score", 1000.0)
+        .containsEntry("fair.min-score", 0.0);
+    assertThatThrownBy(() -> scheme.configure(Map.of("excellent.min-score", 1000.5)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("scheme 'example.credit-bureau-band': parameter 'excellent.min-score' is 1000.5, not between 0 and 1000");
+    assertThatThrownBy(() -> scheme.configure(Map.of("fair.min-score", -0.5)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("scheme 'example.credit-bureau-band': parameter 'fair.min-score' is -0.5, not between 0 and 1000");
+    assertThatThrownBy(() -> scheme.configure(Map.of("good.min-score", 800.0)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("scheme 'example.credit-bureau-band': cut points must decrease from excellent to fair");
+    assertThatThrownBy(() -> scheme.configure(Map.of("fair.min-score", 670.0)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("scheme 'example.credit-bureau-band': cut points must decrease from excellent to fair");
+  }
+
+  @Test
+  void theSegmenterNamesItsFitAndTheSegments() {
+    FittedScheme fitted = scheme.fit(Population.of(List.of(), NOW, scheme.columns()));
+    Segmenter s = scheme.segmenter(fitted);
+    assertThat(s.fitted()).isEqualTo(new FittedScheme("example.credit-bureau-band", 1,
+        Map.of("excellent.min-score", 800.0, "good.min-score", 670.0, "fair.min-score", 580.0)));
+    assertThat(s.segments()).containsExactly("excellent", "good", "fair", "poor");
+  }
 }

@@ -101,4 +101,20 @@ class CreditCardLifecycleRulesTest {
     }
     return Optional.empty();
   }
+
+  @Test
+  void theDefaultsInTheirDocumentedOrderAndADormancyAsLongAsTheEngagedWindowIsRefused() {
+    assertThat(new CreditCardLifecycle().defaultParameters()).containsExactly(
+        Map.entry("activation.min-transactions", 1.0),
+        Map.entry("engaged.min-transactions", 10.0),
+        Map.entry("engaged.max-days-since-transaction", 30.0),
+        Map.entry("dormant.days-inactive", 90.0),
+        Map.entry("reactivation.min-transactions", 3.0));
+    assertThatThrownBy(() -> new CreditCardLifecycle().create(Map.of("dormant.days-inactive", 30.0)))
+        .isInstanceOf(InvalidModelException.class)
+        .hasMessage(
+            "model 'example.credit-card': parameter 'dormant.days-inactive' (30.0) must be greater than"
+                + " 'engaged.max-days-since-transaction' (30.0)");
+    assertThat(new CreditCardLifecycle().create(Map.of("dormant.days-inactive", 31.0)).id()).isEqualTo("example.credit-card");
+  }
 }

@@ -89,4 +89,18 @@ class LoyaltyPointsRetentionRulesTest {
         .hasMessage("strategy 'example.loyalty-points' has no parameter 'reminder-costs'; parameters are "
             + "[bonus-points-cost, double-points-cost, reminder-cost]");
   }
+
+  @Test
+  void aRiskOfExactlyOneHalfIsAtRiskAndAClosedRelationshipIsOfferedNothing() {
+    assertThat(types(context(StageFamily.DECLINE, true, 0.5))).contains(new ActionType.Offer(20));
+    MetricsSnapshot closed =
+        MetricsSnapshot.builder(Currency.getInstance("EUR"), Instant.parse("2020-01-01T00:00:00Z"))
+            .consent(Purpose.MARKETING, true, Instant.parse("2021-01-01T00:00:00Z"))
+            .relationshipClosed(Instant.parse("2025-06-01T00:00:00Z"), true)
+            .build();
+    RetentionContext context = new RetentionContext(new Customer(CustomerId.of("L-2"), "leaving", 0, closed, Map.of()),
+        StageFamily.DECLINE, Set.of(), new Risk(0.9, List.of(new Risk.Contribution("falling-volume", 1.0, 0.9, 0.9))),
+        Money.of("900", "EUR"), NOW);
+    assertThat(types(context)).containsExactly(new ActionType.Communication("points balance and expiry reminder"));
+  }
 }
