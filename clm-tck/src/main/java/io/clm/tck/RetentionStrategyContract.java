@@ -124,7 +124,10 @@ public abstract class RetentionStrategyContract extends PluginContract<Retention
   @Test
   public void proposalsAreSafeFromSeveralThreads() {
     RetentionStrategy strategy = createPlugin();
+    // a difference between threads shows on the inputs that showed it: shrinking them (lists of
+    // many contexts or customers, each run on every thread again) only delays the report
     qt().withExamples(5)
+        .withShrinkCycles(0)
         .forAll(org.quicktheories.generators.SourceDSL.lists().of(contexts(strategy.families())).ofSize(40))
         .checkAssert(
             contexts -> {

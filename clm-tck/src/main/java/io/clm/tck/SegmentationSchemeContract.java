@@ -196,7 +196,10 @@ public abstract class SegmentationSchemeContract extends PluginContract<Segmenta
   @Test
   public void assignmentIsSafeFromSeveralThreads() {
     SegmentationScheme scheme = createPlugin();
+    // a difference between threads shows on the inputs that showed it: shrinking them (lists of
+    // many contexts or customers, each run on every thread again) only delays the report
     qt().withExamples(5)
+        .withShrinkCycles(0)
         .forAll(portfolios())
         .checkAssert(
             customers -> {

@@ -2,6 +2,7 @@ package com.acme.clm.kit;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.clm.api.Customer;
 import io.clm.api.Metric;
@@ -18,6 +19,7 @@ import io.clm.plugin.support.Labels;
 import io.clm.plugin.support.Parameter;
 import io.clm.plugin.support.Rules;
 import io.clm.tck.SegmentationSchemeContract;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -382,5 +384,26 @@ class AssignmentChecksCatchBrokenSchemesTest {
     })::assignmentIsTotalDeterministicAndConsistent)
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("assignment is total: a customer the scheme cannot place is unclassified with a reason");
+  }
+
+  @Test
+  void aSegmenterThatDependsOnTheThreadIsCaughtAtOnce() {
+    // keeps its cut per thread, with the configured one only on the thread that made the segmenter
+    assertTimeoutPreemptively(Duration.ofSeconds(60), () ->
+        assertThatThrownBy(withSegmenter(s -> new SegmenterWrapper(s) {
+          private final ThreadLocal<Boolean> ready = ThreadLocal.withInitial(() -> false);
+
+          {
+            ready.set(true);
+          }
+
+          @Override
+          public Assignment assign(Customer customer, Instant asOf) {
+            Assignment a = inner.assign(customer, asOf);
+            return ready.get() ? a : new Assignment(a.schemeId(), a.customer(), "high", "", a.inputs());
+          }
+        })::assignmentIsSafeFromSeveralThreads)
+            .isInstanceOf(AssertionError.class)
+            .hasMessageContaining("assignments from 4 threads"));
   }
 }

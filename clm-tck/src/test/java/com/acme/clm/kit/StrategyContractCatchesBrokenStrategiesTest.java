@@ -2,6 +2,7 @@ package com.acme.clm.kit;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.clm.api.Money;
 import io.clm.api.StageFamily;
@@ -10,6 +11,7 @@ import io.clm.api.retention.RetentionAction;
 import io.clm.api.retention.RetentionContext;
 import io.clm.api.retention.RetentionStrategy;
 import io.clm.tck.RetentionStrategyContract;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -176,6 +178,32 @@ class StrategyContractCatchesBrokenStrategiesTest {
     assertThatThrownBy(strategies(SharedLists::new)::proposalsAreTotalDeterministicAndRespectConsent)
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("(com.acme.clm.kit.StrategyContractCatchesBrokenStrategiesTest$SharedLists)");
+  }
+
+  /** Keeps its priority per thread, and has the configured one only on the thread that made it. */
+  public static final class PriorityPerThread extends Reminder {
+    private final ThreadLocal<Integer> priority = ThreadLocal.withInitial(() -> 10);
+
+    /** Readies the priority of the thread that makes the strategy. */
+    public PriorityPerThread() {
+      priority.set(30);
+    }
+
+    @Override
+    public List<RetentionAction> propose(RetentionContext context) {
+      return List.of(new RetentionAction(
+          new ActionType.Communication("reminder"), "reminded customers stay", Money.ofMinor(0, context.value().currency()),
+          priority.get(), id()));
+    }
+  }
+
+  @Test
+  void aStrategyThatDependsOnTheThreadIsCaughtAtOnce() {
+    // a race shows on the contexts that showed it; shrinking lists of forty contexts took many minutes
+    assertTimeoutPreemptively(Duration.ofSeconds(60), () ->
+        assertThatThrownBy(strategies(PriorityPerThread::new)::proposalsAreSafeFromSeveralThreads)
+            .isInstanceOf(AssertionError.class)
+            .hasMessageContaining("proposals from 4 threads"));
   }
 
   @Test
