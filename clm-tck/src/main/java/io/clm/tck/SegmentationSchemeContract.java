@@ -113,6 +113,8 @@ public abstract class SegmentationSchemeContract extends PluginContract<Segmenta
   /**
    * Every customer gets one declared segment or {@code unclassified} with a reason, the same on a
    * second call and in {@code assignAll}, and {@code assignAll} leaves the population unchanged.
+   * The segmenter applies the fitted scheme it was given ({@link Segmenter#fitted()}) and declares
+   * the scheme's segments ({@link Segmenter#segments()}).
    * Assignment never throws for these realistic customers: one the scheme cannot place is
    * unclassified with a reason. An absolute scheme fits every portfolio; a population-relative one
    * may refuse some, but not all of them, or nothing here would have been checked.
@@ -132,6 +134,10 @@ public abstract class SegmentationSchemeContract extends PluginContract<Segmenta
               }
               fits.incrementAndGet();
               Segmenter segmenter = scheme.segmenter(fitted.get());
+              assertThat(segmenter.fitted()).as("fitted() of the segmenter of %s", describe(scheme)).isEqualTo(fitted.get());
+              assertThat(segmenter.segments())
+                  .as("segments() of the segmenter of %s", describe(scheme))
+                  .isEqualTo(scheme.segments());
               Map<Metric, List<Double>> before = columns(population);
               var all = segmenter.assignAll(population);
               assertThat(columns(population)).as("population after assignAll").isEqualTo(before);

@@ -246,6 +246,94 @@ class SchemeContractCatchesBrokenSchemesTest {
     }
   }
 
+  /** The bands of {@link UncheckedBands}, whose segmenter forgets its fitted scheme or its segments. */
+  public static final class ForgetfulBands implements SegmentationScheme {
+    private final SegmentationScheme bands = new UncheckedBands();
+    private final boolean forgetsFit;
+
+    ForgetfulBands(boolean forgetsFit) {
+      this.forgetsFit = forgetsFit;
+    }
+
+    @Override
+    public String id() {
+      return bands.id();
+    }
+
+    @Override
+    public Kind kind() {
+      return bands.kind();
+    }
+
+    @Override
+    public List<String> segments() {
+      return bands.segments();
+    }
+
+    @Override
+    public Population.Columns columns() {
+      return bands.columns();
+    }
+
+    @Override
+    public int formatVersion() {
+      return bands.formatVersion();
+    }
+
+    @Override
+    public Map<String, Double> parameters() {
+      return bands.parameters();
+    }
+
+    @Override
+    public SegmentationScheme configure(Map<String, Double> overrides) {
+      bands.configure(overrides);
+      return this;
+    }
+
+    @Override
+    public FittedScheme fit(Population population) {
+      return bands.fit(population);
+    }
+
+    @Override
+    public Segmenter segmenter(FittedScheme fitted) {
+      Segmenter real = bands.segmenter(fitted);
+      return new Segmenter() {
+        @Override
+        public FittedScheme fitted() {
+          return forgetsFit ? null : real.fitted();
+        }
+
+        @Override
+        public List<String> segments() {
+          return forgetsFit ? real.segments() : List.of("low", "high");
+        }
+
+        @Override
+        public Assignment assign(Customer customer, Instant asOf) {
+          return real.assign(customer, asOf);
+        }
+
+        @Override
+        public Segmentation assignAll(Population population) {
+          return real.assignAll(population);
+        }
+      };
+    }
+  }
+
+  @Test
+  void aSegmenterThatForgetsItsFittedSchemeOrItsSegmentsIsCaught() {
+    assertThatCode(schemes(UncheckedBands::new)::assignmentIsTotalDeterministicAndConsistent).doesNotThrowAnyException();
+    assertThatThrownBy(schemes(() -> new ForgetfulBands(true))::assignmentIsTotalDeterministicAndConsistent)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("fitted() of the segmenter of");
+    assertThatThrownBy(schemes(() -> new ForgetfulBands(false))::assignmentIsTotalDeterministicAndConsistent)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("segments() of the segmenter of");
+  }
+
   @Test
   void aSegmenterThatDoesNotCheckItsColumnsIsCaught() {
     SegmentationSchemeContract c = schemes(UncheckedBands::new);
