@@ -77,7 +77,11 @@ class Facts implements CustomerMetrics {
     return packed & 0xffff_ffffL;
   }
 
-  /** Records a supplied attribute's value; the latest timestamp wins. Returns these facts. */
+  /**
+   * Records a supplied attribute's value; the latest timestamp wins, at equal timestamps the larger
+   * value, and of equal values the one written with more fraction digits ({@code 700.00} over
+   * {@code 700}), so that the value kept does not depend on the arrival order. Returns these facts.
+   */
   Facts setAttribute(Attribute attribute, BigDecimal value, long at) {
     Extras x = extras();
     int ordinal = attribute.ordinal();
@@ -105,12 +109,18 @@ class Facts implements CustomerMetrics {
     BigDecimal old = x.attributeValues[i];
     if (old == null
         || at > x.attributeAt[i]
-        || (at == x.attributeAt[i] && value.compareTo(old) > 0)) {
+        || (at == x.attributeAt[i] && larger(value, old))) {
       x.attributeValues[i] = value;
       x.attributeDoubles[i] = value.doubleValue();
       x.attributeAt[i] = at;
     }
     return this;
+  }
+
+  /** Whether {@code value} wins a tie of timestamps over {@code old}: larger, or equal with more fraction digits. */
+  private static boolean larger(BigDecimal value, BigDecimal old) {
+    int c = value.compareTo(old);
+    return c > 0 || (c == 0 && value.scale() > old.scale());
   }
 
   /** The attribute's index in the extras' arrays, or -1 when it was never set. */

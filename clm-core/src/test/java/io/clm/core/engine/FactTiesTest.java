@@ -83,8 +83,25 @@ class FactTiesTest {
         m -> assertThat(m.attribute(Attribute.CREDIT_SCORE)).isEqualTo(650.0));
   }
 
+  /**
+   * Two updates at equal times with equal values written with different digits ({@code 700} and
+   * {@code 700.00}) are one value, and the metrics show the same one whatever the arrival order:
+   * the one written with more fraction digits.
+   */
+  @Test
+  void ofEqualValuesAtEqualTimesTheOneWithMoreFractionDigitsIsKeptInEitherOrder() {
+    inBothOrders(
+        List.of(
+            new AttributeUpdate("a1", C, T, Attribute.TOTAL_BUSINESS, new BigDecimal("700")),
+            new AttributeUpdate("a2", C, T, Attribute.TOTAL_BUSINESS, new BigDecimal("700.00"))),
+        m -> {
+          assertThat(m.attributes().get(Attribute.TOTAL_BUSINESS).value()).isEqualTo(new BigDecimal("700.00"));
+          assertThat(m.attribute(Attribute.TOTAL_BUSINESS)).isEqualTo(700.0);
+        });
+  }
+
   /** A value within the attribute's range, different for each attribute. */
-  private static BigDecimal valueFor(Attribute a) {
+  static BigDecimal valueFor(Attribute a) {
     BigDecimal n = BigDecimal.valueOf(a.ordinal() + 1);
     return switch (a.kind()) {
       case MONEY, SCORE_1000, NON_NEGATIVE -> n;

@@ -133,7 +133,8 @@ final class ReferenceMetrics {
       events.stream()
           .filter(e -> e instanceof AttributeUpdate && ((AttributeUpdate) e).attribute() == a)
           .map(e -> (AttributeUpdate) e)
-          .max(Comparator.comparing(AttributeUpdate::at).thenComparing(AttributeUpdate::value))
+          .max(Comparator.comparing(AttributeUpdate::at).thenComparing(AttributeUpdate::value)
+              .thenComparingInt(u -> u.value().scale()))
           .ifPresent(u -> attributes.put(a, new MetricsSnapshot.AttributeValue(u.value(), u.at().toEpochMilli())));
     }
     Map<Purpose, MetricsSnapshot.ConsentValue> consents = new EnumMap<>(Purpose.class);
