@@ -96,4 +96,39 @@ class TrendWindowsTest {
     assertThat(windows(3)).containsExactly(w(4, 44), w(5, 55), w(6, 66));
     assertThat(windows(4)).isEqualTo(windows(3));
   }
+
+  /**
+   * Window 0, the trend window starting at the epoch, is a window like any other: a state holds 0
+   * in the fields of the windows it has not filled yet, so a window numbered 0 must not be taken
+   * for one of them. Windows -1 and 0 are the thirty days on either side of 1970-01-01.
+   */
+  @Test
+  void theWindowStartingAtTheEpochIsKeptLikeAnyOther() {
+    Instant epoch = Instant.EPOCH;
+    List<Transaction> txs = List.of(
+        new Transaction("z1", customer(5), epoch.plus(Duration.ofDays(1)), Direction.DEBIT, Fixtures.eur("7.00"),
+            ProductType.CURRENT_ACCOUNT, Channel.BRANCH),
+        new Transaction("z2", customer(5), epoch.minus(Duration.ofDays(1)), Direction.DEBIT, Fixtures.eur("3.00"),
+            ProductType.CURRENT_ACCOUNT, Channel.BRANCH),
+        new Transaction("z3", customer(5), epoch.minus(Duration.ofDays(31)), Direction.DEBIT, Fixtures.eur("2.00"),
+            ProductType.CURRENT_ACCOUNT, Channel.BRANCH),
+        new Transaction("z4", customer(5), epoch.plus(Duration.ofDays(2)), Direction.CREDIT, Fixtures.eur("1.00"),
+            ProductType.CURRENT_ACCOUNT, Channel.BRANCH));
+    engine.ingest(txs.get(0));
+    assertThat(windows(5)).containsExactly(new WindowVolume(0, 700));
+    engine.ingest(txs.get(1));
+    assertThat(windows(5)).containsExactly(new WindowVolume(-1, 300), new WindowVolume(0, 700));
+    engine.ingest(txs.get(2));
+    engine.ingest(txs.get(3));
+    assertThat(windows(5))
+        .containsExactly(new WindowVolume(-2, 200), new WindowVolume(-1, 300), new WindowVolume(0, 800));
+
+    // window 0 arriving after one and after two earlier windows
+    for (List<Integer> order : List.of(List.of(1, 0, 2, 3), List.of(2, 1, 0, 3))) {
+      LifecycleEngine other = Fixtures.builder().build();
+      order.forEach(i -> other.ingest(txs.get(i)));
+      assertThat(other.customer(customer(5)).orElseThrow().metrics().windows()).as("order %s", order)
+          .isEqualTo(windows(5));
+    }
+  }
 }
