@@ -71,6 +71,30 @@ class CustomersInMemoryTest {
     }
   }
 
+  /**
+   * Queries and erasure read a customer back from the store and leave memory at the bound: with a
+   * bound of 0, every query reads the customer again and nothing stays held.
+   */
+  @Test
+  void queriesAndErasureLeaveMemoryAtTheBound() {
+    CountingStore store = new CountingStore();
+    LifecycleEngine engine = Fixtures.builder().store(store).customersInMemory(0).build();
+    engine.ingest(tx("e1", 1, day(0), "1.00"));
+    engine.ingest(tx("e2", 2, day(0), "1.00"));
+    assertThat(held(engine)).isZero();
+    int loads = store.loads.get();
+    for (int i = 1; i <= 2; i++) {
+      assertThat(engine.customer(customer(1))).isPresent();
+      assertThat(held(engine)).as("after customer").isZero();
+      assertThat(engine.history(customer(1))).isNotEmpty();
+      assertThat(held(engine)).as("after history").isZero();
+      assertThat(store.loads).hasValue(loads + 2 * i);
+    }
+    engine.erase(customer(2));
+    assertThat(held(engine)).as("after erase").isZero();
+    assertThat(engine.customerCount()).isEqualTo(1);
+  }
+
   @Test
   void theBuilderRefusesANegativeBoundAndABoundWithoutAStore() {
     assertThatThrownBy(() -> Clm.builder().customersInMemory(-1))

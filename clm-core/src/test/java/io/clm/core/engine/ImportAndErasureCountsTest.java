@@ -106,6 +106,62 @@ class ImportAndErasureCountsTest {
         ImportAndErasureCountsTest.class.getClassLoader());
   }
 
+  /**
+   * An imported customer's time-driven rules fire at {@code advanceTo} like those of a customer
+   * ingested here: customer 1 is active since day 0 and goes dormant after 30 idle days.
+   */
+  @Test
+  void anImportedCustomerMovesWhenItsTimeRuleComesDue() {
+    LifecycleEngine a = Fixtures.builder().build();
+    a.ingest(tx("e1", 1, day(0), "1.00"));
+    LifecycleEngine b = Fixtures.builder().build();
+    importInto(b, snapshot(a));
+
+    assertThat(b.advanceTo(day(30).minusMillis(1))).isEmpty();
+    assertThat(b.advanceTo(day(30)))
+        .singleElement()
+        .satisfies(c -> {
+          assertThat(c.customer()).isEqualTo(customer(1));
+          assertThat(c.from()).isEqualTo("active");
+          assertThat(c.to()).isEqualTo("dormant");
+          assertThat(c.at()).isEqualTo(day(30));
+        });
+  }
+
+  /**
+   * An engine keeping no customer in memory counts the customers of its store; an import replaces
+   * the store's contents, so the counts are those of the snapshot, not those counted before it.
+   */
+  @Test
+  void anEngineKeepingCustomersInTheStoreCountsTheImportedOnes() {
+    LifecycleEngine a = Fixtures.builder().build();
+    a.ingest(tx("e1", 1, day(0), "1.00"));
+    a.ingest(new RelationshipClosed("e2", customer(1), day(1), true));
+    String exported = snapshot(a);
+
+    LifecycleEngine b = Fixtures.builder().store(new io.clm.tck.MemoryCustomerStore()).customersInMemory(0).build();
+    b.ingest(tx("f1", 2, day(0), "1.00"));
+    b.ingest(tx("f2", 3, day(0), "1.00"));
+    assertThat(b.stageCounts()).containsExactlyEntriesOf(counts(0, 2, 0, 0, 0));
+    assertThat(b.customerCount()).isEqualTo(2);
+
+    importInto(b, exported);
+    assertThat(b.stageCounts()).containsExactlyEntriesOf(counts(0, 0, 0, 0, 1));
+    assertThat(b.customerCount()).isEqualTo(1);
+    assertThat(b.customer(customer(2))).isEmpty();
+    assertThat(b.customer(customer(1)).orElseThrow().stage()).isEqualTo("closed");
+  }
+
+  @Test
+  void anEmptyBatchAcceptsNothing() {
+    LifecycleEngine a = Fixtures.builder().build();
+    io.clm.api.BatchResult result = a.ingestAll(java.util.List.of());
+    assertThat(result.accepted()).isZero();
+    assertThat(result.duplicates()).isZero();
+    assertThat(result.changes()).isEmpty();
+    assertThat(a.customerCount()).isZero();
+  }
+
   @Test
   void theProviderRefusesATrendWindowUnderAnHourAndANegativeTolerance() {
     CoreProvider provider = new CoreProvider();
