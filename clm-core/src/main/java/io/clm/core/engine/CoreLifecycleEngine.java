@@ -111,10 +111,6 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     }
   }
 
-  EngineConfig config() {
-    return config;
-  }
-
   @Override
   public LifecycleModel model() {
     return model;
