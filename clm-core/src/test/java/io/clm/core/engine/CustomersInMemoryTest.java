@@ -92,7 +92,9 @@ class CustomersInMemoryTest {
     }
     engine.erase(customer(2));
     assertThat(held(engine)).as("after erase").isZero();
-    assertThat(engine.customerCount()).isEqualTo(1);
+    assertThat(engine.register(customer(3), day(0))).isTrue();
+    assertThat(held(engine)).as("after register").isZero();
+    assertThat(engine.customerCount()).isEqualTo(2);
   }
 
   @Test
