@@ -192,6 +192,22 @@ class StoreEdgesTest {
         .isInstanceOf(CorruptRecordException.class)
         .hasMessage("customer " + customer(1).masked() + " has a seen event at " + year10000 + ", outside "
             + Instant.parse("0001-01-01T00:00:00Z").toEpochMilli() + ".." + (year10000 - 1));
+    // the first and last instants of the range are a seen event's timestamps, the ones beyond are not
+    long year1 = Instant.parse("0001-01-01T00:00:00Z").toEpochMilli();
+    for (long at : new long[] {year1 - 1, year1, year10000 - 1}) {
+      MemoryCustomerStore edge = new MemoryCustomerStore();
+      edge.write(new StoreBatch(
+          List.of(new StoreBatch.Write(stored.record(), List.of(new SeenEvent(seen.id(), seen.content(), at)), stored.history())),
+          List.of(), List.of(), Optional.empty(), false));
+      if (at < year1) {
+        assertThatThrownBy(() -> Fixtures.builder().store(edge).build())
+            .isInstanceOf(CorruptRecordException.class)
+            .hasMessageContaining("has a seen event at " + at + ", outside");
+      } else {
+        LifecycleEngine restarted = Fixtures.builder().store(edge).build();
+        assertThat(restarted.ingest(tx("e1", 1, day(0), "1.00")).duplicate()).as("seen at %d", at).isTrue();
+      }
+    }
 
     // a store holding a tombstone and a live record of the same customer
     MemoryCustomerStore erasedAndLive = new MemoryCustomerStore();
