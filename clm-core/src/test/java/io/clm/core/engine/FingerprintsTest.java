@@ -10,14 +10,20 @@ import io.clm.api.Money;
 import io.clm.api.event.Attribute;
 import io.clm.api.event.AttributeUpdate;
 import io.clm.api.event.Channel;
+import io.clm.api.event.ComplaintOpened;
+import io.clm.api.event.ComplaintResolved;
+import io.clm.api.event.ConsentChange;
 import io.clm.api.event.Direction;
 import io.clm.api.event.Event;
 import io.clm.api.event.EventType;
 import io.clm.api.event.Interaction;
 import io.clm.api.event.InteractionKind;
 import io.clm.api.event.ManualMove;
+import io.clm.api.event.ProductClosed;
+import io.clm.api.event.ProductOpened;
 import io.clm.api.event.ProductType;
 import io.clm.api.event.Purpose;
+import io.clm.api.event.RelationshipClosed;
 import io.clm.api.event.Severity;
 import io.clm.api.event.Transaction;
 import java.io.ByteArrayOutputStream;
@@ -57,7 +63,61 @@ class FingerprintsTest {
           new Case(
               new AttributeUpdate("a1", customer(1), AT, Attribute.CREDIT_SCORE, new BigDecimal("700.00")),
               List.of("ATTRIBUTE_UPDATE", customer(1).value(), AT.getEpochSecond(), (long) AT.getNano(),
-                  "CREDIT_SCORE", -2L, "7")));
+                  "CREDIT_SCORE", -2L, "7")),
+          new Case(
+              Interaction.survey("s1", customer(2), AT, Channel.PHONE, 9),
+              List.of("INTERACTION", customer(2).value(), AT.getEpochSecond(), (long) AT.getNano(),
+                  "SURVEY", "PHONE", 9L)),
+          new Case(
+              new ProductOpened("p1", customer(3), AT, ProductType.LOAN),
+              List.of("PRODUCT_OPENED", customer(3).value(), AT.getEpochSecond(), (long) AT.getNano(), "LOAN")),
+          new Case(
+              new ProductClosed("p2", customer(3), AT, ProductType.CARD),
+              List.of("PRODUCT_CLOSED", customer(3).value(), AT.getEpochSecond(), (long) AT.getNano(), "CARD")),
+          new Case(
+              new ComplaintOpened("k1", customer(4), AT, "case-1", Severity.URGENT),
+              List.of("COMPLAINT_OPENED", customer(4).value(), AT.getEpochSecond(), (long) AT.getNano(),
+                  "case-1", "URGENT")),
+          new Case(
+              new ComplaintResolved("k2", customer(4), AT, "case-1", true),
+              List.of("COMPLAINT_RESOLVED", customer(4).value(), AT.getEpochSecond(), (long) AT.getNano(),
+                  "case-1", 1L)),
+          new Case(
+              new ComplaintResolved("k3", customer(4), AT, "case-2", false),
+              List.of("COMPLAINT_RESOLVED", customer(4).value(), AT.getEpochSecond(), (long) AT.getNano(),
+                  "case-2", 0L)),
+          new Case(
+              new RelationshipClosed("r1", customer(5), AT, true),
+              List.of("RELATIONSHIP_CLOSED", customer(5).value(), AT.getEpochSecond(), (long) AT.getNano(), 1L)),
+          new Case(
+              new RelationshipClosed("r2", customer(5), AT, false),
+              List.of("RELATIONSHIP_CLOSED", customer(5).value(), AT.getEpochSecond(), (long) AT.getNano(), 0L)),
+          new Case(
+              new ConsentChange("c1", customer(6), AT, Purpose.values()[0], true),
+              List.of("CONSENT_CHANGE", customer(6).value(), AT.getEpochSecond(), (long) AT.getNano(),
+                  Purpose.values()[0].name(), 1L)),
+          new Case(
+              new ConsentChange("c2", customer(6), AT, Purpose.values()[1], false),
+              List.of("CONSENT_CHANGE", customer(6).value(), AT.getEpochSecond(), (long) AT.getNano(),
+                  Purpose.values()[1].name(), 0L)));
+
+  /**
+   * An id's fingerprint is FNV-1a 64 of its UTF-8 bytes as {@link String#getBytes} gives them,
+   * unpaired surrogates as {@code '?'}: at the edges of the one-, two- and three-byte forms, with a
+   * character beyond the basic plane, and with surrogates alone, in the middle and at the end.
+   */
+  @Test
+  void anIdsFingerprintIsFnv1a64OfItsUtf8Bytes() {
+    List<String> ids = List.of("e-1", "a\u007f", "a\u0080", "\u07ff\u0800", "\uffff", "x\uD83D\uDE00y", "x\uD83Dy",
+        "x\uDE00y", "x\uD83D", "\uDE00", "x\uDBFF\uDFFF");
+    for (String id : ids) {
+      long h = 0xcbf29ce484222325L;
+      for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
+        h = (h ^ (b & 0xff)) * 0x100000001b3L;
+      }
+      assertThat(Fingerprints.of(id)).as(id).isEqualTo(h == 0 ? 1 : h);
+    }
+  }
 
   private record Case(Event event, List<Object> fields) {}
 
