@@ -64,6 +64,12 @@ class IdWordsTest {
     }
     // a character past 0xff must not pass for the byte it ends in: U+0163 ends in 0x63, 'c'
     assertThat(IdWords.matches(w0, w1, "\u0163ust-1")).isFalse();
+    // nor past the eighth character, where two characters built into a word could give the same
+    // bits: 'h' (0x68) then U+016A make 0x696a, as 'i' (0x69) then 'j' (0x6a) do
+    long v0 = IdWords.word("abcdefghij", 0);
+    long v1 = IdWords.word("abcdefghij", 1);
+    assertThat(IdWords.matches(v0, v1, "abcdefghij")).isTrue();
+    assertThat(IdWords.matches(v0, v1, "abcdefghh\u016a")).isFalse();
   }
 
   @Test
