@@ -100,7 +100,7 @@ final class CustomerCodec {
   /** The error for a corrupt record or history entry; {@code version} is negative when it could not be read. */
   private static CorruptRecordException storeFailure(String what, CustomerId id, long version, String detail) {
     return new CorruptRecordException(
-        what + " of customer " + id.masked() + (version < 0 ? "" : ", format version " + version) + ", is corrupt: "
+        what + " of customer " + id.masked() + (version < 0 ? "" : ", format version " + version + ",") + " is corrupt: "
             + detail);
   }
 

@@ -134,6 +134,34 @@ class CustomerCodecTest {
         .hasMessage(prefix + "has currency 'USD', not EUR");
   }
 
+  /**
+   * Every prefix of a record is corrupt, and refused as such: a length or a count that claims more
+   * than the bytes that remain is never read past the end, whatever field it cuts.
+   */
+  @Test
+  void everyTruncatedRecordIsRefusedAsCorrupt() throws IOException {
+    CoreLifecycleEngine engine = Fixtures.engine();
+    byte[] bytes = golden("customer-v1.hex");
+    for (int n = 0; n < bytes.length; n++) {
+      byte[] cut = Arrays.copyOf(bytes, n);
+      assertThatThrownBy(() -> engine.codec.decodeState(customer(0), cut))
+          .as("the first %d of %d bytes", n, bytes.length)
+          .isExactlyInstanceOf(CorruptRecordException.class)
+          .hasMessageContaining("record of customer " + customer(0).masked());
+    }
+  }
+
+  /** A number is at most ten bytes long; an eleventh is refused, not read as a shift past the word. */
+  @Test
+  void aNumberLongerThanTenBytesIsRefused() {
+    CoreLifecycleEngine engine = Fixtures.engine();
+    byte[] eleven = {(byte) 0x81, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80,
+        (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x00};
+    assertThatThrownBy(() -> engine.codec.decodeState(customer(0), eleven))
+        .isExactlyInstanceOf(CorruptRecordException.class)
+        .hasMessage("record of customer " + customer(0).masked() + " is corrupt: a number at byte 10 is longer than ten bytes");
+  }
+
   @Test
   void aRecordWithAnInstantOutsideTheRangeOfTimestampsIsRefusedNamingTheFieldAndTheValue() {
     CoreLifecycleEngine engine = engineWith(events(42L, 80, 1));
@@ -171,10 +199,10 @@ class CustomerCodecTest {
         .hasMessage("history entry of customer " + masked + " has format version 2; this library reads 1");
     assertThatThrownBy(() -> engine.codec.decodeChange(customer(0), new byte[0]))
         .isExactlyInstanceOf(CorruptRecordException.class)
-        .hasMessage("history entry of customer " + masked + ", is corrupt: it ends early, at byte 0");
+        .hasMessage("history entry of customer " + masked + " is corrupt: it ends early, at byte 0");
     assertThatThrownBy(() -> engine.codec.decodeState(customer(0), new byte[0]))
         .isExactlyInstanceOf(CorruptRecordException.class)
-        .hasMessage("record of customer " + masked + ", is corrupt: it ends early, at byte 0");
+        .hasMessage("record of customer " + masked + " is corrupt: it ends early, at byte 0");
   }
 
   /** Prints the golden files' contents when they must be written anew (a new format version). */
