@@ -95,6 +95,13 @@ class CustomersInMemoryTest {
     assertThat(engine.register(customer(3), day(0))).isTrue();
     assertThat(held(engine)).as("after register").isZero();
     assertThat(engine.customerCount()).isEqualTo(2);
+    // an erasure the store refuses leaves the customer stored and memory at the bound
+    store.failing = true;
+    assertThatThrownBy(() -> engine.erase(customer(1))).isInstanceOf(CustomerStoreException.class);
+    assertThat(held(engine)).as("after a failed erase").isZero();
+    store.failing = false;
+    assertThat(engine.customer(customer(1))).isPresent();
+    assertThat(engine.customerCount()).isEqualTo(2);
   }
 
   @Test
