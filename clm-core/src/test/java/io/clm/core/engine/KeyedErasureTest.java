@@ -214,6 +214,33 @@ class KeyedErasureTest {
     assertThatThrownBy(() -> Fixtures.builder().store(store).build()).isExactlyInstanceOf(ErasureKeyException.class);
   }
 
+  /**
+   * A store may list its tombstones in any order: a keyed tombstone listed before the salted ones
+   * of an earlier version does not give its key check value for their salt.
+   */
+  @Test
+  void saltedTombstonesListedAfterAKeyedOneKeepTheirOwnSalt() {
+    MemoryCustomerStore store = new MemoryCustomerStore();
+    LifecycleEngine engine = Fixtures.builder().store(store).build();
+    engine.ingest(tx("e1", 1, START, "1.00"));
+    engine.erase(customer(1));
+    long salt = 0x176794cb10bca39eL;
+    store.write(new io.clm.api.spi.StoreBatch(List.of(), List.of(),
+        List.of(new Tombstone(Tombstone.Scheme.SALTED, salt, Fingerprints.salted(salt, customer(2).value()), "loyal")),
+        java.util.Optional.empty(), false));
+    assertThat(store.tombstones()).extracting(Tombstone::scheme)
+        .containsExactly(Tombstone.Scheme.KEYED, Tombstone.Scheme.SALTED);
+
+    LifecycleEngine restarted = Fixtures.builder().store(store).build();
+    for (int c = 1; c <= 2; c++) {
+      int erased = c;
+      assertThatThrownBy(() -> restarted.ingest(tx("n" + erased, erased, START, "1.00")))
+          .isInstanceOf(UnknownCustomerException.class)
+          .hasMessage("customer " + customer(erased).masked() + " was erased");
+    }
+    assertThat(restarted.stageCounts()).containsEntry("active", 1L).containsEntry("loyal", 1L);
+  }
+
   @Test
   void saltedFingerprintsOfOneSnapshotShareOneSalt() throws IOException {
     String old;

@@ -74,6 +74,33 @@ class StoreEdgesTest {
     return due;
   }
 
+  /**
+   * A registered customer without events has no time, so a deduplication window does not count back
+   * from its registration; records of earlier versions gave it the registration's instant as its
+   * time, and an engine restarted over them reads it without, as it does a snapshot's.
+   */
+  @Test
+  void aRegisteredCustomerStoredWithItsRegistrationAsItsTimeTakesEventsBeforeIt() {
+    MemoryCustomerStore store = new MemoryCustomerStore();
+    CoreLifecycleEngine engine =
+        (CoreLifecycleEngine) Fixtures.builder().store(store).deduplicationWindow(Duration.ofDays(10)).build();
+    engine.register(customer(1), day(100));
+    StoredCustomer stored = store.load(customer(1)).orElseThrow();
+    CustomerState s = engine.codec.decodeState(customer(1), stored.record().state());
+    s.time = day(100).toEpochMilli();
+    MemoryCustomerStore earlier = new MemoryCustomerStore();
+    earlier.write(new StoreBatch(
+        List.of(new StoreBatch.Write(
+            new io.clm.api.spi.CustomerRecord(customer(1), stored.record().dueAt(), engine.codec.encodeState(s)),
+            List.of(), stored.history())),
+        List.of(), List.of(), Optional.empty(), false));
+
+    LifecycleEngine restarted = Fixtures.builder().store(earlier).deduplicationWindow(Duration.ofDays(10)).build();
+    assertThat(restarted.ingest(tx("backfill", 1, day(0), "1.00")).duplicate()).isFalse();
+    assertThat(restarted.customer(customer(1)).orElseThrow().metrics().firstTransaction())
+        .isEqualTo(day(0).toEpochMilli());
+  }
+
   @Test
   void theStoreHoldsEachCustomersNextDueInstant() {
     MemoryCustomerStore store = new MemoryCustomerStore();
