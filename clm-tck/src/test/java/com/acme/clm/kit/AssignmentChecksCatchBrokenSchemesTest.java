@@ -308,6 +308,26 @@ class AssignmentChecksCatchBrokenSchemesTest {
   }
 
   @Test
+  void aSegmenterThatForgetsItsFittedSchemeOrItsSegmentsIsCaught() {
+    assertThatThrownBy(withSegmenter(s -> new SegmenterWrapper(s) {
+      @Override
+      public FittedScheme fitted() {
+        return null;
+      }
+    })::assignmentIsTotalDeterministicAndConsistent)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("fitted() of the segmenter of");
+    assertThatThrownBy(withSegmenter(s -> new SegmenterWrapper(s) {
+      @Override
+      public List<String> segments() {
+        return List.of("low", "high");
+      }
+    })::assignmentIsTotalDeterministicAndConsistent)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("segments() of the segmenter of");
+  }
+
+  @Test
   void anUndeclaredSegmentIsCaught() {
     assertThatThrownBy(withSegmenter(s -> new SegmenterWrapper(s) {
       @Override
