@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,8 +63,6 @@ public abstract class TicketStoreContract {
   private static final CustomerId ANNA = CustomerId.of("ticket-contract-anna");
   private static final CustomerId BEN = CustomerId.of("ticket-contract-ben");
 
-  private TicketStore store;
-
   /** For subclasses. */
   protected TicketStoreContract() {}
 
@@ -75,12 +72,6 @@ public abstract class TicketStoreContract {
    * @return the store
    */
   protected abstract TicketStore createStore();
-
-  /** Creates the store under test. */
-  @BeforeEach
-  void openStore() {
-    store = createStore();
-  }
 
   private static Instant at(long seconds) {
     return T0.plusSeconds(seconds);
@@ -117,7 +108,7 @@ public abstract class TicketStoreContract {
     return new StoredTicket(seq, c, List.of(), List.of(), List.of(), Optional.empty(), 1, 0, 0, Optional.ofNullable(due));
   }
 
-  private void save(List<StoredTicket> tickets, List<Event> events, Instant deskTime) {
+  private static void save(TicketStore store, List<StoredTicket> tickets, List<Event> events, Instant deskTime) {
     store.save(new TicketChange(tickets, List.of(), List.of(), events, deskTime));
   }
 
@@ -125,8 +116,10 @@ public abstract class TicketStoreContract {
     return tickets.stream().map(StoredTicket::id).toList();
   }
 
+  /** A new store holds nothing: no ticket, file, outbox event, sequence or desk time. */
   @Test
-  void aNewStoreIsEmpty() {
+  public void aNewStoreIsEmpty() {
+    TicketStore store = createStore();
     assertThat(store.id()).isNotBlank();
     assertThat(store.lastSequence()).isZero();
     assertThat(store.deskTime()).isEmpty();
@@ -140,11 +133,16 @@ public abstract class TicketStoreContract {
     assertThat(seen).isEmpty();
   }
 
+  /**
+   * A ticket with every optional field set, and one with none, come back equal, with the desk time
+   * and the last sequence saved with them.
+   */
   @Test
-  void aTicketWithEveryFieldComesBackEqual() {
+  public void aTicketWithEveryFieldComesBackEqual() {
+    TicketStore store = createStore();
     StoredTicket full = full(1, "T-1", ANNA, ComplaintState.IN_PROGRESS, at(500), audit(3, "note"));
     StoredTicket bare = bare(2, "T-2", ComplaintState.RECEIVED, null);
-    save(List.of(full, bare), List.of(), at(400));
+    save(store, List.of(full, bare), List.of(), at(400));
 
     assertThat(store.find("T-1")).contains(full);
     assertThat(store.find("T-2")).contains(bare);
@@ -153,11 +151,16 @@ public abstract class TicketStoreContract {
     assertThat(store.deskTime()).contains(at(400));
   }
 
+  /**
+   * A second save of a ticket replaces it and its longer audit trail, and takes it out of the due
+   * index when it is no longer due.
+   */
   @Test
-  void aSaveReplacesTheTicketAndItsGrowingAuditTrail() {
-    save(List.of(full(1, "T-1", ANNA, ComplaintState.IN_PROGRESS, at(500), audit(2, "note"))), List.of(), at(1));
+  public void aSaveReplacesTheTicketAndItsGrowingAuditTrail() {
+    TicketStore store = createStore();
+    save(store, List.of(full(1, "T-1", ANNA, ComplaintState.IN_PROGRESS, at(500), audit(2, "note"))), List.of(), at(1));
     StoredTicket grown = full(1, "T-1", ANNA, ComplaintState.RESOLVED, null, audit(5, "note"));
-    save(List.of(grown), List.of(), at(2));
+    save(store, List.of(grown), List.of(), at(2));
 
     assertThat(store.find("T-1")).contains(grown);
     assertThat(store.dueBy(Instant.MAX, 10)).isEmpty();
@@ -165,14 +168,16 @@ public abstract class TicketStoreContract {
     assertThat(store.deskTime()).contains(at(2));
   }
 
+  /** A ticket saved again erased comes back as saved, and its customer no longer finds it. */
   @Test
-  void anErasedTicketKeepsNoTraceOfItsCustomerOrOldAuditText() {
-    save(List.of(full(1, "T-1", ANNA, ComplaintState.CLOSED, null, audit(3, "private words"))), List.of(), at(1));
+  public void anErasedTicketKeepsNoTraceOfItsCustomerOrOldAuditText() {
+    TicketStore store = createStore();
+    save(store, List.of(full(1, "T-1", ANNA, ComplaintState.CLOSED, null, audit(3, "private words"))), List.of(), at(1));
     StoredTicket erased = new StoredTicket(1, new Complaint("T-1", ComplaintChannel.PHONE, at(0), Optional.empty(), Optional.empty(),
         Optional.empty(), "[erased]", Optional.empty(), "general", Set.of(ComplaintFlag.ERASED), ComplaintState.CLOSED,
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "psd2", Map.of(), 0, false,
         audit(4, "[erased]")), List.of(), List.of(), List.of(), Optional.empty(), 1, 1, 1, Optional.empty());
-    save(List.of(erased), List.of(), at(2));
+    save(store, List.of(erased), List.of(), at(2));
 
     assertThat(store.find("T-1")).contains(erased);
     assertThat(store.findByCustomer(ANNA)).isEmpty();
@@ -296,9 +301,14 @@ public abstract class TicketStoreContract {
     assertThat(store.find("T-4")).as("a ticket given the sequence another ticket left").isPresent();
   }
 
+  /**
+   * The due index returns the tickets due by an instant, earliest first, ties by sequence, at most
+   * the limit; a limit below 1 is refused; a ticket saved with a new due instant moves.
+   */
   @Test
-  void dueByReturnsTheDueTicketsEarliestFirstThenBySequenceUpToTheLimit() {
-    save(List.of(
+  public void dueByReturnsTheDueTicketsEarliestFirstThenBySequenceUpToTheLimit() {
+    TicketStore store = createStore();
+    save(store, List.of(
         bare(1, "T-1", ComplaintState.RECEIVED, at(30)),
         bare(2, "T-2", ComplaintState.RECEIVED, at(10)),
         bare(3, "T-3", ComplaintState.RECEIVED, at(30)),
@@ -312,7 +322,7 @@ public abstract class TicketStoreContract {
     assertThat(ids(store.dueBy(Instant.MAX, 10))).containsExactly("T-2", "T-1", "T-3", "T-4");
     assertThatThrownBy(() -> store.dueBy(at(30), 0)).isInstanceOf(IllegalArgumentException.class);
 
-    save(List.of(bare(2, "T-2", ComplaintState.RECEIVED, at(40))), List.of(), at(1));
+    save(store, List.of(bare(2, "T-2", ComplaintState.RECEIVED, at(40))), List.of(), at(1));
     assertThat(ids(store.dueBy(at(40), 10))).containsExactly("T-1", "T-3", "T-4", "T-2");
   }
 
@@ -335,8 +345,13 @@ public abstract class TicketStoreContract {
         .containsExactly("T-9", "T-10");
   }
 
+  /**
+   * The scans visit every ticket, or only the open ones, in sequence order, over more tickets than
+   * a database store reads in one page.
+   */
   @Test
-  void scansVisitEveryTicketOrOnlyTheOpenOnesInSequenceOrder() {
+  public void scansVisitEveryTicketOrOnlyTheOpenOnesInSequenceOrder() {
+    TicketStore store = createStore();
     List<StoredTicket> tickets = new ArrayList<>();
     List<String> open = new ArrayList<>();
     // more tickets than a database store reads in one page
@@ -347,7 +362,7 @@ public abstract class TicketStoreContract {
         open.add(0, "T-" + (1_101 - i));
       }
     }
-    save(tickets, List.of(), at(0));
+    save(store, tickets, List.of(), at(0));
 
     List<StoredTicket> all = new ArrayList<>();
     store.forEach(all::add);
@@ -358,8 +373,10 @@ public abstract class TicketStoreContract {
     assertThat(store.lastSequence()).isEqualTo(1_100);
   }
 
+  /** A customer's tickets come by receipt, then sequence, and only that customer's. */
   @Test
-  void findByCustomerOrdersByReceiptThenSequence() {
+  public void findByCustomerOrdersByReceiptThenSequence() {
+    TicketStore store = createStore();
     StoredTicket late = full(1, "T-1", ANNA, ComplaintState.RECEIVED, null, audit(1, "a"));
     Complaint early = late.complaint();
     StoredTicket first = new StoredTicket(2, new Complaint("T-2", early.channel(), at(-10), early.customer(), early.orderNumber(),
@@ -367,14 +384,16 @@ public abstract class TicketStoreContract {
         early.classification(), early.assignee(), early.resolution(), early.accepted(), early.policyId(), early.deadlines(),
         early.escalationLevel(), early.paused(), early.audit()), List.of(), List.of(), List.of(), Optional.empty(), 1, 0, 0,
         Optional.empty());
-    save(List.of(late, first, full(3, "T-3", BEN, ComplaintState.RECEIVED, null, audit(1, "b"))), List.of(), at(0));
+    save(store, List.of(late, first, full(3, "T-3", BEN, ComplaintState.RECEIVED, null, audit(1, "b"))), List.of(), at(0));
 
     assertThat(ids(store.findByCustomer(ANNA))).containsExactly("T-2", "T-1");
     assertThat(ids(store.findByCustomer(BEN))).containsExactly("T-3");
   }
 
+  /** A customer's complaint file is replaced by a later save and removed by an erasure. */
   @Test
-  void filesAreReplacedAndErased() {
+  public void filesAreReplacedAndErased() {
+    TicketStore store = createStore();
     ComplaintFile anna = new ComplaintFile(ANNA, List.of("email"), Set.of("cards"));
     store.save(new TicketChange(List.of(), List.of(anna, new ComplaintFile(BEN, List.of(), Set.of())), List.of(), List.of(), at(1)));
     assertThat(store.file(ANNA)).contains(anna);
@@ -385,13 +404,19 @@ public abstract class TicketStoreContract {
     assertThat(store.file(BEN)).isEmpty();
   }
 
+  /**
+   * Outbox events come in the order saved, with increasing ids, up to the limit, and stay pending
+   * until marked delivered; ids never seen are ignored, a limit below 1 is refused, and an event
+   * saved again gets a new id.
+   */
   @Test
-  void outboxEventsKeepTheirOrderAndStayPendingUntilDelivered() {
+  public void outboxEventsKeepTheirOrderAndStayPendingUntilDelivered() {
+    TicketStore store = createStore();
     Event opened = new ComplaintOpened("T-1/opened/1", ANNA, at(1), "T-1", Severity.URGENT);
     Event resolved = new ComplaintResolved("T-1/resolved/1", ANNA, at(2), "T-1", true);
     Event other = new ComplaintOpened("T-2/opened/1", BEN, at(3), "T-2", Severity.NORMAL);
-    save(List.of(), List.of(opened, resolved), at(2));
-    save(List.of(), List.of(other), at(3));
+    save(store, List.of(), List.of(opened, resolved), at(2));
+    save(store, List.of(), List.of(other), at(3));
 
     List<OutboxEvent> pending = store.pendingEvents(10);
     assertThat(pending).extracting(OutboxEvent::event).containsExactly(opened, resolved, other);
@@ -405,7 +430,7 @@ public abstract class TicketStoreContract {
     store.markDelivered(List.of());
     assertThat(store.pendingEvents(10)).containsExactlyElementsOf(pending.subList(1, 3));
 
-    save(List.of(), List.of(opened), at(4));
+    save(store, List.of(), List.of(opened), at(4));
     List<OutboxEvent> after = store.pendingEvents(10);
     assertThat(after.get(2).id()).isGreaterThan(pending.get(2).id());
     assertThatThrownBy(() -> store.pendingEvents(0)).isInstanceOf(IllegalArgumentException.class);

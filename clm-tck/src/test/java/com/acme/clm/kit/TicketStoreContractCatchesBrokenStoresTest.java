@@ -205,6 +205,161 @@ class TicketStoreContractCatchesBrokenStoresTest {
     }
   }
 
+  /** Keeps a customer's file when a change erases it. */
+  static final class KeepsErasedFilesStore extends AppendOnGrowthStore {
+    @Override
+    public synchronized void save(TicketChange change) {
+      super.save(new TicketChange(change.tickets(), change.files(), List.of(), change.events(), change.deskTime()));
+    }
+  }
+
+  /** Forgets that outbox events were delivered. */
+  static final class ForgetsDeliveriesStore extends AppendOnGrowthStore {
+    @Override
+    public synchronized void markDelivered(List<Long> outboxIds) {}
+  }
+
+  /** Scans every ticket from the last sequence down. */
+  static final class BackwardScanStore extends AppendOnGrowthStore {
+    @Override
+    public synchronized void forEach(Consumer<StoredTicket> action) {
+      List<StoredTicket> all = new ArrayList<>();
+      super.forEach(all::add);
+      java.util.Collections.reverse(all);
+      all.forEach(action);
+    }
+  }
+
+  /** Lists a customer's tickets by ticket id, not by receipt. */
+  static final class CustomerTicketsByIdStore extends AppendOnGrowthStore {
+    @Override
+    public synchronized List<StoredTicket> findByCustomer(CustomerId customer) {
+      return super.findByCustomer(customer).stream().sorted(Comparator.comparing(StoredTicket::id)).toList();
+    }
+  }
+
+  /** Keeps no desk time. */
+  static final class NoDeskTimeStore extends AppendOnGrowthStore {
+    @Override
+    public synchronized Optional<Instant> deskTime() {
+      return Optional.empty();
+    }
+  }
+
+  /** Returns every due ticket, whatever the limit. */
+  static final class UnlimitedDueStore extends AppendOnGrowthStore {
+    @Override
+    public synchronized List<StoredTicket> dueBy(Instant until, int limit) {
+      return super.dueBy(until, Integer.MAX_VALUE);
+    }
+  }
+
+  /** Starts counting sequences at one. */
+  static final class SequenceFromOneStore extends AppendOnGrowthStore {
+    @Override
+    public synchronized long lastSequence() {
+      return Math.max(1, super.lastSequence());
+    }
+  }
+
+  /** Indexes a ticket under every customer it was ever saved with, so an erased ticket stays found. */
+  static final class CustomerIndexOnlyGrowsStore extends AppendOnGrowthStore {
+    private final Map<CustomerId, Set<String>> index = new HashMap<>();
+
+    @Override
+    public synchronized void save(TicketChange change) {
+      super.save(change);
+      change.tickets().forEach(t -> t.complaint().customer()
+          .ifPresent(c -> index.computeIfAbsent(c, k -> new HashSet<>()).add(t.id())));
+    }
+
+    @Override
+    public synchronized List<StoredTicket> findByCustomer(CustomerId customer) {
+      Set<String> ids = index.getOrDefault(customer, Set.of());
+      List<StoredTicket> out = new ArrayList<>();
+      forEach(t -> {
+        if (ids.contains(t.id())) {
+          out.add(t);
+        }
+      });
+      return out;
+    }
+  }
+
+  /** Keeps each ticket's first due instant, as an index that is never updated would. */
+  static final class FirstDueOnlyStore extends AppendOnGrowthStore {
+    private final Map<String, Instant> firstDue = new HashMap<>();
+
+    @Override
+    public synchronized void save(TicketChange change) {
+      super.save(change);
+      change.tickets().forEach(t -> t.nextDue().ifPresent(due -> firstDue.putIfAbsent(t.id(), due)));
+    }
+
+    @Override
+    public synchronized List<StoredTicket> dueBy(Instant until, int limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("limit " + limit + " is below 1");
+      }
+      List<StoredTicket> out = new ArrayList<>();
+      forEach(t -> {
+        Instant due = firstDue.get(t.id());
+        if (due != null && !due.isAfter(until)) {
+          out.add(t);
+        }
+      });
+      out.sort(Comparator.comparing((StoredTicket t) -> firstDue.get(t.id())).thenComparingLong(StoredTicket::sequence));
+      return out.stream().limit(limit).toList();
+    }
+  }
+
+  private static TicketStoreContract contract(java.util.function.Supplier<TicketStore> store) {
+    return new TicketStoreContract() {
+      @Override
+      protected TicketStore createStore() {
+        return store.get();
+      }
+    };
+  }
+
+  @Test
+  void storesBrokenInTheirIndexesScansFilesOutboxOrClockAreCaught() {
+    assertThatThrownBy(contract(SequenceFromOneStore::new)::aNewStoreIsEmpty).isInstanceOf(AssertionError.class);
+    assertThatThrownBy(contract(NoDeskTimeStore::new)::aTicketWithEveryFieldComesBackEqual)
+        .isInstanceOf(AssertionError.class);
+    assertThatThrownBy(contract(FirstDueOnlyStore::new)::aSaveReplacesTheTicketAndItsGrowingAuditTrail)
+        .isInstanceOf(AssertionError.class);
+    assertThatThrownBy(contract(CustomerIndexOnlyGrowsStore::new)::anErasedTicketKeepsNoTraceOfItsCustomerOrOldAuditText)
+        .isInstanceOf(AssertionError.class);
+    assertThatThrownBy(contract(UnlimitedDueStore::new)::dueByReturnsTheDueTicketsEarliestFirstThenBySequenceUpToTheLimit)
+        .isInstanceOf(AssertionError.class);
+    assertThatThrownBy(contract(FirstDueOnlyStore::new)::dueByReturnsTheDueTicketsEarliestFirstThenBySequenceUpToTheLimit)
+        .isInstanceOf(AssertionError.class);
+    assertThatThrownBy(contract(BackwardScanStore::new)::scansVisitEveryTicketOrOnlyTheOpenOnesInSequenceOrder)
+        .isInstanceOf(AssertionError.class);
+    assertThatThrownBy(contract(CustomerTicketsByIdStore::new)::findByCustomerOrdersByReceiptThenSequence)
+        .isInstanceOf(AssertionError.class);
+    assertThatThrownBy(contract(KeepsErasedFilesStore::new)::filesAreReplacedAndErased).isInstanceOf(AssertionError.class);
+    assertThatThrownBy(contract(ForgetsDeliveriesStore::new)::outboxEventsKeepTheirOrderAndStayPendingUntilDelivered)
+        .isInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  void theReferenceStorePassesTheChecksTheBrokenStoresFail() {
+    TicketStoreContract sound = contract(AppendOnGrowthStore::new);
+    org.assertj.core.api.Assertions.assertThatCode(() -> {
+      sound.aNewStoreIsEmpty();
+      sound.aTicketWithEveryFieldComesBackEqual();
+      sound.aSaveReplacesTheTicketAndItsGrowingAuditTrail();
+      sound.anErasedTicketKeepsNoTraceOfItsCustomerOrOldAuditText();
+      sound.dueByReturnsTheDueTicketsEarliestFirstThenBySequenceUpToTheLimit();
+      sound.scansVisitEveryTicketOrOnlyTheOpenOnesInSequenceOrder();
+      sound.findByCustomerOrdersByReceiptThenSequence();
+      sound.filesAreReplacedAndErased();
+      sound.outboxEventsKeepTheirOrderAndStayPendingUntilDelivered();
+    }).doesNotThrowAnyException();
+  }
+
   /** Every other check of the contract passes the store: it is broken in one way only. */
   @Nested
   class TheOtherChecksPass extends TicketStoreContract {
