@@ -443,12 +443,7 @@ class TicketStoreContractCatchesBrokenStoresTest {
 
   @Test
   void aStoreThatKeepsPartOfARefusedChangeIsCaught() {
-    TicketStoreContract c = new TicketStoreContract() {
-      @Override
-      protected TicketStore createStore() {
-        return new NotAtomicStore();
-      }
-    };
+    TicketStoreContract c = contract(NotAtomicStore::new);
     assertThatThrownBy(c::aChangeGivingOneSequenceToTwoTicketsIsRefusedWhole)
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("a ticket of the refused change");
@@ -456,12 +451,7 @@ class TicketStoreContractCatchesBrokenStoresTest {
 
   @Test
   void aStoreThatBreaksTiesByTicketIdIsCaught() {
-    TicketStoreContract c = new TicketStoreContract() {
-      @Override
-      protected TicketStore createStore() {
-        return new TiesByIdStore();
-      }
-    };
+    TicketStoreContract c = contract(TiesByIdStore::new);
     assertThatThrownBy(c::tiesGoBySequenceNotByTicketId)
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("tickets due, ties by sequence");
@@ -469,12 +459,7 @@ class TicketStoreContractCatchesBrokenStoresTest {
 
   @Test
   void aStoreThatKeepsAnErasedTrailOfTheSameLengthIsCaught() {
-    TicketStoreContract c = new TicketStoreContract() {
-      @Override
-      protected TicketStore createStore() {
-        return new AppendOnGrowthStore();
-      }
-    };
+    TicketStoreContract c = contract(AppendOnGrowthStore::new);
     assertThatThrownBy(c::anErasedTrailOfTheSameLengthReplacesTheOldAuditText)
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("audit trail rewritten by erasure with as many entries as before");
@@ -482,12 +467,7 @@ class TicketStoreContractCatchesBrokenStoresTest {
 
   @Test
   void aStoreThatComparesTrailsByTheirSizesIsCaught() {
-    TicketStoreContract c = new TicketStoreContract() {
-      @Override
-      protected TicketStore createStore() {
-        return new SizesOnlyStore();
-      }
-    };
+    TicketStoreContract c = contract(SizesOnlyStore::new);
     assertThatThrownBy(c::anErasedTrailOfTheSameLengthReplacesTheOldAuditText)
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("audit trail rewritten by erasure with as many entries as before");
@@ -495,12 +475,7 @@ class TicketStoreContractCatchesBrokenStoresTest {
 
   @Test
   void aStoreThatKeepsTheLongerTrailIsCaught() {
-    TicketStoreContract c = new TicketStoreContract() {
-      @Override
-      protected TicketStore createStore() {
-        return new AppendOnGrowthStore();
-      }
-    };
+    TicketStoreContract c = contract(AppendOnGrowthStore::new);
     assertThatThrownBy(c::aShorterTrailReplacesTheLongerOne)
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("audit trail saved shorter");
