@@ -260,8 +260,8 @@ class StrategyContractCatchesBrokenStrategiesTest {
   }
 
   /** Configures itself instead of a copy: the strategy it is called on changes. */
-  public static final class SelfConfiguring extends Reminder {
-    private final Map<String, Double> own = new HashMap<>(Map.of("reminder-cost", 0.0));
+  public static class SelfConfiguring extends Reminder {
+    final Map<String, Double> own = new HashMap<>(Map.of("reminder-cost", 0.0));
 
     @Override
     public Map<String, Double> parameters() {
@@ -287,19 +287,10 @@ class StrategyContractCatchesBrokenStrategiesTest {
    * Configures itself instead of a copy, and hands out the map of parameters it keeps: the map the
    * caller read before configuring changes with the strategy.
    */
-  public static final class SelfConfiguringLive extends Reminder {
-    private final Map<String, Double> own = new HashMap<>(Map.of("reminder-cost", 0.0));
-
+  public static final class SelfConfiguringLive extends SelfConfiguring {
     @Override
     public Map<String, Double> parameters() {
       return own;
-    }
-
-    @Override
-    public RetentionStrategy configure(Map<String, Double> overrides) {
-      super.configure(overrides);
-      own.putAll(overrides);
-      return this;
     }
   }
 
