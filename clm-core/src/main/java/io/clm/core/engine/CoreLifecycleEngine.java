@@ -233,8 +233,13 @@ final class CoreLifecycleEngine implements LifecycleEngine {
     if (s.cycle == Integer.MAX_VALUE) {
       rules.checkCycle(s, event, at, minor, move);
     }
+    if (!SeenIds.makeRoom(s, shape.dedupWindowMillis >= 0 && s.time != NONE ? s.time - shape.dedupWindowMillis : NONE)) {
+      throw new InvalidEventException("customer " + s.id().masked() + " remembers " + s.seenCount
+          + " event ids, as many as one table holds, and event '" + event.id()
+          + "' is refused; a deduplication window lets the engine forget old ids");
+    }
     FactFold.record(s, event, at, minor);
-    SeenIds.add(s, fp, content, at, shape.dedupWindowMillis >= 0 ? s.time - shape.dedupWindowMillis : NONE);
+    SeenIds.insert(s, fp, content, at);
     long now = Math.max(s.time, s.stageEnteredAt);
     if (move != null) {
       rules.manualMove(s, move, now);

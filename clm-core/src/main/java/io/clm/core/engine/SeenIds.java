@@ -79,11 +79,32 @@ final class SeenIds {
   }
 
   /**
-   * Remembers a seen event. With a deduplication window, entries older than {@code cutoff} are
-   * dropped whenever the table is full, and the table grows only if that leaves it {@linkplain
-   * #crowded crowded}.
+   * Remembers a seen event read back or restored, making room first.
+   *
+   * @throws CorruptRecordException when the customer remembers more ids than the largest table holds
    */
   static void add(CustomerState s, long fp, long content, long at, long cutoff) {
+    if (!makeRoom(s, cutoff)) {
+      throw new CorruptRecordException(
+          "customer " + s.id().masked() + " remembers more event ids than one table holds (" + s.seenCount + ")");
+    }
+    insert(s, fp, content, at);
+  }
+
+  /**
+   * Makes room for one more fingerprint, before the event that brings it changes anything else.
+   * With a deduplication window, entries older than {@code cutoff} are dropped whenever the table
+   * is full, and the table grows only if that leaves it {@linkplain #crowded crowded}.
+   *
+   * @return false, with nothing changed but expired entries dropped, when the table would have to
+   *     grow past its largest size
+   */
+  static boolean makeRoom(CustomerState s, long cutoff) {
+    return makeRoom(s, cutoff, SLOTS.length - 1);
+  }
+
+  /** {@link #makeRoom(CustomerState, long)} with the largest size class as a parameter. */
+  static boolean makeRoom(CustomerState s, long cutoff, int largest) {
     int stride = stride(s);
     if (s.seen == null) {
       s.seen = new long[SLOTS[0] * stride];
@@ -92,16 +113,17 @@ final class SeenIds {
       if (stride == 3) {
         purge(s, cutoff);
         if (crowded(s.seenCount + 1, slots(s))) {
-          rebuild(s, cutoff);
+          return rebuild(s, cutoff, largest);
         }
       } else {
-        rebuild(s, NONE);
+        return rebuild(s, NONE, largest);
       }
     }
-    insert(s, fp, content, at);
+    return true;
   }
 
-  private static void insert(CustomerState s, long fp, long content, long at) {
+  /** Inserts a fingerprint into a table with room for it (see {@link #makeRoom}). */
+  static void insert(CustomerState s, long fp, long content, long at) {
     int stride = stride(s);
     int capacity = slots(s);
     int i = home(fp, capacity);
@@ -165,7 +187,7 @@ final class SeenIds {
     t[hole * 3 + 2] = 0;
   }
 
-  private static void rebuild(CustomerState s, long cutoff) {
+  private static boolean rebuild(CustomerState s, long cutoff, int largest) {
     int stride = stride(s);
     long[] old = s.seen;
     int live = 0;
@@ -176,9 +198,8 @@ final class SeenIds {
     }
     int size = 0;
     while (stride == 3 ? crowded(live + 1, SLOTS[size]) : full(live + 1, SLOTS[size])) {
-      if (++size == SLOTS.length) {
-        throw new IllegalStateException(
-            "customer " + s.id().masked() + " remembers more event ids than one table holds; set a deduplication window");
+      if (++size > largest) {
+        return false;
       }
     }
     s.seen = new long[SLOTS[size] * stride];
@@ -189,6 +210,7 @@ final class SeenIds {
         insert(s, old[i], old[i + 1], stride == 3 ? old[i + 2] : 0);
       }
     }
+    return true;
   }
 
   /**

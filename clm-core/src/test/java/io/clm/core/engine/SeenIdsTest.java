@@ -116,4 +116,39 @@ class SeenIdsTest {
           assertThat(SeenIds.slots(s)).as("slots for %d ids", ids).isEqualTo(slots);
         });
   }
+
+  @Test
+  void aTableThatWouldGrowPastItsLargestSizeRefusesAndKeepsWhatItHeld() {
+    Shape shape = new Shape(java.util.Currency.getInstance("EUR"), 3_600_000, 1, -1, null);
+    CustomerState s = new CustomerState(CustomerId.of("c"), shape);
+    for (int id = 1; id <= 5; id++) {
+      assertThat(SeenIds.makeRoom(s, CustomerState.NONE, 1)).isTrue();
+      SeenIds.insert(s, id * 31L + 7, id, 0);
+    }
+    long[] held = s.seen.clone();
+    assertThat(SeenIds.makeRoom(s, CustomerState.NONE, 1)).as("six ids overfill six slots").isFalse();
+    assertThat(s.seen).isEqualTo(held);
+    assertThat(s.seenCount).isEqualTo(5);
+    assertThat(SeenIds.makeRoom(s, CustomerState.NONE, 2)).as("eight slots hold six").isTrue();
+    assertThat(SeenIds.slots(s)).isEqualTo(8);
+    assertThat(s.seenCount).isEqualTo(5);
+    for (int id = 1; id <= 5; id++) {
+      assertThat(SeenIds.find(s, id * 31L + 7)).isNotNegative();
+    }
+  }
+
+  @Test
+  void withAWindowATableAtItsLargestSizeRefusesOnlyWhenDroppingExpiredIdsLeavesItCrowded() {
+    Shape shape = new Shape(java.util.Currency.getInstance("EUR"), 3_600_000, 1, WINDOW, null);
+    CustomerState s = new CustomerState(CustomerId.of("c"), shape);
+    for (int id = 1; id <= 3; id++) {
+      assertThat(SeenIds.makeRoom(s, CustomerState.NONE, 0)).isTrue();
+      SeenIds.insert(s, id * 31L + 7, id, id * 10L);
+    }
+    assertThat(SeenIds.makeRoom(s, 5, 0)).as("nothing has expired").isFalse();
+    assertThat(s.seenCount).isEqualTo(3);
+    assertThat(SeenIds.makeRoom(s, 25, 0)).as("two have expired").isTrue();
+    assertThat(s.seenCount).isEqualTo(1);
+    assertThat(SeenIds.find(s, 3 * 31L + 7)).isNotNegative();
+  }
 }
