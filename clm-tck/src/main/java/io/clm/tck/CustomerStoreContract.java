@@ -98,11 +98,11 @@ public abstract class CustomerStoreContract {
   @Test
   public void aNewStoreIsEmpty() {
     CustomerStore store = createStore();
-    assertThat(store.load(id(1))).isEmpty();
-    assertThat(scanned(store)).isEmpty();
-    assertThat(due(store, Long.MAX_VALUE)).isEmpty();
-    assertThat(store.tombstones()).isEmpty();
-    assertThat(store.position()).isEmpty();
+    assertThat(store.load(id(1))).as("customer 1 of a new store").isEmpty();
+    assertThat(scanned(store)).as("customers a new store scans").isEmpty();
+    assertThat(due(store, Long.MAX_VALUE)).as("customers a new store finds due").isEmpty();
+    assertThat(store.tombstones()).as("tombstones of a new store").isEmpty();
+    assertThat(store.position()).as("position of a new store").isEmpty();
   }
 
   /**
@@ -132,11 +132,14 @@ public abstract class CustomerStoreContract {
         write(record(2, 20, "b"), List.of(), List.of()),
         write(record(3, 30, "c"), List.of(new SeenEvent(4, 5, 6), new SeenEvent(7, 8, 9)), List.of()))));
     List<StoredCustomer> loaded = store.loadAll(List.of(id(3), id(9), id(1)));
-    assertThat(loaded).containsExactlyInAnyOrder(store.load(id(1)).orElseThrow(), store.load(id(3)).orElseThrow());
+    assertThat(loaded)
+        .as("loadAll of customers 3, 9 and 1, against what load returns")
+        .containsExactlyInAnyOrder(store.load(id(1)).orElseThrow(), store.load(id(3)).orElseThrow());
     assertThat(loaded).filteredOn(c -> c.record().customer().equals(id(3))).singleElement()
-        .satisfies(c -> assertThat(c.seen()).containsExactly(new SeenEvent(4, 5, 6), new SeenEvent(7, 8, 9)));
-    assertThat(store.loadAll(List.of())).isEmpty();
-    assertThat(store.loadAll(List.of(id(8)))).isEmpty();
+        .satisfies(c -> assertThat(c.seen()).as("seen events of customer 3 from loadAll")
+            .containsExactly(new SeenEvent(4, 5, 6), new SeenEvent(7, 8, 9)));
+    assertThat(store.loadAll(List.of())).as("loadAll of no customers").isEmpty();
+    assertThat(store.loadAll(List.of(id(8)))).as("loadAll of a customer not stored").isEmpty();
   }
 
   /** A second write replaces the record and appends seen events and history in order. */

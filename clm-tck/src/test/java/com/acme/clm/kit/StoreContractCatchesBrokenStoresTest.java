@@ -18,6 +18,7 @@ import io.clm.tck.CustomerStoreContract;
 import io.clm.tck.MemoryCustomerStore;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -338,6 +339,35 @@ class StoreContractCatchesBrokenStoresTest {
     }
   }
 
+  /** Starts with a position, as a store whose schema script inserts a first feed position does. */
+  static final class StartsWithAPositionStore extends DelegatingStore {
+    @Override
+    public Optional<String> position() {
+      return store.position().or(() -> Optional.of("0"));
+    }
+  }
+
+  /**
+   * Loads many customers with one query of the records' table alone: each comes back without its
+   * seen events and history, while {@code load} reads all three tables.
+   */
+  static final class RecordsOnlyLoadAllStore extends DelegatingStore {
+    @Override
+    public List<StoredCustomer> loadAll(Collection<CustomerId> customers) {
+      return store.loadAll(customers).stream().map(c -> new StoredCustomer(c.record(), List.of(), List.of())).toList();
+    }
+  }
+
+  /** Answers loadAll with every stored customer, as a query whose IN clause was lost. */
+  static final class LoadsEveryoneStore extends DelegatingStore {
+    @Override
+    public List<StoredCustomer> loadAll(Collection<CustomerId> customers) {
+      List<StoredCustomer> all = new ArrayList<>();
+      store.scan(all::add);
+      return all;
+    }
+  }
+
   /** Hands back its tombstones sorted by fingerprint, as a table read without an ORDER BY may. */
   static final class SortingTombstonesStore implements CustomerStore {
     private final MemoryCustomerStore store = new MemoryCustomerStore();
@@ -549,5 +579,35 @@ class StoreContractCatchesBrokenStoresTest {
     assertThatThrownBy(contract(PositionOnlyWithWritesStore::new)::aPositionIsStoredWithItsBatch)
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("position of a batch that carries nothing else");
+  }
+
+  @Test
+  void aStoreThatStartsWithAPositionIsCaught() {
+    CustomerStoreContract c = contract(StartsWithAPositionStore::new);
+    // a position written later replaces the one it started with
+    assertThatCode(c::aPositionIsStoredWithItsBatch).doesNotThrowAnyException();
+    assertThatThrownBy(c::aNewStoreIsEmpty)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("position of a new store");
+    assertThatCode(contract(MemoryCustomerStore::new)::aNewStoreIsEmpty).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aStoreWhoseLoadAllLeavesOutSeenEventsAndHistoryIsCaught() {
+    CustomerStoreContract c = contract(RecordsOnlyLoadAllStore::new);
+    // load itself is sound
+    assertThatCode(c::aWrittenCustomerLoadsExactly).doesNotThrowAnyException();
+    assertThatThrownBy(c::loadAllReturnsTheStoredCustomersAmongThoseAsked)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("loadAll of customers 3, 9 and 1");
+    assertThatCode(contract(MemoryCustomerStore::new)::loadAllReturnsTheStoredCustomersAmongThoseAsked)
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void aStoreWhoseLoadAllReturnsCustomersNotAskedForIsCaught() {
+    assertThatThrownBy(contract(LoadsEveryoneStore::new)::loadAllReturnsTheStoredCustomersAmongThoseAsked)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("loadAll of customers 3, 9 and 1");
   }
 }
