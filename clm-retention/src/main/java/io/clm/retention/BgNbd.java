@@ -255,7 +255,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
       if (n >= SpecialFunctions.MAX_SERIES_TERMS || !Double.isFinite(sum)) {
         throw new ConvergenceException(
             "alive-expectation series A=" + bigA + ", B=" + bigB + ", a-1=" + aMinus1 + ", z=" + z + " did not converge after " + n + " terms",
-            n,
+            0,
             Double.NaN);
       }
     }

@@ -80,7 +80,15 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
         "pareto/nbd",
         NAMES,
         new double[] {start.r, start.alpha, start.s, start.beta},
-        t -> logLikelihood(data, t[0], t[1], t[2], t[3], scratch),
+        t -> {
+          try {
+            return logLikelihood(data, t[0], t[1], t[2], t[3], scratch);
+          } catch (ConvergenceException e) {
+            // a point where the hypergeometric series does not converge is no candidate: the
+            // search steps back from it as from any likelihood that is not finite
+            return Double.NaN;
+          }
+        },
         data.observations,
         data.groups(),
         p -> new ParetoNbd(p[0], p[1], p[2], p[3]));
@@ -114,23 +122,73 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
   }
 
   /**
-   * log A₀ of the note (equations 19 and 20): a difference of two scaled hypergeometric terms at
-   * t_x and T, taken as {@code L₁ + log(−expm1(L₂ − L₁))} so it keeps its relative precision when
-   * t_x is close to T; −∞ when t_x = T.
+   * log A₀ of the note (equations 19 and 20), −∞ when t_x = T. A₀ is (r + s + x) times the
+   * integral over the dropout time τ from t_x to T of (α + τ)^(−(r + x)) (β + τ)^(−(s + 1)). Where
+   * one scale is far above the other, {@link #logDropoutIntegral} sums that integral directly;
+   * otherwise it is the difference of two scaled hypergeometric terms at t_x and T, taken as {@code
+   * L₁ + log(−expm1(L₂ − L₁))} so it keeps its relative precision when t_x is close to T.
    */
   private double logA0(int x, double recency, double age, double[] scratch) {
     double rsx = r + s + x;
+    double direct = logDropoutIntegral(x, recency, age);
+    if (!Double.isNaN(direct)) {
+      return Math.log(rsx) + direct;
+    }
     double big = Math.max(alpha, beta);
-    double difference = Math.abs(alpha - beta);
+    double small = Math.min(alpha, beta);
+    double difference = big - small;
     double second = alpha >= beta ? s + 1 : r + x;
-    SpecialFunctions.hyp2f1(rsx, second, rsx + 1, difference / (big + recency), scratch);
-    double l1 = scratch[1] - rsx * Math.log(big + recency);
-    SpecialFunctions.hyp2f1(rsx, second, rsx + 1, difference / (big + age), scratch);
-    double l2 = scratch[1] - rsx * Math.log(big + age);
+    double l1 = SpecialFunctions.logHyp2f1Shifted(rsx, second, difference / (big + recency), (small + recency) / (big + recency), scratch)
+        - rsx * Math.log(big + recency);
+    double l2 = SpecialFunctions.logHyp2f1Shifted(rsx, second, difference / (big + age), (small + age) / (big + age), scratch)
+        - rsx * Math.log(big + age);
     if (!(l2 < l1)) {
       return Double.NEGATIVE_INFINITY;
     }
     return l1 + Math.log(-Math.expm1(l2 - l1));
+  }
+
+  /**
+   * The log of the integral over τ from t_x to T of (α + τ)^(−(r + x)) (β + τ)^(−(s + 1)) when one
+   * scale is far above the other, or NaN where this way does not apply. With the smaller scale's
+   * factor (small + τ)^(−p), the larger's (big + τ)^(−q), and y = (small + τ)/(big + τ), the
+   * integral is (big − small)^(1 − p − q) ∫ y^(−p) (1 − y)^(p + q − 2) dy from y(t_x) to y(T).
+   * Expanding (1 − y)^k by the binomial series, each term is a power of y integrated exactly
+   * ({@link SpecialFunctions#logPowerIntegral}), no difference of two large numbers. The terms
+   * shrink at least as fast as ((|k| + 1) y(T))^j, so it is taken where that ratio is at most a
+   * quarter: where the hypergeometric argument (big − small)/(big + τ) is close to 1 and its
+   * series converges slowly (on a portfolio with little dropout, β far above α).
+   */
+  private double logDropoutIntegral(int x, double recency, double age) {
+    double big = Math.max(alpha, beta);
+    double small = Math.min(alpha, beta);
+    double p = alpha < beta ? r + x : s + 1;
+    double q = alpha < beta ? s + 1 : r + x;
+    double k = p + q - 2;
+    double logY1 = Math.log((small + recency) / (big + recency));
+    double logY2 = Math.log((small + age) / (big + age));
+    if (!(Math.exp(logY2) * (Math.abs(k) + 1) <= 0.25)) {
+      return Double.NaN;
+    }
+    if (!(logY1 < logY2)) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    double first = SpecialFunctions.logPowerIntegral(1 - p, logY1, logY2);
+    double sum = 1;
+    double binomial = 1;
+    for (int j = 1; j < SpecialFunctions.MAX_SERIES_TERMS; j++) {
+      binomial *= -(k - j + 1) / j;
+      if (binomial == 0) {
+        break;
+      }
+      double term = Math.copySign(
+          Math.exp(Math.log(Math.abs(binomial)) + SpecialFunctions.logPowerIntegral(j + 1 - p, logY1, logY2) - first), binomial);
+      sum += term;
+      if (Math.abs(term) <= 1e-17 * sum) {
+        break;
+      }
+    }
+    return (1 - p - q) * Math.log(big - small) + first + Math.log(sum);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.clm.retention;
 
 import io.clm.api.retention.ConvergenceException;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Maximum-likelihood search over log-parameters with the BFGS quasi-Newton method (Nocedal and
@@ -322,9 +323,13 @@ final class QuasiNewton {
       if (e.getMessage().contains("boundary") || e.getMessage().contains("information matrix")) {
         throw e;
       }
+      // The simplex needs values only: a numerical gradient would cost it 2n more values each time.
       double[] scratch = new double[start.length];
+      ToDoubleFunction<double[]> value = firstOrder instanceof NumericalObjective numerical
+          ? numerical.value()::at
+          : u -> firstOrder.at(u, scratch);
       NelderMead.Result simplex =
-          new NelderMead(20_000, 1e-12, 1e-7).minimise(model, names, u -> firstOrder.at(u, scratch), start, 1.0, e.evaluations());
+          new NelderMead(20_000, 1e-12, 1e-7).minimise(model, names, value, start, 1.0, e.evaluations());
       return standard().minimise(model, names, firstOrder, simplex.point(), simplex.evaluations());
     }
   }

@@ -79,7 +79,7 @@ final class SpecialFunctions {
    * @param z argument, {@code 0 <= z < 1}
    * @param out receives sign and log magnitude
    * @throws ConvergenceException if the series has not converged after {@link #MAX_SERIES_TERMS}
-   *     terms
+   *     terms; its {@code evaluations()} is 0, since no likelihood was evaluated
    */
   static void hyp2f1(double a, double b, double c, double z, double[] out) {
     double term = 1;
@@ -116,7 +116,7 @@ final class SpecialFunctions {
                   + ") did not converge after "
                   + n
                   + " terms",
-              n,
+              0,
               Double.NaN);
         }
       }
@@ -128,6 +128,50 @@ final class SpecialFunctions {
     }
     out[0] = Math.signum(sum);
     out[1] = logScale + Math.log(Math.abs(sum));
+  }
+
+  /**
+   * ln 2F1(a, b; a + 1; z) for {@code a > 0}, {@code b > 0} and {@code 0 <= z < 1}, given {@code 1 −
+   * z} computed without cancellation. The series' terms go like n^(b − 2) z^n: for b > 1 they
+   * first grow, for a long time when z is close to 1. There the Euler transform (1 − z)^(1 − b)
+   * 2F1(1, a + 1 − b; a + 1; z) (DLMF 15.8.1) is summed instead, whose terms shrink from the first,
+   * like n^(−b) z^n.
+   *
+   * @param a first numerator parameter, positive
+   * @param b second numerator parameter, positive
+   * @param z argument, {@code 0 <= z < 1}
+   * @param oneMinusZ {@code 1 − z}
+   * @param out scratch for {@link #hyp2f1}
+   * @return the log of the (positive) value
+   * @throws ConvergenceException as {@link #hyp2f1}
+   */
+  static double logHyp2f1Shifted(double a, double b, double z, double oneMinusZ, double[] out) {
+    if (b > 1) {
+      hyp2f1(1, a + 1 - b, a + 1, z, out);
+      return out[1] + (1 - b) * Math.log(oneMinusZ);
+    }
+    hyp2f1(a, b, a + 1, z, out);
+    return out[1];
+  }
+
+  /**
+   * ln ∫ y^(m − 1) dy from y₁ to y₂, that is ln[(y₂^m − y₁^m)/m], for {@code 0 < y₁ <= y₂}, without
+   * cancellation for any m, also at and near 0, where it is ln ln(y₂/y₁).
+   *
+   * @param m the exponent plus one
+   * @param logY1 ln y₁
+   * @param logY2 ln y₂
+   * @return the log of the integral; −∞ when y₁ = y₂
+   */
+  static double logPowerIntegral(double m, double logY1, double logY2) {
+    double span = logY2 - logY1;
+    if (m > 0) {
+      return m * logY2 + Math.log(-Math.expm1(-m * span)) - Math.log(m);
+    }
+    if (m < 0) {
+      return m * logY1 + Math.log(-Math.expm1(m * span)) - Math.log(-m);
+    }
+    return Math.log(span);
   }
 
   /**

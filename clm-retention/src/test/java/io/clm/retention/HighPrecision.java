@@ -62,6 +62,14 @@ final class HighPrecision {
     throw new AssertionError("reference logarithm did not converge");
   }
 
+  /** ln y for any positive y: n ln 2 + ln(y / 2^n), with y / 2^n close to 1. */
+  static BigDecimal lnAny(BigDecimal y) {
+    int n = (int) Math.round(Math.log(y.doubleValue()) / Math.log(2));
+    BigDecimal two = BigDecimal.valueOf(2);
+    BigDecimal scaled = n >= 0 ? y.divide(two.pow(n), MC) : y.multiply(two.pow(-n), MC);
+    return ln(two).multiply(BigDecimal.valueOf(n), MC).add(ln(scaled), MC);
+  }
+
   /** e^x by halving the argument until it is small, the Taylor series, then squaring back. */
   static BigDecimal exp(BigDecimal x) {
     int halvings = 0;

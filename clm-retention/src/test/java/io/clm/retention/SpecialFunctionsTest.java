@@ -1,8 +1,12 @@
 package io.clm.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.clm.api.retention.ConvergenceException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,6 +69,65 @@ class SpecialFunctionsTest {
     SpecialFunctions.hyp2f1(300.5, 250.25, 20.5, 0.95, out);
     assertThat(out[0]).isEqualTo(1.0);
     assertThat(out[1]).isCloseTo(1875.14478107247729900598477133, within(1e-8));
+  }
+
+  /** ln 2F1(2, b; 3; z) = ln(2 z^−2 [1/(1 − b) − 1/(2 − b) − w^(1 − b)/(1 − b) + w^(2 − b)/(2 − b)]), w = 1 − z, in 60 digits. */
+  private static double logClosedFormA2(double b, double w) {
+    MathContext mc = HighPrecision.MC;
+    BigDecimal one = BigDecimal.ONE;
+    BigDecimal ww = new BigDecimal(w);
+    BigDecimal z = one.subtract(ww, mc);
+    BigDecimal e1 = one.subtract(new BigDecimal(b), mc);
+    BigDecimal e2 = e1.add(one, mc);
+    BigDecimal p1 = HighPrecision.exp(e1.multiply(HighPrecision.ln(ww), mc));
+    BigDecimal p2 = p1.multiply(ww, mc);
+    BigDecimal bracket = one.subtract(p1, mc).divide(e1, mc).subtract(one.subtract(p2, mc).divide(e2, mc), mc);
+    return Math.log(bracket.multiply(BigDecimal.valueOf(2), mc).divide(z.multiply(z, mc), mc).doubleValue());
+  }
+
+  @Test
+  void theShiftedHypergeometricFunctionMatchesItsClosedFormWhereTheEulerTransformIsTaken() {
+    double[] out = new double[2];
+    for (double w : new double[] {0.9, 0.5, 0.1, 1e-2, 1e-3}) {
+      for (double b : new double[] {0.3, 0.97, 1.5, 3, 7.25, 25}) {
+        double actual = SpecialFunctions.logHyp2f1Shifted(2, b, 1 - w, w, out);
+        assertThat(actual).as("b = %s, 1 - z = %s", b, w).isCloseTo(logClosedFormA2(b, w), within(1e-11 * Math.max(1, Math.abs(actual))));
+      }
+    }
+    // with b = 25 and 1 - z = 10^-3 the plain series' terms rise to about 10^56 first
+    SpecialFunctions.hyp2f1(2, 25, 3, 1 - 1e-3, out);
+    assertThat(out[1]).isCloseTo(logClosedFormA2(25, 1e-3), within(1e-9 * out[1]));
+  }
+
+  @Test
+  void aSeriesThatDoesNotConvergeSaysSoAndCountsNoLikelihoodEvaluation() {
+    double[] out = new double[2];
+    // 2F1(1, 1/2; 2; z) needs about 40/(1 − z) terms
+    assertThatThrownBy(() -> SpecialFunctions.hyp2f1(1, 0.5, 2, 1 - 1e-7, out))
+        .isInstanceOfSatisfying(ConvergenceException.class, e -> assertThat(e.evaluations()).isZero())
+        .hasMessageContaining("did not converge after " + SpecialFunctions.MAX_SERIES_TERMS + " terms");
+  }
+
+  @Test
+  void thePowerIntegralIsExactForEveryExponentIncludingNearZero() {
+    double y1 = 0.01;
+    double y2 = 0.2;
+    for (double m : new double[] {-60, -3.5, -1, -1e-9, 0, 1e-12, 1e-6, 0.5, 2, 40}) {
+      BigDecimal exact;
+      if (m == 0) {
+        exact = HighPrecision.lnAny(new BigDecimal(y2).divide(new BigDecimal(y1), HighPrecision.MC));
+      } else {
+        BigDecimal mm = new BigDecimal(m);
+        BigDecimal high = HighPrecision.exp(mm.multiply(HighPrecision.lnAny(new BigDecimal(y2)), HighPrecision.MC));
+        BigDecimal low = HighPrecision.exp(mm.multiply(HighPrecision.lnAny(new BigDecimal(y1)), HighPrecision.MC));
+        exact = high.subtract(low, HighPrecision.MC).divide(mm, HighPrecision.MC);
+      }
+      double expected = HighPrecision.lnAny(exact).doubleValue();
+      assertThat(SpecialFunctions.logPowerIntegral(m, Math.log(y1), Math.log(y2)))
+          .as("m = %s", m)
+          .isCloseTo(expected, within(1e-13 * Math.max(1, Math.abs(expected))));
+    }
+    assertThat(SpecialFunctions.logPowerIntegral(2, Math.log(y1), Math.log(y1))).isEqualTo(Double.NEGATIVE_INFINITY);
   }
 
   @Test
