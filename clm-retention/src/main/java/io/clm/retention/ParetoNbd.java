@@ -165,11 +165,12 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
     double p = alpha < beta ? r + x : s + 1;
     double q = alpha < beta ? s + 1 : r + x;
     double k = p + q - 2;
-    double logY1 = Math.log((small + recency) / (big + recency));
-    double logY2 = Math.log((small + age) / (big + age));
-    if (!(Math.exp(logY2) * (Math.abs(k) + 1) <= 0.25)) {
+    double y2 = (small + age) / (big + age);
+    if (!(y2 * (Math.abs(k) + 1) <= 0.25)) {
       return Double.NaN;
     }
+    double logY1 = Math.log((small + recency) / (big + recency));
+    double logY2 = Math.log(y2);
     if (!(logY1 < logY2)) {
       return Double.NEGATIVE_INFINITY;
     }

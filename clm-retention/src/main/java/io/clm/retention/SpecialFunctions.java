@@ -133,9 +133,9 @@ final class SpecialFunctions {
   /**
    * ln 2F1(a, b; a + 1; z) for {@code a > 0}, {@code b > 0} and {@code 0 <= z < 1}, given {@code 1 −
    * z} computed without cancellation. The series' terms go like n^(b − 2) z^n: for b > 1 they
-   * first grow, for a long time when z is close to 1. There the Euler transform (1 − z)^(1 − b)
-   * 2F1(1, a + 1 − b; a + 1; z) (DLMF 15.8.1) is summed instead, whose terms shrink from the first,
-   * like n^(−b) z^n.
+   * first grow, for a long time when z is close to 1. For b > 1 and z > 1/2 the Euler transform (1
+   * − z)^(1 − b) 2F1(1, a + 1 − b; a + 1; z) (DLMF 15.8.1) is summed instead, whose terms shrink
+   * from the first, like n^(−b) z^n.
    *
    * @param a first numerator parameter, positive
    * @param b second numerator parameter, positive
@@ -146,7 +146,7 @@ final class SpecialFunctions {
    * @throws ConvergenceException as {@link #hyp2f1}
    */
   static double logHyp2f1Shifted(double a, double b, double z, double oneMinusZ, double[] out) {
-    if (b > 1) {
+    if (b > 1 && z > 0.5) {
       hyp2f1(1, a + 1 - b, a + 1, z, out);
       return out[1] + (1 - b) * Math.log(oneMinusZ);
     }
