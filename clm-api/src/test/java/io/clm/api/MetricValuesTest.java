@@ -357,4 +357,27 @@ class MetricValuesTest {
     assertThat(m.stageEnteredAt()).isEqualTo(FIRST_SEEN.toEpochMilli());
     assertThat(Duration.ofMillis(m.trendWindowMillis())).isEqualTo(Duration.ofDays(90));
   }
+
+  @Test
+  void twoSurveysAreEnoughForAChangeAndAWalletOfZeroGivesNoShare() {
+    long now = NOW.toEpochMilli();
+    MetricsSnapshot twoSurveys =
+        MetricsSnapshot.builder(EUR, FIRST_SEEN).survey(day("2026-01-15"), 6).survey(day("2026-02-15"), 9).build();
+    assertThat(Metric.SATISFACTION_CHANGE.valueOf(twoSurveys, now)).isEqualTo(3.0);
+    MetricsSnapshot zeroWallet = facts().attribute(Attribute.TOTAL_BUSINESS, BigDecimal.ZERO, FIRST_SEEN).build();
+    assertThat(Metric.TRANSACTION_VOLUME.valueOf(zeroWallet, now)).isEqualTo(650.0);
+    assertThat(Metric.SHARE_OF_WALLET.valueOf(zeroWallet, now)).isNaN();
+  }
+
+  @Test
+  void onlyOpenUrgentComplaintsAreOpenUrgentOnes() {
+    MetricsSnapshot m = MetricsSnapshot.builder(EUR, FIRST_SEEN)
+        .complaint("C1", Severity.URGENT, null)
+        .complaint("C2", Severity.URGENT, null)
+        .complaint("C3", Severity.URGENT, true)
+        .complaint("C4", Severity.NORMAL, null)
+        .build();
+    assertThat(m.openUrgentComplaints()).isEqualTo(2);
+    assertThat(m.openComplaints()).isEqualTo(3);
+  }
 }
