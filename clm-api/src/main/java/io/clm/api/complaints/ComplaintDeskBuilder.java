@@ -4,6 +4,7 @@ import io.clm.api.Clm;
 import io.clm.api.CustomerId;
 import io.clm.api.PluginConfigurationException;
 import io.clm.api.PluginFailureException;
+import io.clm.api.TextRules;
 import io.clm.api.ValidationException;
 import io.clm.api.annotation.Experimental;
 import io.clm.api.event.Event;
@@ -58,6 +59,9 @@ public final class ComplaintDeskBuilder {
   private final Set<String> set = new HashSet<>();
   private final List<ComplaintDeskConfig.Profile> profiles = new ArrayList<>();
 
+  /** The longest ticket prefix, in characters. */
+  private static final int MAX_PREFIX = 16;
+
   ComplaintDeskBuilder() {}
 
   private void once(String field) {
@@ -74,8 +78,9 @@ public final class ComplaintDeskBuilder {
    * @return this builder
    */
   public ComplaintDeskBuilder workflow(ComplaintWorkflow value) {
+    Objects.requireNonNull(value, "workflow");
     once("workflow");
-    workflow = Objects.requireNonNull(value, "workflow");
+    workflow = value;
     return this;
   }
 
@@ -86,8 +91,9 @@ public final class ComplaintDeskBuilder {
    * @return this builder
    */
   public ComplaintDeskBuilder calendar(SlaCalendar value) {
+    Objects.requireNonNull(value, "calendar");
     once("calendar");
-    calendar = Objects.requireNonNull(value, "calendar");
+    calendar = value;
     return this;
   }
 
@@ -125,8 +131,9 @@ public final class ComplaintDeskBuilder {
    * @return this builder
    */
   public ComplaintDeskBuilder customerDirectory(CustomerDirectory value) {
+    Objects.requireNonNull(value, "customerDirectory");
     once("customerDirectory");
-    directory = Objects.requireNonNull(value, "customerDirectory");
+    directory = value;
     return this;
   }
 
@@ -137,8 +144,9 @@ public final class ComplaintDeskBuilder {
    * @return this builder
    */
   public ComplaintDeskBuilder orderBook(OrderBook value) {
+    Objects.requireNonNull(value, "orderBook");
     once("orderBook");
-    orders = Objects.requireNonNull(value, "orderBook");
+    orders = value;
     return this;
   }
 
@@ -149,8 +157,9 @@ public final class ComplaintDeskBuilder {
    * @return this builder
    */
   public ComplaintDeskBuilder classificationRules(List<ClassificationRule> rules) {
+    List<ClassificationRule> copy = List.copyOf(rules);
     once("classificationRules");
-    classificationRules = List.copyOf(rules);
+    classificationRules = copy;
     return this;
   }
 
@@ -161,8 +170,9 @@ public final class ComplaintDeskBuilder {
    * @return this builder
    */
   public ComplaintDeskBuilder routingRules(List<RoutingRule> rules) {
+    List<RoutingRule> copy = List.copyOf(rules);
     once("routingRules");
-    routingRules = List.copyOf(rules);
+    routingRules = copy;
     return this;
   }
 
@@ -177,8 +187,9 @@ public final class ComplaintDeskBuilder {
    * @return this builder
    */
   public ComplaintDeskBuilder events(Consumer<Event> sink) {
+    Objects.requireNonNull(sink, "events");
     once("events");
-    events = Objects.requireNonNull(sink, "events");
+    events = sink;
     return this;
   }
 
@@ -189,8 +200,9 @@ public final class ComplaintDeskBuilder {
    * @return this builder
    */
   public ComplaintDeskBuilder slaEvents(Consumer<SlaEvent> sink) {
+    Objects.requireNonNull(sink, "slaEvents");
     once("slaEvents");
-    slaEvents = Objects.requireNonNull(sink, "slaEvents");
+    slaEvents = sink;
     return this;
   }
 
@@ -201,24 +213,27 @@ public final class ComplaintDeskBuilder {
    * @return this builder
    */
   public ComplaintDeskBuilder reminders(Consumer<Reminder> sink) {
+    Objects.requireNonNull(sink, "reminders");
     once("reminders");
-    reminders = Objects.requireNonNull(sink, "reminders");
+    reminders = sink;
     return this;
   }
 
   /**
    * The prefix of ticket ids ({@code C-} by default: C-1, C-2, ...).
    *
-   * @param value the prefix; 1 to 16 characters, no whitespace or slash
+   * @param value the prefix; 1 to 16 characters, no whitespace, slash or control character
    * @return this builder
    * @throws ValidationException if malformed
    */
   public ComplaintDeskBuilder ticketPrefix(String value) {
-    once("ticketPrefix");
     Objects.requireNonNull(value, "ticketPrefix");
-    if (value.isEmpty() || value.length() > 16 || !value.matches("[^\\s/]+")) {
-      throw new ValidationException("ticket prefix '" + value + "' is not 1 to 16 characters without spaces or slashes");
+    // TextRules refuses control characters and lone surrogates; the pattern, any Unicode space
+    if (TextRules.problem(value, MAX_PREFIX) != null || !value.matches("(?U)[^\\s/]+")) {
+      throw new ValidationException("ticket prefix " + TextRules.excerpt(value)
+          + " is not 1 to " + MAX_PREFIX + " characters without spaces, slashes or control characters");
     }
+    once("ticketPrefix");
     prefix = value;
     return this;
   }
@@ -230,8 +245,9 @@ public final class ComplaintDeskBuilder {
    * @return this builder
    */
   public ComplaintDeskBuilder startAt(Instant value) {
+    Objects.requireNonNull(value, "startAt");
     once("startAt");
-    start = Objects.requireNonNull(value, "startAt");
+    start = value;
     return this;
   }
 
@@ -244,8 +260,9 @@ public final class ComplaintDeskBuilder {
    * @return this builder
    */
   public ComplaintDeskBuilder ticketStore(TicketStore value) {
+    Objects.requireNonNull(value, "ticketStore");
     once("ticketStore");
-    store = Objects.requireNonNull(value, "ticketStore");
+    store = value;
     return this;
   }
 
@@ -257,8 +274,9 @@ public final class ComplaintDeskBuilder {
    * @return this builder
    */
   public ComplaintDeskBuilder wallClock(Clock value) {
+    Objects.requireNonNull(value, "wallClock");
     once("wallClock");
-    wallClock = Objects.requireNonNull(value, "wallClock");
+    wallClock = value;
     return this;
   }
 
@@ -275,7 +293,6 @@ public final class ComplaintDeskBuilder {
    * @throws ValidationException if negative or longer than {@link Clm.Builder#MAX_DURATION}
    */
   public ComplaintDeskBuilder futureTolerance(Duration value) {
-    once("futureTolerance");
     Objects.requireNonNull(value, "futureTolerance");
     if (value.isNegative()) {
       throw new ValidationException("future tolerance " + value + " is negative");
@@ -284,6 +301,7 @@ public final class ComplaintDeskBuilder {
       throw new ValidationException(
           "future tolerance " + value + " is longer than " + Clm.Builder.MAX_DURATION.toDays() + " days");
     }
+    once("futureTolerance");
     futureTolerance = value;
     return this;
   }
