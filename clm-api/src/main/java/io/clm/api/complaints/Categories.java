@@ -1,5 +1,6 @@
 package io.clm.api.complaints;
 
+import io.clm.api.TextRules;
 import io.clm.api.ValidationException;
 import java.util.Locale;
 import java.util.Objects;
@@ -27,10 +28,10 @@ final class Categories {
       throw new ValidationException("category is blank");
     }
     if (!category.equals(category.strip())) {
-      throw new ValidationException("category '" + category + "' has space around it");
+      throw new ValidationException("category " + TextRules.excerpt(category) + " has space around it");
     }
     if (!category.equals(category.toLowerCase(Locale.ROOT))) {
-      throw new ValidationException("category '" + category + "' is not lowercase");
+      throw new ValidationException("category " + TextRules.excerpt(category) + " is not lowercase");
     }
     return category;
   }

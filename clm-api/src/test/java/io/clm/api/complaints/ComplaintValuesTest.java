@@ -177,6 +177,17 @@ class ComplaintValuesTest {
   }
 
   @Test
+  void aBadCategoryIsQuotedAsAShortEscapedExcerpt() {
+    Intake intake = Intake.of(ComplaintChannel.WEB, CustomerId.of("c-1"), Instant.parse("2026-03-02T09:00:00Z"), "fee");
+    assertThatThrownBy(() -> intake.withCategory("fees".repeat(250_000) + "\n"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("category '" + "fees".repeat(8) + "'... (1000001 characters) has space around it");
+    assertThatThrownBy(() -> intake.withCategory("Fees\u2028INFO"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("category 'Fees\\u2028INFO' is not lowercase");
+  }
+
+  @Test
   void aCategoryIsLowercaseWithNoSpaceAroundItWhereverItIsGiven() {
     Intake intake = Intake.of(ComplaintChannel.WEB, CustomerId.of("c-1"), Instant.parse("2026-03-02T09:00:00Z"), "fee");
     assertThat(intake.category()).isEqualTo("general");
@@ -186,7 +197,7 @@ class ComplaintValuesTest {
       {"Fraud", "category 'Fraud' is not lowercase"},
       {"PAYMENT-SERVICES", "category 'PAYMENT-SERVICES' is not lowercase"},
       {"fees ", "category 'fees ' has space around it"},
-      {"\tfees", "category '\tfees' has space around it"},
+      {"\tfees", "category '\\u0009fees' has space around it"},
       {" ", "category is blank"},
       {"", "category is blank"},
     };
