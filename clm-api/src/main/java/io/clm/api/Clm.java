@@ -157,8 +157,9 @@ public final class Clm {
      */
     public Builder model(String id, Map<String, Double> parameters) {
       requireUnset(modelId == null && model == null, "model");
-      this.modelId = Objects.requireNonNull(id, "model id");
+      Objects.requireNonNull(id, "model id");
       this.modelParameters = Map.copyOf(parameters);
+      this.modelId = id;
       return this;
     }
 
