@@ -196,6 +196,7 @@ class LifecycleModelTest {
     assertThatThrownBy(() -> ModelParameters.resolve("m", defaults, Map.of("growth.min-transactions", Double.NaN)))
         .isInstanceOf(InvalidModelException.class)
         .hasMessage("model 'm': parameter 'growth.min-transactions' is not finite: NaN");
+    assertThat(ModelParameters.resolve("m", defaults, Map.of()).atLeast("growth.min-transactions", 5)).isEqualTo(5.0);
     assertThatThrownBy(() -> ModelParameters.resolve("m", defaults, Map.of()).atLeast("growth.min-transactions", 6))
         .isInstanceOf(InvalidModelException.class)
         .hasMessage("model 'm': parameter 'growth.min-transactions' is 5.0, less than 6.0");
