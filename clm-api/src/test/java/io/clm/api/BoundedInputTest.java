@@ -32,6 +32,10 @@ class BoundedInputTest {
     assertThatThrownBy(() -> new Money(new BigDecimal("1e-999999999"), Money.currency("EUR")))
         .isInstanceOf(ValidationException.class)
         .hasMessage("amount '1E-999999999' has more fraction digits than EUR allows (2)");
+    // a scale whose power of ten still fits a BigInteger (41 MB): refused from precision and scale alone
+    assertThatThrownBy(() -> new Money(new BigDecimal("1e-99999999"), Money.currency("EUR")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("amount '1E-99999999' has more fraction digits than EUR allows (2)");
     assertThat(new Money(new BigDecimal("0e-999999999"), Money.currency("EUR")).amount())
         .isEqualTo(new BigDecimal("0.00"));
     assertThat(new Money(new BigDecimal("1.5000000000e-0"), Money.currency("EUR")).amount())

@@ -231,6 +231,9 @@ class MetricValuesTest {
     assertThat(profit("1500.10", "500.10")).isEqualTo(1000.0);
     assertThat(profit("500.10", "1500.10")).isEqualTo(-1000.0);
     assertThat(profit("0.3", "0.1")).isEqualTo(0.2);
+    // One whole amount is not enough for whole-number arithmetic: 1500.1 - 500 is 1000.0999999999999 in binary.
+    assertThat(profit("1500.10", "500")).isEqualTo(1000.1);
+    assertThat(profit("1", "0.9")).isEqualTo(0.1);
     // Not rounded to the currency's minor unit.
     assertThat(profit("10.0005", "0.0001")).isEqualTo(10.0004);
     assertThat(profit("250", "400")).isEqualTo(-150.0);

@@ -17,12 +17,11 @@ final class Categories {
    * Checks a category.
    *
    * @param category the category
-   * @return {@code category}
    * @throws NullPointerException if it is null
    * @throws ValidationException naming the category if it is blank, not lowercase or has space
    *     around it
    */
-  static String require(String category) {
+  static void require(String category) {
     Objects.requireNonNull(category, "category");
     if (category.isBlank()) {
       throw new ValidationException("category is blank");
@@ -33,6 +32,5 @@ final class Categories {
     if (!category.equals(category.toLowerCase(Locale.ROOT))) {
       throw new ValidationException("category " + TextRules.excerpt(category) + " is not lowercase");
     }
-    return category;
   }
 }
