@@ -136,7 +136,7 @@ public final class PluginCalls {
       throw failure(
           plugin,
           subject,
-          "returned " + what + " '" + value + "'",
+          "returned " + what + " " + TextRules.excerpt(String.valueOf(value)),
           ", which it does not declare; declared are " + declared);
     }
     return value;
@@ -243,6 +243,6 @@ public final class PluginCalls {
     } catch (RuntimeException e) {
       id = "?";
     }
-    return "plugin '" + id + "' (" + plugin.getClass().getName() + ")";
+    return "plugin " + TextRules.excerpt(String.valueOf(id)) + " (" + plugin.getClass().getName() + ")";
   }
 }

@@ -165,4 +165,21 @@ class PluginCallsTest {
             "plugin 'acme.loyalty' (io.clm.api.spi.PluginCallsTest$Fake) proposed an action named 'acme.other' for customer "
                 + ALICE.masked());
   }
+
+  /** A plugin's id and what it returned are its own: a message quotes both short and escaped. */
+  @Test
+  void aPluginsIdAndValueAreQuotedAsShortEscapedExcerpts() {
+    Fake odd = new Fake("acme\nERROR forged" + "x".repeat(100_000), c -> "y");
+    assertThatThrownBy(
+            () -> PluginCalls.requireDeclared(odd, ALICE, "segment", "gold\r\n" + "g".repeat(1_000_000), List.of("gold")))
+        .isInstanceOf(PluginFailureException.class)
+        .hasMessage("plugin 'acme\\u000aERROR forged" + "x".repeat(15) + "'... (100017 characters)"
+            + " (io.clm.api.spi.PluginCallsTest$Fake) returned segment 'gold\\u000d\\u000a" + "g".repeat(26)
+            + "'... (1000006 characters) for customer " + ALICE.masked() + ", which it does not declare; declared are [gold]");
+    Fake ok = new Fake("acme.ok", c -> "y");
+    assertThatThrownBy(() -> PluginCalls.requireDeclared(ok, ALICE, "segment", null, List.of("gold")))
+        .isInstanceOf(PluginFailureException.class)
+        .hasMessage("plugin 'acme.ok' (io.clm.api.spi.PluginCallsTest$Fake) returned segment 'null' for customer "
+            + ALICE.masked() + ", which it does not declare; declared are [gold]");
+  }
 }
