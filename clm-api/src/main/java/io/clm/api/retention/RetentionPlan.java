@@ -168,7 +168,7 @@ public record RetentionPlan(List<RetentionAction> actions, int withheld, List<Pl
         throw PluginCalls.failure(strategy, subject, "proposed a null action");
       }
       if (!action.strategy().equals(id)) {
-        throw PluginCalls.failure(strategy, subject, "proposed an action named '" + action.strategy() + "'");
+        throw PluginCalls.failure(strategy, subject, "proposed an action named " + TextRules.excerpt(action.strategy()));
       }
       if (!action.expectedCost().currency().equals(context.value().currency())) {
         throw PluginCalls.failure(

@@ -155,6 +155,17 @@ class RetentionValuesTest {
   }
 
   @Test
+  void aMisnamedActionIsQuotedAsAShortEscapedExcerpt() {
+    String name = "someone\nINFO else" + "e".repeat(100_000);
+    RetentionStrategy misnamed = strategy("misnamed", Set.of(StageFamily.DECLINE),
+        c -> List.of(action(new ActionType.Abandon(), "0", 1, name)));
+    RetentionPlan plan = RetentionPlan.of(context(true, StageFamily.DECLINE), List.of(misnamed));
+    assertThat(plan.failures()).singleElement().extracting(PluginFailureException::getMessage).asString()
+        .contains("proposed an action named 'someone\\u000aINFO else" + "e".repeat(15) + "'... (100017 characters)")
+        .hasSizeLessThan(400);
+  }
+
+  @Test
   void aCompensationInAnotherCurrencyIsolatesTheStrategy() {
     RetentionStrategy good = strategy("good", Set.of(StageFamily.DECLINE),
         c -> List.of(action(new ActionType.ServiceRecovery(eur("10")), "25", 80, "good")));
