@@ -1,6 +1,7 @@
 package io.clm.api.segmentation;
 
 import io.clm.api.CustomerId;
+import io.clm.api.TextRules;
 import io.clm.api.ValidationException;
 import io.clm.api.annotation.Experimental;
 import java.util.Collections;
@@ -60,9 +61,9 @@ public record Assignment(
       throw new ValidationException(
           "assignment of customer "
               + customer.masked()
-              + " to '"
-              + segment
-              + "': an unclassified assignment has a reason, a classified one has none");
+              + " to "
+              + TextRules.excerpt(segment)
+              + ": an unclassified assignment has a reason, a classified one has none");
     }
     TreeMap<String, Double> copy = new TreeMap<>();
     for (Map.Entry<String, Double> e : inputs.entrySet()) {
@@ -70,7 +71,7 @@ public record Assignment(
       double value = Objects.requireNonNull(e.getValue(), name);
       if (!Double.isFinite(value)) {
         throw new ValidationException(
-            "assignment of customer " + customer.masked() + ": input '" + name + "' is not finite: " + value);
+            "assignment of customer " + customer.masked() + ": input " + TextRules.excerpt(name) + " is not finite: " + value);
       }
       copy.put(name, value);
     }

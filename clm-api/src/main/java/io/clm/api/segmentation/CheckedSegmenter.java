@@ -2,6 +2,7 @@ package io.clm.api.segmentation;
 
 import io.clm.api.Customer;
 import io.clm.api.PluginFailureException;
+import io.clm.api.TextRules;
 import io.clm.api.annotation.Experimental;
 import io.clm.api.spi.PluginCalls;
 import java.time.Instant;
@@ -49,7 +50,7 @@ public final class CheckedSegmenter implements Segmenter {
   public static Segmenter of(SegmentationScheme scheme, FittedScheme fitted) {
     Objects.requireNonNull(scheme, "scheme");
     Objects.requireNonNull(fitted, "fitted");
-    String subject = "fitted scheme '" + fitted.schemeId() + "'";
+    String subject = "fitted scheme " + TextRules.excerpt(fitted.schemeId());
     Segmenter segmenter = PluginCalls.call(scheme, subject, "segmenter", s -> s.segmenter(fitted));
     return new CheckedSegmenter(scheme, segmenter, subject);
   }

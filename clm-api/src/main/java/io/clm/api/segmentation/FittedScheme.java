@@ -1,5 +1,6 @@
 package io.clm.api.segmentation;
 
+import io.clm.api.TextRules;
 import io.clm.api.ValidationException;
 import io.clm.api.annotation.Experimental;
 import java.util.Collections;
@@ -46,18 +47,18 @@ public record FittedScheme(String schemeId, int formatVersion, Map<String, Doubl
     }
     if (formatVersion < 1) {
       throw new ValidationException(
-          "fitted scheme '" + schemeId + "': format version " + formatVersion + " is not positive");
+          "fitted scheme " + TextRules.excerpt(schemeId) + ": format version " + formatVersion + " is not positive");
     }
     TreeMap<String, Double> copy = new TreeMap<>();
     for (Map.Entry<String, Double> e : parameters.entrySet()) {
       String name = Objects.requireNonNull(e.getKey(), "parameter name");
       Double value = Objects.requireNonNull(e.getValue(), "parameter '" + name + "'");
       if (name.isBlank()) {
-        throw new ValidationException("fitted scheme '" + schemeId + "': a parameter name is blank");
+        throw new ValidationException("fitted scheme " + TextRules.excerpt(schemeId) + ": a parameter name is blank");
       }
       if (!Double.isFinite(value)) {
         throw new ValidationException(
-            "fitted scheme '" + schemeId + "': parameter '" + name + "' is not finite: " + value);
+            "fitted scheme " + TextRules.excerpt(schemeId) + ": parameter " + TextRules.excerpt(name) + " is not finite: " + value);
       }
       copy.put(name, value);
     }
@@ -75,7 +76,7 @@ public record FittedScheme(String schemeId, int formatVersion, Map<String, Doubl
     Double v = parameters.get(name);
     if (v == null) {
       throw new ValidationException(
-          "fitted scheme '" + schemeId + "' lacks parameter '" + name + "'");
+          "fitted scheme " + TextRules.excerpt(schemeId) + " lacks parameter " + TextRules.excerpt(name));
     }
     return v;
   }

@@ -112,8 +112,44 @@ class SegmentationValuesTest {
         .hasMessage("fitted scheme 'tiers': format version 0 is not positive");
   }
 
+  @Test
+  void namesFromASchemeAreQuotedAsShortEscapedExcerpts() {
+    String id = "tiers\nERROR forged" + "s".repeat(10_000);
+    String quotedId = "'tiers\\u000aERROR forged" + "s".repeat(14) + "'... (10018 characters)";
+    assertThatThrownBy(() -> new FittedScheme(id, 0, Map.of()))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("fitted scheme " + quotedId + ": format version 0 is not positive");
+    assertThatThrownBy(() -> new FittedScheme("tiers", 1, Map.of("cut\r", Double.POSITIVE_INFINITY)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("fitted scheme 'tiers': parameter 'cut\\u000d' is not finite: Infinity");
+    assertThatThrownBy(() -> new FittedScheme("tiers", 1, Map.of()).parameter("edge\n" + "e".repeat(100_000)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("fitted scheme 'tiers' lacks parameter 'edge\\u000a" + "e".repeat(27) + "'... (100005 characters)");
+    assertThatThrownBy(() -> new Assignment("tiers", ANNA, "gold\n" + "g".repeat(100_000), "why", Map.of()))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("assignment of customer " + ANNA.masked() + " to 'gold\\u000a" + "g".repeat(27)
+            + "'... (100005 characters): an unclassified assignment has a reason, a classified one has none");
+    assertThatThrownBy(() -> new Assignment("tiers", ANNA, "gold", "", Map.of("vol'ume", Double.NaN)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("assignment of customer " + ANNA.masked() + ": input 'vol\\u0027ume' is not finite: NaN");
+  }
+
+  @Test
+  void theFittedSchemeAFailureIsAboutIsQuotedAsAShortEscapedExcerpt() {
+    Quantiles broken = new Quantiles("q1") {
+      @Override
+      public Segmenter segmenter(FittedScheme fitted) {
+        throw new IllegalStateException("no segmenter");
+      }
+    };
+    assertThatThrownBy(() -> CheckedSegmenter.of(broken, new FittedScheme("quantiles\nERROR forged", 1, Map.of())))
+        .isInstanceOf(PluginFailureException.class)
+        .hasMessageEndingWith(
+            "threw java.lang.IllegalStateException in segmenter for fitted scheme 'quantiles\\u000aERROR forged'");
+  }
+
   /** A relative scheme: it declares no segments of its own, the segmenter of its fit names them. */
-  private static final class Quantiles implements SegmentationScheme {
+  private static class Quantiles implements SegmentationScheme {
     private final String answer;
 
     Quantiles(String answer) {
