@@ -44,7 +44,7 @@ public record StageChange(
     Objects.requireNonNull(cause, "cause");
     Objects.requireNonNull(evidence, "evidence");
     if (from.equals(to)) {
-      throw new IllegalTransitionException("stage change from '" + from + "' to itself");
+      throw new IllegalTransitionException("stage change from " + TextRules.excerpt(from) + " to itself");
     }
     evidence = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(evidence));
   }

@@ -1,6 +1,7 @@
 package io.clm.api.complaints;
 
 import io.clm.api.Money;
+import io.clm.api.TextRules;
 import io.clm.api.ValidationException;
 import io.clm.api.annotation.Experimental;
 import io.clm.api.event.Severity;
@@ -100,7 +101,7 @@ public interface ClassificationRule extends ComplaintRule<ComplaintFacts> {
       requireNotNegative(id, other);
       Money earlier = byCurrency.putIfAbsent(other.currency(), other);
       if (earlier != null) {
-        throw new ValidationException("amount rule '" + id + "' has two thresholds in "
+        throw new ValidationException("amount rule " + TextRules.excerpt(id) + " has two thresholds in "
             + other.currency().getCurrencyCode() + ": " + earlier + " and " + other);
       }
     }
@@ -120,7 +121,7 @@ public interface ClassificationRule extends ComplaintRule<ComplaintFacts> {
 
   private static Money requireNotNegative(String id, Money threshold) {
     if (threshold.isNegative()) {
-      throw new ValidationException("amount rule '" + id + "' has a negative threshold: " + threshold);
+      throw new ValidationException("amount rule " + TextRules.excerpt(id) + " has a negative threshold: " + threshold);
     }
     return threshold;
   }
@@ -137,7 +138,7 @@ public interface ClassificationRule extends ComplaintRule<ComplaintFacts> {
     List<String> lower =
         words.stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toList());
     if (lower.isEmpty() || lower.stream().anyMatch(String::isBlank)) {
-      throw new IllegalArgumentException("keywords of rule '" + id + "' are empty or blank");
+      throw new IllegalArgumentException("keywords of rule " + TextRules.excerpt(id) + " are empty or blank");
     }
     return of(
         id,
@@ -161,7 +162,7 @@ public interface ClassificationRule extends ComplaintRule<ComplaintFacts> {
   static ClassificationRule repeatComplainant(String id, int earlier, Duration window) {
     if (earlier < 1 || window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException(
-          "repeat rule '" + id + "' needs earlier >= 1 and a positive window, got " + earlier + ", " + window);
+          "repeat rule " + TextRules.excerpt(id) + " needs earlier >= 1 and a positive window, got " + earlier + ", " + window);
     }
     return of(
         id,

@@ -177,6 +177,22 @@ class ComplaintValuesTest {
   }
 
   @Test
+  void aRuleIdIsQuotedAsAShortEscapedExcerpt() {
+    String id = "big\nERROR forged" + "b".repeat(10_000);
+    String quoted = "'big\\u000aERROR forged" + "b".repeat(16) + "'... (10016 characters)";
+    assertThatThrownBy(() -> ClassificationRule.keywords(id, List.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("keywords of rule " + quoted + " are empty or blank");
+    assertThatThrownBy(() -> ClassificationRule.amountAtLeast(id, Money.of("-1", "EUR")))
+        .isInstanceOf(ValidationException.class).hasMessage("amount rule " + quoted + " has a negative threshold: -1.00 EUR");
+    assertThatThrownBy(() -> ClassificationRule.amountAtLeast(id, Money.of("1", "EUR"), Money.of("2", "EUR")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("amount rule " + quoted + " has two thresholds in EUR: 1.00 EUR and 2.00 EUR");
+    assertThatThrownBy(() -> ClassificationRule.repeatComplainant(id, 0, Duration.ofDays(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("repeat rule " + quoted + " needs earlier >= 1 and a positive window, got 0, PT24H");
+  }
+
+  @Test
   void aBadCategoryIsQuotedAsAShortEscapedExcerpt() {
     Intake intake = Intake.of(ComplaintChannel.WEB, CustomerId.of("c-1"), Instant.parse("2026-03-02T09:00:00Z"), "fee");
     assertThatThrownBy(() -> intake.withCategory("fees".repeat(250_000) + "\n"))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.clm.api.BatchResult;
 import io.clm.api.Cause;
 import io.clm.api.CustomerId;
+import io.clm.api.IllegalTransitionException;
 import io.clm.api.IngestResult;
 import io.clm.api.InvalidEventException;
 import io.clm.api.Money;
@@ -98,6 +99,10 @@ class EventRecordsTest {
   @Test
   void resultsAndBatchesCheckTheirContents() {
     StageChange change = new StageChange(C, "new", "growth", AT, new Cause.Rule("r"), Map.of());
+    assertThatThrownBy(() -> new StageChange(C, "new\n" + "n".repeat(1000), "new\n" + "n".repeat(1000), AT,
+            new Cause.Rule("r"), Map.of()))
+        .isInstanceOf(IllegalTransitionException.class)
+        .hasMessage("stage change from 'new\\u000a" + "n".repeat(28) + "'... (1004 characters) to itself");
     assertThat(new IngestResult(false, List.of(change)).changes()).containsExactly(change);
     assertThat(new IngestResult(true, List.of()).duplicate()).isTrue();
     assertThatThrownBy(() -> new IngestResult(true, List.of(change)))
