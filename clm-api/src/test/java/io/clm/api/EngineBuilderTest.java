@@ -101,4 +101,22 @@ class EngineBuilderTest {
     assertThatThrownBy(() -> b.model("banking-six-stage", null)).isInstanceOf(NullPointerException.class);
     assertThat(b.model("banking-six-stage", Map.of("growth.min-transactions", 3.0))).isSameAs(b);
   }
+
+  @Test
+  void withoutALoaderTheThreadsContextLoaderIsSearched(@TempDir Path dir) throws IOException {
+    ClassLoader listing = loaderListing(dir, "com.example.MissingEngine");
+    Thread thread = Thread.currentThread();
+    ClassLoader before = thread.getContextClassLoader();
+    thread.setContextClassLoader(listing);
+    try {
+      assertThatThrownBy(Clm::plugins)
+          .isInstanceOf(PluginConfigurationException.class)
+          .hasMessageStartingWith("the clm engine implementation could not be loaded: ");
+      assertThatThrownBy(() -> Clm.builder().model(MODEL).currency("EUR").build())
+          .isInstanceOf(PluginConfigurationException.class)
+          .hasMessageStartingWith("the clm engine implementation could not be loaded: ");
+    } finally {
+      thread.setContextClassLoader(before);
+    }
+  }
 }

@@ -383,4 +383,11 @@ class MetricValuesTest {
     assertThat(m.openUrgentComplaints()).isEqualTo(2);
     assertThat(m.openComplaints()).isEqualTo(3);
   }
+
+  @Test
+  void aValueIsTheMetricAtThatInstant() {
+    MetricsSnapshot m = facts().build();
+    assertThat(m.value(Metric.TRANSACTION_COUNT, NOW.toEpochMilli())).isEqualTo(6.0);
+    assertThat(m.value(Metric.DAYS_SINCE_FIRST_SEEN, NOW.toEpochMilli())).isEqualTo(59.0);
+  }
 }

@@ -10,17 +10,24 @@ import io.clm.api.PluginConfigurationException;
 import io.clm.api.TextRules;
 import io.clm.api.ValidationException;
 import io.clm.api.event.Severity;
+import java.io.IOException;
 import java.lang.reflect.Proxy;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The checks of an intake and of the desk builder's settings, which run before any desk
@@ -252,5 +259,51 @@ class DeskSettingsTest {
       assertThat(ComplaintReport.AgeBand.of(e[0])).as("%d days", e[0])
           .isEqualTo(ComplaintReport.AgeBand.values()[(int) e[1]]);
     }
+  }
+
+  @Test
+  void theDeskImplementationIsLookedUpInTheThreadsContextLoader(@TempDir Path dir) throws IOException {
+    Path services = dir.resolve("io.clm.api.spi.ComplaintDeskProvider");
+    Files.writeString(services, "com.example.MissingDesk\n");
+    URL url = services.toUri().toURL();
+    ClassLoader listing = new ClassLoader(null) {
+      @Override
+      protected Enumeration<URL> findResources(String name) {
+        return name.equals("META-INF/services/io.clm.api.spi.ComplaintDeskProvider")
+            ? Collections.enumeration(List.of(url))
+            : Collections.emptyEnumeration();
+      }
+    };
+    Thread thread = Thread.currentThread();
+    ClassLoader before = thread.getContextClassLoader();
+    thread.setContextClassLoader(listing);
+    try {
+      assertThatThrownBy(() -> ComplaintDesk.builder().workflow(workflow("general")).calendar(CALENDAR).build())
+          .isInstanceOf(PluginConfigurationException.class)
+          .hasMessageStartingWith("the complaint desk implementation could not be loaded: ")
+          .hasMessageContaining("com.example.MissingDesk");
+    } finally {
+      thread.setContextClassLoader(before);
+    }
+  }
+
+  @Test
+  void aDeadlineWithoutPausesIsTheDeadlineWithAnEmptyListOfPauses() {
+    List<List<StoredTicket.Pause>> asked = new java.util.ArrayList<>();
+    Instant due = AT.plusSeconds(3600);
+    SlaCalendar calendar = new SlaCalendar() {
+      @Override public String id() { return "c"; }
+      @Override public ZoneId zone() { return ZoneOffset.UTC; }
+      @Override public boolean isBusinessDay(LocalDate date) { return true; }
+      @Override public Instant before(Instant deadline, SlaLimit lead) { throw new AssertionError("not called"); }
+
+      @Override
+      public Instant deadline(Instant start, SlaLimit limit, List<StoredTicket.Pause> pauses) {
+        asked.add(pauses);
+        return due;
+      }
+    };
+    assertThat(calendar.deadline(AT, SlaLimit.businessHours(1))).isEqualTo(due);
+    assertThat(asked).containsExactly(List.of());
   }
 }

@@ -296,4 +296,14 @@ class RetentionValuesTest {
         .hasMessage("strategy 'acme.plain' has no parameter 'contact-cost'; parameters are []");
     assertThatThrownBy(() -> plain.configure(null)).isInstanceOf(NullPointerException.class).hasMessage("overrides");
   }
+
+  @Test
+  void aSearchThatGivesUpSaysHowFarItGot() {
+    ConvergenceException e = new ConvergenceException("no convergence after 400 evaluations", 400, -1234.5);
+    assertThat(e.evaluations()).isEqualTo(400);
+    assertThat(e.logLikelihood()).isEqualTo(-1234.5);
+    assertThat(e).hasMessage("no convergence after 400 evaluations");
+    assertThat(new ConvergenceException("diverged", 3, Double.NEGATIVE_INFINITY).logLikelihood())
+        .isEqualTo(Double.NEGATIVE_INFINITY);
+  }
 }
