@@ -1,5 +1,6 @@
 package io.clm.plugin.support;
 
+import io.clm.api.TextRules;
 import io.clm.api.ValidationException;
 import io.clm.api.annotation.Experimental;
 import io.clm.api.complaints.ComplaintWorkflow;
@@ -79,7 +80,7 @@ public abstract class BaseRegulatoryProfile implements ComplaintWorkflow {
             : !category.equals(category.toLowerCase(Locale.ROOT)) ? "is not lowercase"
             : null;
     if (problem != null) {
-      throw new ValidationException("regulatory profile '" + id + "': category '" + category + "' " + problem);
+      throw new ValidationException("regulatory profile '" + id + "': category " + TextRules.excerpt(category) + " " + problem);
     }
     return category;
   }

@@ -40,6 +40,12 @@ class BaseRegulatoryProfileTest {
     assertThatThrownBy(() -> profile(Map.of(" ", policy("acme.blank", 15))))
         .isInstanceOf(ValidationException.class)
         .hasMessage("regulatory profile 'acme.profile': category ' ' is blank");
+    // a category from configuration is quoted as a short escaped excerpt, on one line
+    assertThatThrownBy(() -> profile(Map.of("Fees\nINFO granted" + "x".repeat(100_000), policy("acme.fees", 15))))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("regulatory profile 'acme.profile': category 'Fees\\u000aINFO granted")
+        .hasMessageEndingWith("(100017 characters) is not lowercase")
+        .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200).doesNotContain("\n"));
   }
 
   @Test
