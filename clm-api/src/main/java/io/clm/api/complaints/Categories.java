@@ -11,6 +11,7 @@ import java.util.Objects;
  * is refused where it is given, instead of silently matching no rule.
  */
 final class Categories {
+
   private Categories() {}
 
   /**
@@ -18,13 +19,17 @@ final class Categories {
    *
    * @param category the category
    * @throws NullPointerException if it is null
-   * @throws ValidationException naming the category if it is blank, not lowercase or has space
-   *     around it
+   * @throws ValidationException naming the category if it is blank, longer than {@link
+   *     Intake#MAX_CATEGORY} characters, has a control character, is not lowercase or has space around it
    */
   static void require(String category) {
     Objects.requireNonNull(category, "category");
     if (category.isBlank()) {
       throw new ValidationException("category is blank");
+    }
+    String problem = TextRules.problem(category, Intake.MAX_CATEGORY);
+    if (problem != null) {
+      throw new ValidationException("category " + TextRules.excerpt(category) + " " + problem);
     }
     if (!category.equals(category.strip())) {
       throw new ValidationException("category " + TextRules.excerpt(category) + " has space around it");

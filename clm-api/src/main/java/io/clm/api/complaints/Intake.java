@@ -2,6 +2,7 @@ package io.clm.api.complaints;
 
 import io.clm.api.CustomerId;
 import io.clm.api.Money;
+import io.clm.api.TextRules;
 import io.clm.api.ValidationException;
 import io.clm.api.annotation.Experimental;
 import java.time.Instant;
@@ -20,8 +21,8 @@ import java.util.Optional;
  * @param customer the customer, when the channel already knows them
  * @param content what the customer said; 1 to 10,000 characters, not blank
  * @param amountAtStake the amount in dispute, if stated; never negative
- * @param category the regulatory or business category; lowercase with no space around it, {@code
- *     general} by default
+ * @param category the regulatory or business category; lowercase with no space around it, at
+ *     most 64 characters, {@code general} by default
  * @param orderNumber the order the complaint names, if any (linked and checked on intake)
  * @param profile the desk profile (regulator or jurisdiction) the complaint falls under; empty for
  *     the desk's main profile
@@ -41,6 +42,12 @@ public record Intake(
   /** The longest content accepted, in characters. */
   public static final int MAX_CONTENT = 10_000;
 
+  /** The longest category accepted, in characters. */
+  public static final int MAX_CATEGORY = 64;
+
+  /** The longest calling number, order number or profile accepted, in characters. */
+  public static final int MAX_REFERENCE = 64;
+
   /**
    * Validates the intake.
    *
@@ -50,13 +57,15 @@ public record Intake(
    * @param customer the customer, when the channel already knows them
    * @param content what the customer said; 1 to 10,000 characters, not blank
    * @param amountAtStake the amount in dispute, if stated; never negative
-   * @param category the regulatory or business category; lowercase with no space around it, {@code
-   *     general} by default
+   * @param category the regulatory or business category; lowercase with no space around it, at
+   *     most {@value #MAX_CATEGORY} characters, {@code general} by default
    * @param orderNumber the order the complaint names, if any (linked and checked on intake)
    * @param profile the desk profile the complaint falls under; empty for the desk's main profile
    * @throws NullPointerException if a component is null
    * @throws ValidationException if the content is blank or too long, the amount negative, the
-   *     category blank, not lowercase or with space around it, or the profile blank
+   *     category blank, longer than {@value #MAX_CATEGORY} characters, not lowercase, with space around it or with a
+   *     control character, or the calling number, order number or profile blank, longer than
+   *     {@value #MAX_REFERENCE} characters or with a control character
    */
   public Intake {
     Objects.requireNonNull(channel, "channel");
@@ -68,9 +77,9 @@ public record Intake(
     Objects.requireNonNull(category, "category");
     Objects.requireNonNull(orderNumber, "orderNumber");
     Objects.requireNonNull(profile, "profile");
-    if (profile.isPresent() && profile.get().isBlank()) {
-      throw new ValidationException("profile is blank");
-    }
+    profile.ifPresent(p -> check("profile", p));
+    callerPhone.ifPresent(p -> check("callerPhone", p));
+    orderNumber.ifPresent(n -> check("orderNumber", n));
     if (content.isBlank()) {
       throw new ValidationException("content is blank");
     }
@@ -84,6 +93,18 @@ public record Intake(
             throw new ValidationException("amount at stake " + a + " is negative");
           }
         });
+  }
+
+  /**
+   * Checks a calling number, order number or profile: {@link TextRules#problem}, at most {@link
+   * #MAX_REFERENCE} characters. The message names the field, not the value: a calling number is
+   * personal data.
+   */
+  private static void check(String field, String value) {
+    String problem = TextRules.problem(value, MAX_REFERENCE);
+    if (problem != null) {
+      throw new ValidationException(field + " " + problem);
+    }
   }
 
   /**

@@ -197,10 +197,13 @@ class ComplaintValuesTest {
     Intake intake = Intake.of(ComplaintChannel.WEB, CustomerId.of("c-1"), Instant.parse("2026-03-02T09:00:00Z"), "fee");
     assertThatThrownBy(() -> intake.withCategory("fees".repeat(250_000) + "\n"))
         .isInstanceOf(ValidationException.class)
-        .hasMessage("category '" + "fees".repeat(8) + "'... (1000001 characters) has space around it");
+        .hasMessage("category '" + "fees".repeat(8) + "'... (1000001 characters) has 1000001 characters, more than 64");
     assertThatThrownBy(() -> intake.withCategory("Fees\u2028INFO"))
         .isInstanceOf(ValidationException.class)
-        .hasMessage("category 'Fees\\u2028INFO' is not lowercase");
+        .hasMessage("category 'Fees\\u2028INFO' contains a control character at 4");
+    assertThatThrownBy(() -> intake.withCategory("Fees-and-charges"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("category 'Fees-and-charges' is not lowercase");
   }
 
   @Test
@@ -213,7 +216,8 @@ class ComplaintValuesTest {
       {"Fraud", "category 'Fraud' is not lowercase"},
       {"PAYMENT-SERVICES", "category 'PAYMENT-SERVICES' is not lowercase"},
       {"fees ", "category 'fees ' has space around it"},
-      {"\tfees", "category '\\u0009fees' has space around it"},
+      {"\tfees", "category '\\u0009fees' contains a control character at 0"},
+      {"fees\n", "category 'fees\\u000a' contains a control character at 4"},
       {" ", "category is blank"},
       {"", "category is blank"},
     };

@@ -123,6 +123,38 @@ class DeskSettingsTest {
   }
 
   @Test
+  void referencesAndCategoriesOfAnIntakeAreBoundedAndOneLineAndAPhoneNumberIsNeverEchoed() {
+    Intake call = Intake.call("+353 1 555 0100", AT, "my card was charged twice");
+    String longest = "9".repeat(Intake.MAX_REFERENCE);
+    assertThat(Intake.call(longest, AT, "x").callerPhone()).contains(longest);
+    assertThat(call.withOrderNumber(longest).orderNumber()).contains(longest);
+    assertThatThrownBy(() -> Intake.call(longest + "9", AT, "x"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("callerPhone has 65 characters, more than 64");
+    assertThatThrownBy(() -> Intake.call("+353 1 555\n0100", AT, "x"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("callerPhone contains a control character at 10");
+    assertThatThrownBy(() -> call.withOrderNumber("O-17\u2028INFO"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("orderNumber contains a control character at 4");
+    assertThatThrownBy(() -> call.withOrderNumber(" "))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("orderNumber is blank");
+    assertThatThrownBy(() -> call.withProfile("x".repeat(65)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("profile has 65 characters, more than 64");
+
+    String category = "c".repeat(Intake.MAX_CATEGORY);
+    assertThat(call.withCategory(category).category()).isEqualTo(category);
+    assertThatThrownBy(() -> call.withCategory(category + "c"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageEndingWith("(65 characters) has 65 characters, more than 64");
+    assertThatThrownBy(() -> call.withCategory("fees\u0000"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("category 'fees\\u0000' contains a control character at 4");
+  }
+
+  @Test
   void everySettingOfTheDeskBuilderMayBeGivenOnce() {
     ComplaintWorkflow flow = workflow("general");
     List<Function<ComplaintDeskBuilder, ComplaintDeskBuilder>> settings = List.of(

@@ -4,6 +4,7 @@ import io.clm.api.TextRules;
 import io.clm.api.ValidationException;
 import io.clm.api.annotation.Experimental;
 import io.clm.api.complaints.ComplaintWorkflow;
+import io.clm.api.complaints.Intake;
 import io.clm.api.complaints.SlaPolicy;
 import io.clm.api.event.Severity;
 import io.clm.api.spi.PluginRules;
@@ -68,17 +69,19 @@ public abstract class BaseRegulatoryProfile implements ComplaintWorkflow {
   }
 
   /**
-   * A category in the one form a complaint's category has (not blank, lowercase, no space around
-   * it, as {@link io.clm.api.complaints.Intake} requires): a policy under any other spelling would
+   * A category in the one form a complaint's category has (not blank, at most {@link
+   * Intake#MAX_CATEGORY} characters, no control character, lowercase, no space around it, as
+   * {@link Intake} requires): a policy under any other spelling would
    * never apply, and its complaints would silently get the general policy's deadlines.
    */
   private static String category(String id, String category) {
     Objects.requireNonNull(category, "category");
-    String problem =
-        category.isBlank() ? "is blank"
-            : !category.equals(category.strip()) ? "has space around it"
-            : !category.equals(category.toLowerCase(Locale.ROOT)) ? "is not lowercase"
-            : null;
+    String problem = TextRules.problem(category, Intake.MAX_CATEGORY);
+    if (problem == null) {
+      problem = !category.equals(category.strip()) ? "has space around it"
+          : !category.equals(category.toLowerCase(Locale.ROOT)) ? "is not lowercase"
+          : null;
+    }
     if (problem != null) {
       throw new ValidationException("regulatory profile '" + id + "': category " + TextRules.excerpt(category) + " " + problem);
     }

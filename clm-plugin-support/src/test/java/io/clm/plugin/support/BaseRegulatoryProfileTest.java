@@ -44,8 +44,15 @@ class BaseRegulatoryProfileTest {
     assertThatThrownBy(() -> profile(Map.of("Fees\nINFO granted" + "x".repeat(100_000), policy("acme.fees", 15))))
         .isInstanceOf(ValidationException.class)
         .hasMessageStartingWith("regulatory profile 'acme.profile': category 'Fees\\u000aINFO granted")
-        .hasMessageEndingWith("(100017 characters) is not lowercase")
+        .hasMessageEndingWith("(100017 characters) has 100017 characters, more than 64")
         .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200).doesNotContain("\n"));
+    // as intake refuses them, so no complaint could ever have them
+    assertThatThrownBy(() -> profile(Map.of("fees\nlate", policy("acme.fees", 15))))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("regulatory profile 'acme.profile': category 'fees\\u000alate' contains a control character at 4");
+    assertThatThrownBy(() -> profile(Map.of("f".repeat(65), policy("acme.fees", 15))))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageEndingWith("has 65 characters, more than 64");
   }
 
   @Test
