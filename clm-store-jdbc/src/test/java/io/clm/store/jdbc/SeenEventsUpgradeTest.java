@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,55 @@ class SeenEventsUpgradeTest {
   @Test
   void onPostgresTheEventsOfMoreCustomersThanOneBatchOfRowsAllMove() throws SQLException {
     manyCustomersFromVersionThree(Databases.postgresDatabase());
+  }
+
+  @Test
+  void onH2ACustomersEventsArePackedAtMostOneRowsWorthToARowInTheirOrder() throws SQLException {
+    String url = Databases.h2(dir);
+    migrateToVersionThree(url);
+    int row = SeenEventsMigration.ROW;
+    // customers A to D: one event fewer than a row holds, exactly a row, one more, exactly two rows
+    int[] counts = {row - 1, row, row + 1, 2 * row};
+    Map<String, List<SeenEvent>> expected = new TreeMap<>();
+    try (Connection c = DriverManager.getConnection(url);
+        PreparedStatement customer = c.prepareStatement("INSERT INTO clm_customer (customer_key, due_at, record) VALUES (?, 5, ?)");
+        PreparedStatement ps = c.prepareStatement(
+            "INSERT INTO clm_seen_event (customer_key, id_fingerprint, content_fingerprint, event_at) VALUES (?, ?, ?, ?)")) {
+      c.setAutoCommit(false);
+      for (int k = 0; k < counts.length; k++) {
+        String key = "C-" + (char) ('A' + k);
+        customer.setString(1, key);
+        customer.setBytes(2, key.getBytes(StandardCharsets.UTF_8));
+        customer.executeUpdate();
+        for (int i = 0; i < counts[k]; i++) {
+          SeenEvent e = new SeenEvent(k + 1, i, 1_767_600_000_000L - i);
+          ps.setString(1, key);
+          ps.setLong(2, e.id());
+          ps.setLong(3, e.content());
+          ps.setLong(4, e.at());
+          ps.addBatch();
+          expected.computeIfAbsent(key, x -> new ArrayList<>()).add(e);
+        }
+      }
+      ps.executeBatch();
+      c.commit();
+    }
+
+    try (JdbcStore store = JdbcStore.builder().url(url).build()) {
+      Map<String, List<SeenEvent>> moved = new TreeMap<>();
+      store.scan(stored -> moved.put(stored.record().customer().value(), stored.seen()));
+      assertThat(moved).isEqualTo(expected);
+      List<String> rows = new ArrayList<>();
+      try (Connection c = store.dataSource().getConnection();
+          PreparedStatement ps = c.prepareStatement("SELECT customer_key, event_count FROM clm_seen_batch ORDER BY seq");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(rs.getString(1) + ":" + rs.getInt(2));
+        }
+        c.rollback();
+      }
+      assertThat(rows).containsExactly("C-A:999", "C-B:1000", "C-C:1000", "C-C:1", "C-D:1000", "C-D:1000");
+    }
   }
 
   private static void migrateToVersionThree(String url) {
@@ -111,7 +161,7 @@ class SeenEventsUpgradeTest {
   private static void upgradeFromVersionThree(String url) throws SQLException {
     migrateToVersionThree(url);
     // Two customers, their rows interleaved as a feed would write them; more events for C-2 than
-    // the migration packs into one row.
+    // the migration packs into one row (1716 of 2003; 287 for C-1).
     Map<String, List<SeenEvent>> expected = new TreeMap<>();
     try (Connection c = DriverManager.getConnection(url);
         PreparedStatement customer = c.prepareStatement("INSERT INTO clm_customer (customer_key, due_at, record) VALUES (?, 5, ?)");
@@ -122,7 +172,7 @@ class SeenEventsUpgradeTest {
         customer.setBytes(2, key.getBytes(StandardCharsets.UTF_8));
         customer.executeUpdate();
       }
-      int total = SeenEventsMigration.ROW + 3;
+      int total = 2 * SeenEventsMigration.ROW + 3;
       for (int i = 0; i < total; i++) {
         String key = i % 7 == 0 ? "C-1" : "C-2";
         SeenEvent e = new SeenEvent(1_000_000L + i, -i, 1_767_600_000_000L + i);

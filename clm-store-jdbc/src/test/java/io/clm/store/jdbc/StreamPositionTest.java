@@ -71,6 +71,44 @@ class StreamPositionTest {
     }
   }
 
+  @Test
+  void onH2ADatabaseOfVersionFiveWithoutAPositionHasNoneAfterTheUpgrade() throws SQLException {
+    String url = Databases.h2(dir);
+    migrateToVersionFive(url);
+    try (JdbcStore store = JdbcStore.builder().url(url).maximumPoolSize(2).build()) {
+      assertThat(store.position()).isEmpty();
+      holdsOnlyTheBytesColumn(store);
+      store.write(StoreContract.batch(Optional.of(ODD), StoreContract.write("C-1", 1, "a", List.of())));
+      assertThat(store.position()).contains(ODD);
+    }
+  }
+
+  /** The text column of version 5 is gone, and the column of bytes refuses a row without a position. */
+  private static void holdsOnlyTheBytesColumn(JdbcStore store) throws SQLException {
+    for (String statement : List.of("SELECT stream_position FROM clm_position",
+        "INSERT INTO clm_position (id, stream_position_utf16) VALUES (2, NULL)")) {
+      try (Connection c = store.dataSource().getConnection()) {
+        try (PreparedStatement ps = c.prepareStatement(statement)) {
+          assertThatThrownBy(ps::execute).as(statement).isInstanceOf(SQLException.class);
+        } catch (SQLException refusedAtPrepare) {
+          // H2 checks the columns when it prepares the statement
+        }
+        c.rollback();
+      }
+    }
+  }
+
+  private static void migrateToVersionFive(String url) {
+    Flyway.configure()
+        .dataSource(url, null, null)
+        .locations(Schema.LOCATION)
+        .javaMigrations(new SeenEventsMigration())
+        .table(Schema.HISTORY_TABLE)
+        .target("5")
+        .load()
+        .migrate();
+  }
+
   private static void refusesTooLong(String url) {
     try (JdbcStore store = JdbcStore.builder().url(url).maximumPoolSize(2).build()) {
       store.write(StoreContract.batch(Optional.of("p1"), StoreContract.write("C-1", 1, "a", List.of())));
@@ -93,14 +131,7 @@ class StreamPositionTest {
   }
 
   private static void upgradesFromVersionFive(String url) throws SQLException {
-    Flyway.configure()
-        .dataSource(url, null, null)
-        .locations(Schema.LOCATION)
-        .javaMigrations(new SeenEventsMigration())
-        .table(Schema.HISTORY_TABLE)
-        .target("5")
-        .load()
-        .migrate();
+    migrateToVersionFive(url);
     // The longest position version 5 could hold, with characters outside ASCII and a surrogate pair.
     String stored = ("é€\uD83D\uDE00" + "topic-7@99;").repeat(273) + "z";
     assertThat(stored).hasSize(4096);
@@ -112,6 +143,7 @@ class StreamPositionTest {
 
     try (JdbcStore store = JdbcStore.builder().url(url).maximumPoolSize(2).build()) {
       assertThat(store.position()).contains(stored);
+      holdsOnlyTheBytesColumn(store);
 
       store.write(StoreContract.batch(Optional.of(LONG + ODD), StoreContract.write("C-1", 1, "a", List.of())));
       assertThat(store.position()).contains(LONG + ODD);
