@@ -70,7 +70,7 @@ class CorruptRowsTest {
     sql("ALTER TABLE clm_seen_batch DROP CONSTRAINT clm_seen_batch_size");
 
     for (String counted : List.of("event_count = 1", "event_count = 3", "event_count = 0", "event_count = -2",
-        "events = X'00'")) {
+        "events = X'00'", "event_count = 0, events = X''")) {
       sql("UPDATE clm_seen_batch SET event_count = 2, events = X'"
           + "000000000000000100000000000000020000000000000003"
           + "000000000000000400000000000000050000000000000006'",

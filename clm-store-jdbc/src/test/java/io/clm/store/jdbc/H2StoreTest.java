@@ -11,7 +11,9 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -67,6 +69,31 @@ class H2StoreTest extends StoreContract {
     assertThat(borrowed.load(id("C-1"))).isEmpty();
     assertThat(borrowed.position()).isEmpty();
     assertThat(borrowed.count()).isZero();
+  }
+
+  /**
+   * The steps written in Java are recorded with their version as checksum and their description:
+   * databases in use hold these rows, and Flyway refuses to open one whose rows differ from the
+   * steps this code resolves.
+   */
+  @Test
+  void theJavaSchemaStepsAreRecordedAsEveryReleaseRecordedThem() throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = store.dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement(
+            "SELECT \"version\", \"description\", \"type\", \"checksum\" FROM \"clm_schema_history\""
+                + " WHERE \"type\" = 'JDBC' ORDER BY \"installed_rank\"");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        rows.add(rs.getString(1) + " | " + rs.getString(2) + " | " + rs.getString(3) + " | " + rs.getObject(4));
+      }
+      c.rollback();
+    }
+    assertThat(rows).containsExactly(
+        "5 | move seen events to clm_seen_batch | JDBC | 5",
+        "6 | store the feed position as UTF-16 bytes | JDBC | 6");
+    assertThat(new SeenEventsMigration().canExecuteInTransaction()).isTrue();
+    assertThat(new PositionMigration().canExecuteInTransaction()).isTrue();
   }
 
   @Test
