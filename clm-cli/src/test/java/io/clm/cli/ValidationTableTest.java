@@ -12,6 +12,8 @@ import io.clm.api.Money;
 import io.clm.api.Stage;
 import io.clm.api.StageFamily;
 import io.clm.api.ValidationException;
+import io.clm.api.complaints.ComplaintDesk;
+import io.clm.api.complaints.Intake;
 import io.clm.api.event.Attribute;
 import io.clm.api.event.AttributeUpdate;
 import io.clm.api.event.Channel;
@@ -81,12 +83,21 @@ class ValidationTableTest {
         new Case("`Clm.builder().futureTolerance`", "0 to 36,500 days", ve,
             () -> Clm.builder().futureTolerance(Duration.ofDays(36_501))),
         new Case("`ComplaintDeskBuilder.futureTolerance`", "0 to 36,500 days", ve,
-            () -> io.clm.api.complaints.ComplaintDesk.builder().futureTolerance(Duration.ofDays(36_501))),
+            () -> ComplaintDesk.builder().futureTolerance(Duration.ofDays(36_501))),
         new Case("`Clm.builder().trendWindow`", "1 hour to 36,500 days", ve,
             () -> Clm.builder().trendWindow(Duration.ofSeconds(Long.MAX_VALUE))),
         new Case("`Clm.builder().deduplicationWindow`", "1 day to 36,500 days", ve,
             () -> Clm.builder().deduplicationWindow(Duration.ofHours(1))),
         new Case("`CustomerIdMask.withKey`", "at least 32 bytes, not all equal", ve, () -> CustomerIdMask.withKey(new byte[16])),
+        new Case("`Intake.content`", "1 to 10,000 characters, not blank", ve,
+            () -> Intake.call("+1 555 0100", AT, " ")),
+        new Case("`Intake.callerPhone`, `orderNumber`, `profile`", String.format(Locale.ROOT, TEXT, 64), ve,
+            () -> Intake.call("+1 555\n0100", AT, "fee")),
+        new Case("complaint category (intake, routing rules, regulatory profiles)",
+            String.format(Locale.ROOT, TEXT, 64) + "; lowercase, no space around it", ve,
+            () -> Intake.call("+1 555 0100", AT, "fee").withCategory("Fees")),
+        new Case("`ComplaintDeskBuilder.ticketPrefix`", "1 to 16 characters, no spaces, slashes, control characters or lone surrogates",
+            ve, () -> ComplaintDesk.builder().ticketPrefix("C/")),
         new Case("model id", "lowercase letters, digits, hyphens and dots, starting with a letter, at most 64 characters", ime,
             () -> LifecycleModel.builder("Model")),
         new Case("stage id", "lowercase letters, digits and hyphens, starting with a letter, at most 64 characters", ime,
