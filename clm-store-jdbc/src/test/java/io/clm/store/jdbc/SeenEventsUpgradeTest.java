@@ -69,13 +69,7 @@ class SeenEventsUpgradeTest {
         customer.setBytes(2, key.getBytes(StandardCharsets.UTF_8));
         customer.executeUpdate();
         for (int i = 0; i < counts[k]; i++) {
-          SeenEvent e = new SeenEvent(k + 1, i, 1_767_600_000_000L - i);
-          ps.setString(1, key);
-          ps.setLong(2, e.id());
-          ps.setLong(3, e.content());
-          ps.setLong(4, e.at());
-          ps.addBatch();
-          expected.computeIfAbsent(key, x -> new ArrayList<>()).add(e);
+          addSeen(ps, key, new SeenEvent(k + 1, i, 1_767_600_000_000L - i), expected);
         }
       }
       ps.executeBatch();
@@ -83,8 +77,7 @@ class SeenEventsUpgradeTest {
     }
 
     try (JdbcStore store = JdbcStore.builder().url(url).build()) {
-      Map<String, List<SeenEvent>> moved = new TreeMap<>();
-      store.scan(stored -> moved.put(stored.record().customer().value(), stored.seen()));
+      Map<String, List<SeenEvent>> moved = seenByCustomer(store);
       assertThat(moved).isEqualTo(expected);
       List<String> rows = new ArrayList<>();
       try (Connection c = store.dataSource().getConnection();
@@ -136,13 +129,7 @@ class SeenEventsUpgradeTest {
             continue;
           }
           String key = String.format("C-%05d", i);
-          SeenEvent e = new SeenEvent(i * 10L + round + 1, -i, 1_767_600_000_000L + round);
-          ps.setString(1, key);
-          ps.setLong(2, e.id());
-          ps.setLong(3, e.content());
-          ps.setLong(4, e.at());
-          ps.addBatch();
-          expected.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
+          addSeen(ps, key, new SeenEvent(i * 10L + round + 1, -i, 1_767_600_000_000L + round), expected);
         }
       }
       ps.executeBatch();
@@ -150,8 +137,7 @@ class SeenEventsUpgradeTest {
     }
 
     try (JdbcStore store = JdbcStore.builder().url(url).build()) {
-      Map<String, List<SeenEvent>> moved = new TreeMap<>();
-      store.scan(stored -> moved.put(stored.record().customer().value(), stored.seen()));
+      Map<String, List<SeenEvent>> moved = seenByCustomer(store);
       assertThat(moved).hasSize(customers).isEqualTo(expected);
       // 834 customers with one event, 833 with two and 833 with three
       assertThat(moved.values().stream().mapToInt(List::size).sum()).isEqualTo(4_999);
@@ -175,14 +161,9 @@ class SeenEventsUpgradeTest {
       int total = 2 * SeenEventsMigration.ROW + 3;
       for (int i = 0; i < total; i++) {
         String key = i % 7 == 0 ? "C-1" : "C-2";
-        SeenEvent e = new SeenEvent(1_000_000L + i, -i, 1_767_600_000_000L + i);
-        ps.setString(1, key);
-        ps.setLong(2, e.id());
-        ps.setLong(3, e.content());
-        ps.setLong(4, e.at());
-        ps.executeUpdate();
-        expected.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
+        addSeen(ps, key, new SeenEvent(1_000_000L + i, -i, 1_767_600_000_000L + i), expected);
       }
+      ps.executeBatch();
     }
 
     try (JdbcStore store = JdbcStore.builder().url(url).build()) {
@@ -202,5 +183,23 @@ class SeenEventsUpgradeTest {
       assertThat(scanned.get(0).seen()).containsExactlyElementsOf(c1);
       assertThat(scanned.get(1).seen()).containsExactlyElementsOf(expected.get("C-2"));
     }
+  }
+
+  /** Adds a version-three seen-event row to the batch, and the event to what the migration must move. */
+  private static void addSeen(PreparedStatement ps, String key, SeenEvent e, Map<String, List<SeenEvent>> expected)
+      throws SQLException {
+    ps.setString(1, key);
+    ps.setLong(2, e.id());
+    ps.setLong(3, e.content());
+    ps.setLong(4, e.at());
+    ps.addBatch();
+    expected.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
+  }
+
+  /** Every customer's seen events, as the migrated store hands them back. */
+  private static Map<String, List<SeenEvent>> seenByCustomer(JdbcStore store) {
+    Map<String, List<SeenEvent>> seen = new TreeMap<>();
+    store.scan(stored -> seen.put(stored.record().customer().value(), stored.seen()));
+    return seen;
   }
 }
