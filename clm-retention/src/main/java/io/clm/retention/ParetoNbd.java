@@ -130,12 +130,12 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
    */
   private double logA0(int x, double recency, double age, double[] scratch) {
     double rsx = r + s + x;
-    double direct = logDropoutIntegral(x, recency, age);
+    double big = Math.max(alpha, beta);
+    double small = Math.min(alpha, beta);
+    double direct = logDropoutIntegral(x, recency, age, big, small);
     if (!Double.isNaN(direct)) {
       return Math.log(rsx) + direct;
     }
-    double big = Math.max(alpha, beta);
-    double small = Math.min(alpha, beta);
     double difference = big - small;
     double second = alpha >= beta ? s + 1 : r + x;
     double l1 = SpecialFunctions.logHyp2f1Shifted(rsx, second, difference / (big + recency), (small + recency) / (big + recency), scratch)
@@ -159,9 +159,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
    * quarter: where the hypergeometric argument (big − small)/(big + τ) is close to 1 and its
    * series converges slowly (on a portfolio with little dropout, β far above α).
    */
-  private double logDropoutIntegral(int x, double recency, double age) {
-    double big = Math.max(alpha, beta);
-    double small = Math.min(alpha, beta);
+  private double logDropoutIntegral(int x, double recency, double age, double big, double small) {
     double p = alpha < beta ? r + x : s + 1;
     double q = alpha < beta ? s + 1 : r + x;
     double k = p + q - 2;
