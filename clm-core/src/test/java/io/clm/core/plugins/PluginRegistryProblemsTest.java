@@ -133,4 +133,18 @@ class PluginRegistryProblemsTest {
       });
     }
   }
+
+  @Test
+  void aServicesFileNamingNoPluginIsReportedLineByLineAndTheRestLoad(@TempDir Path dir) throws Exception {
+    String service = RetentionStrategy.class.getName();
+    try (URLClassLoader loader = ServicesDirectory.loaderOfLines(
+        dir, RetentionStrategy.class, List.of("com.example.Missing", Fine.class.getName(), ServicesDirectory.class.getName()))) {
+      PluginRegistry registry = PluginRegistry.discover(loader);
+
+      assertThat(registry.all(RetentionStrategy.class)).extracting(RetentionStrategy::id).contains("test.fine");
+      assertThat(registry.problems()).containsExactly(
+          service + ": Provider com.example.Missing not found",
+          service + ": " + ServicesDirectory.class.getName() + " not a subtype");
+    }
+  }
 }

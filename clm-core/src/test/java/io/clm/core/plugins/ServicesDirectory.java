@@ -18,10 +18,15 @@ final class ServicesDirectory {
   private ServicesDirectory() {}
 
   static URLClassLoader loader(Path dir, Class<?> service, List<Class<?>> providers) {
+    return loaderOfLines(dir, service, providers.stream().map(Class::getName).toList());
+  }
+
+  /** A loader whose services file holds the given lines as they are, class names or not. */
+  static URLClassLoader loaderOfLines(Path dir, Class<?> service, List<String> lines) {
     try {
       Path file = dir.resolve("META-INF/services/" + service.getName());
       Files.createDirectories(file.getParent());
-      Files.writeString(file, providers.stream().map(Class::getName).collect(Collectors.joining("\n", "", "\n")));
+      Files.writeString(file, lines.stream().collect(Collectors.joining("\n", "", "\n")));
       URL url = dir.toUri().toURL();
       return new URLClassLoader(new URL[] {url}, ServicesDirectory.class.getClassLoader());
     } catch (MalformedURLException e) {
