@@ -265,8 +265,9 @@ final class QuasiNewton {
     double[][] information;
     if (second != null) {
       information = hx;
-    } else if (f instanceof NumericalObjective) {
-      information = hessian(f, x, fx);
+    } else if (f instanceof NumericalObjective numerical) {
+      // values only: the objective's own gradient would cost 2n more values each time
+      information = hessian(numerical.value(), x, fx);
       evaluations += 2 * n * n;
     } else {
       information = hessianFromGradient(f, x);
@@ -363,29 +364,28 @@ final class QuasiNewton {
   }
 
   /** Central-difference Hessian of the objective's value, step 1e-4 in each log-parameter. */
-  static double[][] hessian(Objective f, double[] x, double fx) {
+  static double[][] hessian(Value f, double[] x, double fx) {
     int n = x.length;
-    double[] scratch = new double[n];
     double hStep = 1e-4;
     double[][] out = new double[n][n];
     double[] v = x.clone();
     for (int i = 0; i < n; i++) {
       v[i] = x[i] + hStep;
-      double up = f.at(v, scratch);
+      double up = f.at(v);
       v[i] = x[i] - hStep;
-      double down = f.at(v, scratch);
+      double down = f.at(v);
       v[i] = x[i];
       out[i][i] = (up - 2 * fx + down) / (hStep * hStep);
       for (int j = 0; j < i; j++) {
         v[i] = x[i] + hStep;
         v[j] = x[j] + hStep;
-        double pp = f.at(v, scratch);
+        double pp = f.at(v);
         v[j] = x[j] - hStep;
-        double pm = f.at(v, scratch);
+        double pm = f.at(v);
         v[i] = x[i] - hStep;
-        double mm = f.at(v, scratch);
+        double mm = f.at(v);
         v[j] = x[j] + hStep;
-        double mp = f.at(v, scratch);
+        double mp = f.at(v);
         v[i] = x[i];
         v[j] = x[j];
         out[i][j] = (pp - pm - mp + mm) / (4 * hStep * hStep);

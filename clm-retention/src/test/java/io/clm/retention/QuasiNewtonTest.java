@@ -49,9 +49,33 @@ class QuasiNewtonTest {
             });
     QuasiNewton.Result r = QuasiNewton.standard().minimise("test", NAMES, f, new double[] {0, 0});
     assertTheKnownMinimum(r, 1e-5);
-    // Each evaluation of the objective takes the value and two more per parameter for the
-    // gradient: 5 values per evaluation.
-    assertThat(values.get()).isEqualTo(5 * r.evaluations());
+    // Each evaluation of the search takes the value and two more per parameter for the gradient:
+    // 5 values. The information matrix takes 2n² = 8 values, one each, with no gradient.
+    assertThat(values.get()).isEqualTo(5 * (r.evaluations() - 8) + 8);
+  }
+
+  @Test
+  void aSearchThatFailsFallsBackToTheSimplexWhichAsksAValueOnlyObjectiveForValuesOnly() {
+    // The value cannot be taken beside the start along u₀, so the first search finds no finite
+    // gradient there and the simplex takes over from the same start.
+    AtomicInteger values = new AtomicInteger();
+    QuasiNewton.Objective f =
+        QuasiNewton.numericalGradient(
+            u -> {
+              values.incrementAndGet();
+              return Math.abs(u[0]) == 1e-6 && u[1] == 0 ? Double.NaN : value(u);
+            });
+    assertThatThrownBy(() -> QuasiNewton.standard().minimise("test", NAMES, f, new double[] {0, 0}))
+        .isInstanceOf(ConvergenceException.class)
+        .hasMessageContaining("found no finite log-likelihood at the start point");
+    values.set(0);
+
+    QuasiNewton.Result r = QuasiNewton.fit("test", NAMES, f, new double[] {0, 0});
+
+    assertTheKnownMinimum(r, 1e-5);
+    // The simplex's evaluations, most of the fit's, are one value each; were they taken with the
+    // numerical gradient, each would be 5 values and the fit would take about 5 values an evaluation.
+    assertThat(values.get()).isLessThan(2 * r.evaluations());
   }
 
   @Test
