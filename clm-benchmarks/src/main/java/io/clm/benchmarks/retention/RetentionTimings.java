@@ -5,9 +5,11 @@ import io.clm.retention.CustomerSummary;
 import io.clm.retention.FitBreakdown;
 import io.clm.retention.FittedModel;
 import io.clm.retention.LifetimeValue;
+import io.clm.retention.ParetoNbd;
 import io.clm.retention.PurchaseHistory;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -25,30 +27,16 @@ public final class RetentionTimings {
   /**
    * Runs the measurements.
    *
-   * @param args {@code fit} to measure the fit only
+   * @param args {@code fit} to measure the BG/NBD fit only, {@code pareto} the Pareto/NBD fit only
    */
   public static void main(String[] args) {
     List<PurchaseHistory> histories = CdnowData.summaries().stream().map(CustomerSummary::history).collect(Collectors.toList());
+    if (args.length > 0 && args[0].equals("pareto")) {
+      timeFit("pareto/nbd fit on CDNOW through ParetoNbd.fit (grouping + fit + standard errors)", 15, () -> ParetoNbd.fit(histories));
+      return;
+    }
     FitBreakdown.print(histories, 50);
-    FittedModel<BgNbd> fit = null;
-    // At least one second of warm-up: on a loaded machine the compiler threads get little time.
-    long warmUp = CPU.getCurrentThreadCpuTime();
-    while (CPU.getCurrentThreadCpuTime() - warmUp < 1_000_000_000L) {
-      fit = BgNbd.fit(histories);
-    }
-    long[] fitNanos = new long[50];
-    long[] fitCpu = new long[50];
-    for (int i = 0; i < fitNanos.length; i++) {
-      long c0 = CPU.getCurrentThreadCpuTime();
-      long t0 = System.nanoTime();
-      fit = BgNbd.fit(histories);
-      fitNanos[i] = System.nanoTime() - t0;
-      fitCpu[i] = CPU.getCurrentThreadCpuTime() - c0;
-    }
-    System.out.printf(
-        "bg/nbd fit on CDNOW through BgNbd.fit (grouping + fit + standard errors): median %.2f ms wall, %.3f ms cpu (%d evaluations, %d groups of %d customers), %s, LL %.4f%n",
-        median(fitNanos) / 1e6,
-        median(fitCpu) / 1e6, fit.evaluations(), fit.groups(), fit.observations(), fit.model(), fit.logLikelihood());
+    timeFit("bg/nbd fit on CDNOW through BgNbd.fit (grouping + fit + standard errors)", 50, () -> BgNbd.fit(histories));
     if (args.length > 0 && args[0].equals("fit")) {
       return;
     }
@@ -96,6 +84,29 @@ public final class RetentionTimings {
     System.out.printf(
         "P(alive) + CLV for 1,000,000 customers (columns): median %.0f ms wall, %.0f ms cpu%n",
         median(scoreNanos) / 1e6, median(scoreCpu) / 1e6);
+  }
+
+  /** Fits for at least a second of CPU time, then prints the median of {@code runs} more fits. */
+  private static void timeFit(String what, int runs, Supplier<FittedModel<?>> fitting) {
+    FittedModel<?> fit = null;
+    // At least one second of warm-up: on a loaded machine the compiler threads get little time.
+    long warmUp = CPU.getCurrentThreadCpuTime();
+    while (CPU.getCurrentThreadCpuTime() - warmUp < 1_000_000_000L) {
+      fit = fitting.get();
+    }
+    long[] fitNanos = new long[runs];
+    long[] fitCpu = new long[runs];
+    for (int i = 0; i < runs; i++) {
+      long c0 = CPU.getCurrentThreadCpuTime();
+      long t0 = System.nanoTime();
+      fit = fitting.get();
+      fitNanos[i] = System.nanoTime() - t0;
+      fitCpu[i] = CPU.getCurrentThreadCpuTime() - c0;
+    }
+    System.out.printf(
+        "%s: median %.2f ms wall, %.3f ms cpu (%d evaluations, %d groups of %d customers), %s, LL %.10f%n",
+        what, median(fitNanos) / 1e6, median(fitCpu) / 1e6, fit.evaluations(), fit.groups(), fit.observations(), fit.model(),
+        fit.logLikelihood());
   }
 
   private static double median(long[] values) {
