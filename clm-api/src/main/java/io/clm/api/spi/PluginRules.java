@@ -1,14 +1,18 @@
 package io.clm.api.spi;
 
-import io.clm.api.annotation.Experimental;
-import java.util.Map;
 import io.clm.api.TextRules;
+import io.clm.api.annotation.Experimental;
+import io.clm.api.complaints.Intake;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The one rule for plugin ids and the one rule for plugin parameters. The plugin registry, the
- * lifecycle model builder, parameter resolution and the plugin test kit all ask this class, so
+ * The one rule for plugin ids, the one rule for plugin parameters and the one form of a complaint
+ * category. The plugin registry, the lifecycle model builder, parameter resolution, the complaint
+ * intake and routing rules, regulatory profiles and the plugin test kit all ask this class, so
  * that they give the same answer.
  *
  * <ul>
@@ -81,6 +85,32 @@ public final class PluginRules {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Checks a complaint category, as an intake, a routing rule or a regulatory profile's policy
+   * names it. Rules compare categories exactly, so a category written another way ({@code Fraud},
+   * {@code "fees "}) is refused where it is given instead of silently matching no rule: it is not
+   * blank, has at most {@link Intake#MAX_CATEGORY} characters, no control character or lone
+   * surrogate, no space around it, and is lowercase.
+   *
+   * @param category the category
+   * @return empty if the category is in that form, else what is wrong ({@code category 'Fraud' is
+   *     not lowercase})
+   * @throws NullPointerException if {@code category} is null
+   */
+  public static Optional<String> categoryProblem(String category) {
+    Objects.requireNonNull(category, "category");
+    if (category.isBlank()) {
+      return Optional.of("category is blank");
+    }
+    String problem = TextRules.problem(category, Intake.MAX_CATEGORY);
+    if (problem == null) {
+      problem = !category.equals(category.strip()) ? "has space around it"
+          : !category.equals(category.toLowerCase(Locale.ROOT)) ? "is not lowercase"
+          : null;
+    }
+    return problem == null ? Optional.empty() : Optional.of("category " + TextRules.excerpt(category) + " " + problem);
   }
 
   private static boolean wellFormed(String name) {

@@ -10,6 +10,7 @@ import io.clm.api.CustomerId;
 import io.clm.api.Money;
 import io.clm.api.ValidationException;
 import io.clm.api.event.Severity;
+import io.clm.api.spi.PluginRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
@@ -221,7 +222,10 @@ class ComplaintValuesTest {
       {" ", "category is blank"},
       {"", "category is blank"},
     };
+    assertThat(PluginRules.categoryProblem("cards/atm_2")).isEmpty();
     for (String[] b : bad) {
+      // the answer plugins ask for (a regulatory profile's categories) is the one the intake gives
+      assertThat(PluginRules.categoryProblem(b[0])).contains(b[1]);
       assertThatThrownBy(() -> intake.withCategory(b[0])).isInstanceOf(ValidationException.class).hasMessage(b[1]);
       assertThatThrownBy(() -> RoutingRule.category("r", b[0], "desk"))
           .isInstanceOf(ValidationException.class).hasMessage(b[1]);

@@ -1,6 +1,5 @@
 package io.clm.plugin.support;
 
-import io.clm.api.TextRules;
 import io.clm.api.ValidationException;
 import io.clm.api.annotation.Experimental;
 import io.clm.api.complaints.ComplaintWorkflow;
@@ -8,7 +7,6 @@ import io.clm.api.complaints.Intake;
 import io.clm.api.complaints.SlaPolicy;
 import io.clm.api.event.Severity;
 import io.clm.api.spi.PluginRules;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -69,22 +67,14 @@ public abstract class BaseRegulatoryProfile implements ComplaintWorkflow {
   }
 
   /**
-   * A category in the one form a complaint's category has (not blank, at most {@link
-   * Intake#MAX_CATEGORY} characters, no control character, lowercase, no space around it, as
+   * A category in the one form a complaint's category has ({@link PluginRules#categoryProblem}, as
    * {@link Intake} requires): a policy under any other spelling would
    * never apply, and its complaints would silently get the general policy's deadlines.
    */
   private static String category(String id, String category) {
-    Objects.requireNonNull(category, "category");
-    String problem = TextRules.problem(category, Intake.MAX_CATEGORY);
-    if (problem == null) {
-      problem = !category.equals(category.strip()) ? "has space around it"
-          : !category.equals(category.toLowerCase(Locale.ROOT)) ? "is not lowercase"
-          : null;
-    }
-    if (problem != null) {
-      throw new ValidationException("regulatory profile '" + id + "': category " + TextRules.excerpt(category) + " " + problem);
-    }
+    PluginRules.categoryProblem(category).ifPresent(problem -> {
+      throw new ValidationException("regulatory profile '" + id + "': " + problem);
+    });
     return category;
   }
 

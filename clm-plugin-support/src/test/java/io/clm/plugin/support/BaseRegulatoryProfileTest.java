@@ -39,7 +39,7 @@ class BaseRegulatoryProfileTest {
         .hasMessage("regulatory profile 'acme.profile': category 'fees ' has space around it");
     assertThatThrownBy(() -> profile(Map.of(" ", policy("acme.blank", 15))))
         .isInstanceOf(ValidationException.class)
-        .hasMessage("regulatory profile 'acme.profile': category ' ' is blank");
+        .hasMessage("regulatory profile 'acme.profile': category is blank");
     // a category from configuration is quoted as a short escaped excerpt, on one line
     assertThatThrownBy(() -> profile(Map.of("Fees\nINFO granted" + "x".repeat(100_000), policy("acme.fees", 15))))
         .isInstanceOf(ValidationException.class)
