@@ -123,25 +123,46 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
 
   /**
    * log A₀ of the note (equations 19 and 20), −∞ when t_x = T. A₀ is (r + s + x) times the
-   * integral over the dropout time τ from t_x to T of (α + τ)^(−(r + x)) (β + τ)^(−(s + 1)). Where
-   * one scale is far above the other, {@link #logDropoutIntegral} sums that integral directly;
-   * otherwise it is the difference of two scaled hypergeometric terms at t_x and T, taken as {@code
-   * L₁ + log(−expm1(L₂ − L₁))} so it keeps its relative precision when t_x is close to T.
+   * integral over the dropout time τ from t_x to T of (α + τ)^(−(r + x)) (β + τ)^(−(s + 1)). With y
+   * = (small + τ)/(big + τ) for the smaller and the larger scale, the integral is summed as a series
+   * in y ({@link #logDropoutIntegral}) where y · (|k| + 1) ≤ ¼ (k as there), and as the difference
+   * of two hypergeometric terms ({@link #logHypergeometricPart}) where y is larger. Their arguments
+   * are z = 1 − y: the hypergeometric series needs about 40/y terms, which the split keeps below
+   * 160 (|k| + 1), so a customer whose interval starts close to y = 0 (β far above α, t_x small)
+   * and ends beyond the series in y is summed in two parts, each where it converges fast.
    */
   private double logA0(int x, double recency, double age, double[] scratch) {
     double rsx = r + s + x;
     double big = Math.max(alpha, beta);
     double small = Math.min(alpha, beta);
-    double direct = logDropoutIntegral(x, recency, age, big, small);
-    if (!Double.isNaN(direct)) {
-      return Math.log(rsx) + direct;
+    double k = r + x + s - 1;
+    double yEnd = 0.25 / (Math.abs(k) + 1);
+    if ((small + age) / (big + age) <= yEnd) {
+      return Math.log(rsx) + logDropoutIntegral(x, recency, age, big, small);
     }
+    if ((small + recency) / (big + recency) < yEnd) {
+      // τ where y = yEnd, strictly between t_x and T
+      double split = (yEnd * big - small) / (1 - yEnd);
+      return Math.log(rsx)
+          + SpecialFunctions.logAddExp(
+              logDropoutIntegral(x, recency, split, big, small), logHypergeometricPart(x, split, age, big, small, scratch));
+    }
+    return Math.log(rsx) + logHypergeometricPart(x, recency, age, big, small, scratch);
+  }
+
+  /**
+   * The log of the integral over τ from {@code from} to {@code to} of (α + τ)^(−(r + x)) (β +
+   * τ)^(−(s + 1)), as the difference of two scaled hypergeometric terms, taken as {@code L₁ +
+   * log(−expm1(L₂ − L₁))} so it keeps its relative precision when the ends are close.
+   */
+  private double logHypergeometricPart(int x, double from, double to, double big, double small, double[] scratch) {
+    double rsx = r + s + x;
     double difference = big - small;
     double second = alpha >= beta ? s + 1 : r + x;
-    double l1 = SpecialFunctions.logHyp2f1Shifted(rsx, second, difference / (big + recency), (small + recency) / (big + recency), scratch)
-        - rsx * Math.log(big + recency);
-    double l2 = SpecialFunctions.logHyp2f1Shifted(rsx, second, difference / (big + age), (small + age) / (big + age), scratch)
-        - rsx * Math.log(big + age);
+    double l1 = SpecialFunctions.logHyp2f1Shifted(rsx, second, difference / (big + from), (small + from) / (big + from), scratch)
+        - rsx * Math.log(big + from) - Math.log(rsx);
+    double l2 = SpecialFunctions.logHyp2f1Shifted(rsx, second, difference / (big + to), (small + to) / (big + to), scratch)
+        - rsx * Math.log(big + to) - Math.log(rsx);
     if (!(l2 < l1)) {
       return Double.NEGATIVE_INFINITY;
     }
@@ -149,26 +170,21 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
   }
 
   /**
-   * The log of the integral over τ from t_x to T of (α + τ)^(−(r + x)) (β + τ)^(−(s + 1)) when one
-   * scale is far above the other, or NaN where this way does not apply. With the smaller scale's
-   * factor (small + τ)^(−p), the larger's (big + τ)^(−q), and y = (small + τ)/(big + τ), the
-   * integral is (big − small)^(1 − p − q) ∫ y^(−p) (1 − y)^(p + q − 2) dy from y(t_x) to y(T).
-   * Expanding (1 − y)^k by the binomial series, each term is a power of y integrated exactly
-   * ({@link SpecialFunctions#logPowerIntegral}), no difference of two large numbers. The terms
-   * shrink at least as fast as ((|k| + 1) y(T))^j, so it is taken where that ratio is at most a
-   * quarter: where the hypergeometric argument (big − small)/(big + τ) is close to 1 and its
-   * series converges slowly (on a portfolio with little dropout, β far above α).
+   * The log of the integral over τ from {@code from} to {@code to} of (α + τ)^(−(r + x)) (β +
+   * τ)^(−(s + 1)) where y = (small + τ)/(big + τ) stays small. With the smaller scale's factor
+   * (small + τ)^(−p) and the larger's (big + τ)^(−q), the integral is (big − small)^(1 − p − q) ∫
+   * y^(−p) (1 − y)^k dy over y, k = p + q − 2. Expanding (1 − y)^k by the binomial series, each
+   * term is a power of y integrated exactly ({@link SpecialFunctions#logPowerIntegral}), no
+   * difference of two large numbers. The terms shrink at least as fast as ((|k| + 1) y)^j, at most
+   * ¼^j where {@link #logA0} uses it: where the hypergeometric argument (big − small)/(big + τ) is
+   * close to 1 and its series converges slowly (on a portfolio with little dropout, β far above α).
    */
-  private double logDropoutIntegral(int x, double recency, double age, double big, double small) {
+  private double logDropoutIntegral(int x, double from, double to, double big, double small) {
     double p = alpha < beta ? r + x : s + 1;
     double q = alpha < beta ? s + 1 : r + x;
     double k = p + q - 2;
-    double y2 = (small + age) / (big + age);
-    if (!(y2 * (Math.abs(k) + 1) <= 0.25)) {
-      return Double.NaN;
-    }
-    double logY1 = Math.log((small + recency) / (big + recency));
-    double logY2 = Math.log(y2);
+    double logY1 = Math.log((small + from) / (big + from));
+    double logY2 = Math.log((small + to) / (big + to));
     if (!(logY1 < logY2)) {
       return Double.NEGATIVE_INFINITY;
     }

@@ -38,6 +38,10 @@ class ParetoNbdLikelihoodTest {
       {1.3, 1.5, 0.8, 40_000},
       {2.5, 3_000, 1.2, 0.9}, // α far above β
       {0.4, 0.02, 0.3, 900},
+      // β far above α with a large s: the argument at t_x is within 1e-6 of 1, too close for the
+      // hypergeometric series, and the dropout-integral series does not reach to T
+      {0.5, 0.02, 300, 20_000},
+      {0.8, 0.5, 40, 3_000},
     };
     int[][] customers = {{0, 0}, {1, 5}, {3, 29}, {20, 12}, {60, 30}};
     for (double[] m : models) {
