@@ -2,9 +2,13 @@ package io.clm.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /**
  * The Pareto/NBD likelihood against its definition, where β is far above α or α far above β (the
@@ -57,5 +61,34 @@ class ParetoNbdLikelihoodTest {
             .isCloseTo(expected, within(1e-9 * Math.max(1, Math.abs(expected))));
       }
     }
+  }
+
+  /** r and s from e^−6 to e^6, α and β from e^−7 to e^7: one scale up to a million times the other. */
+  private static Gen<ParetoNbd> wideModels() {
+    return doubles().between(-6, 6).zip(
+        doubles().between(-7, 7),
+        doubles().between(-6, 6),
+        doubles().between(-7, 7),
+        (r, alpha, s, beta) -> new ParetoNbd(Math.exp(r), Math.exp(alpha), Math.exp(s), Math.exp(beta)));
+  }
+
+  /** A quarter of the customers without repeat purchases, the others with up to 199; T up to 100. */
+  private static Gen<PurchaseHistory> customers() {
+    return integers().between(-66, 199).zip(
+        doubles().between(0, 1),
+        doubles().between(1, 100),
+        (x, share, age) -> x <= 0 ? new PurchaseHistory(0, 0, age) : new PurchaseHistory(x, Math.max(1e-3, share * age), age));
+  }
+
+  @Test
+  void theLikelihoodIsFiniteAndPAliveAProbabilityOverWideParameterRanges() {
+    // Where a scale is far above the other the series behind A₀ are close to their limits; none
+    // may fail or lose the value. (A density in the purchase times, the likelihood may exceed 1.)
+    qt().withExamples(1_000)
+        .forAll(wideModels(), customers())
+        .checkAssert((model, customer) -> {
+          assertThat(model.logLikelihood(List.of(customer))).as("%s, %s", model, customer).isFinite();
+          assertThat(model.probabilityAlive(customer)).as("%s, %s", model, customer).isBetween(0.0, 1.0);
+        });
   }
 }
