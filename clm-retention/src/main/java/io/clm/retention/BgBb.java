@@ -172,7 +172,7 @@ public record BgBb(double alpha, double beta, double gamma, double delta) {
             + SpecialFunctions.lnGamma(gamma + delta)
             - SpecialFunctions.lnGamma(1 + delta)
             - logLikelihood(history);
-    return Math.exp(logFront) * aliveSum(n, opportunities);
+    return aliveSum(logFront, n, opportunities);
   }
 
   /**
@@ -188,14 +188,17 @@ public record BgBb(double alpha, double beta, double gamma, double delta) {
       throw new ValidationException("opportunities " + opportunities + " is negative");
     }
     double logFront = Math.log(alpha / (alpha + beta)) + Math.log(delta) + SpecialFunctions.lnGamma(gamma + delta) - SpecialFunctions.lnGamma(1 + delta);
-    return Math.exp(logFront) * aliveSum(0, opportunities);
+    return aliveSum(logFront, 0, opportunities);
   }
 
-  /** Σ_{k=from}^{from+count−1} Γ(1+δ+k)/Γ(γ+δ+k)/(γ+δ+k). */
-  private double aliveSum(int from, int count) {
+  /**
+   * e^front · Σ_{k=from}^{from+count−1} Γ(1+δ+k)/Γ(γ+δ+k)/(γ+δ+k), each term taken with the front
+   * factor in log space: for a large γ the factor alone overflows and the terms alone underflow.
+   */
+  private double aliveSum(double logFront, int from, int count) {
     double sum = 0;
     for (int k = from; k < from + count; k++) {
-      sum += Math.exp(SpecialFunctions.lnGamma(1 + delta + k) - SpecialFunctions.lnGamma(gamma + delta + k)) / (gamma + delta + k);
+      sum += Math.exp(logFront + SpecialFunctions.lnGamma(1 + delta + k) - SpecialFunctions.lnGamma(gamma + delta + k) - Math.log(gamma + delta + k));
     }
     return sum;
   }
