@@ -133,7 +133,6 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Tran
     if (horizon == 0) {
       return 0;
     }
-    double series = BgNbd.aliveSeries(r, b + 1, a - 1, horizon / (alpha + horizon), -Math.log1p(horizon / alpha), new double[2]);
-    return Math.max(0, b / (a + b) * series);
+    return Math.max(0, b / (a + b) * BgNbd.newCustomerExpectation(r, alpha, a, b + 1, horizon));
   }
 }
