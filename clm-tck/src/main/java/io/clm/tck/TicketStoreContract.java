@@ -124,13 +124,13 @@ public abstract class TicketStoreContract {
     assertThat(store.lastSequence()).isZero();
     assertThat(store.deskTime()).isEmpty();
     assertThat(store.find("T-1")).isEmpty();
-    assertThat(store.findByCustomer(ANNA)).isEmpty();
+    assertThat(store.findByCustomer(ANNA)).as("a customer's tickets in a new store").isEmpty();
     assertThat(store.file(ANNA)).isEmpty();
-    assertThat(store.dueBy(Instant.MAX, 10)).isEmpty();
-    assertThat(store.pendingEvents(10)).isEmpty();
+    assertThat(store.dueBy(Instant.MAX, 10)).as("the due tickets of a new store").isEmpty();
+    assertThat(store.pendingEvents(10)).as("the outbox of a new store").isEmpty();
     List<StoredTicket> seen = new ArrayList<>();
     store.forEach(seen::add);
-    assertThat(seen).isEmpty();
+    assertThat(seen).as("the tickets a new store scans").isEmpty();
   }
 
   /**
@@ -318,7 +318,7 @@ public abstract class TicketStoreContract {
     assertThat(ids(store.dueBy(at(30), 10))).containsExactly("T-2", "T-1", "T-3");
     assertThat(ids(store.dueBy(at(30), 2))).containsExactly("T-2", "T-1");
     assertThat(ids(store.dueBy(at(30), 1))).as("the smallest limit").containsExactly("T-2");
-    assertThat(ids(store.dueBy(at(9), 10))).isEmpty();
+    assertThat(ids(store.dueBy(at(9), 10))).as("tickets due before the earliest due instant").isEmpty();
     assertThat(ids(store.dueBy(Instant.MAX, 10))).containsExactly("T-2", "T-1", "T-3", "T-4");
     assertThatThrownBy(() -> store.dueBy(at(30), 0)).isInstanceOf(IllegalArgumentException.class);
 

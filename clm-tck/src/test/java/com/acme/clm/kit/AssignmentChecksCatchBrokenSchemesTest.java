@@ -426,4 +426,27 @@ class AssignmentChecksCatchBrokenSchemesTest {
             .isInstanceOf(AssertionError.class)
             .hasMessageContaining("assignments from 4 threads"));
   }
+
+  @Test
+  void aSchemeThatIgnoresAnUnknownParameterIsCaught() {
+    assertThatCode(schemes(Wrapper::new)::configurationIsTotalAndLeavesTheSchemeUnchanged).doesNotThrowAnyException();
+    SegmentationSchemeContract c = schemes(() -> new Wrapper() {
+      @Override
+      public SegmentationScheme configure(Map<String, Double> overrides) {
+        Map<String, Double> known = new java.util.HashMap<>(overrides);
+        known.keySet().retainAll(inner.parameters().keySet());
+        return inner.configure(known);
+      }
+    });
+    assertThatThrownBy(c::configurationIsTotalAndLeavesTheSchemeUnchanged)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("must throw a ClmException naming the");
+  }
+
+  @Test
+  void anUnregisteredSchemeIsCaught() {
+    assertThatThrownBy(schemes(Wrapper::new)::isRegisteredAsAService)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("annotate the class with @AutoService(SegmentationScheme.class)");
+  }
 }

@@ -201,4 +201,40 @@ class ModelContractCatchesBrokenModelsTest {
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("models created from 4 threads");
   }
+
+  /**
+   * Keeps the model it made first on each thread and hands it out again there, whatever the
+   * overrides: one thread always gets one model, but threads that started with other overrides get
+   * other models.
+   */
+  public static final class FirstModelPerThread extends GoodModel {
+    private final ThreadLocal<LifecycleModel> made = new ThreadLocal<>();
+
+    @Override
+    public LifecycleModel create(Map<String, Double> overrides) {
+      if (made.get() == null) {
+        made.set(super.create(overrides));
+      }
+      return made.get();
+    }
+  }
+
+  @Test
+  void aProviderThatKeepsAModelPerThreadWhateverTheOverridesIsCaught() {
+    assertThatCode(models(FirstModelPerThread::new)::createIsDeterministic).doesNotThrowAnyException();
+    assertThatThrownBy(models(FirstModelPerThread::new)::createIsSafeFromSeveralThreads)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("models created from 4 threads");
+  }
+
+  /** The good model as an inner class: {@link java.util.ServiceLoader} cannot make one. */
+  public class InnerModel extends GoodModel {}
+
+  @Test
+  void aProviderThatServiceLoaderCannotMakeIsCaught() {
+    assertThatCode(models(GoodModel::new)::isInstantiableByServiceLoader).doesNotThrowAnyException();
+    assertThatThrownBy(models(InnerModel::new)::isInstantiableByServiceLoader)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("InnerModel is a top-level or static nested class");
+  }
 }

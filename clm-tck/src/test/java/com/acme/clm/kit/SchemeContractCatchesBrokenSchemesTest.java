@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.clm.api.Customer;
 import io.clm.api.Metric;
 import io.clm.api.ValidationException;
+import io.clm.api.event.ProductType;
 import io.clm.api.segmentation.Assignment;
 import io.clm.api.segmentation.FittedScheme;
 import io.clm.api.segmentation.Population;
@@ -21,6 +22,7 @@ import io.clm.tck.SegmentationSchemeContract;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -253,5 +255,106 @@ class SchemeContractCatchesBrokenSchemesTest {
     assertThatThrownBy(c::assignAllRefusesAPopulationWithoutTheColumnsItReads)
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("must throw a ValidationException, but it threw java.lang.IllegalStateException");
+  }
+
+  /**
+   * Splits customers by a stage or a product column, read in {@code assignAll} without checking
+   * that the population has it.
+   */
+  public static final class UncheckedColumnScheme implements SegmentationScheme {
+    private static final List<String> SEGMENTS = List.of("first", "second");
+    private final Population.Columns columns;
+
+    UncheckedColumnScheme(Population.Columns columns) {
+      this.columns = columns;
+    }
+
+    @Override
+    public String id() {
+      return "acme.unchecked-column";
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.ABSOLUTE;
+    }
+
+    @Override
+    public List<String> segments() {
+      return SEGMENTS;
+    }
+
+    @Override
+    public Population.Columns columns() {
+      return columns;
+    }
+
+    @Override
+    public int formatVersion() {
+      return 1;
+    }
+
+    @Override
+    public Map<String, Double> parameters() {
+      return Map.of();
+    }
+
+    @Override
+    public SegmentationScheme configure(Map<String, Double> overrides) {
+      if (!overrides.isEmpty()) {
+        throw new ValidationException("scheme 'acme.unchecked-column' has no parameters; got " + overrides.keySet());
+      }
+      return this;
+    }
+
+    @Override
+    public FittedScheme fit(Population population) {
+      return new FittedScheme(id(), 1, Map.of());
+    }
+
+    @Override
+    public Segmenter segmenter(FittedScheme fitted) {
+      return new Segmenter() {
+        @Override
+        public FittedScheme fitted() {
+          return fitted;
+        }
+
+        @Override
+        public List<String> segments() {
+          return SEGMENTS;
+        }
+
+        @Override
+        public Assignment assign(Customer customer, Instant asOf) {
+          Segmentation one = assignAll(Population.of(customer, asOf, columns));
+          return new Assignment(id(), customer.id(), one.segment(0), "", Map.of());
+        }
+
+        @Override
+        public Segmentation assignAll(Population population) {
+          int[] codes = new int[population.size()];
+          for (int row = 0; row < codes.length; row++) {
+            boolean first = columns.stage()
+                ? population.stage(row).equals("active")
+                : population.held(columns.products().iterator().next(), row) > 0;
+            codes[row] = first ? 0 : 1;
+          }
+          return Segmentation.of(id(), population, SEGMENTS, List.of(), codes);
+        }
+      };
+    }
+  }
+
+  @Test
+  void aSegmenterThatDoesNotCheckItsStageOrProductColumnIsCaught() {
+    for (Population.Columns read : List.of(
+        new Population.Columns(Set.of(), Set.of(), true),
+        new Population.Columns(Set.of(), Set.of(ProductType.values()[0]), false))) {
+      assertThatThrownBy(schemes(() -> new UncheckedColumnScheme(read))::assignAllRefusesAPopulationWithoutTheColumnsItReads)
+          .as("a scheme reading %s", read)
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("must throw a ValidationException, but it threw java.lang.IllegalStateException");
+    }
   }
 }

@@ -1,5 +1,6 @@
 package com.acme.clm.kit;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clm.api.CustomerId;
@@ -313,6 +314,161 @@ class TicketStoreContractCatchesBrokenStoresTest {
     }
   }
 
+  /** Replaces a trail whenever the saved one is not the stored one with entries appended: sound. */
+  static final class SoundStore extends AppendOnGrowthStore {
+    @Override
+    boolean rewritten(List<AuditEntry> stored, List<AuditEntry> audit) {
+      return audit.size() < stored.size() || !audit.subList(0, stored.size()).equals(stored);
+    }
+  }
+
+  /**
+   * Writes a change's outbox events first, in a transaction of their own, and then the rest: a
+   * refused change leaves its events in the outbox.
+   */
+  static final class EventsFirstStore extends AppendOnGrowthStore {
+    @Override
+    public synchronized void save(TicketChange change) {
+      Instant desk = deskTime().orElse(change.deskTime());
+      super.save(new TicketChange(List.of(), List.of(), List.of(), change.events(), desk));
+      super.save(new TicketChange(change.tickets(), change.files(), change.erasedFiles(), List.of(), change.deskTime()));
+    }
+  }
+
+  /**
+   * Looks a stored ticket up through its audit rows, as a join of the ticket and audit tables does:
+   * a ticket saved without audit entries is not found when it is saved again, and is inserted a
+   * second time.
+   */
+  static final class JoinsOnTheTrailStore extends AppendOnGrowthStore {
+    private final List<StoredTicket> secondRows = new ArrayList<>();
+
+    @Override
+    public synchronized void save(TicketChange change) {
+      for (StoredTicket t : change.tickets()) {
+        find(t.id()).filter(old -> old.complaint().audit().isEmpty()).ifPresent(old -> secondRows.add(t));
+      }
+      super.save(change);
+    }
+
+    @Override
+    public synchronized List<StoredTicket> dueBy(Instant until, int limit) {
+      List<StoredTicket> out = new ArrayList<>(super.dueBy(until, limit));
+      secondRows.stream().filter(t -> t.nextDue().filter(due -> !due.isAfter(until)).isPresent()).forEach(out::add);
+      return out.stream().limit(limit).toList();
+    }
+  }
+
+  /** Takes the earliest ticket of the due index before it checks whether it is due (a do-while loop). */
+  static final class EarliestAlwaysDueStore extends AppendOnGrowthStore {
+    @Override
+    public synchronized List<StoredTicket> dueBy(Instant until, int limit) {
+      List<StoredTicket> all = super.dueBy(Instant.MAX, Integer.MAX_VALUE);
+      if (all.isEmpty()) {
+        return all;
+      }
+      List<StoredTicket> out = new ArrayList<>();
+      int next = 0;
+      do {
+        out.add(all.get(next++));
+      } while (next < all.size() && out.size() < limit && !all.get(next).nextDue().orElseThrow().isAfter(until));
+      return out;
+    }
+  }
+
+  /** Keeps a delivery mark: every event up to the highest id given counts as delivered. */
+  static final class DeliveryMarkStore extends AppendOnGrowthStore {
+    private long mark;
+
+    @Override
+    public synchronized List<OutboxEvent> pendingEvents(int limit) {
+      return super.pendingEvents(limit).stream().filter(e -> e.id() > mark).toList();
+    }
+
+    @Override
+    public synchronized void markDelivered(List<Long> outboxIds) {
+      outboxIds.forEach(id -> mark = Math.max(mark, id));
+    }
+  }
+
+  /** Inserts each delivered id into a table keyed by it: an id marked twice is refused. */
+  static final class DeliveredOnceStore extends AppendOnGrowthStore {
+    private final Set<Long> marked = new HashSet<>();
+
+    @Override
+    public synchronized void markDelivered(List<Long> outboxIds) {
+      for (long id : outboxIds) {
+        if (!marked.add(id)) {
+          throw new TicketStoreException("outbox event " + id + " is already delivered", StoreFailure.REFUSED, null);
+        }
+      }
+      super.markDelivered(outboxIds);
+    }
+  }
+
+  /** Builds {@code WHERE id IN (...)} from the ids given: no id at all is a syntax error. */
+  static final class NoEmptyDeliveryStore extends AppendOnGrowthStore {
+    @Override
+    public synchronized void markDelivered(List<Long> outboxIds) {
+      if (outboxIds.isEmpty()) {
+        throw new TicketStoreException("syntax error at or near \")\" in IN ()", StoreFailure.REFUSED, null);
+      }
+      super.markDelivered(outboxIds);
+    }
+  }
+
+  /** Scans every ticket as open, whatever its state. */
+  static final class EveryTicketOpenStore extends AppendOnGrowthStore {
+    @Override
+    public synchronized void forEachOpen(Consumer<StoredTicket> action) {
+      forEach(action);
+    }
+  }
+
+  /** One table of a store that an earlier check wrote: each is one a factory forgot to clear. */
+  enum Table {
+    CUSTOMER_INDEX, DUE_INDEX, OUTBOX, TICKETS
+  }
+
+  /**
+   * A new store over a database an earlier check wrote, whose factory cleared every table but one:
+   * that table still answers with the earlier check's rows; the sequence, the desk time and the
+   * tickets found by id are new.
+   */
+  static final class OneTableLeftOverStore extends AppendOnGrowthStore {
+    private final Table left;
+    private final TicketStore earlier;
+
+    OneTableLeftOverStore(Table left, TicketStore earlier) {
+      this.left = left;
+      this.earlier = earlier;
+    }
+
+    @Override
+    public synchronized List<StoredTicket> findByCustomer(CustomerId customer) {
+      return left == Table.CUSTOMER_INDEX ? earlier.findByCustomer(customer) : super.findByCustomer(customer);
+    }
+
+    @Override
+    public synchronized List<StoredTicket> dueBy(Instant until, int limit) {
+      return left == Table.DUE_INDEX ? earlier.dueBy(until, limit) : super.dueBy(until, limit);
+    }
+
+    @Override
+    public synchronized List<OutboxEvent> pendingEvents(int limit) {
+      return left == Table.OUTBOX ? earlier.pendingEvents(limit) : super.pendingEvents(limit);
+    }
+
+    @Override
+    public synchronized void forEach(Consumer<StoredTicket> action) {
+      if (left == Table.TICKETS) {
+        earlier.forEach(action);
+      } else {
+        super.forEach(action);
+      }
+    }
+  }
+
   private static TicketStoreContract contract(java.util.function.Supplier<TicketStore> store) {
     return new TicketStoreContract() {
       @Override
@@ -479,5 +635,74 @@ class TicketStoreContractCatchesBrokenStoresTest {
     assertThatThrownBy(c::aShorterTrailReplacesTheLongerOne)
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("audit trail saved shorter");
+  }
+
+  /** Every check of the contract passes the sound store. */
+  @Nested
+  class TheSoundStorePassesEveryCheck extends TicketStoreContract {
+    @Override
+    protected TicketStore createStore() {
+      return new SoundStore();
+    }
+  }
+
+  @Test
+  void aStoreThatKeepsTheEventsOfARefusedChangeIsCaught() {
+    assertThatThrownBy(contract(EventsFirstStore::new)::aChangeGivingOneSequenceToTwoTicketsIsRefusedWhole)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("the outbox after a refused change");
+  }
+
+  @Test
+  void aStoreThatInsertsATicketSavedWithoutAuditEntriesAgainIsCaught() {
+    assertThatCode(contract(JoinsOnTheTrailStore::new)::dueByReturnsTheDueTicketsEarliestFirstThenBySequenceUpToTheLimit)
+        .doesNotThrowAnyException();
+    assertThatThrownBy(contract(JoinsOnTheTrailStore::new)::aTicketWithoutAuditEntriesIsSavedAgain)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("\"T-1\", \"T-1\"");
+  }
+
+  @Test
+  void aStoreThatReturnsTheEarliestTicketWhenNoneIsDueIsCaught() {
+    assertThatThrownBy(contract(EarliestAlwaysDueStore::new)::dueByReturnsTheDueTicketsEarliestFirstThenBySequenceUpToTheLimit)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("tickets due before the earliest due instant");
+  }
+
+  @Test
+  void storesThatMarkTooMuchOrFailOnARepeatedOrEmptyDeliveryAreCaught() {
+    assertThatThrownBy(contract(DeliveryMarkStore::new)::outboxEventsKeepTheirOrderAndStayPendingUntilDelivered)
+        .isInstanceOf(AssertionError.class);
+    assertThatThrownBy(contract(DeliveredOnceStore::new)::outboxEventsKeepTheirOrderAndStayPendingUntilDelivered)
+        .isInstanceOf(TicketStoreException.class)
+        .hasMessageContaining("is already delivered");
+    assertThatThrownBy(contract(NoEmptyDeliveryStore::new)::outboxEventsKeepTheirOrderAndStayPendingUntilDelivered)
+        .isInstanceOf(TicketStoreException.class)
+        .hasMessageContaining("IN ()");
+  }
+
+  @Test
+  void aStoreThatScansClosedTicketsAsOpenIsCaught() {
+    assertThatThrownBy(contract(EveryTicketOpenStore::new)::scansVisitEveryTicketOrOnlyTheOpenOnesInSequenceOrder)
+        .isInstanceOf(AssertionError.class);
+  }
+
+  @Test
+  void aNewStoreWithATableLeftFromAnEarlierCheckIsCaught() {
+    for (Table left : Table.values()) {
+      TicketStore earlier = new AppendOnGrowthStore();
+      TicketStoreContract filling = contract(() -> earlier);
+      filling.aTicketWithEveryFieldComesBackEqual();
+      filling.outboxEventsKeepTheirOrderAndStayPendingUntilDelivered();
+      assertThatThrownBy(contract(() -> new OneTableLeftOverStore(left, earlier))::aNewStoreIsEmpty)
+          .as("a new store with the %s of an earlier check", left)
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining(switch (left) {
+            case CUSTOMER_INDEX -> "a customer's tickets in a new store";
+            case DUE_INDEX -> "the due tickets of a new store";
+            case OUTBOX -> "the outbox of a new store";
+            case TICKETS -> "the tickets a new store scans";
+          });
+    }
   }
 }
