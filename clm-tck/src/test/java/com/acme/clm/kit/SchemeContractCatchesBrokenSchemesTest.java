@@ -166,112 +166,29 @@ class SchemeContractCatchesBrokenSchemesTest {
         .hasMessageContaining("refused to fit every one of 30 portfolios");
   }
 
-  /** Two credit-score bands whose assignAll reads the score column without checking it is there. */
-  public static final class UncheckedBands implements SegmentationScheme {
-    private static final List<String> SEGMENTS = List.of("high", "low");
-    private static final List<String> REASONS = List.of("credit score not supplied");
-
-    @Override
-    public String id() {
-      return "acme.unchecked-bands";
-    }
-
-    @Override
-    public Kind kind() {
-      return Kind.ABSOLUTE;
-    }
-
-    @Override
-    public List<String> segments() {
-      return SEGMENTS;
-    }
-
-    @Override
-    public Population.Columns columns() {
-      return Population.Columns.of(Metric.CREDIT_SCORE);
-    }
-
-    @Override
-    public int formatVersion() {
-      return 1;
-    }
-
-    @Override
-    public Map<String, Double> parameters() {
-      return Map.of();
-    }
-
-    @Override
-    public SegmentationScheme configure(Map<String, Double> overrides) {
-      if (!overrides.isEmpty()) {
-        throw new ValidationException("scheme 'acme.unchecked-bands' has no parameters; got " + overrides.keySet());
-      }
-      return this;
-    }
-
-    @Override
-    public FittedScheme fit(Population population) {
-      return new FittedScheme(id(), 1, Map.of());
-    }
-
-    @Override
-    public Segmenter segmenter(FittedScheme fitted) {
-      return new Segmenter() {
-        @Override
-        public FittedScheme fitted() {
-          return fitted;
-        }
-
-        @Override
-        public List<String> segments() {
-          return SEGMENTS;
-        }
-
-        @Override
-        public Assignment assign(Customer customer, Instant asOf) {
-          double score = customer.metric(Metric.CREDIT_SCORE, asOf);
-          return Double.isNaN(score)
-              ? new Assignment(id(), customer.id(), Assignment.UNCLASSIFIED, REASONS.get(0), Map.of())
-              : new Assignment(id(), customer.id(), score >= 600 ? "high" : "low", "", Map.of("credit-score", score));
-        }
-
-        @Override
-        public Segmentation assignAll(Population population) {
-          int[] codes = new int[population.size()];
-          for (int row = 0; row < codes.length; row++) {
-            double score = population.metric(Metric.CREDIT_SCORE, row);
-            codes[row] = Double.isNaN(score) ? -1 : score >= 600 ? 0 : 1;
-          }
-          return Segmentation.of(id(), population, SEGMENTS, REASONS, codes);
-        }
-      };
-    }
-  }
-
-  @Test
-  void aSegmenterThatDoesNotCheckItsColumnsIsCaught() {
-    SegmentationSchemeContract c = schemes(UncheckedBands::new);
-    assertThatCode(c::assignmentIsTotalDeterministicAndConsistent).doesNotThrowAnyException();
-    assertThatThrownBy(c::assignAllRefusesAPopulationWithoutTheColumnsItReads)
-        .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("must throw a ValidationException, but it threw java.lang.IllegalStateException");
-  }
-
   /**
-   * Splits customers by a stage or a product column, read in {@code assignAll} without checking
-   * that the population has it.
+   * A scheme with two segments and no parameters whose {@code assignAll} reads its columns without
+   * checking that the population has them; {@code assign} is {@code assignAll} on one customer.
    */
-  public static final class UncheckedColumnScheme implements SegmentationScheme {
-    private static final List<String> SEGMENTS = List.of("first", "second");
+  abstract static class ReadsWithoutChecking implements SegmentationScheme {
+    private final String id;
+    private final List<String> segments;
+    private final List<String> reasons;
     private final Population.Columns columns;
 
-    UncheckedColumnScheme(Population.Columns columns) {
+    ReadsWithoutChecking(String id, List<String> segments, List<String> reasons, Population.Columns columns) {
+      this.id = id;
+      this.segments = segments;
+      this.reasons = reasons;
       this.columns = columns;
     }
 
+    /** The segment code of each row, -1 for unclassified (with the first reason). */
+    abstract int code(Population population, int row);
+
     @Override
     public String id() {
-      return "acme.unchecked-column";
+      return id;
     }
 
     @Override
@@ -281,7 +198,7 @@ class SchemeContractCatchesBrokenSchemesTest {
 
     @Override
     public List<String> segments() {
-      return SEGMENTS;
+      return segments;
     }
 
     @Override
@@ -302,14 +219,14 @@ class SchemeContractCatchesBrokenSchemesTest {
     @Override
     public SegmentationScheme configure(Map<String, Double> overrides) {
       if (!overrides.isEmpty()) {
-        throw new ValidationException("scheme 'acme.unchecked-column' has no parameters; got " + overrides.keySet());
+        throw new ValidationException("scheme '" + id + "' has no parameters; got " + overrides.keySet());
       }
       return this;
     }
 
     @Override
     public FittedScheme fit(Population population) {
-      return new FittedScheme(id(), 1, Map.of());
+      return new FittedScheme(id, 1, Map.of());
     }
 
     @Override
@@ -322,27 +239,65 @@ class SchemeContractCatchesBrokenSchemesTest {
 
         @Override
         public List<String> segments() {
-          return SEGMENTS;
+          return segments;
         }
 
         @Override
         public Assignment assign(Customer customer, Instant asOf) {
           Segmentation one = assignAll(Population.of(customer, asOf, columns));
-          return new Assignment(id(), customer.id(), one.segment(0), "", Map.of());
+          return new Assignment(id, customer.id(), one.segment(0), one.reason(0), Map.of());
         }
 
         @Override
         public Segmentation assignAll(Population population) {
           int[] codes = new int[population.size()];
           for (int row = 0; row < codes.length; row++) {
-            boolean first = columns.stage()
-                ? population.stage(row).equals("active")
-                : population.held(columns.products().iterator().next(), row) > 0;
-            codes[row] = first ? 0 : 1;
+            codes[row] = code(population, row);
           }
-          return Segmentation.of(id(), population, SEGMENTS, List.of(), codes);
+          return Segmentation.of(id, population, segments, reasons, codes);
         }
       };
+    }
+  }
+
+  /** Two credit-score bands that read the score column without checking it is there. */
+  public static final class UncheckedBands extends ReadsWithoutChecking {
+    public UncheckedBands() {
+      super("acme.unchecked-bands", List.of("high", "low"), List.of("credit score not supplied"),
+          Population.Columns.of(Metric.CREDIT_SCORE));
+    }
+
+    @Override
+    int code(Population population, int row) {
+      double score = population.metric(Metric.CREDIT_SCORE, row);
+      return Double.isNaN(score) ? -1 : score >= 600 ? 0 : 1;
+    }
+  }
+
+  @Test
+  void aSegmenterThatDoesNotCheckItsColumnsIsCaught() {
+    SegmentationSchemeContract c = schemes(UncheckedBands::new);
+    assertThatCode(c::assignmentIsTotalDeterministicAndConsistent).doesNotThrowAnyException();
+    assertThatThrownBy(c::assignAllRefusesAPopulationWithoutTheColumnsItReads)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("must throw a ValidationException, but it threw java.lang.IllegalStateException");
+  }
+
+  /** Splits customers by a stage or a product column, read without checking that the population has it. */
+  public static final class UncheckedColumnScheme extends ReadsWithoutChecking {
+    private final Population.Columns columns;
+
+    UncheckedColumnScheme(Population.Columns columns) {
+      super("acme.unchecked-column", List.of("first", "second"), List.of(), columns);
+      this.columns = columns;
+    }
+
+    @Override
+    int code(Population population, int row) {
+      boolean first = columns.stage()
+          ? population.stage(row).equals("active")
+          : population.held(columns.products().iterator().next(), row) > 0;
+      return first ? 0 : 1;
     }
   }
 
