@@ -109,7 +109,7 @@ class RegistrationChecksReadThePluginsOwnJarTest {
   }
 
   /** Loads the packaged model itself from the given jars and directories, everything else as usual. */
-  static final class PluginFirst extends URLClassLoader {
+  static class PluginFirst extends URLClassLoader {
     PluginFirst(List<Path> locations) {
       super(urls(locations), RegistrationChecksReadThePluginsOwnJarTest.class.getClassLoader());
     }
@@ -140,24 +140,18 @@ class RegistrationChecksReadThePluginsOwnJarTest {
    * Defines the packaged model from its bytes with no location at all, as a class generated at run
    * time has; its resources are those of the given directory.
    */
-  static final class NoLocation extends URLClassLoader {
+  static final class NoLocation extends PluginFirst {
     NoLocation(Path resources) {
-      super(PluginFirst.urls(List.of(resources)), RegistrationChecksReadThePluginsOwnJarTest.class.getClassLoader());
+      super(List.of(resources));
     }
 
     @Override
-    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
       if (!name.equals(PackagedModel.class.getName())) {
-        return super.loadClass(name, resolve);
+        return super.findClass(name);
       }
-      synchronized (getClassLoadingLock(name)) {
-        Class<?> loaded = findLoadedClass(name);
-        if (loaded != null) {
-          return loaded;
-        }
-        byte[] bytes = classBytes();
-        return defineClass(name, bytes, 0, bytes.length);
-      }
+      byte[] bytes = classBytes();
+      return defineClass(name, bytes, 0, bytes.length);
     }
   }
 
