@@ -323,7 +323,9 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
   /**
    * The expected number of repeat transactions of a new customer, acquired at time 0, in the first
    * {@code horizon} time units (equation 9 of the paper). Summed as {@link #aliveSeries}: exact at
-   * and near a = 1 and without cancellation for short horizons.
+   * and near a = 1 and without cancellation for short horizons; over horizons of many thousand times
+   * α, where that series would need too many terms, as an integral over p ({@link
+   * #newCustomerExpectation}).
    *
    * @param horizon the period, in the model's time unit, at least 0
    * @return the expected count

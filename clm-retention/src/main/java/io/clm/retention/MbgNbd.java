@@ -126,7 +126,10 @@ public record MbgNbd(double r, double alpha, double a, double b) implements Tran
     return Math.max(0, alive * probabilityAlive(history));
   }
 
-  /** {@code b / (a − 1) · [1 − (α/(α + t))^r 2F1(r, b + 1; a + b; t/(α + t))]}. */
+  /**
+   * {@code b / (a − 1) · [1 − (α/(α + t))^r 2F1(r, b + 1; a + b; t/(α + t))]}, that is b/(a + b) times
+   * the BG/NBD's expectation with b + 1 ({@link BgNbd#newCustomerExpectation}).
+   */
   @Override
   public double expectedTransactionsOfNewCustomer(double horizon) {
     BgNbd.checkHorizon(horizon);
