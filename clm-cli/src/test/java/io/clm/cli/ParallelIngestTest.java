@@ -128,6 +128,170 @@ class ParallelIngestTest {
     assertThat(pipeline.accepted()).isEqualTo(1);
   }
 
+  @Test
+  void everyOutcomeReachesTheOutcomeOnTheWorkerOfItsCustomerAndTheRunGoesOn() {
+    Pipeline pipeline = pipeline();
+    List<String> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<String> duplicates = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Long> rejected = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<String> wrongWorker = java.util.Collections.synchronizedList(new ArrayList<>());
+    ParallelIngest.Outcome outcome = new ParallelIngest.Outcome() {
+      @Override
+      public void accepted(Event event, Object source, int worker) {
+        assertThat(source).isEqualTo("transactions.csv");
+        if (ParallelIngest.workerOf(pipeline.engine(), event.customer(), 3) != worker) {
+          wrongWorker.add(event.id());
+        }
+        accepted.add(event.id());
+      }
+
+      @Override
+      public void duplicate(Event event, Object source) {
+        duplicates.add(event.id());
+      }
+
+      @Override
+      public void rejected(Event event, Object source, long line, ClmException e) {
+        rejected.add(line);
+      }
+    };
+    List<Long> expectedRejected = new ArrayList<>();
+    try (ParallelIngest ingest = new ParallelIngest(pipeline, outcome, 3)) {
+      long line = 1;
+      // more rows than one batch of a worker holds
+      for (int step = 1; step <= 4; step++) {
+        for (int c = 0; c < 400; c++) {
+          line++;
+          if (c % 100 == 7) {
+            ingest.submit(inDollars(step, c), "transactions.csv", line);
+            expectedRejected.add(line);
+          } else {
+            ingest.submit(credit(step, c), "transactions.csv", line);
+          }
+        }
+      }
+      // the first step again: all duplicates
+      for (int c = 0; c < 400; c++) {
+        if (c % 100 != 7) {
+          ingest.submit(credit(1, c), "transactions.csv", ++line);
+        }
+      }
+      ingest.barrier();
+    }
+    assertThat(accepted).hasSize(4 * 396).doesNotHaveDuplicates();
+    assertThat(duplicates).hasSize(396).allSatisfy(id -> assertThat(id).startsWith("tx-1-"));
+    assertThat(rejected).containsExactlyInAnyOrderElementsOf(expectedRejected);
+    assertThat(wrongWorker).isEmpty();
+    assertThat(pipeline.accepted()).isEqualTo(4 * 396);
+    assertThat(pipeline.duplicates()).isEqualTo(396);
+  }
+
+  @Test
+  void anErrorInATaskReachesTheCallerAsItIs() {
+    Pipeline pipeline = pipeline();
+    try (ParallelIngest ingest = new ParallelIngest(pipeline, NOTHING, 2)) {
+      ingest.submit(credit(1, 1), null, 0);
+      ingest.then(() -> {
+        throw new OutOfMemoryError("no room for the snapshot");
+      });
+      assertThatThrownBy(ingest::barrier).isInstanceOf(OutOfMemoryError.class).hasMessage("no room for the snapshot");
+      // and again: the run stays stopped
+      assertThatThrownBy(ingest::barrier).isInstanceOf(OutOfMemoryError.class);
+    }
+    assertThat(pipeline.accepted()).isEqualTo(1);
+  }
+
+  @Test
+  void anOutcomeThatFailsStopsTheRunAfterItsEventAndBeforeTheNextOfTheSameCustomer() {
+    Pipeline pipeline = pipeline();
+    List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+    ParallelIngest.Outcome outcome = new ParallelIngest.Outcome() {
+      @Override
+      public void accepted(Event event, Object source, int worker) {
+        seen.add(event.id());
+        if (event.id().equals("tx-2-5")) {
+          throw new IllegalStateException("the report cannot take " + event.id());
+        }
+      }
+
+      @Override
+      public void duplicate(Event event, Object source) {}
+
+      @Override
+      public void rejected(Event event, Object source, long line, ClmException e) {}
+    };
+    boolean[] taskRan = new boolean[2];
+    try (ParallelIngest ingest = new ParallelIngest(pipeline, outcome, 2)) {
+      ingest.submit(credit(1, 5), null, 1);
+      ingest.then(() -> taskRan[0] = true);
+      ingest.submit(credit(2, 5), null, 2);
+      ingest.submit(credit(3, 5), null, 3);
+      assertThatThrownBy(() -> {
+        ingest.then(() -> taskRan[1] = true);
+        ingest.submit(credit(4, 5), null, 4);
+        ingest.barrier();
+      }).isInstanceOf(IllegalStateException.class).hasMessage("the report cannot take tx-2-5");
+    }
+    assertThat(seen).containsExactly("tx-1-5", "tx-2-5");
+    assertThat(pipeline.accepted()).isEqualTo(2);
+    assertThat(taskRan[0]).isTrue();
+    assertThat(taskRan[1]).isFalse();
+  }
+
+  @Test
+  void aRejectionThatStopsTheRunKeepsTheTasksAfterItFromRunning() {
+    Pipeline pipeline = pipeline();
+    ParallelIngest.Outcome outcome = new ParallelIngest.Outcome() {
+      @Override
+      public void accepted(Event event, Object source, int worker) {}
+
+      @Override
+      public void duplicate(Event event, Object source) {}
+
+      @Override
+      public void rejected(Event event, Object source, long line, ClmException e) {
+        throw new IllegalStateException("bad row at line " + line);
+      }
+    };
+    List<Long> advancedAt = new ArrayList<>();
+    try (ParallelIngest ingest = new ParallelIngest(pipeline, outcome, 1)) {
+      ingest.submit(credit(1, 1), null, 1);
+      ingest.then(() -> advancedAt.add(pipeline.accepted()));
+      ingest.submit(inDollars(2, 1), null, 2);
+      ingest.submit(credit(3, 2), null, 3);
+      assertThatThrownBy(() -> {
+        ingest.then(() -> advancedAt.add(pipeline.accepted()));
+        ingest.barrier();
+      }).isInstanceOf(IllegalStateException.class).hasMessage("bad row at line 2");
+      // a later call on the stopped run reports the same failure
+      assertThatThrownBy(() -> ingest.then(() -> advancedAt.add(-1L)))
+          .isInstanceOf(IllegalStateException.class).hasMessage("bad row at line 2");
+    }
+    assertThat(advancedAt).containsExactly(1L);
+    assertThat(pipeline.accepted()).isEqualTo(1);
+  }
+
+  @Test
+  void closingStopsTheWorkers() throws InterruptedException {
+    java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+    List<Thread> workers = new ArrayList<>();
+    try (ParallelIngest ingest = new ParallelIngest(pipeline(), NOTHING, 3)) {
+      ingest.submit(credit(1, 1), null, 0);
+      ingest.barrier();
+      for (Thread t : Thread.getAllStackTraces().keySet()) {
+        if (!before.contains(t) && t.getName().startsWith("clm-ingest-")) {
+          workers.add(t);
+        }
+      }
+      assertThat(workers).extracting(Thread::getName).containsExactlyInAnyOrder("clm-ingest-0", "clm-ingest-1", "clm-ingest-2");
+      assertThat(workers).allSatisfy(t -> assertThat(t.isDaemon()).isTrue());
+    }
+    for (Thread t : workers) {
+      t.join(60_000);
+    }
+    assertThat(workers).noneMatch(Thread::isAlive);
+  }
+
   /** A customer whose events the worker {@code worker} of two applies. */
   private static int customerOfWorker(Pipeline pipeline, int worker) {
     for (int c = 0; ; c++) {
