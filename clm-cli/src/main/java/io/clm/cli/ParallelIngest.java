@@ -21,9 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * everything submitted so far has been applied.
  *
  * <p>A failure (an event or task that throws, or an outcome that stops the run) stops the run as
- * one thread applying everything in the order submitted would: what was submitted before the
- * failing item is still applied, nothing after it is, and the failure reported is that of the
- * first failing item in that order, whichever worker met it first.
+ * one thread applying everything in the order submitted would, as far as each customer and the
+ * tasks go: what was submitted before the failing item is still applied, no task after it runs and
+ * no later event of the same worker is applied, and the failure reported is that of the first
+ * failing item in that order, whichever worker met it first. Events of other workers submitted
+ * after the failing item and before the next task may already have been applied when it fails.
  */
 final class ParallelIngest implements AutoCloseable {
   private static final int BATCH = 512;
