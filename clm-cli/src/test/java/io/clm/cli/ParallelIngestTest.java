@@ -292,6 +292,68 @@ class ParallelIngestTest {
     assertThat(workers).noneMatch(Thread::isAlive);
   }
 
+  @Test
+  void aTaskRunsWithoutWaitingForMoreEventsOrABarrier() throws InterruptedException {
+    Pipeline pipeline = pipeline();
+    CountDownLatch ran = new CountDownLatch(1);
+    long[] seen = new long[1];
+    try (ParallelIngest ingest = new ParallelIngest(pipeline, NOTHING, 2)) {
+      ingest.submit(credit(1, 1), null, 0);
+      ingest.submit(credit(1, 2), null, 0);
+      ingest.then(() -> {
+        seen[0] = pipeline.accepted();
+        ran.countDown();
+      });
+      // neither another submit nor a barrier hands the task over: then() did
+      assertThat(ran.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(seen[0]).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void closingStopsAWorkerWaitingAtATask() throws InterruptedException {
+    Pipeline pipeline = pipeline();
+    int slow = customerOfWorker(pipeline, 0);
+    CountDownLatch slowStarted = new CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
+    ParallelIngest.Outcome outcome = new ParallelIngest.Outcome() {
+      @Override
+      public void accepted(Event event, Object source, int worker) {
+        if (worker == 0) {
+          slowStarted.countDown();
+          try {
+            never.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      }
+
+      @Override
+      public void duplicate(Event event, Object source) {}
+
+      @Override
+      public void rejected(Event event, Object source, long line, ClmException e) {}
+    };
+    java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+    List<Thread> workers = new ArrayList<>();
+    try (ParallelIngest ingest = new ParallelIngest(pipeline, outcome, 2)) {
+      for (Thread t : Thread.getAllStackTraces().keySet()) {
+        if (!before.contains(t) && t.getName().startsWith("clm-ingest-")) {
+          workers.add(t);
+        }
+      }
+      ingest.submit(credit(1, slow), null, 0);
+      // worker 1 reaches the task and waits there for worker 0, which is held up by the event
+      ingest.then(() -> {});
+      assertThat(slowStarted.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+    for (Thread t : workers) {
+      t.join(60_000);
+    }
+    assertThat(workers).hasSize(2).noneMatch(Thread::isAlive);
+  }
+
   /** A customer whose events the worker {@code worker} of two applies. */
   private static int customerOfWorker(Pipeline pipeline, int worker) {
     for (int c = 0; ; c++) {
