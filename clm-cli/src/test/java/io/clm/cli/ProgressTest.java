@@ -2,6 +2,7 @@ package io.clm.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /** The progress line: drawn over itself on a terminal, cleared when done, and silent otherwise. */
 class ProgressTest {
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-  private final PrintStream err = new PrintStream(bytes, false, StandardCharsets.UTF_8);
+  /** Buffered, as stderr is: what is not flushed is not seen. */
+  private final PrintStream err = new PrintStream(new BufferedOutputStream(bytes), false, StandardCharsets.UTF_8);
 
   private String written() {
     return bytes.toString(StandardCharsets.UTF_8);
@@ -27,6 +29,7 @@ class ProgressTest {
     assertThat(written()).isEqualTo("\r\u001b[2K65,536 rows\r\u001b[2K");
     // cleared once only
     progress.done();
+    err.flush();
     assertThat(written()).isEqualTo("\r\u001b[2K65,536 rows\r\u001b[2K");
   }
 
