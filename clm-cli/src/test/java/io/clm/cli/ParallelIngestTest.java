@@ -14,8 +14,11 @@ import io.clm.api.event.ProductType;
 import io.clm.api.event.Transaction;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Tasks between events on the ingest workers: after every event before them, before every event after. */
@@ -131,10 +134,10 @@ class ParallelIngestTest {
   @Test
   void everyOutcomeReachesTheOutcomeOnTheWorkerOfItsCustomerAndTheRunGoesOn() {
     Pipeline pipeline = pipeline();
-    List<String> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
-    List<String> duplicates = java.util.Collections.synchronizedList(new ArrayList<>());
-    List<Long> rejected = java.util.Collections.synchronizedList(new ArrayList<>());
-    List<String> wrongWorker = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<String> accepted = Collections.synchronizedList(new ArrayList<>());
+    List<String> duplicates = Collections.synchronizedList(new ArrayList<>());
+    List<Long> rejected = Collections.synchronizedList(new ArrayList<>());
+    List<String> wrongWorker = Collections.synchronizedList(new ArrayList<>());
     ParallelIngest.Outcome outcome = new ParallelIngest.Outcome() {
       @Override
       public void accepted(Event event, Object source, int worker) {
@@ -204,7 +207,7 @@ class ParallelIngestTest {
   @Test
   void anOutcomeThatFailsStopsTheRunAfterItsEventAndBeforeTheNextOfTheSameCustomer() {
     Pipeline pipeline = pipeline();
-    List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<String> seen = Collections.synchronizedList(new ArrayList<>());
     ParallelIngest.Outcome outcome = new ParallelIngest.Outcome() {
       @Override
       public void accepted(Event event, Object source, int worker) {
@@ -273,7 +276,7 @@ class ParallelIngestTest {
 
   @Test
   void closingStopsTheWorkers() throws InterruptedException {
-    java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+    Set<Thread> before = Thread.getAllStackTraces().keySet();
     List<Thread> workers = new ArrayList<>();
     try (ParallelIngest ingest = new ParallelIngest(pipeline(), NOTHING, 3)) {
       ingest.submit(credit(1, 1), null, 0);
@@ -305,7 +308,7 @@ class ParallelIngestTest {
         ran.countDown();
       });
       // neither another submit nor a barrier hands the task over: then() did
-      assertThat(ran.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(ran.await(60, TimeUnit.SECONDS)).isTrue();
       assertThat(seen[0]).isEqualTo(2);
     }
   }
@@ -335,7 +338,7 @@ class ParallelIngestTest {
       @Override
       public void rejected(Event event, Object source, long line, ClmException e) {}
     };
-    java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+    Set<Thread> before = Thread.getAllStackTraces().keySet();
     List<Thread> workers = new ArrayList<>();
     try (ParallelIngest ingest = new ParallelIngest(pipeline, outcome, 2)) {
       for (Thread t : Thread.getAllStackTraces().keySet()) {
@@ -346,7 +349,7 @@ class ParallelIngestTest {
       ingest.submit(credit(1, slow), null, 0);
       // worker 1 reaches the task and waits there for worker 0, which is held up by the event
       ingest.then(() -> {});
-      assertThat(slowStarted.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(slowStarted.await(60, TimeUnit.SECONDS)).isTrue();
     }
     for (Thread t : workers) {
       t.join(60_000);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clm.api.Clm;
+import io.clm.api.ClmException;
 import io.clm.api.Customer;
 import io.clm.api.CustomerId;
 import io.clm.api.CustomerIdMask;
@@ -13,6 +14,7 @@ import io.clm.api.event.Channel;
 import io.clm.api.event.Direction;
 import io.clm.api.event.ProductType;
 import io.clm.api.event.Transaction;
+import io.clm.api.spi.StoreBatch;
 import io.clm.store.jdbc.JdbcStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +24,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,7 +80,7 @@ class StoreRunTest {
 
   private void setPosition(String position) {
     try (JdbcStore store = JdbcStore.builder().url(url()).build()) {
-      store.write(new io.clm.api.spi.StoreBatch(List.of(), List.of(), List.of(), Optional.of(position), false));
+      store.write(new StoreBatch(List.of(), List.of(), List.of(), Optional.of(position), false));
     }
   }
 
@@ -207,7 +211,7 @@ class StoreRunTest {
       assertThat(erased.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(3);
       assertThat(erased).hasSizeGreaterThan(0);
       try (JdbcStore store = JdbcStore.builder().url(url()).build()) {
-        Map<String, Long> expected = new java.util.HashMap<>();
+        Map<String, Long> expected = new HashMap<>();
         store.tombstones().forEach(t -> expected.merge(t.stage(), 1L, Long::sum));
         assertThat(erased).isEqualTo(expected);
       }
@@ -239,12 +243,12 @@ class StoreRunTest {
     }
     LifecycleEngine to = Clm.builder().model("three-stage").currency("EUR").clock(clock()).build();
 
-    assertThatThrownBy(() -> StoreRun.copy(from, to)).isInstanceOf(io.clm.api.ClmException.class);
+    assertThatThrownBy(() -> StoreRun.copy(from, to)).isInstanceOf(ClmException.class);
     assertThat(to.customerCount()).isZero();
   }
 
   private static Map<String, String> stages(LifecycleEngine engine) {
-    Map<String, String> stages = new java.util.TreeMap<>();
+    Map<String, String> stages = new TreeMap<>();
     engine.forEachCustomer((Customer c) -> stages.put(c.id().value(), c.stage()));
     return stages;
   }
