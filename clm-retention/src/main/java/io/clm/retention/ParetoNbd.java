@@ -145,9 +145,125 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
       double split = (yEnd * big - small) / (1 - yEnd);
       return Math.log(rsx)
           + SpecialFunctions.logAddExp(
-              logDropoutIntegral(x, recency, split, big, small), logHypergeometricPart(x, split, age, big, small, scratch));
+              logDropoutIntegral(x, recency, split, big, small), logSmoothPart(x, split, age, big, small, scratch));
     }
-    return Math.log(rsx) + logHypergeometricPart(x, recency, age, big, small, scratch);
+    return Math.log(rsx) + logSmoothPart(x, recency, age, big, small, scratch);
+  }
+
+  /**
+   * Below this y at the start of the interval the hypergeometric series needs more than about
+   * 40/y = 800 terms, and {@link #logQuadrature} is tried first.
+   */
+  private static final double QUADRATURE_BELOW = 0.05;
+
+  /** The most panels {@link #logQuadrature} takes; past them the hypergeometric difference is used. */
+  private static final int MAX_PANELS = 128;
+
+  /**
+   * The integral of {@link #logHypergeometricPart}, by {@link #logQuadrature} where y is small at
+   * the start of the interval and the integrand smooth enough for a few panels.
+   */
+  private double logSmoothPart(int x, double from, double to, double big, double small, double[] scratch) {
+    if ((small + from) / (big + from) < QUADRATURE_BELOW) {
+      double byQuadrature = logQuadrature(x, from, to, big, small);
+      if (!Double.isNaN(byQuadrature)) {
+        return byQuadrature;
+      }
+    }
+    return logHypergeometricPart(x, from, to, big, small, scratch);
+  }
+
+  /**
+   * The log of the integral over τ from {@code from} to {@code to} of (small + τ)^(−p) (big +
+   * τ)^(−q) (p, q as in {@link #logDropoutIntegral}) by Gauss–Legendre quadrature in v = ln(small +
+   * τ), or NaN where that would take more than {@value #MAX_PANELS} panels. In v the integrand is
+   * h(v) = e^((1 − p) v) (big − small + e^v)^(−q), whose logarithm is concave with slope (1 − p) − q
+   * y. Where log h falls more than {@value #CUT} below its maximum the rest of the interval is left
+   * out; what remains is cut into panels over which log h changes by about 8 at most, where the
+   * 16-point rule is exact to rounding, and the values are taken relative to the maximum, so that
+   * nothing overflows.
+   */
+  private double logQuadrature(int x, double from, double to, double big, double small) {
+    double p = alpha < beta ? r + x : s + 1;
+    double q = alpha < beta ? s + 1 : r + x;
+    double v1 = Math.log(small + from);
+    double v2 = Math.log(small + to);
+    if (!(v1 < v2)) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    double y1 = (small + from) / (big + from);
+    double y2 = (small + to) / (big + to);
+    // the maximum of log h: where its slope is 0 (y = (1 − p)/q), or the nearer end
+    double yStationary = (1 - p) / q;
+    double logD = Math.log(big - small);
+    double top;
+    double yTop;
+    if (yStationary <= y1) {
+      top = v1;
+      yTop = y1;
+    } else if (yStationary >= y2) {
+      top = v2;
+      yTop = y2;
+    } else {
+      top = Math.min(v2, Math.max(v1, logD + Math.log(yStationary / (1 - yStationary))));
+      yTop = yStationary;
+    }
+    // where log h has fallen by more than CUT below its top the rest of the interval is left out
+    double lo = fall(v1 - top, p, q, yTop) < -CUT ? top + cut(v1 - top, p, q, yTop) : v1;
+    double hi = fall(v2 - top, p, q, yTop) < -CUT ? top + cut(v2 - top, p, q, yTop) : v2;
+    double yLo = lo == v1 ? y1 : yAt(lo - top, yTop);
+    double yHi = hi == v2 ? y2 : yAt(hi - top, yTop);
+    double steepest = Math.max(Math.abs(1 - p - q * yLo), Math.abs(1 - p - q * yHi));
+    // log h changes by at most about 8 over a panel, where the rule's error is below 1e-24 of the
+    // panel's integral, and a panel is at most about two widths 1/√(q y) of a peak of log h
+    double panels = Math.ceil((steepest / 8 + Math.sqrt(q * yHi) / 2) * (hi - lo));
+    if (!(panels <= MAX_PANELS)) {
+      return Double.NaN;
+    }
+    int count = Math.max(1, (int) panels);
+    double half = (hi - lo) / count / 2;
+    double sum = 0;
+    for (int panel = 0; panel < count; panel++) {
+      double centre = (lo - top) + (2 * panel + 1) * half;
+      for (int i = 0; i < GaussLegendre.POINTS; i++) {
+        sum += GaussLegendre.weight(i) * Math.exp(fall(centre + half * GaussLegendre.node(i), p, q, yTop));
+      }
+    }
+    return (1 - p) * top - q * SpecialFunctions.logAddExp(logD, top) + Math.log(sum * half);
+  }
+
+  /** How far below its top {@link #logQuadrature} follows log h: e^−45 is 3e-20. */
+  private static final double CUT = 45;
+
+  /**
+   * log h(top + d) − log h(top), where ln(big − small + e^v) − ln(big − small + e^top) is ln(1 +
+   * y(top)·(e^d − 1)).
+   */
+  private static double fall(double d, double p, double q, double yTop) {
+    return (1 - p) * d - q * Math.log1p(yTop * Math.expm1(d));
+  }
+
+  /** y = (small + τ)/(big + τ) at v = top + d. */
+  private static double yAt(double d, double yTop) {
+    return yTop * Math.exp(d) / (1 + yTop * Math.expm1(d));
+  }
+
+  /**
+   * The offset between 0 and {@code end} where {@link #fall} reaches −{@link #CUT}, to within a
+   * thousandth of the distance, taken on the far side: log h falls monotonically away from its top.
+   */
+  private static double cut(double end, double p, double q, double yTop) {
+    double near = 0;
+    double far = end;
+    for (int i = 0; i < 10; i++) {
+      double middle = (near + far) / 2;
+      if (fall(middle, p, q, yTop) < -CUT) {
+        far = middle;
+      } else {
+        near = middle;
+      }
+    }
+    return far;
   }
 
   /**

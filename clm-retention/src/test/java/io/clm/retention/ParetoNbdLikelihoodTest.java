@@ -46,6 +46,10 @@ class ParetoNbdLikelihoodTest {
       // hypergeometric series, and the dropout-integral series does not reach to T
       {0.5, 0.02, 300, 20_000},
       {0.8, 0.5, 40, 3_000},
+      // a large s with β hundreds of times α: y small over the whole interval, summed by quadrature
+      // (a fit on customers simulated from a BG/NBD ends here)
+      {6.08, 180.8, 280.6, 31_503},
+      {0.3, 0.9, 60, 2_500},
     };
     int[][] customers = {{0, 0}, {1, 5}, {3, 29}, {20, 12}, {60, 30}};
     for (double[] m : models) {
