@@ -129,7 +129,9 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
    * of two hypergeometric terms ({@link #logHypergeometricPart}) where y is larger. Their arguments
    * are z = 1 − y: the hypergeometric series needs about 40/y terms, which the split keeps below
    * 160 (|k| + 1), so a customer whose interval starts close to y = 0 (β far above α, t_x small)
-   * and ends beyond the series in y is summed in two parts, each where it converges fast.
+   * and ends beyond the series in y is summed in two parts, each where it converges fast. Where y
+   * stays small beyond the series in y (a large s), {@link #logSmoothPart} takes the integral by
+   * quadrature instead of the hypergeometric difference.
    */
   private double logA0(int x, double recency, double age, double[] scratch) {
     double rsx = r + s + x;
