@@ -252,4 +252,77 @@ class ClvCommandTest {
         "--holdout-end", "1998-06-30");
     assertThat(plainRun.out()).doesNotContain("not read");
   }
+
+  /**
+   * CDNOW in analyze's schema, with customer 0001 renamed to {@code x,"0001}: the report's tables,
+   * the scores of a customer whose id needs quoting, and lifetime values over one period as long
+   * as the hold-out, undiscounted and discounted.
+   */
+  @Test
+  void reportsTheModelOfLowestAicAndQuotesIdsInTheScores() throws IOException {
+    List<String> rows = new ArrayList<>();
+    rows.add("id,customer_id,timestamp,direction,amount,product,channel");
+    List<String> plain = Files.readAllLines(cdnow(), StandardCharsets.UTF_8);
+    for (int i = 1; i < plain.size(); i++) {
+      String[] f = plain.get(i).split(",");
+      LocalDate day = LocalDate.parse(f[1], DateTimeFormatter.BASIC_ISO_DATE);
+      String customer = f[0].equals("0001") ? "\"x,\"\"0001\"" : f[0];
+      rows.add("t" + i + "," + customer + "," + day + "T12:00:00Z,debit," + f[2] + ",card,online");
+    }
+    Path file = dir.resolve("cdnow-rows.csv");
+    Files.write(file, rows, StandardCharsets.UTF_8);
+    Path scores = dir.resolve("scores.csv");
+    Path html = dir.resolve("clv.html");
+    // One lifetime-value period as long as the hold-out (273 days, 39 weeks), undiscounted: each
+    // customer's value is the expected spend times the expected hold-out transactions.
+    String[] oneHoldOut = {"--clv-periods", "1", "--clv-period-days", "273"};
+    MainTest.Run r = MainTest.run(clv(file, scores, "--html", html.toString(), "--discount-rate", "0", oneHoldOut[0], oneHoldOut[1],
+        oneHoldOut[2], oneHoldOut[3]));
+    assertThat(r.code()).as(r.err()).isZero();
+    // Four parameters each: the highest log-likelihood has the lowest AIC, 8 - 2 LL.
+    assertThat(r.out())
+        .containsPattern("\n  BG/NBD      LL -9582\\.43  AIC 19172\\.8\\d  r [^\n]*\\d\n")
+        .containsPattern("\n  MBG/NBD     LL -9582\\.14  AIC 19172\\.2\\d  r [^\n]*  \\(lowest AIC\\)\n")
+        .containsPattern("\n  Pareto/NBD  LL -9594\\.98  AIC 19197\\.9\\d  r [^\n]*\\d\n")
+        .containsPattern("\n  Gamma-Gamma LL -?\\d+\\.\\d\\d  p 6\\.250 ± 1\\.2, q 3\\.744 ± 0\\.29, gamma 15\\.44 ± 4\\.2  \\(946 repeat buyers\\)\n")
+        .contains("in the 39.0-unit hold-out, by calibration frequency\n"
+            + "  x      customers    actual      BG/NBD     MBG/NBD  Pareto/NBD\n"
+            + "  0           1411     0.")
+        .containsPattern("\n  7\\+  +\\d+ +\\d+\\.\\d{3} +\\d+\\.\\d{3} +\\d+\\.\\d{3} +\\d+\\.\\d{3}\n")
+        .containsPattern("\n  total       2357      1882 +\\d+\\.\\d +\\d+\\.\\d +\\d+\\.\\d\n")
+        .contains("Scores of 2357 customers (MBG/NBD) written to " + scores + "\n")
+        .endsWith("HTML report written to " + html + "\n");
+    List<String> lines = Files.readAllLines(scores, StandardCharsets.UTF_8);
+    assertThat(lines).hasSize(2358);
+    assertThat(lines.get(2357)).startsWith("\"x,\"\"0001\",2,30.4286,38.8571,22.35,1,");
+    assertThat(lines.get(1)).startsWith("0002,");
+    assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>");
+
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",");
+      double expectedSpend = Double.parseDouble(f[f.length - 2]);
+      double expectedTransactions = Double.parseDouble(f[f.length - 3]);
+      assertThat(Double.parseDouble(f[f.length - 1])).as(line).isCloseTo(expectedSpend * expectedTransactions,
+          within(0.01 + 0.005 * expectedTransactions));
+    }
+
+    // Discounted at 25 % for the one period: every value is the undiscounted one divided by 1.25.
+    MainTest.Run discounted = MainTest.run(clv(file, scores, "--discount-rate", "0.25", oneHoldOut[0], oneHoldOut[1], oneHoldOut[2],
+        oneHoldOut[3]));
+    assertThat(discounted.code()).as(discounted.err()).isZero();
+    List<String> discountedLines = Files.readAllLines(scores, StandardCharsets.UTF_8);
+    for (int i = 1; i < lines.size(); i++) {
+      String[] before = lines.get(i).split(",");
+      String[] after = discountedLines.get(i).split(",");
+      assertThat(Double.parseDouble(after[after.length - 1])).as(discountedLines.get(i))
+          .isCloseTo(Double.parseDouble(before[before.length - 1]) / 1.25, within(0.01));
+    }
+  }
+
+  private static String[] clv(Path file, Path scores, String... more) {
+    List<String> args = new ArrayList<>(List.of("clv", "--transactions", file.toString(), "--calibration-end", "1997-09-30",
+        "--holdout-end", "1998-06-30", "--currency", "USD", "--scores", scores.toString()));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
 }

@@ -318,4 +318,51 @@ class MainTest {
     assertThat(report.get("customers").asLong()).isEqualTo(60);
     assertThat(report.get("reconciles").asBoolean()).isTrue();
   }
+
+  @Test
+  void helpInEveryFormPrintsTheOverview() {
+    for (String help : new String[] {"--help", "-h", "help"}) {
+      assertThat(run(help)).as(help).isEqualTo(new Run(0, Main.OVERVIEW, ""));
+    }
+    assertThat(run("--help", "demo").code()).isZero();
+  }
+
+  @Test
+  void theVersionOfADevelopmentBuildSaysSo() {
+    assertThat(run("--version")).isEqualTo(new Run(0, "clm (development build)\n", ""));
+  }
+
+  /** Bad data with a hint: the message, then the hint on a line of its own. */
+  @Test
+  void badDataComesWithItsHint() throws Exception {
+    Path tx = dir.resolve("tx.csv");
+    Files.writeString(tx, "when,who\n2025-01-01,c1\n");
+    Run r = run("analyze", "--transactions", tx.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).startsWith("clm: bad data: tx.csv")
+        .endsWith("\nThe header row must name the columns of docs/integration.md.\n");
+  }
+
+  /** A directory where a file should be: a file error, not an internal error; analyze says it found no such file. */
+  @Test
+  void aDirectoryForAFileIsAFileError() {
+    assertThat(run("analyze", "--transactions", dir.toString())).isEqualTo(new Run(3, "", "clm: file not found: " + dir + "\n"));
+    Run r = run("clv", "--transactions", dir.toString(), "--format", "plain", "--calibration-end", "2024-06-30");
+    assertThat(r.code()).as(r.err()).isEqualTo(3);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).startsWith("clm: file error: java.io.IOException: ").doesNotContain("internal").doesNotContain("\tat ");
+  }
+
+  /** A store that cannot be reached is the store's failure, with the store's exit code, and nothing on stdout. */
+  @Test
+  void aStoreThatCannotBeReachedEndsTheRunWithTheStoresExitCode() throws Exception {
+    Path key = dir.resolve("mask.key");
+    Files.write(key, "a secret of thirty-two bytes or more, for the tests".getBytes(StandardCharsets.UTF_8));
+    Run r = run("analyze", "--transactions", SAMPLES.resolve("transactions.csv").toString(), "--mask-key-file", key.toString(),
+        "--store", "jdbc:postgresql://127.0.0.1:1/clm");
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).startsWith("clm: store jdbc:postgresql://127.0.0.1:1/clm could not open a connection: ");
+  }
 }
