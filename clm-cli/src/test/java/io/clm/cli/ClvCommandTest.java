@@ -302,6 +302,7 @@ class ClvCommandTest {
       String[] f = line.split(",");
       double expectedSpend = Double.parseDouble(f[f.length - 2]);
       double expectedTransactions = Double.parseDouble(f[f.length - 3]);
+      assertThat(expectedSpend).as(line).isPositive().isFinite();
       assertThat(Double.parseDouble(f[f.length - 1])).as(line).isCloseTo(expectedSpend * expectedTransactions,
           within(0.01 + 0.005 * expectedTransactions));
     }

@@ -64,7 +64,7 @@ class ClvOptionsTest {
   void withoutRepeatBuyersTheSpendModelIsNotFitted() throws IOException {
     MainTest.Run r = clv(file("once.csv", "customer,date,amount\nc1,2024-01-05,12.50\nc2,2024-02-05,3\nc1,2024-08-05,4\n"),
         "--format", "plain");
-    assertThat(r.out()).contains("  Gamma-Gamma not fitted: no repeat buyers\n");
+    assertThat(r.out()).contains("  Gamma-Gamma not fitted: no repeat buyers\n\nHold-out check: ");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).startsWith("clm: bad data: no purchase model could be fitted: ");
   }
