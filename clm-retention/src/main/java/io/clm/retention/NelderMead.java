@@ -15,6 +15,9 @@ final class NelderMead {
   /** The result of a search. */
   record Result(double[] point, double value, int evaluations) {}
 
+  /** A simplex whose diameter is below this fraction of the point tolerance counts as converged. */
+  private static final double COLLAPSED = 1e-3;
+
   private final int maxEvaluations;
   private final double valueTolerance;
   private final double pointTolerance;
@@ -76,8 +79,10 @@ final class NelderMead {
       while (evaluations[0] < budget) {
         sort(simplex, values);
         spread = diameter(simplex);
-        if (Math.abs(values[n] - values[0]) <= valueTolerance * (1 + Math.abs(values[0]))
-            && spread <= pointTolerance) {
+        // a simplex collapsed far below the point tolerance has nothing left to find, even where
+        // the function's rounding noise keeps its values further apart than the value tolerance
+        if (spread <= pointTolerance
+            && (Math.abs(values[n] - values[0]) <= valueTolerance * (1 + Math.abs(values[0])) || spread <= COLLAPSED * pointTolerance)) {
           converged = true;
           break;
         }

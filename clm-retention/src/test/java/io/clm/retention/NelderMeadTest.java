@@ -110,4 +110,23 @@ class NelderMeadTest {
               });
     }
   }
+
+  @Test
+  void aFunctionNoisierThanTheValueToleranceStillEndsWhenTheSimplexHasCollapsed() {
+    // Rounding noise of 1e-6 (as a log-likelihood of terms near 1e10 has) keeps the values of a
+    // collapsed simplex further apart than 1e-12: the search must still end, near the minimum at
+    // (1, −2), instead of shrinking until its budget runs out.
+    NelderMead.Result r =
+        new NelderMead(20_000, 1e-12, 1e-9)
+            .minimise(
+                "noisy",
+                NAMES,
+                p -> (p[0] - 1) * (p[0] - 1) + (p[1] + 2) * (p[1] + 2)
+                    + 1e-6 * ((31 * Double.hashCode(p[0]) + Double.hashCode(p[1])) & 1023) / 1024.0,
+                new double[] {0, 0},
+                1.0);
+    assertThat(r.point()[0]).isCloseTo(1, within(0.01));
+    assertThat(r.point()[1]).isCloseTo(-2, within(0.01));
+    assertThat(r.evaluations()).isLessThan(20_000);
+  }
 }
