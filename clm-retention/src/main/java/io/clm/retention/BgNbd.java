@@ -382,9 +382,9 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
       // level 0 takes every multiple of h = 1; each later level halves h and adds the odd multiples
       int step = level == 0 ? 1 : 2;
       for (long k = level == 0 ? 0 : 1; k * h <= tMax; k += step) {
-        sum += integrand(k * h, a, b, logR, logU, logNorm);
+        sum += integrand(k * h, r, a, b, logR, logU, logNorm);
         if (k != 0) {
-          sum += integrand(-k * h, a, b, logR, logU, logNorm);
+          sum += integrand(-k * h, r, a, b, logR, logU, logNorm);
         }
       }
       double estimate = sum * h;
@@ -399,7 +399,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
   }
 
   /** The integrand of {@link #newCustomerIntegral} at τ, times dp/dτ = π cosh τ · p (1 − p). */
-  private static double integrand(double tau, double a, double b, double logR, double logU, double logNorm) {
+  private static double integrand(double tau, double r, double a, double b, double logR, double logU, double logNorm) {
     double sigma = Math.PI / 2 * Math.sinh(tau);
     double logP;
     double logQ;
@@ -414,7 +414,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Trans
     }
     double logUp = logU + logP;
     // 1 − (1 + y)^(−r) is r y to within a relative r y when y is below e^−40
-    double logBracket = logUp < -40 ? logR + logUp : Math.log(-Math.expm1(-Math.exp(logR) * Math.log1p(Math.exp(logUp))));
+    double logBracket = logUp < -40 ? logR + logUp : Math.log(-Math.expm1(-r * Math.log1p(Math.exp(logUp))));
     return Math.exp((a - 1) * logP + b * logQ + logBracket + Math.log(Math.PI * Math.cosh(tau)) + logNorm);
   }
 
